@@ -1,0 +1,24 @@
+/**
+ * Environment variable names shared by the CDK stack (which sets them) and the runtime (which reads
+ * them). Names live only here so the two cannot drift.
+ */
+export const ENV = {
+  stage: 'SELLO_STAGE',
+  tableName: 'SELLO_TABLE_NAME',
+  artifactBucket: 'SELLO_ARTIFACT_BUCKET',
+  signingKeyId: 'SELLO_SIGNING_KEY_ID',
+  secretsKeyId: 'SELLO_SECRETS_KEY_ID',
+  mailFrom: 'SELLO_MAIL_FROM',
+  mailConfigurationSet: 'SELLO_MAIL_CONFIGURATION_SET',
+  schedulerGroup: 'SELLO_SCHEDULER_GROUP',
+  schedulerRoleArn: 'SELLO_SCHEDULER_ROLE_ARN',
+  schedulerDlqArn: 'SELLO_SCHEDULER_DLQ_ARN',
+  /** Local only: path-style S3 URLs (s3rver has no virtual-host DNS). */
+  s3ForcePathStyle: 'SELLO_S3_FORCE_PATH_STYLE',
+  /** Local only: where the local signer keeps its key and certificate. */
+  localSignerDir: 'SELLO_LOCAL_SIGNER_DIR',
+  /** Public base URL of the API, used in links (e-mails, Location headers). */
+  publicApiUrl: 'SELLO_PUBLIC_API_URL',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+
+/** Who may call a route. */
+export type AuthKind =
+  | 'apiKey' // a tenant's API key (ERPs, the issuer console)
+  | 'session' // a registered recipient's session (the inbox)
+  | 'public'; // no credentials (health, self-invoicing page, registration)
+
+/**
+ * AWS access an entry needs. CDK turns each into the narrowest grant; nothing else is granted.
+ * Names are `<resource>:<verb>` so a reader sees the blast radius of a function at a glance.
+ */
+export const ACCESS = [
+  'table:read',
+  'table:write',
+  'artifacts:read',
+  'artifacts:write',
+  'mail:send',
+  'signing:sign',
+  'secrets:encrypt',
+  'secrets:decrypt',
+  'scheduler:manage',
+] as const;
+export type Access = (typeof ACCESS)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+// biome-ignore lint/suspicious/noExplicitAny: schema slots accept any zod type
+type AnySchema = z.ZodType<any, any>;
+
+export interface RouteRequest {
+  params?: AnySchema;
+  query?: AnySchema;
+  body?: AnySchema;
+}
+
+/** A response slot: a JSON schema, or a non-JSON media type (PDF, XML). */
+export interface RouteResponse {
+  description: string;
+  schema?: AnySchema;
+  mediaType?: string;
+}
+
+export interface RouteDef {
+  /** camelCase verb-noun; its kebab-case form names the entry file, the event file and the test. */
+  id: string;
+  method: HttpMethod;
+  /** API Gateway path with `{param}` segments, always under /v1. */
+  path: string;
+  /** Handler file, relative to the repository root; it exports `handler`. */
+  entry: string;
+  auth: AuthKind;
+  access: readonly Access[];
+  summary: string;
+  tag: string;
+  request?: RouteRequest;
+  responses: Record<number, RouteResponse>;
+  /** Lambda timeout in seconds (default 10). */
+  timeoutSeconds?: number;
+  /** Lambda memory in MB (default 512). */
+  memoryMb?: number;
+}
+
+/** Build a route while keeping its literal types, so handlers infer their input from the schemas. */
+export const defineRoute = <const R extends RouteDef>(route: R): R => route;
+
+/** A function no HTTP route reaches: scheduler targets, queue consumers, operator invocations. */
+export interface TriggeredDef {
+  id: string;
+  entry: string;
+  access: readonly Access[];
+  summary: string;
+  trigger:
+    | { kind: 'schedule'; expression: string; timezone: string; input?: Record<string, unknown> }
+    | { kind: 'invoke' }; // called by an operator or another service, never from the internet
+  timeoutSeconds?: number;
+  memoryMb?: number;
+}
+
+export const defineTriggered = <const T extends TriggeredDef>(t: T): T => t;
+
+/** `createCustomer` -> `create-customer`: the name the entry, the event and the test files carry. */
+export const kebab = (id: string): string => id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { Instant } from './common.ts';
+
+export const LANGUAGES = ['es', 'ca', 'en'] as const;
+export const Language = z.enum(LANGUAGES).describe('Language of documents and e-mails');
+
+export const Address = z
+  .object({
+    line1: z.string().trim().min(1).max(200),
+    line2: z.string().trim().max(200).optional(),
+    city: z.string().trim().min(1).max(100),
+    postalCode: z.string().trim().min(1).max(20),
+    province: z.string().trim().max(100).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 code such as ES or MX')
+      .describe('ISO 3166-1 alpha-2'),
+  })
+  .meta({ id: 'Address' });
+
+export const CustomerInput = z
+  .object({
+    taxId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(30)
+      .describe('NIF/NIE/CIF for Spain, RFC for Mexico, VAT number elsewhere in the EU'),
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(254).optional(),
+    language: Language.optional(),
+    address: Address,
+  })
+  .strict()
+  .meta({ id: 'CustomerInput' });
+
+export const CustomerPatch = z
+  .object({
+    taxId: CustomerInput.shape.taxId.optional(),
+    name: CustomerInput.shape.name.optional(),
+    email: CustomerInput.shape.email.nullable(),
+    language: Language.optional(),
+    address: Address.optional(),
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Give at least one field to change' })
+  .meta({ id: 'CustomerPatch' });
+
+export const Customer = z
+  .object({
+    id: z.string(),
+    taxId: z.string().describe('Normalised: upper case, no spaces or separators'),
+    taxIdKind: z.string().describe('Which kind of identifier `taxId` is'),
+    personType: z.enum(['individual', 'legalEntity', 'unknown']),
+    name: z.string(),
+    email: z.string().optional(),
+    language: Language,
+    address: Address,
+    version: z.number().int().describe('Increases on every change; the ETag carries it'),
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .meta({ id: 'Customer' });
+
+export const CustomerListQuery = z.object({
+  taxId: z.string().trim().min(1).max(30).optional().describe('Only customers with this tax id'),
+});
