@@ -180,7 +180,12 @@ export const triggered = {
     entry: 'functions/system/record-scheduler-heartbeat.ts',
     access: ['table:write'],
     summary: 'Records that the scheduler fired, so missed runs can be detected',
-    trigger: { kind: 'schedule', expression: 'rate(5 minutes)', timezone: 'UTC' },
+    trigger: {
+      kind: 'schedule',
+      expression: 'rate(5 minutes)',
+      timezone: 'UTC',
+      input: { scheduledTime: '<aws.scheduler.scheduled-time>' },
+    },
   }),
   provisionTenant: defineTriggered({
     id: 'provisionTenant',

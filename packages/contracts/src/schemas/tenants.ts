@@ -26,7 +26,6 @@ export const ApiKey = z
     name: z.string(),
     prefix: z.string().describe('First characters of the key, to recognise it'),
     createdAt: Instant,
-    lastUsedAt: Instant.optional(),
     revokedAt: Instant.optional(),
   })
   .meta({ id: 'ApiKey' });

@@ -1,0 +1,15 @@
+import { stage } from '@sello/aws';
+import { routes } from '@sello/contracts';
+import { httpHandler, ok } from '@sello/http';
+import { SELLO_VERSION } from './version.ts';
+
+/** Liveness only: answers without touching any store, so it stays cheap and always up. */
+export const handler = httpHandler(routes.getHealth, async () =>
+  ok({
+    status: 'ok',
+    service: 'sello',
+    version: SELLO_VERSION,
+    stage: stage(),
+    time: new Date().toISOString(),
+  }),
+);

@@ -1,0 +1,15 @@
+import { optionalEnv } from '@sello/aws';
+import { buildOpenApi, ENV, routeList, routes } from '@sello/contracts';
+import { httpHandler, ok } from '@sello/http';
+import { SELLO_VERSION } from './version.ts';
+
+const serverUrl = optionalEnv(ENV.publicApiUrl);
+// Built once per container: the document only changes with a deployment.
+const document = buildOpenApi(routeList, {
+  version: SELLO_VERSION,
+  ...(serverUrl ? { serverUrl } : {}),
+});
+
+export const handler = httpHandler(routes.getOpenapi, async () =>
+  ok(document, { headers: { 'cache-control': 'public, max-age=300' } }),
+);

@@ -1,0 +1,56 @@
+/**
+ * The ONLY place item keys are built. Every access pattern of the single table is listed here, so
+ * a reader sees the whole key design at once.
+ *
+ *   item            pk                               sk                  gsi1pk / gsi1sk
+ *   tenant          TENANT#<t>                       PROFILE
+ *   customer        TENANT#<t>                       CUSTOMER#<id>       TENANT#<t>#TAXID#<taxId> / CUSTOMER#<id>
+ *   api key         APIKEY#<sha256>                  APIKEY              TENANT#<t>#APIKEYS / APIKEY#<id>
+ *   idempotency     IDEMPOTENCY#<scope>#<key>        IDEMPOTENCY
+ *   heartbeat       SYSTEM                           HEARTBEAT#<source>
+ */
+export interface Key {
+  pk: string;
+  sk: string;
+}
+
+const tenantPk = (tenantId: string) => `TENANT#${tenantId}`;
+
+export const keys = {
+  tenant: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: 'PROFILE' }),
+
+  customer: (tenantId: string, id: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `CUSTOMER#${id}`,
+  }),
+  customerPrefix: (tenantId: string) => ({ pk: tenantPk(tenantId), skPrefix: 'CUSTOMER#' }),
+  customerByTaxId: (tenantId: string, taxId: string, id: string) => ({
+    gsi1pk: `${tenantPk(tenantId)}#TAXID#${taxId}`,
+    gsi1sk: `CUSTOMER#${id}`,
+  }),
+
+  apiKey: (hash: string): Key => ({ pk: `APIKEY#${hash}`, sk: 'APIKEY' }),
+  apiKeyOfTenant: (tenantId: string, id: string) => ({
+    gsi1pk: `${tenantPk(tenantId)}#APIKEYS`,
+    gsi1sk: `APIKEY#${id}`,
+  }),
+
+  idempotency: (scope: string): Key => ({ pk: `IDEMPOTENCY#${scope}`, sk: 'IDEMPOTENCY' }),
+
+  heartbeat: (source: string): Key => ({ pk: 'SYSTEM', sk: `HEARTBEAT#${source}` }),
+} as const;
+
+/** Strips key and index attributes from an item before mapping it to a domain object. */
+export function withoutKeys<T extends Record<string, unknown>>(item: T) {
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _a,
+    gsi1sk: _b,
+    gsi2pk: _c,
+    gsi2sk: _d,
+    expiresAt: _e,
+    ...rest
+  } = item;
+  return rest;
+}

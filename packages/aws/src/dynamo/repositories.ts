@@ -1,0 +1,27 @@
+import { documentClient } from '../clients.ts';
+import { tableName } from '../config.ts';
+import { DynamoApiKeyRepository } from './api-key-repository.ts';
+import { DynamoCustomerRepository } from './customer-repository.ts';
+import { DynamoHeartbeatRepository } from './heartbeat-repository.ts';
+import { DynamoIdempotencyStore } from './idempotency-store.ts';
+import { DynamoTenantRepository } from './tenant-repository.ts';
+
+/** Repositories over the shared client and the configured table, built once per container. */
+let built: ReturnType<typeof build> | undefined;
+
+function build() {
+  const db = documentClient();
+  const table = tableName();
+  return {
+    customers: new DynamoCustomerRepository(db, table),
+    tenants: new DynamoTenantRepository(db, table),
+    apiKeys: new DynamoApiKeyRepository(db, table),
+    heartbeats: new DynamoHeartbeatRepository(db, table),
+    idempotency: new DynamoIdempotencyStore(db, table),
+  };
+}
+
+export const repositories = () => {
+  built ??= build();
+  return built;
+};

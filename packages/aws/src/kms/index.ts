@@ -1,0 +1,2 @@
+export * from './kms-secret-box.ts';
+export * from './kms-signer.ts';

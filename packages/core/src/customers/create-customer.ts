@@ -1,0 +1,27 @@
+import { identifyParty } from '../parties/identify.ts';
+import type { Customer, CustomerInput } from './customer.ts';
+import type { CustomerDeps } from './deps.ts';
+
+export const createCustomer =
+  ({ customers, clock, ids }: CustomerDeps) =>
+  async (tenantId: string, input: CustomerInput): Promise<Customer> => {
+    const identity = identifyParty(input.taxId, input.address.country);
+    const now = clock.now().toISOString();
+    const customer: Customer = {
+      id: ids.next('cus'),
+      tenantId,
+      ...identity,
+      name: input.name,
+      ...(input.email ? { email: input.email } : {}),
+      language: input.language ?? defaultLanguage(input.address.country),
+      address: input.address,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await customers.create(customer);
+    return customer;
+  };
+
+/** Spanish for Spain and Mexico, English elsewhere, until the customer says otherwise. */
+const defaultLanguage = (country: string) => (country === 'ES' || country === 'MX' ? 'es' : 'en');

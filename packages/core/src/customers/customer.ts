@@ -1,0 +1,55 @@
+import type { Address, Language } from '../parties/party.ts';
+import type { PersonType, TaxIdKind } from '../parties/tax-id.ts';
+import type { Page, PageRequest } from '../shared/page.ts';
+
+export interface Customer {
+  id: string;
+  tenantId: string;
+  taxId: string;
+  taxIdKind: TaxIdKind;
+  personType: PersonType;
+  name: string;
+  email?: string;
+  language: Language;
+  address: Address;
+  /** Optimistic-concurrency counter, starts at 1. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Soft delete: invoices keep naming the customer, lists and reads stop showing it. */
+  deletedAt?: string;
+}
+
+export interface CustomerInput {
+  taxId: string;
+  name: string;
+  email?: string;
+  language?: Language;
+  address: Address;
+}
+
+export interface CustomerPatch {
+  taxId?: string;
+  name?: string;
+  /** `null` removes the address. */
+  email?: string | null;
+  language?: Language;
+  address?: Address;
+}
+
+export interface CustomerRepository {
+  /** Fails if the id exists. */
+  create(customer: Customer): Promise<void>;
+  /** Returns soft-deleted customers too; callers decide. */
+  get(tenantId: string, id: string): Promise<Customer | undefined>;
+  /** Live customers only, oldest first. */
+  list(tenantId: string, page: PageRequest & { taxId?: string }): Promise<Page<Customer>>;
+  /** Writes `next` only if the stored version is still `next.version - 1`; else PreconditionFailedError. */
+  update(next: Customer): Promise<void>;
+}
+
+/** The shape clients see: internal fields stay inside. */
+export function customerView(c: Customer) {
+  const { tenantId: _tenant, deletedAt: _deleted, ...view } = c;
+  return view;
+}

@@ -1,0 +1,41 @@
+import { PreconditionFailedError } from '../errors.ts';
+import { identifyParty } from '../parties/identify.ts';
+import type { Customer, CustomerPatch } from './customer.ts';
+import type { CustomerDeps } from './deps.ts';
+import { getCustomer } from './get-customer.ts';
+
+export const updateCustomer =
+  (deps: Pick<CustomerDeps, 'customers' | 'clock'>) =>
+  async (
+    tenantId: string,
+    id: string,
+    patch: CustomerPatch,
+    expectedVersion?: number,
+  ): Promise<Customer> => {
+    const current = await getCustomer(deps)(tenantId, id);
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new PreconditionFailedError(
+        `Customer ${id} is at version ${current.version}, not ${expectedVersion}`,
+      );
+    }
+    const address = patch.address ?? current.address;
+    // A new country can invalidate the old tax id, so re-check whenever either changes.
+    const identity =
+      patch.taxId !== undefined || patch.address !== undefined
+        ? identifyParty(patch.taxId ?? current.taxId, address.country)
+        : {};
+    const { email: _email, ...rest } = current;
+    const email = patch.email === undefined ? current.email : (patch.email ?? undefined);
+    const next: Customer = {
+      ...rest,
+      ...identity,
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.language !== undefined ? { language: patch.language } : {}),
+      ...(email !== undefined ? { email } : {}),
+      address,
+      version: current.version + 1,
+      updatedAt: deps.clock.now().toISOString(),
+    };
+    await deps.customers.update(next);
+    return next;
+  };

@@ -1,0 +1,2 @@
+export * from './local-secret-box.ts';
+export * from './local-signer.ts';
