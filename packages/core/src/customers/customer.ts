@@ -48,8 +48,27 @@ export interface CustomerRepository {
   update(next: Customer): Promise<void>;
 }
 
-/** The shape clients see: internal fields stay inside. */
+/** The shape clients see, in a stable field order; internal fields stay inside. */
 export function customerView(c: Customer) {
-  const { tenantId: _tenant, deletedAt: _deleted, ...view } = c;
-  return view;
+  const { line1, line2, city, postalCode, province, country } = c.address;
+  return {
+    id: c.id,
+    taxId: c.taxId,
+    taxIdKind: c.taxIdKind,
+    personType: c.personType,
+    name: c.name,
+    ...(c.email ? { email: c.email } : {}),
+    language: c.language,
+    address: {
+      line1,
+      ...(line2 ? { line2 } : {}),
+      city,
+      postalCode,
+      ...(province ? { province } : {}),
+      country,
+    },
+    version: c.version,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
 }

@@ -42,12 +42,26 @@ export interface ApiKeyRepository {
   revoke(key: ApiKeyRecord, at: string): Promise<void>;
 }
 
+/** What clients see of a key: never its hash. Field order is fixed for stable responses. */
 export function apiKeyView(k: ApiKeyRecord) {
-  const { hash: _hash, tenantId: _tenant, ...view } = k;
-  return view;
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    createdAt: k.createdAt,
+    ...(k.revokedAt ? { revokedAt: k.revokedAt } : {}),
+  };
 }
 
 export function tenantView(t: Tenant) {
-  const { taxIdKind: _kind, personType: _person, ...view } = t;
-  return view;
+  return {
+    id: t.id,
+    name: t.name,
+    taxId: t.taxId,
+    email: t.email,
+    language: t.language,
+    timezone: t.timezone,
+    address: t.address,
+    createdAt: t.createdAt,
+  };
 }

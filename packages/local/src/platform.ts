@@ -1,0 +1,148 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { dynamoClient } from '@sello/aws';
+import { ENV, routeList, triggeredList } from '@sello/contracts';
+import { createApiServer } from './api-server.ts';
+import { lambdaContext } from './apigw.ts';
+import { loadHandler } from './handlers.ts';
+import { JsonFileScheduleStore, LocalScheduler, LocalSchedulerPort } from './scheduler/index.ts';
+import { ensureDemoTenant, type LocalInfo } from './seed.ts';
+import { startDynamoLocal } from './services/dynamodb.ts';
+import { startS3Local } from './services/s3.ts';
+import { startSesLocal } from './services/ses.ts';
+import { loadOrCreateLocalSigningIdentity } from './signer/index.ts';
+import { ensureTable } from './table.ts';
+import { welcomePage } from './welcome.ts';
+
+export interface PlatformOptions {
+  dataDir: string;
+  port: number;
+  /** The SES mail view; default port + 1. */
+  mailPort?: number;
+  corsOrigins?: string[];
+  /** Milliseconds between scheduler ticks; 0 disables the loop (tests tick by hand). */
+  schedulerIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface Platform {
+  info: LocalInfo;
+  scheduler: LocalScheduler;
+  stop(): Promise<void>;
+}
+
+const TABLE_NAME = 'sello';
+const BUCKET = 'sello-artifacts';
+
+/**
+ * Starts the whole platform on this machine: DynamoDB Local, s3rver, the SES emulator, the local
+ * signer, the scheduler loop and the API, all wired through the same environment variables and
+ * handlers the Lambda functions use in AWS.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const log = options.log ?? (() => {});
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+  };
+
+  try {
+    const [dynamo, s3, ses, signing] = await Promise.all([
+      startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') }),
+      startS3Local({ directory: join(dataDir, 's3'), buckets: [BUCKET] }),
+      startSesLocal({ port: options.mailPort ?? options.port + 1 }),
+      loadOrCreateLocalSigningIdentity(join(dataDir, 'signer')),
+    ]);
+    stops.push(dynamo.stop, s3.stop, ses.stop);
+    log(`DynamoDB Local ${dynamo.endpoint} · S3 ${s3.endpoint} · SES ${ses.endpoint}`);
+    log(`local signer: ${join(dataDir, 'signer', 'signing-cert.pem')}`);
+
+    const apiUrl = `http://127.0.0.1:${options.port}`;
+    Object.assign(process.env, {
+      AWS_REGION: process.env.AWS_REGION ?? 'eu-south-2',
+      // s3rver accepts only this key pair; DynamoDB Local (shared db) and SES take any.
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_SES: ses.endpoint,
+      [ENV.stage]: 'local',
+      [ENV.tableName]: TABLE_NAME,
+      [ENV.artifactBucket]: BUCKET,
+      [ENV.s3ForcePathStyle]: 'true',
+      [ENV.mailFrom]: 'Sello <no-reply@sello.local>',
+      [ENV.localSignerDir]: join(dataDir, 'signer'),
+      [ENV.signingKeyId]: signing.keyId,
+      [ENV.publicApiUrl]: apiUrl,
+      // Node 20 is supported until the move to 22 (see README); the notice is known.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    });
+    delete process.env.AWS_PROFILE;
+
+    await ensureTable(dynamoClient(), TABLE_NAME);
+    const localJson = join(dataDir, 'local.json');
+    const demo = await ensureDemoTenant(localJson);
+    const info: LocalInfo = {
+      apiUrl,
+      apiKey: demo.apiKey,
+      tenantId: demo.tenantId,
+      portalUrl: `${apiUrl}/`,
+      mailUrl: ses.endpoint,
+    };
+
+    const server: Server = createApiServer({
+      routes: routeList,
+      corsOrigins: options.corsOrigins ?? [apiUrl, `http://localhost:${options.port}`],
+      extra: welcomePage(info),
+    });
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(options.port, '127.0.0.1', ok);
+    });
+    stops.push(
+      () =>
+        new Promise<void>((ok) => {
+          server.closeAllConnections();
+          server.close(() => ok());
+        }),
+    );
+
+    const store = new JsonFileScheduleStore(join(dataDir, 'schedules.json'));
+    const port = new LocalSchedulerPort(store);
+    for (const def of triggeredList) {
+      if (def.trigger.kind !== 'schedule') continue;
+      await port.upsert({
+        name: `system-${def.id}`,
+        expression: def.trigger.expression,
+        timezone: def.trigger.timezone,
+        enabled: true,
+        target: def.id,
+        input: def.trigger.input ?? {},
+      });
+    }
+    const scheduler = new LocalScheduler({
+      store,
+      invoke: async (target, event) => {
+        const def = triggeredList.find((t) => t.id === target);
+        if (!def) throw new Error(`No triggered function ${target}`);
+        const handler = await loadHandler(def.entry);
+        await handler(event, lambdaContext(def.id, def.timeoutSeconds ?? 60));
+      },
+      onMissed: (name, instants) =>
+        log(`scheduler: ${name} missed ${instants.length} occurrence(s) while stopped`),
+      log: (msg, data) => log(`scheduler: ${msg} ${data ? JSON.stringify(data) : ''}`),
+    });
+    if (options.schedulerIntervalMs !== 0) scheduler.start(options.schedulerIntervalMs ?? 1000);
+    stops.push(async () => scheduler.stop());
+
+    writeFileSync(localJson, `${JSON.stringify(info, null, 2)}\n`);
+    return { info, scheduler, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

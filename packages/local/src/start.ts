@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { startPlatform } from './platform.ts';
+import { MissingJavaError } from './services/dynamodb.ts';
+
+/** `npm start`: the whole platform on this machine until Ctrl-C. */
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(process.env.SELLO_DATA_DIR ?? '.sello');
+const mailPort = process.env.SELLO_MAIL_PORT ? Number(process.env.SELLO_MAIL_PORT) : undefined;
+const started = Date.now();
+const say = (line: string) => console.log(`[sello] ${line}`);
+
+try {
+  const platform = await startPlatform({
+    dataDir,
+    port,
+    ...(mailPort ? { mailPort } : {}),
+    log: say,
+  });
+  const { info } = platform;
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s — data in ${dataDir}`);
+  say(`API      ${info.apiUrl}/v1  (OpenAPI: ${info.apiUrl}/v1/openapi.json)`);
+  say(`portal   ${info.portalUrl}`);
+  say(`mail     ${info.mailUrl}`);
+  say(`tenant   ${info.tenantId}`);
+  say(`API key  ${info.apiKey}  (also in ${resolve(dataDir, 'local.json')})`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping…`);
+    await platform.stop();
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (error) {
+  if (error instanceof MissingJavaError) console.error(`[sello] ${error.message}`);
+  else console.error('[sello] could not start:', error);
+  process.exit(1);
+}

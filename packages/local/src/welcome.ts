@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LocalInfo } from './seed.ts';
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The local landing page at `/` until the web portal arrives: where everything runs and how to
+ * call the API. It shows the demo key because it only ever listens on loopback.
+ */
+export function welcomePage(info: LocalInfo) {
+  const html = `<!doctype html>
+<html lang="es"><head><meta charset="utf-8"><title>Sello · local</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:3rem auto;padding:0 1rem;color:#1d2330}
+h1{font-size:1.6rem;margin-bottom:.2rem}code,pre{background:#f2f4f8;border-radius:4px;padding:.1rem .3rem}
+pre{padding:.8rem;overflow:auto}dt{font-weight:600;margin-top:.6rem}small{color:#5b6475}
+</style></head><body>
+<h1>Sello — plataforma local</h1>
+<small>Facturación electrónica · Spain, the EU and Mexico</small>
+<dl>
+<dt>API</dt><dd><a href="${escape(info.apiUrl)}/v1/health">${escape(info.apiUrl)}</a> · <a href="${escape(info.apiUrl)}/v1/openapi.json">OpenAPI</a></dd>
+<dt>Demo tenant</dt><dd><code>${escape(info.tenantId)}</code></dd>
+<dt>API key</dt><dd><code>${escape(info.apiKey)}</code></dd>
+<dt>Sent mail</dt><dd><a href="${escape(info.mailUrl)}">${escape(info.mailUrl)}</a></dd>
+</dl>
+<pre>curl -H "Authorization: Bearer ${escape(info.apiKey)}" ${escape(info.apiUrl)}/v1/customers</pre>
+</body></html>`;
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'GET' || (path !== '/' && path !== '/index.html')) return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html);
+    return true;
+  };
+}

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startDynamoLocal } from '../../packages/local/src/services/dynamodb.ts';
+import { startS3Local } from '../../packages/local/src/services/s3.ts';
+import { startSesLocal } from '../../packages/local/src/services/ses.ts';
+
+export const TEST_BUCKET = 'sello-test-artifacts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    endpoints: { dynamodb: string; s3: string; ses: string; bucket: string };
+  }
+}
+
+/**
+ * The real local servers, started once per run (one JVM for DynamoDB Local): each test file gets
+ * its own table (see per-file.ts), so files stay isolated while sharing the servers.
+ */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), 'sello-test-'));
+  const [dynamo, s3, ses] = await Promise.all([
+    startDynamoLocal(),
+    startS3Local({ directory: join(dir, 's3'), buckets: [TEST_BUCKET] }),
+    startSesLocal({ port: 0 }),
+  ]);
+  project.provide('endpoints', {
+    dynamodb: dynamo.endpoint,
+    s3: s3.endpoint,
+    ses: ses.endpoint,
+    bucket: TEST_BUCKET,
+  });
+  return async () => {
+    await Promise.all([dynamo.stop(), s3.stop(), ses.stop()]);
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { ENV } from '@sello/contracts';
+import { inject } from 'vitest';
+
+/**
+ * Points the AWS SDK and our config at the shared local servers, with a table of this file's own,
+ * before any handler module is imported (handlers build their clients at import, as in Lambda).
+ */
+const endpoints = inject('endpoints');
+Object.assign(process.env, {
+  AWS_REGION: 'eu-south-2',
+  AWS_ACCESS_KEY_ID: 'S3RVER',
+  AWS_SECRET_ACCESS_KEY: 'S3RVER',
+  AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+  AWS_ENDPOINT_URL_S3: endpoints.s3,
+  AWS_ENDPOINT_URL_SES: endpoints.ses,
+  [ENV.stage]: 'test',
+  [ENV.tableName]: `sello-test-${randomBytes(6).toString('hex')}`,
+  [ENV.artifactBucket]: endpoints.bucket,
+  [ENV.s3ForcePathStyle]: 'true',
+  [ENV.mailFrom]: 'Sello <no-reply@sello.test>',
+});
+delete process.env.AWS_PROFILE;
+
+const { dynamoClient } = await import('@sello/aws');
+const { ensureTable } = await import('../../packages/local/src/table.ts');
+await ensureTable(dynamoClient(), process.env[ENV.tableName]!);
