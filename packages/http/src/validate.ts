@@ -11,7 +11,7 @@ export function fieldErrors(error: z.ZodError, root: string): FieldError[] {
         message: 'Unknown field',
       }));
     }
-    return [{ path: base || root, message: issue.message }];
+    return [{ path: base || root || 'body', message: issue.message }];
   });
 }
 

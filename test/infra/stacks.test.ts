@@ -1,0 +1,464 @@
+import { TABLE } from '@sello/aws';
+import {
+  ACCESS,
+  ENV,
+  fallbackRoute,
+  kebab,
+  type RouteDef,
+  routeList,
+  triggered,
+  triggeredList,
+} from '@sello/contracts';
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectedPermissions,
+  functionNamed,
+  logicalId,
+  ofType,
+  permissionsOf,
+  type Resource,
+  resourcesOf,
+  synthesize,
+} from './support.ts';
+
+type Built = ReturnType<typeof synthesize>;
+
+const fnName = (id: string) => `sello-test-${kebab(id)}`;
+const allEntries = [...routeList, fallbackRoute, ...triggeredList];
+
+/** Labels for the stateful resources a function may be granted, keyed by logical id. */
+function labelsOf({ stateful }: Built): Record<string, string> {
+  return {
+    [logicalId(stateful, stateful.table)]: 'table',
+    [logicalId(stateful, stateful.dataKey)]: 'dataKey',
+    [logicalId(stateful, stateful.artifactBucket)]: 'artifactBucket',
+    [logicalId(stateful, stateful.signingKey)]: 'signingKey',
+    [logicalId(stateful, stateful.secretsKey)]: 'secretsKey',
+    [logicalId(stateful, stateful.mailIdentity)]: 'mailIdentity',
+    [logicalId(stateful, stateful.mailConfigurationSet)]: 'mailConfigurationSet',
+    [logicalId(stateful, stateful.schedulerRole)]: 'schedulerRole',
+  };
+}
+
+/** What a function's environment must hold for its access, and nothing more. */
+function expectedEnv(access: readonly string[]): string[] {
+  const has = (...a: string[]) => a.some((x) => access.includes(x));
+  return [
+    ENV.stage,
+    ENV.tableName,
+    ...(has('artifacts:read', 'artifacts:write') ? [ENV.artifactBucket] : []),
+    ...(has('mail:send') ? [ENV.mailFrom, ENV.mailConfigurationSet] : []),
+    ...(has('signing:sign') ? [ENV.signingKeyId] : []),
+    ...(has('secrets:encrypt', 'secrets:decrypt') ? [ENV.secretsKeyId] : []),
+    ...(has('scheduler:manage')
+      ? [ENV.schedulerGroup, ENV.schedulerRoleArn, ENV.schedulerDlqArn]
+      : []),
+  ];
+}
+
+describe('the app built from the route table', () => {
+  let built: Built;
+  beforeAll(() => {
+    built = synthesize();
+  });
+
+  it('names the stacks per stage and protects the stateful one', () => {
+    expect(built.stateful.stackName).toBe('Sello-test-Stateful');
+    expect(built.api.stackName).toBe('Sello-test-Api');
+    expect(built.stateful.terminationProtection).toBe(true);
+    for (const [id, r] of Object.entries(resourcesOf(built.templates.stateful))) {
+      const kept = [
+        'AWS::KMS::Key',
+        'AWS::DynamoDB::GlobalTable',
+        'AWS::S3::Bucket',
+        'AWS::SQS::Queue',
+      ];
+      if (kept.includes(r.Type)) expect(r.DeletionPolicy, id).toBe('Retain');
+    }
+  });
+
+  it('makes exactly one arm64 nodejs22.x function per route, fallback and triggered entry', () => {
+    const functions = ofType(built.templates.api, 'AWS::Lambda::Function');
+    expect(functions).toHaveLength(routeList.length + 1 + triggeredList.length);
+    expect(functions.map(([, r]) => r.Properties.FunctionName).sort()).toEqual(
+      allEntries.map((e) => fnName(e.id)).sort(),
+    );
+    for (const [, fn] of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+      });
+      expect(fn.Properties.LoggingConfig.LogGroup.Ref).toBeDefined();
+    }
+  });
+
+  it('sizes each function from its definition', () => {
+    for (const def of allEntries) {
+      const [, fn] = functionNamed(built.templates.api, fnName(def.id));
+      const sized = def as { timeoutSeconds?: number; memoryMb?: number };
+      expect(fn.Properties.Timeout, def.id).toBe(sized.timeoutSeconds ?? 10);
+      expect(fn.Properties.MemorySize, def.id).toBe(sized.memoryMb ?? 512);
+    }
+  });
+
+  it('gives each function its own log group with the configured retention', () => {
+    const groups = ofType(built.templates.api, 'AWS::Logs::LogGroup');
+    // One per function plus the API access log.
+    expect(groups).toHaveLength(allEntries.length + 1);
+    for (const [, g] of groups) expect(g.Properties.RetentionInDays).toBe(30);
+  });
+
+  it('routes every RouteDef to its own function, and the fallback as $default', () => {
+    const api = built.templates.api;
+    const routes = ofType(api, 'AWS::ApiGatewayV2::Route');
+    expect(routes).toHaveLength(routeList.length + 1);
+    const integrations = resourcesOf(api);
+    const targetOf = (route: Resource): string => {
+      const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
+      const uri = integrations[integrationId]?.Properties.IntegrationUri;
+      const fnId = uri['Fn::GetAtt'][0] as string;
+      return integrations[fnId]?.Properties.FunctionName;
+    };
+    const byKey = new Map(routes.map(([, r]) => [r.Properties.RouteKey as string, targetOf(r)]));
+    const expected = new Map<string, string>([
+      ...routeList.map((r: RouteDef): [string, string] => [`${r.method} ${r.path}`, fnName(r.id)]),
+      ['$default', fnName(fallbackRoute.id)],
+    ]);
+    expect(byKey).toEqual(expected);
+    // API Gateway may invoke each routed function, and only those.
+    expect(ofType(api, 'AWS::Lambda::Permission')).toHaveLength(routeList.length + 1);
+  });
+
+  it('answers browsers with the configured CORS policy', () => {
+    built.templates.api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: {
+        AllowOrigins: ['https://portal.sello.example', 'http://localhost:3000'],
+        AllowMethods: Match.arrayEquals(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
+        AllowHeaders: Match.arrayEquals([
+          'authorization',
+          'content-type',
+          'idempotency-key',
+          'if-match',
+          'if-none-match',
+          'x-correlation-id',
+        ]),
+        ExposeHeaders: Match.arrayEquals([
+          'etag',
+          'location',
+          'x-correlation-id',
+          'idempotent-replayed',
+        ]),
+        AllowCredentials: false,
+      },
+    });
+  });
+
+  it('logs access and throttles the $default stage', () => {
+    built.templates.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.stringLikeRegexp('\\$context\\.requestId'),
+      },
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+    });
+  });
+
+  it('grants every function exactly what its access implies', () => {
+    const labels = labelsOf(built);
+    for (const def of allEntries) {
+      const [, fn] = functionNamed(built.templates.api, fnName(def.id));
+      expect(permissionsOf(built.templates.api, fn, labels), def.id).toEqual(
+        expectedPermissions(def.access),
+      );
+    }
+  });
+
+  it('keeps public routes away from data, and readers away from writes', () => {
+    const labels = labelsOf(built);
+    const actionsOf = (id: string) =>
+      permissionsOf(built.templates.api, functionNamed(built.templates.api, fnName(id))[1], labels);
+    expect(actionsOf('getHealth').filter((p) => /dynamodb:|kms:|s3:/.test(p))).toEqual([]);
+    const readOnly = routeList.filter(
+      (r) => r.access.includes('table:read') && !r.access.includes('table:write'),
+    );
+    expect(readOnly.length).toBeGreaterThan(0);
+    for (const r of readOnly) {
+      const perms = actionsOf(r.id);
+      expect(
+        perms.some((p) => p.startsWith('dynamodb:GetItem')),
+        r.id,
+      ).toBe(true);
+      for (const write of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']) {
+        expect(
+          perms.some((p) => p.startsWith(`dynamodb:${write} `)),
+          `${r.id} ${write}`,
+        ).toBe(false);
+      }
+    }
+  });
+
+  it('sets stage and table everywhere and other variables only where access needs them', () => {
+    for (const def of allEntries) {
+      const [, fn] = functionNamed(built.templates.api, fnName(def.id));
+      const vars = Object.keys(fn.Properties.Environment.Variables).filter(
+        (k) => k !== 'NODE_OPTIONS',
+      );
+      const isRoute = def !== fallbackRoute && routeList.includes(def as RouteDef);
+      const extra = isRoute || def === fallbackRoute ? [ENV.publicApiUrl] : [];
+      expect(vars.sort(), def.id).toEqual([...expectedEnv(def.access), ...extra].sort());
+      expect(fn.Properties.Environment.Variables[ENV.stage]).toBe('test');
+    }
+  });
+
+  it('schedules the heartbeat in the platform group, with its time zone, retries and DLQ', () => {
+    const { api, stateful } = built.templates;
+    const def = triggered.recordSchedulerHeartbeat;
+    const [fnId] = functionNamed(api, fnName(def.id));
+    api.hasResourceProperties('AWS::Scheduler::Schedule', {
+      Name: kebab(def.id),
+      GroupName: 'sello-test',
+      ScheduleExpression: def.trigger.expression,
+      ScheduleExpressionTimezone: def.trigger.timezone,
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+        RoleArn: Match.anyValue(),
+        Input: JSON.stringify(def.trigger.input),
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      },
+    });
+    stateful.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'sello-test' });
+  });
+
+  it('makes one schedule per schedule trigger and lets the scheduler invoke exactly those', () => {
+    const { api } = built.templates;
+    const scheduled = triggeredList.filter((t) => t.trigger.kind === 'schedule');
+    expect(ofType(api, 'AWS::Scheduler::Schedule')).toHaveLength(scheduled.length);
+    const roleRef = logicalId(built.stateful, built.stateful.schedulerRole);
+    const policies = ofType(api, 'AWS::IAM::Policy').filter(([, p]) =>
+      JSON.stringify(p.Properties.Roles).includes(roleRef),
+    );
+    expect(policies).toHaveLength(1);
+    const statements = policies[0]?.[1].Properties.PolicyDocument.Statement;
+    expect(statements).toEqual([
+      {
+        Action: 'lambda:InvokeFunction',
+        Effect: 'Allow',
+        Resource:
+          scheduled.length === 1
+            ? { 'Fn::GetAtt': [functionNamed(api, fnName(scheduled[0]?.id ?? ''))[0], 'Arn'] }
+            : scheduled.map((t) => ({
+                'Fn::GetAtt': [functionNamed(api, fnName(t.id))[0], 'Arn'],
+              })),
+      },
+    ]);
+  });
+
+  it('keeps the single table encrypted, recoverable and protected', () => {
+    const { stateful } = built.templates;
+    const dataKey = logicalId(built.stateful, built.stateful.dataKey);
+    stateful.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    stateful.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+      GlobalSecondaryIndexes: TABLE.indexes.map((i) =>
+        Match.objectLike({
+          IndexName: i.name,
+          KeySchema: [
+            { AttributeName: i.partitionKey, KeyType: 'HASH' },
+            { AttributeName: i.sortKey, KeyType: 'RANGE' },
+          ],
+        }),
+      ),
+      Replicas: [
+        Match.objectLike({
+          DeletionProtectionEnabled: true,
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': [dataKey, 'Arn'] } },
+        }),
+      ],
+    });
+  });
+
+  it('keeps artifacts private, versioned, KMS-encrypted, logged and locked', () => {
+    const { stateful } = built.templates;
+    const dataKey = logicalId(built.stateful, built.stateful.dataKey);
+    const logBucket = logicalId(built.stateful, built.stateful.accessLogBucket);
+    const blockAll = {
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    };
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          {
+            BucketKeyEnabled: true,
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [dataKey, 'Arn'] },
+            },
+          },
+        ],
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: blockAll,
+      LoggingConfiguration: { DestinationBucketName: { Ref: logBucket } },
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 2192 } },
+      },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ NoncurrentVersionExpiration: Match.anyValue() }),
+        ]),
+      },
+    });
+    // Every bucket: no public access, some encryption at rest, TLS only.
+    const buckets = ofType(stateful, 'AWS::S3::Bucket');
+    expect(buckets).toHaveLength(2);
+    for (const [id, b] of buckets) {
+      expect(b.Properties.PublicAccessBlockConfiguration, id).toEqual(blockAll);
+      expect(b.Properties.BucketEncryption, id).toBeDefined();
+    }
+    const policies = ofType(stateful, 'AWS::S3::BucketPolicy');
+    expect(policies).toHaveLength(2);
+    for (const [, p] of policies) {
+      expect(p.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Deny',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+      );
+    }
+  });
+
+  it('takes the Object Lock mode and period from context', () => {
+    const compliance = synthesize({
+      context: { objectLockMode: 'COMPLIANCE', objectLockYears: '4' },
+    });
+    compliance.templates.stateful.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockConfiguration: { Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1461 } } },
+    });
+  });
+
+  it('encrypts the dead-letter queue and refuses plain HTTP on it', () => {
+    const { stateful } = built.templates;
+    stateful.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+    stateful.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('has an RSA signing key and rotating symmetric keys', () => {
+    const { stateful } = built.templates;
+    stateful.hasResourceProperties('AWS::KMS::Key', {
+      KeySpec: 'RSA_2048',
+      KeyUsage: 'SIGN_VERIFY',
+    });
+    const symmetric = ofType(stateful, 'AWS::KMS::Key').filter(([, k]) => !k.Properties.KeySpec);
+    expect(symmetric).toHaveLength(2);
+    for (const [id, k] of symmetric) expect(k.Properties.EnableKeyRotation, id).toBe(true);
+  });
+
+  it('lets only our own schedule group assume the scheduler role', () => {
+    const group = logicalId(built.stateful, built.stateful.schedulerGroup);
+    built.templates.stateful.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: { Service: 'scheduler.amazonaws.com' },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': '123456789012' },
+              ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [group, 'Arn'] } },
+            },
+          }),
+        ],
+      },
+    });
+  });
+
+  it('sets up SES for the configured domain with a TLS-only configuration set', () => {
+    const { stateful } = built.templates;
+    stateful.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'test.sello.example',
+      ConfigurationSetAttributes: { ConfigurationSetName: Match.anyValue() },
+    });
+    stateful.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      Name: 'sello-test',
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+    });
+  });
+});
+
+describe('grant mapping, one probe function per access', () => {
+  // Routes that use every Access alone, pointing at a real handler (bundling is off anyway).
+  const probes: RouteDef[] = ACCESS.map((access, i) => ({
+    id: `probe${i}`,
+    method: 'GET',
+    path: `/v1/probes/${i}`,
+    entry: fallbackRoute.entry,
+    auth: 'apiKey',
+    access: [access],
+    summary: `probe for ${access}`,
+    tag: 'Probe',
+    responses: {},
+  }));
+  let built: Built;
+  beforeAll(() => {
+    built = synthesize({ routes: probes, triggered: [] });
+  });
+
+  it.each(probes.map((p) => [p.access[0], p] as const))(
+    '%s grants exactly its actions',
+    (_, probe) => {
+      const [, fn] = functionNamed(built.templates.api, fnName(probe.id));
+      expect(permissionsOf(built.templates.api, fn, labelsOf(built))).toEqual(
+        expectedPermissions(probe.access),
+      );
+      const vars = Object.keys(fn.Properties.Environment.Variables).filter(
+        (k) => k !== 'NODE_OPTIONS' && k !== ENV.publicApiUrl,
+      );
+      expect(vars.sort()).toEqual(expectedEnv(probe.access).sort());
+    },
+  );
+
+  it('passes the scheduler role only to EventBridge Scheduler', () => {
+    const probe = probes.find((p) => p.access[0] === 'scheduler:manage');
+    const [, fn] = functionNamed(built.templates.api, fnName(probe?.id ?? ''));
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    built.templates.api.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: roleId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'iam:PassRole',
+            Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+          }),
+        ]),
+      },
+    });
+  });
+});

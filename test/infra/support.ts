@@ -1,0 +1,157 @@
+import type { Access } from '@sello/contracts';
+import type { CfnElement, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { type BuildAppOptions, buildApp } from '../../infra/app.ts';
+
+/** A fixed environment, so templates do not depend on the machine's AWS configuration. */
+export const CONTEXT = {
+  stage: 'test',
+  account: '123456789012',
+  region: 'eu-west-1',
+  mailDomain: 'test.sello.example',
+  corsOrigins: 'https://portal.sello.example,http://localhost:3000',
+};
+
+export interface Resource {
+  Type: string;
+  // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are free-form JSON
+  Properties: Record<string, any>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+}
+
+/** Builds the app fast (no bundling, no CloudFormation validation, no nag) and templates it. */
+export function synthesize(options: BuildAppOptions = {}) {
+  const built = buildApp({
+    bundling: false,
+    cfnValidation: false,
+    nag: false,
+    ...options,
+    context: { ...CONTEXT, ...options.context },
+  });
+  const stateful = Template.fromStack(built.stateful);
+  const api = Template.fromStack(built.api);
+  return { ...built, templates: { stateful, api } };
+}
+
+export const resourcesOf = (template: Template): Record<string, Resource> =>
+  template.toJSON().Resources;
+
+export const ofType = (template: Template, type: string): Array<[string, Resource]> =>
+  Object.entries(resourcesOf(template)).filter(([, r]) => r.Type === type);
+
+export const logicalId = (stack: Stack, construct: { node: { defaultChild?: unknown } }) =>
+  stack.getLogicalId(construct.node.defaultChild as CfnElement);
+
+/** The Lambda function named `name`, with its logical id. */
+export function functionNamed(api: Template, name: string): [string, Resource] {
+  const found = ofType(api, 'AWS::Lambda::Function').find(
+    ([, r]) => r.Properties.FunctionName === name,
+  );
+  if (!found) throw new Error(`No function named ${name}`);
+  return found;
+}
+
+/**
+ * Every permission the function's role holds, as "action @ resource" with resources reduced to
+ * readable labels, so a test can compare whole sets.
+ */
+export function permissionsOf(
+  api: Template,
+  fn: Resource,
+  labels: Record<string, string>,
+): string[] {
+  const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
+  const ownLogs = fn.Properties.LoggingConfig?.LogGroup?.Ref as string | undefined;
+  const out = new Set<string>();
+  for (const [, policy] of ofType(api, 'AWS::IAM::Policy')) {
+    const roles = JSON.stringify(policy.Properties.Roles);
+    if (!roles.includes(`"${roleId}"`)) continue;
+    for (const statement of policy.Properties.PolicyDocument.Statement) {
+      if (statement.Effect !== 'Allow') continue;
+      for (const action of [statement.Action].flat()) {
+        for (const resource of [statement.Resource].flat()) {
+          out.add(`${action} @ ${label(resource, labels, ownLogs)}`);
+        }
+      }
+    }
+  }
+  return [...out].sort();
+}
+
+function label(resource: unknown, labels: Record<string, string>, ownLogs?: string): string {
+  const json = JSON.stringify(resource);
+  if (json === '"*"') return '*';
+  if (ownLogs && json === JSON.stringify({ 'Fn::GetAtt': [ownLogs, 'Arn'] })) return 'own-logs';
+  const suffix = json.includes('/index/*') ? '/index/*' : json.includes('/*"') ? '/*' : '';
+  for (const [id, name] of Object.entries(labels)) {
+    if (json.includes(id)) return `${name}${suffix}`;
+  }
+  if (/:schedule\/sello-test\/\*"/.test(json)) return 'schedules-in-group';
+  return json;
+}
+
+/** What each access must grant (and all it may grant), in the labels of `permissionsOf`. */
+export const EXPECTED_PERMISSIONS: Record<Access | 'baseline', string[]> = {
+  baseline: [
+    'logs:CreateLogStream @ own-logs',
+    'logs:PutLogEvents @ own-logs',
+    'xray:PutTelemetryRecords @ *',
+    'xray:PutTraceSegments @ *',
+  ],
+  'table:read': [
+    ...[
+      'BatchGetItem',
+      'ConditionCheckItem',
+      'DescribeTable',
+      'GetItem',
+      'GetRecords',
+      'GetShardIterator',
+      'Query',
+      'Scan',
+    ].flatMap((a) => [`dynamodb:${a} @ table`, `dynamodb:${a} @ table/index/*`]),
+    'kms:Decrypt @ dataKey',
+    'kms:DescribeKey @ dataKey',
+  ],
+  'table:write': [
+    ...['BatchWriteItem', 'DeleteItem', 'DescribeTable', 'PutItem', 'UpdateItem'].flatMap((a) => [
+      `dynamodb:${a} @ table`,
+      `dynamodb:${a} @ table/index/*`,
+    ]),
+    'kms:Decrypt @ dataKey',
+    'kms:DescribeKey @ dataKey',
+    'kms:Encrypt @ dataKey',
+    'kms:GenerateDataKey* @ dataKey',
+    'kms:ReEncrypt* @ dataKey',
+  ],
+  'artifacts:read': [
+    's3:GetObject @ artifactBucket/*',
+    's3:ListBucket @ artifactBucket',
+    'kms:Decrypt @ dataKey',
+  ],
+  'artifacts:write': ['s3:PutObject @ artifactBucket/*', 'kms:GenerateDataKey @ dataKey'],
+  'mail:send': [
+    'ses:SendEmail @ mailIdentity',
+    'ses:SendRawEmail @ mailIdentity',
+    'ses:SendEmail @ mailConfigurationSet',
+    'ses:SendRawEmail @ mailConfigurationSet',
+  ],
+  'signing:sign': ['kms:Sign @ signingKey', 'kms:GetPublicKey @ signingKey'],
+  'secrets:encrypt': ['kms:GenerateDataKey @ secretsKey'],
+  'secrets:decrypt': ['kms:Decrypt @ secretsKey'],
+  'scheduler:manage': [
+    'scheduler:CreateSchedule @ schedules-in-group',
+    'scheduler:UpdateSchedule @ schedules-in-group',
+    'scheduler:DeleteSchedule @ schedules-in-group',
+    'scheduler:GetSchedule @ schedules-in-group',
+    'iam:PassRole @ schedulerRole',
+  ],
+};
+
+export const expectedPermissions = (access: readonly Access[]): string[] =>
+  [
+    ...new Set([
+      ...EXPECTED_PERMISSIONS.baseline,
+      ...access.flatMap((a) => EXPECTED_PERMISSIONS[a]),
+    ]),
+  ].sort();

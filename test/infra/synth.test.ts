@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { fallbackRoute, kebab, routeList, triggeredList } from '@sello/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Resource } from './support.ts';
+
+const run = promisify(execFile);
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The real thing: `cdk synth` through the CLI and cdk.json, bundling with the local esbuild. */
+describe('npx cdk synth', () => {
+  let out: string;
+  let template: { Resources: Record<string, Resource & { Metadata?: Record<string, string> }> };
+
+  beforeAll(async () => {
+    out = await mkdtemp(path.join(tmpdir(), 'sello-synth-'));
+    await run(
+      'npx',
+      ['cdk', 'synth', '--quiet', '--output', out, '-c', 'stage=ci', '-c', 'region=eu-west-1'],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: '1' },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    template = JSON.parse(await readFile(path.join(out, 'Sello-ci-Api.template.json'), 'utf8'));
+  }, 120_000);
+
+  afterAll(async () => {
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+
+  it('writes both stacks', async () => {
+    const files = await readdir(out);
+    expect(files).toContain('Sello-ci-Stateful.template.json');
+    expect(files).toContain('Sello-ci-Api.template.json');
+  });
+
+  it('bundles every function into an ESM asset with its source map', async () => {
+    const entries = [...routeList, fallbackRoute, ...triggeredList];
+    const functions = Object.values(template.Resources).filter(
+      (r) => r.Type === 'AWS::Lambda::Function',
+    );
+    expect(functions.map((f) => f.Properties.FunctionName).sort()).toEqual(
+      entries.map((e) => `sello-ci-${kebab(e.id)}`).sort(),
+    );
+    for (const fn of functions) {
+      const asset = fn.Metadata?.['aws:asset:path'];
+      expect(asset, fn.Properties.FunctionName).toMatch(/^asset\./);
+      const dir = path.join(out, asset ?? '');
+      expect((await readdir(dir)).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+      const code = await readFile(path.join(dir, 'index.mjs'), 'utf8');
+      // The createRequire banner comes first; the handler is an ESM export.
+      expect(code.startsWith('import { createRequire as __selloCreateRequire }')).toBe(true);
+      expect(code).toMatch(/export\s*\{[^}]*\bas handler\b|export\s*\{[^}]*\bhandler\b/);
+    }
+  });
+});
