@@ -75,7 +75,7 @@ describe.each([
         (v) =>
           v.ruleName === ack.id &&
           v.violatingResources.some(
-            (r) => r.constructPath === ack.path || r.constructPath.startsWith(`${ack.path}/`),
+            (r) => r.constructPath === ack.path || !!r.constructPath?.startsWith(`${ack.path}/`),
           ),
       );
       expect(matched, `stale acknowledgement ${ack.id} at ${ack.path}`).toBe(true);

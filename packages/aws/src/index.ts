@@ -9,3 +9,4 @@ export * from './dynamo/keys.ts';
 export * from './dynamo/repositories.ts';
 export * from './dynamo/table-schema.ts';
 export * from './kms/index.ts';
+export * from './scheduler/eventbridge-scheduler.ts';

@@ -1,1 +1,11 @@
-export {};
+export * from './api-server.ts';
+export * from './apigw.ts';
+export * from './handlers.ts';
+export * from './platform.ts';
+export * from './scheduler/index.ts';
+export * from './seed.ts';
+export * from './services/dynamodb.ts';
+export * from './services/s3.ts';
+export * from './services/ses.ts';
+export * from './signer/index.ts';
+export * from './table.ts';
