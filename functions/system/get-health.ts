@@ -1,7 +1,6 @@
 import { stage } from '@sello/aws';
-import { routes } from '@sello/contracts';
+import { routes, SELLO_VERSION } from '@sello/contracts';
 import { httpHandler, ok } from '@sello/http';
-import { SELLO_VERSION } from './version.ts';
 
 /** Liveness only: answers without touching any store, so it stays cheap and always up. */
 export const handler = httpHandler(routes.getHealth, async () =>

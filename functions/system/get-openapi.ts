@@ -1,7 +1,6 @@
 import { optionalEnv } from '@sello/aws';
-import { buildOpenApi, ENV, routeList, routes } from '@sello/contracts';
+import { buildOpenApi, ENV, routeList, routes, SELLO_VERSION } from '@sello/contracts';
 import { httpHandler, ok } from '@sello/http';
-import { SELLO_VERSION } from './version.ts';
 
 const serverUrl = optionalEnv(ENV.publicApiUrl);
 // Built once per container: the document only changes with a deployment.

@@ -8,3 +8,4 @@ export * from './schemas/customers.ts';
 export * from './schemas/jobs.ts';
 export * from './schemas/system.ts';
 export * from './schemas/tenants.ts';
+export * from './version.ts';

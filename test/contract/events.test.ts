@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fallbackRoute, kebab, routeList, triggeredList } from '@sello/contracts';
+import { describe, expect, it } from 'vitest';
+import { lambdaContext } from '../../packages/local/src/apigw.ts';
+import { loadHandler } from '../../packages/local/src/handlers.ts';
+import { aCustomer, createTenant, startApi } from '../support/api.ts';
+
+const root = join(import.meta.dirname, '../..');
+const load = (file: string) => JSON.parse(readFileSync(join(root, 'events', file), 'utf8'));
+const api = await startApi();
+const tenant = await createTenant();
+
+/** Swaps the sample's placeholder key and ids for real ones of a test tenant. */
+async function realise(event: string, routeId: string): Promise<string> {
+  let out = event.replaceAll(/sello_EXAMPLE\w+/g, tenant.key);
+  if (out.includes('cus_01kaexample')) {
+    const id = (await api.call('POST', '/v1/customers', { key: tenant.key, body: aCustomer() }))
+      .json.id;
+    out = out.replaceAll(/cus_01kaexample\w+/g, id);
+  }
+  if (out.includes('key_01kaexample')) {
+    const id = (
+      await api.call('POST', '/v1/api-keys', { key: tenant.key, body: { name: routeId } })
+    ).json.id;
+    out = out.replaceAll(/key_01kaexample\w+/g, id);
+  }
+  return out;
+}
+
+describe('every handler runs with its sample event', () => {
+  it.each(routeList.map((r) => [r.id, r] as const))('%s', async (_id, route) => {
+    const event = JSON.parse(
+      await realise(JSON.stringify(load(`http/${kebab(route.id)}.json`)), route.id),
+    );
+    const handler = await loadHandler(route.entry);
+    const res = (await handler(event, lambdaContext(route.id, 10))) as {
+      statusCode: number;
+      body: string;
+    };
+    const success = Object.keys(route.responses)
+      .map(Number)
+      .filter((s) => s < 300);
+    expect(success, res.body).toContain(res.statusCode);
+  });
+
+  it(fallbackRoute.id, async () => {
+    const handler = await loadHandler(fallbackRoute.entry);
+    const res = (await handler(
+      load('http/route-not-found.json'),
+      lambdaContext(fallbackRoute.id, 10),
+    )) as {
+      statusCode: number;
+    };
+    expect(res.statusCode).toBe(404);
+  });
+
+  it.each(triggeredList.map((t) => [t.id, t] as const))('%s', async (_id, def) => {
+    const folder = def.trigger.kind === 'schedule' ? 'scheduler' : 'invoke';
+    const handler = await loadHandler(def.entry);
+    await expect(
+      handler(load(`${folder}/${kebab(def.id)}.json`), lambdaContext(def.id, 60)),
+    ).resolves.toBeDefined();
+  });
+});
