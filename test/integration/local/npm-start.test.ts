@@ -1,0 +1,98 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../packages/local/src/services/ports.ts';
+
+const root = join(import.meta.dirname, '../../..');
+const dataDir = mkdtempSync(join(tmpdir(), 'sello-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs `npm start`'s program as a user would, until it prints that it is ready. */
+async function start(port: number, mailPort: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/local/src/start.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SELLO_MAIL_PORT: String(mailPort),
+      SELLO_DATA_DIR: dataDir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready in 60 s:\n${output}`)), 60_000);
+    child.stdout.on('data', () => {
+      if (output.includes('[sello] ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
+  });
+  return { child, output: () => output };
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+
+const local = () => JSON.parse(readFileSync(join(dataDir, 'local.json'), 'utf8'));
+
+describe('npm start', () => {
+  it('starts everything, writes local.json, serves the API, and Ctrl-C stops every child', async () => {
+    const [port, mailPort] = [await freePort(), await freePort()];
+    const { child, output } = await start(port, mailPort);
+    const info = local();
+    expect(Object.keys(info).sort()).toEqual([
+      'apiKey',
+      'apiUrl',
+      'mailUrl',
+      'portalUrl',
+      'tenantId',
+    ]);
+    expect(info.apiUrl).toBe(`http://127.0.0.1:${port}`);
+
+    const health = await fetch(`${info.apiUrl}/v1/health`);
+    expect(health.status).toBe(200);
+    const created = await fetch(`${info.apiUrl}/v1/customers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${info.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        taxId: '12345678Z',
+        name: 'Persistida',
+        address: { line1: 'Calle 1', city: 'Madrid', postalCode: '28001', country: 'ES' },
+      }),
+    });
+    expect(created.status).toBe(201);
+    expect((await fetch(info.mailUrl)).status).toBe(200);
+    expect(await (await fetch(info.portalUrl)).text()).toContain(info.tenantId);
+    expect(existsSync(join(dataDir, 'signer', 'signing-cert.pem'))).toBe(true);
+
+    const dynamo = /DynamoDB Local (http:\/\/[\d.:]+)/.exec(output())![1]!;
+    expect(await stop(child)).toBe(0);
+    // The JVM child is gone with it: its port no longer answers.
+    await expect(fetch(dynamo, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
+    await expect(fetch(`${info.apiUrl}/v1/health`)).rejects.toThrow();
+  });
+
+  it('a second start reuses the demo tenant, its key and the data', async () => {
+    const before = local();
+    const [port, mailPort] = [await freePort(), await freePort()];
+    const { child } = await start(port, mailPort);
+    const after = local();
+    expect(after.tenantId).toBe(before.tenantId);
+    expect(after.apiKey).toBe(before.apiKey);
+    const list = await fetch(`${after.apiUrl}/v1/customers`, {
+      headers: { authorization: `Bearer ${after.apiKey}` },
+    });
+    expect((await list.json()).items.map((c: { name: string }) => c.name)).toEqual(['Persistida']);
+    expect(await stop(child)).toBe(0);
+  });
+});
