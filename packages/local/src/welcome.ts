@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LocalInfo } from './seed.ts';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The local landing page at `/` until the web portal arrives: where everything runs and how to
@@ -19,12 +19,12 @@ pre{padding:.8rem;overflow:auto}dt{font-weight:600;margin-top:.6rem}small{color:
 <h1>Sello — plataforma local</h1>
 <small>Facturación electrónica · Spain, the EU and Mexico</small>
 <dl>
-<dt>API</dt><dd><a href="${escape(info.apiUrl)}/v1/health">${escape(info.apiUrl)}</a> · <a href="${escape(info.apiUrl)}/v1/openapi.json">OpenAPI</a></dd>
-<dt>Demo tenant</dt><dd><code>${escape(info.tenantId)}</code></dd>
-<dt>API key</dt><dd><code>${escape(info.apiKey)}</code></dd>
-<dt>Sent mail</dt><dd><a href="${escape(info.mailUrl)}">${escape(info.mailUrl)}</a></dd>
+<dt>API</dt><dd><a href="${escapeHtml(info.apiUrl)}/v1/health">${escapeHtml(info.apiUrl)}</a> · <a href="${escapeHtml(info.apiUrl)}/v1/openapi.json">OpenAPI</a></dd>
+<dt>Demo tenant</dt><dd><code>${escapeHtml(info.tenantId)}</code></dd>
+<dt>API key</dt><dd><code>${escapeHtml(info.apiKey)}</code></dd>
+<dt>Sent mail</dt><dd><a href="${escapeHtml(info.mailUrl)}">${escapeHtml(info.mailUrl)}</a></dd>
 </dl>
-<pre>curl -H "Authorization: Bearer ${escape(info.apiKey)}" ${escape(info.apiUrl)}/v1/customers</pre>
+<pre>curl -H "Authorization: Bearer ${escapeHtml(info.apiKey)}" ${escapeHtml(info.apiUrl)}/v1/customers</pre>
 </body></html>`;
   return (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;

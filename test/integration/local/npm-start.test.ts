@@ -92,7 +92,11 @@ describe('npm start', () => {
     const list = await fetch(`${after.apiUrl}/v1/customers`, {
       headers: { authorization: `Bearer ${after.apiKey}` },
     });
-    expect((await list.json()).items.map((c: { name: string }) => c.name)).toEqual(['Persistida']);
+    expect(
+      ((await list.json()) as { items: { name: string }[] }).items.map(
+        (c: { name: string }) => c.name,
+      ),
+    ).toEqual(['Persistida']);
     expect(await stop(child)).toBe(0);
   });
 });

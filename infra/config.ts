@@ -1,0 +1,101 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { ObjectLockMode } from 'aws-cdk-lib/aws-s3';
+import type { Node } from 'constructs';
+
+/** Everything a stage may vary. Read from CDK context (`cdk.json` or `-c key=value`). */
+export interface StageConfig {
+  stage: string;
+  /** Undefined keeps the stacks account-agnostic (offline synth). */
+  account?: string;
+  /** Always concrete: a customer-managed key on TableV2 cannot be rendered region-agnostic. */
+  region: string;
+  /** Domain verified in SES (DKIM records are stack outputs). */
+  mailDomain: string;
+  /** Sender address; must belong to `mailDomain`. */
+  mailFrom: string;
+  /** Browser origins allowed by CORS on the HTTP API. */
+  corsOrigins: string[];
+  logRetention: RetentionDays;
+  /** Object Lock default retention on artifacts (legal retention of invoices). */
+  objectLockMode: ObjectLockMode;
+  objectLockYears: number;
+}
+
+const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
+
+/**
+ * Context values from `-c` arrive as strings, values from cdk.json as JSON; accept both and fail
+ * at synth time with the key's name rather than deploy something half-configured.
+ */
+export function readStageConfig(node: Node): StageConfig {
+  const get = (key: string): unknown => node.tryGetContext(key);
+  const text = (key: string): string | undefined => {
+    const value = get(key);
+    if (value === undefined || value === null || value === '') return undefined;
+    if (typeof value !== 'string') throw new Error(`Context "${key}" must be a string`);
+    return value;
+  };
+
+  const stage = text('stage') ?? 'dev';
+  if (!STAGE_PATTERN.test(stage)) {
+    throw new Error(`Context "stage" must match ${STAGE_PATTERN} (got "${stage}")`);
+  }
+
+  const mailDomain = text('mailDomain') ?? `${stage}.sello.example`;
+  const mailFrom = text('mailFrom') ?? `facturas@${mailDomain}`;
+  if (!mailFrom.endsWith(`@${mailDomain}`)) {
+    throw new Error(`Context "mailFrom" (${mailFrom}) must be an address in "${mailDomain}"`);
+  }
+
+  const mode = text('objectLockMode') ?? 'GOVERNANCE';
+  if (mode !== 'GOVERNANCE' && mode !== 'COMPLIANCE') {
+    throw new Error(`Context "objectLockMode" must be GOVERNANCE or COMPLIANCE (got "${mode}")`);
+  }
+
+  return {
+    stage,
+    account: text('account') ?? process.env.CDK_DEFAULT_ACCOUNT,
+    // EU by default: invoices of Spanish and EU taxpayers stay in the EU.
+    region: text('region') ?? process.env.CDK_DEFAULT_REGION ?? 'eu-west-1',
+    mailDomain,
+    mailFrom,
+    corsOrigins: list(get('corsOrigins'), 'corsOrigins') ?? ['http://localhost:3000'],
+    logRetention: retention(get('logRetentionDays') ?? (stage === 'prod' ? 365 : 30)),
+    objectLockMode: mode === 'COMPLIANCE' ? ObjectLockMode.COMPLIANCE : ObjectLockMode.GOVERNANCE,
+    // Spain: the tax authority can audit 4 years back (LGT art. 66) and the Commercial Code keeps
+    // books and supporting documents for 6 (art. 30); the longer one wins.
+    objectLockYears: positiveInt(get('objectLockYears') ?? 6, 'objectLockYears'),
+  };
+}
+
+function list(value: unknown, key: string): string[] | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const items = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(items) || !items.every((i) => typeof i === 'string')) {
+    throw new Error(`Context "${key}" must be a list of strings or a comma-separated string`);
+  }
+  const origins = items.map((i) => i.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {
+      throw new Error(`Context "${key}": "${origin}" is not an origin (scheme://host[:port])`);
+    }
+  }
+  return origins;
+}
+
+function positiveInt(value: unknown, key: string): number {
+  const n = typeof value === 'string' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+    throw new Error(`Context "${key}" must be a positive integer (got ${String(value)})`);
+  }
+  return n;
+}
+
+function retention(value: unknown): RetentionDays {
+  const days = positiveInt(value, 'logRetentionDays');
+  // RetentionDays is a numeric enum of the values CloudWatch Logs accepts.
+  if (!Object.values(RetentionDays).includes(days)) {
+    throw new Error(`Context "logRetentionDays": ${days} is not a CloudWatch Logs retention`);
+  }
+  return days as RetentionDays;
+}

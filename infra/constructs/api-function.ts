@@ -1,0 +1,107 @@
+import * as path from 'node:path';
+import { type Access, kebab } from '@sello/contracts';
+import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { PlatformResources } from '../stacks/stateful-stack.ts';
+import { environmentFor, grantAccess } from './access.ts';
+import { acknowledge } from './nag.ts';
+
+/** The part of a RouteDef / TriggeredDef that shapes a function. */
+export interface FunctionDef {
+  id: string;
+  entry: string;
+  access: readonly Access[];
+  timeoutSeconds?: number;
+  memoryMb?: number;
+}
+
+export interface ApiFunctionProps {
+  def: FunctionDef;
+  resources: PlatformResources;
+  stage: string;
+  logRetention: logs.RetentionDays;
+  /** Repository root: `def.entry` is relative to it and it holds package-lock.json. */
+  repoRoot: string;
+  /** Extra variables that are not capabilities (e.g. the public API URL). */
+  environment?: Record<string, string>;
+}
+
+// ESM bundles have no `require`; CommonJS dependencies bundled inside still call it.
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __selloCreateRequire } from 'node:module';" +
+  'const require = __selloCreateRequire(import.meta.url);';
+
+/**
+ * One Lambda per route or triggered entry, with its own role holding only the grants its declared
+ * access implies, plus writing to its own log group and X-Ray.
+ */
+export class ApiFunction extends Construct {
+  readonly function: nodejs.NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+    const { def, resources, stage } = props;
+
+    // An own role instead of the AWS managed basic-execution policy, which may write to (and
+    // create) every log group in the account rather than this function's own.
+    this.role = new iam.Role(this, 'Role', {
+      description: `Sello ${stage}: ${def.id}`,
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new nodejs.NodejsFunction(this, 'Function', {
+      functionName: `sello-${stage}-${kebab(def.id)}`,
+      description: def.id,
+      entry: path.join(props.repoRoot, def.entry),
+      handler: 'handler',
+      projectRoot: props.repoRoot,
+      depsLockFilePath: path.join(props.repoRoot, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      timeout: Duration.seconds(def.timeoutSeconds ?? 10),
+      memorySize: def.memoryMb ?? 512,
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: lambda.Tracing.ACTIVE,
+      environment: {
+        ...environmentFor(def.access, resources, stage),
+        ...props.environment,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: nodejs.OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // Bundle the AWS SDK too: pinned versions, and tree-shaking beats the runtime's copy on
+        // cold start.
+        externalModules: [],
+      },
+    });
+
+    grantAccess(this.role, def.access, resources);
+    acknowledge(
+      this.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray PutTraceSegments/PutTelemetryRecords have no resource-level permissions; active ' +
+        'tracing cannot be granted on anything narrower than "*".',
+    );
+    acknowledge(
+      this.function,
+      'AwsSolutions-L1',
+      'Pinned to nodejs22.x on purpose: the monorepo (engines, SDK, middy 6) is built and tested ' +
+        'for Node 22, so a runtime move is a deliberate upgrade, not a lint fix.',
+    );
+  }
+}

@@ -1,0 +1,148 @@
+import { ENV, type RouteDef } from '@sello/contracts';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { PlatformResources } from '../stacks/stateful-stack.ts';
+import { ApiFunction, type FunctionDef } from './api-function.ts';
+import { acknowledge } from './nag.ts';
+
+export interface RoutedApiProps {
+  routes: readonly RouteDef[];
+  /** Answers whatever no route matches (`$default`), so unknown paths still get problem+json. */
+  fallback: FunctionDef;
+  resources: PlatformResources;
+  stage: string;
+  corsOrigins: string[];
+  logRetention: logs.RetentionDays;
+  repoRoot: string;
+}
+
+/** Headers browsers may send and read; they mirror what packages/http reads and writes. */
+export const CORS_ALLOW_HEADERS = [
+  'authorization',
+  'content-type',
+  'idempotency-key',
+  'if-match',
+  'if-none-match',
+  'x-correlation-id',
+];
+export const CORS_EXPOSE_HEADERS = ['etag', 'location', 'x-correlation-id', 'idempotent-replayed'];
+
+/** API-wide steady rate and burst; a route needing less gets its own limit later. */
+const THROTTLE = { rateLimit: 100, burstLimit: 200 };
+
+/**
+ * The HTTP API: one function and one route per RouteDef, the fallback as `$default`, CORS for
+ * browser clients, access logs and a stage-wide throttle.
+ */
+export class RoutedApi extends Construct {
+  readonly api: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  readonly accessLogs: logs.LogGroup;
+  /** By route id (the fallback included). */
+  readonly functions = new Map<string, ApiFunction>();
+  /** The base URL clients call (execute-api endpoint, no trailing slash). */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: RoutedApiProps) {
+    super(scope, id);
+
+    this.api = new apigw.HttpApi(this, 'Api', {
+      apiName: `sello-${props.stage}`,
+      description: `Sello ${props.stage} API`,
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: props.corsOrigins,
+        allowMethods: [
+          apigw.CorsHttpMethod.GET,
+          apigw.CorsHttpMethod.POST,
+          apigw.CorsHttpMethod.PATCH,
+          apigw.CorsHttpMethod.PUT,
+          apigw.CorsHttpMethod.DELETE,
+        ],
+        allowHeaders: CORS_ALLOW_HEADERS,
+        exposeHeaders: CORS_EXPOSE_HEADERS,
+        // Bearer tokens, not cookies: credentials mode stays off, which also permits '*'.
+        allowCredentials: false,
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: THROTTLE,
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            userAgent: '$context.identity.userAgent',
+          }),
+        ),
+      },
+    });
+    // HttpApi.apiEndpoint is https://{apiId}.execute-api.{region}.{suffix}; $default has no path.
+    this.url = this.api.apiEndpoint;
+
+    const make = (def: FunctionDef) => {
+      const fn = new ApiFunction(this, def.id, {
+        def,
+        resources: props.resources,
+        stage: props.stage,
+        logRetention: props.logRetention,
+        repoRoot: props.repoRoot,
+        environment: { [ENV.publicApiUrl]: this.url },
+      });
+      this.functions.set(def.id, fn);
+      return new HttpLambdaIntegration(`${def.id}Integration`, fn.function);
+    };
+
+    for (const route of props.routes) {
+      const httpRoute = new apigw.HttpRoute(this, `${route.id}Route`, {
+        httpApi: this.api,
+        routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
+        integration: make(route),
+      });
+      acknowledge(
+        httpRoute,
+        'AwsSolutions-APIG4',
+        route.auth === 'public'
+          ? 'Public by design (health, OpenAPI, self-invoicing page, registration); abuse is ' +
+              'bounded by the stage throttle.'
+          : `Authorized inside the function (${route.auth}): API keys and sessions are looked up ` +
+              'by their hash in the table; an API Gateway authorizer would add a second lookup.',
+      );
+    }
+
+    const fallback = new apigw.HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.api,
+      routeKey: apigw.HttpRouteKey.DEFAULT,
+      integration: make(props.fallback),
+    });
+    acknowledge(
+      fallback,
+      'AwsSolutions-APIG4',
+      'The $default route only answers unmatched requests with a 404 problem+json; it reads and ' +
+        'writes nothing, so there is nothing to authorize.',
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { NotFoundError, RateLimitedError, ValidationError } from '@sello/core';
+import { describe, expect, it } from 'vitest';
+import { HttpError, toProblem } from './problem.ts';
+
+describe('toProblem', () => {
+  it('maps domain errors to their status with the field list', () => {
+    const p = toProblem(
+      new ValidationError('Invalid tax id', [{ path: 'taxId', message: 'bad' }]),
+      '/v1/customers',
+      'c-1',
+    );
+    expect(p).toEqual({
+      status: 400,
+      headers: {},
+      body: {
+        type: 'urn:sello:problem:validation-error',
+        title: 'The request is not valid',
+        status: 400,
+        detail: 'Invalid tax id',
+        instance: '/v1/customers',
+        correlationId: 'c-1',
+        errors: [{ path: 'taxId', message: 'bad' }],
+      },
+    });
+    expect(toProblem(new NotFoundError('Customer', 'x'), '/', 'c').status).toBe(404);
+  });
+
+  it('adds Retry-After, Allow and WWW-Authenticate where the status calls for them', () => {
+    expect(toProblem(new RateLimitedError('slow down', 30), '/', 'c').headers).toEqual({
+      'retry-after': '30',
+    });
+    expect(
+      toProblem(new HttpError('method-not-allowed', 'no', [], { allow: 'GET' }), '/', 'c').headers,
+    ).toEqual({ allow: 'GET' });
+  });
+
+  it('never leaks the message of an unexpected error', () => {
+    const p = toProblem(
+      new Error('connect ECONNREFUSED 10.0.0.7:5432 password=hunter2'),
+      '/',
+      'c-9',
+    );
+    expect(p.status).toBe(500);
+    expect(JSON.stringify(p)).not.toMatch(/ECONNREFUSED|hunter2/);
+    expect(p.body.detail).toContain('c-9');
+  });
+
+  it('treats an error with an unknown code as internal', () => {
+    expect(toProblem(new HttpError('made-up', 'x'), '/', 'c').status).toBe(500);
+  });
+});

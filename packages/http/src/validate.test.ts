@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseWith } from './validate.ts';
+
+const Body = z.object({ name: z.string(), address: z.object({ city: z.string() }) }).strict();
+
+describe('parseWith', () => {
+  it('names nested fields with dotted paths and each unknown key on its own', () => {
+    try {
+      parseWith(Body, { name: 1, address: { city: 2 }, extra: true, more: 1 }, '');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as { errors: unknown }).errors).toEqual([
+        { path: 'name', message: 'Invalid input: expected string, received number' },
+        { path: 'address.city', message: 'Invalid input: expected string, received number' },
+        { path: 'extra', message: 'Unknown field' },
+        { path: 'more', message: 'Unknown field' },
+      ]);
+    }
+  });
+
+  it('prefixes query and path parameters, and calls a non-object body `body`', () => {
+    expect(() =>
+      parseWith(z.object({ limit: z.coerce.number().max(5) }), { limit: '9' }, 'query'),
+    ).toThrow(
+      expect.objectContaining({ errors: [expect.objectContaining({ path: 'query.limit' })] }),
+    );
+    expect(() => parseWith(Body, 'text', '')).toThrow(
+      expect.objectContaining({ errors: [expect.objectContaining({ path: 'body' })] }),
+    );
+  });
+});
