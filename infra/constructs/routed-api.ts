@@ -1,4 +1,4 @@
-import { ENV, type RouteDef } from '@sello/contracts';
+import { CORS, ENV, type RouteDef } from '@sello/contracts';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -19,17 +19,6 @@ export interface RoutedApiProps {
   logRetention: logs.RetentionDays;
   repoRoot: string;
 }
-
-/** Headers browsers may send and read; they mirror what packages/http reads and writes. */
-export const CORS_ALLOW_HEADERS = [
-  'authorization',
-  'content-type',
-  'idempotency-key',
-  'if-match',
-  'if-none-match',
-  'x-correlation-id',
-];
-export const CORS_EXPOSE_HEADERS = ['etag', 'location', 'x-correlation-id', 'idempotent-replayed'];
 
 /** API-wide steady rate and burst; a route needing less gets its own limit later. */
 const THROTTLE = { rateLimit: 100, burstLimit: 200 };
@@ -56,18 +45,13 @@ export class RoutedApi extends Construct {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: props.corsOrigins,
-        allowMethods: [
-          apigw.CorsHttpMethod.GET,
-          apigw.CorsHttpMethod.POST,
-          apigw.CorsHttpMethod.PATCH,
-          apigw.CorsHttpMethod.PUT,
-          apigw.CorsHttpMethod.DELETE,
-        ],
-        allowHeaders: CORS_ALLOW_HEADERS,
-        exposeHeaders: CORS_EXPOSE_HEADERS,
+        // The same policy the local server answers with (packages/contracts/src/cors.ts).
+        allowMethods: CORS.allowMethods.map((m) => apigw.CorsHttpMethod[m]),
+        allowHeaders: [...CORS.allowHeaders],
+        exposeHeaders: [...CORS.exposeHeaders],
         // Bearer tokens, not cookies: credentials mode stays off, which also permits '*'.
         allowCredentials: false,
-        maxAge: Duration.hours(1),
+        maxAge: Duration.seconds(CORS.maxAgeSeconds),
       },
     });
 

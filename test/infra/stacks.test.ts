@@ -137,7 +137,7 @@ describe('the app built from the route table', () => {
       ProtocolType: 'HTTP',
       CorsConfiguration: {
         AllowOrigins: ['https://portal.sello.example', 'http://localhost:3000'],
-        AllowMethods: Match.arrayEquals(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
+        AllowMethods: Match.arrayEquals(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
         AllowHeaders: Match.arrayEquals([
           'authorization',
           'content-type',
@@ -151,6 +151,7 @@ describe('the app built from the route table', () => {
           'location',
           'x-correlation-id',
           'idempotent-replayed',
+          'retry-after',
         ]),
         AllowCredentials: false,
       },

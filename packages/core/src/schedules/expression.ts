@@ -25,6 +25,7 @@ import {
   instantForLocalLenient,
   MINUTE_MS,
   validateTimezone,
+  type WallClock,
 } from './time-zone.ts';
 
 export type { CronFields, DayOfMonthRule, DayOfWeekRule } from './cron.ts';
@@ -46,14 +47,8 @@ export interface CronExpression extends CronFields {
 }
 
 /** A local wall-clock time; month is 1-12. */
-export interface AtExpression {
+export interface AtExpression extends WallClock {
   kind: 'at';
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
   source: string;
 }
 
