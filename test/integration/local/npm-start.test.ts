@@ -99,4 +99,19 @@ describe('npm start', () => {
     ).toEqual(['Persistida']);
     expect(await stop(child)).toBe(0);
   });
+
+  it('says plainly that a Java runtime is missing, and exits', async () => {
+    const run = spawn(process.execPath, ['--import', 'tsx', 'packages/local/src/start.ts'], {
+      cwd: root,
+      // No directory on PATH holds `java`.
+      env: { ...process.env, PATH: '/nonexistent', SELLO_DATA_DIR: join(dataDir, 'nojava') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    run.stderr.on('data', (c) => (output += c));
+    const code = await new Promise<number | null>((resolve) => run.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(output).toContain('DynamoDB Local needs a Java runtime (JRE 17 or newer)');
+    expect(output).toContain('openjdk-17-jre-headless');
+  });
 });

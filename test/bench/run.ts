@@ -1,0 +1,114 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fallbackRoute, routeList, triggeredList } from '@sello/contracts';
+import { type Platform, startPlatform } from '../../packages/local/src/platform.ts';
+import { freePort } from '../../packages/local/src/services/ports.ts';
+import { benchApi } from './api.ts';
+import { bundleAll, measureInit } from './bundles.ts';
+import { killChildren } from './procs.ts';
+import {
+  type BundleRow,
+  missedTargets,
+  printReport,
+  type Report,
+  TARGETS,
+  writeReport,
+} from './report.ts';
+
+/**
+ * `npm run bench`: bundle size and cold-start import time of every function, then API throughput
+ * on the local platform. Measurement, not a test: a missed target is reported, exit code stays 0.
+ */
+const repoRoot = resolve(import.meta.dirname, '../..');
+const reportPath = join(repoRoot, '.bench', 'report.json');
+const INIT_REPEATS = 5;
+// DynamoDB Local's JVM needs a few seconds of traffic before its JIT settles.
+const API = { connections: [1, 32], durationSeconds: 10, repeats: 3, warmupSeconds: 5 };
+
+const say = (line: string) => console.log(`[bench] ${line}`);
+const workDir = mkdtempSync(join(tmpdir(), 'sello-bench-'));
+let platform: Platform | undefined;
+
+async function cleanUp() {
+  killChildren();
+  const running = platform;
+  platform = undefined;
+  await running?.stop();
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+// Ctrl-C: end our load generator / probes and every platform process (DynamoDB Local's JVM too).
+let interrupted = false;
+const interrupt = (signal: string) => {
+  if (interrupted) return;
+  interrupted = true;
+  say(`${signal}: stopping…`);
+  void cleanUp().finally(() => process.exit(130));
+};
+process.on('SIGINT', () => interrupt('SIGINT'));
+process.on('SIGTERM', () => interrupt('SIGTERM'));
+
+try {
+  const started = Date.now();
+  // Bundles first, before the platform exists, so nothing else competes for the 2 cores.
+  const entries = [...routeList, fallbackRoute, ...triggeredList].map(({ id, entry }) => ({
+    id,
+    entry,
+  }));
+  say(`bundling ${entries.length} entries`);
+  const bundles = await bundleAll(entries, repoRoot, join(workDir, 'bundles'));
+  // Kept for https://esbuild.github.io/analyze/ when a bundle needs a closer look.
+  mkdirSync(join(repoRoot, '.bench', 'meta'), { recursive: true });
+  for (const b of bundles) {
+    writeFileSync(join(repoRoot, '.bench', 'meta', `${b.id}.json`), JSON.stringify(b.metafile));
+  }
+  say(`init time: ${INIT_REPEATS} fresh processes per bundle, without and with source maps`);
+  const init = await measureInit(bundles, INIT_REPEATS);
+  const initMaps = await measureInit(bundles, INIT_REPEATS, ['--enable-source-maps']);
+
+  const rows: BundleRow[] = bundles.map((b) => ({
+    id: b.id,
+    entry: b.entry,
+    bytes: b.bytes,
+    initMs: init.get(b.id)!.median,
+    initSamplesMs: init.get(b.id)!.samples,
+    initWithSourceMapsMs: initMaps.get(b.id)!.median,
+    topPackages: b.packages.slice(0, 3),
+  }));
+  const biggest = rows.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+
+  say('starting the platform');
+  const port = await freePort();
+  platform = await startPlatform({
+    dataDir: join(workDir, 'data'),
+    port,
+    mailPort: await freePort(),
+    // The scheduler's ticks are not what is measured; keep them off the server's event loop.
+    schedulerIntervalMs: 0,
+    log: (line) => say(line),
+  });
+  const api = await benchApi(platform, { ...API, log: say });
+  await cleanUp();
+
+  const report: Report = {
+    generatedAt: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: availableParallelism(),
+    targets: TARGETS,
+    api,
+    bundles: rows,
+    biggest: { id: biggest.id, bytes: biggest.bytes, topPackages: biggest.topPackages },
+    missed: missedTargets(rows),
+  };
+  printReport(report);
+  writeReport(reportPath, report);
+  say(`report: ${reportPath} (${Math.round((Date.now() - started) / 1000)} s)`);
+} catch (error) {
+  if (!interrupted) {
+    console.error('[bench] FAILED:', error instanceof Error ? error.message : error);
+    await cleanUp().catch(() => {});
+    process.exitCode = 1;
+  }
+}
