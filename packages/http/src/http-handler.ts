@@ -9,7 +9,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { authenticate, type Principal } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import { fingerprint, readIdempotencyKey, runIdempotent } from './idempotency.ts';

@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import type { TriggeredDef } from '@sello/contracts';
 import { ValidationError } from '@sello/core';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { logger } from './logger.ts';
 import { fieldErrors } from './validate.ts';
 

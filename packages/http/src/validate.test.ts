@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith } from './validate.ts';
 
 const Body = z.object({ name: z.string(), address: z.object({ city: z.string() }) }).strict();

@@ -1,5 +1,5 @@
 import { type FieldError, ValidationError } from '@sello/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Turns zod issues into `{path, message}` entries; unknown keys get one entry each. */
 export function fieldErrors(error: z.ZodError, root: string): FieldError[] {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What EventBridge Scheduler delivers to a schedule target: the Input with placeholders filled. */
 export const ScheduledEvent = z.object({

@@ -53,9 +53,9 @@ export interface ComputedLine extends LineInput {
   taxAmounts: LineTaxAmount[];
   /** quantity × unitPrice, unrounded (up to 8 decimals). */
   gross: string;
-  /** gross × discountRate / 100, rounded to 2 decimals. */
+  /** gross × discountRate / 100, up to 8 decimals. */
   discount: string;
-  /** gross − discount, rounded to 2 decimals: the taxable base of the line. */
+  /** gross − discount, rounded to 2 decimals (half up): the taxable base of the line. */
   net: string;
 }
 
@@ -110,7 +110,14 @@ export interface PaymentTerms {
   terms?: string;
 }
 
-export type InvoiceStatus = 'draft' | 'issued' | 'sent' | 'paid' | 'cancelled' | 'rectified' | 'void';
+export type InvoiceStatus =
+  | 'draft'
+  | 'issued'
+  | 'sent'
+  | 'paid'
+  | 'cancelled'
+  | 'rectified'
+  | 'void';
 
 /** Facturae CorrectionMethod: 01 full substitution, 02 differences. */
 export type CorrectionMethod = 'substitution' | 'differences';

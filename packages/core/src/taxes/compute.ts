@@ -1,0 +1,185 @@
+import { type FieldError, ValidationError } from '../errors.ts';
+import type {
+  Computation,
+  ComputedLine,
+  LineInput,
+  LineTax,
+  TaxBreakdownRow,
+} from '../invoices/model.ts';
+import { cents, Dec, isDecimalString, plain, sum, ZERO } from '../money/decimal.ts';
+import { IRPF_MAX, RATES, RE_FOR_IVA } from './rules.ts';
+
+/**
+ * The tax engine. Rounding follows what Facturae and VERI*FACTU print:
+ * - a line's gross (quantity × unit price) and discount keep up to 8 decimals, as Facturae's line
+ *   amounts do; its net (taxable base) is gross − discount rounded to cents once;
+ * - each breakdown row (tax type + rate + exemption) rounds its quota once, on the sum of the
+ *   bases, half up; totals are sums of rows, so totals, breakdown and the XML always agree;
+ * - per-line quotas are rounded per line and are informative (Facturae wants them per line).
+ */
+export function computeInvoice(lines: readonly LineInput[]): Computation {
+  const errors: FieldError[] = [];
+  if (lines.length === 0)
+    errors.push({ path: 'lines', message: 'An invoice needs at least one line' });
+  lines.forEach((line, i) => validateLine(line, `lines.${i}`, errors));
+  if (errors.length) {
+    throw new ValidationError(
+      `Invalid lines: ${errors.map((e) => `${e.path} (${e.message})`).join('; ')}`,
+      errors,
+    );
+  }
+
+  const computed: ComputedLine[] = lines.map((line) => {
+    const gross = new Dec(line.quantity).times(line.unitPrice);
+    const rate = new Dec(line.discountRate ?? 0);
+    const discount = gross.times(rate).dividedBy(100).toDecimalPlaces(8);
+    const net = gross.minus(discount).toDecimalPlaces(2);
+    const taxes = line.taxes.map(normaliseTax);
+    return {
+      ...line,
+      taxes,
+      gross: plain(gross.toDecimalPlaces(8)),
+      discount: plain(discount),
+      net: cents(net),
+      taxAmounts: taxes.map((t) => ({
+        ...t,
+        base: cents(net),
+        amount: cents(net.times(t.rate).dividedBy(100)),
+      })),
+    };
+  });
+
+  const groups = new Map<string, { tax: LineTax; bases: Dec[] }>();
+  for (const line of computed) {
+    for (const tax of line.taxes) {
+      const key = `${tax.type}|${tax.rate}|${tax.exemption ?? ''}|${tax.notSubject ?? ''}`;
+      const group = groups.get(key) ?? { tax, bases: [] };
+      group.bases.push(new Dec(line.net));
+      groups.set(key, group);
+    }
+  }
+  const breakdown: TaxBreakdownRow[] = [...groups.values()]
+    .map(({ tax, bases }) => {
+      const base = sum(bases);
+      return {
+        type: tax.type,
+        rate: tax.rate,
+        ...(tax.exemption ? { exemption: tax.exemption } : {}),
+        ...(tax.notSubject ? { notSubject: tax.notSubject } : {}),
+        base: cents(base),
+        amount: cents(base.times(tax.rate).dividedBy(100)),
+        withheld: tax.type === 'IRPF',
+      };
+    })
+    .sort(byPrintOrder);
+
+  const net = sum(computed.map((l) => new Dec(l.net)));
+  const tax = sum(breakdown.filter((r) => !r.withheld).map((r) => new Dec(r.amount)));
+  const withheld = sum(breakdown.filter((r) => r.withheld).map((r) => new Dec(r.amount)));
+  return {
+    lines: computed,
+    breakdown,
+    totals: {
+      net: cents(net),
+      tax: cents(tax),
+      withheld: cents(withheld),
+      total: cents(net.plus(tax).minus(withheld)),
+    },
+  };
+}
+
+const ORDER = { IVA: 0, IGIC: 1, RE: 2, IRPF: 3 } as const;
+
+/** IVA/IGIC first, then recargo, then withholding; higher rates first within each. */
+function byPrintOrder(a: TaxBreakdownRow, b: TaxBreakdownRow): number {
+  return ORDER[a.type] - ORDER[b.type] || new Dec(b.rate).comparedTo(a.rate);
+}
+
+/** "21.00" and "21" are the same rate: store the plain form so rows group and print alike. */
+const normaliseTax = (t: LineTax): LineTax => ({ ...t, rate: plain(new Dec(t.rate)) });
+
+function validateLine(line: LineInput, path: string, errors: FieldError[]): void {
+  const bad = (field: string, message: string) =>
+    errors.push({ path: `${path}.${field}`, message });
+  if (!isDecimalString(line.quantity, 6) || new Dec(line.quantity).isZero()) {
+    bad('quantity', 'Use a non-zero decimal string with up to 6 decimals, e.g. "2" or "1.5"');
+  }
+  if (!isDecimalString(line.unitPrice, 6)) {
+    bad('unitPrice', 'Use a decimal string with up to 6 decimals, e.g. "12.50"');
+  }
+  if (line.discountRate !== undefined) {
+    const ok = isDecimalString(line.discountRate, 2);
+    if (!ok || new Dec(line.discountRate).lt(0) || new Dec(line.discountRate).gt(100)) {
+      bad('discountRate', 'A percentage between 0 and 100 with up to 2 decimals');
+    }
+  }
+  validateTaxes(line.taxes, path, errors);
+}
+
+function validateTaxes(taxes: readonly LineTax[], path: string, errors: FieldError[]): void {
+  const at = (j: number, field: string, message: string) =>
+    errors.push({ path: `${path}.taxes.${j}${field ? `.${field}` : ''}`, message });
+  const indirect = taxes.filter((t) => t.type === 'IVA' || t.type === 'IGIC');
+  if (indirect.length !== 1) {
+    errors.push({
+      path: `${path}.taxes`,
+      message: 'Each line carries exactly one IVA or IGIC (use rate 0 with a reason when exempt)',
+    });
+  }
+  const count = (type: string) => taxes.filter((t) => t.type === type).length;
+  taxes.forEach((tax, j) => {
+    if (!isDecimalString(tax.rate, 2) || new Dec(tax.rate).isNegative()) {
+      at(j, 'rate', 'A non-negative percentage with up to 2 decimals, e.g. "21"');
+      return;
+    }
+    const rate = plain(new Dec(tax.rate));
+    if ((tax.exemption || tax.notSubject) && (tax.type === 'RE' || tax.type === 'IRPF')) {
+      at(j, tax.exemption ? 'exemption' : 'notSubject', `${tax.type} cannot be exempt`);
+    }
+    if (tax.exemption && tax.notSubject) {
+      at(j, 'exemption', 'An operation is either exempt or not subject, not both');
+    }
+    if ((tax.exemption || tax.notSubject) && rate !== '0') {
+      at(j, 'rate', 'Exempt and not-subject operations carry rate 0');
+    }
+    switch (tax.type) {
+      case 'IVA':
+      case 'IGIC':
+        if (!RATES[tax.type].includes(rate)) {
+          at(j, 'rate', `${tax.type} rate must be one of ${RATES[tax.type].join(', ')}`);
+        }
+        break;
+      case 'RE': {
+        const iva = taxes.find((t) => t.type === 'IVA');
+        const allowed = iva ? (RE_FOR_IVA[plain(new Dec(iva.rate))] ?? []) : [];
+        if (!iva) at(j, 'type', 'Recargo de equivalencia goes with an IVA rate');
+        else if (!allowed.includes(rate)) {
+          at(
+            j,
+            'rate',
+            allowed.length
+              ? `With IVA ${plain(new Dec(iva.rate))} the recargo is ${allowed.join(' or ')}`
+              : `IVA ${plain(new Dec(iva.rate))} has no recargo de equivalencia`,
+          );
+        }
+        if (count('RE') > 1) at(j, 'type', 'At most one recargo de equivalencia per line');
+        break;
+      }
+      case 'IRPF':
+        if (new Dec(rate).isZero() || new Dec(rate).gt(IRPF_MAX)) {
+          at(j, 'rate', `IRPF withholding is above 0 and at most ${IRPF_MAX}`);
+        }
+        if (count('IRPF') > 1) at(j, 'type', 'At most one IRPF withholding per line');
+        break;
+      default:
+        at(j, 'type', 'Use IVA, IGIC, RE or IRPF');
+    }
+  });
+}
+
+export const zeroTotals = () => ({
+  net: cents(ZERO),
+  tax: cents(ZERO),
+  withheld: cents(ZERO),
+  total: cents(ZERO),
+});
