@@ -1,6 +1,31 @@
-import { defineRoute, defineTriggered, type RouteDef, type TriggeredDef } from './route.ts';
+import type * as z from 'zod';
+import { defineRoute, defineTriggered, kebab, type RouteDef, type TriggeredDef } from './route.ts';
+import {
+  CustomerPrices,
+  CustomerPricesInput,
+  Product,
+  ProductInput,
+  ProductPatch,
+  Tariff,
+  TariffInput,
+  TariffPatch,
+} from './schemas/catalog.ts';
 import { IdParams, PageQuery, Problem, pageOf } from './schemas/common.ts';
 import { Customer, CustomerInput, CustomerListQuery, CustomerPatch } from './schemas/customers.ts';
+import {
+  CancelInput,
+  CorrectionResult,
+  DocumentParams,
+  Invoice,
+  InvoiceInput,
+  InvoiceListQuery,
+  InvoicePatch,
+  RectifyInput,
+  SendInput,
+  Series,
+  SeriesInput,
+  SplitInput,
+} from './schemas/invoices.ts';
 import { Health } from './schemas/system.ts';
 import { ApiKey, ApiKeyInput, CreatedApiKey, Tenant } from './schemas/tenants.ts';
 
@@ -11,6 +36,107 @@ import { ApiKey, ApiKeyInput, CreatedApiKey, Tenant } from './schemas/tenants.ts
 const problem = (description: string) => ({ description, schema: Problem });
 const read = ['table:read'] as const;
 const readWrite = ['table:read', 'table:write'] as const;
+/** Issuing writes the invoice, signs its Facturae and stores the documents. */
+const issuing = [
+  'table:read',
+  'table:write',
+  'artifacts:read',
+  'artifacts:write',
+  'signing:sign',
+] as const;
+
+/** The five CRUD routes of a tenant-owned resource, named `<verb><Name>` with typed schemas. */
+function crud<
+  const N extends string,
+  I extends z.ZodType,
+  P extends z.ZodType,
+  O extends z.ZodType,
+>(name: N, plural: string, area: string, tag: string, schemas: { input: I; patch: P; output: O }) {
+  const base = `/v1/${plural}`;
+  const noun = kebab(name).slice(1); // `Product` -> `product`
+  const entry = (verb: string) => `functions/${area}/${verb}-${noun}.ts`;
+  const create = defineRoute({
+    id: `create${name}`,
+    method: 'POST',
+    path: base,
+    entry: entry('create'),
+    auth: 'apiKey',
+    access: readWrite,
+    summary: `Create one`,
+    tag,
+    request: { body: schemas.input },
+    responses: {
+      201: { description: 'Created', schema: schemas.output },
+      409: problem('Conflicts with an existing one'),
+    },
+  });
+  const list = defineRoute({
+    id: `list${name}s`,
+    method: 'GET',
+    path: base,
+    entry: `functions/${area}/list-${noun}s.ts`,
+    auth: 'apiKey',
+    access: read,
+    summary: 'List them, oldest first',
+    tag,
+    request: { query: PageQuery },
+    responses: { 200: { description: 'A page', schema: pageOf(schemas.output) } },
+  });
+  const get = defineRoute({
+    id: `get${name}`,
+    method: 'GET',
+    path: `${base}/{id}`,
+    entry: entry('get'),
+    auth: 'apiKey',
+    access: read,
+    summary: 'Get one',
+    tag,
+    request: { params: IdParams },
+    responses: {
+      200: { description: 'Found; `ETag` carries its version', schema: schemas.output },
+      404: problem('Not found'),
+    },
+  });
+  const update = defineRoute({
+    id: `update${name}`,
+    method: 'PATCH',
+    path: `${base}/{id}`,
+    entry: entry('update'),
+    auth: 'apiKey',
+    access: readWrite,
+    summary: 'Change one (send `If-Match` to guard against lost updates)',
+    tag,
+    request: { params: IdParams, body: schemas.patch },
+    responses: {
+      200: { description: 'Changed', schema: schemas.output },
+      404: problem('Not found'),
+      412: problem('`If-Match` does not match the current version'),
+    },
+  });
+  const remove = defineRoute({
+    id: `delete${name}`,
+    method: 'DELETE',
+    path: `${base}/{id}`,
+    entry: entry('delete'),
+    auth: 'apiKey',
+    access: readWrite,
+    summary: 'Delete one (kept for the invoices that reference it)',
+    tag,
+    request: { params: IdParams },
+    responses: { 204: { description: 'Deleted' }, 404: problem('Not found') },
+  });
+  return {
+    [create.id]: create,
+    [list.id]: list,
+    [get.id]: get,
+    [update.id]: update,
+    [remove.id]: remove,
+  } as {
+    [K in `create${N}`]: typeof create;
+  } & { [K in `list${N}s`]: typeof list } & { [K in `get${N}`]: typeof get } & {
+    [K in `update${N}`]: typeof update;
+  } & { [K in `delete${N}`]: typeof remove };
+}
 
 export const routes = {
   getHealth: defineRoute({
@@ -157,6 +283,225 @@ export const routes = {
     tag: 'Customers',
     request: { params: IdParams },
     responses: { 204: { description: 'Deleted' }, 404: problem('No such customer') },
+  }),
+  ...crud('Product', 'products', 'catalog', 'Catalog', {
+    input: ProductInput,
+    patch: ProductPatch,
+    output: Product,
+  }),
+  ...crud('Tariff', 'tariffs', 'catalog', 'Catalog', {
+    input: TariffInput,
+    patch: TariffPatch,
+    output: Tariff,
+  }),
+  putCustomerPrices: defineRoute({
+    id: 'putCustomerPrices',
+    method: 'PUT',
+    path: '/v1/customers/{id}/prices',
+    entry: 'functions/catalog/put-customer-prices.ts',
+    auth: 'apiKey',
+    access: readWrite,
+    summary: "Replace the customer's own prices (they win over its tariff and the catalog)",
+    tag: 'Catalog',
+    request: { params: IdParams, body: CustomerPricesInput },
+    responses: {
+      200: { description: 'The prices now in force', schema: CustomerPrices },
+      404: problem('No such customer'),
+    },
+  }),
+  getCustomerPrices: defineRoute({
+    id: 'getCustomerPrices',
+    method: 'GET',
+    path: '/v1/customers/{id}/prices',
+    entry: 'functions/catalog/get-customer-prices.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: "The customer's own prices",
+    tag: 'Catalog',
+    request: { params: IdParams },
+    responses: {
+      200: { description: 'The prices', schema: CustomerPrices },
+      404: problem('No such customer'),
+    },
+  }),
+  createSeries: defineRoute({
+    id: 'createSeries',
+    method: 'POST',
+    path: '/v1/series',
+    entry: 'functions/invoices/create-series.ts',
+    auth: 'apiKey',
+    access: readWrite,
+    summary: 'Create a numbering series',
+    tag: 'Invoices',
+    request: { body: SeriesInput },
+    responses: { 201: { description: 'Created', schema: Series }, 409: problem('The code exists') },
+  }),
+  listSeries: defineRoute({
+    id: 'listSeries',
+    method: 'GET',
+    path: '/v1/series',
+    entry: 'functions/invoices/list-series.ts',
+    auth: 'apiKey',
+    access: readWrite, // creates the default series on first use
+    summary: 'The numbering series',
+    tag: 'Invoices',
+    responses: { 200: { description: 'All series', schema: pageOf(Series) } },
+  }),
+  createInvoice: defineRoute({
+    id: 'createInvoice',
+    method: 'POST',
+    path: '/v1/invoices',
+    entry: 'functions/invoices/create-invoice.ts',
+    auth: 'apiKey',
+    access: readWrite,
+    summary: 'Create a draft invoice (no number until issued)',
+    tag: 'Invoices',
+    request: { body: InvoiceInput },
+    responses: { 201: { description: 'The draft with its totals', schema: Invoice } },
+  }),
+  listInvoices: defineRoute({
+    id: 'listInvoices',
+    method: 'GET',
+    path: '/v1/invoices',
+    entry: 'functions/invoices/list-invoices.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: 'List invoices, newest first',
+    tag: 'Invoices',
+    request: { query: PageQuery.extend(InvoiceListQuery.shape) },
+    responses: { 200: { description: 'A page of invoices', schema: pageOf(Invoice) } },
+  }),
+  getInvoice: defineRoute({
+    id: 'getInvoice',
+    method: 'GET',
+    path: '/v1/invoices/{id}',
+    entry: 'functions/invoices/get-invoice.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: 'Get an invoice',
+    tag: 'Invoices',
+    request: { params: IdParams },
+    responses: {
+      200: { description: 'The invoice', schema: Invoice },
+      404: problem('No such invoice'),
+    },
+  }),
+  updateInvoice: defineRoute({
+    id: 'updateInvoice',
+    method: 'PATCH',
+    path: '/v1/invoices/{id}',
+    entry: 'functions/invoices/update-invoice.ts',
+    auth: 'apiKey',
+    access: readWrite,
+    summary: 'Change a draft; issued invoices are immutable',
+    tag: 'Invoices',
+    request: { params: IdParams, body: InvoicePatch },
+    responses: {
+      200: { description: 'The draft', schema: Invoice },
+      404: problem('No such invoice'),
+      409: problem('Not a draft any more'),
+      412: problem('`If-Match` does not match the current version'),
+    },
+  }),
+  issueInvoice: defineRoute({
+    id: 'issueInvoice',
+    method: 'POST',
+    path: '/v1/invoices/{id}/issue',
+    entry: 'functions/invoices/issue-invoice.ts',
+    auth: 'apiKey',
+    access: issuing,
+    summary: 'Number, freeze, sign and store a draft',
+    tag: 'Invoices',
+    request: { params: IdParams },
+    responses: {
+      200: { description: 'The issued invoice', schema: Invoice },
+      404: problem('No such invoice'),
+      409: problem('Not a draft'),
+    },
+    timeoutSeconds: 30,
+  }),
+  getInvoiceDocument: defineRoute({
+    id: 'getInvoiceDocument',
+    method: 'GET',
+    path: '/v1/invoices/{id}/documents/{format}',
+    entry: 'functions/invoices/get-invoice-document.ts',
+    auth: 'apiKey',
+    access: issuing, // regenerates a missing document of an issued invoice
+    summary: 'The invoice as signed Facturae XML or PDF (a draft gets a PDF preview)',
+    tag: 'Invoices',
+    request: { params: DocumentParams },
+    responses: {
+      200: { description: 'The document', mediaType: 'application/pdf' },
+      404: problem('No such invoice'),
+      409: problem('Drafts have no Facturae'),
+    },
+    timeoutSeconds: 30,
+  }),
+  sendInvoice: defineRoute({
+    id: 'sendInvoice',
+    method: 'POST',
+    path: '/v1/invoices/{id}/send',
+    entry: 'functions/invoices/send-invoice.ts',
+    auth: 'apiKey',
+    access: [...issuing, 'mail:send'],
+    summary: 'E-mail the invoice with its PDF and signed Facturae',
+    tag: 'Invoices',
+    request: { params: IdParams, body: SendInput },
+    responses: {
+      200: { description: 'Sent; the event is on the invoice', schema: Invoice },
+      409: problem('Drafts cannot be sent'),
+      422: problem('No address to send to'),
+    },
+    timeoutSeconds: 30,
+  }),
+  rectifyInvoice: defineRoute({
+    id: 'rectifyInvoice',
+    method: 'POST',
+    path: '/v1/invoices/{id}/rectify',
+    entry: 'functions/invoices/rectify-invoice.ts',
+    auth: 'apiKey',
+    access: issuing,
+    summary: 'Issue a corrective invoice, by differences or by substitution',
+    tag: 'Invoices',
+    request: { params: IdParams, body: RectifyInput },
+    responses: {
+      200: { description: 'The original and its corrective', schema: CorrectionResult },
+    },
+    timeoutSeconds: 30,
+  }),
+  cancelInvoice: defineRoute({
+    id: 'cancelInvoice',
+    method: 'POST',
+    path: '/v1/invoices/{id}/cancel',
+    entry: 'functions/invoices/cancel-invoice.ts',
+    auth: 'apiKey',
+    access: issuing,
+    summary: 'Cancel an issued invoice by a full corrective',
+    tag: 'Invoices',
+    request: { params: IdParams, body: CancelInput },
+    responses: {
+      200: { description: 'The original and its corrective', schema: CorrectionResult },
+    },
+    timeoutSeconds: 30,
+  }),
+  splitInvoice: defineRoute({
+    id: 'splitInvoice',
+    method: 'POST',
+    path: '/v1/invoices/{id}/split',
+    entry: 'functions/invoices/split-invoice.ts',
+    auth: 'apiKey',
+    access: issuing,
+    summary: 'Replace an issued invoice by several that add up to it',
+    tag: 'Invoices',
+    request: { params: IdParams, body: SplitInput },
+    responses: {
+      200: {
+        description: 'The original, its corrective and the replacements',
+        schema: CorrectionResult,
+      },
+      422: problem('The parts do not add up to the original'),
+    },
+    timeoutSeconds: 60,
   }),
 } as const satisfies Record<string, RouteDef>;
 

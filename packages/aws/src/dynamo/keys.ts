@@ -6,6 +6,13 @@
  *   tenant          TENANT#<t>                       PROFILE
  *   customer        TENANT#<t>                       CUSTOMER#<id>       TENANT#<t>#TAXID#<taxId> / CUSTOMER#<id>
  *   api key         APIKEY#<sha256>                  APIKEY              TENANT#<t>#APIKEYS / APIKEY#<id>
+ *   product         TENANT#<t>                       PRODUCT#<id>
+ *   product code    TENANT#<t>                       PRODUCTCODE#<code>   (uniqueness guard)
+ *   tariff          TENANT#<t>                       TARIFF#<id>
+ *   customer prices TENANT#<t>                       PRICES#<customerId>
+ *   series          TENANT#<t>                       SERIES#<code>
+ *   series counter  TENANT#<t>                       COUNTER#<code>#<year|all>
+ *   invoice         TENANT#<t>                       INVOICE#<id>        gsi1: TENANT#<t>#INVOICES / <issueDate|draft>#<id>
  *   idempotency     IDEMPOTENCY#<scope>#<key>        IDEMPOTENCY
  *   heartbeat       SYSTEM                           HEARTBEAT#<source>
  */
@@ -33,6 +40,36 @@ export const keys = {
   apiKeyOfTenant: (tenantId: string, id: string) => ({
     gsi1pk: `${tenantPk(tenantId)}#APIKEYS`,
     gsi1sk: `APIKEY#${id}`,
+  }),
+
+  product: (tenantId: string, id: string): Key => ({ pk: tenantPk(tenantId), sk: `PRODUCT#${id}` }),
+  productPrefix: (tenantId: string) => ({ pk: tenantPk(tenantId), skPrefix: 'PRODUCT#' }),
+  productCode: (tenantId: string, code: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `PRODUCTCODE#${code}`,
+  }),
+  tariff: (tenantId: string, id: string): Key => ({ pk: tenantPk(tenantId), sk: `TARIFF#${id}` }),
+  tariffPrefix: (tenantId: string) => ({ pk: tenantPk(tenantId), skPrefix: 'TARIFF#' }),
+  customerPrices: (tenantId: string, customerId: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `PRICES#${customerId}`,
+  }),
+
+  series: (tenantId: string, code: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `SERIES#${code}`,
+  }),
+  seriesPrefix: (tenantId: string) => ({ pk: tenantPk(tenantId), skPrefix: 'SERIES#' }),
+  /** One counter per series and numbering period (the year when the series resets yearly). */
+  seriesCounter: (tenantId: string, code: string, period: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `COUNTER#${code}#${period}`,
+  }),
+  invoice: (tenantId: string, id: string): Key => ({ pk: tenantPk(tenantId), sk: `INVOICE#${id}` }),
+  /** Lists newest first (descending): drafts, then issued invoices by issue date and id. */
+  invoiceByDate: (tenantId: string, id: string, issueDate: string | undefined) => ({
+    gsi1pk: `${tenantPk(tenantId)}#INVOICES`,
+    gsi1sk: `${issueDate ?? 'DRAFT'}#${id}`,
   }),
 
   idempotency: (scope: string): Key => ({ pk: `IDEMPOTENCY#${scope}`, sk: 'IDEMPOTENCY' }),

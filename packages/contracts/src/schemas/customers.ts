@@ -30,6 +30,7 @@ export const CustomerInput = z
     email: z.email().max(254).optional(),
     language: Language.optional(),
     address: Address,
+    tariffId: z.string().min(1).max(64).optional().describe('Price list used for this customer'),
   })
   .strict()
   .meta({ id: 'CustomerInput' });
@@ -41,6 +42,7 @@ export const CustomerPatch = z
     email: CustomerInput.shape.email.nullable(),
     language: Language.optional(),
     address: Address.optional(),
+    tariffId: z.string().min(1).max(64).nullable().optional().describe('null removes the tariff'),
   })
   .partial()
   .strict()
@@ -61,6 +63,7 @@ export const Customer = z
     email: z.string().optional(),
     language: Language,
     address: Address,
+    tariffId: z.string().optional(),
     version: z.number().int().describe('Increases on every change; the ETag carries it'),
     createdAt: Instant,
     updatedAt: Instant,

@@ -15,6 +15,7 @@ export const createCustomer =
       ...(input.email ? { email: input.email } : {}),
       language: input.language ?? defaultLanguage(input.address.country),
       address: input.address,
+      ...(input.tariffId ? { tariffId: input.tariffId } : {}),
       version: 1,
       createdAt: now,
       updatedAt: now,

@@ -12,6 +12,8 @@ export interface Customer {
   email?: string;
   language: Language;
   address: Address;
+  /** Price list (tariff) applied to this customer's invoice lines. */
+  tariffId?: string;
   /** Optimistic-concurrency counter, starts at 1. */
   version: number;
   createdAt: string;
@@ -26,15 +28,18 @@ export interface CustomerInput {
   email?: string;
   language?: Language;
   address: Address;
+  tariffId?: string;
 }
 
 export interface CustomerPatch {
   taxId?: string;
   name?: string;
-  /** `null` removes the address. */
+  /** `null` removes the e-mail. */
   email?: string | null;
   language?: Language;
   address?: Address;
+  /** `null` removes the tariff. */
+  tariffId?: string | null;
 }
 
 export interface CustomerRepository {
@@ -67,6 +72,7 @@ export function customerView(c: Customer) {
       ...(province ? { province } : {}),
       country,
     },
+    ...(c.tariffId ? { tariffId: c.tariffId } : {}),
     version: c.version,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

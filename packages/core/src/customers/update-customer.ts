@@ -24,14 +24,17 @@ export const updateCustomer =
       patch.taxId !== undefined || patch.address !== undefined
         ? identifyParty(patch.taxId ?? current.taxId, address.country)
         : {};
-    const { email: _email, ...rest } = current;
+    const { email: _email, tariffId: _tariff, ...rest } = current;
     const email = patch.email === undefined ? current.email : (patch.email ?? undefined);
+    const tariffId =
+      patch.tariffId === undefined ? current.tariffId : (patch.tariffId ?? undefined);
     const next: Customer = {
       ...rest,
       ...identity,
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.language !== undefined ? { language: patch.language } : {}),
       ...(email !== undefined ? { email } : {}),
+      ...(tariffId !== undefined ? { tariffId } : {}),
       address,
       version: current.version + 1,
       updatedAt: deps.clock.now().toISOString(),

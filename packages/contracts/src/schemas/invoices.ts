@@ -1,0 +1,228 @@
+import * as z from 'zod';
+import { Instant } from './common.ts';
+import { Address, Language } from './customers.ts';
+import { Amount, Percent, Quantity, TaxInput, UnitPrice } from './money.ts';
+
+const IsoDate = z.iso.date().describe('YYYY-MM-DD');
+
+export const LineInput = z
+  .object({
+    productId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('Takes price, description and taxes from the catalog unless given'),
+    description: z.string().trim().min(1).max(1000).optional(),
+    quantity: Quantity,
+    unitPrice: UnitPrice.optional().describe('Overrides customer, tariff and catalog prices'),
+    discountRate: Percent.optional(),
+    unit: z.string().trim().max(20).optional(),
+    taxes: z.array(TaxInput).min(1).max(3).optional(),
+  })
+  .strict()
+  .meta({ id: 'LineInput' });
+
+export const PaymentInput = z
+  .object({
+    means: z.enum(['transfer', 'directDebit', 'card', 'cash', 'other']),
+    dueDate: IsoDate.optional(),
+    iban: z
+      .string()
+      .transform((s) => s.replace(/\s+/g, '').toUpperCase())
+      .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, 'Not an IBAN'))
+      .optional(),
+    terms: z.string().trim().max(200).optional(),
+  })
+  .strict()
+  .meta({ id: 'PaymentInput' });
+
+export const InvoiceInput = z
+  .object({
+    customerId: z.string().min(1).max(64),
+    series: z
+      .string()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe("Series code; the tenant's default otherwise"),
+    currency: z.literal('EUR').default('EUR'),
+    issueDate: IsoDate.optional().describe('Defaults to the day of issue in the tenant time zone'),
+    operationDate: IsoDate.optional(),
+    language: Language.optional().describe("Defaults to the customer's language"),
+    lines: z.array(LineInput).min(1).max(1000),
+    payment: PaymentInput.optional(),
+    notes: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .meta({ id: 'InvoiceInput' });
+
+export const InvoicePatch = InvoiceInput.omit({ currency: true })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, {
+    message: 'Give at least one field to change',
+    when: (payload) => payload.issues.length === 0,
+  })
+  .meta({ id: 'InvoicePatch' });
+
+const Party = z.object({
+  taxId: z.string(),
+  name: z.string(),
+  email: z.string().optional(),
+  address: Address,
+});
+
+export const Totals = z
+  .object({ net: Amount, tax: Amount, withheld: Amount, total: Amount })
+  .meta({ id: 'Totals' });
+
+export const Invoice = z
+  .object({
+    id: z.string(),
+    status: z.enum(['draft', 'issued', 'sent', 'paid', 'cancelled', 'rectified', 'void']),
+    kind: z.enum(['standard', 'corrective']),
+    customerId: z.string(),
+    series: z.string(),
+    number: z.string().optional().describe('Given at issue, gapless per series'),
+    issueDate: IsoDate.optional(),
+    operationDate: IsoDate.optional(),
+    currency: z.literal('EUR'),
+    language: Language,
+    issuer: Party,
+    customer: Party,
+    lines: z.array(
+      z.object({
+        productId: z.string().optional(),
+        description: z.string(),
+        quantity: z.string(),
+        unitPrice: z.string(),
+        discountRate: z.string().optional(),
+        unit: z.string().optional(),
+        taxes: z.array(TaxInput),
+        net: Amount,
+      }),
+    ),
+    taxBreakdown: z.array(
+      z.object({
+        type: z.enum(['IVA', 'IGIC', 'RE', 'IRPF']),
+        rate: z.string(),
+        exemption: z.string().optional(),
+        notSubject: z.string().optional(),
+        base: Amount,
+        amount: Amount,
+        withheld: z.boolean(),
+      }),
+    ),
+    totals: Totals,
+    payment: PaymentInput.optional(),
+    notes: z.string().optional(),
+    corrective: z
+      .object({
+        originalId: z.string(),
+        originalNumber: z.string(),
+        reasonCode: z.string(),
+        reasonDescription: z.string(),
+        method: z.enum(['substitution', 'differences']),
+      })
+      .optional(),
+    events: z.array(
+      z.object({
+        at: Instant,
+        type: z.string(),
+        detail: z.record(z.string(), z.unknown()).optional(),
+      }),
+    ),
+    version: z.number().int(),
+    createdAt: Instant,
+    updatedAt: Instant,
+    issuedAt: Instant.optional(),
+  })
+  .meta({ id: 'Invoice' });
+
+export const InvoiceListQuery = z.object({
+  status: z.enum(['draft', 'issued', 'sent', 'paid', 'cancelled', 'rectified', 'void']).optional(),
+  customerId: z.string().max(64).optional(),
+  series: z.string().max(20).optional(),
+  from: IsoDate.optional().describe('Issue date from (inclusive)'),
+  to: IsoDate.optional().describe('Issue date to (inclusive)'),
+});
+
+export const SeriesInput = z
+  .object({
+    code: z
+      .string()
+      .min(1)
+      .max(20)
+      .regex(/^[A-Z0-9-]+$/, 'Upper-case letters, digits and -'),
+    kind: z.enum(['standard', 'corrective']),
+    prefix: z
+      .string()
+      .max(20)
+      .regex(/^[A-Za-z0-9/-]*$/)
+      .default('')
+      .describe('Printed before the number'),
+    yearlyReset: z.boolean().default(true).describe('Numbers restart at 1 each calendar year'),
+    padding: z.number().int().min(1).max(10).default(6).describe('Digits of the sequence'),
+    default: z.boolean().default(false).describe('Used when a draft names no series'),
+  })
+  .strict()
+  .meta({ id: 'SeriesInput' });
+
+export const Series = SeriesInput.extend({ createdAt: Instant }).meta({ id: 'Series' });
+
+export const DocumentParams = z.object({
+  id: z.string().min(1).max(64),
+  format: z.enum(['facturae', 'pdf']),
+});
+
+export const SendInput = z
+  .object({
+    to: z.array(z.email()).min(1).max(10).optional().describe("Defaults to the customer's e-mail"),
+  })
+  .strict()
+  .meta({ id: 'SendInput' });
+
+export const RectifyInput = z
+  .object({
+    reasonCode: z
+      .string()
+      .regex(/^(0[1-9]|1[0-6]|8[0-5])$/, 'A Facturae ReasonCode: 01–16 or 80–85'),
+    reasonDescription: z.string().trim().min(1).max(500).optional(),
+    method: z.enum(['substitution', 'differences']),
+    lines: z
+      .array(LineInput)
+      .min(1)
+      .max(1000)
+      .describe('By differences: the change; by substitution: the corrected lines'),
+    issueDate: IsoDate.optional(),
+  })
+  .strict()
+  .meta({ id: 'RectifyInput' });
+
+export const CancelInput = z
+  .object({ reasonDescription: z.string().trim().min(1).max(500).optional() })
+  .strict()
+  .meta({ id: 'CancelInput' });
+
+export const SplitInput = z
+  .object({
+    parts: z
+      .array(
+        z
+          .object({
+            customerId: z.string().min(1).max(64).optional(),
+            lines: z.array(LineInput).min(1).max(1000),
+          })
+          .strict(),
+      )
+      .min(2)
+      .max(20)
+      .describe('Each part becomes a new invoice; together they must add up to the original'),
+  })
+  .strict()
+  .meta({ id: 'SplitInput' });
+
+export const CorrectionResult = z
+  .object({ original: Invoice, corrective: Invoice, replacements: z.array(Invoice).optional() })
+  .meta({ id: 'CorrectionResult' });
