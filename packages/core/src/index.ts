@@ -1,3 +1,4 @@
+export * from './catalog/index.ts';
 export * from './customers/create-customer.ts';
 export * from './customers/customer.ts';
 export * from './customers/delete-customer.ts';
@@ -6,7 +7,8 @@ export * from './customers/get-customer.ts';
 export * from './customers/list-customers.ts';
 export * from './customers/update-customer.ts';
 export * from './errors.ts';
-export * from './invoices/model.ts';
+export * from './invoices/index.ts';
+export * from './shared/dates.ts';
 export * from './money/decimal.ts';
 export * from './parties/country.ts';
 export * from './parties/identify.ts';

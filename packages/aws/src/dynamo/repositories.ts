@@ -4,6 +4,8 @@ import { DynamoApiKeyRepository } from './api-key-repository.ts';
 import { DynamoCustomerRepository } from './customer-repository.ts';
 import { DynamoHeartbeatRepository } from './heartbeat-repository.ts';
 import { DynamoIdempotencyStore } from './idempotency-store.ts';
+import { DynamoInvoiceRepository } from './invoice-repository.ts';
+import { DynamoSeriesRepository } from './series-repository.ts';
 import { DynamoTenantRepository } from './tenant-repository.ts';
 
 /** Repositories over the shared client and the configured table, built once per container. */
@@ -18,6 +20,8 @@ function build() {
     apiKeys: new DynamoApiKeyRepository(db, table),
     heartbeats: new DynamoHeartbeatRepository(db, table),
     idempotency: new DynamoIdempotencyStore(db, table),
+    invoices: new DynamoInvoiceRepository(db, table),
+    series: new DynamoSeriesRepository(db, table),
   };
 }
 

@@ -153,7 +153,12 @@ export interface Invoice {
   number?: string;
   /** Position in the series (1, 2, …), gapless. */
   sequence?: number;
+  /**
+   * The invoice date. A draft shows the day it was last saved unless the client fixed a date
+   * (`issueDateFixed`); issuing sets an unfixed date to the day of issue (tenant time zone).
+   */
   issueDate: string;
+  issueDateFixed?: boolean;
   operationDate?: string;
   currency: 'EUR';
   language: Language;

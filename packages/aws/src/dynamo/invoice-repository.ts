@@ -1,0 +1,233 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  ConflictError,
+  type CounterState,
+  type Invoice,
+  type InvoiceFilter,
+  type InvoiceRepository,
+  type Page,
+  type PageRequest,
+  PreconditionFailedError,
+} from '@sello/core';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { keys, withoutKeys } from './keys.ts';
+
+/** Attempts before a hot series gives up (each failed attempt means another invoice got a number). */
+const MAX_ATTEMPTS = 60;
+
+const toInvoice = (item: Record<string, unknown>): Invoice => {
+  const { type: _type, ...rest } = withoutKeys(item);
+  return rest as unknown as Invoice;
+};
+
+export class DynamoInvoiceRepository implements InvoiceRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  private item(invoice: Invoice) {
+    return {
+      ...keys.invoice(invoice.tenantId, invoice.id),
+      ...keys.invoiceByDate(
+        invoice.tenantId,
+        invoice.id,
+        invoice.status === 'draft' ? undefined : invoice.issueDate,
+      ),
+      type: 'invoice',
+      ...invoice,
+    };
+  }
+
+  async create(invoice: Invoice): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: this.item(invoice),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async get(tenantId: string, id: string): Promise<Invoice | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: keys.invoice(tenantId, id),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? toInvoice(Item) : undefined;
+  }
+
+  async list(tenantId: string, filter: InvoiceFilter & PageRequest): Promise<Page<Invoice>> {
+    const { gsi1pk } = keys.invoiceByDate(tenantId, '', undefined);
+    const conditions: string[] = [];
+    const values: Record<string, unknown> = { ':pk': gsi1pk };
+    const names: Record<string, string> = {};
+    if (filter.status) {
+      conditions.push('#status = :status');
+      names['#status'] = 'status';
+      values[':status'] = filter.status;
+    }
+    if (filter.customerId) {
+      conditions.push('customerId = :customer');
+      values[':customer'] = filter.customerId;
+    }
+    if (filter.series) {
+      conditions.push('series = :series');
+      values[':series'] = filter.series;
+    }
+    if (filter.from) {
+      conditions.push('issueDate >= :from');
+      values[':from'] = filter.from;
+    }
+    if (filter.to) {
+      conditions.push('issueDate <= :to');
+      values[':to'] = filter.to;
+    }
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: filter.limit,
+        ExclusiveStartKey: decodeCursor(filter.cursor, { gsi1pk }),
+      }),
+    );
+    const nextCursor = encodeCursor(out.LastEvaluatedKey as Record<string, string> | undefined);
+    return { items: (out.Items ?? []).map(toInvoice), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  async updateDraft(next: Invoice): Promise<void> {
+    await this.replace(next, 'draft');
+  }
+
+  async update(next: Invoice): Promise<void> {
+    await this.replace(next);
+  }
+
+  private async replace(next: Invoice, mustBe?: 'draft') {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: this.item(next),
+          ConditionExpression: `version = :previous${mustBe ? ' AND #status = :draft' : ''}`,
+          ...(mustBe ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+          ExpressionAttributeValues: {
+            ':previous': next.version - 1,
+            ...(mustBe ? { ':draft': 'draft' } : {}),
+          },
+        }),
+      );
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) {
+        throw new PreconditionFailedError(
+          `Invoice ${next.id} was changed by another request; read it again`,
+        );
+      }
+      throw e;
+    }
+  }
+
+  async issue(
+    draft: Invoice,
+    counter: { series: string; period: string },
+    number: (state: CounterState) => Invoice,
+    also: Invoice[] = [],
+  ): Promise<Invoice> {
+    const counterKey = keys.seriesCounter(draft.tenantId, counter.series, counter.period);
+    for (let attempt = 1; ; attempt++) {
+      const { Item } = await this.db.send(
+        new GetCommand({ TableName: this.table, Key: counterKey, ConsistentRead: true }),
+      );
+      const state: CounterState = {
+        last: Number(Item?.last ?? 0),
+        ...(Item?.lastIssueDate ? { lastIssueDate: String(Item.lastIssueDate) } : {}),
+      };
+      const issued = number(state);
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                // The counter moves only from the value we read: a concurrent issue that got
+                // there first cancels this transaction, and we retry with the next number.
+                Put: {
+                  TableName: this.table,
+                  Item: {
+                    ...counterKey,
+                    type: 'counter',
+                    last: state.last + 1,
+                    lastIssueDate: issued.issueDate,
+                    lastInvoiceId: issued.id,
+                  },
+                  ConditionExpression: Item ? '#last = :last' : 'attribute_not_exists(pk)',
+                  ...(Item
+                    ? {
+                        ExpressionAttributeNames: { '#last': 'last' },
+                        ExpressionAttributeValues: { ':last': state.last },
+                      }
+                    : {}),
+                },
+              },
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: this.item(issued),
+                  ConditionExpression: '#status = :draft AND version = :version',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':draft': 'draft', ':version': draft.version },
+                },
+              },
+              ...also.map((other) => ({
+                Put: {
+                  TableName: this.table,
+                  Item: this.item(other),
+                  ConditionExpression: 'version = :previous',
+                  ExpressionAttributeValues: { ':previous': other.version - 1 },
+                },
+              })),
+            ],
+          }),
+        );
+        return issued;
+      } catch (e) {
+        if (!(e instanceof TransactionCanceledException)) throw e;
+        const [counterReason, invoiceReason, ...others] = (e.CancellationReasons ?? []).map(
+          (r) => r.Code,
+        );
+        if (invoiceReason === 'ConditionalCheckFailed') {
+          throw new ConflictError(`Invoice ${draft.id} was issued or changed by another request`);
+        }
+        if (others.includes('ConditionalCheckFailed')) {
+          throw new ConflictError(
+            'An invoice this correction touches was changed by another request',
+          );
+        }
+        const contended =
+          counterReason === 'ConditionalCheckFailed' ||
+          e.CancellationReasons?.some((r) => r.Code === 'TransactionConflict');
+        if (!contended || attempt >= MAX_ATTEMPTS) throw e;
+        // Jittered backoff spreads the retries of many concurrent issuers.
+        await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
+      }
+    }
+  }
+}

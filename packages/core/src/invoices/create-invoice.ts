@@ -1,0 +1,58 @@
+import type { Language } from '../parties/party.ts';
+import { todayIn } from '../shared/dates.ts';
+import { computeInvoice } from '../taxes/compute.ts';
+import type { InvoiceDeps } from './deps.ts';
+import type { LineRequest } from './lines.ts';
+import { listSeries } from './list-series.ts';
+import type { Invoice, PaymentTerms } from './model.ts';
+import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
+import { pickSeries } from './series.ts';
+
+export interface InvoiceRequest {
+  customerId: string;
+  series?: string;
+  issueDate?: string;
+  operationDate?: string;
+  language?: Language;
+  lines: LineRequest[];
+  payment?: PaymentTerms;
+  notes?: string;
+}
+
+/** A draft: computed and previewable, with no number until it is issued. */
+export const createInvoice =
+  (deps: InvoiceDeps) =>
+  async (tenantId: string, input: InvoiceRequest): Promise<Invoice> => {
+    const { tenant, customer } = await loadParties(deps, tenantId, input.customerId);
+    const series = pickSeries(await listSeries(deps)(tenantId), 'standard', input.series);
+    const computation = computeInvoice(await deps.resolveLines(tenantId, customer, input.lines));
+    const clock = deps.clock.now();
+    const now = clock.toISOString();
+    return persist(deps, {
+      id: deps.ids.next('inv'),
+      tenantId,
+      status: 'draft',
+      kind: 'standard',
+      customerId: customer.id,
+      series: series.code,
+      issueDate: input.issueDate ?? todayIn(tenant.timezone, clock),
+      ...(input.issueDate ? { issueDateFixed: true } : {}),
+      ...(input.operationDate ? { operationDate: input.operationDate } : {}),
+      currency: 'EUR',
+      language: input.language ?? customer.language,
+      issuer: issuerSnapshot(tenant),
+      customer: customerSnapshot(customer),
+      ...computation,
+      ...(input.payment ? { payment: input.payment } : {}),
+      ...(input.notes ? { notes: input.notes } : {}),
+      events: [{ at: now, type: 'created' }],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+  };
+
+async function persist(deps: InvoiceDeps, invoice: Invoice) {
+  await deps.invoices.create(invoice);
+  return invoice;
+}

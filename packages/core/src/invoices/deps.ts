@@ -1,0 +1,17 @@
+import type { CustomerRepository } from '../customers/customer.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { IdGenerator } from '../ports/ids.ts';
+import type { TenantRepository } from '../tenants/tenant.ts';
+import type { InvoiceRepository } from './invoice-repository.ts';
+import type { LineResolver } from './lines.ts';
+import type { SeriesRepository } from './series.ts';
+
+export interface InvoiceDeps {
+  invoices: InvoiceRepository;
+  series: SeriesRepository;
+  customers: CustomerRepository;
+  tenants: TenantRepository;
+  resolveLines: LineResolver;
+  clock: Clock;
+  ids: IdGenerator;
+}

@@ -1,0 +1,65 @@
+import { ConflictError, ValidationError } from '../errors.ts';
+import { todayIn } from '../shared/dates.ts';
+import type { InvoiceDeps } from './deps.ts';
+import { getInvoice } from './get-invoice.ts';
+import { listSeries } from './list-series.ts';
+import type { Invoice } from './model.ts';
+import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
+import { formatNumber, numberingPeriod, pickSeries } from './series.ts';
+
+/**
+ * Issues a draft: the next number of its series and the frozen invoice are written in one
+ * transaction, so a number is never given twice nor skipped. Parties are refreshed from the
+ * tenant and customer as they are at issue. Invoices of a series keep chronological order: an
+ * issue date before the series' last one is refused, and no invoice is dated in the future.
+ */
+export const issueInvoice =
+  (deps: Omit<InvoiceDeps, 'resolveLines'>) =>
+  async (tenantId: string, id: string): Promise<Invoice> => {
+    const draft = await getInvoice(deps)(tenantId, id);
+    if (draft.status !== 'draft') {
+      throw new ConflictError(`Invoice ${id} is already ${draft.status} as ${draft.number}`);
+    }
+    const { tenant, customer } = await loadParties(deps, tenantId, draft.customerId);
+    const series = pickSeries(await listSeries(deps)(tenantId), draft.kind, draft.series);
+    const now = deps.clock.now();
+    const today = todayIn(tenant.timezone, now);
+    const issueDate = draft.issueDateFixed ? draft.issueDate : today;
+    if (issueDate > today) {
+      throw new ValidationError(`Issue date ${issueDate} is in the future`, [
+        { path: 'issueDate', message: `Invoices cannot be dated after today (${today})` },
+      ]);
+    }
+    const at = now.toISOString();
+    return deps.invoices.issue(
+      draft,
+      { series: series.code, period: numberingPeriod(series, issueDate) },
+      (counter) => {
+        if (counter.lastIssueDate && issueDate < counter.lastIssueDate) {
+          throw new ValidationError(
+            `Issue date ${issueDate} breaks the order of series ${series.code}`,
+            [
+              {
+                path: 'issueDate',
+                message: `Series ${series.code} already has an invoice dated ${counter.lastIssueDate}`,
+              },
+            ],
+          );
+        }
+        const sequence = counter.last + 1;
+        return {
+          ...draft,
+          status: 'issued',
+          sequence,
+          number: formatNumber(series, issueDate, sequence),
+          issueDate,
+          issuer: issuerSnapshot(tenant),
+          customer: customerSnapshot(customer),
+          events: [...draft.events, { at, type: 'issued' }],
+          version: draft.version + 1,
+          updatedAt: at,
+          issuedAt: at,
+        };
+      },
+    );
+  };

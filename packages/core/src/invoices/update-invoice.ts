@@ -1,0 +1,60 @@
+import { ConflictError, PreconditionFailedError } from '../errors.ts';
+import { computeInvoice } from '../taxes/compute.ts';
+import type { InvoiceRequest } from './create-invoice.ts';
+import type { InvoiceDeps } from './deps.ts';
+import { getInvoice } from './get-invoice.ts';
+import { listSeries } from './list-series.ts';
+import type { Invoice } from './model.ts';
+import { customerSnapshot, loadParties } from './parties.ts';
+import { pickSeries } from './series.ts';
+
+/** Edits a draft. Issued invoices never change: they are corrected by corrective invoices. */
+export const updateInvoice =
+  (deps: InvoiceDeps) =>
+  async (
+    tenantId: string,
+    id: string,
+    patch: Partial<InvoiceRequest>,
+    expectedVersion?: number,
+  ): Promise<Invoice> => {
+    const current = await getInvoice(deps)(tenantId, id);
+    if (current.status !== 'draft') {
+      throw new ConflictError(
+        `Invoice ${current.number ?? id} is ${current.status}; correct it with /rectify instead`,
+      );
+    }
+    if (expectedVersion !== undefined && expectedVersion !== current.version) {
+      throw new PreconditionFailedError(
+        `Invoice ${id} is at version ${current.version}, not ${expectedVersion}`,
+      );
+    }
+    const { customer } = await loadParties(deps, tenantId, patch.customerId ?? current.customerId);
+    const series = patch.series
+      ? pickSeries(await listSeries(deps)(tenantId), 'standard', patch.series).code
+      : current.series;
+    // New lines, or the same lines for a new customer (whose prices may differ), are recomputed.
+    const computation =
+      patch.lines || patch.customerId
+        ? computeInvoice(await deps.resolveLines(tenantId, customer, patch.lines ?? current.lines))
+        : { lines: current.lines, breakdown: current.breakdown, totals: current.totals };
+    const now = deps.clock.now().toISOString();
+    const next: Invoice = {
+      ...current,
+      ...computation,
+      customerId: customer.id,
+      customer: customerSnapshot(customer),
+      series,
+      ...(patch.issueDate !== undefined
+        ? { issueDate: patch.issueDate, issueDateFixed: true }
+        : {}),
+      ...(patch.operationDate !== undefined ? { operationDate: patch.operationDate } : {}),
+      ...(patch.language !== undefined ? { language: patch.language } : {}),
+      ...(patch.payment !== undefined ? { payment: patch.payment } : {}),
+      ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
+      events: [...current.events, { at: now, type: 'updated' }],
+      version: current.version + 1,
+      updatedAt: now,
+    };
+    await deps.invoices.updateDraft(next);
+    return next;
+  };
