@@ -3,14 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startDynamoLocal } from '../../packages/local/src/services/dynamodb.ts';
+import { startKmsLocal } from '../../packages/local/src/services/kms.ts';
 import { startS3Local } from '../../packages/local/src/services/s3.ts';
 import { startSesLocal } from '../../packages/local/src/services/ses.ts';
+import {
+  loadOrCreateLocalSecretBox,
+  loadOrCreateLocalSigningIdentity,
+} from '../../packages/local/src/signer/index.ts';
 
 export const TEST_BUCKET = 'sello-test-artifacts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    endpoints: { dynamodb: string; s3: string; ses: string; bucket: string };
+    endpoints: {
+      dynamodb: string;
+      s3: string;
+      ses: string;
+      kms: string;
+      bucket: string;
+      signingKeyId: string;
+      signingCertificate: string;
+    };
   }
 }
 
@@ -20,19 +33,25 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'sello-test-'));
-  const [dynamo, s3, ses] = await Promise.all([
+  const [dynamo, s3, ses, signing, secrets] = await Promise.all([
     startDynamoLocal(),
     startS3Local({ directory: join(dir, 's3'), buckets: [TEST_BUCKET] }),
     startSesLocal({ port: 0 }),
+    loadOrCreateLocalSigningIdentity(join(dir, 'signer')),
+    loadOrCreateLocalSecretBox(join(dir, 'signer')),
   ]);
+  const kms = await startKmsLocal({ signer: signing.signer, keyId: signing.keyId, secrets });
   project.provide('endpoints', {
     dynamodb: dynamo.endpoint,
     s3: s3.endpoint,
     ses: ses.endpoint,
+    kms: kms.endpoint,
     bucket: TEST_BUCKET,
+    signingKeyId: signing.keyId,
+    signingCertificate: signing.certificatePem,
   });
   return async () => {
-    await Promise.all([dynamo.stop(), s3.stop(), ses.stop()]);
+    await Promise.all([dynamo.stop(), s3.stop(), ses.stop(), kms.stop()]);
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -14,11 +14,15 @@ Object.assign(process.env, {
   AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
   AWS_ENDPOINT_URL_S3: endpoints.s3,
   AWS_ENDPOINT_URL_SES: endpoints.ses,
+  AWS_ENDPOINT_URL_KMS: endpoints.kms,
   [ENV.stage]: 'test',
   [ENV.tableName]: `sello-test-${randomBytes(6).toString('hex')}`,
   [ENV.artifactBucket]: endpoints.bucket,
   [ENV.s3ForcePathStyle]: 'true',
   [ENV.mailFrom]: 'Sello <no-reply@sello.test>',
+  [ENV.signingKeyId]: endpoints.signingKeyId,
+  [ENV.secretsKeyId]: endpoints.signingKeyId,
+  [ENV.signingCertificate]: endpoints.signingCertificate,
 });
 delete process.env.AWS_PROFILE;
 

@@ -8,6 +8,11 @@ export const ENV = {
   artifactBucket: 'SELLO_ARTIFACT_BUCKET',
   signingKeyId: 'SELLO_SIGNING_KEY_ID',
   secretsKeyId: 'SELLO_SECRETS_KEY_ID',
+  /**
+   * PEM certificate of the platform's default signing key, for tenants that have not uploaded
+   * their own certificate (the local platform; a test stage). Unset in production.
+   */
+  signingCertificate: 'SELLO_SIGNING_CERTIFICATE',
   mailFrom: 'SELLO_MAIL_FROM',
   mailConfigurationSet: 'SELLO_MAIL_CONFIGURATION_SET',
   schedulerGroup: 'SELLO_SCHEDULER_GROUP',

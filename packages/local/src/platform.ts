@@ -9,9 +9,10 @@ import { loadHandler } from './handlers.ts';
 import { JsonFileScheduleStore, LocalScheduler, LocalSchedulerPort } from './scheduler/index.ts';
 import { ensureDemoTenant, type LocalInfo } from './seed.ts';
 import { startDynamoLocal } from './services/dynamodb.ts';
+import { startKmsLocal } from './services/kms.ts';
 import { startS3Local } from './services/s3.ts';
 import { startSesLocal } from './services/ses.ts';
-import { loadOrCreateLocalSigningIdentity } from './signer/index.ts';
+import { loadOrCreateLocalSecretBox, loadOrCreateLocalSigningIdentity } from './signer/index.ts';
 import { ensureTable } from './table.ts';
 import { welcomePage } from './welcome.ts';
 
@@ -50,15 +51,21 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
 
   try {
-    const [dynamo, s3, ses, signing] = await Promise.all([
+    const signerDir = join(dataDir, 'signer');
+    const [dynamo, s3, ses, signing, secrets] = await Promise.all([
       startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') }),
       startS3Local({ directory: join(dataDir, 's3'), buckets: [BUCKET] }),
       startSesLocal({ port: options.mailPort ?? options.port + 1 }),
-      loadOrCreateLocalSigningIdentity(join(dataDir, 'signer')),
+      loadOrCreateLocalSigningIdentity(signerDir),
+      loadOrCreateLocalSecretBox(signerDir),
     ]);
     stops.push(dynamo.stop, s3.stop, ses.stop);
-    log(`DynamoDB Local ${dynamo.endpoint} · S3 ${s3.endpoint} · SES ${ses.endpoint}`);
-    log(`local signer: ${join(dataDir, 'signer', 'signing-cert.pem')}`);
+    const kms = await startKmsLocal({ signer: signing.signer, keyId: signing.keyId, secrets });
+    stops.push(kms.stop);
+    log(
+      `DynamoDB Local ${dynamo.endpoint} · S3 ${s3.endpoint} · SES ${ses.endpoint} · KMS ${kms.endpoint}`,
+    );
+    log(`local signer: ${join(signerDir, 'signing-cert.pem')}`);
 
     const apiUrl = `http://127.0.0.1:${options.port}`;
     Object.assign(process.env, {
@@ -69,13 +76,16 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_SES: ses.endpoint,
+      AWS_ENDPOINT_URL_KMS: kms.endpoint,
       [ENV.stage]: 'local',
       [ENV.tableName]: TABLE_NAME,
       [ENV.artifactBucket]: BUCKET,
       [ENV.s3ForcePathStyle]: 'true',
       [ENV.mailFrom]: 'Sello <no-reply@sello.local>',
-      [ENV.localSignerDir]: join(dataDir, 'signer'),
+      [ENV.localSignerDir]: signerDir,
       [ENV.signingKeyId]: signing.keyId,
+      [ENV.secretsKeyId]: signing.keyId,
+      [ENV.signingCertificate]: signing.certificatePem,
       [ENV.publicApiUrl]: apiUrl,
       // Node 20 is supported until the move to 22 (see README); the notice is known.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
