@@ -449,8 +449,8 @@ export const routes = {
     request: { params: IdParams, body: SendInput },
     responses: {
       200: { description: 'Sent; the event is on the invoice', schema: Invoice },
+      400: problem('No address to send to'),
       409: problem('Drafts cannot be sent'),
-      422: problem('No address to send to'),
     },
     timeoutSeconds: 30,
   }),

@@ -1,11 +1,12 @@
 import { identifyParty } from '../parties/identify.ts';
 import type { Customer, CustomerInput } from './customer.ts';
-import type { CustomerDeps } from './deps.ts';
+import { type CustomerDeps, checkTariff } from './deps.ts';
 
 export const createCustomer =
-  ({ customers, clock, ids }: CustomerDeps) =>
+  ({ customers, clock, ids, tariffs }: CustomerDeps) =>
   async (tenantId: string, input: CustomerInput): Promise<Customer> => {
     const identity = identifyParty(input.taxId, input.address.country);
+    await checkTariff(tariffs, tenantId, input.tariffId);
     const now = clock.now().toISOString();
     const customer: Customer = {
       id: ids.next('cus'),

@@ -1,11 +1,11 @@
 import { PreconditionFailedError } from '../errors.ts';
 import { identifyParty } from '../parties/identify.ts';
 import type { Customer, CustomerPatch } from './customer.ts';
-import type { CustomerDeps } from './deps.ts';
+import { type CustomerDeps, checkTariff } from './deps.ts';
 import { getCustomer } from './get-customer.ts';
 
 export const updateCustomer =
-  (deps: Pick<CustomerDeps, 'customers' | 'clock'>) =>
+  (deps: Pick<CustomerDeps, 'customers' | 'clock' | 'tariffs'>) =>
   async (
     tenantId: string,
     id: string,
@@ -24,6 +24,7 @@ export const updateCustomer =
       patch.taxId !== undefined || patch.address !== undefined
         ? identifyParty(patch.taxId ?? current.taxId, address.country)
         : {};
+    await checkTariff(deps.tariffs, tenantId, patch.tariffId);
     const { email: _email, tariffId: _tariff, ...rest } = current;
     const email = patch.email === undefined ? current.email : (patch.email ?? undefined);
     const tariffId =

@@ -7,7 +7,7 @@ import type {
   TaxBreakdownRow,
 } from '../invoices/model.ts';
 import { cents, Dec, isDecimalString, plain, sum, ZERO } from '../money/decimal.ts';
-import { IRPF_MAX, RATES, RE_FOR_IVA } from './rules.ts';
+import { validateTaxes } from './validate-taxes.ts';
 
 /**
  * The tax engine. Rounding follows what Facturae and VERI*FACTU print:
@@ -113,68 +113,7 @@ function validateLine(line: LineInput, path: string, errors: FieldError[]): void
       bad('discountRate', 'A percentage between 0 and 100 with up to 2 decimals');
     }
   }
-  validateTaxes(line.taxes, path, errors);
-}
-
-function validateTaxes(taxes: readonly LineTax[], path: string, errors: FieldError[]): void {
-  const at = (j: number, field: string, message: string) =>
-    errors.push({ path: `${path}.taxes.${j}${field ? `.${field}` : ''}`, message });
-  const indirect = taxes.filter((t) => t.type === 'IVA' || t.type === 'IGIC');
-  if (indirect.length !== 1) {
-    errors.push({
-      path: `${path}.taxes`,
-      message: 'Each line carries exactly one IVA or IGIC (use rate 0 with a reason when exempt)',
-    });
-  }
-  const count = (type: string) => taxes.filter((t) => t.type === type).length;
-  taxes.forEach((tax, j) => {
-    if (!isDecimalString(tax.rate, 2) || new Dec(tax.rate).isNegative()) {
-      at(j, 'rate', 'A non-negative percentage with up to 2 decimals, e.g. "21"');
-      return;
-    }
-    const rate = plain(new Dec(tax.rate));
-    if ((tax.exemption || tax.notSubject) && (tax.type === 'RE' || tax.type === 'IRPF')) {
-      at(j, tax.exemption ? 'exemption' : 'notSubject', `${tax.type} cannot be exempt`);
-    }
-    if (tax.exemption && tax.notSubject) {
-      at(j, 'exemption', 'An operation is either exempt or not subject, not both');
-    }
-    if ((tax.exemption || tax.notSubject) && rate !== '0') {
-      at(j, 'rate', 'Exempt and not-subject operations carry rate 0');
-    }
-    switch (tax.type) {
-      case 'IVA':
-      case 'IGIC':
-        if (!RATES[tax.type].includes(rate)) {
-          at(j, 'rate', `${tax.type} rate must be one of ${RATES[tax.type].join(', ')}`);
-        }
-        break;
-      case 'RE': {
-        const iva = taxes.find((t) => t.type === 'IVA');
-        const allowed = iva ? (RE_FOR_IVA[plain(new Dec(iva.rate))] ?? []) : [];
-        if (!iva) at(j, 'type', 'Recargo de equivalencia goes with an IVA rate');
-        else if (!allowed.includes(rate)) {
-          at(
-            j,
-            'rate',
-            allowed.length
-              ? `With IVA ${plain(new Dec(iva.rate))} the recargo is ${allowed.join(' or ')}`
-              : `IVA ${plain(new Dec(iva.rate))} has no recargo de equivalencia`,
-          );
-        }
-        if (count('RE') > 1) at(j, 'type', 'At most one recargo de equivalencia per line');
-        break;
-      }
-      case 'IRPF':
-        if (new Dec(rate).isZero() || new Dec(rate).gt(IRPF_MAX)) {
-          at(j, 'rate', `IRPF withholding is above 0 and at most ${IRPF_MAX}`);
-        }
-        if (count('IRPF') > 1) at(j, 'type', 'At most one IRPF withholding per line');
-        break;
-      default:
-        at(j, 'type', 'Use IVA, IGIC, RE or IRPF');
-    }
-  });
+  validateTaxes(line.taxes, `${path}.taxes`, errors);
 }
 
 export const zeroTotals = () => ({
