@@ -1,11 +1,21 @@
 import { invoiceDeps } from '@sello/aws';
+import { documentServices } from '@sello/aws/documents';
 import { routes } from '@sello/contracts';
-import { invoiceView, issueInvoice } from '@sello/core';
-import { httpHandler, ok, versionEtag } from '@sello/http';
+import { ensureDocument, invoiceView, issueInvoice } from '@sello/core';
+import { httpHandler, logger, ok, versionEtag } from '@sello/http';
 
 const issue = issueInvoice(invoiceDeps());
+const documents = documentServices();
 
 export const handler = httpHandler(routes.issueInvoice, async ({ principal, params }) => {
   const invoice = await issue(principal.tenantId, params.id);
+  // The number is already committed; storing the documents now is an optimisation. If it fails,
+  // the first download regenerates them from the frozen invoice.
+  await Promise.all([
+    ensureDocument(documents, invoice, 'facturae'),
+    ensureDocument(documents, invoice, 'pdf'),
+  ]).catch((error: Error) =>
+    logger.warn('documents not stored at issue; they will be made on first download', { error }),
+  );
   return ok(invoiceView(invoice), { etag: versionEtag(invoice.version) });
 });

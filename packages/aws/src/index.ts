@@ -1,6 +1,7 @@
 export * from './clients.ts';
 export * from './config.ts';
 export * from './dynamo/api-key-repository.ts';
+export * from './dynamo/catalog-repository.ts';
 export * from './dynamo/cursor.ts';
 export * from './dynamo/customer-repository.ts';
 export * from './dynamo/heartbeat-repository.ts';
@@ -12,4 +13,6 @@ export * from './dynamo/series-repository.ts';
 export * from './dynamo/table-schema.ts';
 export * from './dynamo/wiring.ts';
 export * from './kms/index.ts';
+export * from './s3/artifact-store.ts';
 export * from './scheduler/eventbridge-scheduler.ts';
+export * from './ses/ses-mailer.ts';

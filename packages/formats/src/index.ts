@@ -1,1 +1,16 @@
-export {};
+export * from './facturae/additional-data.ts';
+export * from './facturae/build.ts';
+export * from './facturae/countries.ts';
+export * from './facturae/errors.ts';
+export * from './facturae/file-header.ts';
+export * from './facturae/format.ts';
+export * from './facturae/invoice-header.ts';
+export * from './facturae/issue-data.ts';
+export * from './facturae/items.ts';
+export * from './facturae/names.ts';
+export * from './facturae/parties.ts';
+export * from './facturae/payment.ts';
+export * from './facturae/provinces.ts';
+export * from './facturae/taxes.ts';
+export * from './facturae/totals.ts';
+export * from './xml/canonical.ts';

@@ -1,1 +1,3 @@
-export {};
+export * from './xades/constants.ts';
+export * from './xades/sign.ts';
+export * from './xades/verify.ts';

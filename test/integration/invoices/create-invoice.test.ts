@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
+import { acceptanceLines } from '../../support/invoices.ts';
 
 const api = await startApi();
 let key: string;
@@ -9,31 +10,6 @@ beforeAll(async () => {
   ({ key } = await createTenant());
   customerId = (await api.call('POST', '/v1/customers', { key, body: aCustomer() })).json.id;
 });
-
-export const acceptanceLines = [
-  {
-    description: 'Consultoría (jornada)',
-    quantity: '2',
-    unitPrice: '150.00',
-    taxes: [
-      { type: 'IVA', rate: '21' },
-      { type: 'IRPF', rate: '15' },
-    ],
-  },
-  {
-    description: 'Licencia mensual',
-    quantity: '3',
-    unitPrice: '20.00',
-    discountRate: '10',
-    taxes: [{ type: 'IVA', rate: '21' }],
-  },
-  {
-    description: 'Libro técnico',
-    quantity: '1',
-    unitPrice: '25.00',
-    taxes: [{ type: 'IVA', rate: '4' }],
-  },
-];
 
 describe('POST /v1/invoices', () => {
   it('creates a draft with the DESIGN totals and no number', async () => {

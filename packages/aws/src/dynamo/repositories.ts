@@ -1,6 +1,11 @@
 import { documentClient } from '../clients.ts';
 import { tableName } from '../config.ts';
 import { DynamoApiKeyRepository } from './api-key-repository.ts';
+import {
+  DynamoCustomerPricesRepository,
+  DynamoProductRepository,
+  DynamoTariffRepository,
+} from './catalog-repository.ts';
 import { DynamoCustomerRepository } from './customer-repository.ts';
 import { DynamoHeartbeatRepository } from './heartbeat-repository.ts';
 import { DynamoIdempotencyStore } from './idempotency-store.ts';
@@ -16,6 +21,9 @@ function build() {
   const table = tableName();
   return {
     customers: new DynamoCustomerRepository(db, table),
+    products: new DynamoProductRepository(db, table),
+    tariffs: new DynamoTariffRepository(db, table),
+    customerPrices: new DynamoCustomerPricesRepository(db, table),
     tenants: new DynamoTenantRepository(db, table),
     apiKeys: new DynamoApiKeyRepository(db, table),
     heartbeats: new DynamoHeartbeatRepository(db, table),

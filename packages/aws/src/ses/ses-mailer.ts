@@ -1,4 +1,4 @@
-import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
+import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import type { Mail, Mailer } from '@sello/core';
 import MailComposer from 'nodemailer/lib/mail-composer';
 

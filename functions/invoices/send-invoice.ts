@@ -1,0 +1,17 @@
+import { repositories } from '@sello/aws';
+import { documentServices, mailer } from '@sello/aws/documents';
+import { routes } from '@sello/contracts';
+import { invoiceView, sendInvoice, systemClock } from '@sello/core';
+import { httpHandler, ok, versionEtag } from '@sello/http';
+
+const send = sendInvoice({
+  invoices: repositories().invoices,
+  ...documentServices(),
+  mailer: mailer(),
+  clock: systemClock,
+});
+
+export const handler = httpHandler(routes.sendInvoice, async ({ principal, params, body }) => {
+  const invoice = await send(principal.tenantId, params.id, body.to);
+  return ok(invoiceView(invoice), { etag: versionEtag(invoice.version) });
+});

@@ -1,0 +1,78 @@
+import type { ComputedLine, Language } from '@sello/core';
+import { Dec } from '@sello/core';
+import { leaf, node } from '../xml/canonical.ts';
+import { FacturaeBuildError } from './errors.ts';
+import { amount2, clip, quantity, upTo8 } from './format.ts';
+import { lineTaxes, outputTaxXml, withheldTaxXml } from './taxes.ts';
+
+const DISCOUNT_REASON: Record<Language, string> = {
+  es: 'Descuento',
+  ca: 'Descompte',
+  en: 'Discount',
+};
+
+/** Facturae UnitOfMeasureType: "01" (units) to "36" (kWh). */
+const UNIT_OF_MEASURE = /^(0[1-9]|[12]\d|3[0-6])$/;
+
+export function buildItems(lines: readonly ComputedLine[], language: Language): string {
+  return node('Items', lines.map((line, i) => buildInvoiceLine(line, language, i)).join(''));
+}
+
+/**
+ * One InvoiceLine. TotalCost is quantity × unit price (the engine's unrounded `gross`), the
+ * discount is its own element and GrossAmount is the line's taxable base (`net`). Note the
+ * schema's order: TaxesWithheld comes before TaxesOutputs within a line.
+ */
+export function buildInvoiceLine(line: ComputedLine, language: Language, index: number): string {
+  const path = `lines.${index}`;
+  const unit = line.unit ?? '01';
+  if (!UNIT_OF_MEASURE.test(unit)) {
+    throw new FacturaeBuildError(
+      `"${unit}" is not a Facturae UnitOfMeasure (01–36)`,
+      `${path}.unit`,
+    );
+  }
+  const discount =
+    line.discountRate !== undefined && !new Dec(line.discount).isZero()
+      ? node(
+          'DiscountsAndRebates',
+          node(
+            'Discount',
+            leaf('DiscountReason', DISCOUNT_REASON[language]) +
+              leaf('DiscountRate', upTo8(line.discountRate, `${path}.discountRate`)) +
+              leaf('DiscountAmount', upTo8(line.discount, `${path}.discount`)),
+          ),
+        )
+      : '';
+  const taxes = lineTaxes(line.taxAmounts, path);
+  const withheld = taxes.withheld.length
+    ? node(
+        'TaxesWithheld',
+        taxes.withheld.map((t, j) => withheldTaxXml(t, `${path}.taxAmounts.${j}`)).join(''),
+      )
+    : '';
+  const outputs = node(
+    'TaxesOutputs',
+    taxes.outputs.map((t, j) => outputTaxXml(t, `${path}.taxAmounts.${j}`)).join(''),
+  );
+  const event = taxes.event
+    ? node(
+        'SpecialTaxableEvent',
+        leaf('SpecialTaxableEventCode', taxes.event.code) +
+          leaf('SpecialTaxableEventReason', taxes.event.reason),
+      )
+    : '';
+  return node(
+    'InvoiceLine',
+    leaf('ItemDescription', clip(line.description, 2500)) +
+      leaf('Quantity', quantity(line.quantity, `${path}.quantity`)) +
+      leaf('UnitOfMeasure', unit) +
+      leaf('UnitPriceWithoutTax', upTo8(line.unitPrice, `${path}.unitPrice`)) +
+      leaf('TotalCost', upTo8(line.gross, `${path}.gross`)) +
+      discount +
+      leaf('GrossAmount', amount2(line.net, `${path}.net`)) +
+      withheld +
+      outputs +
+      event,
+  );
+}
