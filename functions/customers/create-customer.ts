@@ -5,6 +5,7 @@ import { created, httpHandler, versionEtag } from '@sello/http';
 
 const create = createCustomer({
   customers: repositories().customers,
+  tariffs: repositories().tariffs,
   clock: systemClock,
   ids: ulidIds,
 });

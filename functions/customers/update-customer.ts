@@ -3,7 +3,11 @@ import { routes } from '@sello/contracts';
 import { customerView, systemClock, updateCustomer } from '@sello/core';
 import { httpHandler, ifMatchVersion, ok, versionEtag } from '@sello/http';
 
-const update = updateCustomer({ customers: repositories().customers, clock: systemClock });
+const update = updateCustomer({
+  customers: repositories().customers,
+  tariffs: repositories().tariffs,
+  clock: systemClock,
+});
 
 export const handler = httpHandler(
   routes.updateCustomer,

@@ -25,6 +25,26 @@ async function realise(event: string, routeId: string): Promise<string> {
     ).json.id;
     out = out.replaceAll(/key_01kaexample\w+/g, id);
   }
+  if (out.includes('prd_01kaexample')) {
+    // One product per event, under a code of its own (codes are unique per tenant).
+    const product = {
+      code: `EX-${routeId}`,
+      description: `Sample product for ${routeId}`,
+      unitPrice: '10.00',
+      taxes: [{ type: 'IVA', rate: '21' }],
+    };
+    const id = (await api.call('POST', '/v1/products', { key: tenant.key, body: product })).json.id;
+    out = out.replaceAll(/prd_01kaexample\w+/g, id);
+  }
+  if (out.includes('trf_01kaexample')) {
+    const id = (
+      await api.call('POST', '/v1/tariffs', {
+        key: tenant.key,
+        body: { name: `Sample tariff for ${routeId}`, prices: [] },
+      })
+    ).json.id;
+    out = out.replaceAll(/trf_01kaexample\w+/g, id);
+  }
   return out;
 }
 

@@ -499,7 +499,7 @@ export const routes = {
         description: 'The original, its corrective and the replacements',
         schema: CorrectionResult,
       },
-      422: problem('The parts do not add up to the original'),
+      400: problem('The parts do not add up to the original'),
     },
     timeoutSeconds: 60,
   }),

@@ -22,14 +22,24 @@ export class SignedInvoiceRenderer implements InvoiceRenderer {
     private readonly identityOf: (tenantId: string) => Promise<SigningIdentity>,
   ) {}
 
+  /** Parsed certificates by PEM: the signer caches its work per certificate array. */
+  private readonly certificates = new Map<string, Uint8Array>();
+
   async facturae(invoice: Invoice): Promise<Uint8Array> {
     const identity = await this.identityOf(invoice.tenantId);
+    let certificateDer = this.certificates.get(identity.certificatePem);
+    if (!certificateDer) {
+      certificateDer = new X509Certificate(identity.certificatePem).raw;
+      this.certificates.set(identity.certificatePem, certificateDer);
+    }
     const xml = await signFacturae(buildFacturae(invoice), {
       signer: this.signer,
       keyId: identity.keyId,
-      certificateDer: new X509Certificate(identity.certificatePem).raw,
+      certificateDer,
       algorithm: identity.algorithm,
       signingTime: new Date(invoice.issuedAt ?? invoice.updatedAt),
+      // Ids from the invoice, so a regenerated document is byte-identical to the stored one.
+      ids: invoice.id,
     });
     return Buffer.from(xml, 'utf8');
   }

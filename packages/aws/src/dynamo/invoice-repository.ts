@@ -150,7 +150,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     draft: Invoice,
     counter: { series: string; period: string },
     number: (state: CounterState) => Invoice,
-    also: Invoice[] = [],
+    also: () => Invoice[] = () => [],
   ): Promise<Invoice> {
     const counterKey = keys.seriesCounter(draft.tenantId, counter.series, counter.period);
     for (let attempt = 1; ; attempt++) {
@@ -162,6 +162,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
         ...(Item?.lastIssueDate ? { lastIssueDate: String(Item.lastIssueDate) } : {}),
       };
       const issued = number(state);
+      const others = also();
       try {
         await this.db.send(
           new TransactWriteCommand({
@@ -191,12 +192,16 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
                 Put: {
                   TableName: this.table,
                   Item: this.item(issued),
-                  ConditionExpression: '#status = :draft AND version = :version',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: { ':draft': 'draft', ':version': draft.version },
+                  ...(draft.version === 0
+                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                    : {
+                        ConditionExpression: '#status = :draft AND version = :version',
+                        ExpressionAttributeNames: { '#status': 'status' },
+                        ExpressionAttributeValues: { ':draft': 'draft', ':version': draft.version },
+                      }),
                 },
               },
-              ...also.map((other) => ({
+              ...others.map((other) => ({
                 Put: {
                   TableName: this.table,
                   Item: this.item(other),

@@ -1,21 +1,15 @@
-import {
-  explicitLines,
-  type InvoiceDeps,
-  type LineResolver,
-  systemClock,
-  ulidIds,
-} from '@sello/core';
+import { type InvoiceDeps, resolveLines, systemClock, ulidIds } from '@sello/core';
 import { repositories } from './repositories.ts';
 
-/** The invoice use cases' dependencies over DynamoDB, built once per container. */
-export function invoiceDeps(resolveLines: LineResolver = explicitLines): InvoiceDeps {
+/** The invoice use cases' dependencies over DynamoDB, with catalog prices for product lines. */
+export function invoiceDeps(): InvoiceDeps {
   const r = repositories();
   return {
     invoices: r.invoices,
     series: r.series,
     customers: r.customers,
     tenants: r.tenants,
-    resolveLines,
+    resolveLines: resolveLines(r),
     clock: systemClock,
     ids: ulidIds,
   };

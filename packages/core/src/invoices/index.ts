@@ -1,3 +1,4 @@
+export * from './corrections.ts';
 export * from './create-invoice.ts';
 export * from './create-series.ts';
 export * from './deps.ts';

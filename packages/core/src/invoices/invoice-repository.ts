@@ -29,12 +29,13 @@ export interface InvoiceRepository {
    * Numbers a draft atomically: reads the series counter, lets `number` build the issued invoice
    * from it, and writes counter + invoice in one transaction conditioned on both being unchanged;
    * retries when another issue took the number first. Gapless and unique under any concurrency.
-   * `also` are further invoices written in the same transaction (a corrected original).
+   * A draft at version 0 is new and created by the transaction (a corrective). `also` gives
+   * further invoices to write in the same transaction (the corrected original), after `number`.
    */
   issue(
     draft: Invoice,
     counter: { series: string; period: string },
     number: (state: CounterState) => Invoice,
-    also?: Invoice[],
+    also?: () => Invoice[],
   ): Promise<Invoice>;
 }

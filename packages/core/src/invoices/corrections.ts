@@ -1,0 +1,263 @@
+import { ConflictError, ValidationError } from '../errors.ts';
+import { cents, Dec, sum } from '../money/decimal.ts';
+import { todayIn } from '../shared/dates.ts';
+import { computeInvoice } from '../taxes/compute.ts';
+import type { InvoiceDeps } from './deps.ts';
+import { getInvoice } from './get-invoice.ts';
+import { issueInvoice } from './issue-invoice.ts';
+import type { LineRequest } from './lines.ts';
+import { listSeries } from './list-series.ts';
+import type { CorrectionMethod, Invoice, InvoiceStatus, LineInput } from './model.ts';
+import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
+import { formatNumber, numberingPeriod, pickSeries } from './series.ts';
+
+/** Facturae ReasonCode texts (Facturae 3.2.2, ReasonCodeType), printed when the client gives none. */
+export const REASONS: Record<string, string> = {
+  '01': 'Número de la factura',
+  '02': 'Serie de la factura',
+  '03': 'Fecha expedición',
+  '04': 'Nombre y apellidos/Razón social - Emisor',
+  '05': 'Nombre y apellidos/Razón social - Receptor',
+  '06': 'Identificación fiscal Emisor/obligado',
+  '07': 'Identificación fiscal Receptor',
+  '08': 'Domicilio Emisor/Obligado',
+  '09': 'Domicilio Receptor',
+  '10': 'Detalle Operación',
+  '11': 'Porcentaje impositivo a aplicar',
+  '12': 'Cuota tributaria a aplicar',
+  '13': 'Fecha/Periodo a aplicar',
+  '14': 'Clase de factura',
+  '15': 'Literales legales',
+  '16': 'Base imponible',
+  '80': 'Cálculo de cuotas repercutidas',
+  '81': 'Cálculo de cuotas retenidas',
+  '82': 'Base imponible modificada por devolución de envases / embalajes',
+  '83': 'Base imponible modificada por descuentos y bonificaciones',
+  '84': 'Base imponible modificada por resolución firme, judicial o administrativa',
+  '85': 'Base imponible modificada cuotas repercutidas no satisfechas. Auto de declaración de concurso',
+};
+
+const CORRECTABLE: InvoiceStatus[] = ['issued', 'sent', 'paid', 'rectified'];
+
+export interface CorrectionRequest {
+  reasonCode: string;
+  reasonDescription?: string;
+  method: CorrectionMethod;
+  lines: LineRequest[];
+  issueDate?: string;
+}
+
+/** The month the original belongs to: the tax period Facturae's Corrective block names. */
+function periodOf(date: string) {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return {
+    start: `${date.slice(0, 7)}-01`,
+    end: `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`,
+  };
+}
+
+/**
+ * Issues a corrective invoice for `original` in the tenant's corrective series and marks the
+ * original with `newStatus`, both in the numbering transaction: either the corrective exists with
+ * its number and the original points to it, or nothing changed.
+ */
+async function issueCorrective(
+  deps: InvoiceDeps,
+  original: Invoice,
+  request: CorrectionRequest & { lines: LineInput[] },
+  newStatus: InvoiceStatus,
+  eventType: string,
+): Promise<{ original: Invoice; corrective: Invoice }> {
+  if (!CORRECTABLE.includes(original.status)) {
+    throw new ConflictError(
+      `Invoice ${original.number ?? original.id} is ${original.status} and cannot be corrected`,
+    );
+  }
+  const { tenant, customer } = await loadParties(deps, original.tenantId, original.customerId);
+  const series = pickSeries(await listSeries(deps)(original.tenantId), 'corrective', undefined);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const today = todayIn(tenant.timezone, now);
+  const issueDate = request.issueDate ?? today;
+  if (issueDate > today || issueDate < original.issueDate) {
+    throw new ValidationError(`Issue date ${issueDate} is out of range`, [
+      {
+        path: 'issueDate',
+        message: `Between the original's date (${original.issueDate}) and today (${today})`,
+      },
+    ]);
+  }
+  const draft: Invoice = {
+    id: deps.ids.next('inv'),
+    tenantId: original.tenantId,
+    status: 'draft',
+    kind: 'corrective',
+    customerId: original.customerId,
+    series: series.code,
+    issueDate,
+    issueDateFixed: true,
+    currency: original.currency,
+    language: original.language,
+    issuer: issuerSnapshot(tenant),
+    customer: customerSnapshot(customer),
+    ...computeInvoice(request.lines),
+    ...(original.payment ? { payment: original.payment } : {}),
+    corrective: {
+      originalId: original.id,
+      originalNumber: original.number ?? original.id,
+      originalSeries: original.series,
+      originalIssueDate: original.issueDate,
+      reasonCode: request.reasonCode,
+      reasonDescription:
+        request.reasonDescription ?? REASONS[request.reasonCode] ?? request.reasonCode,
+      method: request.method,
+      period: periodOf(original.issueDate),
+    },
+    events: [{ at, type: 'created', detail: { corrects: original.id } }],
+    // Version 0: the corrective does not exist yet; the transaction creates it.
+    version: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+  let updatedOriginal: Invoice | undefined;
+  const corrective = await deps.invoices.issue(
+    draft,
+    { series: series.code, period: numberingPeriod(series, issueDate) },
+    (counter) => {
+      const sequence = counter.last + 1;
+      const number = formatNumber(series, issueDate, sequence);
+      updatedOriginal = {
+        ...original,
+        status: newStatus,
+        events: [
+          ...original.events,
+          { at, type: eventType, detail: { correctiveId: draft.id, number } },
+        ],
+        version: original.version + 1,
+        updatedAt: at,
+      };
+      return {
+        ...draft,
+        status: 'issued',
+        sequence,
+        number,
+        events: [...draft.events, { at, type: 'issued' }],
+        version: 1,
+        issuedAt: at,
+      };
+    },
+    () => (updatedOriginal ? [updatedOriginal] : []),
+  );
+  return { original: updatedOriginal!, corrective };
+}
+
+/** A corrective invoice by differences (the change) or by substitution (the corrected whole). */
+export const rectifyInvoice =
+  (deps: InvoiceDeps) => async (tenantId: string, id: string, request: CorrectionRequest) => {
+    const original = await getInvoice(deps)(tenantId, id);
+    const { customer } = await loadParties(deps, tenantId, original.customerId);
+    const lines = await deps.resolveLines(tenantId, customer, request.lines);
+    return issueCorrective(deps, original, { ...request, lines }, 'rectified', 'rectified');
+  };
+
+/** The original's lines with opposite sign: a corrective that brings it to zero. */
+const negated = (original: Invoice): LineInput[] =>
+  original.lines.map(({ taxAmounts: _t, gross: _g, discount: _d, net: _n, ...line }) => ({
+    ...line,
+    quantity: line.quantity.startsWith('-') ? line.quantity.slice(1) : `-${line.quantity}`,
+  }));
+
+/** Cancels an issued invoice with a corrective that cancels every line. */
+export const cancelInvoice =
+  (deps: InvoiceDeps) => async (tenantId: string, id: string, reasonDescription?: string) => {
+    const original = await getInvoice(deps)(tenantId, id);
+    return issueCorrective(
+      deps,
+      original,
+      {
+        reasonCode: '16',
+        reasonDescription: reasonDescription ?? `Anulación de la factura ${original.number ?? id}`,
+        method: 'differences',
+        lines: negated(original),
+      },
+      'cancelled',
+      'cancelled',
+    );
+  };
+
+export interface SplitPart {
+  customerId?: string;
+  lines: LineRequest[];
+}
+
+/**
+ * Replaces an issued invoice by several: a corrective brings the original to zero and each part
+ * is issued as a new invoice in the original's series. The parts must add up to the original's
+ * total. Parts are saved as drafts before anything is issued, so if issuing one fails the rest
+ * stay visible as drafts (`source.splitOf`) to issue, not lost.
+ */
+export const splitInvoice =
+  (deps: InvoiceDeps) => async (tenantId: string, id: string, parts: SplitPart[]) => {
+    const original = await getInvoice(deps)(tenantId, id);
+    if (!CORRECTABLE.includes(original.status)) {
+      throw new ConflictError(
+        `Invoice ${original.number ?? id} is ${original.status} and cannot be split`,
+      );
+    }
+    const drafts: Invoice[] = [];
+    for (const [i, part] of parts.entries()) {
+      const { tenant, customer } = await loadParties(
+        deps,
+        tenantId,
+        part.customerId ?? original.customerId,
+        `parts.${i}.customerId`,
+      );
+      const computation = computeInvoice(await deps.resolveLines(tenantId, customer, part.lines));
+      const at = deps.clock.now().toISOString();
+      drafts.push({
+        id: deps.ids.next('inv'),
+        tenantId,
+        status: 'draft',
+        kind: 'standard',
+        customerId: customer.id,
+        series: original.series,
+        issueDate: todayIn(tenant.timezone, deps.clock.now()),
+        currency: original.currency,
+        language: original.language,
+        issuer: issuerSnapshot(tenant),
+        customer: customerSnapshot(customer),
+        ...computation,
+        ...(original.payment ? { payment: original.payment } : {}),
+        events: [{ at, type: 'created', detail: { splitOf: original.id } }],
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+    const total = sum(drafts.map((d) => new Dec(d.totals.total)));
+    if (!total.equals(original.totals.total)) {
+      throw new ValidationError('The parts do not add up to the original', [
+        {
+          path: 'parts',
+          message: `The parts total ${cents(total)}; the original totals ${original.totals.total}`,
+        },
+      ]);
+    }
+    for (const d of drafts) await deps.invoices.create(d);
+    const { original: updated, corrective } = await issueCorrective(
+      deps,
+      original,
+      {
+        reasonCode: '16',
+        reasonDescription: `Sustituida por ${drafts.length} facturas`,
+        method: 'differences',
+        lines: negated(original),
+      },
+      'rectified',
+      'split',
+    );
+    const replacements: Invoice[] = [];
+    for (const d of drafts) replacements.push(await issueInvoice(deps)(tenantId, d.id));
+    return { original: updated, corrective, replacements };
+  };
