@@ -45,6 +45,21 @@ async function realise(event: string, routeId: string): Promise<string> {
     ).json.id;
     out = out.replaceAll(/trf_01kaexample\w+/g, id);
   }
+  if (out.includes('inv_01kadraftexample') || out.includes('inv_01kaissuedexample')) {
+    const customerId = (
+      await api.call('POST', '/v1/customers', { key: tenant.key, body: aCustomer() })
+    ).json.id;
+    // The lines of events/http/create-invoice.json, which split-invoice.json divides in two.
+    const { lines } = JSON.parse(load('http/create-invoice.json').body);
+    const draft = (
+      await api.call('POST', '/v1/invoices', { key: tenant.key, body: { customerId, lines } })
+    ).json;
+    out = out.replaceAll(/inv_01kadraftexample\w+/g, draft.id);
+    if (out.includes('inv_01kaissuedexample')) {
+      await api.call('POST', `/v1/invoices/${draft.id}/issue`, { key: tenant.key });
+      out = out.replaceAll(/inv_01kaissuedexample\w+/g, draft.id);
+    }
+  }
   return out;
 }
 

@@ -19,9 +19,10 @@ import { validateTaxes } from './validate-taxes.ts';
  */
 export function computeInvoice(lines: readonly LineInput[]): Computation {
   const errors: FieldError[] = [];
-  if (lines.length === 0)
+  if (lines.length === 0) {
     errors.push({ path: 'lines', message: 'An invoice needs at least one line' });
-  lines.forEach((line, i) => validateLine(line, `lines.${i}`, errors));
+  }
+  for (const [i, line] of lines.entries()) validateLine(line, `lines.${i}`, errors);
   if (errors.length) {
     throw new ValidationError(
       `Invalid lines: ${errors.map((e) => `${e.path} (${e.message})`).join('; ')}`,
@@ -115,10 +116,3 @@ function validateLine(line: LineInput, path: string, errors: FieldError[]): void
   }
   validateTaxes(line.taxes, `${path}.taxes`, errors);
 }
-
-export const zeroTotals = () => ({
-  net: cents(ZERO),
-  tax: cents(ZERO),
-  withheld: cents(ZERO),
-  total: cents(ZERO),
-});
