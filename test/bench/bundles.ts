@@ -114,6 +114,7 @@ const INIT_ENV: NodeJS.ProcessEnv = {
   PATH: process.env.PATH,
   SELLO_TABLE_NAME: 'bench',
   SELLO_ARTIFACT_BUCKET: 'bench',
+  SELLO_MAIL_FROM: 'Sello <bench@sello.local>',
   AWS_REGION: 'eu-south-2',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   AWS_ACCESS_KEY_ID: 'bench',
@@ -129,7 +130,10 @@ async function initOnce(file: string, nodeFlags: readonly string[]): Promise<num
   );
   const last = done.stdout.trim().split('\n').at(-1) ?? '';
   if (done.code !== 0 || !last.startsWith('{')) {
-    throw new Error(`importing ${file} failed (${done.code ?? done.signal}):\n${done.stderr}`);
+    // The tail only: a minified bundle's one-line source excerpt can run to tens of kilobytes.
+    throw new Error(
+      `importing ${file} failed (${done.code ?? done.signal}):\n${done.stderr.slice(-2000)}`,
+    );
   }
   const probe = JSON.parse(last) as { ms: number; handler: string };
   if (probe.handler !== 'function') throw new Error(`${file} does not export handler`);

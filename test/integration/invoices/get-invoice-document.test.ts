@@ -97,6 +97,34 @@ describe('GET /v1/invoices/{id}/documents/{format}', () => {
     expect(text).toContain('Ana García Pérez');
   });
 
+  it('renders any unit a business writes: named units map to Facturae codes, others to 05', async () => {
+    const lines = [
+      {
+        description: 'Mano de obra',
+        quantity: '2.5',
+        unit: 'h',
+        unitPrice: '40',
+        taxes: [{ type: 'IVA', rate: '21' }],
+      },
+      {
+        description: 'Palés',
+        quantity: '1',
+        unit: 'palé',
+        unitPrice: '12',
+        taxes: [{ type: 'IVA', rate: '21' }],
+      },
+    ];
+    const draft = (await api.call('POST', '/v1/invoices', { key, body: { customerId, lines } }))
+      .json;
+    const issued = (await api.call('POST', `/v1/invoices/${draft.id}/issue`, { key })).json;
+    const xml = await download(issued.id, 'facturae');
+    expect(xml.status).toBe(200);
+    expect(xml.bytes.toString('utf8').match(/<UnitOfMeasure>\d+<\/UnitOfMeasure>/g)).toEqual([
+      '<UnitOfMeasure>02</UnitOfMeasure>',
+      '<UnitOfMeasure>05</UnitOfMeasure>',
+    ]);
+  });
+
   it('refuses an unknown format naming the parameter', async () => {
     const res = await api.call('GET', '/v1/invoices/inv_x/documents/docx', { key });
     expect(res.status).toBe(400);

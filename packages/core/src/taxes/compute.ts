@@ -6,7 +6,7 @@ import type {
   LineTax,
   TaxBreakdownRow,
 } from '../invoices/model.ts';
-import { cents, Dec, isDecimalString, plain, sum, ZERO } from '../money/decimal.ts';
+import { cents, Dec, isDecimalString, plain, sum } from '../money/decimal.ts';
 import { validateTaxes } from './validate-taxes.ts';
 
 /**

@@ -64,8 +64,22 @@ describe('items', () => {
     );
   });
 
-  it('refuses unknown units of measure', () => {
-    expect(() => buildInvoiceLine({ ...LINES[0]!, unit: 'KGM' }, 'es', 4)).toThrow(/lines.4.unit/);
+  it('maps unit names to UnitOfMeasure codes and anything else to 05 (Otros)', () => {
+    const code = (unit: string | undefined) =>
+      /<UnitOfMeasure>(\d+)<\/UnitOfMeasure>/.exec(
+        buildInvoiceLine({ ...LINES[0]!, ...(unit === undefined ? {} : { unit }) }, 'es', 4),
+      )?.[1];
+    expect([undefined, 'ud', 'h', 'Horas', 'kg', 'l.', '36', 'KGM', 'palés'].map(code)).toEqual([
+      '01',
+      '01',
+      '02',
+      '02',
+      '03',
+      '04',
+      '36',
+      '05',
+      '05',
+    ]);
   });
 
   it('wraps every line in Items', () => {

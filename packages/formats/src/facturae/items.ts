@@ -1,7 +1,6 @@
 import type { ComputedLine, Language } from '@sello/core';
 import { Dec } from '@sello/core';
 import { leaf, node } from '../xml/canonical.ts';
-import { FacturaeBuildError } from './errors.ts';
 import { amount2, clip, quantity, upTo8 } from './format.ts';
 import { lineTaxes, outputTaxXml, withheldTaxXml } from './taxes.ts';
 
@@ -14,6 +13,44 @@ const DISCOUNT_REASON: Record<Language, string> = {
 /** Facturae UnitOfMeasureType: "01" (units) to "36" (kWh). */
 const UNIT_OF_MEASURE = /^(0[1-9]|[12]\d|3[0-6])$/;
 
+/**
+ * Common unit names to Facturae UnitOfMeasure codes (01 units, 02 hours, 03 kilograms, 04
+ * litres). Lines carry the unit as the business writes it; anything else is 05 "Otros", so a
+ * unit never stops an issued invoice from getting its document.
+ */
+const UNIT_NAMES: Record<string, string> = {
+  u: '01',
+  ud: '01',
+  uds: '01',
+  unidad: '01',
+  unidades: '01',
+  unitat: '01',
+  unitats: '01',
+  unit: '01',
+  units: '01',
+  h: '02',
+  hr: '02',
+  hora: '02',
+  horas: '02',
+  hores: '02',
+  hour: '02',
+  hours: '02',
+  kg: '03',
+  kilo: '03',
+  kilos: '03',
+  l: '04',
+  litro: '04',
+  litros: '04',
+  litre: '04',
+  litres: '04',
+};
+
+export function unitOfMeasure(unit: string | undefined): string {
+  if (unit === undefined) return '01';
+  if (UNIT_OF_MEASURE.test(unit)) return unit;
+  return UNIT_NAMES[unit.trim().toLowerCase().replace(/\.$/, '')] ?? '05';
+}
+
 export function buildItems(lines: readonly ComputedLine[], language: Language): string {
   return node('Items', lines.map((line, i) => buildInvoiceLine(line, language, i)).join(''));
 }
@@ -25,13 +62,7 @@ export function buildItems(lines: readonly ComputedLine[], language: Language): 
  */
 export function buildInvoiceLine(line: ComputedLine, language: Language, index: number): string {
   const path = `lines.${index}`;
-  const unit = line.unit ?? '01';
-  if (!UNIT_OF_MEASURE.test(unit)) {
-    throw new FacturaeBuildError(
-      `"${unit}" is not a Facturae UnitOfMeasure (01–36)`,
-      `${path}.unit`,
-    );
-  }
+  const unit = unitOfMeasure(line.unit);
   const discount =
     line.discountRate !== undefined && !new Dec(line.discount).isZero()
       ? node(
