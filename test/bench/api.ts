@@ -77,7 +77,7 @@ async function load(url: string, apiKey: string, connections: number, seconds: n
 }
 
 /** Creates the customer every request reads, through the API itself. */
-async function createCustomer(apiUrl: string, apiKey: string): Promise<string> {
+export async function createCustomer(apiUrl: string, apiKey: string): Promise<string> {
   const response = await fetch(`${apiUrl}/v1/customers`, {
     method: 'POST',
     headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },

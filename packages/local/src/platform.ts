@@ -10,6 +10,7 @@ import { JsonFileScheduleStore, LocalScheduler, LocalSchedulerPort } from './sch
 import { ensureDemoTenant, type LocalInfo } from './seed.ts';
 import { startDynamoLocal } from './services/dynamodb.ts';
 import { startKmsLocal } from './services/kms.ts';
+import { assertPortFree } from './services/ports.ts';
 import { startS3Local } from './services/s3.ts';
 import { startSesLocal } from './services/ses.ts';
 import { loadOrCreateLocalSecretBox, loadOrCreateLocalSigningIdentity } from './signer/index.ts';
@@ -33,6 +34,16 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
+/** Like Promise.all, but waits for every promise before failing, so nothing runs on unseen. */
+async function settleAll<T extends readonly unknown[]>(
+  promises: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as never;
+}
+
 const TABLE_NAME = 'sello';
 const BUCKET = 'sello-artifacts';
 
@@ -51,15 +62,23 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   };
 
   try {
+    // Before the JVM starts: a busy API port is the commonest start-up failure.
+    await assertPortFree(options.port, 'the API', 'PORT');
     const signerDir = join(dataDir, 'signer');
-    const [dynamo, s3, ses, signing, secrets] = await Promise.all([
-      startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') }),
-      startS3Local({ directory: join(dataDir, 's3'), buckets: [BUCKET] }),
-      startSesLocal({ port: options.mailPort ?? options.port + 1 }),
+    // Each service registers its stop as soon as it is up, so a failure of another one (a busy
+    // port) still stops it: no JVM is left behind.
+    const started = <T extends { stop: () => Promise<void> }>(service: Promise<T>) =>
+      service.then((s) => {
+        stops.push(s.stop);
+        return s;
+      });
+    const [dynamo, s3, ses, signing, secrets] = await settleAll([
+      started(startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') })),
+      started(startS3Local({ directory: join(dataDir, 's3'), buckets: [BUCKET] })),
+      started(startSesLocal({ port: options.mailPort ?? options.port + 1 })),
       loadOrCreateLocalSigningIdentity(signerDir),
       loadOrCreateLocalSecretBox(signerDir),
-    ]);
-    stops.push(dynamo.stop, s3.stop, ses.stop);
+    ] as const);
     const kms = await startKmsLocal({ signer: signing.signer, keyId: signing.keyId, secrets });
     stops.push(kms.stop);
     log(

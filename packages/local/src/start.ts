@@ -9,6 +9,14 @@ const mailPort = process.env.SELLO_MAIL_PORT ? Number(process.env.SELLO_MAIL_POR
 const started = Date.now();
 const say = (line: string) => console.log(`[sello] ${line}`);
 
+// Until the platform is up, a signal just exits: process.exit runs the 'exit' hooks that stop
+// the DynamoDB Local JVM (a death by signal would skip them and leave it running).
+const early = (signal: NodeJS.Signals) => {
+  console.error(`[sello] ${signal} while starting: stopping`);
+  process.exit(130);
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, early);
+
 try {
   const platform = await startPlatform({
     dataDir,
@@ -24,6 +32,8 @@ try {
   say(`tenant   ${info.tenantId}`);
   say(`API key  ${info.apiKey}  (also in ${resolve(dataDir, 'local.json')})`);
 
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.removeListener(signal, early);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -35,6 +45,7 @@ try {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
 } catch (error) {
   if (error instanceof MissingJavaError) console.error(`[sello] ${error.message}`);
   else console.error('[sello] could not start:', error);

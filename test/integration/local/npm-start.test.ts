@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,5 +114,30 @@ describe('npm start', () => {
     expect(code).toBe(1);
     expect(output).toContain('DynamoDB Local needs a Java runtime (JRE 17 or newer)');
     expect(output).toContain('openjdk-17-jre-headless');
+  });
+
+  it('fails cleanly when a port is taken, leaving no DynamoDB Local behind', async () => {
+    const busy = createServer();
+    const mailPort = await freePort();
+    await new Promise<void>((ok) => busy.listen(mailPort, '127.0.0.1', ok));
+    const dir = join(dataDir, 'busy');
+    const run = spawn(process.execPath, ['--import', 'tsx', 'packages/local/src/start.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(await freePort()),
+        SELLO_MAIL_PORT: String(mailPort),
+        SELLO_DATA_DIR: dir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    run.stderr.on('data', (c) => (output += c));
+    const code = await new Promise<number | null>((resolve) => run.on('exit', resolve));
+    busy.close();
+    expect(code, output).toBe(1);
+    expect(output).toContain(`Port ${mailPort} for the mail view is in use (EADDRINUSE); set SELLO_MAIL_PORT`);
+    const jvms = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout;
+    expect(jvms).not.toContain(join(dir, 'dynamodb'));
   });
 });

@@ -51,8 +51,12 @@ export async function startDynamoLocal(options: { dataDir?: string; port?: numbe
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let exited: number | null = null;
+  // Safety net: if this Node process ends in any way, the JVM ends with it.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
   child.on('exit', (code) => {
     exited = code ?? -1;
+    process.removeListener('exit', killChild);
   });
 
   const endpoint = `http://127.0.0.1:${port}`;

@@ -27,3 +27,19 @@ export async function waitForHttp(url: string, timeoutMs: number, abort?: () => 
     }
   }
 }
+
+/** Fails fast, with the variable to change, when `port` is taken (before any service starts). */
+export const assertPortFree = (port: number, what: string, variable: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${port} for ${what} is in use (EADDRINUSE); set ${variable} to another port`,
+            )
+          : e,
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
