@@ -136,7 +136,9 @@ describe('npm start', () => {
     const code = await new Promise<number | null>((resolve) => run.on('exit', resolve));
     busy.close();
     expect(code, output).toBe(1);
-    expect(output).toContain(`Port ${mailPort} for the mail view is in use (EADDRINUSE); set SELLO_MAIL_PORT`);
+    expect(output).toContain(
+      `Port ${mailPort} for the mail view is in use (EADDRINUSE); set SELLO_MAIL_PORT`,
+    );
     const jvms = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout;
     expect(jvms).not.toContain(join(dir, 'dynamodb'));
   });
