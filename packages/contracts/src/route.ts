@@ -17,6 +17,7 @@ export const ACCESS = [
   'artifacts:write',
   'mail:send',
   'signing:sign',
+  'signing:import', // create per-tenant KMS keys and import their key material
   'secrets:encrypt',
   'secrets:decrypt',
   'scheduler:manage',

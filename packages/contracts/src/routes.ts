@@ -27,7 +27,14 @@ import {
   SplitInput,
 } from './schemas/invoices.ts';
 import { Health } from './schemas/system.ts';
-import { ApiKey, ApiKeyInput, CreatedApiKey, Tenant } from './schemas/tenants.ts';
+import {
+  ApiKey,
+  ApiKeyInput,
+  CreatedApiKey,
+  SigningCertificate,
+  SigningCertificateInput,
+  Tenant,
+} from './schemas/tenants.ts';
 
 /**
  * THE route table: plain data read by the CDK stack (one function and one route per entry, grants
@@ -212,6 +219,37 @@ export const routes = {
       204: { description: 'Revoked' },
       404: problem('No such key'),
       409: problem('The key is the one making this call'),
+    },
+  }),
+  putSigningCertificate: defineRoute({
+    id: 'putSigningCertificate',
+    method: 'PUT',
+    path: '/v1/signing-certificate',
+    entry: 'functions/tenants/put-signing-certificate.ts',
+    auth: 'apiKey',
+    access: ['table:read', 'table:write', 'signing:import'],
+    summary:
+      "Upload the tenant's qualified certificate (PKCS#12): its key is imported into KMS and the file discarded",
+    tag: 'Tenant',
+    request: { body: SigningCertificateInput },
+    responses: {
+      200: { description: 'The certificate now used to sign', schema: SigningCertificate },
+      400: problem('Not a PKCS#12 with one RSA key and its certificate, or a wrong password'),
+    },
+    timeoutSeconds: 30,
+  }),
+  getSigningCertificate: defineRoute({
+    id: 'getSigningCertificate',
+    method: 'GET',
+    path: '/v1/signing-certificate',
+    entry: 'functions/tenants/get-signing-certificate.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: 'The certificate the tenant signs with',
+    tag: 'Tenant',
+    responses: {
+      200: { description: 'The certificate', schema: SigningCertificate },
+      404: problem('None uploaded yet (the platform default signs, where configured)'),
     },
   }),
   createCustomer: defineRoute({

@@ -38,3 +38,4 @@ export * from './tenants/list-api-keys.ts';
 export * from './tenants/provision-tenant.ts';
 export * from './tenants/revoke-api-key.ts';
 export * from './tenants/tenant.ts';
+export * from './verifactu/index.ts';

@@ -45,3 +45,28 @@ export const ProvisionTenantInput = z
     address: Address,
   })
   .strict();
+
+export const SigningCertificateInput = z
+  .object({
+    pkcs12: z
+      .string()
+      .min(100)
+      .max(200_000)
+      .regex(/^[A-Za-z0-9+/=\s]+$/, 'Base64 of the .p12 / .pfx file')
+      .describe('The PKCS#12 file (.p12/.pfx) in base64; it is discarded after import'),
+    password: z.string().max(200).describe('Password of the PKCS#12 file; never stored'),
+  })
+  .strict()
+  .meta({ id: 'SigningCertificateInput' });
+
+export const SigningCertificate = z
+  .object({
+    subject: z.string(),
+    issuer: z.string(),
+    serialNumber: z.string().describe('Decimal, as XAdES prints it'),
+    notBefore: Instant,
+    notAfter: Instant,
+    chainLength: z.number().int().describe('Certificates kept: the signing one and its CAs'),
+    importedAt: Instant,
+  })
+  .meta({ id: 'SigningCertificate' });

@@ -1,0 +1,2 @@
+export * from './huella.ts';
+export * from './record.ts';
