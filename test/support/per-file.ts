@@ -23,6 +23,10 @@ Object.assign(process.env, {
   [ENV.signingKeyId]: endpoints.signingKeyId,
   [ENV.secretsKeyId]: endpoints.signingKeyId,
   [ENV.signingCertificate]: endpoints.signingCertificate,
+  // AEAT's own test NIF: records are generated and chained as in production.
+  [ENV.verifactuProducerNif]: '89890001K',
+  [ENV.verifactuProducerName]: 'Sello (tests)',
+  [ENV.verifactuInstallation]: 'test',
 });
 delete process.env.AWS_PROFILE;
 

@@ -18,6 +18,12 @@ export const ENV = {
   schedulerGroup: 'SELLO_SCHEDULER_GROUP',
   schedulerRoleArn: 'SELLO_SCHEDULER_ROLE_ARN',
   schedulerDlqArn: 'SELLO_SCHEDULER_DLQ_ARN',
+  /** VERI*FACTU: the producer of the billing system (SistemaInformatico); records are off without it. */
+  verifactuProducerNif: 'SELLO_VERIFACTU_PRODUCER_NIF',
+  verifactuProducerName: 'SELLO_VERIFACTU_PRODUCER_NAME',
+  verifactuInstallation: 'SELLO_VERIFACTU_INSTALLATION',
+  /** `test` (AEAT pre-production) or `production`: the QR base URL and the submission endpoint. */
+  verifactuEnvironment: 'SELLO_VERIFACTU_ENVIRONMENT',
   /** Local only: path-style S3 URLs (s3rver has no virtual-host DNS). */
   s3ForcePathStyle: 'SELLO_S3_FORCE_PATH_STYLE',
   /** Local only: where the local signer keeps its key and certificate. */

@@ -11,4 +11,5 @@ export * from './schemas/jobs.ts';
 export * from './schemas/money.ts';
 export * from './schemas/system.ts';
 export * from './schemas/tenants.ts';
+export * from './schemas/verifactu.ts';
 export * from './version.ts';

@@ -35,6 +35,12 @@ import {
   SigningCertificateInput,
   Tenant,
 } from './schemas/tenants.ts';
+import {
+  ChainVerification,
+  InvoiceVerifactu,
+  VerifactuEntry,
+  VoidInput,
+} from './schemas/verifactu.ts';
 
 /**
  * THE route table: plain data read by the CDK stack (one function and one route per entry, grants
@@ -539,6 +545,60 @@ export const routes = {
       },
       400: problem('The parts do not add up to the original'),
     },
+    timeoutSeconds: 60,
+  }),
+  voidInvoice: defineRoute({
+    id: 'voidInvoice',
+    method: 'POST',
+    path: '/v1/invoices/{id}/void',
+    entry: 'functions/verifactu/void-invoice.ts',
+    auth: 'apiKey',
+    access: readWrite,
+    summary: 'Annul an invoice issued in error (VERI*FACTU registro de anulación)',
+    tag: 'VERI*FACTU',
+    request: { params: IdParams, body: VoidInput },
+    responses: {
+      200: { description: 'The voided invoice', schema: Invoice },
+      409: problem('A draft, or already void'),
+    },
+  }),
+  getInvoiceVerifactu: defineRoute({
+    id: 'getInvoiceVerifactu',
+    method: 'GET',
+    path: '/v1/invoices/{id}/verifactu',
+    entry: 'functions/verifactu/get-invoice-verifactu.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: "The invoice's latest VERI*FACTU record, its XML, QR URL and submission",
+    tag: 'VERI*FACTU',
+    request: { params: IdParams },
+    responses: {
+      200: { description: 'The record', schema: InvoiceVerifactu },
+      404: problem('No such invoice, or it has no record (a draft, a non-Spanish issuer)'),
+    },
+  }),
+  listVerifactuRecords: defineRoute({
+    id: 'listVerifactuRecords',
+    method: 'GET',
+    path: '/v1/verifactu/records',
+    entry: 'functions/verifactu/list-verifactu-records.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: "The tenant's billing records in generation order",
+    tag: 'VERI*FACTU',
+    request: { query: PageQuery },
+    responses: { 200: { description: 'A page of records', schema: pageOf(VerifactuEntry) } },
+  }),
+  verifyVerifactuChain: defineRoute({
+    id: 'verifyVerifactuChain',
+    method: 'POST',
+    path: '/v1/verifactu/verify',
+    entry: 'functions/verifactu/verify-verifactu-chain.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: 'Recompute every huella and link of the tenant chain',
+    tag: 'VERI*FACTU',
+    responses: { 200: { description: 'The result', schema: ChainVerification } },
     timeoutSeconds: 60,
   }),
 } as const satisfies Record<string, RouteDef>;

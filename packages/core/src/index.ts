@@ -26,6 +26,7 @@ export * from './ports/system-ids.ts';
 export * from './schedules/index.ts';
 export * from './shared/dates.ts';
 export * from './shared/page.ts';
+export * from './signing/index.ts';
 export * from './system/heartbeat.ts';
 export * from './taxes/compute.ts';
 export * from './taxes/rules.ts';

@@ -79,7 +79,12 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       loadOrCreateLocalSigningIdentity(signerDir),
       loadOrCreateLocalSecretBox(signerDir),
     ] as const);
-    const kms = await startKmsLocal({ signer: signing.signer, keyId: signing.keyId, secrets });
+    const kms = await startKmsLocal({
+      signer: signing.signer,
+      keyId: signing.keyId,
+      secrets,
+      keysDir: join(signerDir, 'imported-keys'),
+    });
     stops.push(kms.stop);
     log(
       `DynamoDB Local ${dynamo.endpoint} · S3 ${s3.endpoint} · SES ${ses.endpoint} · KMS ${kms.endpoint}`,
@@ -105,6 +110,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       [ENV.signingKeyId]: signing.keyId,
       [ENV.secretsKeyId]: signing.keyId,
       [ENV.signingCertificate]: signing.certificatePem,
+      // AEAT's test NIF as producer: records chain exactly as in production, QR to AEAT's test site.
+      [ENV.verifactuProducerNif]: '89890001K',
+      [ENV.verifactuProducerName]: 'Sello (local)',
+      [ENV.verifactuInstallation]: 'local',
+      [ENV.verifactuEnvironment]: 'test',
       [ENV.publicApiUrl]: apiUrl,
       // Node 20 is supported until the move to 22 (see README); the notice is known.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

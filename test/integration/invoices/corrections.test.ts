@@ -68,6 +68,19 @@ describe('corrective invoices', () => {
     expect(xml).toContain('<CorrectionMethod>02</CorrectionMethod>');
   });
 
+  it('rectify by substitution issues an S corrective with the replaced amounts in its record', async () => {
+    const original = await issued();
+    const res = await api.call('POST', `/v1/invoices/${original.id}/rectify`, {
+      key,
+      body: { reasonCode: '01', method: 'substitution', lines: acceptanceLines.slice(0, 2) },
+    });
+    expect(res.status).toBe(200);
+    const vf = await api.call('GET', `/v1/invoices/${res.json.corrective.id}/verifactu`, { key });
+    expect(vf.json.record.TipoFactura).toBe('R1');
+    expect(vf.json.xml).toContain('<sum1:TipoRectificativa>S</sum1:TipoRectificativa>');
+    expect(vf.json.xml).toContain('<sum1:BaseRectificada>379.00</sum1:BaseRectificada>');
+  });
+
   it('cancel issues a full negative corrective and marks the original cancelled', async () => {
     const original = await issued();
     const res = await api.call('POST', `/v1/invoices/${original.id}/cancel`, { key, body: {} });

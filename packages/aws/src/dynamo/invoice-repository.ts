@@ -9,19 +9,25 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  type BillingRecord,
+  type ChainHead,
+  type ChainLink,
   ConflictError,
-  type CounterState,
   type Invoice,
   type InvoiceFilter,
   type InvoiceRepository,
+  type IssueState,
+  type IssueWrite,
   type Page,
   type PageRequest,
   PreconditionFailedError,
 } from '@sello/core';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { keys, withoutKeys } from './keys.ts';
+import { chainItems } from './verifactu-repository.ts';
 
 /** Attempts before a hot series gives up (each failed attempt means another invoice got a number). */
 const MAX_ATTEMPTS = 60;
@@ -149,88 +155,143 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
   async issue(
     draft: Invoice,
     counter: { series: string; period: string },
-    number: (state: CounterState) => Invoice,
-    also: () => Invoice[] = () => [],
-  ): Promise<Invoice> {
+    build: (state: IssueState) => IssueWrite,
+    options: { chain?: boolean } = {},
+  ): Promise<IssueWrite> {
     const counterKey = keys.seriesCounter(draft.tenantId, counter.series, counter.period);
+    const headKey = keys.chainHead(draft.tenantId);
     for (let attempt = 1; ; attempt++) {
-      const { Item } = await this.db.send(
-        new GetCommand({ TableName: this.table, Key: counterKey, ConsistentRead: true }),
-      );
-      const state: CounterState = {
+      const [{ Item }, head] = await Promise.all([
+        this.db.send(
+          new GetCommand({ TableName: this.table, Key: counterKey, ConsistentRead: true }),
+        ),
+        options.chain
+          ? this.db.send(
+              new GetCommand({ TableName: this.table, Key: headKey, ConsistentRead: true }),
+            )
+          : Promise.resolve({ Item: undefined }),
+      ]);
+      const chain = head.Item
+        ? { seq: Number(head.Item.seq), link: head.Item.link as ChainLink }
+        : undefined;
+      const state: IssueState = {
         last: Number(Item?.last ?? 0),
         ...(Item?.lastIssueDate ? { lastIssueDate: String(Item.lastIssueDate) } : {}),
+        ...(chain ? { chain } : {}),
       };
-      const issued = number(state);
-      const others = also();
+      const write = build(state);
+      const issued = write.invoice;
+      const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+        {
+          // The counter moves only from the value we read: a concurrent issue that got there
+          // first cancels this transaction, and we retry with the next number.
+          Put: {
+            TableName: this.table,
+            Item: {
+              ...counterKey,
+              type: 'counter',
+              last: state.last + 1,
+              lastIssueDate: issued.issueDate,
+              lastInvoiceId: issued.id,
+            },
+            ...(Item
+              ? {
+                  ConditionExpression: '#last = :last',
+                  ExpressionAttributeNames: { '#last': 'last' },
+                  ExpressionAttributeValues: { ':last': state.last },
+                }
+              : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          },
+        },
+        {
+          Put: {
+            TableName: this.table,
+            Item: this.item(issued),
+            ...(draft.version === 0
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : {
+                  ConditionExpression: '#status = :draft AND version = :version',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':draft': 'draft', ':version': draft.version },
+                }),
+          },
+        },
+        ...(write.also ?? []).map((other) => ({
+          Put: {
+            TableName: this.table,
+            Item: this.item(other),
+            ConditionExpression: 'version = :previous',
+            ExpressionAttributeValues: { ':previous': other.version - 1 },
+          },
+        })),
+        ...(write.record
+          ? chainItems(this.table, draft.tenantId, issued.id, chain, write.record)
+          : []),
+      ];
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+        return write;
+      } catch (e) {
+        if (!(e instanceof TransactionCanceledException)) throw e;
+        const reasons = (e.CancellationReasons ?? []).map((r) => r.Code);
+        const others = write.also?.length ?? 0;
+        if (reasons[1] === 'ConditionalCheckFailed') {
+          throw new ConflictError(`Invoice ${draft.id} was issued or changed by another request`);
+        }
+        if (reasons.slice(2, 2 + others).includes('ConditionalCheckFailed')) {
+          throw new ConflictError(
+            'An invoice this correction touches was changed by another request',
+          );
+        }
+        // The counter or the chain head moved under us (or DynamoDB saw the items contended).
+        const contended = reasons.some(
+          (r) => r === 'ConditionalCheckFailed' || r === 'TransactionConflict',
+        );
+        if (!contended || attempt >= MAX_ATTEMPTS) throw e;
+        // Jittered backoff spreads the retries of many concurrent issuers.
+        await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
+      }
+    }
+  }
+
+  async updateWithRecord(
+    next: Invoice,
+    build: (chain: ChainHead | undefined) => BillingRecord,
+  ): Promise<BillingRecord> {
+    const headKey = keys.chainHead(next.tenantId);
+    for (let attempt = 1; ; attempt++) {
+      const { Item } = await this.db.send(
+        new GetCommand({ TableName: this.table, Key: headKey, ConsistentRead: true }),
+      );
+      const chain = Item ? { seq: Number(Item.seq), link: Item.link as ChainLink } : undefined;
+      const record = build(chain);
       try {
         await this.db.send(
           new TransactWriteCommand({
             TransactItems: [
               {
-                // The counter moves only from the value we read: a concurrent issue that got
-                // there first cancels this transaction, and we retry with the next number.
                 Put: {
                   TableName: this.table,
-                  Item: {
-                    ...counterKey,
-                    type: 'counter',
-                    last: state.last + 1,
-                    lastIssueDate: issued.issueDate,
-                    lastInvoiceId: issued.id,
-                  },
-                  ConditionExpression: Item ? '#last = :last' : 'attribute_not_exists(pk)',
-                  ...(Item
-                    ? {
-                        ExpressionAttributeNames: { '#last': 'last' },
-                        ExpressionAttributeValues: { ':last': state.last },
-                      }
-                    : {}),
-                },
-              },
-              {
-                Put: {
-                  TableName: this.table,
-                  Item: this.item(issued),
-                  ...(draft.version === 0
-                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                    : {
-                        ConditionExpression: '#status = :draft AND version = :version',
-                        ExpressionAttributeNames: { '#status': 'status' },
-                        ExpressionAttributeValues: { ':draft': 'draft', ':version': draft.version },
-                      }),
-                },
-              },
-              ...others.map((other) => ({
-                Put: {
-                  TableName: this.table,
-                  Item: this.item(other),
+                  Item: this.item(next),
                   ConditionExpression: 'version = :previous',
-                  ExpressionAttributeValues: { ':previous': other.version - 1 },
+                  ExpressionAttributeValues: { ':previous': next.version - 1 },
                 },
-              })),
+              },
+              ...chainItems(this.table, next.tenantId, next.id, chain, record),
             ],
           }),
         );
-        return issued;
+        return record;
       } catch (e) {
         if (!(e instanceof TransactionCanceledException)) throw e;
-        const [counterReason, invoiceReason, ...others] = (e.CancellationReasons ?? []).map(
-          (r) => r.Code,
+        const reasons = (e.CancellationReasons ?? []).map((r) => r.Code);
+        if (reasons[0] === 'ConditionalCheckFailed') {
+          throw new PreconditionFailedError(`Invoice ${next.id} was changed by another request`);
+        }
+        const contended = reasons.some(
+          (r) => r === 'ConditionalCheckFailed' || r === 'TransactionConflict',
         );
-        if (invoiceReason === 'ConditionalCheckFailed') {
-          throw new ConflictError(`Invoice ${draft.id} was issued or changed by another request`);
-        }
-        if (others.includes('ConditionalCheckFailed')) {
-          throw new ConflictError(
-            'An invoice this correction touches was changed by another request',
-          );
-        }
-        const contended =
-          counterReason === 'ConditionalCheckFailed' ||
-          e.CancellationReasons?.some((r) => r.Code === 'TransactionConflict');
         if (!contended || attempt >= MAX_ATTEMPTS) throw e;
-        // Jittered backoff spreads the retries of many concurrent issuers.
         await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
       }
     }

@@ -4,6 +4,7 @@
  *
  *   item            pk                               sk                  gsi1pk / gsi1sk
  *   tenant          TENANT#<t>                       PROFILE
+ *   signing ident.  TENANT#<t>                       SIGNING              (certificates + KMS key ARN)
  *   customer        TENANT#<t>                       CUSTOMER#<id>       TENANT#<t>#TAXID#<taxId> / CUSTOMER#<id>
  *   api key         APIKEY#<sha256>                  APIKEY              TENANT#<t>#APIKEYS / APIKEY#<id>
  *   product         TENANT#<t>                       PRODUCT#<id>
@@ -13,6 +14,8 @@
  *   series          TENANT#<t>                       SERIES#<code>
  *   series counter  TENANT#<t>                       COUNTER#<code>#<year|all>
  *   invoice         TENANT#<t>                       INVOICE#<id>        gsi1: TENANT#<t>#INVOICES / <issueDate|draft>#<id>
+ *   chain head      TENANT#<t>                       VERIFACTU#HEAD       (last record: seq + link)
+ *   billing record  TENANT#<t>                       VFREC#<seq, 12 digits> gsi1: TENANT#<t>#VFINV#<invoice> / <seq>
  *   idempotency     IDEMPOTENCY#<scope>#<key>        IDEMPOTENCY
  *   heartbeat       SYSTEM                           HEARTBEAT#<source>
  */
@@ -25,6 +28,7 @@ const tenantPk = (tenantId: string) => `TENANT#${tenantId}`;
 
 export const keys = {
   tenant: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: 'PROFILE' }),
+  signingIdentity: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: 'SIGNING' }),
 
   customer: (tenantId: string, id: string): Key => ({
     pk: tenantPk(tenantId),
@@ -70,6 +74,18 @@ export const keys = {
   invoiceByDate: (tenantId: string, id: string, issueDate: string | undefined) => ({
     gsi1pk: `${tenantPk(tenantId)}#INVOICES`,
     gsi1sk: `${issueDate ?? 'DRAFT'}#${id}`,
+  }),
+
+  chainHead: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: 'VERIFACTU#HEAD' }),
+  /** Zero-padded so records sort in generation order. */
+  chainRecord: (tenantId: string, seq: number): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `VFREC#${String(seq).padStart(12, '0')}`,
+  }),
+  chainRecordPrefix: (tenantId: string) => ({ pk: tenantPk(tenantId), skPrefix: 'VFREC#' }),
+  chainRecordOfInvoice: (tenantId: string, invoiceId: string, seq: number) => ({
+    gsi1pk: `${tenantPk(tenantId)}#VFINV#${invoiceId}`,
+    gsi1sk: String(seq).padStart(12, '0'),
   }),
 
   idempotency: (scope: string): Key => ({ pk: `IDEMPOTENCY#${scope}`, sk: 'IDEMPOTENCY' }),

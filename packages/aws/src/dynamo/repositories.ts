@@ -11,7 +11,9 @@ import { DynamoHeartbeatRepository } from './heartbeat-repository.ts';
 import { DynamoIdempotencyStore } from './idempotency-store.ts';
 import { DynamoInvoiceRepository } from './invoice-repository.ts';
 import { DynamoSeriesRepository } from './series-repository.ts';
+import { DynamoSigningIdentityRepository } from './signing-identity-repository.ts';
 import { DynamoTenantRepository } from './tenant-repository.ts';
+import { DynamoVerifactuRepository } from './verifactu-repository.ts';
 
 /** Repositories over the shared client and the configured table, built once per container. */
 let built: ReturnType<typeof build> | undefined;
@@ -30,6 +32,8 @@ function build() {
     idempotency: new DynamoIdempotencyStore(db, table),
     invoices: new DynamoInvoiceRepository(db, table),
     series: new DynamoSeriesRepository(db, table),
+    signingIdentities: new DynamoSigningIdentityRepository(db, table),
+    verifactu: new DynamoVerifactuRepository(db, table),
   };
 }
 

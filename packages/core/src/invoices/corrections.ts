@@ -10,6 +10,7 @@ import { listSeries } from './list-series.ts';
 import type { CorrectionMethod, Invoice, InvoiceStatus, LineInput } from './model.ts';
 import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
 import { formatNumber, numberingPeriod, pickSeries } from './series.ts';
+import { altaFor, chainsRecords } from './verifactu.ts';
 
 /** Facturae ReasonCode texts (Facturae 3.2.2, ReasonCodeType), printed when the client gives none. */
 export const REASONS: Record<string, string> = {
@@ -120,14 +121,14 @@ async function issueCorrective(
     createdAt: at,
     updatedAt: at,
   };
-  let updatedOriginal: Invoice | undefined;
-  const corrective = await deps.invoices.issue(
+  const chained = chainsRecords(deps, tenant);
+  const write = await deps.invoices.issue(
     draft,
     { series: series.code, period: numberingPeriod(series, issueDate) },
     (counter) => {
       const sequence = counter.last + 1;
       const number = formatNumber(series, issueDate, sequence);
-      updatedOriginal = {
+      const updatedOriginal: Invoice = {
         ...original,
         status: newStatus,
         events: [
@@ -137,7 +138,7 @@ async function issueCorrective(
         version: original.version + 1,
         updatedAt: at,
       };
-      return {
+      const corrective: Invoice = {
         ...draft,
         status: 'issued',
         sequence,
@@ -146,10 +147,26 @@ async function issueCorrective(
         version: 1,
         issuedAt: at,
       };
+      return {
+        invoice: corrective,
+        also: [updatedOriginal],
+        ...(chained
+          ? {
+              record: altaFor(
+                corrective,
+                chained,
+                counter.chain?.link,
+                now,
+                tenant.timezone,
+                original,
+              ),
+            }
+          : {}),
+      };
     },
-    () => (updatedOriginal ? [updatedOriginal] : []),
+    { chain: !!chained },
   );
-  return { original: updatedOriginal!, corrective };
+  return { original: write.also![0]!, corrective: write.invoice };
 }
 
 /** A corrective invoice by differences (the change) or by substitution (the corrected whole). */

@@ -2,6 +2,7 @@ import type { CustomerRepository } from '../customers/customer.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import type { TenantRepository } from '../tenants/tenant.ts';
+import type { SistemaInformatico } from '../verifactu/record.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
 import type { LineResolver } from './lines.ts';
 import type { SeriesRepository } from './series.ts';
@@ -14,4 +15,6 @@ export interface InvoiceDeps {
   resolveLines: LineResolver;
   clock: Clock;
   ids: IdGenerator;
+  /** VERI*FACTU: the system identity every record carries; absent where records are off. */
+  verifactu?: { system: SistemaInformatico };
 }

@@ -16,3 +16,4 @@ export * from './send-invoice.ts';
 export * from './series.ts';
 export * from './update-invoice.ts';
 export * from './view.ts';
+export * from './void-invoice.ts';

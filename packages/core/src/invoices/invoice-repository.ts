@@ -1,4 +1,6 @@
 import type { Page, PageRequest } from '../shared/page.ts';
+import type { BillingRecord } from '../verifactu/record.ts';
+import type { ChainHead } from '../verifactu/store.ts';
 import type { Invoice, InvoiceStatus } from './model.ts';
 
 export interface InvoiceFilter {
@@ -17,6 +19,20 @@ export interface CounterState {
   lastIssueDate?: string;
 }
 
+/** What the issuing transaction read: the series counter and, when chaining, the chain head. */
+export interface IssueState extends CounterState {
+  chain?: ChainHead;
+}
+
+/** What the issuing transaction writes besides the counter. */
+export interface IssueWrite {
+  invoice: Invoice;
+  /** Further invoices changed in the same transaction (the corrected original). */
+  also?: Invoice[];
+  /** The VERI*FACTU record, appended to the tenant's chain in the same transaction. */
+  record?: BillingRecord;
+}
+
 export interface InvoiceRepository {
   create(invoice: Invoice): Promise<void>;
   get(tenantId: string, id: string): Promise<Invoice | undefined>;
@@ -26,16 +42,25 @@ export interface InvoiceRepository {
   /** Replaces an issued invoice (status changes, events) if still at `next.version - 1`. */
   update(next: Invoice): Promise<void>;
   /**
-   * Numbers a draft atomically: reads the series counter, lets `number` build the issued invoice
-   * from it, and writes counter + invoice in one transaction conditioned on both being unchanged;
-   * retries when another issue took the number first. Gapless and unique under any concurrency.
-   * A draft at version 0 is new and created by the transaction (a corrective). `also` gives
-   * further invoices to write in the same transaction (the corrected original), after `number`.
+   * Numbers a draft atomically: reads the series counter (and, with `chain`, the tenant's
+   * VERI*FACTU chain head), lets `build` make the issued invoice and its record from them, and
+   * writes counter, invoice, record and new head in one transaction conditioned on none having
+   * moved; retries when another issue got there first. So numbers are gapless and unique, and the
+   * chain is one line with no forks, under any concurrency. A draft at version 0 is new and is
+   * created by the transaction (a corrective).
    */
   issue(
     draft: Invoice,
     counter: { series: string; period: string },
-    number: (state: CounterState) => Invoice,
-    also?: () => Invoice[],
-  ): Promise<Invoice>;
+    build: (state: IssueState) => IssueWrite,
+    options?: { chain?: boolean },
+  ): Promise<IssueWrite>;
+  /**
+   * Writes `next` (if still at `next.version - 1`) together with a record appended to the
+   * tenant's chain, built from the head read; retries when another record got there first.
+   */
+  updateWithRecord(
+    next: Invoice,
+    build: (chain: ChainHead | undefined) => BillingRecord,
+  ): Promise<BillingRecord>;
 }

@@ -6,6 +6,7 @@ import { listSeries } from './list-series.ts';
 import type { Invoice } from './model.ts';
 import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
 import { formatNumber, numberingPeriod, pickSeries } from './series.ts';
+import { altaFor, chainsRecords } from './verifactu.ts';
 
 /**
  * Issues a draft: the next number of its series and the frozen invoice are written in one
@@ -31,7 +32,8 @@ export const issueInvoice =
       ]);
     }
     const at = now.toISOString();
-    return deps.invoices.issue(
+    const chained = chainsRecords(deps, tenant);
+    const { invoice } = await deps.invoices.issue(
       draft,
       { series: series.code, period: numberingPeriod(series, issueDate) },
       (counter) => {
@@ -47,7 +49,7 @@ export const issueInvoice =
           );
         }
         const sequence = counter.last + 1;
-        return {
+        const issued: Invoice = {
           ...draft,
           status: 'issued',
           sequence,
@@ -60,6 +62,14 @@ export const issueInvoice =
           updatedAt: at,
           issuedAt: at,
         };
+        return {
+          invoice: issued,
+          ...(chained
+            ? { record: altaFor(issued, chained, counter.chain?.link, now, tenant.timezone) }
+            : {}),
+        };
       },
+      { chain: !!chained },
     );
+    return invoice;
   };

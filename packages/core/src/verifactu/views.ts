@@ -1,0 +1,27 @@
+import type { BillingRecord } from './record.ts';
+
+/**
+ * A record's identifying fields as the API shows them: every value is the exact string written
+ * in the record XML, so a client can recompute the huella from them. Cancellation records use
+ * the `…Anulada` names, as in the XML.
+ */
+export function recordFields(record: BillingRecord): Record<string, string> {
+  const previousHuella = record.RegistroAnterior?.Huella ?? '';
+  if (record.kind === 'alta') {
+    return {
+      ...record.IDFactura,
+      TipoFactura: record.TipoFactura,
+      CuotaTotal: record.CuotaTotal,
+      ImporteTotal: record.ImporteTotal,
+      Huella: record.Huella,
+      previousHuella,
+      FechaHoraHusoGenRegistro: record.FechaHoraHusoGenRegistro,
+    };
+  }
+  return {
+    ...record.IDFactura,
+    Huella: record.Huella,
+    previousHuella,
+    FechaHoraHusoGenRegistro: record.FechaHoraHusoGenRegistro,
+  };
+}

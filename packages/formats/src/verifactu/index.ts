@@ -1,0 +1,14 @@
+export {
+  registroAltaXml,
+  registroAnulacionXml,
+  VERIFACTU_NS,
+  writeRegistroAlta,
+  writeRegistroAnulacion,
+} from './records.ts';
+export {
+  MAX_RECORDS_PER_REQUEST,
+  type RegFactuRequest,
+  regFactuSistemaFacturacionXml,
+  SOAP_ENV_NS,
+  soapEnvelope,
+} from './request.ts';
