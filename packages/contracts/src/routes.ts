@@ -38,6 +38,7 @@ import {
 import {
   ChainVerification,
   InvoiceVerifactu,
+  SubmissionBatch,
   VerifactuEntry,
   VoidInput,
 } from './schemas/verifactu.ts';
@@ -601,6 +602,18 @@ export const routes = {
     responses: { 200: { description: 'The result', schema: ChainVerification } },
     timeoutSeconds: 60,
   }),
+  listVerifactuSubmissions: defineRoute({
+    id: 'listVerifactuSubmissions',
+    method: 'GET',
+    path: '/v1/verifactu/submissions',
+    entry: 'functions/verifactu/list-verifactu-submissions.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: 'The batches sent to AEAT, newest first, with their answers',
+    tag: 'VERI*FACTU',
+    request: { query: PageQuery },
+    responses: { 200: { description: 'A page of batches', schema: pageOf(SubmissionBatch) } },
+  }),
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;
@@ -629,6 +642,20 @@ export const triggered = {
       timezone: 'UTC',
       input: { scheduledTime: '<aws.scheduler.scheduled-time>' },
     },
+  }),
+  submitVerifactuRecords: defineTriggered({
+    id: 'submitVerifactuRecords',
+    entry: 'functions/verifactu/submit-verifactu-records.ts',
+    access: ['table:read', 'table:write', 'secrets:decrypt'],
+    summary:
+      "Sends each tenant's pending VERI*FACTU records to AEAT in batches of up to 1,000, honouring TiempoEsperaEnvio",
+    trigger: {
+      kind: 'schedule',
+      expression: 'rate(1 minute)',
+      timezone: 'UTC',
+      input: { scheduledTime: '<aws.scheduler.scheduled-time>' },
+    },
+    timeoutSeconds: 300,
   }),
   provisionTenant: defineTriggered({
     id: 'provisionTenant',

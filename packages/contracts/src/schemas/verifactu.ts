@@ -52,3 +52,22 @@ export const VoidInput = z
   })
   .strict()
   .meta({ id: 'VoidInput' });
+
+export const SubmissionBatch = z
+  .object({
+    id: z.string(),
+    sentAt: z.string(),
+    records: z.number().int().describe('How many records the batch carried (at most 1,000)'),
+    firstSeq: z.number().int(),
+    lastSeq: z.number().int(),
+    estadoEnvio: z.enum(['Correcto', 'ParcialmenteCorrecto', 'Incorrecto']),
+    csv: z.string().optional().describe('AEAT receipt code; only given once, so stored at once'),
+    tiempoEsperaEnvio: z
+      .number()
+      .int()
+      .describe('Seconds AEAT asked to wait before the next batch'),
+    accepted: z.number().int(),
+    acceptedWithErrors: z.number().int(),
+    rejected: z.number().int(),
+  })
+  .meta({ id: 'VerifactuSubmissionBatch' });
