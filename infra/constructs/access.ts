@@ -1,7 +1,9 @@
+import { KEY_TAGS } from '@sello/aws';
 import { type Access, ENV } from '@sello/contracts';
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
+import { readStageConfig } from '../config.ts';
 import type { PlatformResources } from '../stacks/stateful-stack.ts';
 import { acknowledge, findingText } from './nag.ts';
 
@@ -90,6 +92,10 @@ export function grantAccess(
             resources: [res.signingKey.keyArn],
           }),
         );
+        grantTenantSigningKeys(role);
+        break;
+      case 'signing:import':
+        grantKeyImport(role);
         break;
       case 'secrets:encrypt':
         role.addToPrincipalPolicy(
@@ -140,6 +146,138 @@ export function grantAccess(
     }
   }
   if (access.includes('table:read') || access.includes('table:write')) ackTableIndexes(role, res);
+}
+
+/** Every KMS key of this account and region: tenant keys are created at runtime. */
+export const keysInAccountArn = (scope: IConstruct): string =>
+  Stack.of(scope).formatArn({ service: 'kms', resource: 'key', resourceName: '*' });
+
+const RSA_SIGNING_KEY = {
+  'kms:KeyOrigin': 'EXTERNAL',
+  'kms:KeyUsage': 'SIGN_VERIFY',
+};
+
+/**
+ * Signing with tenants' own keys (imported by signing:import). Their ARNs exist only at runtime,
+ * so the grant names no key: it holds for keys with imported material that sign, carry a tenant
+ * tag and this stage's tag, and only for DIGEST-mode PKCS#1 v1.5 signatures.
+ */
+function grantTenantSigningKeys(role: iam.IRole): void {
+  const stage = readStageConfig(role.node).stage;
+  const tenantKey = {
+    StringEquals: { ...RSA_SIGNING_KEY, [`aws:ResourceTag/${KEY_TAGS.stage}`]: stage },
+    Null: { [`aws:ResourceTag/${KEY_TAGS.tenant}`]: 'false' },
+  };
+  const keys = keysInAccountArn(role);
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:Sign'],
+      resources: [keys],
+      conditions: {
+        ...tenantKey,
+        StringEquals: {
+          ...tenantKey.StringEquals,
+          'kms:MessageType': 'DIGEST',
+          'kms:SigningAlgorithm': ['RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_512'],
+        },
+      },
+    }),
+  );
+  // A separate statement: GetPublicKey has no message type or algorithm to match.
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:GetPublicKey'],
+      resources: [keys],
+      conditions: tenantKey,
+    }),
+  );
+  acknowledge(
+    role,
+    `AwsSolutions-IAM5[Resource::${findingText(role, keys)}]`,
+    'Each tenant signs with a KMS key created at runtime when it uploads its certificate, so no ' +
+      'key ARN is known at deploy time. The grant is confined by conditions to imported RSA ' +
+      'signing keys tagged with a tenant and this stage, and to DIGEST-mode PKCS#1 v1.5 Sign.',
+  );
+}
+
+/**
+ * Creating a tenant's key and importing its private key. CreateKey authorizes on no resource, so
+ * it is confined by request conditions to the only key it may make here: single-region, RSA,
+ * SIGN_VERIFY, Origin EXTERNAL, tagged with a tenant and this stage (and no other tag). The import
+ * calls run right after CreateKey, when tag-based conditions may not hold yet (KMS applies tag
+ * changes to authorization within minutes), so they are confined by the key's origin and the
+ * exact wrapping and expiration parameters instead. No alias is made: the ARN is stored.
+ */
+function grantKeyImport(role: iam.IRole): void {
+  const stage = readStageConfig(role.node).stage;
+  const requestTags = {
+    StringEquals: { [`aws:RequestTag/${KEY_TAGS.stage}`]: stage },
+    Null: { [`aws:RequestTag/${KEY_TAGS.tenant}`]: 'false' },
+    'ForAllValues:StringEquals': { 'aws:TagKeys': [KEY_TAGS.tenant, KEY_TAGS.stage] },
+  };
+  const keys = keysInAccountArn(role);
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:CreateKey'],
+      resources: ['*'],
+      conditions: {
+        ...requestTags,
+        StringEquals: {
+          ...requestTags.StringEquals,
+          ...RSA_SIGNING_KEY,
+          'kms:KeySpec': ['RSA_2048', 'RSA_3072', 'RSA_4096'],
+        },
+        Bool: { 'kms:MultiRegion': 'false' },
+      },
+    }),
+  );
+  // Tags given to CreateKey need TagResource on every key of the account (KMS documents this).
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:TagResource'],
+      resources: [keys],
+      conditions: requestTags,
+    }),
+  );
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:GetParametersForImport'],
+      resources: [keys],
+      conditions: {
+        StringEquals: {
+          'kms:KeyOrigin': 'EXTERNAL',
+          'kms:WrappingAlgorithm': 'RSA_AES_KEY_WRAP_SHA_256',
+          'kms:WrappingKeySpec': 'RSA_4096',
+        },
+      },
+    }),
+  );
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:ImportKeyMaterial'],
+      resources: [keys],
+      conditions: {
+        StringEquals: {
+          'kms:KeyOrigin': 'EXTERNAL',
+          'kms:ExpirationModel': 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+        },
+      },
+    }),
+  );
+  acknowledge(
+    role,
+    'AwsSolutions-IAM5[Resource::*]',
+    'kms:CreateKey has no resource to name (the key does not exist yet); the statement is ' +
+      'confined by conditions to single-region RSA SIGN_VERIFY keys with Origin EXTERNAL, tagged ' +
+      'only with a tenant and this stage.',
+  );
+  acknowledge(
+    role,
+    `AwsSolutions-IAM5[Resource::${findingText(role, keys)}]`,
+    "Tenants' keys are created at runtime, one per uploaded certificate, so their ARNs are " +
+      'unknown at deploy time. Tagging is limited to the tenant and stage tags, and importing ' +
+      'to keys with Origin EXTERNAL under the one wrapping scheme and expiration model we use.',
+  );
 }
 
 function ackTableIndexes(role: iam.IRole, res: PlatformResources): void {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fallbackRoute, kebab, routeList, triggeredList } from '@sello/contracts';
 import { describe, expect, it } from 'vitest';
+import { buildPkcs12, testChain } from '../../packages/aws/src/pkcs12-testing.ts';
 import { lambdaContext } from '../../packages/local/src/apigw.ts';
 import { loadHandler } from '../../packages/local/src/handlers.ts';
 import { aCustomer, createTenant, startApi } from '../support/api.ts';
@@ -10,6 +11,17 @@ const root = join(import.meta.dirname, '../..');
 const load = (file: string) => JSON.parse(readFileSync(join(root, 'events', file), 'utf8'));
 const api = await startApi();
 const tenant = await createTenant();
+
+/** A real PKCS#12 (test CA and signing certificate, made now) under the given password. */
+function samplePkcs12(password: string): string {
+  const { ca, leaf } = testChain();
+  return buildPkcs12({
+    keys: [leaf.keyDer],
+    certificates: [leaf.der, ca.der],
+    password,
+    profile: 'aes',
+  });
+}
 
 /** Swaps the sample's placeholder key and ids for real ones of a test tenant. */
 async function realise(event: string, routeId: string): Promise<string> {
@@ -44,6 +56,15 @@ async function realise(event: string, routeId: string): Promise<string> {
       })
     ).json.id;
     out = out.replaceAll(/trf_01kaexample\w+/g, id);
+  }
+  if (out.includes('MIIEXAMPLE')) {
+    const { password } = JSON.parse(JSON.parse(out).body);
+    out = out.replaceAll(/MIIEXAMPLE[\w+/=]+/g, samplePkcs12(password));
+  }
+  if (out.includes('"routeKey":"GET /v1/signing-certificate"')) {
+    // A new tenant has no certificate (404); the sample reads one that was uploaded.
+    const body = { pkcs12: samplePkcs12('p12-password'), password: 'p12-password' };
+    await api.call('PUT', '/v1/signing-certificate', { key: tenant.key, body });
   }
   if (out.includes('inv_01kadraftexample') || out.includes('inv_01kaissuedexample')) {
     const customerId = (

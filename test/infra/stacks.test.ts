@@ -446,6 +446,93 @@ describe('grant mapping, one probe function per access', () => {
     },
   );
 
+  /** Every statement of the probe function for `access`. */
+  const statementsOf = (access: string) => {
+    const probe = probes.find((p) => p.access[0] === access);
+    const [, fn] = functionNamed(built.templates.api, fnName(probe?.id ?? ''));
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    return ofType(built.templates.api, 'AWS::IAM::Policy')
+      .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(`"${roleId}"`))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+  };
+  const keys = 'arn:aws:kms:eu-west-1:123456789012:key/*';
+  const tenantKey = {
+    StringEquals: {
+      'kms:KeyOrigin': 'EXTERNAL',
+      'kms:KeyUsage': 'SIGN_VERIFY',
+      'aws:ResourceTag/sello:stage': 'test',
+    },
+    Null: { 'aws:ResourceTag/sello:tenant': 'false' },
+  };
+  const requestTags = {
+    StringEquals: { 'aws:RequestTag/sello:stage': 'test' },
+    Null: { 'aws:RequestTag/sello:tenant': 'false' },
+    'ForAllValues:StringEquals': { 'aws:TagKeys': ['sello:tenant', 'sello:stage'] },
+  };
+
+  it("signs with tenants' keys only if imported, for signing, tagged for a tenant of this stage", () => {
+    expect(statementsOf('signing:sign').filter((st) => st.Resource === keys)).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'kms:Sign',
+        Resource: keys,
+        Condition: {
+          ...tenantKey,
+          StringEquals: {
+            ...tenantKey.StringEquals,
+            'kms:MessageType': 'DIGEST',
+            'kms:SigningAlgorithm': ['RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_512'],
+          },
+        },
+      },
+      { Effect: 'Allow', Action: 'kms:GetPublicKey', Resource: keys, Condition: tenantKey },
+    ]);
+  });
+
+  it('creates and imports only single-region RSA signing keys tagged for a tenant of this stage', () => {
+    expect(statementsOf('signing:import').filter((st) => /^kms:/.test(st.Action))).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'kms:CreateKey',
+        Resource: '*',
+        Condition: {
+          ...requestTags,
+          StringEquals: {
+            ...requestTags.StringEquals,
+            'kms:KeyOrigin': 'EXTERNAL',
+            'kms:KeyUsage': 'SIGN_VERIFY',
+            'kms:KeySpec': ['RSA_2048', 'RSA_3072', 'RSA_4096'],
+          },
+          Bool: { 'kms:MultiRegion': 'false' },
+        },
+      },
+      { Effect: 'Allow', Action: 'kms:TagResource', Resource: keys, Condition: requestTags },
+      {
+        Effect: 'Allow',
+        Action: 'kms:GetParametersForImport',
+        Resource: keys,
+        Condition: {
+          StringEquals: {
+            'kms:KeyOrigin': 'EXTERNAL',
+            'kms:WrappingAlgorithm': 'RSA_AES_KEY_WRAP_SHA_256',
+            'kms:WrappingKeySpec': 'RSA_4096',
+          },
+        },
+      },
+      {
+        Effect: 'Allow',
+        Action: 'kms:ImportKeyMaterial',
+        Resource: keys,
+        Condition: {
+          StringEquals: {
+            'kms:KeyOrigin': 'EXTERNAL',
+            'kms:ExpirationModel': 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+          },
+        },
+      },
+    ]);
+  });
+
   it('passes the scheduler role only to EventBridge Scheduler', () => {
     const probe = probes.find((p) => p.access[0] === 'scheduler:manage');
     const [, fn] = functionNamed(built.templates.api, fnName(probe?.id ?? ''));

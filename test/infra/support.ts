@@ -88,6 +88,7 @@ function label(resource: unknown, labels: Record<string, string>, ownLogs?: stri
     if (json.includes(id)) return `${name}${suffix}`;
   }
   if (/:schedule\/sello-test\/\*"/.test(json)) return 'schedules-in-group';
+  if (/:kms:[\w-]+:\d+:key\/\*"/.test(json)) return 'keys-in-account';
   return json;
 }
 
@@ -136,7 +137,19 @@ export const EXPECTED_PERMISSIONS: Record<Access | 'baseline', string[]> = {
     'ses:SendEmail @ mailConfigurationSet',
     'ses:SendRawEmail @ mailConfigurationSet',
   ],
-  'signing:sign': ['kms:Sign @ signingKey', 'kms:GetPublicKey @ signingKey'],
+  'signing:sign': [
+    'kms:Sign @ signingKey',
+    'kms:GetPublicKey @ signingKey',
+    // Tenants' own keys, narrowed by conditions (see stacks.test.ts).
+    'kms:Sign @ keys-in-account',
+    'kms:GetPublicKey @ keys-in-account',
+  ],
+  'signing:import': [
+    'kms:CreateKey @ *',
+    'kms:TagResource @ keys-in-account',
+    'kms:GetParametersForImport @ keys-in-account',
+    'kms:ImportKeyMaterial @ keys-in-account',
+  ],
   'secrets:encrypt': ['kms:GenerateDataKey @ secretsKey'],
   'secrets:decrypt': ['kms:Decrypt @ secretsKey'],
   'scheduler:manage': [

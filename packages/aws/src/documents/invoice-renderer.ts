@@ -1,14 +1,20 @@
 import { X509Certificate } from 'node:crypto';
-import type { Invoice, InvoiceRenderer, SignatureAlgorithm, Signer } from '@sello/core';
+import type { Invoice, InvoiceRenderer, Signer, SigningIdentity } from '@sello/core';
 import { buildFacturae } from '@sello/formats';
 import { renderInvoicePdf } from '@sello/pdf';
 import { signFacturae } from '@sello/signing';
 
-/** Who signs a tenant's invoices: a key in KMS and the certificate that names its holder. */
-export interface SigningIdentity {
-  keyId: string;
-  certificatePem: string;
-  algorithm: SignatureAlgorithm;
+/**
+ * What signing needs of a tenant's identity: a key in KMS, the certificate that names its holder
+ * and, for an uploaded certificate, the CAs above it.
+ */
+export type RenderingIdentity = Pick<SigningIdentity, 'keyId' | 'certificatePem' | 'algorithm'> &
+  Partial<Pick<SigningIdentity, 'chainPem'>>;
+
+interface ParsedCertificates {
+  certificateDer: Uint8Array;
+  /** Intermediate CAs for X509Data; a self-signed root adds nothing a validator can trust. */
+  chainDer: Uint8Array[];
 }
 
 /**
@@ -19,29 +25,41 @@ export interface SigningIdentity {
 export class SignedInvoiceRenderer implements InvoiceRenderer {
   constructor(
     private readonly signer: Signer,
-    private readonly identityOf: (tenantId: string) => Promise<SigningIdentity>,
+    private readonly identityOf: (tenantId: string) => Promise<RenderingIdentity>,
   ) {}
 
   /** Parsed certificates by PEM: the signer caches its work per certificate array. */
-  private readonly certificates = new Map<string, Uint8Array>();
+  private readonly certificates = new Map<string, ParsedCertificates>();
 
   async facturae(invoice: Invoice): Promise<Uint8Array> {
     const identity = await this.identityOf(invoice.tenantId);
-    let certificateDer = this.certificates.get(identity.certificatePem);
-    if (!certificateDer) {
-      certificateDer = new X509Certificate(identity.certificatePem).raw;
-      this.certificates.set(identity.certificatePem, certificateDer);
-    }
+    const { certificateDer, chainDer } = this.parsed(identity);
     const xml = await signFacturae(buildFacturae(invoice), {
       signer: this.signer,
       keyId: identity.keyId,
       certificateDer,
+      ...(chainDer.length ? { chainDer } : {}),
       algorithm: identity.algorithm,
       signingTime: new Date(invoice.issuedAt ?? invoice.updatedAt),
       // Ids from the invoice, so a regenerated document is byte-identical to the stored one.
       ids: invoice.id,
     });
     return Buffer.from(xml, 'utf8');
+  }
+
+  private parsed(identity: RenderingIdentity): ParsedCertificates {
+    const chainPem = identity.chainPem ?? [];
+    const cacheKey = [identity.certificatePem, ...chainPem].join('');
+    let parsed = this.certificates.get(cacheKey);
+    if (!parsed) {
+      const chain = chainPem.map((pem) => new X509Certificate(pem));
+      parsed = {
+        certificateDer: new X509Certificate(identity.certificatePem).raw,
+        chainDer: chain.filter((c) => !c.checkIssued(c)).map((c) => c.raw),
+      };
+      this.certificates.set(cacheKey, parsed);
+    }
+    return parsed;
   }
 
   pdf(invoice: Invoice, options: { draft: boolean }): Promise<Uint8Array> {

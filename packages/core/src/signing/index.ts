@@ -1,0 +1,3 @@
+export * from './get-signing-certificate.ts';
+export * from './put-signing-certificate.ts';
+export * from './signing-identity.ts';
