@@ -86,6 +86,43 @@ describe('VERI*FACTU records', () => {
     });
   });
 
+  it('prints the AEAT QR on the PDF and carries its URL inside the Facturae', async () => {
+    const invoice = await issue();
+    const { qrUrl } = (await api.call('GET', `/v1/invoices/${invoice.id}/verifactu`, { key })).json;
+    const dir = mkdtempSync(join(tmpdir(), 'sello-qr-'));
+    const get = async (format: string) =>
+      Buffer.from(
+        await (
+          await fetch(`${api.base}/v1/invoices/${invoice.id}/documents/${format}`, {
+            headers: { authorization: `Bearer ${key}` },
+          })
+        ).arrayBuffer(),
+      );
+    writeFileSync(join(dir, 'invoice.pdf'), await get('pdf'));
+    spawnSync('pdftoppm', [
+      '-r',
+      '150',
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      join(dir, 'invoice.pdf'),
+      join(dir, 'page'),
+    ]);
+    const decoded = spawnSync('zbarimg', ['--raw', '-q', join(dir, 'page-1.png')], {
+      encoding: 'utf8',
+    });
+    expect(decoded.stdout.trim()).toBe(qrUrl);
+    const text = spawnSync('pdftotext', [join(dir, 'invoice.pdf'), '-'], {
+      encoding: 'utf8',
+    }).stdout;
+    expect(text).toContain('QR tributario:');
+    expect(text).toContain('VERI*FACTU');
+    const xml = (await get('facturae')).toString('utf8');
+    expect(xml).toContain(qrUrl.replaceAll('&', '&amp;'));
+  });
+
   it('20 concurrent issues then 2 voids leave one linear chain that verifies; an edit is named', async () => {
     const issued = await Promise.all(Array.from({ length: 20 }, () => issue()));
     for (const inv of issued.slice(0, 2)) {
@@ -97,8 +134,8 @@ describe('VERI*FACTU records', () => {
       expect(res.json.status).toBe('void');
     }
     const records = await allRecords();
-    expect(records).toHaveLength(23); // the first test's record + 20 altas + 2 anulaciones
-    expect(records.map((r) => r.seq)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
+    expect(records).toHaveLength(24); // the first two tests' records + 20 altas + 2 anulaciones
+    expect(records.map((r) => r.seq)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
     expect(records.filter((r) => r.kind === 'anulacion')).toHaveLength(2);
     for (const [i, r] of records.entries()) {
       expect(r.record.Huella, `record ${r.seq}`).toBe(independentHuella(r.record));
@@ -106,7 +143,7 @@ describe('VERI*FACTU records', () => {
     }
     expect((await api.call('POST', '/v1/verifactu/verify', { key })).json).toEqual({
       valid: true,
-      checked: 23,
+      checked: 24,
     });
 
     // The records, as AEAT would receive them, validate against the official schema.
@@ -140,7 +177,7 @@ describe('VERI*FACTU records', () => {
     const verdict = (await api.call('POST', '/v1/verifactu/verify', { key })).json;
     expect(verdict).toMatchObject({
       valid: false,
-      checked: 23,
+      checked: 24,
       firstBroken: { seq: victim.seq, invoiceId: victim.invoiceId },
     });
   });

@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { Invoice, InvoiceRenderer, Signer, SigningIdentity } from '@sello/core';
+import { qrUrl } from '@sello/core';
 import { buildFacturae } from '@sello/formats';
 import { renderInvoicePdf } from '@sello/pdf';
 import { signFacturae } from '@sello/signing';
@@ -26,7 +27,20 @@ export class SignedInvoiceRenderer implements InvoiceRenderer {
   constructor(
     private readonly signer: Signer,
     private readonly identityOf: (tenantId: string) => Promise<RenderingIdentity>,
+    /** With VERI*FACTU on, Spanish issuers' documents carry the AEAT QR URL. */
+    private readonly verifactu?: { environment: 'test' | 'production' },
   ) {}
+
+  /**
+   * The AEAT verification URL of an issued Spanish invoice: printed as QR on the PDF and, as the
+   * Order HAC/1177/2024 asks of structured e-invoices, carried inside the Facturae.
+   */
+  private qr(invoice: Invoice): string | undefined {
+    if (!this.verifactu || invoice.status === 'draft' || invoice.issuer.address.country !== 'ES') {
+      return undefined;
+    }
+    return qrUrl(invoice, this.verifactu.environment);
+  }
 
   /** Parsed certificates by PEM: the signer caches its work per certificate array. */
   private readonly certificates = new Map<string, ParsedCertificates>();
@@ -34,7 +48,12 @@ export class SignedInvoiceRenderer implements InvoiceRenderer {
   async facturae(invoice: Invoice): Promise<Uint8Array> {
     const identity = await this.identityOf(invoice.tenantId);
     const { certificateDer, chainDer } = this.parsed(identity);
-    const xml = await signFacturae(buildFacturae(invoice), {
+    const qr = this.qr(invoice);
+    const unsigned = buildFacturae(
+      invoice,
+      qr ? { additionalInformation: `VERI*FACTU ${qr}` } : {},
+    );
+    const xml = await signFacturae(unsigned, {
       signer: this.signer,
       keyId: identity.keyId,
       certificateDer,
@@ -63,6 +82,10 @@ export class SignedInvoiceRenderer implements InvoiceRenderer {
   }
 
   pdf(invoice: Invoice, options: { draft: boolean }): Promise<Uint8Array> {
-    return renderInvoicePdf(invoice, { draft: options.draft });
+    const qr = options.draft ? undefined : this.qr(invoice);
+    return renderInvoicePdf(invoice, {
+      draft: options.draft,
+      ...(qr ? { verifactu: { qrUrl: qr } } : {}),
+    });
   }
 }

@@ -3,6 +3,7 @@ import { ForbiddenError, type InvoiceRenderer } from '@sello/core';
 import { kmsClient, s3Client, sesClient } from '../clients.ts';
 import { artifactBucket, optionalEnv, requireEnv } from '../config.ts';
 import { repositories } from '../dynamo/repositories.ts';
+import { verifactuConfig } from '../dynamo/wiring.ts';
 import { KmsSigner } from '../kms/kms-signer.ts';
 import { S3ArtifactStore } from '../s3/artifact-store.ts';
 import { SesMailer } from '../ses/ses-mailer.ts';
@@ -36,7 +37,7 @@ let built: { artifacts: S3ArtifactStore; renderer: InvoiceRenderer } | undefined
 export function documentServices() {
   built ??= {
     artifacts: new S3ArtifactStore(s3Client(), artifactBucket()),
-    renderer: new SignedInvoiceRenderer(new KmsSigner(kmsClient()), identityOf),
+    renderer: new SignedInvoiceRenderer(new KmsSigner(kmsClient()), identityOf, verifactuConfig()),
   };
   return built;
 }
