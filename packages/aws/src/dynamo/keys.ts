@@ -16,6 +16,9 @@
  *   invoice         TENANT#<t>                       INVOICE#<id>        gsi1: TENANT#<t>#INVOICES / <issueDate|draft>#<id>
  *   chain head      TENANT#<t>                       VERIFACTU#HEAD       (last record: seq + link)
  *   billing record  TENANT#<t>                       VFREC#<seq, 12 digits> gsi1: TENANT#<t>#VFINV#<invoice> / <seq>
+ *     (the chain head also carries gsi2: VFPENDING / <t>, set on every append, removed once sent)
+ *   record sender   TENANT#<t>                       VERIFACTU#SENDER     (flow control, lease, last batch)
+ *   sent batch      TENANT#<t>                       VFBATCH#<batch id>   (AEAT's answer and CSV)
  *   idempotency     IDEMPOTENCY#<scope>#<key>        IDEMPOTENCY
  *   heartbeat       SYSTEM                           HEARTBEAT#<source>
  */
@@ -87,6 +90,20 @@ export const keys = {
     gsi1pk: `${tenantPk(tenantId)}#VFINV#${invoiceId}`,
     gsi1sk: String(seq).padStart(12, '0'),
   }),
+  /**
+   * Sparse: only chain heads with records not yet sent are in it, so the sender's sweep reads
+   * those tenants only. One partition for all tenants; shard the pk if appends ever near its
+   * write limit (about 1,000 per second).
+   */
+  tenantWithPendingRecords: (tenantId: string) => ({ gsi2pk: 'VFPENDING', gsi2sk: tenantId }),
+  tenantsWithPendingRecords: () => ({ gsi2pk: 'VFPENDING' }),
+  recordSender: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: 'VERIFACTU#SENDER' }),
+  /** Batch ids sort by creation time, so the newest batch is the last key. */
+  submissionBatch: (tenantId: string, id: string): Key => ({
+    pk: tenantPk(tenantId),
+    sk: `VFBATCH#${id}`,
+  }),
+  submissionBatchPrefix: (tenantId: string) => ({ pk: tenantPk(tenantId), skPrefix: 'VFBATCH#' }),
 
   idempotency: (scope: string): Key => ({ pk: `IDEMPOTENCY#${scope}`, sk: 'IDEMPOTENCY' }),
 

@@ -12,13 +12,13 @@ import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
 import { formatNumber, numberingPeriod, pickSeries } from './series.ts';
 import { altaFor, chainsRecords } from './verifactu.ts';
 
-/** Facturae ReasonCode texts (Facturae 3.2.2, ReasonCodeType), printed when the client gives none. */
+/** Facturae ReasonCodeType texts, spelt exactly as the schema lists them (its enumeration is closed). */
 export const REASONS: Record<string, string> = {
   '01': 'Número de la factura',
   '02': 'Serie de la factura',
   '03': 'Fecha expedición',
-  '04': 'Nombre y apellidos/Razón social - Emisor',
-  '05': 'Nombre y apellidos/Razón social - Receptor',
+  '04': 'Nombre y apellidos/Razón Social-Emisor',
+  '05': 'Nombre y apellidos/Razón Social-Receptor',
   '06': 'Identificación fiscal Emisor/obligado',
   '07': 'Identificación fiscal Receptor',
   '08': 'Domicilio Emisor/Obligado',

@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors.ts';
 import type { Invoice, PartySnapshot } from '../invoices/model.ts';
+import { offsetAt, type WallClock, wallClockAt } from '../schedules/time-zone.ts';
 
 /**
  * How values are written in VERI*FACTU records. Each helper returns the exact string the XML will
@@ -17,8 +18,6 @@ export function fecha(isoDate: string, path = 'issueDate'): string {
   return `${match[3]}-${match[2]}-${match[1]}`;
 }
 
-const TIME_PARTS = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-
 /**
  * `at` on the wall clock of `timezone` as `YYYY-MM-DDThh:mm:ss±hh:mm` (xs:dateTime with the
  * offset in force at that instant, so Madrid reads +01:00 in winter and +02:00 in summer).
@@ -27,28 +26,13 @@ const TIME_PARTS = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
 export function fechaHoraHuso(at: Date, timezone: string): string {
   if (Number.isNaN(at.getTime())) return fail('generatedAt', 'the generation time is not a date');
   const instant = Math.floor(at.getTime() / 1000) * 1000;
-  let formatter: Intl.DateTimeFormat;
+  let wall: WallClock;
   try {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: timezone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
+    wall = wallClockAt(instant, timezone);
   } catch {
     return fail('timezone', `${timezone} is not an IANA time zone`);
   }
-  const wall = { ...TIME_PARTS };
-  for (const part of formatter.formatToParts(instant)) {
-    if (part.type in wall) wall[part.type as keyof typeof wall] = Number(part.value);
-  }
-  // The offset is whatever separates the wall clock, read as if it were UTC, from the instant.
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  const offset = Math.round((asUtc - instant) / 60_000);
+  const offset = Math.round(offsetAt(instant, timezone) / 60_000);
   const two = (n: number) => String(n).padStart(2, '0');
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);

@@ -12,6 +12,7 @@ export * from './huella.ts';
 export { QR_BASE_URL, qrUrl } from './qr.ts';
 export * from './record.ts';
 export * from './store.ts';
+export * from './submission.ts';
 export * from './system.ts';
 export * from './verify-chain.ts';
 export * from './views.ts';

@@ -1,37 +1,15 @@
 import type { CorrectiveData, Invoice } from '@sello/core';
+import { REASONS } from '@sello/core';
 import { leaf, node, optionalLeaf } from '../xml/canonical.ts';
 import { FacturaeBuildError } from './errors.ts';
 import { clip, date, identifier } from './format.ts';
 
 /**
  * ReasonDescriptionType is a closed list whose texts must match the code exactly (the schema's
- * own spelling, including "Razón Social-Emisor" and "envases / embalajes"). The model's free text
- * goes to AdditionalReasonDescription.
+ * own spelling, including "Razón Social-Emisor" and "envases / embalajes"); the table lives in core
+ * with the corrective use cases. The model's free text goes to AdditionalReasonDescription.
  */
-export const REASON_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  '01': 'Número de la factura',
-  '02': 'Serie de la factura',
-  '03': 'Fecha expedición',
-  '04': 'Nombre y apellidos/Razón Social-Emisor',
-  '05': 'Nombre y apellidos/Razón Social-Receptor',
-  '06': 'Identificación fiscal Emisor/obligado',
-  '07': 'Identificación fiscal Receptor',
-  '08': 'Domicilio Emisor/Obligado',
-  '09': 'Domicilio Receptor',
-  '10': 'Detalle Operación',
-  '11': 'Porcentaje impositivo a aplicar',
-  '12': 'Cuota tributaria a aplicar',
-  '13': 'Fecha/Periodo a aplicar',
-  '14': 'Clase de factura',
-  '15': 'Literales legales',
-  '16': 'Base imponible',
-  '80': 'Cálculo de cuotas repercutidas',
-  '81': 'Cálculo de cuotas retenidas',
-  '82': 'Base imponible modificada por devolución de envases / embalajes',
-  '83': 'Base imponible modificada por descuentos y bonificaciones',
-  '84': 'Base imponible modificada por resolución firme, judicial o administrativa',
-  '85': 'Base imponible modificada cuotas repercutidas no satisfechas. Auto de declaración de concurso',
-};
+export const REASON_DESCRIPTIONS: Readonly<Record<string, string>> = REASONS;
 
 const CORRECTION_METHODS = {
   substitution: { code: '01', description: 'Rectificación íntegra' },

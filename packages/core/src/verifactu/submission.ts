@@ -1,0 +1,447 @@
+import type { Clock } from '../ports/clock.ts';
+import type { IdGenerator } from '../ports/ids.ts';
+import type { Page, PageRequest } from '../shared/page.ts';
+import type { TenantRepository } from '../tenants/tenant.ts';
+import { type BillingRecord, linkOf } from './record.ts';
+import type { ChainHead, StoredRecord, SubmissionState } from './store.ts';
+
+/**
+ * Remission of billing records to AEAT (VERI*FACTU, Orden HAC/1177/2024 art. 16; AEAT web-service
+ * description §6.4.4.1): at most 1,000 records per request, and after each request wait the
+ * TiempoEsperaEnvio AEAT answers (60 s at first) unless 1,000 records have piled up meanwhile.
+ *
+ * Records AEAT answers Incorrecto are marked rejected and never sent again as they are: a fix is a
+ * new record. AEAT's way to fix one (an alta with Subsanacion=S, RechazoPrevio=S for a rejected
+ * record) is not generated yet; that is follow-up work on the issuing side.
+ */
+
+export const MAX_RECORDS_PER_SUBMISSION = 1000;
+/** AEAT's TiempoEsperaEnvio before it has answered anything. */
+export const INITIAL_WAIT_SECONDS = 60;
+/** After a fault (transport, SOAP Fault) the records stay pending and we retry this much later. */
+export const FAULT_BACKOFF_SECONDS = 60;
+/** Longer than the sending function's timeout (300 s), so a live run never loses its claim. */
+export const SENDER_LEASE_SECONDS = 330;
+/** Full batches one run may send for a tenant back to back (the 1,000-record rule allows it). */
+const MAX_BATCHES_PER_RUN = 5;
+
+export type EstadoEnvio = 'Correcto' | 'ParcialmenteCorrecto' | 'Incorrecto';
+export type EstadoRegistro = 'Correcto' | 'AceptadoConErrores' | 'Incorrecto';
+
+/** The taxpayer whose records a request carries (Cabecera/ObligadoEmision). */
+export interface Obligado {
+  NombreRazon: string;
+  NIF: string;
+}
+
+export interface SubmitRequest {
+  obligado: Obligado;
+  /** In chain order, all of the obligado's, 1 to 1,000. */
+  records: BillingRecord[];
+}
+
+/** AEAT's answer for one record (RespuestaLinea); `index` is the record's place in the request. */
+export interface SubmitLine {
+  index: number;
+  estadoRegistro: EstadoRegistro;
+  codigoError?: string;
+  descripcionError?: string;
+}
+
+export interface SubmitResponse {
+  estadoEnvio: EstadoEnvio;
+  /** Receipt of the request; AEAT gives it once and it cannot be fetched later. */
+  csv?: string;
+  tiempoEsperaEnvio: number;
+  /** A record with no line was not answered and stays pending. */
+  lines: SubmitLine[];
+}
+
+/** Sends one request to AEAT (or to a sandbox that answers like it). */
+export interface Submitter {
+  submit(request: SubmitRequest): Promise<SubmitResponse>;
+}
+
+/**
+ * The request got no usable answer: a SOAP Fault (malformed XML, a bad header or certificate), a
+ * network or TLS failure, a timeout, an HTTP error. Nothing was registered, so the records stay
+ * pending and are sent again later.
+ */
+export class SubmissionFault extends Error {
+  constructor(
+    message: string,
+    /** The SOAP faultcode when AEAT sent a Fault, e.g. `env:Client`. */
+    readonly faultCode?: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'SubmissionFault';
+  }
+}
+
+/** One record's outcome in a batch; `pending` when the answer had no line for it. */
+export interface BatchResult {
+  seq: number;
+  state: SubmissionState;
+  errors?: Array<{ code: string; description: string }>;
+}
+
+/** A request sent and its answer, kept as the first write after the answer arrives. */
+export interface SubmissionBatch {
+  id: string;
+  tenantId: string;
+  sentAt: string;
+  obligadoNif: string;
+  estadoEnvio: EstadoEnvio;
+  csv?: string;
+  tiempoEsperaEnvio: number;
+  /** In request order. */
+  results: BatchResult[];
+  /** The sender's state this batch leads to, so a run that dies before saving it can be redone. */
+  lastSubmittedSeq: number;
+  nextAllowedAt: string;
+}
+
+/** The per-tenant state of the sender. */
+export interface SenderState {
+  /** Every record up to this seq has its answer (or was rejected): pending ones come after. */
+  lastSubmittedSeq: number;
+  /** Before this instant only a full batch (1,000 records) may go. */
+  nextAllowedAt: string;
+  /** Since when records have been waiting for the next allowed send. */
+  pendingSince?: string;
+  /** The last batch whose results are applied to the records. */
+  lastBatchId?: string;
+  lastFault?: { at: string; message: string };
+}
+
+export const INITIAL_SENDER_STATE: SenderState = {
+  lastSubmittedSeq: 0,
+  nextAllowedAt: new Date(0).toISOString(),
+};
+
+export interface SenderLease {
+  token: string;
+  /** Wall-clock instants: a lease is about the runs themselves, not the scheduled time. */
+  now: string;
+  until: string;
+}
+
+export interface SubmissionRepository {
+  head(tenantId: string): Promise<ChainHead | undefined>;
+  /** Tenants whose chain may hold pending records: marked on every append, unmarked by settle. */
+  tenantsWithPending(cursor?: string): Promise<Page<string>>;
+  /**
+   * Takes the tenant's sender for one run, so two runs never send the same records twice (AEAT
+   * would answer the second as duplicates). Undefined while another run holds an unexpired lease.
+   */
+  claim(tenantId: string, lease: SenderLease): Promise<SenderState | undefined>;
+  /** Saves the state while the lease is still ours (false otherwise); `release` gives it up. */
+  saveState(
+    tenantId: string,
+    token: string,
+    state: SenderState,
+    release: boolean,
+  ): Promise<boolean>;
+  /** Records still pending after `afterSeq`, in chain order, at most `limit`. */
+  pending(tenantId: string, afterSeq: number, limit: number): Promise<StoredRecord[]>;
+  /** Stores the batch with its CSV and every record's answer in one write. */
+  saveBatch(batch: SubmissionBatch): Promise<void>;
+  /** Copies the batch's answers onto the records' `submission`; safe to repeat. */
+  applyBatch(batch: SubmissionBatch): Promise<void>;
+  latestBatch(tenantId: string): Promise<SubmissionBatch | undefined>;
+  /** Newest first. */
+  batches(tenantId: string, page: PageRequest): Promise<Page<SubmissionBatch>>;
+  /** Unmarks the tenant, unless a record was appended after `headSeq` meanwhile. */
+  settle(tenantId: string, headSeq: number): Promise<void>;
+}
+
+export interface SubmissionDeps {
+  submissions: SubmissionRepository;
+  submitter: Submitter;
+  tenants: Pick<TenantRepository, 'get'>;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export type SubmitOutcome =
+  | { tenantId: string; outcome: 'idle'; batches: SubmissionBatch[] }
+  | { tenantId: string; outcome: 'waiting'; until: string; batches: SubmissionBatch[] }
+  | { tenantId: string; outcome: 'fault'; message: string; batches: SubmissionBatch[] }
+  | { tenantId: string; outcome: 'busy'; batches: [] }
+  | { tenantId: string; outcome: 'sent'; batches: SubmissionBatch[] };
+
+const STATE_OF: Record<EstadoRegistro, SubmissionState> = {
+  Correcto: 'accepted',
+  AceptadoConErrores: 'acceptedWithErrors',
+  Incorrecto: 'rejected',
+};
+
+const plus = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000).toISOString();
+const issuerOf = (record: BillingRecord) => linkOf(record).IDEmisorFactura;
+
+/** The batch an answer makes, with the sender state it leads to. */
+export function batchOf(
+  id: string,
+  tenantId: string,
+  sentAt: string,
+  request: SubmitRequest,
+  sent: readonly StoredRecord[],
+  response: SubmitResponse,
+  now: Date,
+  /** Every record up to here that is not in `sent` is known not to be pending. */
+  coveredUpTo = 0,
+): SubmissionBatch {
+  const lines = new Map(response.lines.map((l) => [l.index, l]));
+  const results = sent.map((s, index): BatchResult => {
+    const line = lines.get(index);
+    if (!line) return { seq: s.seq, state: 'pending' };
+    return {
+      seq: s.seq,
+      state: STATE_OF[line.estadoRegistro],
+      ...(line.codigoError
+        ? { errors: [{ code: line.codigoError, description: line.descripcionError ?? '' }] }
+        : {}),
+    };
+  });
+  // Records before the batch that are not pending need nothing more; an unanswered one holds the
+  // mark back so the next run finds it.
+  const unanswered = results.find((r) => r.state === 'pending');
+  const wait = Number.isFinite(response.tiempoEsperaEnvio)
+    ? Math.max(0, response.tiempoEsperaEnvio)
+    : INITIAL_WAIT_SECONDS;
+  return {
+    id,
+    tenantId,
+    sentAt,
+    obligadoNif: request.obligado.NIF,
+    estadoEnvio: response.estadoEnvio,
+    ...(response.csv ? { csv: response.csv } : {}),
+    tiempoEsperaEnvio: response.tiempoEsperaEnvio,
+    results,
+    lastSubmittedSeq: unanswered ? unanswered.seq - 1 : Math.max(sent.at(-1)!.seq, coveredUpTo),
+    nextAllowedAt: plus(now, wait),
+  };
+}
+
+const stateAfter = (batch: SubmissionBatch): SenderState => ({
+  lastSubmittedSeq: batch.lastSubmittedSeq,
+  nextAllowedAt: batch.nextAllowedAt,
+  lastBatchId: batch.id,
+});
+
+/**
+ * Sends the tenant's oldest pending records if the flow control allows it: always when 1,000 are
+ * waiting, otherwise only once `nextAllowedAt` has passed. `now` is the scheduled time of the run,
+ * which drives the flow control; the wall clock dates the facts (sentAt) and the lease.
+ */
+export const submitPending =
+  (deps: SubmissionDeps) =>
+  async (tenantId: string, now: Date): Promise<SubmitOutcome> => {
+    const { submissions, submitter, clock, ids } = deps;
+    const token = ids.next('lease');
+    const wall = clock.now();
+    const claimed = await submissions.claim(tenantId, {
+      token,
+      now: wall.toISOString(),
+      until: plus(wall, SENDER_LEASE_SECONDS),
+    });
+    if (!claimed) return { tenantId, outcome: 'busy', batches: [] };
+
+    let state = claimed;
+    const batches: SubmissionBatch[] = [];
+    try {
+      // A run that died between storing a batch and saving the state: finish its work first,
+      // or its records would be sent again and come back as duplicates.
+      const latest = await submissions.latestBatch(tenantId);
+      if (latest && latest.id !== state.lastBatchId) {
+        await submissions.applyBatch(latest);
+        state = stateAfter(latest);
+        if (!(await submissions.saveState(tenantId, token, state, false))) {
+          return { tenantId, outcome: 'busy', batches: [] };
+        }
+      }
+
+      let result: SubmitOutcome | undefined;
+      for (let round = 0; round < MAX_BATCHES_PER_RUN && !result; round++) {
+        // The head is read before the pending records, so "nothing pending up to headSeq" is
+        // what settle later checks against.
+        const headSeq = (await submissions.head(tenantId))?.seq ?? 0;
+        if (headSeq <= state.lastSubmittedSeq) {
+          await submissions.settle(tenantId, headSeq);
+          const { pendingSince: _, ...rest } = state;
+          state = rest;
+          result = { tenantId, outcome: 'idle', batches };
+          break;
+        }
+        const waiting = now.getTime() < Date.parse(state.nextAllowedAt);
+        const wait = (): SubmitOutcome => {
+          state = { ...state, pendingSince: state.pendingSince ?? now.toISOString() };
+          return { tenantId, outcome: 'waiting', until: state.nextAllowedAt, batches };
+        };
+        // After a fault the back-off holds even for a full batch. headSeq bounds the pending
+        // count, which spares reading the records on most waiting runs.
+        if (
+          waiting &&
+          (state.lastFault || headSeq - state.lastSubmittedSeq < MAX_RECORDS_PER_SUBMISSION)
+        ) {
+          result = wait();
+          break;
+        }
+        // One more than a batch, to know whether the batch takes everything that is pending.
+        const pending = await submissions.pending(
+          tenantId,
+          state.lastSubmittedSeq,
+          MAX_RECORDS_PER_SUBMISSION + 1,
+        );
+        if (pending.length === 0) {
+          // Everything after the mark was answered already (an earlier run's unanswered record
+          // got its answer on a retry): move the mark and look again.
+          state = { ...state, lastSubmittedSeq: headSeq };
+          continue;
+        }
+        if (waiting && pending.length < MAX_RECORDS_PER_SUBMISSION) {
+          result = wait();
+          break;
+        }
+
+        // One request carries one obligado's records (AEAT rejects any other issuer): the
+        // leading run of the same NIF, which is the whole list unless the tenant's NIF changed.
+        const nif = issuerOf(pending[0]!.record);
+        const end = pending.findIndex((s) => issuerOf(s.record) !== nif);
+        const sent = pending.slice(0, Math.min(end < 0 ? pending.length : end, MAX_RECORDS_PER_SUBMISSION));
+        const request: SubmitRequest = {
+          obligado: { NIF: nif, NombreRazon: await obligadoName(deps, tenantId, sent) },
+          records: sent.map((s) => s.record),
+        };
+
+        let response: SubmitResponse;
+        try {
+          response = await submitter.submit(request);
+        } catch (error) {
+          if (!(error instanceof SubmissionFault)) throw error;
+          state = {
+            ...state,
+            nextAllowedAt: plus(now, FAULT_BACKOFF_SECONDS),
+            pendingSince: state.pendingSince ?? now.toISOString(),
+            lastFault: { at: wall.toISOString(), message: error.message },
+          };
+          result = { tenantId, outcome: 'fault', message: error.message, batches };
+          break;
+        }
+
+        // The CSV exists only in this answer: it is stored before anything else happens.
+        const batch = batchOf(
+          ids.next('vfb'),
+          tenantId,
+          clock.now().toISOString(),
+          request,
+          sent,
+          response,
+          now,
+          // When the batch took every pending record up to the head, nothing is left up to it.
+          sent.length === pending.length ? headSeq : 0,
+        );
+        await submissions.saveBatch(batch);
+        batches.push(batch);
+        await submissions.applyBatch(batch);
+        state = stateAfter(batch);
+        if (!(await submissions.saveState(tenantId, token, state, false))) {
+          return { tenantId, outcome: 'sent', batches };
+        }
+      }
+      await submissions.saveState(tenantId, token, state, true);
+      return result ?? { tenantId, outcome: 'sent', batches };
+    } catch (error) {
+      // Give the lease back with the last consistent state; the error is what matters.
+      await submissions.saveState(tenantId, token, state, true).catch(() => false);
+      throw error;
+    }
+  };
+
+/** The name AEAT expects with the NIF: as the records wrote it, else the tenant's. */
+async function obligadoName(
+  deps: SubmissionDeps,
+  tenantId: string,
+  sent: readonly StoredRecord[],
+): Promise<string> {
+  const alta = sent.find((s) => s.record.kind === 'alta')?.record;
+  if (alta?.kind === 'alta') return alta.NombreRazonEmisor;
+  const tenant = await deps.tenants.get(tenantId);
+  if (!tenant) throw new Error(`Tenant ${tenantId} has VERI*FACTU records but no profile`);
+  return tenant.name;
+}
+
+export interface SubmitAllSummary {
+  tenants: number;
+  batches: number;
+  records: number;
+  outcomes: SubmitOutcome[];
+}
+
+/** Tenants handled at once: each waits on AEAT for most of its run. */
+const SWEEP_CONCURRENCY = 4;
+
+/**
+ * One scheduled sweep: every tenant with pending records gets a `submitPending`. A tenant whose
+ * run fails does not stop the others; the failures are thrown together at the end, so the
+ * scheduler's retry and dead-letter queue see them.
+ */
+export const submitAll =
+  (deps: SubmissionDeps) =>
+  async (now: Date): Promise<SubmitAllSummary> => {
+    const tenantIds: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await deps.submissions.tenantsWithPending(cursor);
+      tenantIds.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+
+    const submit = submitPending(deps);
+    const outcomes: SubmitOutcome[] = [];
+    const failures: unknown[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < tenantIds.length) {
+        const tenantId = tenantIds[next++]!;
+        try {
+          outcomes.push(await submit(tenantId, now));
+        } catch (error) {
+          failures.push(error);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: SWEEP_CONCURRENCY }, worker));
+    if (failures.length) {
+      throw new AggregateError(
+        failures,
+        `VERI*FACTU submission failed for ${failures.length} tenant(s)`,
+      );
+    }
+    const batches = outcomes.flatMap((o) => o.batches);
+    return {
+      tenants: tenantIds.length,
+      batches: batches.length,
+      records: batches.reduce((n, b) => n + b.results.length, 0),
+      outcomes,
+    };
+  };
+
+/** A batch as the API lists it: the answer's header and how many records fared how. */
+export function submissionBatchView(batch: SubmissionBatch) {
+  const count = (state: SubmissionState) => batch.results.filter((r) => r.state === state).length;
+  return {
+    id: batch.id,
+    sentAt: batch.sentAt,
+    records: batch.results.length,
+    firstSeq: batch.results[0]?.seq ?? 0,
+    lastSeq: batch.results.at(-1)?.seq ?? 0,
+    estadoEnvio: batch.estadoEnvio,
+    ...(batch.csv ? { csv: batch.csv } : {}),
+    tiempoEsperaEnvio: batch.tiempoEsperaEnvio,
+    accepted: count('accepted'),
+    acceptedWithErrors: count('acceptedWithErrors'),
+    rejected: count('rejected'),
+  };
+}
