@@ -1,7 +1,7 @@
 import { invoiceDeps } from '@sello/aws';
 import { documentServices } from '@sello/aws/documents';
 import { routes } from '@sello/contracts';
-import { ensureDocument, invoiceView, issueInvoice } from '@sello/core';
+import { invoiceView, issueInvoice, storeNewDocuments } from '@sello/core';
 import { httpHandler, logger, ok, versionEtag } from '@sello/http';
 
 const issue = issueInvoice(invoiceDeps());
@@ -11,10 +11,7 @@ export const handler = httpHandler(routes.issueInvoice, async ({ principal, para
   const invoice = await issue(principal.tenantId, params.id);
   // The number is already committed; storing the documents now is an optimisation. If it fails,
   // the first download regenerates them from the frozen invoice.
-  await Promise.all([
-    ensureDocument(documents, invoice, 'facturae'),
-    ensureDocument(documents, invoice, 'pdf'),
-  ]).catch((error: Error) =>
+  await storeNewDocuments(documents, invoice).catch((error: Error) =>
     logger.warn('documents not stored at issue; they will be made on first download', { error }),
   );
   return ok(invoiceView(invoice), { etag: versionEtag(invoice.version) });

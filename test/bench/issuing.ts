@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { s3Client } from '@sello/aws';
+import { dynamoClient, kmsClient, s3Client } from '@sello/aws';
+import type { MiddlewareStack } from '@smithy/types';
 import type { Platform } from '../../packages/local/src/platform.ts';
 import { createCustomer } from './api.ts';
-import type { PdfCase } from './probes/pdf.ts';
 import type { IssueLoadInput, IssueLoadOutput, IssueOutcome } from './probes/issue-load.ts';
+import type { PdfCase } from './probes/pdf.ts';
 import { run } from './procs.ts';
 import { median, round } from './stats.ts';
 
@@ -69,35 +70,53 @@ export async function benchPdf(log: (line: string) => void): Promise<PdfResult> 
 
 export interface IssueBenchOptions {
   connections: number;
-  /** Drafts created beforehand: warm-up plus enough for `maxSeconds` at the expected rate. */
-  drafts: number;
-  /** Drafts issued (same load, unrecorded) before the measured run. */
+  /** Drafts issued first at the same load, unrecorded: the handler's cold start, the JIT. */
   warmup: number;
-  /** The measured run stops early if the drafts have not run out by then. */
-  maxSeconds: number;
+  /** Length of the measured run; it stops taking drafts then. */
+  seconds: number;
+  /** Drafts prepared: the warm-up's rate × `seconds` × this, so they outlast the run. */
+  headroom: number;
+  maxDrafts: number;
   /** Concurrent POST /v1/invoices while preparing the drafts. */
   createConcurrency: number;
   log: (line: string) => void;
 }
 
+export interface CallTiming {
+  calls: number;
+  perIssue: number;
+  meanMs: number;
+}
+
 export interface IssueResult {
   connections: number;
+  /** The warm-up's rate over its second half sizes the drafts for the measured run. */
+  warmup: { issued: number; steadyPerSecond: number };
   drafts: number;
   createSeconds: number;
-  warmupIssued: number;
   issued: number;
   seconds: number;
+  /** `drafts` when they ran out before `seconds`: then prepare more. */
+  stoppedBy: 'time' | 'drafts';
   issuesPerSecond: number;
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /**
+   * Where an issue's time goes: the AWS SDK calls the handlers made during the measured run
+   * (wall time, queueing included), e.g. more than one TransactWriteItems per issue is the
+   * series counter's optimistic retries.
+   */
+  calls: Record<string, CallTiming>;
+  /** Busy share of this process's event loop, which hosts the API, s3rver and the local KMS. */
+  eventLoopUtilization: number;
   /** What was checked after the run; the bench fails when a check does not hold. */
   verified: {
-    all200: boolean;
+    all200: true;
     listedIssued: number;
     firstNumber: string;
     lastNumber: string;
-    uniqueAndConsecutive: boolean;
+    gapless: true;
     documentsStored: number;
   };
 }
@@ -113,6 +132,7 @@ const DRAFT_LINES = [
 
 interface Api {
   url: string;
+  apiKey: string;
   headers: Record<string, string>;
 }
 
@@ -135,13 +155,96 @@ async function createDrafts(
       });
       const created = (await response.json()) as { id?: string; status?: string };
       if (response.status !== 201 || !created.id || created.status !== 'draft') {
-        throw new Error(`POST /v1/invoices answered ${response.status}: ${JSON.stringify(created)}`);
+        throw new Error(
+          `POST /v1/invoices answered ${response.status}: ${JSON.stringify(created)}`,
+        );
       }
       ids[slot] = created.id;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return ids;
+}
+
+/** One run of the load child over `ids`. */
+async function issueLoad(
+  api: Api,
+  ids: readonly string[],
+  connections: number,
+  maxSeconds: number,
+): Promise<IssueLoadOutput> {
+  const dir = mkdtempSync(join(tmpdir(), 'sello-bench-issue-'));
+  try {
+    const idsFile = join(dir, 'ids.json');
+    writeFileSync(idsFile, JSON.stringify(ids));
+    const input: IssueLoadInput = {
+      url: api.url,
+      apiKey: api.apiKey,
+      connections,
+      maxSeconds,
+      idsFile,
+    };
+    return await probe<IssueLoadOutput>('issue-load.ts', [JSON.stringify(input)]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const TIMING_MIDDLEWARE = 'selloBenchTiming';
+
+function timeOn<I extends object, O extends object>(
+  stack: MiddlewareStack<I, O>,
+  service: string,
+  totals: Map<string, { calls: number; ms: number }>,
+) {
+  stack.add(
+    (next, context) => async (args) => {
+      const start = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        const key = `${service} ${(context.commandName ?? '?').replace(/Command$/, '')}`;
+        const total = totals.get(key) ?? { calls: 0, ms: 0 };
+        total.calls++;
+        total.ms += performance.now() - start;
+        totals.set(key, total);
+      }
+    },
+    { step: 'initialize', name: TIMING_MIDDLEWARE, override: true },
+  );
+  return () => stack.remove(TIMING_MIDDLEWARE);
+}
+
+/**
+ * Times every DynamoDB, S3 and KMS call made in this process until `stop()`. The handlers run
+ * here (the local API imports them), sharing these SDK clients.
+ */
+function timeSdkCalls() {
+  const totals = new Map<string, { calls: number; ms: number }>();
+  const removers = [
+    timeOn(dynamoClient().middlewareStack, 'DynamoDB', totals),
+    timeOn(s3Client().middlewareStack, 'S3', totals),
+    timeOn(kmsClient().middlewareStack, 'KMS', totals),
+  ];
+  return {
+    stop(): void {
+      for (const remove of removers) remove();
+    },
+    /** Per command, the slowest in total first. */
+    summary(issued: number): Record<string, CallTiming> {
+      const sorted = [...totals].sort((a, b) => b[1].ms - a[1].ms);
+      return Object.fromEntries(
+        sorted.map(([key, { calls, ms }]) => [
+          key,
+          {
+            calls,
+            perIssue: round(calls / Math.max(1, issued), 2),
+            meanMs: round(ms / calls, 1),
+          },
+        ]),
+      );
+    },
+  };
 }
 
 /** Every issued invoice of the tenant, through GET /v1/invoices?status=issued, page by page. */
@@ -186,9 +289,9 @@ async function storedDocuments(tenantId: string): Promise<Set<string>> {
 }
 
 /**
- * Checks what the issue run handed out: one number per draft, unique, from one series and
- * consecutive with no gap, the same ones the list endpoint shows, and both documents in the
- * bucket under each. Throws on the first violation; returns the figures for the report.
+ * Checks what the issue requests handed out: a 200 and a number for every one, the same numbers
+ * the list endpoint shows, one series, sequences 1..n each exactly once (no gap, no duplicate),
+ * and both documents in the bucket for each. Throws on the first violation.
  */
 async function verify(
   api: Api,
@@ -201,6 +304,7 @@ async function verify(
     throw new Error(`${failed.length} issue request(s) failed, e.g.\n  ${sample.join('\n  ')}`);
   }
   const answered = new Map(outcomes.map((o) => [o.id, o.number!]));
+  if (answered.size !== outcomes.length) throw new Error('A draft was issued twice');
   const listed = await listIssued(api);
   if (listed.size !== answered.size) {
     throw new Error(`${answered.size} invoices issued but GET /v1/invoices lists ${listed.size}`);
@@ -226,11 +330,14 @@ async function verify(
     }
   });
 
+  // The handler logs and carries on when storing fails, so a 200 alone does not prove it.
   const stored = await storedDocuments(tenantId);
   const missing: string[] = [];
   for (const [id, number] of answered) {
     const base = `tenants/${tenantId}/invoices/${id}/${number.replace(/[^\w.-]/g, '_')}`;
-    for (const ext of ['xml', 'pdf']) if (!stored.has(`${base}.${ext}`)) missing.push(`${base}.${ext}`);
+    for (const ext of ['xml', 'pdf']) {
+      if (!stored.has(`${base}.${ext}`)) missing.push(`${base}.${ext}`);
+    }
   }
   if (missing.length > 0) {
     throw new Error(`${missing.length} document(s) not stored at issue, e.g. ${missing[0]}`);
@@ -241,12 +348,23 @@ async function verify(
     listedIssued: listed.size,
     firstNumber: parsed[0]?.number ?? '',
     lastNumber: parsed.at(-1)?.number ?? '',
-    uniqueAndConsecutive: true,
+    gapless: true,
     documentsStored: stored.size,
   };
 }
 
-/** Percentile by nearest rank, as autocannon reports them. */
+/**
+ * Issues per second over the second half of a run's answers: the first ones pay the handler's cold
+ * start and the JIT, and would make the drafts too few for the measured run.
+ */
+function steadyRate(outcomes: readonly IssueOutcome[]): number {
+  const at = outcomes.map((o) => o.atMs).sort((a, b) => a - b);
+  const half = Math.floor(at.length / 2);
+  const span = (at.at(-1)! - (at[half - 1] ?? 0)) / 1000;
+  return span > 0 ? (at.length - half) / span : 0;
+}
+
+/** Percentile by nearest rank of a sorted sample. */
 function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
@@ -254,66 +372,71 @@ function percentile(sorted: readonly number[], q: number): number {
 /**
  * POST /v1/invoices/{id}/issue at `connections` concurrent requests, each on its own draft. Every
  * issue takes the series' next number in a DynamoDB transaction, signs the Facturae through the
- * local KMS, renders the PDF and stores both in s3rver.
+ * local KMS, renders the PDF and stores both in s3rver. The load comes from a child process; the
+ * drafts are created beforehand, as many as the warm-up's rate says the run will need.
  */
 export async function benchIssue(
   platform: Platform,
   options: IssueBenchOptions,
 ): Promise<IssueResult> {
   const { apiUrl, apiKey, tenantId } = platform.info;
-  const api: Api = { url: apiUrl, headers: { authorization: `Bearer ${apiKey}` } };
+  const api: Api = { url: apiUrl, apiKey, headers: { authorization: `Bearer ${apiKey}` } };
+  const { connections, log } = options;
   const customerId = await createCustomer(apiUrl, apiKey);
 
+  const warmIds = await createDrafts(api, customerId, options.warmup, options.createConcurrency);
+  log(`issue warm-up: ${warmIds.length} drafts at ${connections} connections`);
+  const warm = await issueLoad(api, warmIds, connections, 0);
+  const warmRate = steadyRate(warm.outcomes);
+
+  const count = Math.min(
+    options.maxDrafts,
+    Math.max(100, Math.ceil(warmRate * options.seconds * options.headroom)),
+  );
   const createStart = performance.now();
-  const ids = await createDrafts(api, customerId, options.drafts, options.createConcurrency);
+  const ids = await createDrafts(api, customerId, count, options.createConcurrency);
   const createSeconds = (performance.now() - createStart) / 1000;
-  options.log(
-    `${ids.length} drafts in ${round(createSeconds)} s (${options.createConcurrency} concurrent)`,
+  log(
+    `${count} drafts in ${round(createSeconds)} s (${options.createConcurrency} concurrent; ` +
+      `warm-up steady at ${round(warmRate)} issues/s)`,
   );
 
-  const dir = mkdtempSync(join(tmpdir(), 'sello-bench-issue-'));
-  let output: IssueLoadOutput;
+  const timing = timeSdkCalls();
+  const elu = performance.eventLoopUtilization();
+  let run: IssueLoadOutput;
   try {
-    const idsFile = join(dir, 'ids.json');
-    writeFileSync(idsFile, JSON.stringify(ids));
-    const input: IssueLoadInput = {
-      url: apiUrl,
-      apiKey,
-      connections: options.connections,
-      warmup: options.warmup,
-      maxSeconds: options.maxSeconds,
-      idsFile,
-    };
-    options.log(
-      `issue: ${options.warmup} warm-up, then up to ${ids.length - options.warmup} ` +
-        `at ${options.connections} connections`,
-    );
-    output = await probe<IssueLoadOutput>('issue-load.ts', [JSON.stringify(input)]);
+    run = await issueLoad(api, ids, connections, options.seconds);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    timing.stop();
   }
+  const utilization = performance.eventLoopUtilization(elu).utilization;
+  const calls = timing.summary(run.outcomes.length);
 
-  const verified = await verify(api, tenantId, [...output.warmup, ...output.measured]);
-  const latencies = output.measured.map((o) => o.ms).sort((a, b) => a - b);
+  const verified = await verify(api, tenantId, [...warm.outcomes, ...run.outcomes]);
+  const latencies = run.outcomes.map((o) => o.ms).sort((a, b) => a - b);
   if (latencies.length === 0) throw new Error('No issue request was measured');
-  const seconds = output.elapsedMs / 1000;
+  const seconds = run.elapsedMs / 1000;
   const result: IssueResult = {
-    connections: options.connections,
-    drafts: ids.length,
+    connections,
+    warmup: { issued: warm.outcomes.length, steadyPerSecond: round(warmRate) },
+    drafts: count,
     createSeconds: round(createSeconds, 2),
-    warmupIssued: output.warmup.length,
-    issued: output.measured.length,
+    issued: run.outcomes.length,
     seconds: round(seconds, 2),
-    issuesPerSecond: round(output.measured.length / seconds, 1),
-    p50Ms: round(percentile(latencies, 0.5), 1),
-    p99Ms: round(percentile(latencies, 0.99), 1),
-    maxMs: round(latencies.at(-1)!, 1),
+    stoppedBy: run.timedOut ? 'time' : 'drafts',
+    issuesPerSecond: round(run.outcomes.length / seconds),
+    p50Ms: round(percentile(latencies, 0.5)),
+    p99Ms: round(percentile(latencies, 0.99)),
+    maxMs: round(latencies.at(-1)!),
+    calls,
+    eventLoopUtilization: round(utilization, 2),
     verified,
   };
-  options.log(
-    `issue c=${result.connections}: ${result.issuesPerSecond} issues/s over ${result.seconds} s, ` +
-      `p50 ${result.p50Ms} ms p99 ${result.p99Ms} ms; ${verified.firstNumber}…${verified.lastNumber} ` +
-      `gapless, ${verified.documentsStored} documents stored`,
+  log(
+    `issue c=${connections}: ${result.issuesPerSecond} issues/s over ${result.seconds} s ` +
+      `(stopped by ${result.stoppedBy}), p50 ${result.p50Ms} ms p99 ${result.p99Ms} ms; ` +
+      `${verified.firstNumber}…${verified.lastNumber} gapless, ` +
+      `${verified.documentsStored} documents stored`,
   );
   return result;
 }

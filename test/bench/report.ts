@@ -2,9 +2,20 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ApiResult } from './api.ts';
 import type { PackageShare } from './bundles.ts';
+import type { IssueResult, PdfResult, SigningResult } from './issuing.ts';
 import { round } from './stats.ts';
 
-export const TARGETS = { bundleBytes: 1024 * 1024, initMs: 150 } as const;
+export const TARGETS = {
+  bundleBytes: 1024 * 1024,
+  initMs: 150,
+  /** DESIGN §7: build + XAdES-EPES sign with the local signer, one core. */
+  signedFacturaePerSecond: 1100,
+  pdfOnePageMs: 5,
+  /** The budget test/conformance/pdf/speed.test.ts holds 300 lines to. */
+  pdf300LinesMs: 100,
+  /** POST /v1/invoices/{id}/issue at 16 connections on the local platform. */
+  issueP50Ms: 100,
+} as const;
 
 export interface BundleRow {
   id: string;
@@ -24,9 +35,16 @@ export interface Report {
   cpus: number;
   targets: typeof TARGETS;
   api: ApiResult[];
+  issuing: IssuingReport;
   bundles: BundleRow[];
   biggest: { id: string; bytes: number; topPackages: PackageShare[] };
   missed: string[];
+}
+
+export interface IssuingReport {
+  signing: SigningResult;
+  pdf: PdfResult;
+  issue: IssueResult;
 }
 
 const kb = (bytes: number) => round(bytes / 1024);
@@ -53,8 +71,108 @@ export function missedTargets(rows: readonly BundleRow[]): string[] {
   return missed;
 }
 
+const pdfCase = (issuing: IssuingReport, lines: number) => {
+  const found = issuing.pdf.find((c) => c.lines === lines);
+  if (!found) throw new Error(`No PDF measurement for ${lines} line(s)`);
+  return found;
+};
+
+/** Which issuing targets are missed, in words. */
+export function missedIssuingTargets(issuing: IssuingReport): string[] {
+  const missed: string[] = [];
+  const { signing, issue } = issuing;
+  if (signing.perSecond < TARGETS.signedFacturaePerSecond) {
+    missed.push(
+      `signed Facturae: ${round(signing.perSecond)}/s < ${TARGETS.signedFacturaePerSecond}/s`,
+    );
+  }
+  const one = pdfCase(issuing, 1);
+  if (one.medianMs > TARGETS.pdfOnePageMs) {
+    missed.push(`PDF, 1 line: ${round(one.medianMs, 2)} ms > ${TARGETS.pdfOnePageMs} ms`);
+  }
+  const long = pdfCase(issuing, 300);
+  if (long.medianMs > TARGETS.pdf300LinesMs) {
+    missed.push(`PDF, 300 lines: ${round(long.medianMs, 2)} ms > ${TARGETS.pdf300LinesMs} ms`);
+  }
+  if (issue.p50Ms > TARGETS.issueP50Ms) {
+    missed.push(
+      `issue at ${issue.connections} connections: p50 ${issue.p50Ms} ms > ${TARGETS.issueP50Ms} ms`,
+    );
+  }
+  return missed;
+}
+
+const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+function printIssuing(issuing: IssuingReport): void {
+  const { signing, issue } = issuing;
+  const one = pdfCase(issuing, 1);
+  const long = pdfCase(issuing, 300);
+  console.log(
+    `\nIssuing (signing, PDF: fresh processes before the platform starts; issue: local API, ` +
+      `load from a child process)`,
+  );
+  console.log(
+    table(
+      ['measure', 'value', 'target', 'result'],
+      [
+        [
+          `signed Facturae/s, 1 core (median of ${signing.runsPerSecond.length} × ${signing.seconds} s)`,
+          round(signing.perSecond).toFixed(1),
+          `≥${TARGETS.signedFacturaePerSecond}`,
+          pass(signing.perSecond >= TARGETS.signedFacturaePerSecond),
+        ],
+        [
+          `PDF render ms, 1 line (median of ${one.iterations})`,
+          round(one.medianMs, 2).toFixed(2),
+          `≤${TARGETS.pdfOnePageMs}`,
+          pass(one.medianMs <= TARGETS.pdfOnePageMs),
+        ],
+        [
+          `PDF render ms, 300 lines (median of ${long.iterations})`,
+          round(long.medianMs, 2).toFixed(2),
+          `≤${TARGETS.pdf300LinesMs}`,
+          pass(long.medianMs <= TARGETS.pdf300LinesMs),
+        ],
+        [
+          `issues/s, ${issue.connections} connections (${issue.issued} in ${issue.seconds} s)`,
+          round(issue.issuesPerSecond).toFixed(1),
+          '',
+          '',
+        ],
+        [
+          'issue p50 ms',
+          round(issue.p50Ms).toFixed(1),
+          `≤${TARGETS.issueP50Ms}`,
+          pass(issue.p50Ms <= TARGETS.issueP50Ms),
+        ],
+        ['issue p99 ms', round(issue.p99Ms).toFixed(1), '', ''],
+      ],
+    ),
+  );
+  const v = issue.verified;
+  console.log(
+    `\nIssued ${v.firstNumber}…${v.lastNumber} (${v.listedIssued} with the warm-up): every answer ` +
+      `200, numbers unique and gapless, ${v.documentsStored} documents (Facturae + PDF) stored. ` +
+      `${issue.drafts} drafts prepared in ${issue.createSeconds} s.`,
+  );
+  console.log(
+    `\nIssue: AWS SDK calls during the run (wall time, queueing included); event loop of the ` +
+      `API process ${Math.round(issue.eventLoopUtilization * 100)}% busy`,
+  );
+  console.log(
+    table(
+      ['call', 'per issue', 'mean ms'],
+      Object.entries(issue.calls).map(([call, t]) => [
+        call,
+        t.perIssue.toFixed(2),
+        t.meanMs.toFixed(1),
+      ]),
+    ),
+  );
+}
+
 export function printReport(report: Report): void {
-  const pass = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
   console.log(
     `\nBundles (esbuild, CDK options; KB = 1024 bytes; init = median of fresh processes)`,
   );
@@ -87,6 +205,8 @@ export function printReport(report: Report): void {
       ]),
     ),
   );
+
+  printIssuing(report.issuing);
 
   if (report.missed.length === 0) console.log('\nAll targets met.');
   else console.log(`\nMissed targets:\n${report.missed.map((m) => `  - ${m}`).join('\n')}`);

@@ -6,9 +6,11 @@ import { type Platform, startPlatform } from '../../packages/local/src/platform.
 import { freePort } from '../../packages/local/src/services/ports.ts';
 import { benchApi } from './api.ts';
 import { bundleAll, measureInit } from './bundles.ts';
+import { benchIssue, benchPdf, benchSigning } from './issuing.ts';
 import { killChildren } from './procs.ts';
 import {
   type BundleRow,
+  missedIssuingTargets,
   missedTargets,
   printReport,
   type Report,
@@ -17,14 +19,25 @@ import {
 } from './report.ts';
 
 /**
- * `npm run bench`: bundle size and cold-start import time of every function, then API throughput
- * on the local platform. Measurement, not a test: a missed target is reported, exit code stays 0.
+ * `npm run bench`: bundle size and cold-start import time of every function, signing and PDF
+ * speed, then API throughput and issuing on the local platform. Measurement, not a test: a missed
+ * target is reported and the exit code stays 0; a failed request or a numbering gap fails it.
  */
 const repoRoot = resolve(import.meta.dirname, '../..');
 const reportPath = join(repoRoot, '.bench', 'report.json');
 const INIT_REPEATS = 5;
 // Throughput keeps climbing for ~15 s of load (DynamoDB Local's JVM JIT, V8), then plateaus.
 const API = { connections: [1, 32], durationSeconds: 10, repeats: 3, warmupSeconds: 15 };
+const SIGNING = { runs: 3, seconds: 5 };
+// Drafts for the measured run are sized from the warm-up's rate (× headroom) to outlast it.
+const ISSUE = {
+  connections: 16,
+  warmup: 100,
+  seconds: 10,
+  headroom: 1.5,
+  maxDrafts: 5000,
+  createConcurrency: 8,
+};
 
 const say = (line: string) => console.log(`[bench] ${line}`);
 const workDir = mkdtempSync(join(tmpdir(), 'sello-bench-'));
@@ -78,6 +91,12 @@ try {
   }));
   const biggest = rows.reduce((a, b) => (b.bytes > a.bytes ? b : a));
 
+  // CPU-bound and single-threaded: measured before the platform exists, each in its own process.
+  say(`signing: ${SIGNING.runs} fresh processes × ${SIGNING.seconds} s`);
+  const signing = await benchSigning(SIGNING.runs, SIGNING.seconds, say);
+  say('PDF render time');
+  const pdf = await benchPdf(say);
+
   say('starting the platform');
   const port = await freePort();
   platform = await startPlatform({
@@ -89,7 +108,9 @@ try {
     log: (line) => say(line),
   });
   const api = await benchApi(platform, { ...API, log: say });
+  const issue = await benchIssue(platform, { ...ISSUE, log: say });
   await cleanUp();
+  const issuing = { signing, pdf, issue };
 
   const report: Report = {
     generatedAt: new Date().toISOString(),
@@ -98,9 +119,10 @@ try {
     cpus: availableParallelism(),
     targets: TARGETS,
     api,
+    issuing,
     bundles: rows,
     biggest: { id: biggest.id, bytes: biggest.bytes, topPackages: biggest.topPackages },
-    missed: missedTargets(rows),
+    missed: [...missedTargets(rows), ...missedIssuingTargets(issuing)],
   };
   printReport(report);
   writeReport(reportPath, report);

@@ -2,18 +2,16 @@ import { readFileSync } from 'node:fs';
 
 /**
  * Child process of `npm run bench`: `POST /v1/invoices/{id}/issue` from `connections` concurrent
- * workers, each request a different draft, taken in order from a shared queue. The first `warmup`
- * drafts are issued the same way but not recorded; the recorded phase ends when the drafts run out
- * or after `maxSeconds`. Prints one JSON line: per-request outcomes and the elapsed time.
+ * workers, each request on a different draft taken in order from a shared queue, until the drafts
+ * run out or `maxSeconds` have passed (0: no limit). Prints one JSON line with every outcome.
  *
- * Own loop rather than autocannon: every request needs its own id, and every answer is read for
- * the number it was given. Keep-alive sockets (undici's default agent), one per worker.
+ * Its own loop rather than autocannon: each request needs its own id, and each answer is read for
+ * the number it was given. Keep-alive sockets from undici's default agent, one per worker.
  */
 export interface IssueLoadInput {
   url: string;
   apiKey: string;
   connections: number;
-  warmup: number;
   maxSeconds: number;
   /** Path of a JSON file holding the draft ids. */
   idsFile: string;
@@ -23,56 +21,57 @@ export interface IssueOutcome {
   id: string;
   status: number;
   ms: number;
+  /** When the answer came, in ms since the run started. */
+  atMs: number;
   number?: string;
-  /** The body of a non-200 answer, cut short. */
+  /** What went wrong when the answer is not 200, cut short. */
   error?: string;
 }
 
 export interface IssueLoadOutput {
-  warmup: IssueOutcome[];
-  measured: IssueOutcome[];
+  outcomes: IssueOutcome[];
   elapsedMs: number;
+  /** Whether the run ended at `maxSeconds` with drafts left. */
+  timedOut: boolean;
 }
 
 const input = JSON.parse(process.argv[2] ?? '') as IssueLoadInput;
 const ids = JSON.parse(readFileSync(input.idsFile, 'utf8')) as string[];
 const headers = { authorization: `Bearer ${input.apiKey}` };
 
+const start = performance.now();
+
 async function issue(id: string): Promise<IssueOutcome> {
-  const start = performance.now();
+  const sent = performance.now();
   try {
     const response = await fetch(`${input.url}/v1/invoices/${id}/issue`, {
       method: 'POST',
       headers,
     });
     const text = await response.text();
-    const ms = performance.now() - start;
+    const now = performance.now();
+    const timing = { ms: now - sent, atMs: now - start };
     if (response.status !== 200) {
-      return { id, status: response.status, ms, error: text.slice(0, 300) };
+      return { id, status: response.status, ...timing, error: text.slice(0, 300) };
     }
-    const body = JSON.parse(text) as { number?: string };
-    return { id, status: response.status, ms, ...(body.number ? { number: body.number } : {}) };
+    const { number } = JSON.parse(text) as { number?: string };
+    return { id, status: response.status, ...timing, ...(number ? { number } : {}) };
   } catch (error) {
-    const ms = performance.now() - start;
-    return { id, status: 0, ms, error: error instanceof Error ? error.message : String(error) };
+    const now = performance.now();
+    const message = error instanceof Error ? error.message : String(error);
+    return { id, status: 0, ms: now - sent, atMs: now - start, error: message };
   }
 }
 
-/** Issues `queue` with `connections` workers until it is empty or `deadline` (ms) has passed. */
-async function drive(queue: readonly string[], deadline: number): Promise<IssueOutcome[]> {
-  const outcomes: IssueOutcome[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < queue.length && performance.now() < deadline) {
-      outcomes.push(await issue(queue[next++]!));
-    }
-  };
-  await Promise.all(Array.from({ length: input.connections }, worker));
-  return outcomes;
-}
-
-const warmup = await drive(ids.slice(0, input.warmup), Number.POSITIVE_INFINITY);
-const start = performance.now();
-const measured = await drive(ids.slice(input.warmup), start + input.maxSeconds * 1000);
+const outcomes: IssueOutcome[] = [];
+const deadline = input.maxSeconds > 0 ? start + input.maxSeconds * 1000 : Number.POSITIVE_INFINITY;
+let next = 0;
+const worker = async () => {
+  while (next < ids.length && performance.now() < deadline) {
+    outcomes.push(await issue(ids[next++]!));
+  }
+};
+await Promise.all(Array.from({ length: input.connections }, worker));
 const elapsedMs = performance.now() - start;
-console.log(JSON.stringify({ warmup, measured, elapsedMs } satisfies IssueLoadOutput));
+const output: IssueLoadOutput = { outcomes, elapsedMs, timedOut: next < ids.length };
+console.log(JSON.stringify(output));

@@ -30,7 +30,13 @@ async function measure(invoice: Invoice, warmup: number, iterations: number): Pr
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { lines: invoice.lines.length, iterations, medianMs: median(times), p90Ms: at(0.9), bytes };
+  return {
+    lines: invoice.lines.length,
+    iterations,
+    medianMs: median(times),
+    p90Ms: at(0.9),
+    bytes,
+  };
 }
 
 const cases = [

@@ -50,6 +50,24 @@ export async function ensureDocument(
   return bytes;
 }
 
+/**
+ * Renders and stores both documents of a just-issued invoice. Nothing can be stored yet, so this
+ * skips the lookup `ensureDocument` makes (two S3 reads per issue saved).
+ */
+export async function storeNewDocuments(
+  deps: Omit<DocumentDeps, 'invoices'>,
+  invoice: Invoice,
+): Promise<void> {
+  const [facturae, pdf] = await Promise.all([
+    deps.renderer.facturae(invoice),
+    deps.renderer.pdf(invoice, { draft: false }),
+  ]);
+  await Promise.all([
+    deps.artifacts.put(artifactKey(invoice, 'facturae'), facturae, CONTENT_TYPES.facturae),
+    deps.artifacts.put(artifactKey(invoice, 'pdf'), pdf, CONTENT_TYPES.pdf),
+  ]);
+}
+
 export const getInvoiceDocument =
   (deps: DocumentDeps) =>
   async (

@@ -1,7 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SignatureAlgorithm, Signer } from '@sello/core';
-import { DOMParser } from '@xmldom/xmldom';
-import { C14nCanonicalization } from 'xml-crypto';
 import { apexNamespaces, escapeText, readStartTag } from './canonical.ts';
 import { certificateDigest, certificateInfo } from './certificate.ts';
 import {
@@ -107,7 +105,7 @@ export async function signFacturaeDetailed(
   const ids = signatureIds(seed);
 
   const { prolog, root, epilog } = splitDocument(unsignedXml);
-  const document = options.canonicalizeInput ? canonicalizeRoot(root) : assertCanonical(root);
+  const document = options.canonicalizeInput ? await canonicalizeRoot(root) : assertCanonical(root);
   const start = readStartTag(document);
   if (!start) throw new Error('The document root start tag is not in canonical form');
   const endTag = `</${start.name}>`;
@@ -260,10 +258,18 @@ function assertCanonical(root: string): string {
   return root;
 }
 
-/** Slow path for foreign input: the root element's inclusive C14N 1.0 form via xml-crypto. */
-function canonicalizeRoot(root: string): string {
+/**
+ * Slow path for foreign input: the root element's inclusive C14N 1.0 form via xml-crypto. Loaded
+ * on first use, so the issuing path (our own canonical output) never pays for a DOM parser.
+ */
+async function canonicalizeRoot(root: string): Promise<string> {
+  const [{ DOMParser }, { C14nCanonicalization }] = await Promise.all([
+    import('@xmldom/xmldom'),
+    import('xml-crypto'),
+  ]);
   const errors: string[] = [];
-  let element: ReturnType<DOMParser['parseFromString']>['documentElement'] = null;
+  let element: ReturnType<InstanceType<typeof DOMParser>['parseFromString']>['documentElement'] =
+    null;
   try {
     element = new DOMParser({
       onError: (level, message) => {
