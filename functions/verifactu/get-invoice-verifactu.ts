@@ -1,7 +1,7 @@
 import { repositories, verifactuConfig } from '@sello/aws';
 import { routes } from '@sello/contracts';
 import { getInvoice, NotFoundError, qrUrl, recordFields } from '@sello/core';
-import { registroAltaXml, registroAnulacionXml } from '@sello/formats';
+import { registroAltaXml, registroAnulacionXml } from '@sello/formats/verifactu';
 import { httpHandler, ok } from '@sello/http';
 
 const { invoices, verifactu } = repositories();

@@ -27,6 +27,7 @@ Object.assign(process.env, {
   [ENV.verifactuProducerNif]: '89890001K',
   [ENV.verifactuProducerName]: 'Sello (tests)',
   [ENV.verifactuInstallation]: 'test',
+  [ENV.verifactuSubmitter]: 'sandbox',
 });
 delete process.env.AWS_PROFILE;
 

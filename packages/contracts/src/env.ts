@@ -24,6 +24,7 @@ export const ENV = {
   verifactuInstallation: 'SELLO_VERIFACTU_INSTALLATION',
   /** `test` (AEAT pre-production) or `production`: the QR base URL and the submission endpoint. */
   verifactuEnvironment: 'SELLO_VERIFACTU_ENVIRONMENT',
+  verifactuSubmitter: 'SELLO_VERIFACTU_SUBMITTER', // `sandbox` | `aeat`; unset: nothing is sent
   /** Local only: path-style S3 URLs (s3rver has no virtual-host DNS). */
   s3ForcePathStyle: 'SELLO_S3_FORCE_PATH_STYLE',
   /** Local only: where the local signer keeps its key and certificate. */

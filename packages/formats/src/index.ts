@@ -13,5 +13,4 @@ export * from './facturae/payment.ts';
 export * from './facturae/provinces.ts';
 export * from './facturae/taxes.ts';
 export * from './facturae/totals.ts';
-export * from './verifactu/index.ts';
 export * from './xml/canonical.ts';

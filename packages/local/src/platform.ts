@@ -115,6 +115,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       [ENV.verifactuProducerName]: 'Sello (local)',
       [ENV.verifactuInstallation]: 'local',
       [ENV.verifactuEnvironment]: 'test',
+      [ENV.verifactuSubmitter]: 'sandbox',
       [ENV.publicApiUrl]: apiUrl,
       // Node 20 is supported until the move to 22 (see README); the notice is known.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -1,3 +1,2 @@
 export * from './xades/constants.ts';
 export * from './xades/sign.ts';
-export * from './xades/verify.ts';

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Dec } from '@sello/core';
 import { buildFacturae } from '@sello/formats';
-import { signFacturae, verifyFacturaeSignature } from '@sello/signing';
+import { signFacturae } from '@sello/signing';
+import { verifyFacturaeSignature } from '@sello/signing/verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type LocalSigningIdentity,

@@ -1,5 +1,5 @@
 import { type BillingRecord, verifyChain } from '@sello/core';
-import { regFactuSistemaFacturacionXml } from '@sello/formats';
+import { regFactuSistemaFacturacionXml } from '@sello/formats/verifactu';
 import { describe, expect, it } from 'vitest';
 import { buildChain, OBLIGADO } from './fixtures.ts';
 import { huellaFromXml, readRequest, recordNodes } from './support.ts';

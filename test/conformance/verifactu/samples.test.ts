@@ -8,7 +8,7 @@ import {
   type PartySnapshot,
   type SistemaInformatico,
 } from '@sello/core';
-import { regFactuSistemaFacturacionXml } from '@sello/formats';
+import { regFactuSistemaFacturacionXml } from '@sello/formats/verifactu';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   huellaFromXml,

@@ -4,7 +4,7 @@ import {
   registroAltaXml,
   registroAnulacionXml,
   soapEnvelope,
-} from '@sello/formats';
+} from '@sello/formats/verifactu';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildChain, OBLIGADO } from './fixtures.ts';
 import { parseXml, readRequest, SCHEMA, scratch, xmllint } from './support.ts';

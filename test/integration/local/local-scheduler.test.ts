@@ -26,10 +26,13 @@ describe('the local scheduler loop', () => {
     expect(heartbeat).toMatchObject({ expression: 'rate(5 minutes)', timezone: 'UTC' });
 
     const created = new Date(heartbeat.createdAt).getTime();
+    // Other system schedules (the VERI*FACTU sender) fire in the same ticks; follow the heartbeat.
+    const beats = (fired: Array<{ name: string; at: Date }>) =>
+      fired.filter((f) => f.name === 'system-recordSchedulerHeartbeat');
     const first = await platform.scheduler.tick(new Date(created + 1000));
-    expect(first.fired.map((f) => f.at.getTime())).toEqual([created]);
+    expect(beats(first.fired).map((f) => f.at.getTime())).toEqual([created]);
     const later = await platform.scheduler.tick(new Date(created + 12 * 60_000));
-    expect(later.fired.map((f) => f.at.getTime() - created)).toEqual([300_000, 600_000]);
+    expect(beats(later.fired).map((f) => f.at.getTime() - created)).toEqual([300_000, 600_000]);
     expect(later.failed).toEqual([]);
 
     // The handler wrote the heartbeat of the last occurrence into DynamoDB Local.
@@ -38,6 +41,8 @@ describe('the local scheduler loop', () => {
     // <aws.scheduler.scheduled-time> has second precision, as in AWS.
     expect(new Date(last!.at).getTime()).toBe(Math.floor((created + 600_000) / 1000) * 1000);
     // A repeated tick for the same instant fires nothing twice.
-    expect((await platform.scheduler.tick(new Date(created + 12 * 60_000))).fired).toEqual([]);
+    expect(beats((await platform.scheduler.tick(new Date(created + 12 * 60_000))).fired)).toEqual(
+      [],
+    );
   });
 });

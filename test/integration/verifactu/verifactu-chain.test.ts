@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, keys, repositories, tableName } from '@sello/aws';
-import { regFactuSistemaFacturacionXml } from '@sello/formats';
+import { regFactuSistemaFacturacionXml } from '@sello/formats/verifactu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 import { acceptanceLines } from '../../support/invoices.ts';

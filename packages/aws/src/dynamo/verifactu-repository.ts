@@ -1,11 +1,23 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  type BatchResult,
   type BillingRecord,
   type ChainHead,
+  INITIAL_SENDER_STATE,
   linkOf,
   type Page,
   type PageRequest,
+  type SenderLease,
+  type SenderState,
   type StoredRecord,
+  type SubmissionBatch,
+  type SubmissionRepository,
   type VerifactuRepository,
 } from '@sello/core';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -14,7 +26,8 @@ import { keys, withoutKeys } from './keys.ts';
 /**
  * The two writes that append a record to a tenant's chain, for a transaction: the new head,
  * conditioned on the head read (so two records can never follow the same one: no forks), and the
- * record under the next sequence number (so none is ever overwritten: no gaps).
+ * record under the next sequence number (so none is ever overwritten: no gaps). The head also
+ * puts the tenant in the sender's sparse index of tenants with records to send.
  */
 export function chainItems(
   table: string,
@@ -36,7 +49,13 @@ export function chainItems(
     {
       Put: {
         TableName: table,
-        Item: { ...keys.chainHead(tenantId), type: 'chainHead', seq, link: linkOf(record) },
+        Item: {
+          ...keys.chainHead(tenantId),
+          ...keys.tenantWithPendingRecords(tenantId),
+          type: 'chainHead',
+          seq,
+          link: linkOf(record),
+        },
         ...(head
           ? { ConditionExpression: 'seq = :seq', ExpressionAttributeValues: { ':seq': head.seq } }
           : { ConditionExpression: 'attribute_not_exists(pk)' }),
@@ -62,7 +81,116 @@ const toStored = (item: Record<string, unknown>): StoredRecord => {
   return rest as unknown as StoredRecord;
 };
 
-export class DynamoVerifactuRepository implements VerifactuRepository {
+const conditionFailed = (e: unknown) =>
+  (e as { name?: unknown }).name === 'ConditionalCheckFailedException';
+
+/**
+ * Records updated at once when a batch's answers are copied onto them. They share one partition
+ * (about 4 WCU each), so a 1,000-record batch may meet throttling; the SDK retries, and a run that
+ * still fails leaves the batch to be applied again by the next run (see submitPending).
+ */
+const APPLY_CONCURRENCY = 10;
+/** Below DynamoDB's 400 KB item limit, with room for the attribute names. */
+const BATCH_ITEM_BUDGET = 350_000;
+
+/**
+ * A batch as stored: the seqs in request order, and only the answers that are not plain
+ * acceptances, with each distinct error text once. A 1,000-record batch whose lines all repeat one
+ * AEAT message stays a few kilobytes; AEAT's texts are up to 1,500 characters.
+ */
+function batchItem(batch: SubmissionBatch) {
+  const { results, ...rest } = batch;
+  const texts: string[] = [];
+  const textIndex = new Map<string, number>();
+  const textOf = (t: string) => {
+    let i = textIndex.get(t);
+    if (i === undefined) {
+      i = texts.push(t) - 1;
+      textIndex.set(t, i);
+    }
+    return i;
+  };
+  const issues = results.flatMap((r, i) =>
+    r.state === 'accepted' && !r.errors
+      ? []
+      : [
+          {
+            i,
+            state: r.state,
+            ...(r.errors
+              ? { errors: r.errors.map((e) => ({ code: e.code, text: textOf(e.description) })) }
+              : {}),
+          },
+        ],
+  );
+  const item = {
+    ...keys.submissionBatch(batch.tenantId, batch.id),
+    type: 'verifactuBatch',
+    ...rest,
+    seqs: results.map((r) => r.seq),
+    issues,
+    texts,
+  };
+  // Every record keeps its full text; only the batch's copy is shortened, and only if needed.
+  if (JSON.stringify(item).length > BATCH_ITEM_BUDGET) {
+    item.texts = texts.map((t) => (t.length > 200 ? `${t.slice(0, 199)}…` : t));
+  }
+  return item;
+}
+
+function fromBatchItem(item: Record<string, unknown>): SubmissionBatch {
+  const {
+    type: _type,
+    seqs,
+    issues,
+    texts,
+    ...rest
+  } = withoutKeys(item) as Record<string, unknown> & {
+    seqs: number[];
+    issues: Array<{
+      i: number;
+      state: BatchResult['state'];
+      errors?: Array<{ code: string; text: number }>;
+    }>;
+    texts: string[];
+  };
+  const byIndex = new Map(issues.map((x) => [Number(x.i), x]));
+  const results = seqs.map((seq, i): BatchResult => {
+    const issue = byIndex.get(i);
+    if (!issue) return { seq: Number(seq), state: 'accepted' };
+    return {
+      seq: Number(seq),
+      state: issue.state,
+      ...(issue.errors
+        ? {
+            errors: issue.errors.map((e) => ({
+              code: e.code,
+              description: texts[Number(e.text)] ?? '',
+            })),
+          }
+        : {}),
+    };
+  });
+  return {
+    ...(rest as unknown as Omit<SubmissionBatch, 'results'>),
+    tiempoEsperaEnvio: Number(rest.tiempoEsperaEnvio),
+    lastSubmittedSeq: Number(rest.lastSubmittedSeq),
+    results,
+  };
+}
+
+function senderState(item: Record<string, unknown> | undefined): SenderState {
+  if (!item) return { ...INITIAL_SENDER_STATE };
+  return {
+    lastSubmittedSeq: Number(item.lastSubmittedSeq ?? 0),
+    nextAllowedAt: String(item.nextAllowedAt ?? INITIAL_SENDER_STATE.nextAllowedAt),
+    ...(item.pendingSince ? { pendingSince: String(item.pendingSince) } : {}),
+    ...(item.lastBatchId ? { lastBatchId: String(item.lastBatchId) } : {}),
+    ...(item.lastFault ? { lastFault: item.lastFault as SenderState['lastFault'] } : {}),
+  };
+}
+
+export class DynamoVerifactuRepository implements VerifactuRepository, SubmissionRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
@@ -106,5 +234,208 @@ export class DynamoVerifactuRepository implements VerifactuRepository {
       }),
     );
     return (out.Items ?? []).map(toStored);
+  }
+
+  // --- Submission to AEAT -------------------------------------------------------------------
+
+  async tenantsWithPending(cursor?: string): Promise<Page<string>> {
+    const { gsi2pk } = keys.tenantsWithPendingRecords();
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': gsi2pk },
+        ProjectionExpression: 'gsi2sk',
+        Limit: 200,
+        ExclusiveStartKey: decodeCursor(cursor, { gsi2pk }),
+      }),
+    );
+    const nextCursor = encodeCursor(out.LastEvaluatedKey as Record<string, string> | undefined);
+    return {
+      items: (out.Items ?? []).map((i) => String(i.gsi2sk)),
+      ...(nextCursor ? { nextCursor } : {}),
+    };
+  }
+
+  async claim(tenantId: string, lease: SenderLease): Promise<SenderState | undefined> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.recordSender(tenantId),
+          UpdateExpression: 'SET #type = :type, leaseToken = :token, leaseUntil = :until',
+          ConditionExpression: 'attribute_not_exists(leaseUntil) OR leaseUntil < :now',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':type': 'recordSender',
+            ':token': lease.token,
+            ':until': lease.until,
+            ':now': lease.now,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return senderState(Attributes);
+    } catch (e) {
+      if (conditionFailed(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async saveState(
+    tenantId: string,
+    token: string,
+    state: SenderState,
+    release: boolean,
+  ): Promise<boolean> {
+    const set = ['lastSubmittedSeq = :seq', 'nextAllowedAt = :next'];
+    const remove: string[] = release ? ['leaseToken', 'leaseUntil'] : [];
+    const values: Record<string, unknown> = {
+      ':seq': state.lastSubmittedSeq,
+      ':next': state.nextAllowedAt,
+      ':token': token,
+    };
+    const optional = {
+      pendingSince: state.pendingSince,
+      lastBatchId: state.lastBatchId,
+      lastFault: state.lastFault,
+    };
+    for (const [name, value] of Object.entries(optional)) {
+      if (value === undefined) remove.push(name);
+      else {
+        set.push(`${name} = :${name}`);
+        values[`:${name}`] = value;
+      }
+    }
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.recordSender(tenantId),
+          UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+          ConditionExpression: 'leaseToken = :token',
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (conditionFailed(e)) return false;
+      throw e;
+    }
+  }
+
+  async pending(tenantId: string, afterSeq: number, limit: number): Promise<StoredRecord[]> {
+    const out: StoredRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          FilterExpression: '#sub.#state = :pending',
+          ExpressionAttributeNames: { '#sub': 'submission', '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':pk': keys.chainRecord(tenantId, afterSeq + 1).pk,
+            ':from': keys.chainRecord(tenantId, afterSeq + 1).sk,
+            ':to': keys.chainRecord(tenantId, 999_999_999_999).sk,
+            ':pending': 'pending',
+          },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(page.Items ?? []).map(toStored));
+      start = page.LastEvaluatedKey;
+    } while (start && out.length < limit);
+    return out.slice(0, limit);
+  }
+
+  async saveBatch(batch: SubmissionBatch): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: batchItem(batch),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async applyBatch(batch: SubmissionBatch): Promise<void> {
+    const answered = batch.results.filter((r) => r.state !== 'pending');
+    let next = 0;
+    const worker = async () => {
+      while (next < answered.length) {
+        const r = answered[next++]!;
+        const submission: StoredRecord['submission'] = {
+          state: r.state,
+          ...(batch.csv ? { csv: batch.csv } : {}),
+          ...(r.errors ? { errors: r.errors } : {}),
+          at: batch.sentAt,
+        };
+        await this.db.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: keys.chainRecord(batch.tenantId, r.seq),
+            UpdateExpression: 'SET submission = :s',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':s': submission },
+          }),
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: APPLY_CONCURRENCY }, worker));
+  }
+
+  async latestBatch(tenantId: string): Promise<SubmissionBatch | undefined> {
+    const { pk, skPrefix } = keys.submissionBatchPrefix(tenantId);
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    const item = out.Items?.[0];
+    return item ? fromBatchItem(item) : undefined;
+  }
+
+  async batches(tenantId: string, page: PageRequest): Promise<Page<SubmissionBatch>> {
+    const { pk, skPrefix } = keys.submissionBatchPrefix(tenantId);
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, { pk, sk: { prefix: skPrefix } }),
+      }),
+    );
+    const nextCursor = encodeCursor(out.LastEvaluatedKey as Record<string, string> | undefined);
+    return {
+      items: (out.Items ?? []).map(fromBatchItem),
+      ...(nextCursor ? { nextCursor } : {}),
+    };
+  }
+
+  async settle(tenantId: string, headSeq: number): Promise<void> {
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.chainHead(tenantId),
+          UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
+          // A record appended meanwhile moved the head: the tenant stays in the index for it.
+          ConditionExpression: 'seq = :seq',
+          ExpressionAttributeValues: { ':seq': headSeq },
+        }),
+      )
+      .catch((e: unknown) => {
+        if (!conditionFailed(e)) throw e;
+      });
   }
 }

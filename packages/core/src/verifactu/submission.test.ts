@@ -8,9 +8,9 @@ import {
   MAX_RECORDS_PER_SUBMISSION,
   type SenderLease,
   type SenderState,
-  SubmissionFault,
   type SubmissionBatch,
   type SubmissionDeps,
+  SubmissionFault,
   type SubmissionRepository,
   type SubmitLine,
   type SubmitRequest,
@@ -63,7 +63,7 @@ class MemorySubmissions implements SubmissionRepository {
     this.calls.push('claim');
     const current = this.states.get(tenantId);
     if (current?.leaseUntil && current.leaseUntil >= lease.now) return undefined;
-    const { leaseToken: _t, leaseUntil: _u, ...state } = current ?? INITIAL_SENDER_STATE;
+    const { leaseToken: _t, leaseUntil: _u, ...state } = current ?? { ...INITIAL_SENDER_STATE };
     this.states.set(tenantId, { ...state, leaseToken: lease.token, leaseUntil: lease.until });
     return state;
   }
@@ -241,7 +241,7 @@ describe('submitPending', () => {
     appendAltas('t1', 1, 3);
     const out = await submitPending(deps)('t1', T0);
 
-    expect(out.outcome).toBe('idle');
+    expect(out.outcome).toBe('sent');
     expect(aeat.requests).toHaveLength(1);
     expect(aeat.requests[0]!.obligado).toEqual({
       NIF: 'B12345674',
@@ -293,7 +293,7 @@ describe('submitPending', () => {
     expect(repo.marked.has('t1')).toBe(true);
 
     const due = await submitPending(deps)('t1', at(90));
-    expect(due.outcome).toBe('idle');
+    expect(due.outcome).toBe('sent');
     expect(numbersOf(aeat.requests[1])).toEqual(['F-3', 'F-4']);
     expect(repo.states.get('t1')?.pendingSince).toBeUndefined();
     expect(repo.states.get('t1')?.nextAllowedAt).toBe(at(180).toISOString());
@@ -333,7 +333,9 @@ describe('submitPending', () => {
     expect(one!.submission.state).toBe('accepted');
     expect(two!.submission).toMatchObject({
       state: 'acceptedWithErrors',
-      errors: [{ code: '2000', description: 'El cálculo de la huella suministrada es incorrecta.' }],
+      errors: [
+        { code: '2000', description: 'El cálculo de la huella suministrada es incorrecta.' },
+      ],
     });
     expect(three!.submission).toMatchObject({
       state: 'rejected',
@@ -387,6 +389,21 @@ describe('submitPending', () => {
     expect(aeat.requests.map((r) => r.records.length)).toEqual([1000, 1000]);
     expect(out).toMatchObject({ outcome: 'waiting' });
     expect(repo.states.get('t1')?.lastSubmittedSeq).toBe(2000);
+  });
+
+  it('starts no further full batch once the run is out of time', async () => {
+    appendAltas('t1', 1, 2500);
+    const slow = aeat.submit.bind(aeat);
+    deps.submitter = {
+      submit: async (request) => {
+        wallClock = new Date(wallClock.getTime() + 200_000);
+        return slow(request);
+      },
+    };
+    const out = await submitPending(deps)('t1', T0);
+    expect(out).toMatchObject({ outcome: 'sent' });
+    expect(aeat.requests.map((r) => r.records.length)).toEqual([1000]);
+    expect(repo.states.get('t1')?.leaseToken).toBeUndefined();
   });
 
   it('leaves records pending after a fault and backs off, even with a full batch waiting', async () => {
@@ -475,7 +492,7 @@ describe('submitPending', () => {
 
     // An expired lease (its run died) is taken over.
     wallClock = new Date(wallClock.getTime() + 61_000);
-    expect((await submitPending(deps)('t1', T0)).outcome).toBe('idle');
+    expect((await submitPending(deps)('t1', T0)).outcome).toBe('sent');
     expect(aeat.requests).toHaveLength(1);
   });
 
@@ -503,6 +520,21 @@ describe('submitAll', () => {
 
     const again = await submitAll(deps)(at(60));
     expect(again).toMatchObject({ tenants: 0, batches: 0 });
+  });
+
+  it('leaves the tenants it has no time for to the next sweep', async () => {
+    for (const t of ['t1', 't2', 't3', 't4', 't5', 't6']) appendAltas(t, 1, 1);
+    const slow = aeat.submit.bind(aeat);
+    deps.submitter = {
+      submit: async (request) => {
+        wallClock = new Date(wallClock.getTime() + 100_000);
+        return slow(request);
+      },
+    };
+    const summary = await submitAll(deps)(T0);
+    // Four at once, 100 s each: the second round would start past the budget.
+    expect(summary).toMatchObject({ tenants: 6, deferred: 2, batches: 4 });
+    expect(repo.marked.size).toBe(2);
   });
 
   it('runs every tenant even when one fails, then reports the failure', async () => {

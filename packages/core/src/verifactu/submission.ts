@@ -24,6 +24,11 @@ export const FAULT_BACKOFF_SECONDS = 60;
 export const SENDER_LEASE_SECONDS = 330;
 /** Full batches one run may send for a tenant back to back (the 1,000-record rule allows it). */
 const MAX_BATCHES_PER_RUN = 5;
+/**
+ * Wall-clock time after which a run starts nothing new (another full batch, another tenant), so
+ * it ends well inside the function's 300 s even when AEAT answers slowly; the next run goes on.
+ */
+const RUN_BUDGET_MS = 150_000;
 
 export type EstadoEnvio = 'Correcto' | 'ParcialmenteCorrecto' | 'Incorrecto';
 export type EstadoRegistro = 'Correcto' | 'AceptadoConErrores' | 'Incorrecto';
@@ -263,7 +268,8 @@ export const submitPending =
       }
 
       let result: SubmitOutcome | undefined;
-      for (let round = 0; round < MAX_BATCHES_PER_RUN && !result; round++) {
+      const inBudget = () => clock.now().getTime() - wall.getTime() < RUN_BUDGET_MS;
+      for (let round = 0; round < MAX_BATCHES_PER_RUN && (round === 0 || inBudget()); round++) {
         // The head is read before the pending records, so "nothing pending up to headSeq" is
         // what settle later checks against.
         const headSeq = (await submissions.head(tenantId))?.seq ?? 0;
@@ -309,7 +315,10 @@ export const submitPending =
         // leading run of the same NIF, which is the whole list unless the tenant's NIF changed.
         const nif = issuerOf(pending[0]!.record);
         const end = pending.findIndex((s) => issuerOf(s.record) !== nif);
-        const sent = pending.slice(0, Math.min(end < 0 ? pending.length : end, MAX_RECORDS_PER_SUBMISSION));
+        const sent = pending.slice(
+          0,
+          Math.min(end < 0 ? pending.length : end, MAX_RECORDS_PER_SUBMISSION),
+        );
         const request: SubmitRequest = {
           obligado: { NIF: nif, NombreRazon: await obligadoName(deps, tenantId, sent) },
           records: sent.map((s) => s.record),
@@ -349,6 +358,12 @@ export const submitPending =
         if (!(await submissions.saveState(tenantId, token, state, false))) {
           return { tenantId, outcome: 'sent', batches };
         }
+        if (state.lastSubmittedSeq >= headSeq) {
+          // All sent and answered: out of the sweep until the next append.
+          await submissions.settle(tenantId, headSeq);
+          result = { tenantId, outcome: 'sent', batches };
+          break;
+        }
       }
       await submissions.saveState(tenantId, token, state, true);
       return result ?? { tenantId, outcome: 'sent', batches };
@@ -374,6 +389,8 @@ async function obligadoName(
 
 export interface SubmitAllSummary {
   tenants: number;
+  /** Tenants left for the next run because this one ran out of time. */
+  deferred: number;
   batches: number;
   records: number;
   outcomes: SubmitOutcome[];
@@ -398,12 +415,19 @@ export const submitAll =
       cursor = page.nextCursor;
     } while (cursor);
 
+    // A random order, so when a sweep runs out of time it is not always the same tenants that wait.
+    for (let i = tenantIds.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [tenantIds[i], tenantIds[j]] = [tenantIds[j]!, tenantIds[i]!];
+    }
+
     const submit = submitPending(deps);
+    const started = deps.clock.now().getTime();
     const outcomes: SubmitOutcome[] = [];
     const failures: unknown[] = [];
     let next = 0;
     const worker = async () => {
-      while (next < tenantIds.length) {
+      while (next < tenantIds.length && deps.clock.now().getTime() - started < RUN_BUDGET_MS) {
         const tenantId = tenantIds[next++]!;
         try {
           outcomes.push(await submit(tenantId, now));
@@ -422,6 +446,7 @@ export const submitAll =
     const batches = outcomes.flatMap((o) => o.batches);
     return {
       tenants: tenantIds.length,
+      deferred: tenantIds.length - next,
       batches: batches.length,
       records: batches.reduce((n, b) => n + b.results.length, 0),
       outcomes,

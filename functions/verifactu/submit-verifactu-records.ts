@@ -1,0 +1,39 @@
+import { repositories } from '@sello/aws';
+import { verifactuSubmitter } from '@sello/aws/verifactu';
+import { ENV, ScheduledEvent, triggered } from '@sello/contracts';
+import { submitAll, systemClock, ulidIds } from '@sello/core';
+import { jobHandler, logger } from '@sello/http';
+
+const submitter = verifactuSubmitter();
+const { verifactu, tenants } = repositories();
+const sweep = submitter
+  ? submitAll({ submissions: verifactu, submitter, tenants, clock: systemClock, ids: ulidIds })
+  : undefined;
+
+export const handler = jobHandler(
+  triggered.submitVerifactuRecords,
+  ScheduledEvent,
+  async ({ scheduledTime }) => {
+    if (!sweep) {
+      logger.warn(`${ENV.verifactuSubmitter} is not set: VERI*FACTU records are not sent`);
+      return { skipped: true };
+    }
+    const summary = await sweep(new Date(scheduledTime));
+    // Faults leave records pending; they are worth a warning, not a failed run.
+    for (const o of summary.outcomes) {
+      if (o.outcome === 'fault') {
+        logger.warn('VERI*FACTU submission fault', { tenantId: o.tenantId, message: o.message });
+      }
+    }
+    const { outcomes, ...counts } = summary;
+    logger.info('VERI*FACTU records sent', counts);
+    return {
+      ...counts,
+      outcomes: outcomes.map((o) => ({
+        tenantId: o.tenantId,
+        outcome: o.outcome,
+        batches: o.batches.map((b) => ({ id: b.id, records: b.results.length, csv: b.csv })),
+      })),
+    };
+  },
+);
