@@ -19,6 +19,17 @@ export interface StageConfig {
   /** Object Lock default retention on artifacts (legal retention of invoices). */
   objectLockMode: ObjectLockMode;
   objectLockYears: number;
+  /**
+   * VERI*FACTU: the billing system's producer (SistemaInformatico), AEAT environment and
+   * submitter. Without a producer NIF no records are generated in this stage.
+   */
+  verifactu?: {
+    producerNif: string;
+    producerName: string;
+    installation: string;
+    environment: 'test' | 'production';
+    submitter: 'aeat' | 'sandbox';
+  };
 }
 
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
@@ -65,6 +76,31 @@ export function readStageConfig(node: Node): StageConfig {
     // Spain: the tax authority can audit 4 years back (LGT art. 66) and the Commercial Code keeps
     // books and supporting documents for 6 (art. 30); the longer one wins.
     objectLockYears: positiveInt(get('objectLockYears') ?? 6, 'objectLockYears'),
+    ...verifactu(text, stage),
+  };
+}
+
+function verifactu(text: (key: string) => string | undefined, stage: string) {
+  const producerNif = text('verifactuProducerNif');
+  if (!producerNif) return {};
+  const environment = text('verifactuEnvironment') ?? (stage === 'prod' ? 'production' : 'test');
+  if (environment !== 'test' && environment !== 'production') {
+    throw new Error(
+      `Context "verifactuEnvironment" must be test or production (got "${environment}")`,
+    );
+  }
+  const submitter = text('verifactuSubmitter') ?? 'aeat';
+  if (submitter !== 'aeat' && submitter !== 'sandbox') {
+    throw new Error(`Context "verifactuSubmitter" must be aeat or sandbox (got "${submitter}")`);
+  }
+  return {
+    verifactu: {
+      producerNif,
+      producerName: text('verifactuProducerName') ?? 'Sello',
+      installation: text('verifactuInstallation') ?? stage,
+      environment,
+      submitter,
+    } as const,
   };
 }
 

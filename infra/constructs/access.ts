@@ -3,7 +3,7 @@ import { type Access, ENV } from '@sello/contracts';
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
-import { readStageConfig } from '../config.ts';
+import { readStageConfig, type StageConfig } from '../config.ts';
 import type { PlatformResources } from '../stacks/stateful-stack.ts';
 import { acknowledge, findingText } from './nag.ts';
 
@@ -331,4 +331,16 @@ export function environmentFor(
     env[ENV.schedulerDlqArn] = res.schedulerDeadLetterQueue.queueArn;
   }
   return env;
+}
+
+/** The VERI*FACTU settings every function reads the same way (records are made by several). */
+export function verifactuEnvironment(config: StageConfig): Record<string, string> {
+  if (!config.verifactu) return {};
+  return {
+    [ENV.verifactuProducerNif]: config.verifactu.producerNif,
+    [ENV.verifactuProducerName]: config.verifactu.producerName,
+    [ENV.verifactuInstallation]: config.verifactu.installation,
+    [ENV.verifactuEnvironment]: config.verifactu.environment,
+    [ENV.verifactuSubmitter]: config.verifactu.submitter,
+  };
 }

@@ -6,8 +6,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { readStageConfig } from '../config.ts';
 import type { PlatformResources } from '../stacks/stateful-stack.ts';
-import { environmentFor, grantAccess } from './access.ts';
+import { environmentFor, grantAccess, verifactuEnvironment } from './access.ts';
 import { acknowledge } from './nag.ts';
 
 /** The part of a RouteDef / TriggeredDef that shapes a function. */
@@ -73,6 +74,7 @@ export class ApiFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       environment: {
         ...environmentFor(def.access, resources, stage),
+        ...verifactuEnvironment(readStageConfig(this.node)),
         ...props.environment,
         NODE_OPTIONS: '--enable-source-maps',
       },

@@ -550,3 +550,33 @@ describe('grant mapping, one probe function per access', () => {
     });
   });
 });
+
+describe('VERI*FACTU configuration', () => {
+  it('passes the producer, environment and submitter to every function when configured', async () => {
+    const { buildApp } = await import('../../infra/app.ts');
+    const { Template } = await import('aws-cdk-lib/assertions');
+    const built = buildApp({
+      context: {
+        stage: 'vf',
+        verifactuProducerNif: 'B12345674',
+        verifactuProducerName: 'Sello Software, S.L.',
+      },
+      bundling: false,
+      cfnValidation: false,
+      nag: false,
+    });
+    const functions = Object.values(
+      Template.fromStack(built.api).findResources('AWS::Lambda::Function'),
+    ) as Array<{ Properties: { Environment: { Variables: Record<string, string> } } }>;
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) {
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        SELLO_VERIFACTU_PRODUCER_NIF: 'B12345674',
+        SELLO_VERIFACTU_PRODUCER_NAME: 'Sello Software, S.L.',
+        SELLO_VERIFACTU_INSTALLATION: 'vf',
+        SELLO_VERIFACTU_ENVIRONMENT: 'test',
+        SELLO_VERIFACTU_SUBMITTER: 'aeat',
+      });
+    }
+  });
+});
