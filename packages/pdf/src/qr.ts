@@ -1,4 +1,6 @@
-import QRCode from 'qrcode';
+// The symbol encoder alone: the package entry also loads its PNG/SVG renderers (pngjs), which a
+// PDF that draws the modules as vectors never uses.
+import * as QRCode from 'qrcode/lib/core/qrcode.js';
 
 /**
  * The VERI*FACTU QR as vector data. AEAT asks for ISO/IEC 18004 with error correction M; we keep

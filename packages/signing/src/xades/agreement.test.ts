@@ -6,6 +6,7 @@ import { C14nCanonicalization, findAncestorNs } from 'xml-crypto';
 import { LINES, sampleInvoice } from '../../../formats/src/facturae/testing.ts';
 import { buildFacturae } from '../../../formats/src/index.ts';
 import type { LocalSigningIdentity } from '../../../local/src/signer/local-signer.ts';
+import { canonicalizeRoot } from './canonicalize.ts';
 import { DS_NS } from './constants.ts';
 import { type SignedFacturae, signFacturaeDetailed } from './sign.ts';
 import { testIdentity } from './testing.ts';
@@ -153,7 +154,7 @@ describe('fast-path canonical forms equal xml-crypto C14N', () => {
       certificateDer: id.certificateDer,
       algorithm: 'RSASSA_PKCS1_V1_5_SHA_512',
       signingTime: new Date('2026-03-15T10:30:00Z'),
-      canonicalizeInput: true,
+      canonicalize: canonicalizeRoot,
     });
     expect(
       signed.canonical.signedInfo.startsWith(

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleInvoice } from '../../../formats/src/facturae/testing.ts';
 import { buildFacturae } from '../../../formats/src/index.ts';
 import type { LocalSigningIdentity } from '../../../local/src/signer/local-signer.ts';
+import { canonicalizeRoot } from './canonicalize.ts';
 import { DS_NS, FACTURAE_POLICY, XADES_NS } from './constants.ts';
 import { type SignFacturaeOptions, signFacturae, signFacturaeDetailed } from './sign.ts';
 import { recordingSigner, testIdentity } from './testing.ts';
@@ -169,7 +170,7 @@ describe('signFacturae', () => {
       .replace('<FileHeader>', '\n  <FileHeader>')
       .replace('<Modality>I</Modality>', '<Modality>I</Modality><!-- note -->');
     await expect(signFacturae(pretty, options)).rejects.toThrow(/not in canonical form/);
-    const signed = await signFacturae(pretty, { ...options, canonicalizeInput: true });
+    const signed = await signFacturae(pretty, { ...options, canonicalize: canonicalizeRoot });
     expect(signed).not.toContain('<!--');
     expect(verifyFacturaeSignature(signed).valid).toBe(true);
 

@@ -27,10 +27,11 @@ export interface SignFacturaeOptions {
   /** Fixed suffix for the signature's Id attributes (tests, golden files); random otherwise. */
   ids?: string;
   /**
-   * The input is not `buildFacturae` output (e.g. an imported file): canonicalise it first with
-   * xml-crypto (slow path). The output then carries the canonical form of the input's root.
+   * The input is not `buildFacturae` output (e.g. an imported file): canonicalise its root first
+   * with this, usually `canonicalizeRoot` from `@sello/signing/canonicalize` (xml-crypto, slow
+   * path). Injected so the issuing path never bundles a DOM parser.
    */
-  canonicalizeInput?: boolean;
+  canonicalize?: (root: string) => Promise<string>;
 }
 
 /** The signed document and the canonical octets that were digested, for tests and audits. */
@@ -105,7 +106,7 @@ export async function signFacturaeDetailed(
   const ids = signatureIds(seed);
 
   const { prolog, root, epilog } = splitDocument(unsignedXml);
-  const document = options.canonicalizeInput ? await canonicalizeRoot(root) : assertCanonical(root);
+  const document = options.canonicalize ? await options.canonicalize(root) : assertCanonical(root);
   const start = readStartTag(document);
   if (!start) throw new Error('The document root start tag is not in canonical form');
   const endTag = `</${start.name}>`;
@@ -251,36 +252,9 @@ function assertCanonical(root: string): string {
     if (root.includes(marker)) {
       throw new Error(
         `The document is not in canonical form (found ${JSON.stringify(marker)}); ` +
-          'sign buildFacturae output or pass canonicalizeInput: true',
+          'sign buildFacturae output or pass a canonicalize function',
       );
     }
   }
   return root;
-}
-
-/**
- * Slow path for foreign input: the root element's inclusive C14N 1.0 form via xml-crypto. Loaded
- * on first use, so the issuing path (our own canonical output) never pays for a DOM parser.
- */
-async function canonicalizeRoot(root: string): Promise<string> {
-  const [{ DOMParser }, { C14nCanonicalization }] = await Promise.all([
-    import('@xmldom/xmldom'),
-    import('xml-crypto'),
-  ]);
-  const errors: string[] = [];
-  let element: ReturnType<InstanceType<typeof DOMParser>['parseFromString']>['documentElement'] =
-    null;
-  try {
-    element = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') errors.push(message);
-      },
-    }).parseFromString(root, 'text/xml').documentElement;
-  } catch (error) {
-    if (!errors.length) errors.push((error as Error).message);
-  }
-  if (errors.length || !element) {
-    throw new Error(`The document is not well-formed XML: ${errors.join('; ')}`);
-  }
-  return new C14nCanonicalization().process(element, {});
 }
