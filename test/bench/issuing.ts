@@ -273,19 +273,21 @@ async function storedDocuments(tenantId: string): Promise<Set<string>> {
   const bucket = process.env.SELLO_ARTIFACT_BUCKET;
   if (!bucket) throw new Error('SELLO_ARTIFACT_BUCKET is not set; is the platform running?');
   const keys = new Set<string>();
-  let token: string | undefined;
-  do {
+  // Pages by StartAfter: s3rver fails now and then on its own continuation tokens.
+  let after: string | undefined;
+  for (;;) {
     const page = await s3Client().send(
       new ListObjectsV2Command({
         Bucket: bucket,
         Prefix: `tenants/${tenantId}/invoices/`,
-        ContinuationToken: token,
+        ...(after ? { StartAfter: after } : {}),
       }),
     );
-    for (const object of page.Contents ?? []) if (object.Key) keys.add(object.Key);
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return keys;
+    const found = (page.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : []));
+    for (const key of found) keys.add(key);
+    if (!page.IsTruncated || found.length === 0) return keys;
+    after = found.at(-1);
+  }
 }
 
 /**

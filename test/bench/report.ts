@@ -36,6 +36,7 @@ export interface Report {
   targets: typeof TARGETS;
   api: ApiResult[];
   issuing: IssuingReport;
+  verifactu?: import('./verifactu.ts').ChainResult;
   bundles: BundleRow[];
   biggest: { id: string; bytes: number; topPackages: PackageShare[] };
   missed: string[];

@@ -17,6 +17,7 @@ import {
   TARGETS,
   writeReport,
 } from './report.ts';
+import { benchChain } from './verifactu.ts';
 
 /**
  * `npm run bench`: bundle size and cold-start import time of every function, signing and PDF
@@ -109,6 +110,7 @@ try {
   });
   const api = await benchApi(platform, { ...API, log: say });
   const issue = await benchIssue(platform, { ...ISSUE, log: say });
+  const chain = await benchChain(platform, { records: 10_000, runs: 3, log: say });
   await cleanUp();
   const issuing = { signing, pdf, issue };
 
@@ -120,11 +122,18 @@ try {
     targets: TARGETS,
     api,
     issuing,
+    verifactu: chain,
     bundles: rows,
     biggest: { id: biggest.id, bytes: biggest.bytes, topPackages: biggest.topPackages },
     missed: [...missedTargets(rows), ...missedIssuingTargets(issuing)],
   };
   printReport(report);
+  console.log(
+    `\nVERI*FACTU: the issue run chained ${chain.issuedChain.records} records under 16 concurrent issuers ` +
+      `(verify: ${chain.issuedChain.valid ? 'one linear chain, valid' : 'BROKEN'}); ` +
+      `verifying ${chain.verify.records} records end to end: median ${chain.verify.medianMs.toFixed(0)} ms ` +
+      `(${chain.verify.recordsPerSecond} records/s)`,
+  );
   writeReport(reportPath, report);
   say(`report: ${reportPath} (${Math.round((Date.now() - started) / 1000)} s)`);
 } catch (error) {
