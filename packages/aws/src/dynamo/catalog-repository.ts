@@ -26,6 +26,7 @@ import {
 } from '@sello/core';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { type Key, keys, withoutKeys } from './keys.ts';
+import { putNew } from './writes.ts';
 
 type Item = Record<string, unknown>;
 
@@ -248,20 +249,7 @@ export class DynamoTariffRepository implements TariffRepository {
   }
 
   async create(tariff: Tariff): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.item(tariff),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) {
-        throw new ConflictError(`Tariff ${tariff.id} already exists`);
-      }
-      throw e;
-    }
+    await putNew(this.db, this.table, this.item(tariff), `Tariff ${tariff.id} already exists`);
   }
 
   async get(tenantId: string, id: string): Promise<Tariff | undefined> {

@@ -6,7 +6,6 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
-  ConflictError,
   type Customer,
   type CustomerRepository,
   type Page,
@@ -14,6 +13,7 @@ import {
 } from '@sello/core';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { keys, withoutKeys } from './keys.ts';
+import { putNew } from './writes.ts';
 
 export class DynamoCustomerRepository implements CustomerRepository {
   constructor(
@@ -31,20 +31,12 @@ export class DynamoCustomerRepository implements CustomerRepository {
   }
 
   async create(customer: Customer): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.item(customer),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) {
-        throw new ConflictError(`Customer ${customer.id} already exists`);
-      }
-      throw e;
-    }
+    await putNew(
+      this.db,
+      this.table,
+      this.item(customer),
+      `Customer ${customer.id} already exists`,
+    );
   }
 
   async get(tenantId: string, id: string): Promise<Customer | undefined> {

@@ -1,12 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { ConflictError, type Series, type SeriesRepository } from '@sello/core';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Series, SeriesRepository } from '@sello/core';
 import { keys, withoutKeys } from './keys.ts';
+import { putNew } from './writes.ts';
 
 const toSeries = (item: Record<string, unknown>): Series => {
   const { type: _type, ...rest } = withoutKeys(item);
@@ -20,20 +15,12 @@ export class DynamoSeriesRepository implements SeriesRepository {
   ) {}
 
   async create(tenantId: string, series: Series): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...keys.series(tenantId, series.code), type: 'series', ...series },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) {
-        throw new ConflictError(`Series ${series.code} already exists`);
-      }
-      throw e;
-    }
+    await putNew(
+      this.db,
+      this.table,
+      { ...keys.series(tenantId, series.code), type: 'series', ...series },
+      `Series ${series.code} already exists`,
+    );
   }
 
   async get(tenantId: string, code: string): Promise<Series | undefined> {
