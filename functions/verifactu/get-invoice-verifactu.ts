@@ -1,6 +1,6 @@
 import { repositories, verifactuConfig } from '@sello/aws';
 import { routes } from '@sello/contracts';
-import { getInvoice, NotFoundError, qrUrl, recordFields } from '@sello/core';
+import { getInvoice, NotFoundError, qrUrl, recordEntryView, recordFields } from '@sello/core';
 import { registroAltaXml, registroAnulacionXml } from '@sello/formats/verifactu';
 import { httpHandler, ok } from '@sello/http';
 
@@ -21,12 +21,6 @@ export const handler = httpHandler(routes.getInvoiceVerifactu, async ({ principa
         : registroAnulacionXml(latest.record),
     qrUrl: qrUrl(alta?.record.kind === 'alta' ? alta.record : invoice, environment),
     submission: latest.submission,
-    history: history.map((h) => ({
-      seq: h.seq,
-      invoiceId: h.invoiceId,
-      kind: h.record.kind,
-      record: recordFields(h.record),
-      submission: h.submission,
-    })),
+    history: history.map(recordEntryView),
   });
 });

@@ -1,6 +1,6 @@
 import { repositories } from '@sello/aws';
 import { routes } from '@sello/contracts';
-import { recordFields } from '@sello/core';
+import { recordEntryView } from '@sello/core';
 import { httpHandler, ok } from '@sello/http';
 
 const { verifactu } = repositories();
@@ -8,13 +8,7 @@ const { verifactu } = repositories();
 export const handler = httpHandler(routes.listVerifactuRecords, async ({ principal, query }) => {
   const page = await verifactu.list(principal.tenantId, query);
   return ok({
-    items: page.items.map((s) => ({
-      seq: s.seq,
-      invoiceId: s.invoiceId,
-      kind: s.record.kind,
-      record: recordFields(s.record),
-      submission: s.submission,
-    })),
+    items: page.items.map(recordEntryView),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   });
 });

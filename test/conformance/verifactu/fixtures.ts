@@ -7,8 +7,8 @@ import {
   type LineInput,
   linkOf,
   type PartySnapshot,
-  type SistemaInformatico,
 } from '@sello/core';
+import { SYSTEM } from '../../../packages/core/src/verifactu/testing.ts';
 
 /**
  * Invoices for the VERI*FACTU conformance tests, with amounts from the tax engine, and the chain
@@ -16,17 +16,8 @@ import {
  * generated across the spring DST change in Madrid.
  */
 
-export const SYSTEM: SistemaInformatico = {
-  NombreRazon: 'Sello Software S.L.',
-  NIF: 'B87654321',
-  NombreSistemaInformatico: 'Sello',
-  IdSistemaInformatico: 'SE',
-  Version: '0.1.0',
-  NumeroInstalacion: 'eu-south-2-1',
-  TipoUsoPosibleSoloVerifactu: 'S',
-  TipoUsoPosibleMultiOT: 'S',
-  IndicadorMultiplesOT: 'S',
-};
+// The same system identity as the core unit tests.
+export { SYSTEM };
 
 export const ISSUER: PartySnapshot = {
   taxId: 'B12345674',

@@ -14,7 +14,6 @@ import {
 import {
   type BillingRecord,
   type ChainHead,
-  type ChainLink,
   ConflictError,
   type Invoice,
   type InvoiceFilter,
@@ -27,10 +26,23 @@ import {
 } from '@sello/core';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { keys, withoutKeys } from './keys.ts';
-import { chainItems } from './verifactu-repository.ts';
+import { chainItems, toChainHead } from './verifactu-repository.ts';
 
 /** Attempts before a hot series gives up (each failed attempt means another invoice got a number). */
 const MAX_ATTEMPTS = 60;
+
+/**
+ * After a transaction lost a race (a counter or chain-head condition, or a conflict), waits a
+ * jittered backoff that spreads concurrent issuers' retries; anything else, or too many attempts,
+ * rethrows the error.
+ */
+async function backOffOrThrow(error: unknown, reasons: Array<string | undefined>, attempt: number) {
+  const contended = reasons.some(
+    (r) => r === 'ConditionalCheckFailed' || r === 'TransactionConflict',
+  );
+  if (!contended || attempt >= MAX_ATTEMPTS) throw error;
+  await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
+}
 
 const toInvoice = (item: Record<string, unknown>): Invoice => {
   const { type: _type, ...rest } = withoutKeys(item);
@@ -171,9 +183,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
             )
           : Promise.resolve({ Item: undefined }),
       ]);
-      const chain = head.Item
-        ? { seq: Number(head.Item.seq), link: head.Item.link as ChainLink }
-        : undefined;
+      const chain = toChainHead(head.Item);
       const state: IssueState = {
         last: Number(Item?.last ?? 0),
         ...(Item?.lastIssueDate ? { lastIssueDate: String(Item.lastIssueDate) } : {}),
@@ -244,12 +254,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
           );
         }
         // The counter or the chain head moved under us (or DynamoDB saw the items contended).
-        const contended = reasons.some(
-          (r) => r === 'ConditionalCheckFailed' || r === 'TransactionConflict',
-        );
-        if (!contended || attempt >= MAX_ATTEMPTS) throw e;
-        // Jittered backoff spreads the retries of many concurrent issuers.
-        await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
+        await backOffOrThrow(e, reasons, attempt);
       }
     }
   }
@@ -263,7 +268,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       const { Item } = await this.db.send(
         new GetCommand({ TableName: this.table, Key: headKey, ConsistentRead: true }),
       );
-      const chain = Item ? { seq: Number(Item.seq), link: Item.link as ChainLink } : undefined;
+      const chain = toChainHead(Item);
       const record = build(chain);
       try {
         await this.db.send(
@@ -288,11 +293,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
         if (reasons[0] === 'ConditionalCheckFailed') {
           throw new PreconditionFailedError(`Invoice ${next.id} was changed by another request`);
         }
-        const contended = reasons.some(
-          (r) => r === 'ConditionalCheckFailed' || r === 'TransactionConflict',
-        );
-        if (!contended || attempt >= MAX_ATTEMPTS) throw e;
-        await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
+        await backOffOrThrow(e, reasons, attempt);
       }
     }
   }

@@ -76,6 +76,10 @@ export function chainItems(
   ];
 }
 
+/** The chain head as stored (see `chainItems`), or undefined for a tenant with no record yet. */
+export const toChainHead = (item: Record<string, unknown> | undefined): ChainHead | undefined =>
+  item ? { seq: Number(item.seq), link: item.link as ChainHead['link'] } : undefined;
+
 const toStored = (item: Record<string, unknown>): StoredRecord => {
   const { type: _type, ...rest } = withoutKeys(item);
   return rest as unknown as StoredRecord;
@@ -204,7 +208,7 @@ export class DynamoVerifactuRepository implements VerifactuRepository, Submissio
         ConsistentRead: true,
       }),
     );
-    return Item ? { seq: Number(Item.seq), link: Item.link as ChainHead['link'] } : undefined;
+    return toChainHead(Item);
   }
 
   async list(tenantId: string, page: PageRequest): Promise<Page<StoredRecord>> {

@@ -1,4 +1,5 @@
 import type { BillingRecord } from './record.ts';
+import type { StoredRecord } from './store.ts';
 
 /**
  * A record's identifying fields as the API shows them: every value is the exact string written
@@ -25,3 +26,12 @@ export function recordFields(record: BillingRecord): Record<string, string> {
     FechaHoraHusoGenRegistro: record.FechaHoraHusoGenRegistro,
   };
 }
+
+/** A stored record as lists show it: its place in the chain, its fields and its submission. */
+export const recordEntryView = (stored: StoredRecord) => ({
+  seq: stored.seq,
+  invoiceId: stored.invoiceId,
+  kind: stored.record.kind,
+  record: recordFields(stored.record),
+  submission: stored.submission,
+});
