@@ -19,9 +19,16 @@ export const CONTENT_TYPES: Record<DocumentFormat, string> = {
 
 const EXTENSIONS: Record<DocumentFormat, string> = { facturae: 'xml', pdf: 'pdf' };
 
+/** Extensions of the files people receive: a signed Facturae is `.xsig` for Spanish platforms. */
+export const FILE_EXTENSIONS: Record<DocumentFormat, string> = { facturae: 'xsig', pdf: 'pdf' };
+
+/** The invoice number (or id, for a draft) made safe for file and object names. */
+export const documentBaseName = (invoice: Invoice) =>
+  (invoice.number ?? invoice.id).replace(/[^\w.-]/g, '_');
+
 /** `tenants/<t>/invoices/<id>/<number>.xml`: tenant-scoped, one object per document. */
 export const artifactKey = (invoice: Invoice, format: DocumentFormat) =>
-  `tenants/${invoice.tenantId}/invoices/${invoice.id}/${(invoice.number ?? invoice.id).replace(/[^\w.-]/g, '_')}.${EXTENSIONS[format]}`;
+  `tenants/${invoice.tenantId}/invoices/${invoice.id}/${documentBaseName(invoice)}.${EXTENSIONS[format]}`;
 
 export interface DocumentDeps {
   invoices: InvoiceRepository;

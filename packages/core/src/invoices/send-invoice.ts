@@ -1,7 +1,13 @@
 import { ConflictError, ValidationError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Mailer } from '../ports/mailer.ts';
-import { type DocumentDeps, ensureDocument } from './documents.ts';
+import {
+  CONTENT_TYPES,
+  type DocumentDeps,
+  documentBaseName,
+  ensureDocument,
+  FILE_EXTENSIONS,
+} from './documents.ts';
 import { getInvoice } from './get-invoice.ts';
 import { invoiceMail } from './mail-texts.ts';
 import type { Invoice } from './model.ts';
@@ -26,14 +32,22 @@ export const sendInvoice =
       ensureDocument(deps, invoice, 'pdf'),
       ensureDocument(deps, invoice, 'facturae'),
     ]);
-    const file = (invoice.number ?? invoice.id).replace(/[^\w.-]/g, '_');
+    const file = documentBaseName(invoice);
     const { messageId } = await deps.mailer.send({
       to: recipients,
       ...invoiceMail(invoice),
       ...(invoice.issuer.email ? { replyTo: invoice.issuer.email } : {}),
       attachments: [
-        { filename: `${file}.pdf`, contentType: 'application/pdf', content: pdf },
-        { filename: `${file}.xsig`, contentType: 'application/xml', content: facturae },
+        {
+          filename: `${file}.${FILE_EXTENSIONS.pdf}`,
+          contentType: CONTENT_TYPES.pdf,
+          content: pdf,
+        },
+        {
+          filename: `${file}.${FILE_EXTENSIONS.facturae}`,
+          contentType: CONTENT_TYPES.facturae,
+          content: facturae,
+        },
       ],
     });
     const at = deps.clock.now().toISOString();
