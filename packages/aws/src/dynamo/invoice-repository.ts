@@ -63,6 +63,14 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
         invoice.id,
         invoice.status === 'draft' ? undefined : invoice.issueDate,
       ),
+      ...(invoice.status === 'draft'
+        ? {}
+        : keys.invoiceInInbox(
+            invoice.customer.taxId,
+            invoice.issueDate,
+            invoice.tenantId,
+            invoice.id,
+          )),
       type: 'invoice',
       ...invoice,
     };

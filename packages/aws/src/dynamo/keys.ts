@@ -14,6 +14,7 @@
  *   series          TENANT#<t>                       SERIES#<code>
  *   series counter  TENANT#<t>                       COUNTER#<code>#<year|all>
  *   invoice         TENANT#<t>                       INVOICE#<id>        gsi1: TENANT#<t>#INVOICES / <issueDate|draft>#<id>
+ *     (an issued invoice also carries gsi2: INBOX#<buyer tax id> / <issueDate>#<t>#<id>: the buyer's inbox)
  *   chain head      TENANT#<t>                       VERIFACTU#HEAD       (last record: seq + link)
  *   billing record  TENANT#<t>                       VFREC#<seq, 12 digits> gsi1: TENANT#<t>#VFINV#<invoice> / <seq>
  *     (the chain head also carries gsi2: VFPENDING / <t>, set on every append, removed once sent)
@@ -21,13 +22,19 @@
  *   sent batch      TENANT#<t>                       VFBATCH#<batch id>   (AEAT's answer and CSV)
  *   idempotency     IDEMPOTENCY#<scope>#<key>        IDEMPOTENCY
  *   heartbeat       SYSTEM                           HEARTBEAT#<source>
+ *
+ * Areas added later list their items in keys/<area>.ts and are spread in below.
  */
 export interface Key {
   pk: string;
   sk: string;
 }
 
-const tenantPk = (tenantId: string) => `TENANT#${tenantId}`;
+import { exchangeKeys } from './keys/exchange.ts';
+import { recipientsKeys } from './keys/recipients.ts';
+import { tasksKeys } from './keys/tasks.ts';
+import { tenantPk } from './keys/tenant.ts';
+import { webhooksKeys } from './keys/webhooks.ts';
 
 export const keys = {
   tenant: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: 'PROFILE' }),
@@ -78,6 +85,12 @@ export const keys = {
     gsi1pk: `${tenantPk(tenantId)}#INVOICES`,
     gsi1sk: `${issueDate ?? 'DRAFT'}#${id}`,
   }),
+  /** An issued invoice in its buyer's inbox, across issuers, newest last. */
+  invoiceInInbox: (buyerTaxId: string, issueDate: string, tenantId: string, id: string) => ({
+    gsi2pk: `INBOX#${buyerTaxId}`,
+    gsi2sk: `${issueDate}#${tenantId}#${id}`,
+  }),
+  inbox: (buyerTaxId: string) => ({ gsi2pk: `INBOX#${buyerTaxId}` }),
 
   chainHead: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: 'VERIFACTU#HEAD' }),
   /** Zero-padded so records sort in generation order. */
@@ -108,6 +121,11 @@ export const keys = {
   idempotency: (scope: string): Key => ({ pk: `IDEMPOTENCY#${scope}`, sk: 'IDEMPOTENCY' }),
 
   heartbeat: (source: string): Key => ({ pk: 'SYSTEM', sk: `HEARTBEAT#${source}` }),
+
+  ...exchangeKeys,
+  ...recipientsKeys,
+  ...webhooksKeys,
+  ...tasksKeys,
 } as const;
 
 /** Strips key and index attributes from an item before mapping it to a domain object. */

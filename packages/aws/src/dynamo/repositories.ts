@@ -1,5 +1,9 @@
 import { documentClient } from '../clients.ts';
 import { tableName } from '../config.ts';
+import { exchangeRepositories } from '../exchange/repositories.ts';
+import { recipientsRepositories } from '../recipients/repositories.ts';
+import { tasksRepositories } from '../tasks/repositories.ts';
+import { webhooksRepositories } from '../webhooks/repositories.ts';
 import { DynamoApiKeyRepository } from './api-key-repository.ts';
 import {
   DynamoCustomerPricesRepository,
@@ -34,6 +38,10 @@ function build() {
     series: new DynamoSeriesRepository(db, table),
     signingIdentities: new DynamoSigningIdentityRepository(db, table),
     verifactu: new DynamoVerifactuRepository(db, table),
+    ...exchangeRepositories(db, table),
+    ...recipientsRepositories(db, table),
+    ...webhooksRepositories(db, table),
+    ...tasksRepositories(db, table),
   };
 }
 

@@ -1,0 +1,2 @@
+/** Partition of everything a tenant owns. */
+export const tenantPk = (tenantId: string) => `TENANT#${tenantId}`;

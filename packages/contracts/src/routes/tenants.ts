@@ -1,0 +1,97 @@
+import { defineRoute, type RouteDef } from '../route.ts';
+import { IdParams, PageQuery, pageOf } from '../schemas/common.ts';
+import {
+  ApiKey,
+  ApiKeyInput,
+  CreatedApiKey,
+  SigningCertificate,
+  SigningCertificateInput,
+  Tenant,
+} from '../schemas/tenants.ts';
+
+import { problem, read, readWrite } from './shared.ts';
+
+export const tenantsRoutes = {
+  getTenant: defineRoute({
+    id: 'getTenant',
+    method: 'GET',
+    path: '/v1/tenant',
+    entry: 'functions/tenants/get-tenant.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: "The calling key's tenant",
+    tag: 'Tenant',
+    responses: { 200: { description: 'The tenant', schema: Tenant } },
+  }),
+  createApiKey: defineRoute({
+    id: 'createApiKey',
+    method: 'POST',
+    path: '/v1/api-keys',
+    entry: 'functions/tenants/create-api-key.ts',
+    auth: 'apiKey',
+    access: readWrite,
+    summary: 'Create another API key for this tenant; the secret is shown once',
+    tag: 'Tenant',
+    request: { body: ApiKeyInput },
+    responses: { 201: { description: 'Created', schema: CreatedApiKey } },
+  }),
+  listApiKeys: defineRoute({
+    id: 'listApiKeys',
+    method: 'GET',
+    path: '/v1/api-keys',
+    entry: 'functions/tenants/list-api-keys.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: "The tenant's API keys, without secrets",
+    tag: 'Tenant',
+    request: { query: PageQuery },
+    responses: { 200: { description: 'A page of keys', schema: pageOf(ApiKey) } },
+  }),
+  revokeApiKey: defineRoute({
+    id: 'revokeApiKey',
+    method: 'DELETE',
+    path: '/v1/api-keys/{id}',
+    entry: 'functions/tenants/revoke-api-key.ts',
+    auth: 'apiKey',
+    access: readWrite,
+    summary: 'Revoke an API key at once',
+    tag: 'Tenant',
+    request: { params: IdParams },
+    responses: {
+      204: { description: 'Revoked' },
+      404: problem('No such key'),
+      409: problem('The key is the one making this call'),
+    },
+  }),
+  putSigningCertificate: defineRoute({
+    id: 'putSigningCertificate',
+    method: 'PUT',
+    path: '/v1/signing-certificate',
+    entry: 'functions/tenants/put-signing-certificate.ts',
+    auth: 'apiKey',
+    access: ['table:read', 'table:write', 'signing:import'],
+    summary:
+      "Upload the tenant's qualified certificate (PKCS#12): its key is imported into KMS and the file discarded",
+    tag: 'Tenant',
+    request: { body: SigningCertificateInput },
+    responses: {
+      200: { description: 'The certificate now used to sign', schema: SigningCertificate },
+      400: problem('Not a PKCS#12 with one RSA key and its certificate, or a wrong password'),
+    },
+    timeoutSeconds: 30,
+  }),
+  getSigningCertificate: defineRoute({
+    id: 'getSigningCertificate',
+    method: 'GET',
+    path: '/v1/signing-certificate',
+    entry: 'functions/tenants/get-signing-certificate.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: 'The certificate the tenant signs with',
+    tag: 'Tenant',
+    responses: {
+      200: { description: 'The certificate', schema: SigningCertificate },
+      404: problem('None uploaded yet (the platform default signs, where configured)'),
+    },
+  }),
+} as const satisfies Record<string, RouteDef>;

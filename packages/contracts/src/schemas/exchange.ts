@@ -1,0 +1,2 @@
+// Schemas of the exchange area (imports, inbox status changes, tenant settings).
+export {};

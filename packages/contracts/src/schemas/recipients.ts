@@ -1,0 +1,2 @@
+// Schemas of the recipients area (onboarding keys, recipient accounts and sessions).
+export {};

@@ -1,0 +1,2 @@
+// Schemas of the webhooks area (webhook subscriptions and deliveries).
+export {};

@@ -1,0 +1,2 @@
+// The exchange area's public surface (imports, inbox status changes, tenant settings).
+export {};

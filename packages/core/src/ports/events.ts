@@ -1,0 +1,32 @@
+import type { Invoice } from '../invoices/model.ts';
+
+/** What ERPs can subscribe to (webhooks) and what the platform reacts to after a commit. */
+export const DOMAIN_EVENT_TYPES = [
+  'invoice.issued',
+  'invoice.delivered',
+  'invoice.status_changed',
+  'import.completed',
+] as const;
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+
+export interface DomainEvent {
+  /** Deterministic (e.g. `invoice.issued:<invoiceId>`), so publishing twice delivers once. */
+  id: string;
+  type: DomainEventType;
+  /** The tenant whose subscribers hear of it. */
+  tenantId: string;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+/** Hands committed facts to whoever listens (webhook deliveries); never part of a transaction. */
+export interface EventPublisher {
+  publish(events: readonly DomainEvent[]): Promise<void>;
+}
+
+/**
+ * Runs after invoices were numbered and committed (issue, rectify, cancel, split, import), outside
+ * the request's critical path where the platform allows it. Each subscriber must be idempotent:
+ * the same invoice may be handed over again after a retry.
+ */
+export type IssuedInvoicesSubscriber = (invoices: readonly Invoice[]) => Promise<void>;

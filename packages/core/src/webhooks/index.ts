@@ -1,0 +1,2 @@
+// The webhooks area's public surface (webhook subscriptions and deliveries).
+export {};
