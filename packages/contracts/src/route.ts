@@ -3,7 +3,8 @@ import type * as z from 'zod';
 /** Who may call a route. */
 export type AuthKind =
   | 'apiKey' // a tenant's API key (ERPs, the issuer console)
-  | 'session' // a registered recipient's session (the inbox)
+  | 'session' // a registered recipient's session
+  | 'inbox' // either: a tenant reads invoices addressed to its own tax id, a recipient to its own
   | 'public'; // no credentials (health, self-invoicing page, registration)
 
 /**

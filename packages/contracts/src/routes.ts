@@ -1,9 +1,11 @@
 import { defineTriggered, type RouteDef, type TriggeredDef } from './route.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { customersRoutes } from './routes/customers.ts';
+import { documentsRoutes, documentsTriggered } from './routes/documents.ts';
 import { exchangeRoutes, exchangeTriggered } from './routes/exchange.ts';
 import { invoicesRoutes, invoicesTriggered } from './routes/invoices.ts';
 import { recipientsRoutes, recipientsTriggered } from './routes/recipients.ts';
+import { settingsRoutes, settingsTriggered } from './routes/settings.ts';
 import { systemRoutes } from './routes/system.ts';
 import { tasksRoutes, tasksTriggered } from './routes/tasks.ts';
 import { tenantsRoutes } from './routes/tenants.ts';
@@ -22,8 +24,10 @@ export const routes = {
   ...catalogRoutes,
   ...invoicesRoutes,
   ...verifactuRoutes,
+  ...documentsRoutes,
   ...exchangeRoutes,
   ...recipientsRoutes,
+  ...settingsRoutes,
   ...webhooksRoutes,
   ...tasksRoutes,
 } as const satisfies Record<string, RouteDef>;
@@ -64,8 +68,10 @@ export const triggered = {
   }),
   ...invoicesTriggered,
   ...verifactuTriggered,
+  ...documentsTriggered,
   ...exchangeTriggered,
   ...recipientsTriggered,
+  ...settingsTriggered,
   ...webhooksTriggered,
   ...tasksTriggered,
 } as const satisfies Record<string, TriggeredDef>;

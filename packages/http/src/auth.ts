@@ -1,13 +1,20 @@
 import { repositories } from '@sello/aws';
 import type { AuthKind } from '@sello/contracts';
-import { authenticateApiKey, type TenantPrincipal, UnauthorizedError } from '@sello/core';
+import {
+  authenticateApiKey,
+  type RecipientPrincipal,
+  type TenantPrincipal,
+  UnauthorizedError,
+} from '@sello/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 export type Principal<A extends AuthKind> = A extends 'apiKey'
   ? TenantPrincipal
   : A extends 'session'
-    ? never // recipient sessions arrive with the inbox
-    : undefined;
+    ? RecipientPrincipal
+    : A extends 'inbox'
+      ? TenantPrincipal | RecipientPrincipal
+      : undefined;
 
 /**
  * Keys resolved recently, by hash of the presented secret. Short-lived so a revocation reaches

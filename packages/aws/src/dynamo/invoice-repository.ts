@@ -115,6 +115,11 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
       conditions.push('series = :series');
       values[':series'] = filter.series;
     }
+    if (filter.taskId) {
+      conditions.push('#source.taskId = :task');
+      names['#source'] = 'source';
+      values[':task'] = filter.taskId;
+    }
     if (filter.from) {
       conditions.push('issueDate >= :from');
       values[':from'] = filter.from;

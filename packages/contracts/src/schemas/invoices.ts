@@ -126,6 +126,10 @@ export const Invoice = z
         method: z.enum(['substitution', 'differences']),
       })
       .optional(),
+    source: z
+      .object({ taskId: z.string(), occurrence: Instant })
+      .optional()
+      .describe('The automatic task and occurrence that made it'),
     events: z.array(
       z.object({
         at: Instant,
@@ -146,6 +150,7 @@ export const InvoiceListQuery = z.object({
   series: z.string().max(20).optional(),
   from: IsoDate.optional().describe('Issue date from (inclusive)'),
   to: IsoDate.optional().describe('Issue date to (inclusive)'),
+  taskId: z.string().max(64).optional().describe('Only documents made by this automatic task'),
 });
 
 export const SeriesInput = z

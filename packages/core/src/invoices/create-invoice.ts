@@ -4,7 +4,7 @@ import { computeInvoice } from '../taxes/compute.ts';
 import type { InvoiceDeps } from './deps.ts';
 import type { LineRequest } from './lines.ts';
 import { listSeries } from './list-series.ts';
-import type { Invoice, PaymentTerms } from './model.ts';
+import type { DocumentSource, Invoice, PaymentTerms } from './model.ts';
 import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
 import { pickSeries } from './series.ts';
 
@@ -17,6 +17,10 @@ export interface InvoiceRequest {
   lines: LineRequest[];
   payment?: PaymentTerms;
   notes?: string;
+  /** Set by automatic tasks, never by API clients. */
+  source?: DocumentSource;
+  /** Fixes the draft id (automatic tasks derive it from task, occurrence and customer). */
+  id?: string;
 }
 
 /** A draft: computed and previewable, with no number until it is issued. */
@@ -29,7 +33,7 @@ export const createInvoice =
     const clock = deps.clock.now();
     const now = clock.toISOString();
     return persist(deps, {
-      id: deps.ids.next('inv'),
+      id: input.id ?? deps.ids.next('inv'),
       tenantId,
       status: 'draft',
       kind: 'standard',
@@ -45,6 +49,7 @@ export const createInvoice =
       ...computation,
       ...(input.payment ? { payment: input.payment } : {}),
       ...(input.notes ? { notes: input.notes } : {}),
+      ...(input.source ? { source: input.source } : {}),
       events: [{ at: now, type: 'created' }],
       version: 1,
       createdAt: now,

@@ -9,6 +9,7 @@ export interface InvoiceFilter {
   series?: string;
   from?: string;
   to?: string;
+  taskId?: string;
 }
 
 /** What the numbering transaction read of its series counter. */

@@ -142,6 +142,13 @@ export interface InvoiceEvent {
   detail?: Record<string, unknown>;
 }
 
+/** Where a document came from when not typed in by a user: an automatic task's occurrence. */
+export interface DocumentSource {
+  taskId: string;
+  /** The scheduled time of the occurrence (ISO instant): the run's idempotency key. */
+  occurrence: string;
+}
+
 export interface Invoice {
   id: string;
   tenantId: string;
@@ -170,6 +177,7 @@ export interface Invoice {
   payment?: PaymentTerms;
   notes?: string;
   corrective?: CorrectiveData;
+  source?: DocumentSource;
   events: InvoiceEvent[];
   version: number;
   createdAt: string;

@@ -46,6 +46,7 @@ export function invoiceView(i: Invoice) {
           },
         }
       : {}),
+    ...(i.source ? { source: i.source } : {}),
     events: i.events,
     version: i.version,
     createdAt: i.createdAt,

@@ -1,2 +1,2 @@
 // The recipients area's public surface (onboarding keys, recipient accounts and sessions).
-export {};
+export * from './principal.ts';

@@ -1,0 +1,2 @@
+// Tenant settings (notifications, payment defaults, branding).
+export {};
