@@ -6,6 +6,13 @@ import { buildPkcs12, testChain } from '../../packages/aws/src/pkcs12-testing.ts
 import { lambdaContext } from '../../packages/local/src/apigw.ts';
 import { loadHandler } from '../../packages/local/src/handlers.ts';
 import { aCustomer, createTenant, startApi } from '../support/api.ts';
+import type { Realise } from './placeholders/context.ts';
+import { realiseDocuments } from './placeholders/documents.ts';
+import { realiseExchange } from './placeholders/exchange.ts';
+import { realiseRecipients } from './placeholders/recipients.ts';
+import { realiseSettings } from './placeholders/settings.ts';
+import { realiseTasks } from './placeholders/tasks.ts';
+import { realiseWebhooks } from './placeholders/webhooks.ts';
 
 const root = join(import.meta.dirname, '../..');
 const load = (file: string) => JSON.parse(readFileSync(join(root, 'events', file), 'utf8'));
@@ -81,6 +88,15 @@ async function realise(event: string, routeId: string): Promise<string> {
       out = out.replaceAll(/inv_01kaissuedexample\w+/g, draft.id);
     }
   }
+  const areas: Realise[] = [
+    realiseDocuments,
+    realiseExchange,
+    realiseRecipients,
+    realiseSettings,
+    realiseTasks,
+    realiseWebhooks,
+  ];
+  for (const area of areas) out = await area(out, { api, tenant, routeId, load });
   return out;
 }
 
