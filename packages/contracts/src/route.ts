@@ -61,6 +61,8 @@ export interface RouteDef {
   timeoutSeconds?: number;
   /** Lambda memory in MB (default 512). */
   memoryMb?: number;
+  /** Triggered functions (ids) this one hands work to asynchronously (Lambda async invoke). */
+  invokes?: readonly string[];
 }
 
 /** Build a route while keeping its literal types, so handlers infer their input from the schemas. */
@@ -74,9 +76,12 @@ export interface TriggeredDef {
   summary: string;
   trigger:
     | { kind: 'schedule'; expression: string; timezone: string; input?: Record<string, unknown> }
-    | { kind: 'invoke' }; // called by an operator or another service, never from the internet
+    | { kind: 'invoke' } // called by an operator or another service, never from the internet
+    | { kind: 'schedules' }; // the target of schedules created at run time (automatic tasks)
   timeoutSeconds?: number;
   memoryMb?: number;
+  /** Triggered functions (ids) this one hands work to asynchronously (Lambda async invoke). */
+  invokes?: readonly string[];
 }
 
 export const defineTriggered = <const T extends TriggeredDef>(t: T): T => t;
