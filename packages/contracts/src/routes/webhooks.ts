@@ -1,7 +1,98 @@
-import type { RouteDef, TriggeredDef } from '../route.ts';
+import { defineRoute, defineTriggered, type RouteDef, type TriggeredDef } from '../route.ts';
+import { IdParams, PageQuery, pageOf } from '../schemas/common.ts';
+import { Webhook, WebhookCreated, WebhookDelivery, WebhookInput } from '../schemas/webhooks.ts';
+import { problem, read, readWrite } from './shared.ts';
+
+const TAG = 'Webhooks';
 
 /** Routes of this area; spread into the route table in ../routes.ts. */
-export const webhooksRoutes = {} as const satisfies Record<string, RouteDef>;
+export const webhooksRoutes = {
+  createWebhook: defineRoute({
+    id: 'createWebhook',
+    method: 'POST',
+    path: '/v1/webhooks',
+    entry: 'functions/webhooks/create-webhook.ts',
+    auth: 'apiKey',
+    access: [...readWrite, 'secrets:encrypt'],
+    summary: 'Subscribe a URL to events; the answer carries the signing secret, shown only once',
+    tag: TAG,
+    request: { body: WebhookInput },
+    responses: {
+      201: { description: 'Subscribed', schema: WebhookCreated },
+      400: problem('Invalid input, or a URL that may not receive webhooks; `errors` names it'),
+      409: problem('The tenant has as many subscriptions as allowed'),
+    },
+  }),
+  listWebhooks: defineRoute({
+    id: 'listWebhooks',
+    method: 'GET',
+    path: '/v1/webhooks',
+    entry: 'functions/webhooks/list-webhooks.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: 'List the subscriptions, oldest first (never their secrets)',
+    tag: TAG,
+    request: { query: PageQuery },
+    responses: { 200: { description: 'A page of subscriptions', schema: pageOf(Webhook) } },
+  }),
+  getWebhook: defineRoute({
+    id: 'getWebhook',
+    method: 'GET',
+    path: '/v1/webhooks/{id}',
+    entry: 'functions/webhooks/get-webhook.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: 'Get a subscription (never its secret)',
+    tag: TAG,
+    request: { params: IdParams },
+    responses: {
+      200: { description: 'The subscription', schema: Webhook },
+      404: problem('No such subscription'),
+    },
+  }),
+  deleteWebhook: defineRoute({
+    id: 'deleteWebhook',
+    method: 'DELETE',
+    path: '/v1/webhooks/{id}',
+    entry: 'functions/webhooks/delete-webhook.ts',
+    auth: 'apiKey',
+    access: readWrite,
+    summary: 'Unsubscribe: nothing more is sent, pending deliveries are cancelled',
+    tag: TAG,
+    request: { params: IdParams },
+    responses: { 204: { description: 'Deleted' }, 404: problem('No such subscription') },
+  }),
+  listWebhookDeliveries: defineRoute({
+    id: 'listWebhookDeliveries',
+    method: 'GET',
+    path: '/v1/webhooks/{id}/deliveries',
+    entry: 'functions/webhooks/list-webhook-deliveries.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: "The subscription's delivery log, newest first, with every attempt (kept 30 days)",
+    tag: TAG,
+    request: { params: IdParams, query: PageQuery },
+    responses: {
+      200: { description: 'A page of deliveries', schema: pageOf(WebhookDelivery) },
+      404: problem('No such subscription'),
+    },
+  }),
+} as const satisfies Record<string, RouteDef>;
 
 /** Functions of this area no HTTP route reaches. */
-export const webhooksTriggered = {} as const satisfies Record<string, TriggeredDef>;
+export const webhooksTriggered = {
+  deliverWebhooks: defineTriggered({
+    id: 'deliverWebhooks',
+    entry: 'functions/webhooks/deliver-webhooks.ts',
+    access: ['table:read', 'table:write', 'secrets:decrypt'],
+    summary:
+      'POSTs due webhook deliveries (signed), retrying failures with backoff for about two days',
+    trigger: {
+      kind: 'schedule',
+      expression: 'rate(1 minute)',
+      timezone: 'UTC',
+      input: { scheduledTime: '<aws.scheduler.scheduled-time>' },
+    },
+    timeoutSeconds: 300,
+  }),
+} as const satisfies Record<string, TriggeredDef>;

@@ -1,0 +1,33 @@
+import { ENV } from '@sello/contracts';
+import {
+  LOCAL_URL_POLICY,
+  PRODUCTION_URL_POLICY,
+  type SecretBox,
+  type WebhookUrlPolicy,
+} from '@sello/core';
+import { kmsClient } from '../clients.ts';
+import { optionalEnv, requireEnv } from '../config.ts';
+import { KmsSecretBox } from '../kms/kms-secret-box.ts';
+import { NodeWebhookTransport, resolveHostAddresses } from './http-transport.ts';
+
+/**
+ * `true` lets webhooks go to http://localhost, 127.0.0.1 and [::1] and skips the public-address
+ * check: the local platform and the tests set it; deployed stages never do (production mode).
+ * Kept here until it joins ENV in @sello/contracts.
+ */
+export const WEBHOOKS_ALLOW_LOCAL_ENV = 'SELLO_WEBHOOKS_ALLOW_LOCAL';
+
+/** Read on every call, so one process can switch modes (tests). */
+export const webhookUrlPolicy = (): WebhookUrlPolicy =>
+  optionalEnv(WEBHOOKS_ALLOW_LOCAL_ENV) === 'true' ? LOCAL_URL_POLICY : PRODUCTION_URL_POLICY;
+
+let secretBox: SecretBox | undefined;
+
+/** Seals and opens signing secrets with the platform's secrets key (`secrets:*` access). */
+export const webhookSecretBox = (): SecretBox => {
+  secretBox ??= new KmsSecretBox(kmsClient(), requireEnv(ENV.secretsKeyId));
+  return secretBox;
+};
+
+export const webhookTransport = () => new NodeWebhookTransport(webhookUrlPolicy);
+export const webhookHostResolver = resolveHostAddresses();
