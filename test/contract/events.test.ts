@@ -12,6 +12,7 @@ import { realiseExchange } from './placeholders/exchange.ts';
 import { realiseRecipients } from './placeholders/recipients.ts';
 import { realiseSettings } from './placeholders/settings.ts';
 import { realiseTasks } from './placeholders/tasks.ts';
+import { realiseVerifactu } from './placeholders/verifactu.ts';
 import { realiseWebhooks } from './placeholders/webhooks.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -94,6 +95,7 @@ async function realise(event: string, routeId: string): Promise<string> {
     realiseRecipients,
     realiseSettings,
     realiseTasks,
+    realiseVerifactu,
     realiseWebhooks,
   ];
   for (const area of areas) out = await area(out, { api, tenant, routeId, load });
@@ -128,7 +130,7 @@ describe('every handler runs with its sample event', () => {
   });
 
   it.each(triggeredList.map((t) => [t.id, t] as const))('%s', async (_id, def) => {
-    const folder = def.trigger.kind === 'schedule' ? 'scheduler' : 'invoke';
+    const folder = def.trigger.kind === 'invoke' ? 'invoke' : 'scheduler';
     const handler = await loadHandler(def.entry);
     await expect(
       handler(load(`${folder}/${kebab(def.id)}.json`), lambdaContext(def.id, 60)),

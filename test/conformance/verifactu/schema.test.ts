@@ -1,4 +1,4 @@
-import type { BillingRecord, RegistroAlta } from '@sello/core';
+import { type BillingRecord, computeHuella, type RegistroAlta } from '@sello/core';
 import {
   regFactuSistemaFacturacionXml,
   registroAltaXml,
@@ -92,6 +92,65 @@ describe('RegFactuSistemaFacturacion against the AEAT schema', () => {
     expect(back.obligado).toEqual(OBLIGADO);
     expect(back.records.map((r) => r.record)).toEqual(records);
     expect(back.records.every((r) => r.extra.length === 0)).toBe(true);
+  });
+});
+
+describe('corrections (subsanación) against the AEAT schema', () => {
+  // The chain's F1 altas corrected the three ways AEAT's annex 6.1 allows, chained after it.
+  const corrected = records.filter((r): r is RegistroAlta => r.kind === 'alta').slice(0, 3);
+  const flags: Array<Pick<RegistroAlta, 'Subsanacion' | 'RechazoPrevio'>> = [
+    { Subsanacion: 'S', RechazoPrevio: 'X' },
+    { Subsanacion: 'S', RechazoPrevio: 'S' },
+    { Subsanacion: 'S' },
+  ];
+  let previous = records.at(-1)!;
+  const corrections = corrected.map((alta, i) => {
+    const { Subsanacion: _s, RechazoPrevio: _r, ...rest } = alta;
+    const record: RegistroAlta = {
+      ...rest,
+      ...flags[i],
+      RegistroAnterior: {
+        IDEmisorFactura:
+          previous.kind === 'alta'
+            ? previous.IDFactura.IDEmisorFactura
+            : previous.IDFactura.IDEmisorFacturaAnulada,
+        NumSerieFactura:
+          previous.kind === 'alta'
+            ? previous.IDFactura.NumSerieFactura
+            : previous.IDFactura.NumSerieFacturaAnulada,
+        FechaExpedicionFactura:
+          previous.kind === 'alta'
+            ? previous.IDFactura.FechaExpedicionFactura
+            : previous.IDFactura.FechaExpedicionFacturaAnulada,
+        Huella: previous.Huella,
+      },
+      Huella: '',
+    };
+    record.Huella = computeHuella(record);
+    previous = record;
+    return record;
+  });
+  const xml = regFactuSistemaFacturacionXml({ obligado: OBLIGADO, records: corrections });
+
+  it('validates, with Subsanacion and RechazoPrevio between NombreRazonEmisor and TipoFactura', () => {
+    validates(SCHEMA.request, 'corrections.xml', xml);
+    expect(xml).toMatch(
+      /<\/sum1:NombreRazonEmisor><sum1:Subsanacion>S<\/sum1:Subsanacion><sum1:RechazoPrevio>X<\/sum1:RechazoPrevio><sum1:TipoFactura>/,
+    );
+    expect(xml).toMatch(
+      /<\/sum1:NombreRazonEmisor><sum1:Subsanacion>S<\/sum1:Subsanacion><sum1:TipoFactura>/,
+    );
+  });
+
+  it('reads back as the very records, flags included, the huella unchanged by them', () => {
+    const back = readRequest(xml);
+    expect(back.records.map((r) => r.record)).toEqual(corrections);
+    expect(back.records.every((r) => r.extra.length === 0)).toBe(true);
+    // The huella covers the same fields as any alta's: the flags are not part of it.
+    const [first] = corrections;
+    expect(computeHuella({ ...first!, Subsanacion: undefined, RechazoPrevio: undefined })).toBe(
+      first!.Huella,
+    );
   });
 });
 

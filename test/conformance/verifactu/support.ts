@@ -134,7 +134,7 @@ const idFactura = (n: XmlNode) => ({
 
 /**
  * A record element read back into the record shape. Elements our records never carry
- * (Subsanacion, RechazoPrevio, FechaOperacion, CuotaRecargoRectificado, …) are listed in `extra`
+ * (an annulment's RechazoPrevio, FechaOperacion, CuotaRecargoRectificado, …) are listed in `extra`
  * rather than dropped silently, so a comparison can say what it leaves out.
  */
 export function readRecord(node: XmlNode): { record: BillingRecord; extra: string[] } {
@@ -157,6 +157,11 @@ export function readRecord(node: XmlNode): { record: BillingRecord; extra: strin
     'TipoHuella',
     'Huella',
   ]);
+  // Corrections (subsanación) are altas we generate; an annulment's RechazoPrevio is not.
+  if (node.localName === 'RegistroAlta') {
+    known.add('Subsanacion');
+    known.add('RechazoPrevio');
+  }
   const extra = elements(node)
     .map((n) => n.localName ?? '')
     .filter((name) => !known.has(name));
@@ -190,6 +195,8 @@ export function readRecord(node: XmlNode): { record: BillingRecord; extra: strin
     IDVersion: text(node, 'IDVersion') as '1.0',
     IDFactura: idFactura(must(node, 'IDFactura')),
     NombreRazonEmisor: text(node, 'NombreRazonEmisor'),
+    Subsanacion: optional(node, 'Subsanacion') as RegistroAlta['Subsanacion'],
+    RechazoPrevio: optional(node, 'RechazoPrevio') as RegistroAlta['RechazoPrevio'],
     TipoFactura: text(node, 'TipoFactura') as RegistroAlta['TipoFactura'],
     TipoRectificativa: optional(node, 'TipoRectificativa') as RegistroAlta['TipoRectificativa'],
     FacturasRectificadas: rectificadas

@@ -20,6 +20,7 @@
  *     (the chain head also carries gsi2: VFPENDING / <t>, set on every append, removed once sent)
  *   record sender   TENANT#<t>                       VERIFACTU#SENDER     (flow control, lease, last batch)
  *   sent batch      TENANT#<t>                       VFBATCH#<batch id>   (AEAT's answer and CSV)
+ *   submitter cert. TENANT#<t>                       VERIFACTU#TLSCERT    (sealed key + certificates for mutual TLS with AEAT)
  *   idempotency     IDEMPOTENCY#<scope>#<key>        IDEMPOTENCY
  *   heartbeat       SYSTEM                           HEARTBEAT#<source>
  *
@@ -34,6 +35,7 @@ import { exchangeKeys } from './keys/exchange.ts';
 import { recipientsKeys } from './keys/recipients.ts';
 import { tasksKeys } from './keys/tasks.ts';
 import { tenantPk } from './keys/tenant.ts';
+import { verifactuKeys } from './keys/verifactu.ts';
 import { webhooksKeys } from './keys/webhooks.ts';
 
 export const keys = {
@@ -122,6 +124,7 @@ export const keys = {
 
   heartbeat: (source: string): Key => ({ pk: 'SYSTEM', sk: `HEARTBEAT#${source}` }),
 
+  ...verifactuKeys,
   ...exchangeKeys,
   ...recipientsKeys,
   ...webhooksKeys,

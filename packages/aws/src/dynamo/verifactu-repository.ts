@@ -1,26 +1,36 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
   type BatchResult,
   type BillingRecord,
   type ChainHead,
+  ConflictError,
   INITIAL_SENDER_STATE,
   linkOf,
   type Page,
   type PageRequest,
+  type RegistroAlta,
+  type RemedyRepository,
+  type RemedyTarget,
   type SenderLease,
   type SenderState,
   type StoredRecord,
   type SubmissionBatch,
   type SubmissionRepository,
+  type SubmitterCertificate,
+  type SubmitterCertificateRepository,
   type VerifactuRepository,
 } from '@sello/core';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { verifactuKeys } from './keys/verifactu.ts';
 import { keys, withoutKeys } from './keys.ts';
 
 /**
@@ -35,6 +45,8 @@ export function chainItems(
   invoiceId: string,
   head: ChainHead | undefined,
   record: BillingRecord,
+  /** The record this one corrects (a subsanación). */
+  remedyOf?: number,
 ) {
   const seq = (head?.seq ?? 0) + 1;
   const stored: StoredRecord = {
@@ -44,6 +56,7 @@ export function chainItems(
     record,
     generatedAt: record.FechaHoraHusoGenRegistro,
     submission: { state: 'pending' },
+    ...(remedyOf !== undefined ? { remedyOf } : {}),
   };
   return [
     {
@@ -88,6 +101,9 @@ const toStored = (item: Record<string, unknown>): StoredRecord => {
 const conditionFailed = (e: unknown) =>
   (e as { name?: unknown }).name === 'ConditionalCheckFailedException';
 
+/** Attempts of a correction against a busy chain head (each loss means another record went in). */
+const MAX_REMEDY_ATTEMPTS = 30;
+
 /**
  * Records updated at once when a batch's answers are copied onto them. They share one partition
  * (about 4 WCU each), so a 1,000-record batch may meet throttling; the SDK retries, and a run that
@@ -115,7 +131,7 @@ function batchItem(batch: SubmissionBatch) {
     return i;
   };
   const issues = results.flatMap((r, i) =>
-    r.state === 'accepted' && !r.errors
+    r.state === 'accepted' && !r.errors && !r.alreadyRegistered
       ? []
       : [
           {
@@ -124,6 +140,7 @@ function batchItem(batch: SubmissionBatch) {
             ...(r.errors
               ? { errors: r.errors.map((e) => ({ code: e.code, text: textOf(e.description) })) }
               : {}),
+            ...(r.alreadyRegistered ? { alreadyRegistered: r.alreadyRegistered } : {}),
           },
         ],
   );
@@ -155,6 +172,7 @@ function fromBatchItem(item: Record<string, unknown>): SubmissionBatch {
       i: number;
       state: BatchResult['state'];
       errors?: Array<{ code: string; text: number }>;
+      alreadyRegistered?: BatchResult['alreadyRegistered'];
     }>;
     texts: string[];
   };
@@ -173,6 +191,7 @@ function fromBatchItem(item: Record<string, unknown>): SubmissionBatch {
             })),
           }
         : {}),
+      ...(issue.alreadyRegistered ? { alreadyRegistered: issue.alreadyRegistered } : {}),
     };
   });
   return {
@@ -191,10 +210,24 @@ function senderState(item: Record<string, unknown> | undefined): SenderState {
     ...(item.pendingSince ? { pendingSince: String(item.pendingSince) } : {}),
     ...(item.lastBatchId ? { lastBatchId: String(item.lastBatchId) } : {}),
     ...(item.lastFault ? { lastFault: item.lastFault as SenderState['lastFault'] } : {}),
+    ...(item.unanswered
+      ? {
+          unanswered: {
+            fromSeq: Number((item.unanswered as Record<string, unknown>).fromSeq),
+            toSeq: Number((item.unanswered as Record<string, unknown>).toSeq),
+          },
+        }
+      : {}),
   };
 }
 
-export class DynamoVerifactuRepository implements VerifactuRepository, SubmissionRepository {
+export class DynamoVerifactuRepository
+  implements
+    VerifactuRepository,
+    SubmissionRepository,
+    RemedyRepository,
+    SubmitterCertificateRepository
+{
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
@@ -304,6 +337,7 @@ export class DynamoVerifactuRepository implements VerifactuRepository, Submissio
       pendingSince: state.pendingSince,
       lastBatchId: state.lastBatchId,
       lastFault: state.lastFault,
+      unanswered: state.unanswered,
     };
     for (const [name, value] of Object.entries(optional)) {
       if (value === undefined) remove.push(name);
@@ -373,8 +407,11 @@ export class DynamoVerifactuRepository implements VerifactuRepository, Submissio
         const r = answered[next++]!;
         const submission: StoredRecord['submission'] = {
           state: r.state,
-          ...(batch.csv ? { csv: batch.csv } : {}),
+          // A record settled from a duplicate answer was registered by an earlier request, whose
+          // CSV was lost; this batch's CSV is not its receipt.
+          ...(batch.csv && !r.alreadyRegistered ? { csv: batch.csv } : {}),
           ...(r.errors ? { errors: r.errors } : {}),
+          ...(r.alreadyRegistered ? { alreadyRegistered: r.alreadyRegistered } : {}),
           at: batch.sentAt,
         };
         await this.db.send(
@@ -441,5 +478,112 @@ export class DynamoVerifactuRepository implements VerifactuRepository, Submissio
       .catch((e: unknown) => {
         if (!conditionFailed(e)) throw e;
       });
+  }
+
+  // --- Corrections (subsanación) --------------------------------------------------------------
+
+  async appendRemedy(
+    target: RemedyTarget,
+    build: (head: ChainHead | undefined) => RegistroAlta,
+  ): Promise<StoredRecord> {
+    const { tenantId, invoiceId, invoiceVersion, remediedSeq } = target;
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.head(tenantId);
+      const record = build(head);
+      const [headPut, recordPut] = chainItems(
+        this.table,
+        tenantId,
+        invoiceId,
+        head,
+        record,
+        remediedSeq,
+      );
+      const seq = (head?.seq ?? 0) + 1;
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              headPut!,
+              recordPut!,
+              {
+                // The corrected record: still answered as needing a correction, and not
+                // corrected by a concurrent request (one correction per rejected record).
+                Update: {
+                  TableName: this.table,
+                  Key: keys.chainRecord(tenantId, remediedSeq),
+                  UpdateExpression: 'SET remediedBy = :seq',
+                  ConditionExpression:
+                    'attribute_exists(pk) AND attribute_not_exists(remediedBy) AND #sub.#state IN (:rejected, :withErrors)',
+                  ExpressionAttributeNames: { '#sub': 'submission', '#state': 'state' },
+                  ExpressionAttributeValues: {
+                    ':seq': seq,
+                    ':rejected': 'rejected',
+                    ':withErrors': 'acceptedWithErrors',
+                  },
+                },
+              },
+              {
+                // The invoice as read: a void or a corrective meanwhile would come before this
+                // correction in the chain, and a correction after an annulment revives it at AEAT.
+                ConditionCheck: {
+                  TableName: this.table,
+                  Key: keys.invoice(tenantId, invoiceId),
+                  ConditionExpression: 'version = :version',
+                  ExpressionAttributeValues: { ':version': invoiceVersion },
+                },
+              },
+            ],
+          }),
+        );
+        return toStored(recordPut!.Put.Item);
+      } catch (e) {
+        if (!(e instanceof TransactionCanceledException)) throw e;
+        const reasons = (e.CancellationReasons ?? []).map((r) => r.Code);
+        if (reasons[2] === 'ConditionalCheckFailed') {
+          throw new ConflictError(
+            `Record ${remediedSeq} of invoice ${invoiceId} was corrected by another request`,
+          );
+        }
+        if (reasons[3] === 'ConditionalCheckFailed') {
+          throw new ConflictError(`Invoice ${invoiceId} was changed by another request`);
+        }
+        const contended = reasons.some(
+          (r) => r === 'ConditionalCheckFailed' || r === 'TransactionConflict',
+        );
+        if (!contended || attempt >= MAX_REMEDY_ATTEMPTS) throw e;
+        await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
+      }
+    }
+  }
+
+  // --- The certificate that presents the tenant's records to AEAT ------------------------------
+
+  async submitterCertificate(tenantId: string): Promise<SubmitterCertificate | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: verifactuKeys.submitterCertificate(tenantId),
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) return undefined;
+    const { type: _type, ...rest } = withoutKeys(Item);
+    return rest as unknown as SubmitterCertificate;
+  }
+
+  async putSubmitterCertificate(
+    tenantId: string,
+    certificate: SubmitterCertificate,
+  ): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...verifactuKeys.submitterCertificate(tenantId),
+          type: 'verifactuSubmitterCertificate',
+          ...certificate,
+        },
+      }),
+    );
   }
 }

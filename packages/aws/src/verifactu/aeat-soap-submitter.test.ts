@@ -1,11 +1,19 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { TLSSocket } from 'node:tls';
 import { SubmissionFault, type SubmitRequest } from '@sello/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AEAT_ENDPOINTS, AeatSoapSubmitter, parseRespuesta } from './aeat-soap-submitter.ts';
-import { chainOf, OBLIGADO } from './testing.ts';
+import { testCa, testChain } from '../pkcs12-testing.ts';
+import {
+  AEAT_ENDPOINTS,
+  AeatSoapSubmitter,
+  type ClientCredentials,
+  parseRespuesta,
+} from './aeat-soap-submitter.ts';
+import { chainOf, OBLIGADO, serverCertificate, TENANT } from './testing.ts';
 
 const SAMPLE = readFileSync(
   join(
@@ -61,6 +69,7 @@ function answer(
 describe('parseRespuesta', () => {
   it('reads AEAT’s sample answer (Odoo test fixture, AEAT test environment)', () => {
     const request: SubmitRequest = {
+      tenantId: TENANT,
       obligado: { NombreRazon: 'ES Company', NIF: 'A39200019' },
       records: chainOf(['INV/2024/00007'], {
         issuer: { taxId: 'A39200019', name: 'ES Company' },
@@ -98,25 +107,27 @@ describe('parseRespuesta', () => {
         { num: 'F-1', estado: 'Correcto' },
         { num: 'F-9', estado: 'Correcto' },
       ]),
-      { obligado: OBLIGADO, records },
+      { tenantId: TENANT, obligado: OBLIGADO, records },
     );
     expect(res.tiempoEsperaEnvio).toBe(120);
     expect(res.csv).toBe('A-ABCDEFGHIJ1234');
     expect(res.lines).toEqual([
       { index: 2, estadoRegistro: 'Correcto' },
-      // The duplicate's own code, not the one of the stored record inside RegistroDuplicado.
+      // The duplicate's own code, not the one of the stored record inside RegistroDuplicado,
+      // which comes apart as what AEAT holds.
       {
         index: 1,
         estadoRegistro: 'Incorrecto',
         codigoError: '3000',
         descripcionError: 'Registro de facturación duplicado.',
+        duplicate: { idPeticion: '20261116', estado: 'Correcta', codigoError: '9999' },
       },
       { index: 0, estadoRegistro: 'Correcto' },
     ]);
   });
 
   it('turns a SOAP Fault or an unknown answer into a SubmissionFault', () => {
-    const request = { obligado: OBLIGADO, records: chainOf(['F-1']) };
+    const request = { tenantId: TENANT, obligado: OBLIGADO, records: chainOf(['F-1']) };
     const fault =
       '<env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/"><env:Body><env:Fault>' +
       '<faultcode>env:Client</faultcode><faultstring>El XML no cumple el esquema. Falta informar campo obligatorio.</faultstring>' +
@@ -165,7 +176,7 @@ describe('AeatSoapSubmitter', () => {
 
   it('posts the SOAP request AEAT’s WSDL describes and reads the answer', async () => {
     const records = chainOf(['F-1']);
-    const res = await submitter().submit({ obligado: OBLIGADO, records });
+    const res = await submitter().submit({ tenantId: TENANT, obligado: OBLIGADO, records });
     expect(res).toMatchObject({ estadoEnvio: 'ParcialmenteCorrecto', csv: 'A-ABCDEFGHIJ1234' });
     expect(res.lines).toEqual([{ index: 0, estadoRegistro: 'Correcto' }]);
 
@@ -185,7 +196,7 @@ describe('AeatSoapSubmitter', () => {
       500,
       '<env:Envelope xmlns:env="http://schemas.xmlsoap.org/soap/envelope/"><env:Body><env:Fault><faultcode>env:Server</faultcode><faultstring>Error interno</faultstring></env:Fault></env:Body></env:Envelope>',
     ];
-    const request = { obligado: OBLIGADO, records: chainOf(['F-1']) };
+    const request = { tenantId: TENANT, obligado: OBLIGADO, records: chainOf(['F-1']) };
     await expect(submitter().submit(request)).rejects.toMatchObject({
       name: 'SubmissionFault',
       faultCode: 'env:Server',
@@ -201,9 +212,9 @@ describe('AeatSoapSubmitter', () => {
   it('faults, without calling AEAT, when no client certificate is configured', async () => {
     const before = received.length;
     const s = new AeatSoapSubmitter({ environment: 'test', endpoint });
-    await expect(s.submit({ obligado: OBLIGADO, records: chainOf(['F-1']) })).rejects.toThrow(
-      SubmissionFault,
-    );
+    await expect(
+      s.submit({ tenantId: TENANT, obligado: OBLIGADO, records: chainOf(['F-1']) }),
+    ).rejects.toThrow(SubmissionFault);
     expect(received.length).toBe(before);
   });
 
@@ -214,5 +225,104 @@ describe('AeatSoapSubmitter', () => {
     expect(AEAT_ENDPOINTS.production).toBe(
       'https://www1.agenciatributaria.gob.es/wlpl/TIKE-CONT/ws/SistemaFacturacion/VerifactuSOAP',
     );
+  });
+});
+
+describe('AeatSoapSubmitter over mutual TLS', () => {
+  // Stand-ins for AEAT: its server certificate from one CA, the clients' from another.
+  const serverCa = testCa({ commonName: 'Test AEAT Server CA' });
+  const client = testChain();
+  const keyPem = (c: { privateKey: import('node:crypto').KeyObject }) =>
+    c.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+  const credentials: ClientCredentials = {
+    cert: client.leaf.pem,
+    chain: [client.ca.pem],
+    key: keyPem(client.leaf),
+  };
+  const seen: Array<{ subject: string; authorized: boolean }> = [];
+  const server = https.createServer(
+    {
+      ...serverCertificate(serverCa),
+      ca: [client.ca.pem],
+      requestCert: true,
+      rejectUnauthorized: true,
+    },
+    (req, res) => {
+      const socket = req.socket as TLSSocket;
+      seen.push({
+        subject: socket.getPeerCertificate().subject.CN as string,
+        authorized: socket.authorized,
+      });
+      req
+        .resume()
+        .on('end', () =>
+          res
+            .writeHead(200, { 'content-type': 'text/xml; charset=utf-8' })
+            .end(answer([{ num: 'F-1', estado: 'Correcto' }])),
+        );
+    },
+  );
+  let endpoint: string;
+  beforeAll(async () => {
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}/wlpl/TIKE-CONT/ws/SistemaFacturacion/VerifactuSOAP`;
+  });
+  afterAll(() => new Promise<void>((ok) => server.close(() => ok())));
+
+  it('builds its TLS options from the tenant’s credentials and is let in by a server that demands a client certificate', async () => {
+    const asked: string[] = [];
+    const submitter = new AeatSoapSubmitter({
+      environment: 'test',
+      endpoint,
+      ca: [serverCa.pem],
+      credentials: async (tenantId) => {
+        asked.push(tenantId);
+        return credentials;
+      },
+    });
+    expect(await submitter.tlsOptions(TENANT)).toEqual({
+      cert: client.leaf.pem + client.ca.pem,
+      key: credentials.key,
+      minVersion: 'TLSv1.2',
+      ca: [serverCa.pem],
+    });
+
+    const res = await submitter.submit({
+      tenantId: TENANT,
+      obligado: OBLIGADO,
+      records: chainOf(['F-1']),
+    });
+    expect(res.lines).toEqual([{ index: 0, estadoRegistro: 'Correcto' }]);
+    expect(seen.at(-1)).toEqual({ subject: 'GARCIA PEREZ ANA - 12345678Z', authorized: true });
+    expect(asked).toEqual([TENANT, TENANT]);
+  });
+
+  it('is turned away, as a fault, with a certificate the server does not trust', async () => {
+    const stranger = testChain({ commonName: 'Nobody' });
+    const before = seen.length;
+    const submitter = new AeatSoapSubmitter({
+      environment: 'test',
+      endpoint,
+      ca: [serverCa.pem],
+      credentials: { cert: stranger.leaf.pem, key: keyPem(stranger.leaf) },
+    });
+    const fault = await submitter
+      .submit({ tenantId: TENANT, obligado: OBLIGADO, records: chainOf(['F-1']) })
+      .catch((e) => e);
+    expect(fault).toBeInstanceOf(SubmissionFault);
+    expect(fault.message).toMatch(/AEAT could not be reached/);
+    expect(seen.length).toBe(before);
+  });
+
+  it('does not trust a server outside the trusted CAs', async () => {
+    const submitter = new AeatSoapSubmitter({
+      environment: 'test',
+      endpoint,
+      ca: [client.ca.pem],
+      credentials,
+    });
+    await expect(
+      submitter.submit({ tenantId: TENANT, obligado: OBLIGADO, records: chainOf(['F-1']) }),
+    ).rejects.toThrow(/AEAT could not be reached: .*(self-signed|unable to verify|certificate)/i);
   });
 });

@@ -3,15 +3,17 @@ import https from 'node:https';
 import {
   type EstadoEnvio,
   type EstadoRegistro,
+  type EstadoRegistroDuplicado,
   INITIAL_WAIT_SECONDS,
   linkOf,
-  type SealedSecret,
+  openSubmitterCredentials,
   type SecretBox,
   SubmissionFault,
   type SubmitLine,
   type SubmitRequest,
   type SubmitResponse,
   type Submitter,
+  type SubmitterCertificateRepository,
 } from '@sello/core';
 import { regFactuSistemaFacturacionXml, soapEnvelope } from '@sello/formats/verifactu';
 
@@ -25,20 +27,26 @@ export const AEAT_ENDPOINTS = {
     'https://www1.agenciatributaria.gob.es/wlpl/TIKE-CONT/ws/SistemaFacturacion/VerifactuSOAP',
 } as const;
 
-/** The certificate and key, PEM, that the TLS client authentication presents to AEAT. */
+/** The certificate (with the CAs above it) and key, PEM, that the TLS client presents to AEAT. */
 export interface ClientCredentials {
   cert: string;
+  chain?: string[];
   key: string;
 }
 
 export interface AeatSoapOptions {
   environment: keyof typeof AEAT_ENDPOINTS;
   /**
-   * The representative's (or the taxpayer's) qualified certificate and key. A function so they
-   * are read on first use only: in AWS they are kept sealed and opened with the SecretBox (see
-   * `sealedCredentials`).
+   * The certificate that presents a tenant's records: the taxpayer's own or its
+   * representative's. A function of the tenant, called for every request: in AWS each tenant's is
+   * kept sealed and opened with the SecretBox for that request only (see `sealedCredentials`).
    */
-  credentials?: ClientCredentials | (() => Promise<ClientCredentials>);
+  credentials?: ClientCredentials | ((tenantId: string) => Promise<ClientCredentials>);
+  /**
+   * CA certificates to trust for AEAT's server instead of Node's bundled ones (tests trust a
+   * local test CA); AEAT's own certificates chain to public CAs Node knows.
+   */
+  ca?: string[];
   /** Replaces the mutual-TLS agent (tests talk to a local plain-HTTP server through it). */
   agent?: http.Agent;
   /** Replaces the environment's endpoint. */
@@ -50,39 +58,46 @@ export interface AeatSoapOptions {
 /**
  * The real submitter: posts `RegFactuSistemaFacturacion` in a SOAP 1.1 envelope to AEAT over
  * mutual TLS and reads `RespuestaRegFactuSistemaFacturacion` back. A SOAP Fault, an HTTP error,
- * a timeout or an unreadable answer is a SubmissionFault (nothing registered, send again later).
+ * a timeout or an unreadable answer is a SubmissionFault: the records stay pending and go again
+ * later (and `mayBeRegistered` says whether AEAT may hold them already).
  */
 export class AeatSoapSubmitter implements Submitter {
-  private agent?: Promise<http.Agent>;
-
   constructor(private readonly options: AeatSoapOptions) {}
 
   async submit(request: SubmitRequest): Promise<SubmitResponse> {
     const envelope = soapEnvelope(regFactuSistemaFacturacionXml(request));
-    const { status, body } = await this.post(envelope);
-    return parseRespuesta(body, request, status);
+    const agent = this.options.agent ?? (await this.tlsAgent(request.tenantId));
+    try {
+      const { status, body } = await this.post(envelope, agent);
+      return parseRespuesta(body, request, status);
+    } finally {
+      // One agent per request: the key is in memory for this connection only.
+      if (agent !== this.options.agent) agent.destroy();
+    }
   }
 
-  private agentFor(): Promise<http.Agent> {
-    this.agent ??= (async () => {
-      if (this.options.agent) return this.options.agent;
-      const { credentials } = this.options;
-      if (!credentials) {
-        throw new SubmissionFault('No client certificate is configured for AEAT submission');
-      }
-      const { cert, key } = typeof credentials === 'function' ? await credentials() : credentials;
-      return new https.Agent({ cert, key, keepAlive: true });
-    })().catch((error) => {
-      // A failed load is retried on the next submission instead of being remembered.
-      this.agent = undefined;
-      throw error;
-    });
-    return this.agent;
+  /** The options of the mutual-TLS connection for a tenant's request. */
+  async tlsOptions(tenantId: string): Promise<https.AgentOptions> {
+    const { credentials } = this.options;
+    if (!credentials) {
+      const message = 'No client certificate is configured for AEAT submission';
+      throw new SubmissionFault(message, undefined, { notSent: true });
+    }
+    return clientTlsOptions(
+      typeof credentials === 'function' ? await credentials(tenantId) : credentials,
+      this.options.ca,
+    );
   }
 
-  private async post(envelope: string): Promise<{ status: number; body: string }> {
+  private async tlsAgent(tenantId: string): Promise<https.Agent> {
+    return new https.Agent({ ...(await this.tlsOptions(tenantId)), keepAlive: false });
+  }
+
+  private async post(
+    envelope: string,
+    agent: http.Agent,
+  ): Promise<{ status: number; body: string }> {
     const url = new URL(this.options.endpoint ?? AEAT_ENDPOINTS[this.options.environment]);
-    const agent = await this.agentFor();
     const send = url.protocol === 'http:' ? http.request : https.request;
     const payload = Buffer.from(envelope, 'utf8');
     return new Promise((resolve, reject) => {
@@ -113,10 +128,19 @@ export class AeatSoapSubmitter implements Submitter {
           );
         },
       );
+      // Until the request is flushed AEAT cannot have it; after, a lost answer may hide a
+      // registration (see SubmissionFault.mayBeRegistered).
+      let flushed = false;
+      req.on('finish', () => {
+        flushed = true;
+      });
       req.on('timeout', () => req.destroy(new Error('timed out')));
       req.on('error', (e) =>
         reject(
-          new SubmissionFault(`AEAT could not be reached: ${e.message}`, undefined, { cause: e }),
+          new SubmissionFault(`AEAT could not be reached: ${e.message}`, undefined, {
+            cause: e,
+            notSent: !flushed,
+          }),
         ),
       );
       req.end(payload);
@@ -125,23 +149,51 @@ export class AeatSoapSubmitter implements Submitter {
 }
 
 /**
- * Opens the client certificate and key kept as a sealed secret (KmsSecretBox in AWS). The secret
- * is the JSON `{ cert, key }` sealed under the context `{ purpose: 'verifactu-client-tls' }`.
+ * TLS client options from the credentials: the certificate followed by its CAs (so AEAT can
+ * build the path), the key, TLS 1.2 at least; `ca` replaces the trusted roots when given.
+ */
+export function clientTlsOptions(
+  credentials: ClientCredentials,
+  ca?: string[],
+): https.AgentOptions {
+  return {
+    cert: [credentials.cert, ...(credentials.chain ?? [])].join(''),
+    key: credentials.key,
+    minVersion: 'TLSv1.2',
+    ...(ca ? { ca } : {}),
+  };
+}
+
+/**
+ * The tenant's certificate for AEAT as the tenant uploaded it (PUT
+ * /v1/verifactu/submitter-certificate), opened with the SecretBox (KmsSecretBox in AWS) for the
+ * one request that needs it. A tenant without one gets a fault: its records stay pending.
  */
 export function sealedCredentials(
   secrets: SecretBox,
-  load: () => Promise<SealedSecret | undefined>,
-): () => Promise<ClientCredentials> {
-  return async () => {
-    const sealed = await load();
-    if (!sealed) throw new SubmissionFault('No client certificate is stored for AEAT submission');
-    const { cert, key } = JSON.parse(
-      await secrets.open(sealed, { purpose: 'verifactu-client-tls' }),
-    ) as Partial<ClientCredentials>;
-    if (typeof cert !== 'string' || typeof key !== 'string') {
-      throw new SubmissionFault('The stored AEAT client credentials lack cert or key');
+  certificates: Pick<SubmitterCertificateRepository, 'submitterCertificate'>,
+): (tenantId: string) => Promise<ClientCredentials> {
+  return async (tenantId) => {
+    const stored = await certificates.submitterCertificate(tenantId);
+    if (!stored) {
+      throw new SubmissionFault(
+        'No certificate is stored to present this tenant’s records to AEAT (PUT /v1/verifactu/submitter-certificate)',
+        undefined,
+        { notSent: true },
+      );
     }
-    return { cert, key };
+    try {
+      return await openSubmitterCredentials(secrets, tenantId, stored);
+    } catch (error) {
+      throw new SubmissionFault(
+        'The stored AEAT client certificate could not be opened',
+        undefined,
+        {
+          cause: error,
+          notSent: true,
+        },
+      );
+    }
   };
 }
 
@@ -229,7 +281,9 @@ export function parseRespuesta(xml: string, request: SubmitRequest, status = 200
 
   const lines: SubmitLine[] = [];
   for (const raw of all(answer, 'RespuestaLinea')) {
-    // RegistroDuplicado repeats the error elements of the stored record; the line's own are wanted.
+    // RegistroDuplicado repeats the error elements of the stored record; the line's own are read
+    // without it, and it on its own.
+    const duplicateXml = all(raw, 'RegistroDuplicado')[0];
     const line = raw.replace(
       /<(?:[\w.-]+:)?RegistroDuplicado(?:\s[^>]*)?>[\s\S]*?<\/(?:[\w.-]+:)?RegistroDuplicado\s*>/g,
       '',
@@ -250,11 +304,13 @@ export function parseRespuesta(xml: string, request: SubmitRequest, status = 200
     }
     const codigoError = first(line, 'CodigoErrorRegistro');
     const descripcionError = first(line, 'DescripcionErrorRegistro');
+    const duplicate = duplicateXml === undefined ? undefined : registroDuplicado(duplicateXml);
     lines.push({
       index,
       estadoRegistro,
       ...(codigoError ? { codigoError } : {}),
       ...(descripcionError ? { descripcionError } : {}),
+      ...(duplicate ? { duplicate } : {}),
     });
   }
   return {
@@ -262,5 +318,26 @@ export function parseRespuesta(xml: string, request: SubmitRequest, status = 200
     ...(csv ? { csv } : {}),
     tiempoEsperaEnvio: Number.isInteger(wait) && wait >= 0 ? wait : INITIAL_WAIT_SECONDS,
     lines,
+  };
+}
+
+const ESTADOS_DUPLICADO: readonly EstadoRegistroDuplicado[] = [
+  'Correcta',
+  'AceptadaConErrores',
+  'Anulada',
+];
+
+/** What AEAT says it holds for a duplicate (RegistroDuplicadoType); undefined if unreadable. */
+function registroDuplicado(xml: string): SubmitLine['duplicate'] {
+  const estado = first(xml, 'EstadoRegistroDuplicado') as EstadoRegistroDuplicado | undefined;
+  if (!estado || !ESTADOS_DUPLICADO.includes(estado)) return undefined;
+  const idPeticion = first(xml, 'IdPeticionRegistroDuplicado');
+  const codigoError = first(xml, 'CodigoErrorRegistro');
+  const descripcionError = first(xml, 'DescripcionErrorRegistro');
+  return {
+    ...(idPeticion ? { idPeticion } : {}),
+    estado,
+    ...(codigoError ? { codigoError } : {}),
+    ...(descripcionError ? { descripcionError } : {}),
   };
 }

@@ -4,4 +4,5 @@
  */
 export * from './aeat-soap-submitter.ts';
 export * from './sandbox-submitter.ts';
+export * from './view.ts';
 export * from './wiring.ts';

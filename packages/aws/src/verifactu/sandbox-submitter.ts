@@ -4,33 +4,70 @@ import {
   type BillingRecord,
   computeHuella,
   type EstadoEnvio,
+  type EstadoRegistroDuplicado,
   INITIAL_WAIT_SECONDS,
   linkOf,
   SubmissionFault,
-  type SubmitLine,
   type SubmitRequest,
   type SubmitResponse,
   type Submitter,
 } from '@sello/core';
-import { regFactuSistemaFacturacionXml, soapEnvelope } from '@sello/formats/verifactu';
+import {
+  type RespuestaLinea,
+  regFactuSistemaFacturacionXml,
+  respuestaRegFactuXml,
+  soapEnvelope,
+} from '@sello/formats/verifactu';
+import { parseRespuesta } from './aeat-soap-submitter.ts';
 
 /**
  * AEAT's codes the sandbox answers with, worded as in AEAT's list of web-service errors
- * (`errores.properties`, published next to the schemas under `…/tikeV1.0/cont/ws/`): 2xxx leave
- * the record registered "con errores" (to be corrected later), 3xxx reject the record.
+ * (`errores.properties`, published next to the schemas under `…/tikeV1.0/cont/ws/`): 1xxx and
+ * 3xxx reject the record, 2xxx leave it registered "con errores" (to be corrected later).
  */
 export const SANDBOX_CODES = {
   huella: { code: '2000', text: 'El cálculo de la huella suministrada es incorrecta.' },
+  recipientNif: {
+    code: '2001',
+    text: 'El NIF del bloque Destinatarios no está identificado en el censo de la AEAT.',
+  },
+  recipientId: { code: '1121', text: 'El campo ID no está identificado en el censo de la AEAT.' },
+  rechazoPrevioX: {
+    code: '1153',
+    text: 'Valor del campo RechazoPrevio no válido, solo podrá incluirse el campo RechazoPrevio con valor X si se ha informado el campo Subsanacion y tiene el valor S.',
+  },
+  rechazoPrevioS: {
+    code: '1161',
+    text: 'El valor del campo RechazoPrevio no es válido, no podrá incluirse el campo RechazoPrevio con valor S si no se ha informado del campo Subsanacion o tiene el valor N.',
+  },
   duplicate: { code: '3000', text: 'Registro de facturación duplicado.' },
   alreadyCancelled: { code: '3001', text: 'El registro de facturación ya ha sido dado de baja.' },
+  notFound: { code: '3002', text: 'No existe el registro de facturación.' },
 } as const;
+
+type Code = { code: string; text: string };
 
 export interface SandboxOptions {
   /** AEAT's SuministroLR.xsd, next to SuministroInformacion.xsd and the XML-Signature schema. */
   schemaPath: string;
   /** What the sandbox answers as TiempoEsperaEnvio; AEAT starts at 60 s. */
   tiempoEsperaEnvio?: number;
+  /**
+   * Tax ids the sandbox's "census" does not know: a recipient NIF among them is accepted with
+   * error 2001, a recipient NIF-IVA (IDOtro, IDType 02) among them is rejected with 1121, as AEAT
+   * does for ids it cannot identify.
+   */
+  unidentified?: Iterable<string>;
   xmllint?: string;
+}
+
+/** What AEAT holds for one invoice (issuer, number and date). */
+interface Held {
+  annulled: boolean;
+  estado: Exclude<EstadoRegistroDuplicado, 'Anulada'>;
+  /** The request that registered what is held. */
+  idPeticion: string;
+  error?: Code;
 }
 
 const CSV_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -38,18 +75,24 @@ const CSV_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 /**
  * A local stand-in for AEAT's VerifactuSOAP service, for the local platform and the tests. It
  * builds the request exactly as it would go to AEAT and checks it against the official schema (a
- * failure is the SOAP Fault AEAT would send), then answers each record as AEAT does for the cases
- * it can tell: the huella recomputed from the record's own fields, and the invoice already
- * registered. The registered invoices are kept in memory, per container: a restart forgets them.
- * Needs `xmllint` (Debian libxml2-utils), so it is not for Lambda.
+ * failure is the SOAP Fault AEAT would send), answers each record as AEAT's rules for altas,
+ * corrections and annulments say (Validaciones v1.2.2 annex 6), writes the answer as AEAT's
+ * RespuestaRegFactuSistemaFacturacion, duplicates with their RegistroDuplicado, and reads it
+ * back with the real adapter's parser. What it holds is kept in memory, per container: a restart
+ * forgets it. Needs `xmllint` (Debian libxml2-utils), so it is not for Lambda.
  */
 export class SandboxSubmitter implements Submitter {
-  private readonly registered = new Set<string>();
-  private readonly cancelled = new Set<string>();
+  private readonly held = new Map<string, Held>();
+  private readonly unidentified: ReadonlySet<string>;
+  private requests = 0;
   /** The last SOAP message "sent", as AEAT would have received it. */
   lastEnvelope?: string;
+  /** The last answer, as a SOAP message like AEAT's. */
+  lastResponse?: string;
 
-  constructor(private readonly options: SandboxOptions) {}
+  constructor(private readonly options: SandboxOptions) {
+    this.unidentified = new Set(options.unidentified ?? []);
+  }
 
   async submit(request: SubmitRequest): Promise<SubmitResponse> {
     const body = regFactuSistemaFacturacionXml(request);
@@ -62,50 +105,125 @@ export class SandboxSubmitter implements Submitter {
       );
     }
 
-    const lines = request.records.map((record, index) => this.answer(record, index));
-    const states = new Set(lines.map((l) => l.estadoRegistro));
+    const now = new Date();
+    // Like AEAT's, at most 20 characters (TextMax20Type).
+    const idPeticion = `${now.getTime()}${String(++this.requests).padStart(6, '0')}`.slice(-20);
+    const lines = request.records.map((record) => this.answer(record, idPeticion));
+    const states = new Set(lines.map((l) => l.EstadoRegistro));
     const estadoEnvio: EstadoEnvio =
       states.size === 1 && states.has('Correcto')
         ? 'Correcto'
         : states.size === 1 && states.has('Incorrecto')
           ? 'Incorrecto'
           : 'ParcialmenteCorrecto';
-    return {
-      estadoEnvio,
-      // AEAT gives a CSV only when the request is not refused as a whole.
-      ...(estadoEnvio === 'Incorrecto' ? {} : { csv: sandboxCsv() }),
-      tiempoEsperaEnvio: this.options.tiempoEsperaEnvio ?? INITIAL_WAIT_SECONDS,
-      lines,
-    };
+    const refused = estadoEnvio === 'Incorrecto';
+    this.lastResponse = soapEnvelope(
+      respuestaRegFactuXml({
+        // AEAT gives a CSV and the presentation data only when the request is not refused whole.
+        ...(refused
+          ? {}
+          : {
+              CSV: sandboxCsv(),
+              DatosPresentacion: {
+                NIFPresentador: request.obligado.NIF,
+                TimestampPresentacion: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+              },
+            }),
+        obligado: request.obligado,
+        TiempoEsperaEnvio: this.options.tiempoEsperaEnvio ?? INITIAL_WAIT_SECONDS,
+        EstadoEnvio: estadoEnvio,
+        lines,
+      }),
+    );
+    return parseRespuesta(this.lastResponse, request);
   }
 
-  private answer(record: BillingRecord, index: number): SubmitLine {
+  private answer(record: BillingRecord, idPeticion: string): RespuestaLinea {
     const id = linkOf(record);
     const key = `${id.IDEmisorFactura}|${id.NumSerieFactura}|${id.FechaExpedicionFactura}`;
-    const reject = (c: { code: string; text: string }): SubmitLine => ({
-      index,
-      estadoRegistro: 'Incorrecto',
-      codigoError: c.code,
-      descripcionError: c.text,
+    const head = {
+      IDFactura: {
+        IDEmisorFactura: id.IDEmisorFactura,
+        NumSerieFactura: id.NumSerieFactura,
+        FechaExpedicionFactura: id.FechaExpedicionFactura,
+      },
+      TipoOperacion: record.kind === 'alta' ? ('Alta' as const) : ('Anulacion' as const),
+      ...(record.kind === 'alta' && record.Subsanacion ? { Subsanacion: record.Subsanacion } : {}),
+      ...(record.kind === 'alta' && record.RechazoPrevio
+        ? { RechazoPrevio: record.RechazoPrevio }
+        : {}),
+    };
+    const line = (
+      EstadoRegistro: RespuestaLinea['EstadoRegistro'],
+      c?: Code,
+      extra: Partial<RespuestaLinea> = {},
+    ): RespuestaLinea => ({
+      ...head,
+      EstadoRegistro,
+      ...(c ? { CodigoErrorRegistro: c.code, DescripcionErrorRegistro: c.text } : {}),
+      ...extra,
     });
-    // AEAT identifies an invoice by issuer, number and date; an annulled one stays registered,
-    // so its number can never be registered again.
-    if (record.kind === 'alta') {
-      if (this.registered.has(key)) return reject(SANDBOX_CODES.duplicate);
-      this.registered.add(key);
-    } else {
-      if (this.cancelled.has(key)) return reject(SANDBOX_CODES.alreadyCancelled);
-      this.cancelled.add(key);
+    const held = this.held.get(key);
+    const huellaError = computeHuella(record) === record.Huella ? undefined : SANDBOX_CODES.huella;
+
+    if (record.kind === 'anulacion') {
+      // An annulment needs the invoice registered, and only once (annex 6.2).
+      if (!held) return line('Incorrecto', SANDBOX_CODES.notFound);
+      if (held.annulled) return line('Incorrecto', SANDBOX_CODES.alreadyCancelled);
+      held.annulled = true;
+      held.idPeticion = idPeticion;
+      return huellaError ? line('AceptadoConErrores', huellaError) : line('Correcto');
     }
-    if (computeHuella(record) !== record.Huella) {
-      return {
-        index,
-        estadoRegistro: 'AceptadoConErrores',
-        codigoError: SANDBOX_CODES.huella.code,
-        descripcionError: SANDBOX_CODES.huella.text,
-      };
+
+    const correction = record.Subsanacion === 'S';
+    if (record.RechazoPrevio === 'X' && !correction) {
+      return line('Incorrecto', SANDBOX_CODES.rechazoPrevioX);
     }
-    return { index, estadoRegistro: 'Correcto' };
+    if (record.RechazoPrevio === 'S' && !correction) {
+      return line('Incorrecto', SANDBOX_CODES.rechazoPrevioS);
+    }
+    const [recipient] = record.Destinatarios ?? [];
+    if (
+      recipient &&
+      'IDOtro' in recipient &&
+      recipient.IDOtro.IDType === '02' &&
+      this.unidentified.has(recipient.IDOtro.ID)
+    ) {
+      return line('Incorrecto', SANDBOX_CODES.recipientId);
+    }
+
+    // Annex 6.1: a first alta (no Subsanacion) and an "alta por rechazo" (S with X) need the
+    // invoice not registered; any other correction needs it registered, and replaces it (an
+    // annulled one comes back to life).
+    const mustBeNew = !correction || record.RechazoPrevio === 'X';
+    if (mustBeNew && held) {
+      return line('Incorrecto', SANDBOX_CODES.duplicate, {
+        RegistroDuplicado: {
+          IdPeticionRegistroDuplicado: held.idPeticion,
+          EstadoRegistroDuplicado: held.annulled ? 'Anulada' : held.estado,
+          ...(held.error
+            ? {
+                CodigoErrorRegistro: held.error.code,
+                DescripcionErrorRegistro: held.error.text,
+              }
+            : {}),
+        },
+      });
+    }
+    if (!mustBeNew && !held) return line('Incorrecto', SANDBOX_CODES.notFound);
+
+    const error =
+      huellaError ??
+      (recipient && 'NIF' in recipient && this.unidentified.has(recipient.NIF)
+        ? SANDBOX_CODES.recipientNif
+        : undefined);
+    this.held.set(key, {
+      annulled: false,
+      estado: error ? 'AceptadaConErrores' : 'Correcta',
+      idPeticion,
+      ...(error ? { error } : {}),
+    });
+    return error ? line('AceptadoConErrores', error) : line('Correcto');
   }
 
   /** xmllint's complaints, or undefined when the body is valid. */

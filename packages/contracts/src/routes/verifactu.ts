@@ -4,7 +4,10 @@ import { Invoice } from '../schemas/invoices.ts';
 import {
   ChainVerification,
   InvoiceVerifactu,
+  RemedyInput,
   SubmissionBatch,
+  SubmitterCertificate,
+  SubmitterCertificateInput,
   VerifactuEntry,
   VoidInput,
 } from '../schemas/verifactu.ts';
@@ -42,6 +45,25 @@ export const verifactuRoutes = {
       404: problem('No such invoice, or it has no record (a draft, a non-Spanish issuer)'),
     },
   }),
+  remedyVerifactuRecord: defineRoute({
+    id: 'remedyVerifactuRecord',
+    method: 'POST',
+    path: '/v1/invoices/{id}/verifactu/remedy',
+    entry: 'functions/verifactu/remedy-verifactu-record.ts',
+    auth: 'apiKey',
+    access: readWrite,
+    summary:
+      'Correct the latest record AEAT rejected or accepted with errors (subsanación): a new registro de alta with Subsanacion = S, chained and queued',
+    tag: 'VERI*FACTU',
+    request: { params: IdParams, body: RemedyInput },
+    responses: {
+      201: { description: 'The invoice’s records, the correction last', schema: InvoiceVerifactu },
+      404: problem('No such invoice, or it has no record'),
+      409: problem(
+        'The latest record is pending, accepted without errors, an annulment, or was corrected already',
+      ),
+    },
+  }),
   listVerifactuRecords: defineRoute({
     id: 'listVerifactuRecords',
     method: 'GET',
@@ -77,6 +99,33 @@ export const verifactuRoutes = {
     tag: 'VERI*FACTU',
     request: { query: PageQuery },
     responses: { 200: { description: 'A page of batches', schema: pageOf(SubmissionBatch) } },
+  }),
+  putVerifactuSubmitterCertificate: defineRoute({
+    id: 'putVerifactuSubmitterCertificate',
+    method: 'PUT',
+    path: '/v1/verifactu/submitter-certificate',
+    entry: 'functions/verifactu/put-verifactu-submitter-certificate.ts',
+    auth: 'apiKey',
+    access: ['table:read', 'table:write', 'secrets:encrypt'],
+    summary:
+      "Upload the certificate (PKCS#12) that presents the tenant's records to AEAT over mutual TLS: its own or its representative's; the key is kept sealed",
+    tag: 'VERI*FACTU',
+    request: { body: SubmitterCertificateInput },
+    responses: {
+      200: { description: 'The certificate now presented', schema: SubmitterCertificate },
+      400: problem('Not a PKCS#12 with one key and its current certificate, or a wrong password'),
+    },
+  }),
+  getVerifactuSubmitterCertificate: defineRoute({
+    id: 'getVerifactuSubmitterCertificate',
+    method: 'GET',
+    path: '/v1/verifactu/submitter-certificate',
+    entry: 'functions/verifactu/get-verifactu-submitter-certificate.ts',
+    auth: 'apiKey',
+    access: read,
+    summary: 'Whether records can be presented to AEAT, and the certificate that does it',
+    tag: 'VERI*FACTU',
+    responses: { 200: { description: 'The certificate, if any', schema: SubmitterCertificate } },
   }),
 } as const satisfies Record<string, RouteDef>;
 

@@ -26,7 +26,24 @@ export interface AltaOptions {
    * which AEAT requires with TipoRectificativa S, and the corrective alone does not carry them.
    */
   original?: Pick<Invoice, 'breakdown'>;
+  /**
+   * ImporteRectificacion as an earlier record of the same invoice wrote it, for a correction of
+   * a substitution corrective (the replaced amounts do not change when the record is corrected).
+   */
+  importeRectificacion?: RegistroAlta['ImporteRectificacion'];
+  /** Marks a correction of an earlier record of the invoice (see `remedyRecord`). */
+  remedy?: Pick<RegistroAlta, 'Subsanacion' | 'RechazoPrevio'>;
+  /** IDOtro/IDType for a recipient without a Spanish NIF, instead of the one derived from its id. */
+  recipientIdType?: RecipientIdType;
 }
+
+/**
+ * How a recipient without a Spanish NIF is identified (L7 of the record design): 02 NIF-IVA, 03
+ * passport, 04 id in the country of residence, 05 residence certificate, 06 other document.
+ * 07 (not registered) is for Spanish residents only and not offered.
+ */
+export const RECIPIENT_ID_TYPES = ['02', '03', '04', '05', '06'] as const;
+export type RecipientIdType = (typeof RECIPIENT_ID_TYPES)[number];
 
 function fail(path: string, message: string): never {
   throw new ValidationError(`VERI*FACTU: ${message}`, [{ path, message }]);
@@ -213,9 +230,12 @@ export const importeTotal = (invoice: Pick<Invoice, 'breakdown'>): string =>
  * prefix as AEAT checks it, and 04 (id in the country of residence) otherwise. L7 of the XSD
  * also has 03 passport, 05 residence certificate, 06 other document, 07 not registered.
  */
-export function destinatario(customer: PartySnapshot): Destinatario {
+export function destinatario(customer: PartySnapshot, idType?: RecipientIdType): Destinatario {
   const NombreRazon = text(customer.name, 120);
   if (customer.taxIdKind.startsWith('ES_')) {
+    if (idType) {
+      fail('recipientIdType', 'the recipient has a Spanish NIF, which is not an IDOtro');
+    }
     return { NombreRazon, NIF: nif(customer, 'customer.taxId') };
   }
   if (customer.taxId.length > 20) {
@@ -225,7 +245,7 @@ export function destinatario(customer: PartySnapshot): Destinatario {
     NombreRazon,
     IDOtro: {
       CodigoPais: customer.address.country,
-      IDType: customer.taxIdKind === 'EU_VAT' ? '02' : '04',
+      IDType: idType ?? (customer.taxIdKind === 'EU_VAT' ? '02' : '04'),
       ID: customer.taxId,
     },
   };
@@ -265,6 +285,11 @@ export function buildRegistroAlta(invoice: Invoice, options: AltaOptions): Regis
     fail('totals', 'invoices of 100,000,000 or more need Macrodato, which is not supported');
   }
 
+  if (options.remedy?.RechazoPrevio && options.remedy.Subsanacion !== 'S') {
+    // AEAT rejects the record with 1153 / 1161.
+    fail('remedy', 'RechazoPrevio goes only with Subsanacion = S');
+  }
+
   const corrective = invoice.corrective;
   const rectification: Partial<RegistroAlta> = {};
   if (TipoFactura !== 'F1' && corrective) {
@@ -276,7 +301,9 @@ export function buildRegistroAlta(invoice: Invoice, options: AltaOptions): Regis
         FechaExpedicionFactura: fecha(corrective.originalIssueDate, 'corrective.originalIssueDate'),
       },
     ];
-    if (rectification.TipoRectificativa === 'S') {
+    if (rectification.TipoRectificativa === 'S' && options.importeRectificacion) {
+      rectification.ImporteRectificacion = { ...options.importeRectificacion };
+    } else if (rectification.TipoRectificativa === 'S') {
       if (!options.original) {
         fail('original', 'a substitution corrective needs the original invoice it replaces');
       }
@@ -304,10 +331,12 @@ export function buildRegistroAlta(invoice: Invoice, options: AltaOptions): Regis
       FechaExpedicionFactura: id.fecha,
     },
     NombreRazonEmisor: text(invoice.issuer.name, 120),
+    ...(options.remedy?.Subsanacion ? { Subsanacion: options.remedy.Subsanacion } : {}),
+    ...(options.remedy?.RechazoPrevio ? { RechazoPrevio: options.remedy.RechazoPrevio } : {}),
     TipoFactura,
     ...rectification,
     DescripcionOperacion: description(invoice, options.description),
-    Destinatarios: [destinatario(invoice.customer)],
+    Destinatarios: [destinatario(invoice.customer, options.recipientIdType)],
     Desglose: details,
     CuotaTotal,
     ImporteTotal,

@@ -2,6 +2,8 @@ export {
   type AltaOptions,
   buildRegistroAlta,
   importeTotal,
+  RECIPIENT_ID_TYPES,
+  type RecipientIdType,
   TIPO_FACTURA_BY_REASON,
   tipoFacturaOf,
 } from './alta.ts';
@@ -11,8 +13,10 @@ export { fechaHoraHuso } from './format.ts';
 export * from './huella.ts';
 export { QR_BASE_URL, qrUrl } from './qr.ts';
 export * from './record.ts';
+export * from './remedy.ts';
 export * from './store.ts';
 export * from './submission.ts';
+export * from './submitter-certificate.ts';
 export * from './system.ts';
 export * from './verify-chain.ts';
 export * from './views.ts';

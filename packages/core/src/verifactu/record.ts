@@ -54,6 +54,17 @@ export interface RegistroAlta {
   IDVersion: '1.0';
   IDFactura: IDFactura;
   NombreRazonEmisor: string;
+  /**
+   * A correction (subsanación) of a record generated earlier for the same invoice: S. Absent on
+   * an invoice's first record (AEAT reads absent as N).
+   */
+  Subsanacion?: 'S';
+  /**
+   * With Subsanacion: X when AEAT rejected the earlier record and holds none for the invoice
+   * ("alta por rechazo"), S when AEAT holds the invoice and rejected a later correction of it.
+   * Absent otherwise (AEAT Validaciones v1.2.2 §3.1.3.2 and annex 6.1).
+   */
+  RechazoPrevio?: 'S' | 'X';
   /** F1 invoice, F2 simplified, R1–R5 corrective. */
   TipoFactura: 'F1' | 'F2' | 'F3' | 'R1' | 'R2' | 'R3' | 'R4' | 'R5';
   /** Correctives: S by substitution, I by differences. */

@@ -15,6 +15,7 @@ import {
   type SubmitLine,
   type SubmitRequest,
   type SubmitResponse,
+  type Submitter,
   submissionBatchView,
   submitAll,
   submitPending,
@@ -31,6 +32,8 @@ class MemorySubmissions implements SubmissionRepository {
   readonly calls: string[] = [];
   /** Set to make applyBatch fail once, as a run that dies after storing the batch. */
   failApply = false;
+  /** Set while a run "is dead": no write gets through (see `crashAfterSending`). */
+  down = false;
 
   append(tenantId: string, record: BillingRecord) {
     const chain = this.chains.get(tenantId) ?? [];
@@ -71,8 +74,11 @@ class MemorySubmissions implements SubmissionRepository {
   async saveState(tenantId: string, token: string, state: SenderState, release: boolean) {
     this.calls.push(release ? 'release' : 'saveState');
     const current = this.states.get(tenantId);
+    if (this.down) throw new Error('the run died');
     if (current?.leaseToken !== token) return false;
-    this.states.set(tenantId, release ? state : { ...current, ...state });
+    // Like the table: the state's fields are replaced, the lease kept unless released.
+    const { leaseToken, leaseUntil } = current;
+    this.states.set(tenantId, release ? state : { ...state, leaseToken, leaseUntil });
     return true;
   }
 
@@ -84,6 +90,7 @@ class MemorySubmissions implements SubmissionRepository {
 
   async saveBatch(batch: SubmissionBatch) {
     this.calls.push('saveBatch');
+    if (this.down) throw new Error('the run died');
     this.saved.push(structuredClone(batch));
   }
 
@@ -98,8 +105,9 @@ class MemorySubmissions implements SubmissionRepository {
       const stored = this.records(batch.tenantId).find((s) => s.seq === r.seq)!;
       stored.submission = {
         state: r.state,
-        ...(batch.csv ? { csv: batch.csv } : {}),
+        ...(batch.csv && !r.alreadyRegistered ? { csv: batch.csv } : {}),
         ...(r.errors ? { errors: r.errors } : {}),
+        ...(r.alreadyRegistered ? { alreadyRegistered: r.alreadyRegistered } : {}),
         at: batch.sentAt,
       };
     }
@@ -270,8 +278,16 @@ describe('submitPending', () => {
         at: wallClock.toISOString(),
       });
     }
-    // The CSV is written before the records and the state, and nothing is pending any more.
-    expect(repo.calls).toEqual(['claim', 'saveBatch', 'applyBatch', 'saveState', 'release']);
+    // The records are noted before they go; the CSV is written before the records and the
+    // state, and nothing is pending any more.
+    expect(repo.calls).toEqual([
+      'claim',
+      'saveState',
+      'saveBatch',
+      'applyBatch',
+      'saveState',
+      'release',
+    ]);
     expect(repo.marked.has('t1')).toBe(false);
     expect(repo.states.get('t1')).toEqual({
       lastSubmittedSeq: 3,
@@ -550,5 +566,179 @@ describe('submitAll', () => {
     await expect(submitAll(deps)(T0)).rejects.toThrow(AggregateError);
     expect(calls).toBe(2);
     expect(repo.saved).toHaveLength(1);
+  });
+});
+
+/**
+ * AEAT's memory of what it registered, answering like it: a second alta of an invoice is a
+ * duplicate (3000) with what AEAT holds, a second annulment is 3001. `withErrors` numbers are
+ * registered with error 2000.
+ */
+function aeatMemory(withErrors: string[] = []) {
+  const held = new Map<
+    string,
+    { estado: 'Correcta' | 'AceptadaConErrores'; idPeticion: string; annulled?: boolean }
+  >();
+  const answer: Answer = (record) => {
+    const number = idOf(record).NumSerieFactura;
+    const current = held.get(number);
+    if (record.kind === 'anulacion') {
+      if (!current) return { estadoRegistro: 'Incorrecto', codigoError: '3002' };
+      if (current.annulled) return { estadoRegistro: 'Incorrecto', codigoError: '3001' };
+      current.annulled = true;
+      return { estadoRegistro: 'Correcto' };
+    }
+    if (current) {
+      return {
+        estadoRegistro: 'Incorrecto',
+        codigoError: '3000',
+        descripcionError: 'Registro de facturación duplicado.',
+        duplicate: {
+          idPeticion: current.idPeticion,
+          estado: current.annulled ? 'Anulada' : current.estado,
+          ...(current.estado === 'AceptadaConErrores'
+            ? { codigoError: '2000', descripcionError: 'Huella incorrecta.' }
+            : {}),
+        },
+      };
+    }
+    const estado = withErrors.includes(number) ? 'AceptadaConErrores' : 'Correcta';
+    held.set(number, { estado, idPeticion: `PET${aeat.requests.length}` });
+    return estado === 'Correcta'
+      ? { estadoRegistro: 'Correcto' }
+      : { estadoRegistro: 'AceptadoConErrores', codigoError: '2000' };
+  };
+  return answer;
+}
+
+/** A submitter that gets the request to AEAT and then the run dies: nothing more is written. */
+function crashAfterSending(): Submitter {
+  return {
+    submit: async (request) => {
+      await aeat.submit(request);
+      repo.down = true;
+      throw new Error('Runtime exited with error: signal: killed');
+    },
+  };
+}
+
+describe('settling a resend after the answer was lost', () => {
+  it('settles the records a dead run had sent from AEAT’s duplicate answer, with the state AEAT holds', async () => {
+    aeat.answer = aeatMemory(['F-2']);
+    appendAltas('t1', 1, 3);
+    deps.submitter = crashAfterSending();
+    await expect(submitPending(deps)('t1', T0)).rejects.toThrow('killed');
+    expect(repo.saved).toHaveLength(0);
+    // The run died holding the lease, with the records it sent noted before sending.
+    expect(repo.states.get('t1')).toMatchObject({
+      unanswered: { fromSeq: 1, toSeq: 3 },
+      leaseToken: expect.any(String),
+    });
+
+    repo.down = false;
+    deps.submitter = aeat;
+    repo.append('t1', alta('F-4'));
+    expect((await submitPending(deps)('t1', at(10))).outcome).toBe('busy');
+    wallClock = new Date(wallClock.getTime() + 331_000);
+    const out = await submitPending(deps)('t1', at(400));
+
+    expect(out.outcome).toBe('sent');
+    expect(numbersOf(aeat.requests[1])).toEqual(['F-1', 'F-2', 'F-3', 'F-4']);
+    const [first, second, third, fourth] = repo.records('t1').map((r) => r.submission);
+    const sentAt = wallClock.toISOString();
+    expect(first).toEqual({
+      state: 'accepted',
+      alreadyRegistered: { idPeticion: 'PET1', estado: 'Correcta' },
+      at: sentAt,
+    });
+    expect(second).toEqual({
+      state: 'acceptedWithErrors',
+      errors: [{ code: '2000', description: 'Huella incorrecta.' }],
+      alreadyRegistered: { idPeticion: 'PET1', estado: 'AceptadaConErrores' },
+      at: sentAt,
+    });
+    expect(third?.state).toBe('accepted');
+    // The record the dead run never sent is answered as new, with the request's CSV.
+    expect(fourth).toEqual({ state: 'accepted', csv: 'A-CSV00000000002', at: sentAt });
+    expect(repo.saved[0]!.results.map((r) => r.state)).toEqual([
+      'accepted',
+      'acceptedWithErrors',
+      'accepted',
+      'accepted',
+    ]);
+    expect(repo.states.get('t1')?.unanswered).toBeUndefined();
+    expect(repo.marked.has('t1')).toBe(false);
+  });
+
+  it('settles an annulment a dead run had sent from AEAT’s "ya ha sido dado de baja"', async () => {
+    aeat.answer = aeatMemory();
+    appendAltas('t1', 1, 1);
+    await submitPending(deps)('t1', T0);
+    repo.append('t1', anulacion('F-1'));
+    deps.submitter = crashAfterSending();
+    await expect(submitPending(deps)('t1', at(60))).rejects.toThrow('killed');
+
+    repo.down = false;
+    deps.submitter = aeat;
+    wallClock = new Date(wallClock.getTime() + 331_000);
+    await submitPending(deps)('t1', at(400));
+    expect(repo.records('t1')[1]!.submission).toMatchObject({
+      state: 'accepted',
+      alreadyRegistered: { estado: 'Anulada' },
+    });
+  });
+
+  it('still rejects a duplicate of a record it never sent before', async () => {
+    aeat.answer = aeatMemory();
+    appendAltas('t1', 1, 1);
+    await submitPending(deps)('t1', T0);
+    // A second alta of F-1, as a bug would make: AEAT has the first, not this one from us.
+    appendAltas('t1', 1, 1);
+    await submitPending(deps)('t1', at(60));
+    expect(repo.records('t1')[1]!.submission).toMatchObject({
+      state: 'rejected',
+      errors: [{ code: '3000', description: 'Registro de facturación duplicado.' }],
+    });
+    expect(repo.records('t1')[1]!.submission.alreadyRegistered).toBeUndefined();
+  });
+
+  it('keeps the records noted after a fault that may have reached AEAT, and settles them on the resend', async () => {
+    aeat.answer = aeatMemory();
+    appendAltas('t1', 1, 2);
+    // AEAT registered the request, but the answer never came back.
+    deps.submitter = {
+      submit: async (request) => {
+        await aeat.submit(request);
+        throw new SubmissionFault('AEAT could not be reached: socket hang up');
+      },
+    };
+    expect((await submitPending(deps)('t1', T0)).outcome).toBe('fault');
+    expect(repo.states.get('t1')?.unanswered).toEqual({ fromSeq: 1, toSeq: 2 });
+
+    deps.submitter = aeat;
+    await submitPending(deps)('t1', at(60));
+    expect(repo.records('t1').map((r) => r.submission.alreadyRegistered?.estado)).toEqual([
+      'Correcta',
+      'Correcta',
+    ]);
+    expect(repo.states.get('t1')?.unanswered).toBeUndefined();
+  });
+
+  it('notes nothing for a request AEAT refused with a SOAP Fault or that never left', async () => {
+    appendAltas('t1', 1, 2);
+    aeat.fault = new SubmissionFault('AEAT SOAP Fault env:Client: esquema', 'env:Client');
+    await submitPending(deps)('t1', T0);
+    expect(repo.states.get('t1')?.unanswered).toBeUndefined();
+
+    aeat.fault = new SubmissionFault('No certificate', undefined, { notSent: true });
+    await submitPending(deps)('t1', at(60));
+    expect(repo.states.get('t1')?.unanswered).toBeUndefined();
+    expect(repo.states.get('t1')?.lastFault?.message).toBe('No certificate');
+  });
+
+  it('tells the submitter whose records a request carries', async () => {
+    appendAltas('t7', 1, 1);
+    await submitPending(deps)('t7', T0);
+    expect(aeat.requests[0]!.tenantId).toBe('t7');
   });
 });

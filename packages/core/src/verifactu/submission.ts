@@ -3,7 +3,13 @@ import type { IdGenerator } from '../ports/ids.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import type { TenantRepository } from '../tenants/tenant.ts';
 import { type BillingRecord, linkOf } from './record.ts';
-import type { ChainHead, StoredRecord, SubmissionState } from './store.ts';
+import type {
+  ChainHead,
+  EstadoRegistroDuplicado,
+  RecordSubmission,
+  StoredRecord,
+  SubmissionState,
+} from './store.ts';
 
 /**
  * Remission of billing records to AEAT (VERI*FACTU, Orden HAC/1177/2024 art. 16; AEAT web-service
@@ -11,8 +17,13 @@ import type { ChainHead, StoredRecord, SubmissionState } from './store.ts';
  * TiempoEsperaEnvio AEAT answers (60 s at first) unless 1,000 records have piled up meanwhile.
  *
  * Records AEAT answers Incorrecto are marked rejected and never sent again as they are: a fix is a
- * new record. AEAT's way to fix one (an alta with Subsanacion=S, RechazoPrevio=S for a rejected
- * record) is not generated yet; that is follow-up work on the issuing side.
+ * new record, the subsanación (see remedy.ts), sent once like any other.
+ *
+ * A request whose answer is lost (the run dies after sending, the connection breaks while AEAT
+ * answers) may have been registered all the same. The sender notes the records of every request
+ * before sending it (`SenderState.unanswered`), so when they go again and AEAT answers that it
+ * holds them already (3000 with RegistroDuplicado, 3001 for an annulment), they are settled as
+ * the accepted records they are instead of being marked rejected.
  */
 
 export const MAX_RECORDS_PER_SUBMISSION = 1000;
@@ -40,6 +51,8 @@ export interface Obligado {
 }
 
 export interface SubmitRequest {
+  /** Whose records these are: the submitter presents that tenant's certificate to AEAT. */
+  tenantId: string;
   obligado: Obligado;
   /** In chain order, all of the obligado's, 1 to 1,000. */
   records: BillingRecord[];
@@ -51,6 +64,13 @@ export interface SubmitLine {
   estadoRegistro: EstadoRegistro;
   codigoError?: string;
   descripcionError?: string;
+  /** With error 3000: what AEAT holds for the invoice already (RegistroDuplicado). */
+  duplicate?: {
+    idPeticion?: string;
+    estado: EstadoRegistroDuplicado;
+    codigoError?: string;
+    descripcionError?: string;
+  };
 }
 
 export interface SubmitResponse {
@@ -73,14 +93,22 @@ export interface Submitter {
  * pending and are sent again later.
  */
 export class SubmissionFault extends Error {
+  /**
+   * Whether AEAT may have registered the request all the same: not when it answered with a
+   * Fault (it refused the whole message) or when nothing was sent (no certificate); otherwise
+   * (a timeout, a broken connection) it may, and a resend may meet its records as duplicates.
+   */
+  readonly mayBeRegistered: boolean;
+
   constructor(
     message: string,
     /** The SOAP faultcode when AEAT sent a Fault, e.g. `env:Client`. */
     readonly faultCode?: string,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { notSent?: boolean },
   ) {
     super(message, options);
     this.name = 'SubmissionFault';
+    this.mayBeRegistered = faultCode === undefined && options?.notSent !== true;
   }
 }
 
@@ -89,6 +117,14 @@ export interface BatchResult {
   seq: number;
   state: SubmissionState;
   errors?: Array<{ code: string; description: string }>;
+  /** Settled from AEAT's duplicate answer to a resend (see RecordSubmission). */
+  alreadyRegistered?: RecordSubmission['alreadyRegistered'];
+}
+
+/** Records by chain position, both ends included. */
+export interface SeqRange {
+  fromSeq: number;
+  toSeq: number;
 }
 
 /** A request sent and its answer, kept as the first write after the answer arrives. */
@@ -118,6 +154,11 @@ export interface SenderState {
   /** The last batch whose results are applied to the records. */
   lastBatchId?: string;
   lastFault?: { at: string; message: string };
+  /**
+   * Records sent in a request whose answer was never stored: AEAT may hold them. Noted before
+   * every send, narrowed as answers are stored.
+   */
+  unanswered?: SeqRange;
 }
 
 export const INITIAL_SENDER_STATE: SenderState = {
@@ -185,6 +226,63 @@ const STATE_OF: Record<EstadoRegistro, SubmissionState> = {
 const plus = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000).toISOString();
 const issuerOf = (record: BillingRecord) => linkOf(record).IDEmisorFactura;
 
+/** AEAT's codes for "you sent this already" (errores.properties). */
+const ALREADY_REGISTERED = '3000';
+const ALREADY_ANNULLED = '3001';
+
+/**
+ * A record that went in an unanswered request and comes back as a duplicate of itself: AEAT
+ * registered the first send. It is settled with the state AEAT reports for what it holds.
+ */
+function settledDuplicate(
+  record: BillingRecord,
+  line: SubmitLine,
+): Omit<BatchResult, 'seq'> | undefined {
+  if (line.estadoRegistro !== 'Incorrecto') return undefined;
+  if (record.kind === 'anulacion') {
+    return line.codigoError === ALREADY_ANNULLED
+      ? { state: 'accepted', alreadyRegistered: { estado: 'Anulada' } }
+      : undefined;
+  }
+  if (line.codigoError !== ALREADY_REGISTERED) return undefined;
+  const held = line.duplicate;
+  const alreadyRegistered = {
+    ...(held?.idPeticion ? { idPeticion: held.idPeticion } : {}),
+    estado: held?.estado ?? 'Correcta',
+  };
+  if (held?.estado === 'AceptadaConErrores') {
+    return {
+      state: 'acceptedWithErrors',
+      ...(held.codigoError
+        ? { errors: [{ code: held.codigoError, description: held.descripcionError ?? '' }] }
+        : {}),
+      alreadyRegistered,
+    };
+  }
+  return { state: 'accepted', alreadyRegistered };
+}
+
+const within = (range: SeqRange | undefined, seq: number) =>
+  range !== undefined && seq >= range.fromSeq && seq <= range.toSeq;
+
+/** The unanswered range once `sent` (in chain order) goes out too. */
+function noteSent(range: SeqRange | undefined, sent: readonly StoredRecord[]): SeqRange {
+  const fromSeq = sent[0]!.seq;
+  const toSeq = sent.at(-1)!.seq;
+  return range
+    ? { fromSeq: Math.min(range.fromSeq, fromSeq), toSeq: Math.max(range.toSeq, toSeq) }
+    : { fromSeq, toSeq };
+}
+
+/** What stays unanswered after `batch`: from its first record without a line, if any. */
+function afterAnswers(range: SeqRange | undefined, batch: SubmissionBatch): SeqRange | undefined {
+  if (!range) return undefined;
+  const unanswered = batch.results.find((r) => r.state === 'pending');
+  const answeredUpTo = unanswered ? unanswered.seq - 1 : batch.results.at(-1)!.seq;
+  if (answeredUpTo >= range.toSeq) return undefined;
+  return { fromSeq: Math.max(range.fromSeq, answeredUpTo + 1), toSeq: range.toSeq };
+}
+
 /** The batch an answer makes, with the sender state it leads to. */
 export function batchOf(
   id: string,
@@ -196,11 +294,15 @@ export function batchOf(
   now: Date,
   /** Every record up to here that is not in `sent` is known not to be pending. */
   coveredUpTo = 0,
+  /** Records an earlier, unanswered request carried: a duplicate answer settles them. */
+  earlier?: SeqRange,
 ): SubmissionBatch {
   const lines = new Map(response.lines.map((l) => [l.index, l]));
   const results = sent.map((s, index): BatchResult => {
     const line = lines.get(index);
     if (!line) return { seq: s.seq, state: 'pending' };
+    const settled = within(earlier, s.seq) ? settledDuplicate(s.record, line) : undefined;
+    if (settled) return { seq: s.seq, ...settled };
     return {
       seq: s.seq,
       state: STATE_OF[line.estadoRegistro],
@@ -229,11 +331,15 @@ export function batchOf(
   };
 }
 
-const stateAfter = (batch: SubmissionBatch): SenderState => ({
-  lastSubmittedSeq: batch.lastSubmittedSeq,
-  nextAllowedAt: batch.nextAllowedAt,
-  lastBatchId: batch.id,
-});
+const stateAfter = (batch: SubmissionBatch, before: SenderState): SenderState => {
+  const unanswered = afterAnswers(before.unanswered, batch);
+  return {
+    lastSubmittedSeq: batch.lastSubmittedSeq,
+    nextAllowedAt: batch.nextAllowedAt,
+    lastBatchId: batch.id,
+    ...(unanswered ? { unanswered } : {}),
+  };
+};
 
 /**
  * Sends the tenant's oldest pending records if the flow control allows it: always when 1,000 are
@@ -261,7 +367,7 @@ export const submitPending =
       const latest = await submissions.latestBatch(tenantId);
       if (latest && latest.id !== state.lastBatchId) {
         await submissions.applyBatch(latest);
-        state = stateAfter(latest);
+        state = stateAfter(latest, state);
         if (!(await submissions.saveState(tenantId, token, state, false))) {
           return { tenantId, outcome: 'busy', batches: [] };
         }
@@ -320,17 +426,31 @@ export const submitPending =
           Math.min(end < 0 ? pending.length : end, MAX_RECORDS_PER_SUBMISSION),
         );
         const request: SubmitRequest = {
+          tenantId,
           obligado: { NIF: nif, NombreRazon: await obligadoName(deps, tenantId, sent) },
           records: sent.map((s) => s.record),
         };
+
+        // Noted before sending, so a run that dies before storing the answer leaves it behind.
+        const earlier = state.unanswered;
+        state = { ...state, unanswered: noteSent(earlier, sent) };
+        if (!(await submissions.saveState(tenantId, token, state, false))) {
+          return batches.length
+            ? { tenantId, outcome: 'sent', batches }
+            : { tenantId, outcome: 'busy', batches: [] };
+        }
 
         let response: SubmitResponse;
         try {
           response = await submitter.submit(request);
         } catch (error) {
           if (!(error instanceof SubmissionFault)) throw error;
+          // Records AEAT cannot hold (a refused message, nothing sent) are not left noted.
+          const { unanswered: _, ...rest } = state;
           state = {
-            ...state,
+            ...(error.mayBeRegistered
+              ? state
+              : { ...rest, ...(earlier ? { unanswered: earlier } : {}) }),
             nextAllowedAt: plus(now, FAULT_BACKOFF_SECONDS),
             pendingSince: state.pendingSince ?? now.toISOString(),
             lastFault: { at: wall.toISOString(), message: error.message },
@@ -350,11 +470,12 @@ export const submitPending =
           now,
           // When the batch took every pending record up to the head, nothing is left up to it.
           sent.length === pending.length ? headSeq : 0,
+          earlier,
         );
         await submissions.saveBatch(batch);
         batches.push(batch);
         await submissions.applyBatch(batch);
-        state = stateAfter(batch);
+        state = stateAfter(batch, state);
         if (!(await submissions.saveState(tenantId, token, state, false))) {
           return { tenantId, outcome: 'sent', batches };
         }

@@ -11,6 +11,8 @@ export function recordFields(record: BillingRecord): Record<string, string> {
   if (record.kind === 'alta') {
     return {
       ...record.IDFactura,
+      ...(record.Subsanacion ? { Subsanacion: record.Subsanacion } : {}),
+      ...(record.RechazoPrevio ? { RechazoPrevio: record.RechazoPrevio } : {}),
       TipoFactura: record.TipoFactura,
       CuotaTotal: record.CuotaTotal,
       ImporteTotal: record.ImporteTotal,
@@ -34,4 +36,6 @@ export const recordEntryView = (stored: StoredRecord) => ({
   kind: stored.record.kind,
   record: recordFields(stored.record),
   submission: stored.submission,
+  ...(stored.remedyOf !== undefined ? { remedyOf: stored.remedyOf } : {}),
+  ...(stored.remediedBy !== undefined ? { remediedBy: stored.remediedBy } : {}),
 });

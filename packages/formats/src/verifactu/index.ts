@@ -12,3 +12,4 @@ export {
   SOAP_ENV_NS,
   soapEnvelope,
 } from './request.ts';
+export { type Respuesta, type RespuestaLinea, respuestaRegFactuXml } from './response.ts';

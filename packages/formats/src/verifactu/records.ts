@@ -24,6 +24,8 @@ const BASE =
 export const VERIFACTU_NS = {
   sum: `${BASE}SuministroLR.xsd`,
   sum1: `${BASE}SuministroInformacion.xsd`,
+  /** AEAT's answer (RespuestaSuministro.xsd). */
+  respuesta: `${BASE}RespuestaSuministro.xsd`,
 } as const;
 export const XMLNS = 'http://www.w3.org/2000/xmlns/';
 
@@ -91,6 +93,8 @@ export function writeRegistroAlta(parent: XMLBuilder, r: RegistroAlta): void {
   leaf(id, 'NumSerieFactura', r.IDFactura.NumSerieFactura);
   leaf(id, 'FechaExpedicionFactura', r.IDFactura.FechaExpedicionFactura);
   leaf(node, 'NombreRazonEmisor', r.NombreRazonEmisor);
+  leaf(node, 'Subsanacion', r.Subsanacion);
+  leaf(node, 'RechazoPrevio', r.RechazoPrevio);
   leaf(node, 'TipoFactura', r.TipoFactura);
   leaf(node, 'TipoRectificativa', r.TipoRectificativa);
   if (r.FacturasRectificadas?.length) {
