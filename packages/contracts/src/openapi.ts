@@ -38,7 +38,13 @@ export function buildOpenApi(
       operationId: route.id,
       summary: route.summary,
       tags: [route.tag],
-      security: route.auth === 'public' ? [] : [{ [route.auth]: [] }],
+      // 'inbox' takes either credential: alternatives in an OpenAPI security list.
+      security:
+        route.auth === 'public'
+          ? []
+          : route.auth === 'inbox'
+            ? [{ apiKey: [] }, { session: [] }]
+            : [{ [route.auth]: [] }],
     };
     if (route.request?.params)
       parameterSets.push({ target: operation, schema: route.request.params, where: 'path' });
@@ -150,8 +156,18 @@ export function buildOpenApi(
     components: {
       schemas: components.schemas,
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: "A tenant's API key" },
-        session: { type: 'http', scheme: 'bearer', description: "A recipient's session token" },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "A tenant's API key (`sello_…`); never accepted as a session",
+        },
+        session: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            "A recipient's session token (`sess_…`) from POST /v1/recipients/register or /login; " +
+            'expires after 12 hours and is never accepted as an API key',
+        },
       },
     },
   };

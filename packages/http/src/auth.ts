@@ -2,7 +2,10 @@ import { repositories } from '@sello/aws';
 import type { AuthKind } from '@sello/contracts';
 import {
   authenticateApiKey,
+  authenticateSession,
+  RECIPIENT_SECRET_PREFIX,
   type RecipientPrincipal,
+  systemClock,
   type TenantPrincipal,
   UnauthorizedError,
 } from '@sello/core';
@@ -22,32 +25,73 @@ export type Principal<A extends AuthKind> = A extends 'apiKey'
  */
 const CACHE_MS = 10_000;
 const cache = new Map<string, { principal: TenantPrincipal; until: number }>();
+/** Sessions resolved recently; an entry never outlives its session. */
+const sessionCache = new Map<string, { principal: RecipientPrincipal; until: number }>();
 
 export const forgetApiKey = (keyId: string) => {
   for (const [secret, entry] of cache) if (entry.principal.keyId === keyId) cache.delete(secret);
 };
 
-export async function authenticate(
-  kind: AuthKind,
-  event: APIGatewayProxyEventV2,
-): Promise<TenantPrincipal | undefined> {
-  if (kind === 'public') return undefined;
-  if (kind === 'session') throw new UnauthorizedError('Recipient sessions are not enabled');
-  const header = event.headers.authorization ?? '';
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) {
-    throw new UnauthorizedError(
-      header
-        ? 'Use `Authorization: Bearer <api key>`'
-        : 'Missing `Authorization: Bearer <api key>`',
-      [{ path: 'authorization', message: header ? 'Malformed' : 'Required' }],
-    );
-  }
-  const secret = match[1]!;
+const SESSION_PREFIX = RECIPIENT_SECRET_PREFIX.session;
+
+/** What the `Authorization` header must carry, per kind of route, for the error messages. */
+const CREDENTIAL: Record<Exclude<AuthKind, 'public'>, string> = {
+  apiKey: 'api key',
+  session: 'session token',
+  inbox: 'api key or session token',
+};
+
+async function apiKeyPrincipal(secret: string): Promise<TenantPrincipal> {
   const hit = cache.get(secret);
   if (hit && hit.until > Date.now()) return hit.principal;
   const principal = await authenticateApiKey({ apiKeys: repositories().apiKeys })(secret);
   if (cache.size > 1000) cache.clear();
   cache.set(secret, { principal, until: Date.now() + CACHE_MS });
   return principal;
+}
+
+async function sessionPrincipal(token: string): Promise<RecipientPrincipal> {
+  const hit = sessionCache.get(token);
+  if (hit && hit.until > Date.now()) return hit.principal;
+  const { expiresAt, ...principal } = await authenticateSession({
+    sessions: repositories().recipientSessions,
+    clock: systemClock,
+  })(token);
+  if (sessionCache.size > 1000) sessionCache.clear();
+  sessionCache.set(token, {
+    principal,
+    until: Math.min(Date.now() + CACHE_MS, Date.parse(expiresAt)),
+  });
+  return principal;
+}
+
+/**
+ * Resolves the caller of a route: an API key (`sello_…`) for 'apiKey', a recipient session
+ * (`sess_…`) for 'session', either for 'inbox', told apart by prefix before any lookup. A session
+ * is never accepted where an API key is expected, nor the reverse.
+ */
+export async function authenticate(
+  kind: AuthKind,
+  event: APIGatewayProxyEventV2,
+): Promise<TenantPrincipal | RecipientPrincipal | undefined> {
+  if (kind === 'public') return undefined;
+  const header = event.headers.authorization ?? '';
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) {
+    throw new UnauthorizedError(
+      header
+        ? `Use \`Authorization: Bearer <${CREDENTIAL[kind]}>\``
+        : `Missing \`Authorization: Bearer <${CREDENTIAL[kind]}>\``,
+      [{ path: 'authorization', message: header ? 'Malformed' : 'Required' }],
+    );
+  }
+  const secret = match[1]!;
+  if (kind === 'session') {
+    if (!secret.startsWith(SESSION_PREFIX)) {
+      throw new UnauthorizedError('This route takes a recipient session, not an API key');
+    }
+    return sessionPrincipal(secret);
+  }
+  if (kind === 'inbox' && secret.startsWith(SESSION_PREFIX)) return sessionPrincipal(secret);
+  return apiKeyPrincipal(secret);
 }

@@ -12,7 +12,7 @@ import type {
 import type * as z from 'zod';
 import { authenticate, type Principal } from './auth.ts';
 import { readJsonBody } from './body.ts';
-import { fingerprint, readIdempotencyKey, runIdempotent } from './idempotency.ts';
+import { fingerprint, readIdempotencyKey, runIdempotent, sealedOutcomes } from './idempotency.ts';
 import { logger } from './logger.ts';
 import { toProblem } from './problem.ts';
 import { parseWith } from './validate.ts';
@@ -128,11 +128,16 @@ export function httpHandler<const R extends RouteDef>(
       const idempotencyKey = route.method === 'POST' ? readIdempotencyKey(headers) : undefined;
       let outcome: StoredOutcome;
       if (idempotencyKey) {
-        const scope = `${principal?.tenantId ?? 'public'}#${route.id}#${idempotencyKey}`;
+        // The item key carries a hash of the client's key; the key itself seals the outcome.
+        const owner =
+          principal?.kind === 'recipient'
+            ? `recipient:${principal.recipientId}`
+            : (principal?.tenantId ?? 'public');
+        const scope = `${owner}#${route.id}`;
         const run = await runIdempotent(
-          repositories().idempotency,
+          sealedOutcomes(repositories().idempotency, idempotencyKey, scope),
           {
-            key: scope,
+            key: `${scope}#${fingerprint(idempotencyKey)}`,
             fingerprint: fingerprint(event.rawPath, JSON.stringify(parsedBody?.value ?? null)),
             lockSeconds: (route.timeoutSeconds ?? 10) + 5,
             waitMs: Math.min(waitMs, context.getRemainingTimeInMillis() - 1000),

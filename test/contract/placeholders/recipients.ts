@@ -1,4 +1,41 @@
+import { anEmailKey, signUp } from '../../support/recipients.ts';
 import type { Realise } from './context.ts';
 
-/** Placeholders of the recipients area's sample events. */
-export const realiseRecipients: Realise = async (event) => event;
+/**
+ * Placeholders of the recipients area's sample events, made real: an issuer key to revoke, both
+ * onboarding keys for the registration sample, an account to sign in to, a session to read.
+ */
+export const realiseRecipients: Realise = async (event, { api, tenant, routeId }) => {
+  let out = event;
+  if (out.includes('onb_01kaexample')) {
+    const taxId = 'B45678901';
+    const key = await api.call('POST', '/v1/onboarding-keys', { key: tenant.key, body: { taxId } });
+    out = out.replaceAll(/onb_01kaexample\w+/g, key.json.id);
+  }
+  if (routeId === 'registerRecipient') {
+    const { taxId } = JSON.parse(JSON.parse(out).body) as { taxId: string };
+    const emailKey = await anEmailKey(tenant.tenantId, taxId);
+    const issuer = await api.call('POST', '/v1/onboarding-keys', {
+      key: tenant.key,
+      body: { taxId },
+    });
+    out = out
+      .replaceAll(/ekey_EXAMPLE\w+/g, emailKey)
+      .replaceAll(/ikey_EXAMPLE\w+/g, issuer.json.key);
+  }
+  if (routeId === 'loginRecipient') {
+    const { email, password } = JSON.parse(JSON.parse(out).body) as {
+      email: string;
+      password: string;
+    };
+    await signUp(api, tenant, { taxId: 'B98765431', email, password });
+  }
+  if (out.includes('sess_EXAMPLE')) {
+    const { session } = await signUp(api, tenant, {
+      taxId: 'B34567891',
+      email: 'administracion@almacenes-este.example',
+    });
+    out = out.replaceAll(/sess_EXAMPLE\w+/g, session.token);
+  }
+  return out;
+};

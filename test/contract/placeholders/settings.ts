@@ -1,4 +1,4 @@
 import type { Realise } from './context.ts';
 
-/** Placeholders of the settings area's sample events. */
+/** The settings samples name nothing but the tenant's API key, which events.test.ts swaps. */
 export const realiseSettings: Realise = async (event) => event;

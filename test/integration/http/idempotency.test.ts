@@ -1,3 +1,5 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '@sello/aws';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 
@@ -94,5 +96,34 @@ describe('Idempotency-Key on POST', () => {
       headers: { 'idempotency-key': 'order-4' },
     });
     expect(good.status).toBe(201);
+  });
+
+  it('keeps a replayable outcome sealed: the stored item holds neither the secret nor the key', async () => {
+    const idempotencyKey = 'create-key-7f3c9a';
+    const first = await api.call('POST', '/v1/api-keys', {
+      key,
+      body: { name: 'ERP' },
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+    expect(first.status).toBe(201);
+    const again = await api.call('POST', '/v1/api-keys', {
+      key,
+      body: { name: 'ERP' },
+      headers: { 'idempotency-key': idempotencyKey },
+    });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(first.json.key).toMatch(/^sello_/);
+    expect(again.json.key).toBe(first.json.key);
+    const { Items = [] } = await documentClient().send(
+      new ScanCommand({
+        TableName: tableName(),
+        FilterExpression: 'begins_with(pk, :p)',
+        ExpressionAttributeValues: { ':p': 'IDEMPOTENCY#' },
+      }),
+    );
+    const stored = JSON.stringify(Items);
+    expect(stored).toContain('sealed:v1:');
+    expect(stored).not.toContain(first.json.key);
+    expect(stored).not.toContain(idempotencyKey);
   });
 });

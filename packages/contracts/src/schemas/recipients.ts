@@ -1,2 +1,83 @@
-// Schemas of the recipients area (onboarding keys, recipient accounts and sessions).
-export {};
+import * as z from 'zod';
+import { Instant } from './common.ts';
+
+const TaxId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(30)
+  .describe("The recipient's tax id (NIF/CIF, VAT number or RFC), as invoices name it");
+const Country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 code such as ES or MX')
+  .optional()
+  .describe('Country that issued the tax id (ISO 3166-1 alpha-2); ES when absent');
+/** Only the shape: the use case tells a wrong key from a spent one. */
+const Secret = z.string().min(1).max(100);
+const Password = z.string().max(256);
+
+export const OnboardingKeyInput = z
+  .object({ taxId: TaxId, country: Country })
+  .strict()
+  .meta({ id: 'OnboardingKeyInput' });
+
+export const OnboardingKey = z
+  .object({
+    id: z.string(),
+    taxId: z.string().describe('Normalised: upper case, no separators'),
+    createdAt: Instant,
+    expiresAt: Instant,
+    usedAt: Instant.optional().describe('When a recipient registered with it'),
+    revokedAt: Instant.optional(),
+  })
+  .meta({ id: 'OnboardingKey' });
+
+export const CreatedOnboardingKey = OnboardingKey.extend({
+  key: z
+    .string()
+    .describe(
+      'The issuer key (`ikey_…`) to hand to the recipient. Shown once; only its hash is stored',
+    ),
+}).meta({ id: 'CreatedOnboardingKey' });
+
+export const RecipientRegistrationInput = z
+  .object({
+    taxId: TaxId,
+    country: Country,
+    emailKey: Secret.describe('The key from the notification mail (`ekey_…`)'),
+    issuerKey: Secret.describe('The key the issuer handed over (`ikey_…`)'),
+    email: z.email().max(254).describe('Sign-in name of the account'),
+    password: Password.min(12).describe('12 to 256 characters'),
+  })
+  .strict()
+  .meta({ id: 'RecipientRegistrationInput' });
+
+export const RecipientLoginInput = z
+  .object({
+    email: z.string().max(254).optional(),
+    taxId: TaxId.optional(),
+    country: Country,
+    password: Password.min(1),
+  })
+  .strict()
+  .refine((v) => (v.email === undefined) !== (v.taxId === undefined), {
+    message: 'Give either `email` or `taxId`',
+    path: ['email'],
+    when: (payload) => payload.issues.length === 0,
+  })
+  .meta({ id: 'RecipientLoginInput' });
+
+export const Recipient = z
+  .object({ id: z.string(), taxId: z.string(), email: z.string(), createdAt: Instant })
+  .meta({ id: 'Recipient' });
+
+export const RecipientSession = z
+  .object({
+    token: z.string().describe('Send as `Authorization: Bearer <token>`; shown once'),
+    expiresAt: Instant,
+  })
+  .meta({ id: 'RecipientSession' });
+
+export const SignedInRecipient = z
+  .object({ recipient: Recipient, session: RecipientSession })
+  .meta({ id: 'SignedInRecipient' });

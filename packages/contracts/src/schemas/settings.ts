@@ -1,2 +1,81 @@
-// Schemas of the settings area.
-export {};
+import * as z from 'zod';
+import { Instant } from './common.ts';
+
+const Iban = z
+  .string()
+  .max(50)
+  .describe('IBAN, checked with its mod-97 check digits; spaces are ignored');
+const Bic = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, '').toUpperCase())
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'Not a BIC (8 or 11 characters)'),
+  )
+  .describe('BIC / SWIFT code of the bank');
+const Terms = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .describe('Printed on invoices, e.g. "30 días fecha factura"');
+const AccentColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'A colour as #RRGGBB')
+  .describe('Accent colour of PDF documents, #RRGGBB');
+const Footer = z.string().trim().min(1).max(500).describe('Text printed at the foot of documents');
+
+export const Settings = z
+  .object({
+    notifications: z.object({
+      recipientsOnIssue: z
+        .boolean()
+        .describe(
+          "E-mail each invoice's customer when it is issued (with a registration link if it has no account)",
+        ),
+    }),
+    payment: z
+      .object({
+        iban: z.string().optional(),
+        bic: z.string().optional(),
+        terms: z.string().optional(),
+      })
+      .optional()
+      .describe('Defaults for the payment terms of new drafts'),
+    branding: z
+      .object({ accentColor: z.string().optional(), footer: z.string().optional() })
+      .optional(),
+    version: z.number().int().describe('0 until the settings are first changed; `ETag` carries it'),
+    updatedAt: Instant.optional(),
+  })
+  .meta({ id: 'Settings' });
+
+export const SettingsPatch = z
+  .object({
+    notifications: z.object({ recipientsOnIssue: z.boolean().optional() }).strict().optional(),
+    payment: z
+      .object({
+        iban: Iban.nullable().optional(),
+        bic: Bic.nullable().optional(),
+        terms: Terms.nullable().optional(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
+    branding: z
+      .object({
+        accentColor: AccentColor.nullable().optional(),
+        footer: Footer.nullable().optional(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, {
+    message: 'Give at least one field to change',
+    when: (payload) => payload.issues.length === 0,
+  })
+  .describe('JSON merge patch: absent fields stay as they are, `null` removes a field or section')
+  .meta({ id: 'SettingsPatch' });

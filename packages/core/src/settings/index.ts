@@ -1,2 +1,5 @@
 // Tenant settings (notifications, payment defaults, branding).
-export {};
+export * from './get-settings.ts';
+export * from './iban.ts';
+export * from './settings.ts';
+export * from './update-settings.ts';
