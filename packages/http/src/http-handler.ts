@@ -138,7 +138,11 @@ export function httpHandler<const R extends RouteDef>(
           sealedOutcomes(repositories().idempotency, idempotencyKey, scope),
           {
             key: `${scope}#${fingerprint(idempotencyKey)}`,
-            fingerprint: fingerprint(event.rawPath, JSON.stringify(parsedBody?.value ?? null)),
+            // Routes without a JSON body schema (XML uploads) fingerprint the raw body.
+            fingerprint: fingerprint(
+              event.rawPath,
+              req?.body ? JSON.stringify(parsedBody?.value ?? null) : (event.body ?? ''),
+            ),
             lockSeconds: (route.timeoutSeconds ?? 10) + 5,
             waitMs: Math.min(waitMs, context.getRemainingTimeInMillis() - 1000),
           },

@@ -1,1 +1,3 @@
+export * from './checks.ts';
+export * from './errors.ts';
 export * from './parsed.ts';

@@ -11,6 +11,8 @@ export interface ParsedParty {
   /** As written, normalised to upper case without separators; EU VAT ids keep their prefix. */
   taxId: string;
   name: string;
+  /** The party's electronic address (UBL EndpointID, CII URIUniversalCommunication), as written. */
+  endpoint?: { id: string; scheme?: string };
   /** ISO 3166-1 alpha-2. */
   countryCode?: string;
   address?: {
@@ -33,6 +35,19 @@ export interface ParsedTax {
   base?: string;
   amount?: string;
   exemptionReason?: string;
+  /** VATEX or other exemption reason code (BT-121), when the format carries one. */
+  exemptionCode?: string;
+  /** Withheld from the amount due rather than charged (IRPF and Facturae TaxesWithheld). */
+  withheld?: boolean;
+}
+
+/** A document-level allowance (discount) or charge (EN 16931 BG-20/BG-21, Facturae General*). */
+export interface ParsedAllowanceCharge {
+  charge: boolean;
+  amount: string;
+  reason?: string;
+  /** The VAT category and rate it belongs to (BT-95/96, BT-102/103). */
+  tax?: { category?: string; rate?: string };
 }
 
 export interface ParsedLine {
@@ -41,6 +56,8 @@ export interface ParsedLine {
   quantity: string;
   unitCode?: string;
   unitPrice: string;
+  /** The quantity `unitPrice` is for (BT-149), when not 1. */
+  baseQuantity?: string;
   /** Line net amount as stated. */
   net: string;
   taxes: ParsedTax[];
@@ -62,13 +79,22 @@ export interface ParsedTotals {
   allowances?: string;
   charges?: string;
   prepaid?: string;
+  /** BT-114, added to the payable amount to round it. */
+  rounding?: string;
 }
 
 export interface ParsedInvoice {
   kind: 'invoice' | 'creditNote' | 'corrective';
-  /** Full number as printed (series prefix included). */
+  /**
+   * The number as the document writes it (BT-1). Facturae keeps the series in its own element,
+   * given in `series`; UBL and CII have no separate series.
+   */
   number: string;
   series?: string;
+  /** UNCL1001 type code (BT-3) for UBL/CII; InvoiceDocumentType + InvoiceClass for Facturae. */
+  typeCode?: string;
+  /** Specification identifier (BT-24, CustomizationID / guideline), when the format has one. */
+  specification?: string;
   issueDate: string;
   dueDate?: string;
   currency: string;
@@ -76,10 +102,12 @@ export interface ParsedInvoice {
   buyer: ParsedParty;
   lines: ParsedLine[];
   breakdown: ParsedTax[];
+  /** Document-level allowances and charges, in document order (empty when none). */
+  allowanceCharges?: ParsedAllowanceCharge[];
   totals: ParsedTotals;
   notes?: string;
   /** The invoice a credit note or corrective invoice refers to. */
-  preceding?: { number: string; issueDate?: string };
+  preceding?: { number: string; issueDate?: string; series?: string; reason?: string };
   payment?: { means?: string; iban?: string; dueDate?: string };
 }
 
@@ -115,4 +143,9 @@ export interface ParsedDocument {
   signature?: SignatureReport;
   /** Absent when the document could not be read far enough to build one. */
   invoice?: ParsedInvoice;
+  /**
+   * Every invoice of a Facturae batch (Modality "L"), the first being `invoice`; absent when the
+   * document holds one invoice.
+   */
+  invoices?: ParsedInvoice[];
 }

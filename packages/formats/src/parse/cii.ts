@@ -1,0 +1,205 @@
+import type {
+  ParsedAllowanceCharge,
+  ParsedInvoice,
+  ParsedLine,
+  ParsedParty,
+  ParsedTax,
+} from '@sello/core';
+import type { FormatReading } from './ubl.ts';
+import {
+  at,
+  attr,
+  child,
+  children,
+  compact,
+  normalizeTaxId,
+  type Step,
+  textAt,
+  textOf,
+  type XmlElement,
+} from './xml.ts';
+
+export const CII_NS = 'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100';
+const RAM = 'urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100';
+const UDT = 'urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100';
+const QDT = 'urn:un:unece:uncefact:data:standard:QualifiedDataType:100';
+const rsm = (name: string): Step => [CII_NS, name];
+const ram = (name: string): Step => [RAM, name];
+
+/** UN/CEFACT CII D16B (EN 16931 profile) into the model, BT by BT, amounts as written. */
+export function readCii(root: XmlElement): FormatReading {
+  const document = child(root, rsm('ExchangedDocument'));
+  const transaction = child(root, rsm('SupplyChainTradeTransaction'));
+  const agreement = child(transaction, ram('ApplicableHeaderTradeAgreement'));
+  const settlement = child(transaction, ram('ApplicableHeaderTradeSettlement'));
+  const currency = textAt(settlement, ram('InvoiceCurrencyCode')) ?? '';
+  const typeCode = textAt(document, ram('TypeCode'));
+  const seller = party(child(agreement, ram('SellerTradeParty')));
+  const buyer = party(child(agreement, ram('BuyerTradeParty')));
+  const taxType = (category: string | undefined): ParsedTax['type'] =>
+    category === 'L' ? 'IGIC' : seller.countryCode === 'ES' ? 'IVA' : 'VAT';
+
+  const summation = child(settlement, ram('SpecifiedTradeSettlementHeaderMonetarySummation'));
+  // BT-110 is the TaxTotalAmount in the invoice currency; another one (BT-111) may follow.
+  const taxTotals = children(summation, ram('TaxTotalAmount'));
+  const taxTotal = taxTotals.find((t) => attr(t, 'currencyID') === currency) ?? taxTotals[0];
+  const means = child(settlement, ram('SpecifiedTradeSettlementPaymentMeans'));
+  const terms = child(settlement, ram('SpecifiedTradePaymentTerms'));
+  const reference = child(settlement, ram('InvoiceReferencedDocument'));
+  const precedingNumber = textAt(reference, ram('IssuerAssignedID'));
+  const notes = children(document, ram('IncludedNote'))
+    .map((n) => textAt(n, ram('Content')))
+    .filter((n): n is string => n !== undefined);
+
+  const invoice: ParsedInvoice = compact({
+    kind: typeCode === '381' ? 'creditNote' : typeCode === '384' ? 'corrective' : 'invoice',
+    number: textAt(document, ram('ID')) ?? '',
+    issueDate: dateOf(at(document, ram('IssueDateTime'), [UDT, 'DateTimeString'])) ?? '',
+    dueDate: dateOf(at(terms, ram('DueDateDateTime'), [UDT, 'DateTimeString'])),
+    currency,
+    typeCode,
+    specification: textAt(
+      root,
+      rsm('ExchangedDocumentContext'),
+      ram('GuidelineSpecifiedDocumentContextParameter'),
+      ram('ID'),
+    ),
+    seller,
+    buyer,
+    lines: children(transaction, ram('IncludedSupplyChainTradeLineItem')).map((l) =>
+      line(l, taxType),
+    ),
+    breakdown: children(settlement, ram('ApplicableTradeTax')).map((t) => ({
+      ...tradeTax(t, taxType),
+      ...compact({
+        base: textAt(t, ram('BasisAmount')),
+        amount: textAt(t, ram('CalculatedAmount')),
+      }),
+    })),
+    allowanceCharges: children(settlement, ram('SpecifiedTradeAllowanceCharge')).map(
+      allowanceCharge,
+    ),
+    totals: compact({
+      lineNet: textAt(summation, ram('LineTotalAmount')) ?? '',
+      net: textAt(summation, ram('TaxBasisTotalAmount')) ?? '',
+      // BT-110 is optional: an invoice without VAT (category O) may leave it out.
+      tax: textOf(taxTotal) ?? '0.00',
+      withheld: '0.00',
+      total: textAt(summation, ram('GrandTotalAmount')) ?? '',
+      payable: textAt(summation, ram('DuePayableAmount')) ?? '',
+      allowances: textAt(summation, ram('AllowanceTotalAmount')),
+      charges: textAt(summation, ram('ChargeTotalAmount')),
+      prepaid: textAt(summation, ram('TotalPrepaidAmount')),
+      rounding: textAt(summation, ram('RoundingAmount')),
+    }),
+    notes: notes.length ? notes.join('\n') : undefined,
+    preceding: precedingNumber
+      ? compact({
+          number: precedingNumber,
+          issueDate: dateOf(at(reference, ram('FormattedIssueDateTime'), [QDT, 'DateTimeString'])),
+        })
+      : undefined,
+    payment: means
+      ? compact({
+          means: textAt(means, ram('TypeCode')),
+          iban:
+            textAt(means, ram('PayeePartyCreditorFinancialAccount'), ram('IBANID')) ??
+            textAt(means, ram('PayerPartyDebtorFinancialAccount'), ram('IBANID')),
+          dueDate: dateOf(at(terms, ram('DueDateDateTime'), [UDT, 'DateTimeString'])),
+        })
+      : undefined,
+  });
+  return { version: 'D16B', invoice, issues: [] };
+}
+
+/** Format 102 (CCYYMMDD) as an ISO date; anything else as written, for the date check to flag. */
+function dateOf(element: XmlElement | undefined): string | undefined {
+  const value = textOf(element);
+  const m = value && /^(\d{4})(\d{2})(\d{2})$/.exec(value);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : value;
+}
+
+function party(el: XmlElement | undefined): ParsedParty {
+  const registrations = children(el, ram('SpecifiedTaxRegistration'));
+  const vat =
+    registrations.find((r) => attr(child(r, ram('ID')), 'schemeID') === 'VA') ?? registrations[0];
+  const postal = child(el, ram('PostalTradeAddress'));
+  const countryCode = textAt(postal, ram('CountryID'));
+  const endpoint = at(el, ram('URIUniversalCommunication'), ram('URIID'));
+  const endpointId = textOf(endpoint);
+  return compact({
+    taxId: normalizeTaxId(
+      textAt(vat, ram('ID')) ??
+        textAt(el, ram('SpecifiedLegalOrganization'), ram('ID')) ??
+        textAt(el, ram('ID')),
+    ),
+    name: textAt(el, ram('Name')) ?? '',
+    countryCode,
+    address: postal
+      ? compact({
+          street: textAt(postal, ram('LineOne')),
+          city: textAt(postal, ram('CityName')),
+          postalCode: textAt(postal, ram('PostcodeCode')),
+          province: textAt(postal, ram('CountrySubDivisionName')),
+          countryCode,
+        })
+      : undefined,
+    email: textAt(
+      el,
+      ram('DefinedTradeContact'),
+      ram('EmailURIUniversalCommunication'),
+      ram('URIID'),
+    ),
+    endpoint: endpointId
+      ? compact({ id: endpointId, scheme: attr(endpoint, 'schemeID') })
+      : undefined,
+  });
+}
+
+function tradeTax(el: XmlElement, taxType: (category?: string) => ParsedTax['type']): ParsedTax {
+  const category = textAt(el, ram('CategoryCode'));
+  const scheme = textAt(el, ram('TypeCode'));
+  return compact({
+    type: scheme && scheme.toUpperCase() !== 'VAT' ? 'OTHER' : taxType(category),
+    rate: textAt(el, ram('RateApplicablePercent')) ?? '',
+    category,
+    exemptionReason: textAt(el, ram('ExemptionReason')),
+    exemptionCode: textAt(el, ram('ExemptionReasonCode')),
+  });
+}
+
+function line(el: XmlElement, taxType: (category?: string) => ParsedTax['type']): ParsedLine {
+  const quantity = at(el, ram('SpecifiedLineTradeDelivery'), ram('BilledQuantity'));
+  const price = at(el, ram('SpecifiedLineTradeAgreement'), ram('NetPriceProductTradePrice'));
+  const settlement = child(el, ram('SpecifiedLineTradeSettlement'));
+  return compact({
+    id: textAt(el, ram('AssociatedDocumentLineDocument'), ram('LineID')),
+    description: textAt(el, ram('SpecifiedTradeProduct'), ram('Name')) ?? '',
+    quantity: textOf(quantity) ?? '',
+    unitCode: attr(quantity, 'unitCode'),
+    unitPrice: textAt(price, ram('ChargeAmount')) ?? '',
+    baseQuantity: textAt(price, ram('BasisQuantity')),
+    net:
+      textAt(
+        settlement,
+        ram('SpecifiedTradeSettlementLineMonetarySummation'),
+        ram('LineTotalAmount'),
+      ) ?? '',
+    taxes: children(settlement, ram('ApplicableTradeTax')).map((t) => tradeTax(t, taxType)),
+  });
+}
+
+function allowanceCharge(el: XmlElement): ParsedAllowanceCharge {
+  const category = child(el, ram('CategoryTradeTax'));
+  return compact({
+    charge: textAt(el, ram('ChargeIndicator'), [UDT, 'Indicator']) === 'true',
+    amount: textAt(el, ram('ActualAmount')) ?? '',
+    reason: textAt(el, ram('Reason')),
+    tax: category
+      ? compact({
+          category: textAt(category, ram('CategoryCode')),
+          rate: textAt(category, ram('RateApplicablePercent')),
+        })
+      : undefined,
+  });
+}

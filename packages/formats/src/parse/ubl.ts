@@ -1,0 +1,227 @@
+import type {
+  ParsedAllowanceCharge,
+  ParsedInvoice,
+  ParsedLine,
+  ParsedParty,
+  ParsedTax,
+  ValidationIssue,
+} from '@sello/core';
+import {
+  at,
+  attr,
+  child,
+  children,
+  compact,
+  normalizeTaxId,
+  type Step,
+  textAt,
+  textOf,
+  type XmlElement,
+} from './xml.ts';
+
+export const UBL_INVOICE_NS = 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2';
+export const UBL_CREDIT_NOTE_NS = 'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2';
+const CAC = 'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2';
+const CBC = 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2';
+const cac = (name: string): Step => [CAC, name];
+const cbc = (name: string): Step => [CBC, name];
+
+export interface FormatReading {
+  version?: string;
+  invoice: ParsedInvoice;
+  /** Findings only the XML shows (paths are XML paths); the model checks come on top. */
+  issues: ValidationIssue[];
+}
+
+/** UBL 2.1 Invoice or CreditNote into the model, BT by BT, amounts as written. */
+export function readUbl(root: XmlElement): FormatReading {
+  const credit = root.local === 'CreditNote';
+  const issues: ValidationIssue[] = [];
+  const currency = textAt(root, cbc('DocumentCurrencyCode')) ?? '';
+  const typeCode = textAt(root, cbc(credit ? 'CreditNoteTypeCode' : 'InvoiceTypeCode'));
+  const seller = party(at(root, cac('AccountingSupplierParty'), cac('Party')));
+  const buyer = party(at(root, cac('AccountingCustomerParty'), cac('Party')));
+  const taxType = taxTypeFor(seller);
+
+  // BT-110 is the TaxTotal in the document currency; a second one (BT-111) is in the tax currency.
+  const taxTotals = children(root, cac('TaxTotal'));
+  const taxTotal =
+    taxTotals.find((t) => attr(child(t, cbc('TaxAmount')), 'currencyID') === currency) ??
+    taxTotals[0];
+  // Spanish IRPF, where UBL 2.1 puts withholding; EN 16931 itself has no such term.
+  const withholding = child(root, cac('WithholdingTaxTotal'));
+  const monetary = child(root, cac('LegalMonetaryTotal'));
+  if (!taxTotal || attr(child(taxTotal, cbc('TaxAmount')), 'currencyID') !== currency) {
+    issues.push({
+      severity: 'error',
+      rule: 'BR-CO-15',
+      path: '/TaxTotal',
+      message: 'There is no TaxTotal with a TaxAmount in the document currency (BT-110)',
+    });
+  }
+  for (const amount of monetary?.children ?? []) {
+    const given = attr(amount, 'currencyID');
+    if (currency && given && given !== currency) {
+      issues.push({
+        severity: 'error',
+        rule: 'CURRENCY',
+        path: `/LegalMonetaryTotal/${amount.local}`,
+        message: `${amount.local} is in ${given}, the document in ${currency}`,
+      });
+    }
+  }
+
+  const means = child(root, cac('PaymentMeans'));
+  const reference = at(root, cac('BillingReference'), cac('InvoiceDocumentReference'));
+  const notes = children(root, cbc('Note'))
+    .map(textOf)
+    .filter((n): n is string => n !== undefined);
+  const precedingNumber = textAt(reference, cbc('ID'));
+
+  const invoice: ParsedInvoice = compact({
+    kind:
+      credit || typeCode === '381' ? 'creditNote' : typeCode === '384' ? 'corrective' : 'invoice',
+    number: textAt(root, cbc('ID')) ?? '',
+    issueDate: textAt(root, cbc('IssueDate')) ?? '',
+    dueDate: textAt(root, cbc('DueDate')) ?? textAt(means, cbc('PaymentDueDate')),
+    currency,
+    typeCode,
+    specification: textAt(root, cbc('CustomizationID')),
+    seller,
+    buyer,
+    lines: children(root, cac(credit ? 'CreditNoteLine' : 'InvoiceLine')).map((l) =>
+      line(l, credit, taxType),
+    ),
+    breakdown: [
+      ...children(taxTotal, cac('TaxSubtotal')).map((s) => subtotal(s, taxType)),
+      ...children(withholding, cac('TaxSubtotal')).map((s) => ({
+        ...subtotal(s, withheldType),
+        withheld: true,
+      })),
+    ],
+    allowanceCharges: children(root, cac('AllowanceCharge')).map(allowanceCharge),
+    totals: compact({
+      lineNet: textAt(monetary, cbc('LineExtensionAmount')) ?? '',
+      net: textAt(monetary, cbc('TaxExclusiveAmount')) ?? '',
+      tax: textAt(taxTotal, cbc('TaxAmount')) ?? '',
+      withheld: textAt(withholding, cbc('TaxAmount')) ?? '0.00',
+      total: textAt(monetary, cbc('TaxInclusiveAmount')) ?? '',
+      payable: textAt(monetary, cbc('PayableAmount')) ?? '',
+      allowances: textAt(monetary, cbc('AllowanceTotalAmount')),
+      charges: textAt(monetary, cbc('ChargeTotalAmount')),
+      prepaid: textAt(monetary, cbc('PrepaidAmount')),
+      rounding: textAt(monetary, cbc('PayableRoundingAmount')),
+    }),
+    notes: notes.length ? notes.join('\n') : undefined,
+    preceding: precedingNumber
+      ? compact({ number: precedingNumber, issueDate: textAt(reference, cbc('IssueDate')) })
+      : undefined,
+    payment: means
+      ? compact({
+          means: textAt(means, cbc('PaymentMeansCode')),
+          iban:
+            textAt(means, cac('PayeeFinancialAccount'), cbc('ID')) ??
+            textAt(means, cac('PaymentMandate'), cac('PayerFinancialAccount'), cbc('ID')),
+          dueDate: textAt(means, cbc('PaymentDueDate')),
+        })
+      : undefined,
+  });
+  return { version: textAt(root, cbc('UBLVersionID')) ?? '2.1', invoice, issues };
+}
+
+/**
+ * A VAT of a Spanish seller is IVA (IGIC in the Canary Islands, category L); anyone else's VAT is
+ * VAT; other tax schemes are OTHER.
+ */
+type TaxTypeOf = (scheme: string | undefined, category: string | undefined) => ParsedTax['type'];
+const taxTypeFor =
+  (seller: ParsedParty): TaxTypeOf =>
+  (scheme, category) => {
+    if (scheme !== undefined && scheme.toUpperCase() !== 'VAT') return 'OTHER';
+    if (category === 'L') return 'IGIC';
+    return seller.countryCode === 'ES' ? 'IVA' : 'VAT';
+  };
+
+const withheldType: TaxTypeOf = (scheme) => (scheme?.toUpperCase() === 'IRPF' ? 'IRPF' : 'OTHER');
+
+function party(el: XmlElement | undefined): ParsedParty {
+  const schemes = children(el, cac('PartyTaxScheme'));
+  const vat =
+    schemes.find((s) => textAt(s, cac('TaxScheme'), cbc('ID'))?.toUpperCase() === 'VAT') ??
+    schemes[0];
+  const legal = child(el, cac('PartyLegalEntity'));
+  const postal = child(el, cac('PostalAddress'));
+  const countryCode = textAt(postal, cac('Country'), cbc('IdentificationCode'));
+  const endpoint = child(el, cbc('EndpointID'));
+  const endpointId = textOf(endpoint);
+  return compact({
+    taxId: normalizeTaxId(
+      textAt(vat, cbc('CompanyID')) ??
+        textAt(legal, cbc('CompanyID')) ??
+        textAt(el, cac('PartyIdentification'), cbc('ID')),
+    ),
+    name: textAt(legal, cbc('RegistrationName')) ?? textAt(el, cac('PartyName'), cbc('Name')) ?? '',
+    countryCode,
+    address: postal
+      ? compact({
+          street:
+            textAt(postal, cbc('StreetName')) ?? textAt(postal, cac('AddressLine'), cbc('Line')),
+          city: textAt(postal, cbc('CityName')),
+          postalCode: textAt(postal, cbc('PostalZone')),
+          province: textAt(postal, cbc('CountrySubentity')),
+          countryCode,
+        })
+      : undefined,
+    email: textAt(el, cac('Contact'), cbc('ElectronicMail')),
+    endpoint: endpointId
+      ? compact({ id: endpointId, scheme: attr(endpoint, 'schemeID') })
+      : undefined,
+  });
+}
+
+function taxCategory(category: XmlElement | undefined, taxType: TaxTypeOf): ParsedTax {
+  const code = textAt(category, cbc('ID'));
+  return compact({
+    type: taxType(textAt(category, cac('TaxScheme'), cbc('ID')), code),
+    rate: textAt(category, cbc('Percent')) ?? '',
+    category: code,
+    exemptionReason: textAt(category, cbc('TaxExemptionReason')),
+    exemptionCode: textAt(category, cbc('TaxExemptionReasonCode')),
+  });
+}
+
+function subtotal(el: XmlElement, taxType: TaxTypeOf): ParsedTax {
+  return compact({
+    ...taxCategory(child(el, cac('TaxCategory')), taxType),
+    base: textAt(el, cbc('TaxableAmount')),
+    amount: textAt(el, cbc('TaxAmount')),
+  });
+}
+
+function line(el: XmlElement, credit: boolean, taxType: TaxTypeOf): ParsedLine {
+  const quantity = child(el, cbc(credit ? 'CreditedQuantity' : 'InvoicedQuantity'));
+  const item = child(el, cac('Item'));
+  const price = child(el, cac('Price'));
+  return compact({
+    id: textAt(el, cbc('ID')),
+    description: textAt(item, cbc('Name')) ?? '',
+    quantity: textOf(quantity) ?? '',
+    unitCode: attr(quantity, 'unitCode'),
+    unitPrice: textAt(price, cbc('PriceAmount')) ?? '',
+    baseQuantity: textAt(price, cbc('BaseQuantity')),
+    net: textAt(el, cbc('LineExtensionAmount')) ?? '',
+    taxes: children(item, cac('ClassifiedTaxCategory')).map((c) => taxCategory(c, taxType)),
+  });
+}
+
+function allowanceCharge(el: XmlElement): ParsedAllowanceCharge {
+  const category = child(el, cac('TaxCategory'));
+  return compact({
+    charge: textAt(el, cbc('ChargeIndicator')) === 'true',
+    amount: textAt(el, cbc('Amount')) ?? '',
+    reason: textAt(el, cbc('AllowanceChargeReason')),
+    tax: category
+      ? compact({ category: textAt(category, cbc('ID')), rate: textAt(category, cbc('Percent')) })
+      : undefined,
+  });
+}
