@@ -24,6 +24,14 @@ export class ValidationError extends AppError {
   readonly code = 'validation-error';
 }
 
+/**
+ * The request is well-formed but what it asks cannot be done as given: a document whose seller is
+ * not the tenant, a rejection without a reason. Answered 422 with `errors` naming the field.
+ */
+export class UnprocessableError extends AppError {
+  readonly code = 'unprocessable';
+}
+
 export class NotFoundError extends AppError {
   readonly code = 'not-found';
   constructor(

@@ -29,6 +29,7 @@ const STATUS: Record<string, { status: number; title: string }> = {
   'precondition-failed': { status: 412, title: 'Precondition failed' },
   'payload-too-large': { status: 413, title: 'Body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  unprocessable: { status: 422, title: 'The request cannot be processed' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key reused with another request' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },

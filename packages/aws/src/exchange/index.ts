@@ -1,1 +1,3 @@
+export * from './import-repository.ts';
+export * from './inbox-repository.ts';
 export * from './repositories.ts';

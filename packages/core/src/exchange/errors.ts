@@ -1,0 +1,1 @@
+export { UnprocessableError } from '../errors.ts';

@@ -1,0 +1,262 @@
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors.ts';
+import {
+  type DocumentReadDeps,
+  documentBaseName,
+  FILE_EXTENSIONS,
+  getInvoiceDocument,
+} from '../invoices/documents.ts';
+import type { InvoiceRepository } from '../invoices/invoice-repository.ts';
+import type { InvoiceEvent } from '../invoices/model.ts';
+import { validateTaxId } from '../parties/tax-id.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { EventPublisher } from '../ports/events.ts';
+import type { RecipientPrincipal } from '../recipients/principal.ts';
+import type { Page, PageRequest } from '../shared/page.ts';
+import type { TenantPrincipal } from '../tenants/authenticate-api-key.ts';
+import type { TenantRepository } from '../tenants/tenant.ts';
+import { inboxId, parseInboxId } from './inbox-id.ts';
+import {
+  type ExchangeInvoice,
+  type InboxOwner,
+  inboxStatusOf,
+  type RecipientStatus,
+} from './model.ts';
+import type { InboxFilter, InboxRepository } from './ports.ts';
+import { checkTransition } from './status.ts';
+
+export type InboxPrincipal = TenantPrincipal | RecipientPrincipal;
+
+export interface InboxDeps {
+  inbox: InboxRepository;
+  invoices: InvoiceRepository;
+  tenants: TenantRepository;
+}
+
+/**
+ * Whose inbox a caller reads: a recipient's own tax id, or for a tenant the tax id of its profile
+ * (so an issuer on the platform also receives what other issuers invoice it).
+ */
+export const inboxOwner =
+  ({ tenants }: Pick<InboxDeps, 'tenants'>) =>
+  async (principal: InboxPrincipal): Promise<InboxOwner> => {
+    if (principal.kind === 'recipient') {
+      return {
+        taxId: principal.taxId,
+        by: { kind: 'recipient', recipientId: principal.recipientId },
+      };
+    }
+    const tenant = await tenants.get(principal.tenantId);
+    if (!tenant) throw new NotFoundError('Tenant', principal.tenantId);
+    return { taxId: tenant.taxId, by: { kind: 'tenant', tenantId: tenant.id } };
+  };
+
+/** A tax id typed in a filter, normalised the way parties' ids are stored. */
+export function normalizeTaxIdFilter(value: string): string {
+  const raw = value
+    .normalize('NFC')
+    .toUpperCase()
+    .replace(/[\s./-]/g, '');
+  const spanish = validateTaxId(raw, 'ES');
+  return spanish.valid ? spanish.normalized : raw;
+}
+
+/** The id the buyer knows an invoice by. */
+export const inboxIdOf = (invoice: ExchangeInvoice) =>
+  inboxId({ tenantId: invoice.tenantId, invoiceId: invoice.id });
+
+/**
+ * Reads one invoice of the owner's inbox. Anything not addressed to the owner's tax id, a draft
+ * or a voided invoice reads as absent, exactly like an id that does not exist: the answer never
+ * tells a caller that someone else's invoice is there.
+ */
+async function readInbox(
+  invoices: InvoiceRepository,
+  owner: InboxOwner,
+  id: string,
+): Promise<ExchangeInvoice> {
+  const ref = parseInboxId(id);
+  const invoice = ref
+    ? ((await invoices.get(ref.tenantId, ref.invoiceId)) as ExchangeInvoice | undefined)
+    : undefined;
+  if (
+    !invoice ||
+    invoice.status === 'draft' ||
+    invoice.status === 'void' ||
+    invoice.customer.taxId !== owner.taxId
+  ) {
+    throw new NotFoundError('Invoice', id);
+  }
+  return invoice;
+}
+
+export const listInbox =
+  (deps: InboxDeps) =>
+  async (
+    principal: InboxPrincipal,
+    filter: InboxFilter & PageRequest,
+  ): Promise<Page<ExchangeInvoice>> => {
+    const owner = await inboxOwner(deps)(principal);
+    return deps.inbox.list(owner.taxId, {
+      ...filter,
+      ...(filter.issuerTaxId ? { issuerTaxId: normalizeTaxIdFilter(filter.issuerTaxId) } : {}),
+    });
+  };
+
+export const getInboxInvoice =
+  (deps: Pick<InboxDeps, 'invoices' | 'tenants'>) =>
+  async (principal: InboxPrincipal, id: string): Promise<ExchangeInvoice> =>
+    readInbox(deps.invoices, await inboxOwner(deps)(principal), id);
+
+export type InboxDocumentFormat = 'pdf' | 'facturae' | 'original';
+
+/** The formats a buyer can download: the original too when the invoice was imported. */
+export function inboxDocuments(invoice: ExchangeInvoice): InboxDocumentFormat[] {
+  if (!invoice.imported) return ['pdf', 'facturae'];
+  return invoice.imported.format === 'facturae'
+    ? ['pdf', 'facturae', 'original']
+    : ['pdf', 'original'];
+}
+
+/**
+ * A document of an inbox invoice. PDF and Facturae are the issuer's own, served as the issuer's
+ * download serves them (stored, or made on first request). An imported invoice's Facturae is the
+ * document the issuer's system signed, never one we would sign on its behalf; other imported
+ * formats are downloaded as `original`.
+ */
+export const getInboxDocument =
+  (deps: Pick<InboxDeps, 'tenants'> & DocumentReadDeps) =>
+  async (
+    principal: InboxPrincipal,
+    id: string,
+    format: InboxDocumentFormat,
+  ): Promise<{
+    invoice: ExchangeInvoice;
+    bytes: Uint8Array;
+    contentType: string;
+    filename: string;
+  }> => {
+    const invoice = await getInboxInvoice(deps)(principal, id);
+    const base = documentBaseName(invoice);
+    const original = invoice.imported;
+    if (format === 'original' || (format === 'facturae' && original)) {
+      if (!original) {
+        throw new ConflictError(
+          'This invoice was issued on the platform; it has no imported original',
+        );
+      }
+      if (format === 'facturae' && original.format !== 'facturae') {
+        throw new ConflictError(
+          `This invoice was imported as ${original.format.toUpperCase()}; download it as \`original\``,
+        );
+      }
+      const bytes = await deps.artifacts.get(original.key);
+      if (!bytes)
+        throw new Error(`The original of invoice ${invoice.id} is missing from the store`);
+      const extension = format === 'facturae' ? FILE_EXTENSIONS.facturae : 'xml';
+      return {
+        invoice,
+        bytes,
+        contentType: 'application/xml',
+        filename:
+          format === 'original' && original.filename ? original.filename : `${base}.${extension}`,
+      };
+    }
+    // The buyer may read it (checked above); from here it is the issuer's download.
+    const { bytes, contentType } = await getInvoiceDocument(deps)(
+      invoice.tenantId,
+      invoice.id,
+      format,
+    );
+    return { invoice, bytes, contentType, filename: `${base}.${FILE_EXTENSIONS[format]}` };
+  };
+
+export interface InboxStatusDeps extends Pick<InboxDeps, 'invoices' | 'tenants'> {
+  clock: Clock;
+  /** Tells the issuer's subscribers (webhooks); optional, never part of the write. */
+  events?: EventPublisher;
+  /** Where a failed publication is reported; it never undoes the change. */
+  report?: (error: unknown) => void;
+}
+
+/** Times a status change re-reads the invoice after the issuer changed it meanwhile. */
+const ATTEMPTS = 3;
+
+/**
+ * The buyer accepts, rejects or pays an invoice. The change is written on the issuer's invoice
+ * (its `recipientStatus` and an entry in its events, with a version bump), so the issuer sees it
+ * on the invoice itself; a concurrent change by the issuer (a send) is re-read and re-checked
+ * rather than overwritten.
+ */
+export const setInboxStatus =
+  (deps: InboxStatusDeps) =>
+  async (
+    principal: InboxPrincipal,
+    id: string,
+    input: { status: RecipientStatus; reason?: string },
+  ): Promise<ExchangeInvoice> => {
+    const owner = await inboxOwner(deps)(principal);
+    const reason = input.reason?.trim() || undefined;
+    for (let attempt = 1; ; attempt++) {
+      const invoice = await readInbox(deps.invoices, owner, id);
+      if (invoice.status === 'cancelled') {
+        throw new ConflictError(`Invoice ${invoice.number} was cancelled by its issuer`);
+      }
+      checkTransition(inboxStatusOf(invoice), input.status, reason);
+      const at = deps.clock.now().toISOString();
+      const event: InvoiceEvent = {
+        at,
+        type: `recipient.${input.status}`,
+        detail: {
+          status: input.status,
+          ...(reason ? { reason } : {}),
+          by:
+            owner.by.kind === 'recipient'
+              ? { kind: 'recipient', recipientId: owner.by.recipientId, taxId: owner.taxId }
+              : { kind: 'tenant', taxId: owner.taxId },
+        },
+      };
+      const next: ExchangeInvoice = {
+        ...invoice,
+        recipientStatus: input.status,
+        events: [...invoice.events, event],
+        version: invoice.version + 1,
+        updatedAt: at,
+      };
+      try {
+        await deps.invoices.update(next);
+      } catch (e) {
+        if (e instanceof PreconditionFailedError && attempt < ATTEMPTS) continue;
+        throw e;
+      }
+      await publishStatusChange(deps, next, reason);
+      return next;
+    }
+  };
+
+async function publishStatusChange(
+  deps: InboxStatusDeps,
+  invoice: ExchangeInvoice,
+  reason: string | undefined,
+) {
+  if (!deps.events) return;
+  try {
+    await deps.events.publish([
+      {
+        id: `invoice.status_changed:${invoice.id}:v${invoice.version}`,
+        type: 'invoice.status_changed',
+        tenantId: invoice.tenantId,
+        occurredAt: invoice.updatedAt,
+        data: {
+          invoiceId: invoice.id,
+          ...(invoice.number ? { number: invoice.number } : {}),
+          status: invoice.status,
+          recipientStatus: invoice.recipientStatus,
+          ...(reason ? { reason } : {}),
+          buyerTaxId: invoice.customer.taxId,
+        },
+      },
+    ]);
+  } catch (error) {
+    deps.report?.(error);
+  }
+}
