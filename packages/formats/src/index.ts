@@ -1,3 +1,5 @@
+export * from './cii/index.ts';
+export * from './en16931/index.ts';
 export * from './facturae/additional-data.ts';
 export * from './facturae/build.ts';
 export * from './facturae/countries.ts';
@@ -13,4 +15,5 @@ export * from './facturae/payment.ts';
 export * from './facturae/provinces.ts';
 export * from './facturae/taxes.ts';
 export * from './facturae/totals.ts';
+export * from './ubl/index.ts';
 export * from './xml/canonical.ts';

@@ -1,0 +1,1 @@
+export { buildCii, type CiiOptions } from './build.ts';

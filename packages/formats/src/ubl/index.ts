@@ -1,0 +1,1 @@
+export { buildUbl, type UblOptions } from './build.ts';
