@@ -35,7 +35,7 @@ describe('the route table', () => {
       `events/http/${kebab(fallbackRoute.id)}.json`,
       ...triggeredList.map(
         (t) =>
-          `events/${t.trigger.kind === 'schedule' ? 'scheduler' : 'invoke'}/${kebab(t.id)}.json`,
+          `events/${t.trigger.kind === 'invoke' ? 'invoke' : 'scheduler'}/${kebab(t.id)}.json`,
       ),
     ];
     for (const file of expected) expect(existsSync(join(root, file)), file).toBe(true);
