@@ -1,6 +1,7 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { ValidationError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
+import { chainAbove } from './chain.ts';
 import {
   type KeyImporter,
   type Pkcs12Contents,
@@ -171,18 +172,4 @@ function onlyRsaKey(keys: Uint8Array[]): { der: Uint8Array; object: KeyObject; s
     throw invalid('pkcs12', `The RSA key has ${bits} bits; 2048, 3072 or 4096 are supported`);
   }
   return { der, object, spec };
-}
-
-/** The leaf's issuers, nearest first, up to a self-signed root or as far as the file goes. */
-function chainAbove(leaf: X509Certificate, certificates: X509Certificate[]): X509Certificate[] {
-  const pool = certificates.filter((c) => !c.raw.equals(leaf.raw));
-  const chain: X509Certificate[] = [];
-  let current = leaf;
-  while (!current.checkIssued(current)) {
-    const at = pool.findIndex((c) => current.checkIssued(c) && current.verify(c.publicKey));
-    if (at < 0) break;
-    current = pool.splice(at, 1)[0]!;
-    chain.push(current);
-  }
-  return chain;
 }

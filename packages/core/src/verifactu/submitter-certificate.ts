@@ -2,6 +2,7 @@ import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { ValidationError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { SealedSecret, SecretBox } from '../ports/secrets.ts';
+import { chainAbove } from '../signing/chain.ts';
 import { Pkcs12Error, type Pkcs12Reader } from '../signing/signing-identity.ts';
 
 /**
@@ -206,18 +207,4 @@ function privateKey(der: Uint8Array): KeyObject {
     if (error instanceof ValidationError) throw error;
     throw invalid('pkcs12', 'The private key in the file cannot be read');
   }
-}
-
-/** The leaf's issuers, nearest first, as far as the file goes (TLS sends them along). */
-function chainAbove(leaf: X509Certificate, certificates: X509Certificate[]): X509Certificate[] {
-  const pool = certificates.filter((c) => !c.raw.equals(leaf.raw));
-  const chain: X509Certificate[] = [];
-  let current = leaf;
-  while (!current.checkIssued(current)) {
-    const at = pool.findIndex((c) => current.checkIssued(c) && current.verify(c.publicKey));
-    if (at < 0) break;
-    current = pool.splice(at, 1)[0]!;
-    chain.push(current);
-  }
-  return chain;
 }
