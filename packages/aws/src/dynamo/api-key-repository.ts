@@ -2,11 +2,10 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ApiKeyRecord, ApiKeyRepository, Page, PageRequest } from '@sello/core';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { queryIndexItem, queryIndexPage } from './cursor.ts';
 import { keys, withoutKeys } from './keys.ts';
 
 export const apiKeyItem = (k: ApiKeyRecord) => ({
@@ -44,33 +43,16 @@ export class DynamoApiKeyRepository implements ApiKeyRepository {
     return Item ? toRecord(Item) : undefined;
   }
 
-  async list(tenantId: string, page: PageRequest): Promise<Page<ApiKeyRecord>> {
+  list(tenantId: string, page: PageRequest): Promise<Page<ApiKeyRecord>> {
     const { gsi1pk } = keys.apiKeyOfTenant(tenantId, '');
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': gsi1pk },
-        Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { gsi1pk }),
-      }),
-    );
-    const nextCursor = encodeCursor(out.LastEvaluatedKey as Record<string, string> | undefined);
-    return { items: (out.Items ?? []).map(toRecord), ...(nextCursor ? { nextCursor } : {}) };
+    return queryIndexPage(this.db, { table: this.table, partition: { gsi1pk } }, page, toRecord);
   }
 
   async get(tenantId: string, id: string): Promise<ApiKeyRecord | undefined> {
-    const index = keys.apiKeyOfTenant(tenantId, id);
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
-        ExpressionAttributeValues: { ':pk': index.gsi1pk, ':sk': index.gsi1sk },
-      }),
-    );
-    const item = out.Items?.[0];
+    const item = await queryIndexItem(this.db, {
+      table: this.table,
+      key: keys.apiKeyOfTenant(tenantId, id),
+    });
     return item ? toRecord(item) : undefined;
   }
 

@@ -1,4 +1,5 @@
-import { ValidationError } from '@sello/core';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Page, type PageRequest, ValidationError } from '@sello/core';
 
 type DynamoKey = Record<string, string | number>;
 
@@ -35,4 +36,51 @@ export function decodeCursor(
     if (typeof want === 'string' ? got !== want : !got.startsWith(want.prefix)) throw invalid();
   }
   return key as DynamoKey;
+}
+
+/**
+ * One page of a query on an index partition (`gsi1` by default): `limit` items after the client's
+ * cursor, checked to belong to this partition, mapped to domain objects.
+ */
+export async function queryIndexPage<T>(
+  db: DynamoDBDocumentClient,
+  query: { table: string; index?: 'gsi1' | 'gsi2'; partition: Record<string, string> },
+  page: PageRequest,
+  map: (item: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  const [[name, value]] = Object.entries(query.partition) as [[string, string]];
+  const out = await db.send(
+    new QueryCommand({
+      TableName: query.table,
+      IndexName: query.index ?? 'gsi1',
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': name },
+      ExpressionAttributeValues: { ':pk': value },
+      Limit: page.limit,
+      ExclusiveStartKey: decodeCursor(page.cursor, { [name]: value }),
+    }),
+  );
+  const nextCursor = encodeCursor(out.LastEvaluatedKey as DynamoKey | undefined);
+  return { items: (out.Items ?? []).map(map), ...(nextCursor ? { nextCursor } : {}) };
+}
+
+/** The item of an index partition with the given sort key, if any (index keys need not be unique). */
+export async function queryIndexItem(
+  db: DynamoDBDocumentClient,
+  query: { table: string; index?: 'gsi1' | 'gsi2'; key: Record<string, string> },
+): Promise<Record<string, unknown> | undefined> {
+  const [[pkName, pk], [skName, sk]] = Object.entries(query.key) as [
+    [string, string],
+    [string, string],
+  ];
+  const out = await db.send(
+    new QueryCommand({
+      TableName: query.table,
+      IndexName: query.index ?? 'gsi1',
+      KeyConditionExpression: '#pk = :pk AND #sk = :sk',
+      ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
+      ExpressionAttributeValues: { ':pk': pk, ':sk': sk },
+    }),
+  );
+  return out.Items?.[0];
 }

@@ -3,7 +3,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
@@ -13,7 +12,7 @@ import {
   type Page,
   type PageRequest,
 } from '@sello/core';
-import { decodeCursor, encodeCursor } from '../dynamo/cursor.ts';
+import { queryIndexItem, queryIndexPage } from '../dynamo/cursor.ts';
 import { keys, withoutKeys } from '../dynamo/keys.ts';
 
 /** Spent and expired keys stay listed this long after their expiry, then DynamoDB deletes them. */
@@ -69,33 +68,16 @@ export class DynamoOnboardingKeyRepository implements OnboardingKeyRepository {
     return Item ? toKey(Item) : undefined;
   }
 
-  async listIssuerKeys(tenantId: string, page: PageRequest): Promise<Page<OnboardingKey>> {
+  listIssuerKeys(tenantId: string, page: PageRequest): Promise<Page<OnboardingKey>> {
     const { gsi1pk } = keys.issuerKeyOfTenant(tenantId, '');
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': gsi1pk },
-        Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { gsi1pk }),
-      }),
-    );
-    const nextCursor = encodeCursor(out.LastEvaluatedKey as Record<string, string> | undefined);
-    return { items: (out.Items ?? []).map(toKey), ...(nextCursor ? { nextCursor } : {}) };
+    return queryIndexPage(this.db, { table: this.table, partition: { gsi1pk } }, page, toKey);
   }
 
   async getIssuerKey(tenantId: string, id: string): Promise<OnboardingKey | undefined> {
-    const index = keys.issuerKeyOfTenant(tenantId, id);
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
-        ExpressionAttributeValues: { ':pk': index.gsi1pk, ':sk': index.gsi1sk },
-      }),
-    );
-    const item = out.Items?.[0];
+    const item = await queryIndexItem(this.db, {
+      table: this.table,
+      key: keys.issuerKeyOfTenant(tenantId, id),
+    });
     return item ? toKey(item) : undefined;
   }
 
