@@ -1,0 +1,26 @@
+import { runDeps } from '@sello/aws';
+import { documentServices, mailer } from '@sello/aws/documents';
+import { routes } from '@sello/contracts';
+import { runTaskOccurrence, taskRunView } from '@sello/core';
+import { httpHandler, logger, ok } from '@sello/http';
+
+const run = runTaskOccurrence({
+  ...runDeps(documentServices(), mailer(), logger),
+  log: (message, data) => logger.warn(message, data ?? {}),
+});
+
+/** Time kept back from the function's timeout to hand the rest over and answer. */
+const MARGIN_MS = 8000;
+
+export const handler = httpHandler(
+  routes.runTaskOccurrence,
+  async ({ principal, params, body }) => {
+    const timeoutMs = (routes.runTaskOccurrence.timeoutSeconds ?? 10) * 1000;
+    const started = Date.now();
+    const result = await run(principal.tenantId, params.id, new Date(body.occurrence), {
+      deadline: started + timeoutMs - MARGIN_MS,
+      leaseMs: timeoutMs + 60_000,
+    });
+    return ok(taskRunView(result), result.status === 'continuing' ? { status: 202 } : {});
+  },
+);
