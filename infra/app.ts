@@ -13,6 +13,7 @@ import { readStageConfig, type StageConfig } from './config.ts';
 import type { FunctionDef } from './constructs/api-function.ts';
 import { FEATURE_FLAGS } from './feature-flags.ts';
 import { ApiStack } from './stacks/api-stack.ts';
+import { AreaStack } from './stacks/area-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 
 export interface BuildAppOptions {
@@ -41,12 +42,18 @@ export interface SelloApp {
   app: App;
   config: StageConfig;
   stateful: StatefulStack;
+  /** The HTTP API, its stage and the fallback. */
   api: ApiStack;
+  /** One stack per area (`functions/<area>/`): its functions, routes and triggers. */
+  areas: Map<string, AreaStack>;
 }
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The whole CDK app for one stage: `Sello-<stage>-Stateful` and `Sello-<stage>-Api`. */
+/**
+ * The whole CDK app for one stage: `Sello-<stage>-Stateful` (data, keys, identities),
+ * `Sello-<stage>-Api` (the HTTP API) and `Sello-<stage>-Api-<area>` per area (its functions).
+ */
 export function buildApp(options: BuildAppOptions = {}): SelloApp {
   const app = new App({
     outdir: options.outdir,
@@ -69,16 +76,53 @@ export function buildApp(options: BuildAppOptions = {}): SelloApp {
     description: `Sello ${config.stage}: data, keys, mail identity and scheduler group (retained)`,
     config,
   });
+  const triggered = options.triggered ?? triggeredList;
+  const repoRoot = options.repoRoot ?? REPO_ROOT;
   const api = new ApiStack(app, `Sello-${config.stage}-Api`, {
     env,
     tags,
-    description: `Sello ${config.stage}: HTTP API and functions`,
+    description: `Sello ${config.stage}: HTTP API`,
     config,
     resources: stateful,
-    routes: options.routes ?? routeList,
     fallback: options.fallback ?? fallbackRoute,
-    triggered: options.triggered ?? triggeredList,
-    repoRoot: options.repoRoot ?? REPO_ROOT,
+    triggered,
+    repoRoot,
   });
-  return { app, config, stateful, api };
+  const areas = new Map<string, AreaStack>();
+  for (const [area, entries] of byArea(options.routes ?? routeList, triggered)) {
+    areas.set(
+      area,
+      new AreaStack(app, `Sello-${config.stage}-Api-${area}`, {
+        env,
+        tags,
+        description: `Sello ${config.stage}: ${area} functions`,
+        config,
+        resources: stateful,
+        front: api,
+        routes: entries.routes,
+        entries: entries.triggered,
+        triggered,
+        repoRoot,
+      }),
+    );
+  }
+  return { app, config, stateful, api, areas };
+}
+
+/** `functions/<area>/x.ts` → `<area>`: routes and triggered functions grouped by their folder. */
+export function byArea(routes: readonly RouteDef[], triggered: readonly TriggeredDef[]) {
+  const areas = new Map<string, { routes: RouteDef[]; triggered: TriggeredDef[] }>();
+  const of = (entry: string) => {
+    const area = /^functions\/([a-z0-9-]+)\//.exec(entry)?.[1];
+    if (!area) throw new Error(`Entry ${entry} is not under functions/<area>/`);
+    let tables = areas.get(area);
+    if (!tables) {
+      tables = { routes: [], triggered: [] };
+      areas.set(area, tables);
+    }
+    return tables;
+  };
+  for (const route of routes) of(route.entry).routes.push(route);
+  for (const def of triggered) of(def.entry).triggered.push(def);
+  return areas;
 }

@@ -1,18 +1,14 @@
-import { invoiceDeps } from '@sello/aws';
-import { documentServices } from '@sello/aws/documents';
+import { afterIssue, invoiceDeps } from '@sello/aws';
 import { routes } from '@sello/contracts';
-import { invoiceView, issueInvoice, storeNewDocuments } from '@sello/core';
+import { handOverIssued, invoiceView, issueInvoice } from '@sello/core';
 import { httpHandler, logger, ok, versionEtag } from '@sello/http';
 
 const issue = issueInvoice(invoiceDeps());
-const documents = documentServices();
+const handOver = handOverIssued(afterIssue(), logger);
 
 export const handler = httpHandler(routes.issueInvoice, async ({ principal, params }) => {
   const invoice = await issue(principal.tenantId, params.id);
-  // The number is already committed; storing the documents now is an optimisation. If it fails,
-  // the first download regenerates them from the frozen invoice.
-  await storeNewDocuments(documents, invoice).catch((error: Error) =>
-    logger.warn('documents not stored at issue; they will be made on first download', { error }),
-  );
+  // Signing, rendering and storing happen in processIssuedInvoices, after the answer is ready.
+  await handOver([invoice]);
   return ok(invoiceView(invoice), { etag: versionEtag(invoice.version) });
 });

@@ -1,12 +1,12 @@
 import { repositories } from '@sello/aws';
-import { documentServices, mailer } from '@sello/aws/documents';
+import { invokedDocuments, mailer } from '@sello/aws/documents';
 import { routes } from '@sello/contracts';
 import { invoiceView, sendInvoice, systemClock } from '@sello/core';
 import { httpHandler, ok, versionEtag } from '@sello/http';
 
 const send = sendInvoice({
   invoices: repositories().invoices,
-  ...documentServices(),
+  documents: invokedDocuments,
   mailer: mailer(),
   clock: systemClock,
 });

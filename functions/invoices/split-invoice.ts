@@ -1,9 +1,10 @@
-import { invoiceDeps } from '@sello/aws';
+import { afterIssue, invoiceDeps } from '@sello/aws';
 import { routes } from '@sello/contracts';
-import { invoiceView, splitInvoice } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { handOverIssued, invoiceView, splitInvoice } from '@sello/core';
+import { httpHandler, logger, ok } from '@sello/http';
 
 const split = splitInvoice(invoiceDeps());
+const handOver = handOverIssued(afterIssue(), logger);
 
 export const handler = httpHandler(routes.splitInvoice, async ({ principal, params, body }) => {
   const { original, corrective, replacements } = await split(
@@ -11,6 +12,7 @@ export const handler = httpHandler(routes.splitInvoice, async ({ principal, para
     params.id,
     body.parts,
   );
+  await handOver([corrective, ...replacements]);
   return ok({
     original: invoiceView(original),
     corrective: invoiceView(corrective),

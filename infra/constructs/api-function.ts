@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { type Access, kebab } from '@sello/contracts';
+import type { Access, TriggeredDef } from '@sello/contracts';
 import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -10,6 +10,7 @@ import { readStageConfig } from '../config.ts';
 import type { PlatformResources } from '../stacks/stateful-stack.ts';
 import { environmentFor, grantAccess, verifactuEnvironment } from './access.ts';
 import { acknowledge } from './nag.ts';
+import { functionNameOf, grantInvokes, reachEnvironment, reachOf } from './reach.ts';
 
 /** The part of a RouteDef / TriggeredDef that shapes a function. */
 export interface FunctionDef {
@@ -18,10 +19,14 @@ export interface FunctionDef {
   access: readonly Access[];
   timeoutSeconds?: number;
   memoryMb?: number;
+  /** Triggered functions it invokes (see RouteDef.invokes). */
+  invokes?: readonly string[];
 }
 
 export interface ApiFunctionProps {
   def: FunctionDef;
+  /** The triggered functions of the app: what `def.invokes` names, and run-time schedule targets. */
+  triggered: readonly TriggeredDef[];
   resources: PlatformResources;
   stage: string;
   logRetention: logs.RetentionDays;
@@ -48,6 +53,7 @@ export class ApiFunction extends Construct {
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
     const { def, resources, stage } = props;
+    const reach = reachOf(def, props.triggered);
 
     // An own role instead of the AWS managed basic-execution policy, which may write to (and
     // create) every log group in the account rather than this function's own.
@@ -59,7 +65,7 @@ export class ApiFunction extends Construct {
     this.logGroup.grantWrite(this.role);
 
     this.function = new nodejs.NodejsFunction(this, 'Function', {
-      functionName: `sello-${stage}-${kebab(def.id)}`,
+      functionName: functionNameOf(stage, def.id),
       description: def.id,
       entry: path.join(props.repoRoot, def.entry),
       handler: 'handler',
@@ -74,6 +80,7 @@ export class ApiFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       environment: {
         ...environmentFor(def.access, resources, stage),
+        ...reachEnvironment(this, stage, reach),
         ...verifactuEnvironment(readStageConfig(this.node)),
         ...props.environment,
         NODE_OPTIONS: '--enable-source-maps',
@@ -93,6 +100,7 @@ export class ApiFunction extends Construct {
     });
 
     grantAccess(this.role, def.access, resources);
+    grantInvokes(this.role, stage, reach.invokes);
     acknowledge(
       this.role,
       'AwsSolutions-IAM5[Resource::*]',

@@ -1,4 +1,4 @@
-import { CORS, ENV, type RouteDef } from '@sello/contracts';
+import { CORS, ENV, type RouteDef, type TriggeredDef } from '@sello/contracts';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -10,9 +10,10 @@ import { ApiFunction, type FunctionDef } from './api-function.ts';
 import { acknowledge } from './nag.ts';
 
 export interface RoutedApiProps {
-  routes: readonly RouteDef[];
   /** Answers whatever no route matches (`$default`), so unknown paths still get problem+json. */
   fallback: FunctionDef;
+  /** The triggered functions of the app (what a function may reach). */
+  triggered: readonly TriggeredDef[];
   resources: PlatformResources;
   stage: string;
   corsOrigins: string[];
@@ -24,14 +25,14 @@ export interface RoutedApiProps {
 const THROTTLE = { rateLimit: 100, burstLimit: 200 };
 
 /**
- * The HTTP API: one function and one route per RouteDef, the fallback as `$default`, CORS for
- * browser clients, access logs and a stage-wide throttle.
+ * The HTTP API itself: CORS for browser clients, access logs, a stage-wide throttle and the
+ * fallback as `$default`. The routes and their functions are added by `ApiRoutes`, area by area.
  */
 export class RoutedApi extends Construct {
   readonly api: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
   readonly accessLogs: logs.LogGroup;
-  /** By route id (the fallback included). */
+  /** The fallback's. */
   readonly functions = new Map<string, ApiFunction>();
   /** The base URL clients call (execute-api endpoint, no trailing slash). */
   readonly url: string;
@@ -87,24 +88,70 @@ export class RoutedApi extends Construct {
     // HttpApi.apiEndpoint is https://{apiId}.execute-api.{region}.{suffix}; $default has no path.
     this.url = this.api.apiEndpoint;
 
-    const make = (def: FunctionDef) => {
-      const fn = new ApiFunction(this, def.id, {
-        def,
+    const fallbackFn = new ApiFunction(this, props.fallback.id, {
+      def: props.fallback,
+      triggered: props.triggered,
+      resources: props.resources,
+      stage: props.stage,
+      logRetention: props.logRetention,
+      repoRoot: props.repoRoot,
+      environment: { [ENV.publicApiUrl]: this.url },
+    });
+    this.functions.set(props.fallback.id, fallbackFn);
+
+    const fallback = new apigw.HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.api,
+      routeKey: apigw.HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration(
+        `${props.fallback.id}Integration`,
+        fallbackFn.function,
+      ),
+    });
+    acknowledge(
+      fallback,
+      'AwsSolutions-APIG4',
+      'The $default route only answers unmatched requests with a 404 problem+json; it reads and ' +
+        'writes nothing, so there is nothing to authorize.',
+    );
+  }
+}
+
+export interface ApiRoutesProps {
+  /** The API the routes join (it may live in another stack). */
+  api: apigw.IHttpApi;
+  /** Its public base URL, for links the functions write (e-mails, Location headers). */
+  url: string;
+  routes: readonly RouteDef[];
+  /** The triggered functions of the app (what a function may reach). */
+  triggered: readonly TriggeredDef[];
+  resources: PlatformResources;
+  stage: string;
+  logRetention: logs.RetentionDays;
+  repoRoot: string;
+}
+
+/** One function and one route per RouteDef, on an API made elsewhere. */
+export class ApiRoutes extends Construct {
+  /** By route id. */
+  readonly functions = new Map<string, ApiFunction>();
+
+  constructor(scope: Construct, id: string, props: ApiRoutesProps) {
+    super(scope, id);
+    for (const route of props.routes) {
+      const fn = new ApiFunction(this, route.id, {
+        def: route,
+        triggered: props.triggered,
         resources: props.resources,
         stage: props.stage,
         logRetention: props.logRetention,
         repoRoot: props.repoRoot,
-        environment: { [ENV.publicApiUrl]: this.url },
+        environment: { [ENV.publicApiUrl]: props.url },
       });
-      this.functions.set(def.id, fn);
-      return new HttpLambdaIntegration(`${def.id}Integration`, fn.function);
-    };
-
-    for (const route of props.routes) {
+      this.functions.set(route.id, fn);
       const httpRoute = new apigw.HttpRoute(this, `${route.id}Route`, {
-        httpApi: this.api,
+        httpApi: props.api,
         routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
-        integration: make(route),
+        integration: new HttpLambdaIntegration(`${route.id}Integration`, fn.function),
       });
       acknowledge(
         httpRoute,
@@ -116,17 +163,5 @@ export class RoutedApi extends Construct {
               'by their hash in the table; an API Gateway authorizer would add a second lookup.',
       );
     }
-
-    const fallback = new apigw.HttpRoute(this, 'DefaultRoute', {
-      httpApi: this.api,
-      routeKey: apigw.HttpRouteKey.DEFAULT,
-      integration: make(props.fallback),
-    });
-    acknowledge(
-      fallback,
-      'AwsSolutions-APIG4',
-      'The $default route only answers unmatched requests with a 404 problem+json; it reads and ' +
-        'writes nothing, so there is nothing to authorize.',
-    );
   }
 }

@@ -9,6 +9,8 @@ import { ApiFunction } from './api-function.ts';
 
 export interface TriggeredFunctionsProps {
   entries: readonly TriggeredDef[];
+  /** Every triggered function of the app: what these may reach. */
+  triggered: readonly TriggeredDef[];
   resources: PlatformResources;
   stage: string;
   logRetention: logs.RetentionDays;
@@ -22,7 +24,8 @@ const RETRY = { maximumRetryAttempts: 3, maximumEventAgeInSeconds: Duration.hour
 
 /**
  * Functions no HTTP route reaches. Schedule triggers become schedules in the platform group,
- * invoked through the scheduler role, which may invoke exactly these functions and nothing else.
+ * invoked through the scheduler role, which may invoke exactly these functions and the targets of
+ * run-time schedules (trigger `schedules`), and nothing else.
  */
 export class TriggeredFunctions extends Construct {
   readonly functions = new Map<string, ApiFunction>();
@@ -36,6 +39,7 @@ export class TriggeredFunctions extends Construct {
     for (const def of props.entries) {
       const fn = new ApiFunction(this, def.id, {
         def,
+        triggered: props.triggered,
         resources,
         stage: props.stage,
         logRetention: props.logRetention,
@@ -46,6 +50,8 @@ export class TriggeredFunctions extends Construct {
             : undefined,
       });
       this.functions.set(def.id, fn);
+      // Schedules made at run time (automatic tasks) target it: the scheduler role invokes it.
+      if (def.trigger.kind === 'schedules') scheduled.push(fn);
       if (def.trigger.kind !== 'schedule') continue;
 
       // L1 on purpose: the L2 target would grant invoke and DLQ rights on the stateful stack's

@@ -154,12 +154,14 @@ function printIssuing(issuing: IssuingReport): void {
   const v = issue.verified;
   console.log(
     `\nIssued ${v.firstNumber}…${v.lastNumber} (${v.listedIssued} with the warm-up): every answer ` +
-      `200, numbers unique and gapless, ${v.documentsStored} documents (Facturae + PDF) stored. ` +
-      `${issue.drafts} drafts prepared in ${issue.createSeconds} s.`,
+      `200, numbers unique and gapless, ${v.documentsStored} documents (Facturae + PDF) stored ` +
+      `after the answers by the post-issue step (the last ${issue.documentsLagMs} ms after the ` +
+      `last answer). ${issue.drafts} drafts prepared in ${issue.createSeconds} s.`,
   );
   console.log(
-    `\nIssue: AWS SDK calls during the run (wall time, queueing included); event loop of the ` +
-      `API process ${Math.round(issue.eventLoopUtilization * 100)}% busy`,
+    `\nIssue: AWS SDK calls during the run, the post-issue step's included (wall time, ` +
+      `queueing included); event loop of the API process ` +
+      `${Math.round(issue.eventLoopUtilization * 100)}% busy`,
   );
   console.log(
     table(

@@ -35,7 +35,7 @@ const ISSUE = {
   connections: 16,
   warmup: 100,
   seconds: 10,
-  headroom: 1.5,
+  headroom: 3,
   maxDrafts: 5000,
   createConcurrency: 8,
 };

@@ -34,8 +34,7 @@ describe('the route table', () => {
       ...routeList.map((r) => `events/http/${kebab(r.id)}.json`),
       `events/http/${kebab(fallbackRoute.id)}.json`,
       ...triggeredList.map(
-        (t) =>
-          `events/${t.trigger.kind === 'invoke' ? 'invoke' : 'scheduler'}/${kebab(t.id)}.json`,
+        (t) => `events/${t.trigger.kind === 'invoke' ? 'invoke' : 'scheduler'}/${kebab(t.id)}.json`,
       ),
     ];
     for (const file of expected) expect(existsSync(join(root, file)), file).toBe(true);

@@ -5,7 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
 import { MIN_REASON_LENGTH } from '../../infra/constructs/nag.ts';
-import { CONTEXT } from './support.ts';
+import { CONTEXT, reachTables } from './support.ts';
 
 /** AwsSolutions with acknowledgements ignored: what the rules find before anyone argues. */
 class UnacknowledgedChecks extends AwsSolutionsChecks {}
@@ -47,6 +47,7 @@ const everyAccess: RouteDef = {
 describe.each([
   ['the route table', {}],
   ['a route with every access', { routes: [everyAccess] }],
+  ['functions invoking functions and run-time schedule targets', reachTables()],
 ])('cdk-nag AwsSolutions on %s', (_, tables) => {
   const build = () =>
     buildApp({ bundling: false, cfnValidation: false, nag: true, context: CONTEXT, ...tables });

@@ -3,9 +3,11 @@ import {
   ACCESS,
   ENV,
   fallbackRoute,
+  functionArnEnv,
   kebab,
   type RouteDef,
   routeList,
+  type TriggeredDef,
   triggered,
   triggeredList,
 } from '@sello/contracts';
@@ -17,7 +19,7 @@ import {
   logicalId,
   ofType,
   permissionsOf,
-  type Resource,
+  reachTables,
   resourcesOf,
   synthesize,
 } from './support.ts';
@@ -41,9 +43,21 @@ function labelsOf({ stateful }: Built): Record<string, string> {
   };
 }
 
-/** What a function's environment must hold for its access, and nothing more. */
-function expectedEnv(access: readonly string[]): string[] {
+/**
+ * What a function's environment must hold for its access and the functions it reaches, and
+ * nothing more: the ARN of each function it invokes and, when it manages schedules, of each
+ * run-time schedule target.
+ */
+function expectedEnv(
+  access: readonly string[],
+  reach: { invokes?: readonly string[] } = {},
+  table: readonly TriggeredDef[] = triggeredList,
+): string[] {
   const has = (...a: string[]) => a.some((x) => access.includes(x));
+  const targets = has('scheduler:manage')
+    ? table.filter((t) => t.trigger.kind === 'schedules').map((t) => t.id)
+    : [];
+  const reached = [...new Set([...(reach.invokes ?? []), ...targets])].map(functionArnEnv);
   return [
     ENV.stage,
     ENV.tableName,
@@ -54,6 +68,7 @@ function expectedEnv(access: readonly string[]): string[] {
     ...(has('scheduler:manage')
       ? [ENV.schedulerGroup, ENV.schedulerRoleArn, ENV.schedulerDlqArn]
       : []),
+    ...reached,
   ];
 }
 
@@ -66,6 +81,14 @@ describe('the app built from the route table', () => {
   it('names the stacks per stage and protects the stateful one', () => {
     expect(built.stateful.stackName).toBe('Sello-test-Stateful');
     expect(built.api.stackName).toBe('Sello-test-Api');
+    // One stack per functions/<area>/ folder: a stack holds at most 500 resources.
+    const areas = new Set([...routeList, ...triggeredList].map((e) => e.entry.split('/')[1]));
+    expect([...built.areas.values()].map((s) => s.stackName).sort()).toEqual(
+      [...areas].map((a) => `Sello-test-Api-${a}`).sort(),
+    );
+    for (const template of built.templates.functions) {
+      expect(Object.keys(resourcesOf(template)).length).toBeLessThanOrEqual(500);
+    }
     expect(built.stateful.terminationProtection).toBe(true);
     for (const [id, r] of Object.entries(resourcesOf(built.templates.stateful))) {
       const kept = [
@@ -79,7 +102,7 @@ describe('the app built from the route table', () => {
   });
 
   it('makes exactly one arm64 nodejs22.x function per route, fallback and triggered entry', () => {
-    const functions = ofType(built.templates.api, 'AWS::Lambda::Function');
+    const functions = ofType(built.templates.functions, 'AWS::Lambda::Function');
     expect(functions).toHaveLength(routeList.length + 1 + triggeredList.length);
     expect(functions.map(([, r]) => r.Properties.FunctionName).sort()).toEqual(
       allEntries.map((e) => fnName(e.id)).sort(),
@@ -97,7 +120,7 @@ describe('the app built from the route table', () => {
 
   it('sizes each function from its definition', () => {
     for (const def of allEntries) {
-      const [, fn] = functionNamed(built.templates.api, fnName(def.id));
+      const [, fn] = functionNamed(built.templates.functions, fnName(def.id));
       const sized = def as { timeoutSeconds?: number; memoryMb?: number };
       expect(fn.Properties.Timeout, def.id).toBe(sized.timeoutSeconds ?? 10);
       expect(fn.Properties.MemorySize, def.id).toBe(sized.memoryMb ?? 512);
@@ -105,31 +128,39 @@ describe('the app built from the route table', () => {
   });
 
   it('gives each function its own log group with the configured retention', () => {
-    const groups = ofType(built.templates.api, 'AWS::Logs::LogGroup');
+    const groups = ofType(built.templates.functions, 'AWS::Logs::LogGroup');
     // One per function plus the API access log.
     expect(groups).toHaveLength(allEntries.length + 1);
     for (const [, g] of groups) expect(g.Properties.RetentionInDays).toBe(30);
   });
 
   it('routes every RouteDef to its own function, and the fallback as $default', () => {
-    const api = built.templates.api;
-    const routes = ofType(api, 'AWS::ApiGatewayV2::Route');
+    const templates = built.templates.functions;
+    const routes = ofType(templates, 'AWS::ApiGatewayV2::Route');
     expect(routes).toHaveLength(routeList.length + 1);
-    const integrations = resourcesOf(api);
-    const targetOf = (route: Resource): string => {
-      const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
-      const uri = integrations[integrationId]?.Properties.IntegrationUri;
-      const fnId = uri['Fn::GetAtt'][0] as string;
-      return integrations[fnId]?.Properties.FunctionName;
-    };
-    const byKey = new Map(routes.map(([, r]) => [r.Properties.RouteKey as string, targetOf(r)]));
+    // A route, its integration and its function share a template (the API's or an area's).
+    const byKey = new Map<string, string>();
+    for (const template of templates) {
+      const resources = resourcesOf(template);
+      for (const [, route] of ofType(template, 'AWS::ApiGatewayV2::Route')) {
+        const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
+        const uri = resources[integrationId]?.Properties.IntegrationUri;
+        const fnId = uri['Fn::GetAtt'][0] as string;
+        byKey.set(route.Properties.RouteKey, resources[fnId]?.Properties.FunctionName);
+      }
+    }
     const expected = new Map<string, string>([
       ...routeList.map((r: RouteDef): [string, string] => [`${r.method} ${r.path}`, fnName(r.id)]),
       ['$default', fnName(fallbackRoute.id)],
     ]);
     expect(byKey).toEqual(expected);
     // API Gateway may invoke each routed function, and only those.
-    expect(ofType(api, 'AWS::Lambda::Permission')).toHaveLength(routeList.length + 1);
+    expect(ofType(templates, 'AWS::Lambda::Permission')).toHaveLength(routeList.length + 1);
+    // Every area's routes join the one API of the API stack.
+    const apiId = logicalId(built.api, built.api.routedApi.api);
+    for (const [, route] of ofType(built.templates.areas, 'AWS::ApiGatewayV2::Route')) {
+      expect(JSON.stringify(route.Properties.ApiId)).toContain(apiId);
+    }
   });
 
   it('answers browsers with the configured CORS policy', () => {
@@ -173,17 +204,19 @@ describe('the app built from the route table', () => {
   it('grants every function exactly what its access implies', () => {
     const labels = labelsOf(built);
     for (const def of allEntries) {
-      const [, fn] = functionNamed(built.templates.api, fnName(def.id));
-      expect(permissionsOf(built.templates.api, fn, labels), def.id).toEqual(
-        expectedPermissions(def.access),
+      const [, fn, template] = functionNamed(built.templates.functions, fnName(def.id));
+      expect(permissionsOf(template, fn, labels), def.id).toEqual(
+        expectedPermissions(def.access, (def as { invokes?: readonly string[] }).invokes),
       );
     }
   });
 
   it('keeps public routes away from data, and readers away from writes', () => {
     const labels = labelsOf(built);
-    const actionsOf = (id: string) =>
-      permissionsOf(built.templates.api, functionNamed(built.templates.api, fnName(id))[1], labels);
+    const actionsOf = (id: string) => {
+      const [, fn, template] = functionNamed(built.templates.functions, fnName(id));
+      return permissionsOf(template, fn, labels);
+    };
     expect(actionsOf('getHealth').filter((p) => /dynamodb:|kms:|s3:/.test(p))).toEqual([]);
     const readOnly = routeList.filter(
       (r) => r.access.includes('table:read') && !r.access.includes('table:write'),
@@ -206,22 +239,26 @@ describe('the app built from the route table', () => {
 
   it('sets stage and table everywhere and other variables only where access needs them', () => {
     for (const def of allEntries) {
-      const [, fn] = functionNamed(built.templates.api, fnName(def.id));
+      const [, fn] = functionNamed(built.templates.functions, fnName(def.id));
       const vars = Object.keys(fn.Properties.Environment.Variables).filter(
         (k) => k !== 'NODE_OPTIONS',
       );
       const isRoute = def !== fallbackRoute && routeList.includes(def as RouteDef);
-      const extra = isRoute || def === fallbackRoute ? [ENV.publicApiUrl] : [];
-      expect(vars.sort(), def.id).toEqual([...expectedEnv(def.access), ...extra].sort());
+      // Links in mail: every route, and triggered functions that send mail.
+      const links =
+        isRoute || def === fallbackRoute || (def.access as readonly string[]).includes('mail:send');
+      const extra = links ? [ENV.publicApiUrl] : [];
+      const reach = def as { invokes?: readonly string[] };
+      expect(vars.sort(), def.id).toEqual([...expectedEnv(def.access, reach), ...extra].sort());
       expect(fn.Properties.Environment.Variables[ENV.stage]).toBe('test');
     }
   });
 
   it('schedules the heartbeat in the platform group, with its time zone, retries and DLQ', () => {
-    const { api, stateful } = built.templates;
+    const { stateful } = built.templates;
     const def = triggered.recordSchedulerHeartbeat;
-    const [fnId] = functionNamed(api, fnName(def.id));
-    api.hasResourceProperties('AWS::Scheduler::Schedule', {
+    const [fnId, , template] = functionNamed(built.templates.functions, fnName(def.id));
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
       Name: kebab(def.id),
       GroupName: 'sello-test',
       ScheduleExpression: def.trigger.expression,
@@ -239,28 +276,32 @@ describe('the app built from the route table', () => {
     stateful.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'sello-test' });
   });
 
-  it('makes one schedule per schedule trigger and lets the scheduler invoke exactly those', () => {
-    const { api } = built.templates;
-    const scheduled = triggeredList.filter((t) => t.trigger.kind === 'schedule');
-    expect(ofType(api, 'AWS::Scheduler::Schedule')).toHaveLength(scheduled.length);
-    const roleRef = logicalId(built.stateful, built.stateful.schedulerRole);
-    const policies = ofType(api, 'AWS::IAM::Policy').filter(([, p]) =>
-      JSON.stringify(p.Properties.Roles).includes(roleRef),
+  it('makes one schedule per schedule trigger; the scheduler invokes those and run-time targets', () => {
+    const templates = built.templates.functions;
+    expect(ofType(templates, 'AWS::Scheduler::Schedule')).toHaveLength(
+      triggeredList.filter((t) => t.trigger.kind === 'schedule').length,
     );
-    expect(policies).toHaveLength(1);
-    const statements = policies[0]?.[1].Properties.PolicyDocument.Statement;
-    expect(statements).toEqual([
-      {
-        Action: 'lambda:InvokeFunction',
-        Effect: 'Allow',
-        Resource:
-          scheduled.length === 1
-            ? { 'Fn::GetAtt': [functionNamed(api, fnName(scheduled[0]?.id ?? ''))[0], 'Arn'] }
-            : scheduled.map((t) => ({
-                'Fn::GetAtt': [functionNamed(api, fnName(t.id))[0], 'Arn'],
-              })),
-      },
-    ]);
+    const roleRef = logicalId(built.stateful, built.stateful.schedulerRole);
+    // Each area with scheduled functions attaches its own policy to the scheduler role.
+    const granted = templates.flatMap((template) =>
+      ofType(template, 'AWS::IAM::Policy')
+        .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(roleRef))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement)
+        .flatMap((statement: { Action: string; Effect: string; Resource: unknown }) => {
+          expect(statement).toMatchObject({ Action: 'lambda:InvokeFunction', Effect: 'Allow' });
+          const resources = [statement.Resource].flat() as Array<{ 'Fn::GetAtt': [string] }>;
+          return resources.map((r) => {
+            const fn = resourcesOf(template)[r['Fn::GetAtt'][0]];
+            return fn?.Properties.FunctionName as string;
+          });
+        }),
+    );
+    expect(granted.sort()).toEqual(
+      triggeredList
+        .filter((t) => t.trigger.kind !== 'invoke')
+        .map((t) => fnName(t.id))
+        .sort(),
+    );
   });
 
   it('keeps the single table encrypted, recoverable and protected', () => {
@@ -435,23 +476,23 @@ describe('grant mapping, one probe function per access', () => {
   it.each(probes.map((p) => [p.access[0], p] as const))(
     '%s grants exactly its actions',
     (_, probe) => {
-      const [, fn] = functionNamed(built.templates.api, fnName(probe.id));
-      expect(permissionsOf(built.templates.api, fn, labelsOf(built))).toEqual(
+      const [, fn, template] = functionNamed(built.templates.functions, fnName(probe.id));
+      expect(permissionsOf(template, fn, labelsOf(built))).toEqual(
         expectedPermissions(probe.access),
       );
       const vars = Object.keys(fn.Properties.Environment.Variables).filter(
         (k) => k !== 'NODE_OPTIONS' && k !== ENV.publicApiUrl,
       );
-      expect(vars.sort()).toEqual(expectedEnv(probe.access).sort());
+      expect(vars.sort()).toEqual(expectedEnv(probe.access, {}, []).sort());
     },
   );
 
   /** Every statement of the probe function for `access`. */
   const statementsOf = (access: string) => {
     const probe = probes.find((p) => p.access[0] === access);
-    const [, fn] = functionNamed(built.templates.api, fnName(probe?.id ?? ''));
+    const [, fn, template] = functionNamed(built.templates.functions, fnName(probe?.id ?? ''));
     const roleId = fn.Properties.Role['Fn::GetAtt'][0];
-    return ofType(built.templates.api, 'AWS::IAM::Policy')
+    return ofType(template, 'AWS::IAM::Policy')
       .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(`"${roleId}"`))
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
   };
@@ -535,9 +576,9 @@ describe('grant mapping, one probe function per access', () => {
 
   it('passes the scheduler role only to EventBridge Scheduler', () => {
     const probe = probes.find((p) => p.access[0] === 'scheduler:manage');
-    const [, fn] = functionNamed(built.templates.api, fnName(probe?.id ?? ''));
+    const [, fn, template] = functionNamed(built.templates.functions, fnName(probe?.id ?? ''));
     const roleId = fn.Properties.Role['Fn::GetAtt'][0];
-    built.templates.api.hasResourceProperties('AWS::IAM::Policy', {
+    template.hasResourceProperties('AWS::IAM::Policy', {
       Roles: [{ Ref: roleId }],
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -548,6 +589,81 @@ describe('grant mapping, one probe function per access', () => {
         ]),
       },
     });
+  });
+});
+
+describe('functions reaching other functions', () => {
+  const tables = reachTables();
+  let built: Built;
+  beforeAll(() => {
+    built = synthesize(tables);
+  });
+  /** The ARN formatted from the function's name (region and account are known here). */
+  const arn = (id: string) => `arn:aws:lambda:eu-west-1:123456789012:function:${fnName(id)}`;
+  const fn = (id: string) => functionNamed(built.templates.functions, fnName(id))[1];
+  const templateOf = (id: string) => functionNamed(built.templates.functions, fnName(id))[2];
+  const env = (id: string) => fn(id).Properties.Environment.Variables as Record<string, unknown>;
+
+  it('lets a function invoke exactly what it declares, and no other function anything', () => {
+    const perms = (id: string) => permissionsOf(templateOf(id), fn(id), labelsOf(built));
+    const invokes = (id: string) => perms(id).filter((p) => p.startsWith('lambda:'));
+    expect(invokes('probeCaller')).toEqual(['lambda:InvokeFunction @ function:probe-worker']);
+    expect(invokes('probeWorker')).toEqual([
+      'lambda:InvokeFunction @ function:probe-helper',
+      'lambda:InvokeFunction @ function:probe-worker',
+    ]);
+    expect(invokes('probeHelper')).toEqual(['lambda:InvokeFunction @ function:probe-worker']);
+    for (const id of ['probePlain', 'probeScheduler', 'probeTarget', fallbackRoute.id]) {
+      expect(invokes(id), id).toEqual([]);
+    }
+    for (const def of [...tables.routes, ...tables.triggered]) {
+      expect(perms(def.id), def.id).toEqual(expectedPermissions(def.access, def.invokes));
+    }
+  });
+
+  it('passes each reached function as SELLO_FUNCTION_<ID> holding its ARN', () => {
+    expect(functionArnEnv('probeWorker')).toBe('SELLO_FUNCTION_PROBE_WORKER');
+    expect(env('probeCaller')).toMatchObject({ SELLO_FUNCTION_PROBE_WORKER: arn('probeWorker') });
+    expect(env('probeWorker')).toMatchObject({
+      SELLO_FUNCTION_PROBE_WORKER: arn('probeWorker'),
+      SELLO_FUNCTION_PROBE_HELPER: arn('probeHelper'),
+    });
+    // A function managing schedules names every run-time target in the schedules it creates.
+    expect(env('probeScheduler')).toMatchObject({
+      SELLO_FUNCTION_PROBE_TARGET: arn('probeTarget'),
+    });
+    for (const def of [...tables.routes, ...tables.triggered]) {
+      const vars = Object.keys(env(def.id)).filter(
+        (k) => k !== 'NODE_OPTIONS' && k !== ENV.publicApiUrl,
+      );
+      expect(vars.sort(), def.id).toEqual(expectedEnv(def.access, def, tables.triggered).sort());
+    }
+  });
+
+  it('lets the scheduler role invoke the run-time schedule targets, and nothing else', () => {
+    const templates = built.templates.functions;
+    const roleRef = logicalId(built.stateful, built.stateful.schedulerRole);
+    const statements = ofType(templates, 'AWS::IAM::Policy')
+      .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(roleRef))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    const [targetId] = functionNamed(templates, fnName('probeTarget'));
+    expect(statements).toEqual([
+      {
+        Action: 'lambda:InvokeFunction',
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': [targetId, 'Arn'] },
+      },
+    ]);
+    // No static schedule: the target is only ever scheduled at run time.
+    expect(ofType(templates, 'AWS::Scheduler::Schedule')).toEqual([]);
+  });
+
+  it('refuses to synthesize an invoke of a function that does not exist', () => {
+    const { routes, triggered: entries } = reachTables();
+    const typo = { ...routes[0]!, invokes: ['probeWorkr'] } as RouteDef;
+    expect(() => synthesize({ routes: [typo], triggered: entries })).toThrow(
+      'probeCaller invokes probeWorkr, which is not a triggered function',
+    );
   });
 });
 
@@ -565,9 +681,12 @@ describe('VERI*FACTU configuration', () => {
       cfnValidation: false,
       nag: false,
     });
-    const functions = Object.values(
-      Template.fromStack(built.api).findResources('AWS::Lambda::Function'),
-    ) as Array<{ Properties: { Environment: { Variables: Record<string, string> } } }>;
+    const functions = [built.api, ...built.areas.values()].flatMap(
+      (stack) =>
+        Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as Array<{
+          Properties: { Environment: { Variables: Record<string, string> } };
+        }>,
+    );
     expect(functions.length).toBeGreaterThan(0);
     for (const fn of functions) {
       expect(fn.Properties.Environment.Variables).toMatchObject({

@@ -1,4 +1,10 @@
-import type { Access } from '@sello/contracts';
+import {
+  type Access,
+  fallbackRoute,
+  kebab,
+  type RouteDef,
+  type TriggeredDef,
+} from '@sello/contracts';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type BuildAppOptions, buildApp } from '../../infra/app.ts';
@@ -31,25 +37,40 @@ export function synthesize(options: BuildAppOptions = {}) {
   });
   const stateful = Template.fromStack(built.stateful);
   const api = Template.fromStack(built.api);
-  return { ...built, templates: { stateful, api } };
+  const areas = [...built.areas.values()].map((stack) => Template.fromStack(stack));
+  // Every template holding functions: the API's (the fallback) and each area's.
+  return { ...built, templates: { stateful, api, areas, functions: [api, ...areas] } };
 }
 
 export const resourcesOf = (template: Template): Record<string, Resource> =>
   template.toJSON().Resources;
 
-export const ofType = (template: Template, type: string): Array<[string, Resource]> =>
-  Object.entries(resourcesOf(template)).filter(([, r]) => r.Type === type);
+/** Resources of a type in one template, or across several (the API's and the areas'). */
+export const ofType = (
+  templates: Template | readonly Template[],
+  type: string,
+): Array<[string, Resource]> =>
+  [templates]
+    .flat()
+    .flatMap((template) =>
+      Object.entries(resourcesOf(template)).filter(([, r]) => r.Type === type),
+    );
 
 export const logicalId = (stack: Stack, construct: { node: { defaultChild?: unknown } }) =>
   stack.getLogicalId(construct.node.defaultChild as CfnElement);
 
-/** The Lambda function named `name`, with its logical id. */
-export function functionNamed(api: Template, name: string): [string, Resource] {
-  const found = ofType(api, 'AWS::Lambda::Function').find(
-    ([, r]) => r.Properties.FunctionName === name,
-  );
-  if (!found) throw new Error(`No function named ${name}`);
-  return found;
+/** The Lambda function named `name`, with its logical id and the template that holds it. */
+export function functionNamed(
+  templates: Template | readonly Template[],
+  name: string,
+): [string, Resource, Template] {
+  for (const template of [templates].flat()) {
+    const found = ofType(template, 'AWS::Lambda::Function').find(
+      ([, r]) => r.Properties.FunctionName === name,
+    );
+    if (found) return [...found, template];
+  }
+  throw new Error(`No function named ${name}`);
 }
 
 /**
@@ -57,14 +78,14 @@ export function functionNamed(api: Template, name: string): [string, Resource] {
  * readable labels, so a test can compare whole sets.
  */
 export function permissionsOf(
-  api: Template,
+  template: Template,
   fn: Resource,
   labels: Record<string, string>,
 ): string[] {
   const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
   const ownLogs = fn.Properties.LoggingConfig?.LogGroup?.Ref as string | undefined;
   const out = new Set<string>();
-  for (const [, policy] of ofType(api, 'AWS::IAM::Policy')) {
+  for (const [, policy] of ofType(template, 'AWS::IAM::Policy')) {
     const roles = JSON.stringify(policy.Properties.Roles);
     if (!roles.includes(`"${roleId}"`)) continue;
     for (const statement of policy.Properties.PolicyDocument.Statement) {
@@ -88,6 +109,8 @@ function label(resource: unknown, labels: Record<string, string>, ownLogs?: stri
     if (json.includes(id)) return `${name}${suffix}`;
   }
   if (/:schedule\/sello-test\/\*"/.test(json)) return 'schedules-in-group';
+  const fn = /:function:sello-test-([\w-]+)"/.exec(json);
+  if (fn) return `function:${fn[1]}`;
   if (/:kms:[\w-]+:\d+:key\/\*"/.test(json)) return 'keys-in-account';
   return json;
 }
@@ -161,10 +184,63 @@ export const EXPECTED_PERMISSIONS: Record<Access | 'baseline', string[]> = {
   ],
 };
 
-export const expectedPermissions = (access: readonly Access[]): string[] =>
+/** What `access` implies, plus invoking exactly the functions named in `invokes`. */
+export const expectedPermissions = (
+  access: readonly Access[],
+  invokes: readonly string[] = [],
+): string[] =>
   [
     ...new Set([
       ...EXPECTED_PERMISSIONS.baseline,
       ...access.flatMap((a) => EXPECTED_PERMISSIONS[a]),
+      ...invokes.map((id) => `lambda:InvokeFunction @ function:${kebab(id)}`),
     ]),
   ].sort();
+
+/** A small app where functions reach others: by `invokes`, and as run-time schedule targets. */
+export const reachTables = () => {
+  const entry = 'functions/system/record-scheduler-heartbeat.ts';
+  const worker: TriggeredDef = {
+    id: 'probeWorker',
+    entry,
+    access: ['table:read'],
+    summary: 'handed work by the route and by itself (a continuation)',
+    trigger: { kind: 'invoke' },
+    invokes: ['probeWorker', 'probeHelper'],
+  };
+  const helper: TriggeredDef = {
+    id: 'probeHelper',
+    entry,
+    access: [],
+    summary: 'called by the worker, and calling it back',
+    trigger: { kind: 'invoke' },
+    invokes: ['probeWorker'],
+  };
+  const target: TriggeredDef = {
+    id: 'probeTarget',
+    entry,
+    access: ['table:write'],
+    summary: 'the target of schedules made at run time',
+    trigger: { kind: 'schedules' },
+  };
+  const route = (id: string, extra: Partial<RouteDef>): RouteDef => ({
+    id,
+    method: 'POST',
+    path: `/v1/${kebab(id)}`,
+    entry: fallbackRoute.entry,
+    auth: 'apiKey',
+    access: ['table:read'],
+    summary: id,
+    tag: 'Probe',
+    responses: {},
+    ...extra,
+  });
+  return {
+    routes: [
+      route('probeCaller', { invokes: ['probeWorker'] }),
+      route('probeScheduler', { access: ['table:read', 'scheduler:manage'] }),
+      route('probePlain', {}),
+    ],
+    triggered: [worker, helper, target],
+  };
+};

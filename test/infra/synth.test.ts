@@ -14,7 +14,9 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** The real thing: `cdk synth` through the CLI and cdk.json, bundling with the local esbuild. */
 describe('npx cdk synth', () => {
   let out: string;
-  let template: { Resources: Record<string, Resource & { Metadata?: Record<string, string> }> };
+  type Template = { Resources: Record<string, Resource & { Metadata?: Record<string, string> }> };
+  /** The API stack's and every area's. */
+  let templates: Template[];
 
   beforeAll(async () => {
     out = await mkdtemp(path.join(tmpdir(), 'sello-synth-'));
@@ -27,23 +29,28 @@ describe('npx cdk synth', () => {
         maxBuffer: 64 * 1024 * 1024,
       },
     );
-    template = JSON.parse(await readFile(path.join(out, 'Sello-ci-Api.template.json'), 'utf8'));
+    const files = (await readdir(out)).filter((f) => /^Sello-ci-Api.*\.template\.json$/.test(f));
+    templates = await Promise.all(
+      files.map(async (f) => JSON.parse(await readFile(path.join(out, f), 'utf8')) as Template),
+    );
   }, 120_000);
 
   afterAll(async () => {
     if (out) await rm(out, { recursive: true, force: true });
   });
 
-  it('writes both stacks', async () => {
+  it('writes the stateful stack, the API stack and one stack per area', async () => {
     const files = await readdir(out);
     expect(files).toContain('Sello-ci-Stateful.template.json');
     expect(files).toContain('Sello-ci-Api.template.json');
+    const areas = new Set([...routeList, ...triggeredList].map((e) => e.entry.split('/')[1]));
+    for (const area of areas) expect(files).toContain(`Sello-ci-Api-${area}.template.json`);
   });
 
   it('bundles every function into an ESM asset with its source map', async () => {
     const entries = [...routeList, fallbackRoute, ...triggeredList];
-    const functions = Object.values(template.Resources).filter(
-      (r) => r.Type === 'AWS::Lambda::Function',
+    const functions = templates.flatMap((template) =>
+      Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function'),
     );
     expect(functions.map((f) => f.Properties.FunctionName).sort()).toEqual(
       entries.map((e) => `sello-ci-${kebab(e.id)}`).sort(),

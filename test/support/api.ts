@@ -4,18 +4,27 @@ import { routeList } from '@sello/contracts';
 import { provisionTenant, systemClock, ulidIds } from '@sello/core';
 import { afterAll } from 'vitest';
 import { createApiServer } from '../../packages/local/src/api-server.ts';
+import { installLocalInvoker } from '../../packages/local/src/invoker.ts';
 
-/** Starts the local API (real routing, real events, real handlers) for this test file. */
+/**
+ * Starts the local API (real routing, real events, real handlers) for this test file. What the
+ * handlers hand over (documents after issue) runs in the background of this process: `settled()`
+ * waits for it and answers its failures; `invoker.hold()` keeps it from starting.
+ */
 export async function startApi() {
+  const invoker = installLocalInvoker({
+    log: (line, error) => console.error(`[background] ${line}:`, error),
+  });
   const server = createApiServer({ routes: routeList, corsOrigins: ['https://portal.example'] });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  afterAll(
-    () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  );
+  afterAll(async () => {
+    invoker.release();
+    await invoker.settled();
+    await new Promise<void>((ok) => {
+      server.closeAllConnections();
+      server.close(() => ok());
+    });
+  });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const call = async (
@@ -41,7 +50,7 @@ export async function startApi() {
     const json: any = type.includes('json') && text ? JSON.parse(text) : undefined;
     return { status: res.status, headers: res.headers, json, text };
   };
-  return { base, call };
+  return { base, call, invoker, settled: () => invoker.settled() };
 }
 
 let tenantCounter = 0;

@@ -16,6 +16,7 @@ export * from './dynamo/verifactu-repository.ts';
 export * from './dynamo/wiring.ts';
 export * from './exchange/index.ts';
 export * from './kms/index.ts';
+export * from './lambda/index.ts';
 export * from './recipients/index.ts';
 export * from './scheduler/eventbridge-scheduler.ts';
 export * from './tasks/index.ts';

@@ -31,6 +31,19 @@ export const ENV = {
   localSignerDir: 'SELLO_LOCAL_SIGNER_DIR',
   /** Public base URL of the API, used in links (e-mails, Location headers). */
   publicApiUrl: 'SELLO_PUBLIC_API_URL',
+  /** Public base URL of the portal, used in links to the inbox and registration in e-mails. */
+  portalUrl: 'SELLO_PORTAL_URL',
+  /** Local only: `true` lets webhooks target http://localhost; unset means production rules. */
+  webhooksAllowLocal: 'SELLO_WEBHOOKS_ALLOW_LOCAL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];
+
+/**
+ * The variable holding the ARN of triggered function `id` (`processIssuedInvoices` →
+ * `SELLO_FUNCTION_PROCESS_ISSUED_INVOICES`). CDK sets it only on functions that may reach `id`:
+ * those that declare it in `invokes`, and, for run-time schedule targets, those that manage
+ * schedules. Read at run time through `functionArn(id)` in @sello/aws.
+ */
+export const functionArnEnv = (id: string): string =>
+  `SELLO_FUNCTION_${id.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;

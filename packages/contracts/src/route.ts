@@ -61,7 +61,11 @@ export interface RouteDef {
   timeoutSeconds?: number;
   /** Lambda memory in MB (default 512). */
   memoryMb?: number;
-  /** Triggered functions (ids) this one hands work to asynchronously (Lambda async invoke). */
+  /**
+   * Triggered functions (ids) this one invokes: hands work to (asynchronous invoke) or calls and
+   * waits for (request-response). CDK grants exactly these and passes their ARNs (see
+   * `functionArnEnv`); the local platform refuses an invoke that is not declared here.
+   */
   invokes?: readonly string[];
 }
 
@@ -80,7 +84,7 @@ export interface TriggeredDef {
     | { kind: 'schedules' }; // the target of schedules created at run time (automatic tasks)
   timeoutSeconds?: number;
   memoryMb?: number;
-  /** Triggered functions (ids) this one hands work to asynchronously (Lambda async invoke). */
+  /** Triggered functions (ids) this one invokes, as `RouteDef.invokes`. */
   invokes?: readonly string[];
 }
 

@@ -1,6 +1,7 @@
 export * from './api-server.ts';
 export * from './apigw.ts';
 export * from './handlers.ts';
+export * from './invoker.ts';
 export * from './platform.ts';
 export * from './scheduler/index.ts';
 export * from './seed.ts';

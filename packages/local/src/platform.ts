@@ -1,19 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { dynamoClient } from '@sello/aws';
+import { dynamoClient, useTaskScheduler } from '@sello/aws';
 import { ENV, routeList, triggeredList } from '@sello/contracts';
 import { createApiServer } from './api-server.ts';
-import { lambdaContext } from './apigw.ts';
-import { loadHandler } from './handlers.ts';
+import { type BackgroundFailure, installLocalInvoker, type LocalInvoker } from './invoker.ts';
 import { JsonFileScheduleStore, LocalScheduler, LocalSchedulerPort } from './scheduler/index.ts';
 import { ensureDemoTenant, type LocalInfo } from './seed.ts';
 import { startDynamoLocal } from './services/dynamodb.ts';
-import { startKmsLocal } from './services/kms.ts';
+import { startServiceHost } from './services/host.ts';
 import { assertPortFree } from './services/ports.ts';
-import { startS3Local } from './services/s3.ts';
-import { startSesLocal } from './services/ses.ts';
-import { loadOrCreateLocalSecretBox, loadOrCreateLocalSigningIdentity } from './signer/index.ts';
 import { ensureTable } from './table.ts';
 import { welcomePage } from './welcome.ts';
 
@@ -31,6 +27,10 @@ export interface PlatformOptions {
 export interface Platform {
   info: LocalInfo;
   scheduler: LocalScheduler;
+  /** Runs the triggered functions handlers hand work to, in this process. */
+  invoker: LocalInvoker;
+  /** Waits for the background work handed over so far; answers its failures. */
+  settled(): Promise<BackgroundFailure[]>;
   stop(): Promise<void>;
 }
 
@@ -72,22 +72,20 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         stops.push(s.stop);
         return s;
       });
-    const [dynamo, s3, ses, signing, secrets] = await settleAll([
+    // S3, SES and KMS in a process of their own, off the API's event loop (see host.ts).
+    const [dynamo, services] = await settleAll([
       started(startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') })),
-      started(startS3Local({ directory: join(dataDir, 's3'), buckets: [BUCKET] })),
-      started(startSesLocal({ port: options.mailPort ?? options.port + 1 })),
-      loadOrCreateLocalSigningIdentity(signerDir),
-      loadOrCreateLocalSecretBox(signerDir),
+      started(
+        startServiceHost({
+          s3: { directory: join(dataDir, 's3'), buckets: [BUCKET] },
+          ses: { port: options.mailPort ?? options.port + 1 },
+          kms: { signerDir, keysDir: join(signerDir, 'imported-keys') },
+        }),
+      ),
     ] as const);
-    const kms = await startKmsLocal({
-      signer: signing.signer,
-      keyId: signing.keyId,
-      secrets,
-      keysDir: join(signerDir, 'imported-keys'),
-    });
-    stops.push(kms.stop);
+    const { signing } = services;
     log(
-      `DynamoDB Local ${dynamo.endpoint} · S3 ${s3.endpoint} · SES ${ses.endpoint} · KMS ${kms.endpoint}`,
+      `DynamoDB Local ${dynamo.endpoint} · S3 ${services.s3} · SES ${services.ses} · KMS ${services.kms}`,
     );
     log(`local signer: ${join(signerDir, 'signing-cert.pem')}`);
 
@@ -98,9 +96,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_ACCESS_KEY_ID: 'S3RVER',
       AWS_SECRET_ACCESS_KEY: 'S3RVER',
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_ENDPOINT_URL_SES: ses.endpoint,
-      AWS_ENDPOINT_URL_KMS: kms.endpoint,
+      AWS_ENDPOINT_URL_S3: services.s3,
+      AWS_ENDPOINT_URL_SES: services.ses,
+      AWS_ENDPOINT_URL_KMS: services.kms,
       [ENV.stage]: 'local',
       [ENV.tableName]: TABLE_NAME,
       [ENV.artifactBucket]: BUCKET,
@@ -117,11 +115,21 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       [ENV.verifactuEnvironment]: 'test',
       [ENV.verifactuSubmitter]: 'sandbox',
       [ENV.publicApiUrl]: apiUrl,
+      [ENV.portalUrl]: `${apiUrl}/`,
+      [ENV.webhooksAllowLocal]: 'true',
       // Node 20 is supported until the move to 22 (see README); the notice is known.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
     delete process.env.AWS_PROFILE;
+
+    // Before any handler runs: what they hand over (documents after issue) runs here.
+    const invoker = installLocalInvoker({
+      log: (line, error) =>
+        options.log ? log(`${line}: ${String(error)}`) : console.error(`[sello] ${line}:`, error),
+    });
+    // Stopping waits for the background work, so nothing writes to servers that are going away.
+    stops.push(async () => void (await invoker.settled()));
 
     await ensureTable(dynamoClient(), TABLE_NAME);
     const localJson = join(dataDir, 'local.json');
@@ -131,7 +139,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       apiKey: demo.apiKey,
       tenantId: demo.tenantId,
       portalUrl: `${apiUrl}/`,
-      mailUrl: ses.endpoint,
+      mailUrl: services.ses,
     };
 
     const server: Server = createApiServer({
@@ -153,6 +161,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
     const store = new JsonFileScheduleStore(join(dataDir, 'schedules.json'));
     const port = new LocalSchedulerPort(store);
+    // Automatic tasks create their schedules through this port, as they would in EventBridge.
+    useTaskScheduler(port);
+    stops.push(async () => useTaskScheduler(undefined));
     for (const def of triggeredList) {
       if (def.trigger.kind !== 'schedule') continue;
       await port.upsert({
@@ -166,12 +177,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     }
     const scheduler = new LocalScheduler({
       store,
-      invoke: async (target, event) => {
-        const def = triggeredList.find((t) => t.id === target);
-        if (!def) throw new Error(`No triggered function ${target}`);
-        const handler = await loadHandler(def.entry);
-        await handler(event, lambdaContext(def.id, def.timeoutSeconds ?? 60));
-      },
+      invoke: (target, event) => invoker.runScheduled(target, event),
       onMissed: (name, instants) =>
         log(`scheduler: ${name} missed ${instants.length} occurrence(s) while stopped`),
       log: (msg, data) => log(`scheduler: ${msg} ${data ? JSON.stringify(data) : ''}`),
@@ -180,7 +186,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     stops.push(async () => scheduler.stop());
 
     writeFileSync(localJson, `${JSON.stringify(info, null, 2)}\n`);
-    return { info, scheduler, stop: stopAll };
+    return { info, scheduler, invoker, settled: () => invoker.settled(), stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -77,9 +77,13 @@ describe('npm start', () => {
     expect(existsSync(join(dataDir, 'signer', 'signing-cert.pem'))).toBe(true);
 
     const dynamo = /DynamoDB Local (http:\/\/[\d.:]+)/.exec(output())![1]!;
+    const s3 = / S3 (http:\/\/[\d.:]+)/.exec(output())![1]!;
+    expect((await fetch(s3)).status).toBeLessThan(500);
     expect(await stop(child)).toBe(0);
-    // The JVM child is gone with it: its port no longer answers.
+    // The JVM child is gone with it, and so is the S3/SES/KMS host: their ports no longer answer.
     await expect(fetch(dynamo, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
+    await expect(fetch(s3, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
+    await expect(fetch(info.mailUrl, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
     await expect(fetch(`${info.apiUrl}/v1/health`)).rejects.toThrow();
   });
 

@@ -1,8 +1,10 @@
 /**
- * Document rendering, storage and mail: a separate entry point because the renderers (pdf-lib,
- * xml-crypto) weigh ~800 KB, and only the functions that produce documents should carry them.
+ * Document signing, storage and mail: a separate entry point because signing (xml-crypto, KMS)
+ * and mail composition weigh on the bundles, and only the functions that make documents should
+ * carry them. The PDF is drawn by the `renderInvoicePdf` function alone (see invoked.ts).
  */
 export * from '../s3/artifact-store.ts';
 export * from '../ses/ses-mailer.ts';
 export * from './invoice-renderer.ts';
+export * from './invoked.ts';
 export * from './wiring.ts';

@@ -2,7 +2,6 @@ import { X509Certificate } from 'node:crypto';
 import type { Invoice, InvoiceRenderer, Signer, SigningIdentity } from '@sello/core';
 import { qrUrl } from '@sello/core';
 import { buildFacturae } from '@sello/formats';
-import { renderInvoicePdf } from '@sello/pdf';
 import { signFacturae } from '@sello/signing';
 
 /**
@@ -19,6 +18,15 @@ interface ParsedCertificates {
 }
 
 /**
+ * Draws the PDF: `renderInvoicePdf` of @sello/pdf, which only the `renderInvoicePdf` function
+ * bundles (pdf-lib and its fonts would take the others over 1 MB); see `invokedPdf`.
+ */
+export type PdfDrawer = (
+  invoice: Invoice,
+  options: { draft: boolean; verifactuQrUrl?: string },
+) => Promise<Uint8Array>;
+
+/**
  * Renders an issued invoice's documents: the Facturae 3.2.2, signed XAdES-EPES through the Signer
  * port (KMS `Sign` on a digest), and the PDF. Signing time is the moment of issue, so a document
  * regenerated later is the same document.
@@ -27,6 +35,7 @@ export class SignedInvoiceRenderer implements InvoiceRenderer {
   constructor(
     private readonly signer: Signer,
     private readonly identityOf: (tenantId: string) => Promise<RenderingIdentity>,
+    private readonly drawPdf: PdfDrawer,
     /** With VERI*FACTU on, Spanish issuers' documents carry the AEAT QR URL. */
     private readonly verifactu?: { environment: 'test' | 'production' },
   ) {}
@@ -83,9 +92,6 @@ export class SignedInvoiceRenderer implements InvoiceRenderer {
 
   pdf(invoice: Invoice, options: { draft: boolean }): Promise<Uint8Array> {
     const qr = options.draft ? undefined : this.qr(invoice);
-    return renderInvoicePdf(invoice, {
-      draft: options.draft,
-      ...(qr ? { verifactu: { qrUrl: qr } } : {}),
-    });
+    return this.drawPdf(invoice, { draft: options.draft, ...(qr ? { verifactuQrUrl: qr } : {}) });
   }
 }

@@ -1,5 +1,5 @@
 import { ENV } from '@sello/contracts';
-import { ForbiddenError, type InvoiceRenderer } from '@sello/core';
+import { type DocumentReadDeps, ForbiddenError, type InvoiceRenderer } from '@sello/core';
 import { kmsClient, s3Client, sesClient } from '../clients.ts';
 import { artifactBucket, optionalEnv, requireEnv } from '../config.ts';
 import { repositories } from '../dynamo/repositories.ts';
@@ -8,6 +8,7 @@ import { KmsSigner } from '../kms/kms-signer.ts';
 import { S3ArtifactStore } from '../s3/artifact-store.ts';
 import { SesMailer } from '../ses/ses-mailer.ts';
 import { type RenderingIdentity, SignedInvoiceRenderer } from './invoice-renderer.ts';
+import { invokedDocuments, invokedPdf } from './invoked.ts';
 
 /**
  * The platform's default identity (the local signer; a test stage), for tenants that have not
@@ -31,15 +32,41 @@ async function identityOf(tenantId: string): Promise<RenderingIdentity> {
   return (await repositories().signingIdentities.get(tenantId)) ?? defaultIdentity();
 }
 
+let artifacts: S3ArtifactStore | undefined;
+const artifactStore = () => {
+  artifacts ??= new S3ArtifactStore(s3Client(), artifactBucket());
+  return artifacts;
+};
+
 let built: { artifacts: S3ArtifactStore; renderer: InvoiceRenderer } | undefined;
 
-/** Document store and renderer over S3 and KMS, built once per container. */
+/**
+ * Document store and renderer over S3 and KMS, built once per container: the Facturae is signed
+ * here, the PDF drawn by the `renderInvoicePdf` function (declare it in the route's `invokes`).
+ */
 export function documentServices() {
   built ??= {
-    artifacts: new S3ArtifactStore(s3Client(), artifactBucket()),
-    renderer: new SignedInvoiceRenderer(new KmsSigner(kmsClient()), identityOf, verifactuConfig()),
+    artifacts: artifactStore(),
+    renderer: new SignedInvoiceRenderer(
+      new KmsSigner(kmsClient()),
+      identityOf,
+      invokedPdf,
+      verifactuConfig(),
+    ),
   };
   return built;
+}
+
+/**
+ * What serving documents needs: the store to read, and the functions that make what is missing
+ * (`ensureInvoiceDocuments`) and draw drafts (`renderInvoicePdf`); declare both in `invokes`.
+ */
+export function documentReader(): Omit<DocumentReadDeps, 'invoices'> {
+  return {
+    artifacts: artifactStore(),
+    documents: invokedDocuments,
+    preview: (invoice) => invokedPdf(invoice, { draft: true }),
+  };
 }
 
 let mailerBuilt: SesMailer | undefined;

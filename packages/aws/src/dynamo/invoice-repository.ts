@@ -4,6 +4,8 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -15,17 +17,19 @@ import {
   type BillingRecord,
   type ChainHead,
   ConflictError,
+  type DraftDeletion,
   type Invoice,
   type InvoiceFilter,
   type InvoiceRepository,
   type IssueState,
   type IssueWrite,
+  linkOf,
   type Page,
   type PageRequest,
   PreconditionFailedError,
 } from '@sello/core';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { keys, withoutKeys } from './keys.ts';
+import { type Key, keys, withoutKeys } from './keys.ts';
 import { chainItems, toChainHead } from './verifactu-repository.ts';
 
 /** Attempts before a hot series gives up (each failed attempt means another invoice got a number). */
@@ -34,14 +38,102 @@ const MAX_ATTEMPTS = 60;
 /**
  * After a transaction lost a race (a counter or chain-head condition, or a conflict), waits a
  * jittered backoff that spreads concurrent issuers' retries; anything else, or too many attempts,
- * rethrows the error.
+ * rethrows the error. Only issuers in other containers are left to race (see `Turns`), so the
+ * waits start short: one transaction's time is what the winner needed.
  */
 async function backOffOrThrow(error: unknown, reasons: Array<string | undefined>, attempt: number) {
   const contended = reasons.some(
     (r) => r === 'ConditionalCheckFailed' || r === 'TransactionConflict',
   );
   if (!contended || attempt >= MAX_ATTEMPTS) throw error;
-  await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
+  // Full jitter over 2, 4, 8 … 128 ms.
+  await sleep(Math.random() * 2 ** Math.min(attempt, 7));
+}
+
+/**
+ * Runs the work given for one key one at a time, in arrival order. Issues of a series (of a
+ * tenant's chain, when records are chained) all move one counter: in one container they take
+ * turns instead of racing each other's transactions and retrying. Containers still race, which
+ * the transaction conditions settle; a Lambda container serves one request at a time anyway.
+ */
+class Turns {
+  private readonly last = new Map<string, Promise<void>>();
+
+  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const before = this.last.get(key) ?? Promise.resolve();
+    const mine = before.then(work);
+    const done = mine.then(
+      () => {},
+      () => {},
+    );
+    this.last.set(key, done);
+    void done.then(() => {
+      if (this.last.get(key) === done) this.last.delete(key);
+    });
+    return mine;
+  }
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One issue waiting in its lane. */
+interface Member {
+  draft: Invoice;
+  counterKey: Key;
+  build: (state: IssueState) => IssueWrite;
+  resolve: (write: IssueWrite) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The issues of one counter (or one tenant's chain) in this container, committed in batches. */
+interface Lane {
+  queue: Member[];
+  headKey: Key | undefined;
+  draining?: boolean;
+}
+
+interface CounterRead {
+  exists: boolean;
+  last: number;
+  lastIssueDate?: string;
+}
+
+interface KnownState {
+  counters: Map<string, CounterRead>;
+  head: ChainHead | undefined;
+}
+
+const keyText = (key: Key) => `${key.pk}|${key.sk}`;
+
+const uniqueKeys = (list: Key[]) => [...new Map(list.map((k) => [keyText(k), k])).values()];
+
+/**
+ * TransactWriteItems takes up to 100 items and 4 MB. A member writes its invoice, what it
+ * corrects and its record: 20 members stay under 100 items with the counters and the head, and
+ * their invoices (DynamoDB items, 400 KB at most) are kept under 3 MB by their JSON size. The
+ * same invoice twice (two requests issuing one draft, two corrections of one original) waits for
+ * the next batch: one transaction may not write an item twice.
+ */
+function takeBatch(queue: Member[]): Member[] {
+  const batch: Member[] = [];
+  const ids = new Set<string>();
+  let bytes = 0;
+  for (let i = 0; i < queue.length && batch.length < 20; ) {
+    const member = queue[i]!;
+    const size = JSON.stringify(member.draft).length;
+    const touched = [member.draft.id, member.draft.corrective?.originalId].filter(
+      (id): id is string => !!id,
+    );
+    if (batch.length && (bytes + size > 3_000_000 || touched.some((id) => ids.has(id)))) {
+      i++;
+      continue;
+    }
+    batch.push(member);
+    queue.splice(i, 1);
+    bytes += size;
+    for (const id of touched) ids.add(id);
+  }
+  return batch;
 }
 
 const toInvoice = (item: Record<string, unknown>): Invoice => {
@@ -49,7 +141,10 @@ const toInvoice = (item: Record<string, unknown>): Invoice => {
   return rest as unknown as Invoice;
 };
 
-export class DynamoInvoiceRepository implements InvoiceRepository {
+export class DynamoInvoiceRepository implements InvoiceRepository, DraftDeletion {
+  private readonly turns = new Turns();
+  private readonly lanes = new Map<string, Lane>();
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
@@ -149,6 +244,27 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     await this.replace(next, 'draft');
   }
 
+  async deleteDraft(draft: Invoice): Promise<void> {
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: keys.invoice(draft.tenantId, draft.id),
+          ConditionExpression: '#status = :draft AND version = :version',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':draft': 'draft', ':version': draft.version },
+        }),
+      );
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) {
+        throw new PreconditionFailedError(
+          `Invoice ${draft.id} was changed or issued by another request; read it again`,
+        );
+      }
+      throw e;
+    }
+  }
+
   async update(next: Invoice): Promise<void> {
     await this.replace(next);
   }
@@ -177,106 +293,265 @@ export class DynamoInvoiceRepository implements InvoiceRepository {
     }
   }
 
-  async issue(
+  issue(
     draft: Invoice,
     counter: { series: string; period: string },
     build: (state: IssueState) => IssueWrite,
     options: { chain?: boolean } = {},
   ): Promise<IssueWrite> {
     const counterKey = keys.seriesCounter(draft.tenantId, counter.series, counter.period);
-    const headKey = keys.chainHead(draft.tenantId);
-    for (let attempt = 1; ; attempt++) {
-      const [{ Item }, head] = await Promise.all([
-        this.db.send(
-          new GetCommand({ TableName: this.table, Key: counterKey, ConsistentRead: true }),
-        ),
-        options.chain
-          ? this.db.send(
-              new GetCommand({ TableName: this.table, Key: headKey, ConsistentRead: true }),
-            )
-          : Promise.resolve({ Item: undefined }),
-      ]);
-      const chain = toChainHead(head.Item);
-      const state: IssueState = {
-        last: Number(Item?.last ?? 0),
-        ...(Item?.lastIssueDate ? { lastIssueDate: String(Item.lastIssueDate) } : {}),
-        ...(chain ? { chain } : {}),
-      };
-      const write = build(state);
-      const issued = write.invoice;
-      const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
-        {
-          // The counter moves only from the value we read: a concurrent issue that got there
-          // first cancels this transaction, and we retry with the next number.
-          Put: {
-            TableName: this.table,
-            Item: {
-              ...counterKey,
-              type: 'counter',
-              last: state.last + 1,
-              lastIssueDate: issued.issueDate,
-              lastInvoiceId: issued.id,
-            },
-            ...(Item
-              ? {
-                  ConditionExpression: '#last = :last',
-                  ExpressionAttributeNames: { '#last': 'last' },
-                  ExpressionAttributeValues: { ':last': state.last },
-                }
-              : { ConditionExpression: 'attribute_not_exists(pk)' }),
-          },
-        },
-        {
-          Put: {
-            TableName: this.table,
-            Item: this.item(issued),
-            ...(draft.version === 0
-              ? { ConditionExpression: 'attribute_not_exists(pk)' }
-              : {
-                  ConditionExpression: '#status = :draft AND version = :version',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: { ':draft': 'draft', ':version': draft.version },
-                }),
-          },
-        },
-        ...(write.also ?? []).map((other) => ({
-          Put: {
-            TableName: this.table,
-            Item: this.item(other),
-            ConditionExpression: 'version = :previous',
-            ExpressionAttributeValues: { ':previous': other.version - 1 },
-          },
-        })),
-        ...(write.record
-          ? chainItems(this.table, draft.tenantId, issued.id, chain, write.record)
-          : []),
-      ];
-      try {
-        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-        return write;
-      } catch (e) {
-        if (!(e instanceof TransactionCanceledException)) throw e;
-        const reasons = (e.CancellationReasons ?? []).map((r) => r.Code);
-        const others = write.also?.length ?? 0;
-        if (reasons[1] === 'ConditionalCheckFailed') {
-          throw new ConflictError(`Invoice ${draft.id} was issued or changed by another request`);
+    const headKey = options.chain ? keys.chainHead(draft.tenantId) : undefined;
+    // Chained issues of a tenant all move its chain head, whatever their series.
+    const laneKey = keyText(headKey ?? counterKey);
+    let lane = this.lanes.get(laneKey);
+    if (!lane) {
+      lane = { queue: [], headKey };
+      this.lanes.set(laneKey, lane);
+    }
+    const current = lane;
+    return new Promise<IssueWrite>((resolve, reject) => {
+      current.queue.push({ draft, counterKey, build, resolve, reject });
+      if (!current.draining) void this.drain(laneKey, current);
+    });
+  }
+
+  /**
+   * Commits a lane's queue batch after batch until it is empty. What one batch wrote is what the
+   * next one reads, so while issues keep arriving no read is needed between transactions.
+   */
+  private async drain(laneKey: string, lane: Lane): Promise<void> {
+    lane.draining = true;
+    let known: KnownState | undefined;
+    try {
+      while (lane.queue.length) {
+        const batch = takeBatch(lane.queue);
+        try {
+          known = await this.commitBatch(batch, lane.headKey, known);
+        } catch (error) {
+          // A read failed (the store is unreachable): this batch fails, the next one reads again.
+          // Members already settled ignore the second settlement.
+          for (const member of batch) member.reject(error);
+          known = undefined;
         }
-        if (reasons.slice(2, 2 + others).includes('ConditionalCheckFailed')) {
-          throw new ConflictError(
-            'An invoice this correction touches was changed by another request',
-          );
-        }
-        // The counter or the chain head moved under us (or DynamoDB saw the items contended).
-        await backOffOrThrow(e, reasons, attempt);
       }
+    } finally {
+      lane.draining = false;
+      // Between bursts other containers may issue: the next burst reads afresh.
+      if (!lane.queue.length) this.lanes.delete(laneKey);
     }
   }
 
-  async updateWithRecord(
+  /** Reads what is not known of the batch's counters and chain head, strongly consistent. */
+  private async readState(counterKeys: Key[], headKey: Key | undefined): Promise<KnownState> {
+    const wanted = [...counterKeys, ...(headKey ? [headKey] : [])];
+    const found: Record<string, unknown>[] = [];
+    let pending = wanted;
+    // DynamoDB may leave keys unprocessed under load; they are asked again.
+    while (pending.length) {
+      const out = await this.db.send(
+        new BatchGetCommand({
+          RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } },
+        }),
+      );
+      found.push(...(out.Responses?.[this.table] ?? []));
+      pending = (out.UnprocessedKeys?.[this.table]?.Keys ?? []) as Key[];
+    }
+    const byKey = new Map(found.map((item) => [keyText(item as unknown as Key), item]));
+    const counters = new Map<string, CounterRead>();
+    for (const key of counterKeys) {
+      const item = byKey.get(keyText(key));
+      counters.set(keyText(key), {
+        exists: !!item,
+        last: Number(item?.last ?? 0),
+        ...(item?.lastIssueDate ? { lastIssueDate: String(item.lastIssueDate) } : {}),
+      });
+    }
+    return { counters, head: headKey ? toChainHead(byKey.get(keyText(headKey))) : undefined };
+  }
+
+  /**
+   * Numbers a batch in one transaction: each member's `build` sees the counter (and chain head) as
+   * the members before it left them; the counters and the head are written once, conditioned on
+   * what was read. A member whose own invoice changed meanwhile is refused alone and the rest
+   * retried; a counter or head moved by another container means reading again.
+   */
+  private async commitBatch(
+    batch: Member[],
+    headKey: Key | undefined,
+    known: KnownState | undefined,
+  ): Promise<KnownState | undefined> {
+    let members = batch;
+    let state = known;
+    for (let attempt = 1; members.length; attempt++) {
+      const counterKeys = uniqueKeys(members.map((m) => m.counterKey));
+      if (!state || counterKeys.some((k) => !state!.counters.has(keyText(k)))) {
+        state = await this.readState(counterKeys, headKey);
+      }
+      const counters = new Map(
+        counterKeys.map((k) => [keyText(k), { ...state!.counters.get(keyText(k))! }]),
+      );
+      let head = state.head;
+      const built: Array<{ member: Member; write: IssueWrite; items: number[] }> = [];
+      const items: TransactItem[] = [];
+      let headItem: TransactItem | undefined;
+      for (const member of members) {
+        const counter = counters.get(keyText(member.counterKey))!;
+        let write: IssueWrite;
+        try {
+          write = member.build({
+            last: counter.last,
+            ...(counter.lastIssueDate ? { lastIssueDate: counter.lastIssueDate } : {}),
+            ...(head ? { chain: head } : {}),
+          });
+        } catch (error) {
+          // Refused by the use case (e.g. a date out of order): no number is taken.
+          member.reject(error);
+          continue;
+        }
+        counter.last += 1;
+        counter.lastIssueDate = write.invoice.issueDate;
+        const own: number[] = [];
+        own.push(items.push(this.issuedItem(member.draft, write.invoice)) - 1);
+        for (const other of write.also ?? []) own.push(items.push(this.alsoItem(other)) - 1);
+        if (write.record) {
+          const [headPut, recordPut] = chainItems(
+            this.table,
+            member.draft.tenantId,
+            write.invoice.id,
+            head,
+            write.record,
+          );
+          items.push(recordPut as TransactItem);
+          // One head write for the batch: the last record's, conditioned on the head read.
+          headItem = headItem
+            ? { Put: { ...headItem.Put!, Item: (headPut as TransactItem).Put!.Item } }
+            : (headPut as TransactItem);
+          head = { seq: (head?.seq ?? 0) + 1, link: linkOf(write.record) };
+        }
+        built.push({ member, write, items: own });
+      }
+      if (!built.length) return undefined;
+      const counterItems = counterKeys.flatMap((key) => {
+        const read = state!.counters.get(keyText(key))!;
+        const next = counters.get(keyText(key))!;
+        if (next.last === read.last) return [];
+        const lastInvoice = built
+          .filter((b) => keyText(b.member.counterKey) === keyText(key))
+          .at(-1);
+        return [this.counterItem(key, read, next, lastInvoice!.write.invoice.id)];
+      });
+      const all = [...items, ...(headItem ? [headItem] : []), ...counterItems];
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: all }));
+        for (const b of built) b.member.resolve(b.write);
+        const written = new Map(state.counters);
+        for (const [k, v] of counters) written.set(k, { ...v, exists: true });
+        return { counters: written, head };
+      } catch (e) {
+        if (!(e instanceof TransactionCanceledException)) {
+          for (const b of built) b.member.reject(e);
+          return undefined;
+        }
+        const reasons = (e.CancellationReasons ?? []).map((r) => r.Code);
+        const failed = (i: number) => reasons[i] === 'ConditionalCheckFailed';
+        const refused = built.filter((b) => b.items.some(failed));
+        for (const b of refused) {
+          b.member.reject(
+            failed(b.items[0]!)
+              ? new ConflictError(
+                  `Invoice ${b.member.draft.id} was issued or changed by another request`,
+                )
+              : new ConflictError(
+                  'An invoice this correction touches was changed by another request',
+                ),
+          );
+        }
+        members = built.filter((b) => !refused.includes(b)).map((b) => b.member);
+        state = undefined;
+        if (refused.length) continue;
+        // A counter, the head or a record moved under us (another container issued), or
+        // DynamoDB saw the items contended: read again and retry, after a short wait.
+        try {
+          await backOffOrThrow(e, reasons, attempt);
+        } catch (error) {
+          for (const m of members) m.reject(error);
+          return undefined;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private issuedItem(draft: Invoice, issued: Invoice): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: this.item(issued),
+        ...(draft.version === 0
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: '#status = :draft AND version = :version',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':draft': 'draft', ':version': draft.version },
+            }),
+      },
+    };
+  }
+
+  private alsoItem(other: Invoice): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: this.item(other),
+        ConditionExpression: 'version = :previous',
+        ExpressionAttributeValues: { ':previous': other.version - 1 },
+      },
+    };
+  }
+
+  /** The counter moves only from the value read: an issue elsewhere that got there first cancels the transaction. */
+  private counterItem(
+    key: Key,
+    read: CounterRead,
+    next: CounterRead,
+    lastInvoiceId: string,
+  ): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: {
+          ...key,
+          type: 'counter',
+          last: next.last,
+          lastIssueDate: next.lastIssueDate,
+          lastInvoiceId,
+        },
+        ...(read.exists
+          ? {
+              ConditionExpression: '#last = :last',
+              ExpressionAttributeNames: { '#last': 'last' },
+              ExpressionAttributeValues: { ':last': read.last },
+            }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    };
+  }
+
+  updateWithRecord(
     next: Invoice,
     build: (chain: ChainHead | undefined) => BillingRecord,
   ): Promise<BillingRecord> {
     const headKey = keys.chainHead(next.tenantId);
+    return this.turns.run(`${headKey.pk}#${headKey.sk}`, () =>
+      this.updateWithRecordInTurn(next, headKey, build),
+    );
+  }
+
+  private async updateWithRecordInTurn(
+    next: Invoice,
+    headKey: Key,
+    build: (chain: ChainHead | undefined) => BillingRecord,
+  ): Promise<BillingRecord> {
     for (let attempt = 1; ; attempt++) {
       const { Item } = await this.db.send(
         new GetCommand({ TableName: this.table, Key: headKey, ConsistentRead: true }),

@@ -1,3 +1,4 @@
+import { ENV } from '@sello/contracts';
 import { type Mailer, notifyRecipients, systemClock, ulidIds } from '@sello/core';
 import { optionalEnv } from '../config.ts';
 import { repositories } from '../dynamo/repositories.ts';
@@ -6,7 +7,7 @@ import { repositories } from '../dynamo/repositories.ts';
  * Environment variable with the web portal's public base URL, used in the links of notification
  * mails. (To move to `ENV` in @sello/contracts.)
  */
-export const PORTAL_URL_ENV = 'SELLO_PORTAL_URL';
+export const PORTAL_URL_ENV = ENV.portalUrl;
 /** `npm start` serves the portal next to the API on port 3000. */
 export const LOCAL_PORTAL_URL = 'http://localhost:3000';
 

@@ -7,12 +7,16 @@ import {
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
 import { type SchedulerPort, type ScheduleSpec, validateScheduleSpec } from '@sello/core';
+import { functionArn } from '../lambda/functions.ts';
 
 export interface EventBridgeSchedulerConfig {
   /** Schedule group holding Sello's schedules (created by the stack). */
   groupName: string;
-  /** Lambda function ARN for a target id of the route table, e.g. `runTask`. */
-  targetArn: (target: string) => string;
+  /**
+   * Lambda function ARN for a target id of the route table, e.g. `runTask`. Default: the ARN the
+   * stack passes to every function managing schedules (`functionArn`, one variable per target).
+   */
+  targetArn?: (target: string) => string;
   /** Role EventBridge Scheduler assumes to invoke the targets (lambda:InvokeFunction). */
   roleArn: string;
   /** SQS queue receiving invocations that could not be delivered. */
@@ -41,12 +45,14 @@ function errorName(err: unknown): string | undefined {
 /** SchedulerPort on EventBridge Scheduler; one schedule per spec, in one group. */
 export class EventBridgeScheduler implements SchedulerPort {
   private readonly retryPolicy: Required<RetryPolicy>;
+  private readonly targetArn: (target: string) => string;
 
   constructor(
     private readonly client: SchedulerClient,
     private readonly config: EventBridgeSchedulerConfig,
   ) {
     this.retryPolicy = config.retryPolicy ?? DEFAULT_SCHEDULER_RETRY_POLICY;
+    this.targetArn = config.targetArn ?? functionArn;
   }
 
   /**
@@ -95,7 +101,7 @@ export class EventBridgeScheduler implements SchedulerPort {
           ? { Mode: 'OFF' }
           : { Mode: 'FLEXIBLE', MaximumWindowInMinutes: spec.flexibleWindowMinutes },
       Target: {
-        Arn: this.config.targetArn(spec.target),
+        Arn: this.targetArn(spec.target),
         RoleArn: this.config.roleArn,
         Input: JSON.stringify(spec.input),
         RetryPolicy: { ...this.retryPolicy },

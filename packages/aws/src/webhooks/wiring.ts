@@ -15,7 +15,7 @@ import { NodeWebhookTransport, resolveHostAddresses } from './http-transport.ts'
  * check: the local platform and the tests set it; deployed stages never do (production mode).
  * Kept here until it joins ENV in @sello/contracts.
  */
-export const WEBHOOKS_ALLOW_LOCAL_ENV = 'SELLO_WEBHOOKS_ALLOW_LOCAL';
+export const WEBHOOKS_ALLOW_LOCAL_ENV = ENV.webhooksAllowLocal;
 
 /** Read on every call, so one process can switch modes (tests). */
 export const webhookUrlPolicy = (): WebhookUrlPolicy =>

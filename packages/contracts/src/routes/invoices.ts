@@ -1,4 +1,4 @@
-import { defineRoute, type RouteDef, type TriggeredDef } from '../route.ts';
+import { defineRoute, defineTriggered, type RouteDef, type TriggeredDef } from '../route.ts';
 import { IdParams, PageQuery, pageOf } from '../schemas/common.ts';
 import {
   CancelInput,
@@ -15,7 +15,19 @@ import {
   SplitInput,
 } from '../schemas/invoices.ts';
 
-import { issuing, problem, read, readWrite } from './shared.ts';
+import { problem, read, readWrite } from './shared.ts';
+
+/**
+ * Numbering functions write the table and hand the documents and notifications to
+ * `processIssuedInvoices`, so the number is answered without waiting for signing and rendering.
+ */
+const numbering = { access: readWrite, invokes: ['processIssuedInvoices'] } as const;
+/**
+ * Making documents: signing the Facturae, storing both, the PDF drawn by `renderInvoicePdf`. Only
+ * the post-issue step and `ensureInvoiceDocuments` do it; the routes that serve or send documents
+ * read them or ask that function, so they carry neither signing nor pdf-lib.
+ */
+const documentAccess = ['table:read', 'artifacts:read', 'artifacts:write', 'signing:sign'] as const;
 
 export const invoicesRoutes = {
   createSeries: defineRoute({
@@ -97,14 +109,31 @@ export const invoicesRoutes = {
       412: problem('`If-Match` does not match the current version'),
     },
   }),
+  deleteInvoice: defineRoute({
+    id: 'deleteInvoice',
+    method: 'DELETE',
+    path: '/v1/invoices/{id}',
+    entry: 'functions/invoices/delete-invoice.ts',
+    auth: 'apiKey',
+    access: readWrite,
+    summary: 'Delete a draft; an issued invoice is never deleted (correct it or cancel it)',
+    tag: 'Invoices',
+    request: { params: IdParams },
+    responses: {
+      204: { description: 'Deleted' },
+      404: problem('No such invoice'),
+      409: problem('Not a draft: it has a number'),
+      412: problem('`If-Match` does not match the current version'),
+    },
+  }),
   issueInvoice: defineRoute({
     id: 'issueInvoice',
     method: 'POST',
     path: '/v1/invoices/{id}/issue',
     entry: 'functions/invoices/issue-invoice.ts',
     auth: 'apiKey',
-    access: issuing,
-    summary: 'Number, freeze, sign and store a draft',
+    ...numbering,
+    summary: 'Number and freeze a draft; its documents follow within seconds',
     tag: 'Invoices',
     request: { params: IdParams },
     responses: {
@@ -120,7 +149,10 @@ export const invoicesRoutes = {
     path: '/v1/invoices/{id}/documents/{format}',
     entry: 'functions/invoices/get-invoice-document.ts',
     auth: 'apiKey',
-    access: issuing, // regenerates a missing document of an issued invoice
+    // Reads the stored document; a missing one is made by ensureInvoiceDocuments, a draft's
+    // preview drawn by renderInvoicePdf.
+    access: ['table:read', 'artifacts:read'],
+    invokes: ['ensureInvoiceDocuments', 'renderInvoicePdf'],
     summary: 'The invoice as signed Facturae XML or PDF (a draft gets a PDF preview)',
     tag: 'Invoices',
     request: { params: DocumentParams },
@@ -137,7 +169,8 @@ export const invoicesRoutes = {
     path: '/v1/invoices/{id}/send',
     entry: 'functions/invoices/send-invoice.ts',
     auth: 'apiKey',
-    access: [...issuing, 'mail:send'],
+    access: ['table:read', 'table:write', 'mail:send'],
+    invokes: ['ensureInvoiceDocuments'],
     summary: 'E-mail the invoice with its PDF and signed Facturae',
     tag: 'Invoices',
     request: { params: IdParams, body: SendInput },
@@ -154,7 +187,7 @@ export const invoicesRoutes = {
     path: '/v1/invoices/{id}/rectify',
     entry: 'functions/invoices/rectify-invoice.ts',
     auth: 'apiKey',
-    access: issuing,
+    ...numbering,
     summary: 'Issue a corrective invoice, by differences or by substitution',
     tag: 'Invoices',
     request: { params: IdParams, body: RectifyInput },
@@ -169,7 +202,7 @@ export const invoicesRoutes = {
     path: '/v1/invoices/{id}/cancel',
     entry: 'functions/invoices/cancel-invoice.ts',
     auth: 'apiKey',
-    access: issuing,
+    ...numbering,
     summary: 'Cancel an issued invoice by a full corrective',
     tag: 'Invoices',
     request: { params: IdParams, body: CancelInput },
@@ -184,7 +217,7 @@ export const invoicesRoutes = {
     path: '/v1/invoices/{id}/split',
     entry: 'functions/invoices/split-invoice.ts',
     auth: 'apiKey',
-    access: issuing,
+    ...numbering,
     summary: 'Replace an issued invoice by several that add up to it',
     tag: 'Invoices',
     request: { params: IdParams, body: SplitInput },
@@ -200,4 +233,34 @@ export const invoicesRoutes = {
 } as const satisfies Record<string, RouteDef>;
 
 /** Functions of this area no HTTP route reaches. */
-export const invoicesTriggered = {} as const satisfies Record<string, TriggeredDef>;
+export const invoicesTriggered = {
+  processIssuedInvoices: defineTriggered({
+    id: 'processIssuedInvoices',
+    entry: 'functions/invoices/process-issued-invoices.ts',
+    access: documentAccess,
+    invokes: ['renderInvoicePdf'],
+    summary:
+      'After invoices are numbered: stores their signed Facturae and PDF, then runs the ' +
+      'subscribers (each idempotent: a retry hands the same invoices over again)',
+    trigger: { kind: 'invoke' },
+    timeoutSeconds: 120,
+  }),
+  ensureInvoiceDocuments: defineTriggered({
+    id: 'ensureInvoiceDocuments',
+    entry: 'functions/invoices/ensure-invoice-documents.ts',
+    access: documentAccess,
+    invokes: ['renderInvoicePdf'],
+    summary: "An issued invoice's documents as stored, made and stored first when missing",
+    trigger: { kind: 'invoke' },
+    timeoutSeconds: 30,
+  }),
+  renderInvoicePdf: defineTriggered({
+    id: 'renderInvoicePdf',
+    entry: 'functions/invoices/render-invoice-pdf.ts',
+    // Pure: the caller passes the invoice and gets the bytes. pdf-lib and its fonts live only here.
+    access: [],
+    summary: 'Renders an invoice (or a draft preview) as PDF',
+    trigger: { kind: 'invoke' },
+    timeoutSeconds: 30,
+  }),
+} as const satisfies Record<string, TriggeredDef>;

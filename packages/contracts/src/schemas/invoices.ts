@@ -231,3 +231,42 @@ export const SplitInput = z
 export const CorrectionResult = z
   .object({ original: Invoice, corrective: Invoice, replacements: z.array(Invoice).optional() })
   .meta({ id: 'CorrectionResult' });
+
+/**
+ * What an issuing function hands to `processIssuedInvoices` once the numbers are committed: the
+ * invoices to make documents for and to tell the subscribers about.
+ */
+export const IssuedInvoicesEvent = z
+  .object({
+    tenantId: z.string().min(1).max(64),
+    // A split numbers up to 20 replacements and their corrective at once.
+    invoiceIds: z.array(z.string().min(1).max(64)).min(1).max(50),
+  })
+  .strict();
+
+/** What `ensureInvoiceDocuments` is called with; it answers `{ documents: { <format>: base64 } }`. */
+export const InvoiceDocumentsEvent = z
+  .object({
+    tenantId: z.string().min(1).max(64),
+    invoiceId: z.string().min(1).max(64),
+    formats: z.array(DocumentParams.shape.format).min(1).max(2),
+  })
+  .strict();
+
+/**
+ * What `renderInvoicePdf` is called with: the invoice as stored (the caller has read it, so the
+ * renderer needs no data access) and how to print it.
+ */
+export const RenderInvoicePdfEvent = z
+  .object({
+    invoice: z.looseObject({
+      id: z.string(),
+      tenantId: z.string(),
+      status: z.string(),
+      lines: z.array(z.unknown()),
+      totals: z.looseObject({ total: z.string() }),
+    }),
+    draft: z.boolean(),
+    verifactuQrUrl: z.url().optional(),
+  })
+  .strict();

@@ -6,10 +6,10 @@ import type { InvoiceDeps } from './deps.ts';
 import { getInvoice } from './get-invoice.ts';
 import { issueInvoice } from './issue-invoice.ts';
 import type { LineRequest } from './lines.ts';
-import { listSeries } from './list-series.ts';
+import { chooseSeries } from './list-series.ts';
 import type { CorrectionMethod, Invoice, InvoiceStatus, LineInput } from './model.ts';
 import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
-import { formatNumber, numberingPeriod, pickSeries } from './series.ts';
+import { formatNumber, numberingPeriod } from './series.ts';
 import { altaFor, chainsRecords } from './verifactu.ts';
 
 /** Facturae ReasonCodeType texts, spelt exactly as the schema lists them (its enumeration is closed). */
@@ -76,7 +76,7 @@ async function issueCorrective(
     );
   }
   const { tenant, customer } = await loadParties(deps, original.tenantId, original.customerId);
-  const series = pickSeries(await listSeries(deps)(original.tenantId), 'corrective', undefined);
+  const series = await chooseSeries(deps)(original.tenantId, 'corrective', undefined);
   const now = deps.clock.now();
   const at = now.toISOString();
   const today = todayIn(tenant.timezone, now);

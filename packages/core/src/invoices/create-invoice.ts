@@ -3,10 +3,9 @@ import { todayIn } from '../shared/dates.ts';
 import { computeInvoice } from '../taxes/compute.ts';
 import type { InvoiceDeps } from './deps.ts';
 import type { LineRequest } from './lines.ts';
-import { listSeries } from './list-series.ts';
+import { chooseSeries } from './list-series.ts';
 import type { DocumentSource, Invoice, PaymentTerms } from './model.ts';
 import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
-import { pickSeries } from './series.ts';
 
 export interface InvoiceRequest {
   customerId: string;
@@ -28,7 +27,7 @@ export const createInvoice =
   (deps: InvoiceDeps) =>
   async (tenantId: string, input: InvoiceRequest): Promise<Invoice> => {
     const { tenant, customer } = await loadParties(deps, tenantId, input.customerId);
-    const series = pickSeries(await listSeries(deps)(tenantId), 'standard', input.series);
+    const series = await chooseSeries(deps)(tenantId, 'standard', input.series);
     const computation = computeInvoice(await deps.resolveLines(tenantId, customer, input.lines));
     const clock = deps.clock.now();
     const now = clock.toISOString();

@@ -58,25 +58,36 @@ export async function ensureDocument(
 }
 
 /**
- * Renders and stores both documents of a just-issued invoice. Nothing can be stored yet, so this
- * skips the lookup `ensureDocument` makes (two S3 reads per issue saved).
+ * An issued invoice's documents as stored, each made and stored first when missing (idempotent).
+ * Where the signer runs it is `storedDocuments`; elsewhere an adapter asks the function that has
+ * the signer, so the callers' bundles carry neither signing nor rendering.
  */
-export async function storeNewDocuments(
-  deps: Omit<DocumentDeps, 'invoices'>,
-  invoice: Invoice,
-): Promise<void> {
-  const [facturae, pdf] = await Promise.all([
-    deps.renderer.facturae(invoice),
-    deps.renderer.pdf(invoice, { draft: false }),
-  ]);
-  await Promise.all([
-    deps.artifacts.put(artifactKey(invoice, 'facturae'), facturae, CONTENT_TYPES.facturae),
-    deps.artifacts.put(artifactKey(invoice, 'pdf'), pdf, CONTENT_TYPES.pdf),
-  ]);
+export interface InvoiceDocuments {
+  ensure<F extends DocumentFormat>(
+    invoice: Invoice,
+    formats: readonly F[],
+  ): Promise<Record<F, Uint8Array>>;
+}
+
+export const storedDocuments = (deps: Omit<DocumentDeps, 'invoices'>): InvoiceDocuments => ({
+  async ensure(invoice, formats) {
+    const made = await Promise.all(formats.map((f) => ensureDocument(deps, invoice, f)));
+    return Object.fromEntries(formats.map((f, i) => [f, made[i]])) as never;
+  },
+});
+
+export interface DocumentReadDeps {
+  invoices: InvoiceRepository;
+  /** Stored documents are read here first: the common case, and the cheap one. */
+  artifacts: Pick<ArtifactStore, 'get'>;
+  /** Makes a document that is not stored yet (the post-issue step has not run, or failed). */
+  documents: InvoiceDocuments;
+  /** A draft's PDF, marked as a draft and without a number. */
+  preview(invoice: Invoice): Promise<Uint8Array>;
 }
 
 export const getInvoiceDocument =
-  (deps: DocumentDeps) =>
+  (deps: DocumentReadDeps) =>
   async (
     tenantId: string,
     id: string,
@@ -87,12 +98,9 @@ export const getInvoiceDocument =
       if (format !== 'pdf') {
         throw new ConflictError('A draft has no Facturae until it is issued; preview it as PDF');
       }
-      const bytes = await deps.renderer.pdf(invoice, { draft: true });
-      return { invoice, bytes, contentType: CONTENT_TYPES.pdf };
+      return { invoice, bytes: await deps.preview(invoice), contentType: CONTENT_TYPES.pdf };
     }
-    return {
-      invoice,
-      bytes: await ensureDocument(deps, invoice, format),
-      contentType: CONTENT_TYPES[format],
-    };
+    const stored = await deps.artifacts.get(artifactKey(invoice, format));
+    const bytes = stored ?? (await deps.documents.ensure(invoice, [format]))[format];
+    return { invoice, bytes, contentType: CONTENT_TYPES[format] };
   };

@@ -3,7 +3,7 @@ import type { InvoiceRepository } from './invoice-repository.ts';
 import type { Invoice } from './model.ts';
 
 export const getInvoice =
-  ({ invoices }: { invoices: InvoiceRepository }) =>
+  ({ invoices }: { invoices: Pick<InvoiceRepository, 'get'> }) =>
   async (tenantId: string, id: string): Promise<Invoice> => {
     const invoice = await invoices.get(tenantId, id);
     if (!invoice) throw new NotFoundError('Invoice', id);

@@ -65,3 +65,12 @@ export interface InvoiceRepository {
     build: (chain: ChainHead | undefined) => BillingRecord,
   ): Promise<BillingRecord>;
 }
+
+/** Kept apart from InvoiceRepository: only deleting drafts needs it. */
+export interface DraftDeletion {
+  /**
+   * Deletes a draft if it is still the draft read (same version, still a draft): otherwise a
+   * PreconditionFailedError, since it was changed or issued meanwhile.
+   */
+  deleteDraft(draft: Invoice): Promise<void>;
+}

@@ -2,10 +2,10 @@ import { ConflictError, ValidationError } from '../errors.ts';
 import { todayIn } from '../shared/dates.ts';
 import type { InvoiceDeps } from './deps.ts';
 import { getInvoice } from './get-invoice.ts';
-import { listSeries } from './list-series.ts';
+import { chooseSeries } from './list-series.ts';
 import type { Invoice } from './model.ts';
 import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
-import { formatNumber, numberingPeriod, pickSeries } from './series.ts';
+import { formatNumber, numberingPeriod } from './series.ts';
 import { altaFor, chainsRecords } from './verifactu.ts';
 
 /**
@@ -22,7 +22,7 @@ export const issueInvoice =
       throw new ConflictError(`Invoice ${id} is already ${draft.status} as ${draft.number}`);
     }
     const { tenant, customer } = await loadParties(deps, tenantId, draft.customerId);
-    const series = pickSeries(await listSeries(deps)(tenantId), draft.kind, draft.series);
+    const series = await chooseSeries(deps)(tenantId, draft.kind, draft.series);
     const now = deps.clock.now();
     const today = todayIn(tenant.timezone, now);
     const issueDate = draft.issueDateFixed ? draft.issueDate : today;

@@ -3,12 +3,12 @@ import type { Clock } from '../ports/clock.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import {
   CONTENT_TYPES,
-  type DocumentDeps,
   documentBaseName,
-  ensureDocument,
   FILE_EXTENSIONS,
+  type InvoiceDocuments,
 } from './documents.ts';
 import { getInvoice } from './get-invoice.ts';
+import type { InvoiceRepository } from './invoice-repository.ts';
 import { invoiceMail } from './mail-texts.ts';
 import type { Invoice } from './model.ts';
 
@@ -17,7 +17,12 @@ import type { Invoice } from './model.ts';
  * platforms expect) in the invoice's language, and records the delivery on the invoice.
  */
 export const sendInvoice =
-  (deps: DocumentDeps & { mailer: Mailer; clock: Clock }) =>
+  (deps: {
+    invoices: InvoiceRepository;
+    documents: InvoiceDocuments;
+    mailer: Mailer;
+    clock: Clock;
+  }) =>
   async (tenantId: string, id: string, to?: string[]): Promise<Invoice> => {
     const invoice = await getInvoice(deps)(tenantId, id);
     if (invoice.status === 'draft') throw new ConflictError('Issue the invoice before sending it');
@@ -28,10 +33,7 @@ export const sendInvoice =
         { path: 'to', message: 'The customer has no e-mail; give the addresses in `to`' },
       ]);
     }
-    const [pdf, facturae] = await Promise.all([
-      ensureDocument(deps, invoice, 'pdf'),
-      ensureDocument(deps, invoice, 'facturae'),
-    ]);
+    const { pdf, facturae } = await deps.documents.ensure(invoice, ['pdf', 'facturae']);
     const file = documentBaseName(invoice);
     const { messageId } = await deps.mailer.send({
       to: recipients,

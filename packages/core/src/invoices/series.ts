@@ -14,7 +14,11 @@ export interface SeriesRepository {
   /** Fails with ConflictError when the code exists. */
   create(tenantId: string, series: Series): Promise<void>;
   get(tenantId: string, code: string): Promise<Series | undefined>;
-  list(tenantId: string): Promise<Series[]>;
+  /**
+   * Every series of the tenant. An adapter may answer from a cache a few seconds old (series
+   * never change once created); `fresh` reads the store.
+   */
+  list(tenantId: string, options?: { fresh?: boolean }): Promise<Series[]>;
 }
 
 /** Numbering period of an issue date: the year for yearly series, one period otherwise. */

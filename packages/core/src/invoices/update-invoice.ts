@@ -3,10 +3,9 @@ import { computeInvoice } from '../taxes/compute.ts';
 import type { InvoiceRequest } from './create-invoice.ts';
 import type { InvoiceDeps } from './deps.ts';
 import { getInvoice } from './get-invoice.ts';
-import { listSeries } from './list-series.ts';
+import { chooseSeries } from './list-series.ts';
 import type { Invoice } from './model.ts';
 import { customerSnapshot, loadParties } from './parties.ts';
-import { pickSeries } from './series.ts';
 
 /** Edits a draft. Issued invoices never change: they are corrected by corrective invoices. */
 export const updateInvoice =
@@ -30,7 +29,7 @@ export const updateInvoice =
     }
     const { customer } = await loadParties(deps, tenantId, patch.customerId ?? current.customerId);
     const series = patch.series
-      ? pickSeries(await listSeries(deps)(tenantId), 'standard', patch.series).code
+      ? (await chooseSeries(deps)(tenantId, 'standard', patch.series)).code
       : current.series;
     // New lines, or the same lines for a new customer (whose prices may differ), are recomputed.
     const computation =
