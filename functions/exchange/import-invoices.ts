@@ -1,7 +1,8 @@
-import { artifactBucket, repositories, s3Client } from '@sello/aws';
+import { afterIssue, artifactBucket, repositories, s3Client, webhookEvents } from '@sello/aws';
 import { S3ArtifactStore } from '@sello/aws/documents';
 import { ImportBatchInput, routes } from '@sello/contracts';
 import {
+  handOverIssued,
   type ImportOutcome,
   importInvoices,
   invoiceView,
@@ -23,6 +24,9 @@ const importAll = importInvoices({
   clock: systemClock,
   ids: ulidIds,
   report: (error) => logger.error('import not announced', { error: error as Error }),
+  events: webhookEvents(),
+  // Delivered like an invoice issued here: documents, the buyer's mail, the webhooks.
+  onIssued: handOverIssued(afterIssue(), logger),
 });
 
 const XML_TYPES = /^(application|text)\/([\w.-]+\+)?xml$/;

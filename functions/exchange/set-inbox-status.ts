@@ -1,4 +1,4 @@
-import { repositories } from '@sello/aws';
+import { repositories, webhookEvents } from '@sello/aws';
 import { routes } from '@sello/contracts';
 import { inboxInvoiceView, setInboxStatus, systemClock } from '@sello/core';
 import { httpHandler, logger, ok } from '@sello/http';
@@ -8,6 +8,7 @@ const setStatus = setInboxStatus({
   invoices: r.invoices,
   tenants: r.tenants,
   clock: systemClock,
+  events: webhookEvents(),
   report: (error) => logger.error('status change not published', { error: error as Error }),
 });
 

@@ -1,14 +1,24 @@
-import { repositories } from '@sello/aws';
-import { documentServices } from '@sello/aws/documents';
+import { recipientNotifier, repositories, webhookEvents } from '@sello/aws';
+import { documentServices, mailer } from '@sello/aws/documents';
 import { IssuedInvoicesEvent, triggered } from '@sello/contracts';
-import { type IssuedInvoicesSubscriber, processIssuedInvoices, storeDocuments } from '@sello/core';
+import {
+  type IssuedInvoicesSubscriber,
+  processIssuedInvoices,
+  publishIssuedInvoices,
+  storeDocuments,
+} from '@sello/core';
 import { jobHandler, logger } from '@sello/http';
 
 /**
- * What happens after invoices are numbered, in this order. Documents first, so later steps (mail,
- * webhooks) find them stored. Each step must be idempotent: a failed run is retried whole.
+ * What happens after invoices are numbered, in this order: documents first, so the buyer's mail
+ * and the ERPs' webhooks find them stored; then the buyer's notification; then the webhooks.
+ * Each step is idempotent: a failed run is retried whole.
  */
-const subscribers: IssuedInvoicesSubscriber[] = [storeDocuments(documentServices())];
+const subscribers: IssuedInvoicesSubscriber[] = [
+  storeDocuments(documentServices()),
+  recipientNotifier(mailer()),
+  publishIssuedInvoices(webhookEvents()),
+];
 
 const processIssued = processIssuedInvoices({ invoices: repositories().invoices, subscribers });
 

@@ -132,7 +132,7 @@ describe('the inbox of invoices to pay', () => {
         },
       },
       totals: { net: '200.00', tax: '42.00', withheld: '0.00', total: '242.00' },
-      documents: ['pdf', 'facturae'],
+      documents: ['pdf', 'facturae', 'ubl', 'cii'],
       receivedAt: invoice.issuedAt,
     });
     const one = await api.call('GET', `/v1/inbox/${id}`, { key: b.key });

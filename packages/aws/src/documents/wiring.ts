@@ -1,5 +1,13 @@
 import { ENV } from '@sello/contracts';
-import { type DocumentReadDeps, ForbiddenError, type InvoiceRenderer } from '@sello/core';
+import {
+  type DocumentReadDeps,
+  ForbiddenError,
+  type Invoice,
+  type InvoiceExporter,
+  type InvoiceRenderer,
+  qrUrl,
+} from '@sello/core';
+import { buildCii, buildUbl } from '@sello/formats';
 import { kmsClient, s3Client, sesClient } from '../clients.ts';
 import { artifactBucket, optionalEnv, requireEnv } from '../config.ts';
 import { repositories } from '../dynamo/repositories.ts';
@@ -66,6 +74,21 @@ export function documentReader(): Omit<DocumentReadDeps, 'invoices'> {
     artifacts: artifactStore(),
     documents: invokedDocuments,
     preview: (invoice) => invokedPdf(invoice, { draft: true }),
+    exporter: invoiceExporter(),
+  };
+}
+
+/** UBL and CII of an issued invoice, with the VERI*FACTU QR URL where records are on. */
+export function invoiceExporter(): InvoiceExporter {
+  const verifactu = verifactuConfig();
+  const options = (invoice: Invoice) =>
+    verifactu && invoice.origin !== 'import'
+      ? { verifactuQrUrl: qrUrl(invoice, verifactu.environment) }
+      : {};
+  const utf8 = (xml: string) => new TextEncoder().encode(xml);
+  return {
+    ubl: (invoice) => utf8(buildUbl(invoice, options(invoice))),
+    cii: (invoice) => utf8(buildCii(invoice, options(invoice))),
   };
 }
 

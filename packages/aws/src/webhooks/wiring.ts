@@ -1,12 +1,18 @@
 import { ENV } from '@sello/contracts';
 import {
+  attemptWebhookDeliveries,
+  type EventPublisher,
   LOCAL_URL_POLICY,
   PRODUCTION_URL_POLICY,
   type SecretBox,
+  systemClock,
+  ulidIds,
   type WebhookUrlPolicy,
+  webhookPublisher,
 } from '@sello/core';
 import { kmsClient } from '../clients.ts';
 import { optionalEnv, requireEnv } from '../config.ts';
+import { repositories } from '../dynamo/repositories.ts';
 import { KmsSecretBox } from '../kms/kms-secret-box.ts';
 import { NodeWebhookTransport, resolveHostAddresses } from './http-transport.ts';
 
@@ -31,3 +37,25 @@ export const webhookSecretBox = (): SecretBox => {
 
 export const webhookTransport = () => new NodeWebhookTransport(webhookUrlPolicy);
 export const webhookHostResolver = resolveHostAddresses();
+
+/**
+ * The EventPublisher other areas publish through: enqueues a delivery per listening subscription
+ * and attempts it at once, so ERPs hear within seconds; the scheduled `deliverWebhooks` retries.
+ * Needs table read/write and `secrets:decrypt`.
+ */
+export function webhookEvents(): EventPublisher {
+  const { webhookSubscriptions: subscriptions, webhookDeliveries: deliveries } = repositories();
+  return webhookPublisher(
+    { subscriptions, deliveries, clock: systemClock },
+    {
+      deliverNow: attemptWebhookDeliveries({
+        deliveries,
+        subscriptions,
+        secrets: webhookSecretBox(),
+        transport: webhookTransport(),
+        clock: systemClock,
+        ids: ulidIds,
+      }),
+    },
+  );
+}

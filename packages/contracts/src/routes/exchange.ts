@@ -71,7 +71,8 @@ export const exchangeRoutes = {
     path: '/v1/inbox/{id}/status',
     entry: 'functions/exchange/set-inbox-status.ts',
     auth: 'inbox',
-    access: readWrite,
+    // The issuer's webhooks hear of it (signing secrets opened with KMS).
+    access: [...readWrite, 'secrets:decrypt'],
     summary: 'Accept, reject (with a reason) or mark paid; the issuer sees it on its invoice',
     tag: 'Inbox',
     request: { params: InboxParams, body: InboxStatusInput },
@@ -88,7 +89,8 @@ export const exchangeRoutes = {
     path: '/v1/imports',
     entry: 'functions/exchange/import-invoices.ts',
     auth: 'apiKey',
-    access: ['table:read', 'table:write', 'artifacts:write'],
+    access: ['table:read', 'table:write', 'artifacts:write', 'secrets:decrypt'],
+    invokes: ['processIssuedInvoices'],
     // The body is not declared as a schema: it is either the XML itself (application/xml, or
     // application/octet-stream to keep non-UTF-8 bytes exact) or JSON `ImportBatchInput`.
     summary:

@@ -237,7 +237,8 @@ export const invoicesTriggered = {
   processIssuedInvoices: defineTriggered({
     id: 'processIssuedInvoices',
     entry: 'functions/invoices/process-issued-invoices.ts',
-    access: documentAccess,
+    // Documents, then the buyer's mail and the ERPs' webhooks (signing secrets opened with KMS).
+    access: [...documentAccess, 'table:write', 'mail:send', 'secrets:decrypt'],
     invokes: ['renderInvoicePdf'],
     summary:
       'After invoices are numbered: stores their signed Facturae and PDF, then runs the ' +

@@ -29,8 +29,10 @@ export const InboxParams = z.object({
 
 export const InboxDocumentParams = InboxParams.extend({
   format: z
-    .enum(['pdf', 'facturae', 'original'])
-    .describe('`original`: the document as the issuer imported it, byte for byte'),
+    .enum(['pdf', 'facturae', 'ubl', 'cii', 'original'])
+    .describe(
+      '`ubl`/`cii`: EN 16931 exports of an invoice issued here; `original`: the document as the issuer imported it, byte for byte',
+    ),
 });
 
 export const InboxStatusInput = z

@@ -130,6 +130,14 @@ export const Invoice = z
       .object({ taskId: z.string(), occurrence: Instant })
       .optional()
       .describe('The automatic task and occurrence that made it'),
+    origin: z
+      .literal('import')
+      .optional()
+      .describe('Issued by your own system and delivered through POST /v1/imports'),
+    recipientStatus: z
+      .enum(['accepted', 'rejected', 'paid'])
+      .optional()
+      .describe("The buyer's last word in its inbox; the history is in events `recipient.*`"),
     events: z.array(
       z.object({
         at: Instant,
@@ -178,7 +186,9 @@ export const Series = SeriesInput.extend({ createdAt: Instant }).meta({ id: 'Ser
 
 export const DocumentParams = z.object({
   id: z.string().min(1).max(64),
-  format: z.enum(['facturae', 'pdf']),
+  format: z
+    .enum(['facturae', 'pdf', 'ubl', 'cii'])
+    .describe('facturae (signed 3.2.2), pdf, ubl (UBL 2.1, Peppol BIS 3.0) or cii (CII D16B)'),
 });
 
 export const SendInput = z
@@ -249,7 +259,10 @@ export const InvoiceDocumentsEvent = z
   .object({
     tenantId: z.string().min(1).max(64),
     invoiceId: z.string().min(1).max(64),
-    formats: z.array(DocumentParams.shape.format).min(1).max(2),
+    formats: z
+      .array(z.enum(['facturae', 'pdf']))
+      .min(1)
+      .max(2),
   })
   .strict();
 

@@ -120,7 +120,7 @@ describe('the inbox', () => {
       dueDate: '2026-04-15',
       issuer: { taxId: 'B12345674', name: 'Sello Demo Servicios S.L.' },
       totals: { net: '100.00', tax: '21.00', withheld: '0.00', total: '121.00' },
-      documents: ['pdf', 'facturae'],
+      documents: ['pdf', 'facturae', 'ubl', 'cii'],
       history: [],
     });
     expect(view).not.toHaveProperty('customerId');
@@ -274,6 +274,10 @@ describe('documents from the inbox', () => {
     artifacts,
     documents: storedDocuments({ artifacts, renderer: fakeRenderer }),
     preview: (i: ExchangeInvoice) => fakeRenderer.pdf(i, { draft: true }),
+    exporter: {
+      ubl: (i: ExchangeInvoice) => new TextEncoder().encode(`<Invoice>${i.number}</Invoice>`),
+      cii: (i: ExchangeInvoice) => new TextEncoder().encode(`<rsm:CII>${i.number}</rsm:CII>`),
+    },
   });
   const get = () => getInboxDocument(readDeps());
 

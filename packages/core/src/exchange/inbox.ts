@@ -107,11 +107,11 @@ export const getInboxInvoice =
   async (principal: InboxPrincipal, id: string): Promise<ExchangeInvoice> =>
     readInbox(deps.invoices, await inboxOwner(deps)(principal), id);
 
-export type InboxDocumentFormat = 'pdf' | 'facturae' | 'original';
+export type InboxDocumentFormat = 'pdf' | 'facturae' | 'ubl' | 'cii' | 'original';
 
 /** The formats a buyer can download: the original too when the invoice was imported. */
 export function inboxDocuments(invoice: ExchangeInvoice): InboxDocumentFormat[] {
-  if (!invoice.imported) return ['pdf', 'facturae'];
+  if (!invoice.imported) return ['pdf', 'facturae', 'ubl', 'cii'];
   return invoice.imported.format === 'facturae'
     ? ['pdf', 'facturae', 'original']
     : ['pdf', 'original'];
@@ -160,6 +160,11 @@ export const getInboxDocument =
         filename:
           format === 'original' && original.filename ? original.filename : `${base}.${extension}`,
       };
+    }
+    if (original && format !== 'pdf') {
+      throw new ConflictError(
+        `This invoice was imported as ${original.format.toUpperCase()}; download it as \`original\``,
+      );
     }
     // The buyer may read it (checked above); from here it is the issuer's download.
     const { bytes, contentType } = await getInvoiceDocument(deps)(

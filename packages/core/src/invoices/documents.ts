@@ -6,6 +6,21 @@ import type { Invoice } from './model.ts';
 
 export type DocumentFormat = 'facturae' | 'pdf';
 
+/**
+ * EU formats an issued invoice is also exported in. Built on request from the frozen invoice
+ * (deterministic, no signature), never stored: the signed Facturae stays the legal original.
+ */
+export type ExportFormat = 'ubl' | 'cii';
+export type InvoiceDocumentFormat = DocumentFormat | ExportFormat;
+
+export interface InvoiceExporter {
+  ubl(invoice: Invoice): Uint8Array;
+  cii(invoice: Invoice): Uint8Array;
+}
+
+const isExport = (format: InvoiceDocumentFormat): format is ExportFormat =>
+  format === 'ubl' || format === 'cii';
+
 /** Produces an invoice's documents: the signed Facturae, the PDF (a draft gets a preview). */
 export interface InvoiceRenderer {
   facturae(invoice: Invoice): Promise<Uint8Array>;
@@ -20,7 +35,12 @@ export const CONTENT_TYPES: Record<DocumentFormat, string> = {
 const EXTENSIONS: Record<DocumentFormat, string> = { facturae: 'xml', pdf: 'pdf' };
 
 /** Extensions of the files people receive: a signed Facturae is `.xsig` for Spanish platforms. */
-export const FILE_EXTENSIONS: Record<DocumentFormat, string> = { facturae: 'xsig', pdf: 'pdf' };
+export const FILE_EXTENSIONS: Record<InvoiceDocumentFormat, string> = {
+  facturae: 'xsig',
+  pdf: 'pdf',
+  ubl: 'ubl.xml',
+  cii: 'cii.xml',
+};
 
 /** The invoice number (or id, for a draft) made safe for file and object names. */
 export const documentBaseName = (invoice: Invoice) =>
@@ -84,6 +104,7 @@ export interface DocumentReadDeps {
   documents: InvoiceDocuments;
   /** A draft's PDF, marked as a draft and without a number. */
   preview(invoice: Invoice): Promise<Uint8Array>;
+  exporter: InvoiceExporter;
 }
 
 export const getInvoiceDocument =
@@ -91,14 +112,19 @@ export const getInvoiceDocument =
   async (
     tenantId: string,
     id: string,
-    format: DocumentFormat,
+    format: InvoiceDocumentFormat,
   ): Promise<{ invoice: Invoice; bytes: Uint8Array; contentType: string }> => {
     const invoice = await getInvoice(deps)(tenantId, id);
     if (invoice.status === 'draft') {
       if (format !== 'pdf') {
-        throw new ConflictError('A draft has no Facturae until it is issued; preview it as PDF');
+        throw new ConflictError(
+          `A draft has no ${format === 'facturae' ? 'Facturae' : format.toUpperCase()} until it is issued; preview it as PDF`,
+        );
       }
       return { invoice, bytes: await deps.preview(invoice), contentType: CONTENT_TYPES.pdf };
+    }
+    if (isExport(format)) {
+      return { invoice, bytes: deps.exporter[format](invoice), contentType: 'application/xml' };
     }
     const stored = await deps.artifacts.get(artifactKey(invoice, format));
     const bytes = stored ?? (await deps.documents.ensure(invoice, [format]))[format];

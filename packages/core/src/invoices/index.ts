@@ -14,6 +14,7 @@ export * from './list-series.ts';
 export * from './mail-texts.ts';
 export * from './model.ts';
 export * from './parties.ts';
+export * from './publish-issued.ts';
 export * from './send-invoice.ts';
 export * from './series.ts';
 export * from './update-invoice.ts';

@@ -1,3 +1,4 @@
+import type { ExchangeFields } from '../exchange/model.ts';
 import type { Address, Language } from '../parties/party.ts';
 import type { PersonType, TaxIdKind } from '../parties/tax-id.ts';
 
@@ -149,7 +150,8 @@ export interface DocumentSource {
   occurrence: string;
 }
 
-export interface Invoice {
+/** An invoice; `ExchangeFields` say how it reached its buyer (imported) and the buyer's word. */
+export interface Invoice extends ExchangeFields {
   id: string;
   tenantId: string;
   status: InvoiceStatus;

@@ -47,6 +47,8 @@ export function invoiceView(i: Invoice) {
         }
       : {}),
     ...(i.source ? { source: i.source } : {}),
+    ...(i.origin ? { origin: i.origin } : {}),
+    ...(i.recipientStatus ? { recipientStatus: i.recipientStatus } : {}),
     events: i.events,
     version: i.version,
     createdAt: i.createdAt,
