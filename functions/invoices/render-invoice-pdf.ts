@@ -1,18 +1,20 @@
 import { RenderInvoicePdfEvent, triggered } from '@sello/contracts';
 import type { Invoice } from '@sello/core';
+import { jobHandler } from '@sello/http';
 import { renderInvoicePdf } from '@sello/pdf';
-// Not from '@sello/http': its index also exports the HTTP wrapper, which imports @sello/aws and
-// with it the AWS SDK (~340 KB this function never calls), and the workspace packages do not
-// declare `sideEffects: false` for esbuild to drop it. This keeps the function at ~680 KB.
-import { jobHandler } from '../../packages/http/src/job-handler.ts';
 
-/** Draws the PDF of the invoice it is given; the caller stores it (see `invokedPdf`). */
+/**
+ * Draws the PDF of the invoice it is given; the caller stores it (see `invokedPdf`). The file's
+ * dates are the invoice's own, so drawing an issued invoice twice gives the same bytes.
+ */
 export const handler = jobHandler(
   triggered.renderInvoicePdf,
   RenderInvoicePdfEvent,
   async ({ invoice, draft, verifactuQrUrl }) => {
-    const pdf = await renderInvoicePdf(invoice as unknown as Invoice, {
+    const frozen = invoice as unknown as Invoice;
+    const pdf = await renderInvoicePdf(frozen, {
       draft,
+      ...(draft ? {} : { now: new Date(frozen.issuedAt ?? frozen.updatedAt) }),
       ...(verifactuQrUrl ? { verifactu: { qrUrl: verifactuQrUrl } } : {}),
     });
     return { pdf: Buffer.from(pdf).toString('base64') };

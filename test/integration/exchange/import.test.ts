@@ -165,6 +165,24 @@ describe('POST /v1/imports', () => {
     expect(issued.json.number).toBe(`F${issued.json.issueDate.slice(0, 4)}-000001`);
   });
 
+  it('refuses to void or correct an imported invoice here (409): its own system owns it', async () => {
+    const imported = (await invoicesOf(a)).find((i) => i.origin === 'import');
+    const voided = await api.call('POST', `/v1/invoices/${imported!.id}/void`, {
+      key: a.key,
+      body: { reason: 'duplicado' },
+    });
+    expect(voided.status).toBe(409);
+    expect(voided.json.detail).toContain('imported');
+    const cancelled = await api.call('POST', `/v1/invoices/${imported!.id}/cancel`, {
+      key: a.key,
+      body: { reasonDescription: 'Factura emitida por error' },
+    });
+    expect(cancelled.status).toBe(409);
+    expect(
+      (await api.call('GET', '/v1/verifactu/records', { key: a.key })).json.items,
+    ).toHaveLength(1);
+  });
+
   it('keeps a non-UTF-8 document byte for byte when sent as application/octet-stream', async () => {
     const xml = facturaeDocument({
       seller: { taxId: a.taxId, name: 'Talleres Núñez, S.L.' },

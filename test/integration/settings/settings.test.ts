@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, startApi } from '../../support/api.ts';
+import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 
 const api = await startApi();
 let key: string;
@@ -137,5 +137,50 @@ describe('PATCH /v1/settings', () => {
     });
     const mine = await api.call('GET', '/v1/settings', { key });
     expect(mine.json.payment.iban).toBe('ES9121000418450200051332');
+  });
+});
+
+describe('payment defaults from the settings', () => {
+  it('fill in the IBAN and terms of new drafts where the draft gives none', async () => {
+    const { key: own } = await createTenant('Cobros SL');
+    await api.call('PATCH', '/v1/settings', {
+      key: own,
+      body: { payment: { iban: 'ES91 2100 0418 4502 0005 1332', terms: '30 días fecha factura' } },
+    });
+    const customerId = (await api.call('POST', '/v1/customers', { key: own, body: aCustomer() }))
+      .json.id;
+    const lines = [
+      {
+        description: 'Servicio',
+        quantity: '1',
+        unitPrice: '100.00',
+        taxes: [{ type: 'IVA', rate: '21' }],
+      },
+    ];
+    const draft = async (payment?: unknown) =>
+      (
+        await api.call('POST', '/v1/invoices', {
+          key: own,
+          body: { customerId, lines, ...(payment ? { payment } : {}) },
+        })
+      ).json.payment;
+    expect(await draft()).toEqual({
+      means: 'transfer',
+      iban: 'ES9121000418450200051332',
+      terms: '30 días fecha factura',
+    });
+    expect(await draft({ means: 'transfer', dueDate: '2027-02-01' })).toEqual({
+      means: 'transfer',
+      dueDate: '2027-02-01',
+      iban: 'ES9121000418450200051332',
+      terms: '30 días fecha factura',
+    });
+    expect(await draft({ means: 'card', terms: 'Pagado con tarjeta' })).toEqual({
+      means: 'card',
+      terms: 'Pagado con tarjeta',
+    });
+    expect((await draft({ means: 'transfer', iban: 'ES7921000813610123456789' })).iban).toBe(
+      'ES7921000813610123456789',
+    );
   });
 });

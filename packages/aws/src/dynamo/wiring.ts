@@ -95,6 +95,7 @@ export function invoiceDeps(): InvoiceDeps {
     ...cachedProfile(),
     customers: r.customers,
     resolveLines: resolveLines(r),
+    paymentDefaults: async (tenantId) => (await r.settings.get(tenantId))?.payment,
     clock: systemClock,
     ids: ulidIds,
     ...(verifactu ? { verifactu: { system: verifactu.system } } : {}),

@@ -11,6 +11,7 @@ import type { CorrectionMethod, Invoice, InvoiceStatus, LineInput } from './mode
 import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
 import { formatNumber, numberingPeriod } from './series.ts';
 import { altaFor, chainsRecords } from './verifactu.ts';
+import { importedElsewhere } from './void-invoice.ts';
 
 /** Facturae ReasonCodeType texts, spelt exactly as the schema lists them (its enumeration is closed). */
 export const REASONS: Record<string, string> = {
@@ -70,6 +71,7 @@ async function issueCorrective(
   newStatus: InvoiceStatus,
   eventType: string,
 ): Promise<{ original: Invoice; corrective: Invoice }> {
+  if (original.origin === 'import') throw importedElsewhere(original);
   if (!CORRECTABLE.includes(original.status)) {
     throw new ConflictError(
       `Invoice ${original.number ?? original.id} is ${original.status} and cannot be corrected`,

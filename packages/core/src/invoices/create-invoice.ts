@@ -29,6 +29,7 @@ export const createInvoice =
     const { tenant, customer } = await loadParties(deps, tenantId, input.customerId);
     const series = await chooseSeries(deps)(tenantId, 'standard', input.series);
     const computation = computeInvoice(await deps.resolveLines(tenantId, customer, input.lines));
+    const payment = withDefaults(input.payment, await deps.paymentDefaults?.(tenantId));
     const clock = deps.clock.now();
     const now = clock.toISOString();
     return persist(deps, {
@@ -46,7 +47,7 @@ export const createInvoice =
       issuer: issuerSnapshot(tenant),
       customer: customerSnapshot(customer),
       ...computation,
-      ...(input.payment ? { payment: input.payment } : {}),
+      ...(payment ? { payment } : {}),
       ...(input.notes ? { notes: input.notes } : {}),
       ...(input.source ? { source: input.source } : {}),
       events: [{ at: now, type: 'created' }],
@@ -55,6 +56,26 @@ export const createInvoice =
       updatedAt: now,
     });
   };
+
+/**
+ * The draft's payment terms, completed from the tenant's settings: a transfer without an IBAN
+ * gets the default IBAN, terms without text the default text; with nothing given, a default IBAN
+ * makes it a transfer to that account.
+ */
+function withDefaults(
+  given: PaymentTerms | undefined,
+  defaults: { iban?: string; terms?: string } | undefined,
+): PaymentTerms | undefined {
+  if (!defaults) return given;
+  const base: PaymentTerms | undefined =
+    given ?? (defaults.iban ? { means: 'transfer' } : undefined);
+  if (!base) return undefined;
+  return {
+    ...base,
+    ...(base.means === 'transfer' && !base.iban && defaults.iban ? { iban: defaults.iban } : {}),
+    ...(!base.terms && defaults.terms ? { terms: defaults.terms } : {}),
+  };
+}
 
 async function persist(deps: InvoiceDeps, invoice: Invoice) {
   await deps.invoices.create(invoice);

@@ -15,6 +15,8 @@ export interface InvoiceDeps {
   resolveLines: LineResolver;
   clock: Clock;
   ids: IdGenerator;
+  /** The tenant's defaults for new drafts' payment terms (settings `payment`). */
+  paymentDefaults?: (tenantId: string) => Promise<{ iban?: string; terms?: string } | undefined>;
   /** VERI*FACTU: the system identity every record carries; absent where records are off. */
   verifactu?: { system: SistemaInformatico };
 }

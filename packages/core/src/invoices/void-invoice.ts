@@ -12,6 +12,15 @@ import { chainsRecords } from './verifactu.ts';
  * chained like any record, and the invoice marked void. A real operation that was invoiced wrong
  * is corrected with /rectify or /cancel instead, which issue corrective invoices.
  */
+/**
+ * An imported invoice was issued (and registered with AEAT) by the tenant's own system: records
+ * and corrections of it belong there, not in this platform's chain and series.
+ */
+export const importedElsewhere = (invoice: Invoice) =>
+  new ConflictError(
+    `Invoice ${invoice.number} was issued by your own system and imported: void or correct it there, then import the result`,
+  );
+
 export const voidInvoice =
   (deps: InvoiceDeps) =>
   async (
@@ -24,6 +33,7 @@ export const voidInvoice =
       throw new ConflictError('A draft is deleted, not voided: it has no number');
     if (invoice.status === 'void')
       throw new ConflictError(`Invoice ${invoice.number} is already void`);
+    if (invoice.origin === 'import') throw importedElsewhere(invoice);
     const { tenant } = await loadParties(deps, tenantId, invoice.customerId);
     const now = deps.clock.now();
     const at = now.toISOString();
