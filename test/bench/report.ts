@@ -37,6 +37,8 @@ export interface Report {
   api: ApiResult[];
   issuing: IssuingReport;
   verifactu?: import('./verifactu.ts').ChainResult;
+  exchange?: { ublPerSecond: number; ciiPerSecond: number; parsePerSecond: number };
+  tasks?: import('./tasks.ts').TaskBenchResult[];
   bundles: BundleRow[];
   biggest: { id: string; bytes: number; topPackages: PackageShare[] };
   missed: string[];

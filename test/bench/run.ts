@@ -6,6 +6,8 @@ import { type Platform, startPlatform } from '../../packages/local/src/platform.
 import { freePort } from '../../packages/local/src/services/ports.ts';
 import { benchApi } from './api.ts';
 import { bundleAll, measureInit } from './bundles.ts';
+import { benchExport } from './exchange-export.ts';
+import { benchParse } from './exchange-parse.ts';
 import { benchIssue, benchPdf, benchSigning } from './issuing.ts';
 import { killChildren } from './procs.ts';
 import {
@@ -17,6 +19,7 @@ import {
   TARGETS,
   writeReport,
 } from './report.ts';
+import { benchTaskRun } from './tasks.ts';
 import { benchChain } from './verifactu.ts';
 
 /**
@@ -97,6 +100,8 @@ try {
   const signing = await benchSigning(SIGNING.runs, SIGNING.seconds, say);
   say('PDF render time');
   const pdf = await benchPdf(say);
+  say('UBL/CII export and parse+validate of a 20-line invoice');
+  const exchange = { ...(await benchExport()), ...(await benchParse()) };
 
   say('starting the platform');
   const port = await freePort();
@@ -111,6 +116,12 @@ try {
   const api = await benchApi(platform, { ...API, log: say });
   const issue = await benchIssue(platform, { ...ISSUE, log: say });
   const chain = await benchChain(platform, { records: 10_000, runs: 3, log: say });
+  // Sized to finish in about a minute; `node --import tsx test/bench/tasks.ts 10000 issue` runs the
+  // full 10,000-customer task.
+  const tasks = [
+    await benchTaskRun(platform, { customers: 1000, mode: 'create', log: say }),
+    await benchTaskRun(platform, { customers: 200, mode: 'send', log: say }),
+  ];
   await cleanUp();
   const issuing = { signing, pdf, issue };
 
@@ -123,6 +134,8 @@ try {
     api,
     issuing,
     verifactu: chain,
+    exchange,
+    tasks,
     bundles: rows,
     biggest: { id: biggest.id, bytes: biggest.bytes, topPackages: biggest.topPackages },
     missed: [...missedTargets(rows), ...missedIssuingTargets(issuing)],
@@ -134,6 +147,16 @@ try {
       `verifying ${chain.verify.records} records end to end: median ${chain.verify.medianMs.toFixed(0)} ms ` +
       `(${chain.verify.recordsPerSecond} records/s)`,
   );
+  console.log(
+    `Exchange (one core, 20 lines): UBL ${exchange.ublPerSecond}/s, CII ${exchange.ciiPerSecond}/s, ` +
+      `parse+validate ${exchange.parsePerSecond}/s`,
+  );
+  for (const t of tasks) {
+    console.log(
+      `Task run (${t.mode}, ${t.customers} customers): ${t.documentsPerSecond} documents/s, ` +
+        `peak RSS ${t.peakRssMb} MB (+${t.rssGrowthMb}); redelivery ${t.redelivery.customersPerSecond} customers/s, ${t.redelivery.created} created`,
+    );
+  }
   writeReport(reportPath, report);
   say(`report: ${reportPath} (${Math.round((Date.now() - started) / 1000)} s)`);
 } catch (error) {
