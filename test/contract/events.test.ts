@@ -33,7 +33,9 @@ function samplePkcs12(password: string): string {
 
 /** Swaps the sample's placeholder key and ids for real ones of a test tenant. */
 async function realise(event: string, routeId: string): Promise<string> {
-  let out = event.replaceAll(/sello_EXAMPLE\w+/g, tenant.key);
+  let out = event
+    .replaceAll(/sello_EXAMPLE\w+/g, tenant.key)
+    .replaceAll(/ten_01kaexample\w+/g, tenant.tenantId);
   if (out.includes('cus_01kaexample')) {
     const id = (await api.call('POST', '/v1/customers', { key: tenant.key, body: aCustomer() }))
       .json.id;
@@ -131,9 +133,9 @@ describe('every handler runs with its sample event', () => {
 
   it.each(triggeredList.map((t) => [t.id, t] as const))('%s', async (_id, def) => {
     const folder = def.trigger.kind === 'invoke' ? 'invoke' : 'scheduler';
+    const file = `${folder}/${kebab(def.id)}.json`;
+    const event = JSON.parse(await realise(JSON.stringify(load(file)), def.id));
     const handler = await loadHandler(def.entry);
-    await expect(
-      handler(load(`${folder}/${kebab(def.id)}.json`), lambdaContext(def.id, 60)),
-    ).resolves.toBeDefined();
+    await expect(handler(event, lambdaContext(def.id, 60))).resolves.toBeDefined();
   });
 });
