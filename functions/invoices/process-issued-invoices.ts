@@ -1,5 +1,5 @@
-import { recipientNotifier, repositories, webhookEvents } from '@sello/aws';
-import { documentServices, mailer } from '@sello/aws/documents';
+import { recipientNotifier, repositories, textMailer, webhookEvents } from '@sello/aws';
+import { documentServices } from '@sello/aws/documents';
 import { IssuedInvoicesEvent, triggered } from '@sello/contracts';
 import {
   type IssuedInvoicesSubscriber,
@@ -16,7 +16,7 @@ import { jobHandler, logger } from '@sello/http';
  */
 const subscribers: IssuedInvoicesSubscriber[] = [
   storeDocuments(documentServices()),
-  recipientNotifier(mailer()),
+  recipientNotifier(textMailer()),
   publishIssuedInvoices(webhookEvents()),
 ];
 

@@ -19,5 +19,7 @@ export * from './kms/index.ts';
 export * from './lambda/index.ts';
 export * from './recipients/index.ts';
 export * from './scheduler/eventbridge-scheduler.ts';
+export * from './ses/ses-text-mailer.ts';
+export * from './ses/wiring.ts';
 export * from './tasks/index.ts';
 export * from './webhooks/index.ts';
