@@ -60,6 +60,21 @@ export function buildOpenApi(
         },
       };
     }
+    const raw = route.request?.rawBody;
+    if (raw) {
+      const schemaFor = (media: string) =>
+        media === 'application/json' && raw.json
+          ? { $ref: ref(idOf(raw.json, `${pascal(route.id)}Request`)) }
+          : {
+              type: 'string',
+              ...(media === 'application/octet-stream' ? { format: 'binary' } : {}),
+            };
+      operation.requestBody = {
+        required: true,
+        description: raw.description,
+        content: Object.fromEntries(raw.mediaTypes.map((m) => [m, { schema: schemaFor(m) }])),
+      };
+    }
     if (route.method === 'POST') {
       operation.parameters = [
         {

@@ -34,6 +34,11 @@ export interface RouteRequest {
   params?: AnySchema;
   query?: AnySchema;
   body?: AnySchema;
+  /**
+   * A body the handler reads itself (XML documents): its media types for OpenAPI, and the schema
+   * of the JSON alternative when `application/json` is one of them.
+   */
+  rawBody?: { mediaTypes: readonly string[]; description: string; json?: AnySchema };
 }
 
 /** A response slot: a JSON schema, or a non-JSON media type (PDF, XML). */

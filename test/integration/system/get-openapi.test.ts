@@ -25,6 +25,25 @@ describe('GET /v1/openapi.json', () => {
     expect(doc.components.schemas.CustomerInput.properties.address).toEqual({
       $ref: '#/components/schemas/Address',
     });
+    // Bodies the handler reads itself (XML) are described by media type.
+    const imports = doc.paths['/v1/imports'].post.requestBody.content;
+    expect(Object.keys(imports)).toEqual([
+      'application/xml',
+      'text/xml',
+      'application/octet-stream',
+      'application/json',
+    ]);
+    expect(imports['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/ImportBatchInput',
+    });
+    expect(imports['application/octet-stream'].schema).toEqual({
+      type: 'string',
+      format: 'binary',
+    });
+    const validate = doc.paths['/v1/documents/validate'].post.requestBody.content;
+    expect(validate['application/xml'].schema).toEqual({ type: 'string' });
+    // Recipient sessions reach the inbox; either credential is enough.
+    expect(doc.paths['/v1/inbox'].get.security).toEqual([{ apiKey: [] }, { session: [] }]);
     const list = doc.paths['/v1/customers'].get;
     expect(list.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual([
       'query:limit',

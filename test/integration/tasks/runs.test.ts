@@ -104,7 +104,7 @@ describe('running a task', () => {
       'Contrato de mantenimiento\n\nEquipos: Caldera Vaillant (n.º de serie VT-1)',
     );
 
-    // Each customer got exactly one mail, with the formats the platform makes (no UBL yet).
+    // Each customer got exactly one mail, with the three formats the task asks for.
     for (const [i, email] of emails.entries()) {
       const mails = await mailsTo(email);
       expect(mails).toHaveLength(1);
@@ -112,9 +112,10 @@ describe('running a task', () => {
       expect(mails[0]?.subject).toBe(`Factura ${number} de Climatización Levante SL`);
       expect(mails[0]?.attachments.map((x) => x.filename).sort()).toEqual([
         `${number}.pdf`,
+        `${number}.ubl.xml`,
         `${number}.xsig`,
       ]);
-      expect(mails[0]?.body.text).toContain('Adjuntos: PDF y Facturae.');
+      expect(mails[0]?.body.text).toContain('Adjuntos: PDF, Facturae y UBL.');
     }
 
     // The owner's report arrived in the local SES mail view, once for the occurrence.
@@ -129,7 +130,7 @@ describe('running a task', () => {
     expect(text).toContain(
       'Total de las facturas creadas: 435,60\u00a0€ (base 360,00\u00a0€, impuestos 75,60\u00a0€)',
     );
-    expect(text).toContain('El formato UBL aún no está disponible: se ha enviado PDF y Facturae.');
+    expect(text).not.toContain('aún no está disponible');
 
     // Another occurrence makes 3 more.
     const next = await run(taskId, FEB);

@@ -80,6 +80,7 @@ export function taskDeps(): TaskDeps {
  */
 export function runDeps(
   documents: InvoiceMakerDeps['documents'],
+  exporter: InvoiceMakerDeps['exporter'],
   mailer: InvoiceMakerDeps['mailer'],
   log: InvoiceMakerDeps['log'],
 ): RunDeps {
@@ -95,6 +96,7 @@ export function runDeps(
         directory: r.customerDirectory,
         catalog: { products: r.products, tariffs: r.tariffs, customerPrices: r.customerPrices },
         documents,
+        exporter,
         mailer,
         afterIssue: afterIssue(),
         log,

@@ -15,6 +15,12 @@ export const documentsRoutes = {
     summary:
       'Check a Facturae 3.2.x, UBL 2.1 or CII invoice sent as the raw XML body (application/xml or text/xml): totals, required fields, tax ids and the XAdES signature; nothing is stored',
     tag: 'Documents',
+    request: {
+      rawBody: {
+        mediaTypes: ['application/xml', 'text/xml'],
+        description: 'The invoice document, as its bytes (up to 5 MiB)',
+      },
+    },
     responses: {
       200: {
         description:

@@ -1,6 +1,7 @@
 import { defineRoute, type RouteDef, type TriggeredDef } from '../route.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
+  ImportBatchInput,
   ImportBatchResult,
   InboxDocumentParams,
   InboxEntry,
@@ -98,6 +99,14 @@ export const exchangeRoutes = {
       '(answers 201 with the invoice) or JSON `ImportBatchInput` of up to 50 (answers 200 with ' +
       'a result per item: `status` 201 with the invoice, or the 4xx with its problem)',
     tag: 'Imports',
+    request: {
+      rawBody: {
+        mediaTypes: ['application/xml', 'text/xml', 'application/octet-stream', 'application/json'],
+        description:
+          'One Facturae, UBL or CII document (octet-stream keeps non-UTF-8 bytes exact), or a JSON batch',
+        json: ImportBatchInput,
+      },
+    },
     responses: {
       200: { description: 'A JSON batch: one result per item', schema: ImportBatchResult },
       201: { description: 'One XML document: the invoice as recorded', schema: Invoice },

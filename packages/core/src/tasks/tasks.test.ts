@@ -127,13 +127,12 @@ describe('createTask', () => {
         ),
       ),
     ).toEqual([['delivery.issue', 'Drafts are not sent: createAndSend issues each invoice']]);
-    expect(
-      await faults(
-        createTask(deps)('ten_1', input({ delivery: { mode: 'createAndSend', formats: ['ubl'] } })),
-      ),
-    ).toEqual([
-      ['delivery.formats', 'None of these formats can be attached yet; add one of pdf, facturae'],
-    ]);
+    // UBL alone is a complete delivery: the EN 16931 invoice, e.g. for an ERP that reads it.
+    const ublOnly = await createTask(deps)(
+      'ten_1',
+      input({ delivery: { mode: 'createAndSend', formats: ['ubl'] } }),
+    );
+    expect(ublOnly.delivery.formats).toEqual(['ubl']);
   });
 
   it('checks lines against the price policy, customers, products, assets and series at once', async () => {

@@ -10,10 +10,10 @@ import type { InvoiceDeps } from '../../invoices/deps.ts';
 import {
   CONTENT_TYPES,
   type DocumentDeps,
-  type DocumentFormat,
   documentBaseName,
   ensureDocument,
   FILE_EXTENSIONS,
+  type InvoiceExporter,
 } from '../../invoices/documents.ts';
 import { issueInvoice } from '../../invoices/issue-invoice.ts';
 import { listSeries } from '../../invoices/list-series.ts';
@@ -59,9 +59,8 @@ export interface DocumentMaker {
 /** Builds a run's maker: called once per run, so caches live exactly as long as the run. */
 export type MakerFactory = (scope: RunScope) => DocumentMaker;
 
-/** The formats the documents area can make (and so attach), in the order a mail lists them. */
-export const availableFormats = (): DeliveryFormat[] =>
-  (['pdf', 'facturae', 'ubl'] as const).filter((f) => f in CONTENT_TYPES);
+/** The formats a task can attach, in the order a mail lists them. */
+export const availableFormats = (): DeliveryFormat[] => ['pdf', 'facturae', 'ubl'];
 
 const toMade = (i: Invoice): MadeDocument => ({
   id: i.id,
@@ -130,6 +129,8 @@ export interface InvoiceMakerDeps extends Omit<InvoiceDeps, 'resolveLines'> {
     customerPrices: Pick<CustomerPricesRepository, 'get'>;
   };
   documents: Omit<DocumentDeps, 'invoices'>;
+  /** UBL is built from the frozen invoice when attached, not stored (see InvoiceExporter). */
+  exporter: Pick<InvoiceExporter, 'ubl'>;
   mailer: Mailer;
   /** The post-issue step (documents, notifications), as the issue route hands over to it. */
   afterIssue: AfterIssue;
@@ -191,7 +192,7 @@ export const invoiceMaker =
     };
     const { template, delivery } = task;
     const source = { taskId: task.id, occurrence: occurrence.toISOString() };
-    const sent = availableFormats().filter((f) => delivery.formats.includes(f)) as DocumentFormat[];
+    const sent = availableFormats().filter((f) => delivery.formats.includes(f));
 
     const payment = (): PaymentTerms | undefined => {
       const pm = template.paymentMethod;
@@ -222,8 +223,11 @@ export const invoiceMaker =
       const attachments = await Promise.all(
         sent.map(async (format) => ({
           filename: `${file}.${FILE_EXTENSIONS[format]}`,
-          contentType: CONTENT_TYPES[format],
-          content: await ensureDocument(deps.documents, invoice, format),
+          contentType: format === 'ubl' ? 'application/xml' : CONTENT_TYPES[format],
+          content:
+            format === 'ubl'
+              ? deps.exporter.ubl(invoice)
+              : await ensureDocument(deps.documents, invoice, format),
         })),
       );
       const { messageId } = await deps.mailer.send({
