@@ -1,11 +1,11 @@
 import { runDeps } from '@sello/aws';
-import { documentServices, invoiceExporter, mailer } from '@sello/aws/documents';
+import { invoiceExporter, invokedDocuments, mailer } from '@sello/aws/documents';
 import { routes } from '@sello/contracts';
 import { runTaskOccurrence, taskRunView } from '@sello/core';
 import { httpHandler, logger, ok } from '@sello/http';
 
 const run = runTaskOccurrence({
-  ...runDeps(documentServices(), invoiceExporter(), mailer(), logger),
+  ...runDeps(invokedDocuments, invoiceExporter(), mailer(), logger),
   log: (message, data) => logger.warn(message, data ?? {}),
 });
 

@@ -1,11 +1,11 @@
 import { runDeps } from '@sello/aws';
-import { documentServices, invoiceExporter, mailer } from '@sello/aws/documents';
+import { invoiceExporter, invokedDocuments, mailer } from '@sello/aws/documents';
 import { RunTaskEvent, triggered } from '@sello/contracts';
 import { runScheduledTask, taskRunView } from '@sello/core';
 import { jobHandler, logger } from '@sello/http';
 
 const run = runScheduledTask({
-  ...runDeps(documentServices(), invoiceExporter(), mailer(), logger),
+  ...runDeps(invokedDocuments, invoiceExporter(), mailer(), logger),
   log: (message, data) => logger.warn(message, data ?? {}),
 });
 

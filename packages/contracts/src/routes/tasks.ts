@@ -13,7 +13,7 @@ import {
   WorkOrderListQuery,
   WorkOrderPatch,
 } from '../schemas/tasks.ts';
-import { issuing, problem, read, readWrite } from './shared.ts';
+import { problem, read, readWrite } from './shared.ts';
 
 /** Tasks own one EventBridge schedule each. */
 const managing = [...readWrite, 'scheduler:manage'] as const;
@@ -23,8 +23,8 @@ const managing = [...readWrite, 'scheduler:manage'] as const;
  * schedules its own continuation when it runs out of time.
  */
 const running = {
-  access: [...issuing, 'mail:send', 'scheduler:manage'],
-  invokes: ['processIssuedInvoices', 'renderInvoicePdf'],
+  access: ['table:read', 'table:write', 'mail:send', 'scheduler:manage'],
+  invokes: ['processIssuedInvoices', 'ensureInvoiceDocuments'],
 } as const;
 
 /** Routes of this area; spread into the route table in ../routes.ts. */

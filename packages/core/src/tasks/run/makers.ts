@@ -9,10 +9,9 @@ import { createInvoice } from '../../invoices/create-invoice.ts';
 import type { InvoiceDeps } from '../../invoices/deps.ts';
 import {
   CONTENT_TYPES,
-  type DocumentDeps,
   documentBaseName,
-  ensureDocument,
   FILE_EXTENSIONS,
+  type InvoiceDocuments,
   type InvoiceExporter,
 } from '../../invoices/documents.ts';
 import { issueInvoice } from '../../invoices/issue-invoice.ts';
@@ -128,7 +127,8 @@ export interface InvoiceMakerDeps extends Omit<InvoiceDeps, 'resolveLines'> {
     tariffs: Pick<TariffRepository, 'get'>;
     customerPrices: Pick<CustomerPricesRepository, 'get'>;
   };
-  documents: Omit<DocumentDeps, 'invoices'>;
+  /** Stored documents, made first when missing (`ensureInvoiceDocuments` in AWS). */
+  documents: InvoiceDocuments;
   /** UBL is built from the frozen invoice when attached, not stored (see InvoiceExporter). */
   exporter: Pick<InvoiceExporter, 'ubl'>;
   mailer: Mailer;
@@ -220,16 +220,13 @@ export const invoiceMaker =
       const to = invoice.customer.email;
       if (!to) throw new ValidationError('The customer has no e-mail: the invoice was not sent');
       const file = documentBaseName(invoice);
-      const attachments = await Promise.all(
-        sent.map(async (format) => ({
-          filename: `${file}.${FILE_EXTENSIONS[format]}`,
-          contentType: format === 'ubl' ? 'application/xml' : CONTENT_TYPES[format],
-          content:
-            format === 'ubl'
-              ? deps.exporter.ubl(invoice)
-              : await ensureDocument(deps.documents, invoice, format),
-        })),
-      );
+      const stored = sent.filter((f) => f !== 'ubl');
+      const made = stored.length ? await deps.documents.ensure(invoice, stored) : undefined;
+      const attachments = sent.map((format) => ({
+        filename: `${file}.${FILE_EXTENSIONS[format]}`,
+        contentType: format === 'ubl' ? 'application/xml' : CONTENT_TYPES[format],
+        content: format === 'ubl' ? deps.exporter.ubl(invoice) : made![format],
+      }));
       const { messageId } = await deps.mailer.send({
         to: [to],
         ...taskInvoiceMail(invoice, sent),
