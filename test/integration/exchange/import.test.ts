@@ -348,6 +348,14 @@ describe('POST /v1/imports', () => {
     expect(entry).toMatchObject({ origin: 'import', documents: ['pdf', 'original'] });
     const original = await download(b, `/v1/inbox/${entry!.id}/documents/original`);
     expect(original.bytes.toString('utf8')).toBe(xml);
+    // Issued elsewhere as CII: a PDF to read, but no Facturae signed here in the tenant's name.
+    await api.settled();
+    expect((await download(b, `/v1/inbox/${entry!.id}/documents/pdf`)).status).toBe(200);
+    const facturae = await api.call('GET', `/v1/invoices/${res.json.id}/documents/facturae`, {
+      key: a.key,
+    });
+    expect(facturae.status).toBe(409);
+    expect(facturae.json.detail).toContain('imported as CII');
   });
 
   it('refuses bodies that are neither XML nor a well-formed batch, naming what is wrong', async () => {

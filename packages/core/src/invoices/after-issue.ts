@@ -1,5 +1,5 @@
 import type { IssuedInvoicesSubscriber } from '../ports/events.ts';
-import { type DocumentDeps, storedDocuments } from './documents.ts';
+import { type DocumentDeps, storedDocuments, storedFormatsOf } from './documents.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
 import type { Invoice } from './model.ts';
 
@@ -81,5 +81,5 @@ export const storeDocuments =
   (deps: Omit<DocumentDeps, 'invoices'>): IssuedInvoicesSubscriber =>
   async (invoices) => {
     const documents = storedDocuments(deps);
-    for (const invoice of invoices) await documents.ensure(invoice, ['facturae', 'pdf']);
+    for (const invoice of invoices) await documents.ensure(invoice, storedFormatsOf(invoice));
   };

@@ -21,6 +21,18 @@ export interface InvoiceExporter {
 const isExport = (format: InvoiceDocumentFormat): format is ExportFormat =>
   format === 'ubl' || format === 'cii';
 
+/**
+ * Whether the invoice has a Facturae: one we sign, or the one its issuer's system signed and
+ * imported. An imported UBL or CII invoice has none: signing one in the tenant's name would make a
+ * second original of an invoice issued elsewhere.
+ */
+export const hasFacturae = (invoice: Invoice) =>
+  invoice.origin !== 'import' || invoice.imported?.format === 'facturae';
+
+/** The stored documents an issued invoice has. */
+export const storedFormatsOf = (invoice: Invoice): DocumentFormat[] =>
+  hasFacturae(invoice) ? ['facturae', 'pdf'] : ['pdf'];
+
 /** Produces an invoice's documents: the signed Facturae, the PDF (a draft gets a preview). */
 export interface InvoiceRenderer {
   facturae(invoice: Invoice): Promise<Uint8Array>;
@@ -122,6 +134,11 @@ export const getInvoiceDocument =
         );
       }
       return { invoice, bytes: await deps.preview(invoice), contentType: CONTENT_TYPES.pdf };
+    }
+    if (format === 'facturae' && !hasFacturae(invoice)) {
+      throw new ConflictError(
+        `Invoice ${invoice.number} was imported as ${invoice.imported?.format.toUpperCase()}; it has no Facturae`,
+      );
     }
     if (isExport(format)) {
       return { invoice, bytes: deps.exporter[format](invoice), contentType: 'application/xml' };

@@ -6,6 +6,7 @@ import {
   documentBaseName,
   FILE_EXTENSIONS,
   type InvoiceDocuments,
+  storedFormatsOf,
 } from './documents.ts';
 import { getInvoice } from './get-invoice.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
@@ -33,7 +34,7 @@ export const sendInvoice =
         { path: 'to', message: 'The customer has no e-mail; give the addresses in `to`' },
       ]);
     }
-    const { pdf, facturae } = await deps.documents.ensure(invoice, ['pdf', 'facturae']);
+    const made = await deps.documents.ensure(invoice, storedFormatsOf(invoice));
     const file = documentBaseName(invoice);
     const { messageId } = await deps.mailer.send({
       to: recipients,
@@ -43,13 +44,17 @@ export const sendInvoice =
         {
           filename: `${file}.${FILE_EXTENSIONS.pdf}`,
           contentType: CONTENT_TYPES.pdf,
-          content: pdf,
+          content: made.pdf,
         },
-        {
-          filename: `${file}.${FILE_EXTENSIONS.facturae}`,
-          contentType: CONTENT_TYPES.facturae,
-          content: facturae,
-        },
+        ...(made.facturae
+          ? [
+              {
+                filename: `${file}.${FILE_EXTENSIONS.facturae}`,
+                contentType: CONTENT_TYPES.facturae,
+                content: made.facturae,
+              },
+            ]
+          : []),
       ],
     });
     const at = deps.clock.now().toISOString();
