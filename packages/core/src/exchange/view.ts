@@ -1,13 +1,6 @@
-import type { PartySnapshot } from '../invoices/model.ts';
+import { lineView, partyView as party } from '../invoices/view.ts';
 import { inboxDocuments, inboxIdOf } from './inbox.ts';
 import { type ExchangeInvoice, inboxStatusOf, type RecipientStatus } from './model.ts';
-
-const party = (p: PartySnapshot) => ({
-  taxId: p.taxId,
-  name: p.name,
-  ...(p.email ? { email: p.email } : {}),
-  address: p.address,
-});
 
 /**
  * An invoice as its buyer sees it in a list: who issued it, what and when to pay, and where it
@@ -39,15 +32,7 @@ export function inboxInvoiceView(i: ExchangeInvoice) {
   return {
     ...inboxEntryView(i),
     ...(i.operationDate ? { operationDate: i.operationDate } : {}),
-    lines: i.lines.map((l) => ({
-      description: l.description,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      ...(l.discountRate ? { discountRate: l.discountRate } : {}),
-      ...(l.unit ? { unit: l.unit } : {}),
-      taxes: l.taxes,
-      net: l.net,
-    })),
+    lines: i.lines.map(lineView),
     taxBreakdown: i.breakdown,
     ...(i.payment ? { payment: i.payment } : {}),
     ...(i.notes ? { notes: i.notes } : {}),

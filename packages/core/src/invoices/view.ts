@@ -1,13 +1,26 @@
-import type { Invoice } from './model.ts';
+import type { ComputedLine, Invoice, PartySnapshot } from './model.ts';
+
+/** A party as the API shows it (the snapshot's tax id kind and person type stay inside). */
+export const partyView = (p: PartySnapshot) => ({
+  taxId: p.taxId,
+  name: p.name,
+  ...(p.email ? { email: p.email } : {}),
+  address: p.address,
+});
+
+/** A line as the API shows it: what was asked and its net, not the engine's raw maths. */
+export const lineView = (l: ComputedLine) => ({
+  description: l.description,
+  quantity: l.quantity,
+  unitPrice: l.unitPrice,
+  ...(l.discountRate ? { discountRate: l.discountRate } : {}),
+  ...(l.unit ? { unit: l.unit } : {}),
+  taxes: l.taxes,
+  net: l.net,
+});
 
 /** The API shape of an invoice: internal bookkeeping (tenant, raw line maths) stays inside. */
 export function invoiceView(i: Invoice) {
-  const party = (p: Invoice['issuer']) => ({
-    taxId: p.taxId,
-    name: p.name,
-    ...(p.email ? { email: p.email } : {}),
-    address: p.address,
-  });
   return {
     id: i.id,
     status: i.status,
@@ -19,17 +32,11 @@ export function invoiceView(i: Invoice) {
     ...(i.operationDate ? { operationDate: i.operationDate } : {}),
     currency: i.currency,
     language: i.language,
-    issuer: party(i.issuer),
-    customer: party(i.customer),
+    issuer: partyView(i.issuer),
+    customer: partyView(i.customer),
     lines: i.lines.map((l) => ({
       ...(l.productId ? { productId: l.productId } : {}),
-      description: l.description,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      ...(l.discountRate ? { discountRate: l.discountRate } : {}),
-      ...(l.unit ? { unit: l.unit } : {}),
-      taxes: l.taxes,
-      net: l.net,
+      ...lineView(l),
     })),
     taxBreakdown: i.breakdown,
     totals: i.totals,
