@@ -1,6 +1,7 @@
 import { ENV, kebab, type TriggeredDef } from '@sello/contracts';
 import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
@@ -50,6 +51,14 @@ export class TriggeredFunctions extends Construct {
             : undefined,
       });
       this.functions.set(def.id, fn);
+      // Functions other functions hand work to asynchronously: after Lambda's two retries the
+      // event goes to the failure queue instead of being dropped.
+      if (def.trigger.kind === 'invoke') {
+        fn.function.configureAsyncInvoke({
+          retryAttempts: 2,
+          onFailure: new destinations.SqsDestination(resources.asyncFailureQueue),
+        });
+      }
       // Schedules made at run time (automatic tasks) target it: the scheduler role invokes it.
       if (def.trigger.kind === 'schedules') scheduled.push(fn);
       if (def.trigger.kind !== 'schedule') continue;

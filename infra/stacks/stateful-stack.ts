@@ -33,6 +33,8 @@ export interface PlatformResources {
   readonly schedulerGroupName: string;
   readonly schedulerRole: iam.IRole;
   readonly schedulerDeadLetterQueue: sqs.IQueue;
+  /** Where asynchronous invocations (the post-issue step) land once Lambda's retries are spent. */
+  readonly asyncFailureQueue: sqs.IQueue;
 }
 
 /**
@@ -56,6 +58,7 @@ export class StatefulStack extends Stack implements PlatformResources {
   readonly schedulerGroupName: string;
   readonly schedulerRole: iam.Role;
   readonly schedulerDeadLetterQueue: sqs.Queue;
+  readonly asyncFailureQueue: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -208,6 +211,21 @@ export class StatefulStack extends Stack implements PlatformResources {
       'AwsSolutions-SQS3',
       'This queue is the dead-letter queue of the scheduler targets; a DLQ of a DLQ would only ' +
         'move undelivered occurrences one hop further.',
+    );
+
+    // Post-issue work (documents, the buyer's mail, webhooks) that failed every retry is kept
+    // here with its event, so an operator can replay it: nothing is lost silently.
+    this.asyncFailureQueue = new sqs.Queue(this, 'AsyncFailureQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.asyncFailureQueue,
+      'AwsSolutions-SQS3',
+      'This queue is the on-failure destination of asynchronous invocations; a DLQ of it would ' +
+        'only move failed events one hop further.',
     );
 
     // The role EventBridge Scheduler assumes to call targets. Invoke rights on the target

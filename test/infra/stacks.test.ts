@@ -15,6 +15,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   expectedPermissions,
+  expectedPermissionsOf,
   functionNamed,
   logicalId,
   ofType,
@@ -40,6 +41,7 @@ function labelsOf({ stateful }: Built): Record<string, string> {
     [logicalId(stateful, stateful.mailIdentity)]: 'mailIdentity',
     [logicalId(stateful, stateful.mailConfigurationSet)]: 'mailConfigurationSet',
     [logicalId(stateful, stateful.schedulerRole)]: 'schedulerRole',
+    [logicalId(stateful, stateful.asyncFailureQueue)]: 'asyncFailureQueue',
   };
 }
 
@@ -205,9 +207,7 @@ describe('the app built from the route table', () => {
     const labels = labelsOf(built);
     for (const def of allEntries) {
       const [, fn, template] = functionNamed(built.templates.functions, fnName(def.id));
-      expect(permissionsOf(template, fn, labels), def.id).toEqual(
-        expectedPermissions(def.access, (def as { invokes?: readonly string[] }).invokes),
-      );
+      expect(permissionsOf(template, fn, labels), def.id).toEqual(expectedPermissionsOf(def));
     }
   });
 
@@ -301,6 +301,22 @@ describe('the app built from the route table', () => {
         .filter((t) => t.trigger.kind !== 'invoke')
         .map((t) => fnName(t.id))
         .sort(),
+    );
+  });
+
+  it('keeps failed asynchronous post-issue work in a queue instead of dropping it', () => {
+    const [logical, , template] = functionNamed(
+      built.templates.functions,
+      fnName('processIssuedInvoices'),
+    );
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logical },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    const queues = built.templates.stateful.findResources('AWS::SQS::Queue');
+    expect(Object.keys(queues)).toContain(
+      logicalId(built.stateful, built.stateful.asyncFailureQueue),
     );
   });
 
@@ -617,7 +633,7 @@ describe('functions reaching other functions', () => {
       expect(invokes(id), id).toEqual([]);
     }
     for (const def of [...tables.routes, ...tables.triggered]) {
-      expect(perms(def.id), def.id).toEqual(expectedPermissions(def.access, def.invokes));
+      expect(perms(def.id), def.id).toEqual(expectedPermissionsOf(def));
     }
   });
 

@@ -184,18 +184,35 @@ export const EXPECTED_PERMISSIONS: Record<Access | 'baseline', string[]> = {
   ],
 };
 
-/** What `access` implies, plus invoking exactly the functions named in `invokes`. */
+/**
+ * What `access` implies, plus invoking exactly the functions named in `invokes`, plus (for a
+ * function invoked by others, which may be asynchronously) sending its failed events to the
+ * failure queue.
+ */
 export const expectedPermissions = (
   access: readonly Access[],
   invokes: readonly string[] = [],
+  asyncTarget = false,
 ): string[] =>
   [
     ...new Set([
       ...EXPECTED_PERMISSIONS.baseline,
       ...access.flatMap((a) => EXPECTED_PERMISSIONS[a]),
       ...invokes.map((id) => `lambda:InvokeFunction @ function:${kebab(id)}`),
+      ...(asyncTarget
+        ? ['GetQueueAttributes', 'GetQueueUrl', 'SendMessage'].map(
+            (a) => `sqs:${a} @ asyncFailureQueue`,
+          )
+        : []),
     ]),
   ].sort();
+
+/** `expectedPermissions` of one entry of a route table. */
+export const expectedPermissionsOf = (def: {
+  access: readonly Access[];
+  invokes?: readonly string[];
+  trigger?: TriggeredDef['trigger'];
+}) => expectedPermissions(def.access, def.invokes, def.trigger?.kind === 'invoke');
 
 /** A small app where functions reach others: by `invokes`, and as run-time schedule targets. */
 export const reachTables = () => {
