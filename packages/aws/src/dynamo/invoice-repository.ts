@@ -9,7 +9,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -28,7 +27,7 @@ import {
   type PageRequest,
   PreconditionFailedError,
 } from '@sello/core';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { ListFilter, queryIndexPage } from './cursor.ts';
 import { type Key, keys, withoutKeys } from './keys.ts';
 import { chainItems, toChainHead } from './verifactu-repository.ts';
 
@@ -192,52 +191,21 @@ export class DynamoInvoiceRepository implements InvoiceRepository, DraftDeletion
     return Item ? toInvoice(Item) : undefined;
   }
 
-  async list(tenantId: string, filter: InvoiceFilter & PageRequest): Promise<Page<Invoice>> {
+  list(tenantId: string, filter: InvoiceFilter & PageRequest): Promise<Page<Invoice>> {
     const { gsi1pk } = keys.invoiceByDate(tenantId, '', undefined);
-    const conditions: string[] = [];
-    const values: Record<string, unknown> = { ':pk': gsi1pk };
-    const names: Record<string, string> = {};
-    if (filter.status) {
-      conditions.push('#status = :status');
-      names['#status'] = 'status';
-      values[':status'] = filter.status;
-    }
-    if (filter.customerId) {
-      conditions.push('customerId = :customer');
-      values[':customer'] = filter.customerId;
-    }
-    if (filter.series) {
-      conditions.push('series = :series');
-      values[':series'] = filter.series;
-    }
-    if (filter.taskId) {
-      conditions.push('#source.taskId = :task');
-      names['#source'] = 'source';
-      values[':task'] = filter.taskId;
-    }
-    if (filter.from) {
-      conditions.push('issueDate >= :from');
-      values[':from'] = filter.from;
-    }
-    if (filter.to) {
-      conditions.push('issueDate <= :to');
-      values[':to'] = filter.to;
-    }
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
-        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-        Limit: filter.limit,
-        ExclusiveStartKey: decodeCursor(filter.cursor, { gsi1pk }),
-      }),
+    const where = new ListFilter()
+      .where('status', '=', filter.status)
+      .where('customerId', '=', filter.customerId)
+      .where('series', '=', filter.series)
+      .where('source.taskId', '=', filter.taskId)
+      .where('issueDate', '>=', filter.from)
+      .where('issueDate', '<=', filter.to);
+    return queryIndexPage(
+      this.db,
+      { table: this.table, partition: { gsi1pk }, filter: where, newestFirst: true },
+      filter,
+      toInvoice,
     );
-    const nextCursor = encodeCursor(out.LastEvaluatedKey as Record<string, string> | undefined);
-    return { items: (out.Items ?? []).map(toInvoice), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   async updateDraft(next: Invoice): Promise<void> {

@@ -1,10 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Page,
   type PageRequest,
@@ -13,7 +8,7 @@ import {
   type WorkOrderFilter,
   type WorkOrderRepository,
 } from '@sello/core';
-import { decodeCursor, encodeCursor } from '../dynamo/cursor.ts';
+import { ListFilter, queryIndexPage } from '../dynamo/cursor.ts';
 import { keys, withoutKeys } from '../dynamo/keys.ts';
 import { putNew } from '../dynamo/writes.ts';
 
@@ -47,40 +42,18 @@ export class DynamoWorkOrderRepository implements WorkOrderRepository {
     return Item ? toWorkOrder(Item) : undefined;
   }
 
-  async list(tenantId: string, filter: WorkOrderFilter & PageRequest): Promise<Page<WorkOrder>> {
+  list(tenantId: string, filter: WorkOrderFilter & PageRequest): Promise<Page<WorkOrder>> {
     const { gsi1pk } = keys.workOrderOfTenant(tenantId, '');
-    const conditions: string[] = [];
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':pk': gsi1pk };
-    if (filter.status) {
-      conditions.push('#status = :status');
-      names['#status'] = 'status';
-      values[':status'] = filter.status;
-    }
-    if (filter.customerId) {
-      conditions.push('customerId = :customer');
-      values[':customer'] = filter.customerId;
-    }
-    if (filter.taskId) {
-      conditions.push('#source.taskId = :task');
-      names['#source'] = 'source';
-      values[':task'] = filter.taskId;
-    }
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
-        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-        Limit: filter.limit,
-        ExclusiveStartKey: decodeCursor(filter.cursor, { gsi1pk }),
-      }),
+    const where = new ListFilter()
+      .where('status', '=', filter.status)
+      .where('customerId', '=', filter.customerId)
+      .where('source.taskId', '=', filter.taskId);
+    return queryIndexPage(
+      this.db,
+      { table: this.table, partition: { gsi1pk }, filter: where, newestFirst: true },
+      filter,
+      toWorkOrder,
     );
-    const nextCursor = encodeCursor(out.LastEvaluatedKey as Record<string, string> | undefined);
-    return { items: (out.Items ?? []).map(toWorkOrder), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   async update(next: WorkOrder): Promise<void> {
