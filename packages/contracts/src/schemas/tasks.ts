@@ -92,7 +92,7 @@ export const TaskDeliveryInput = z
       .min(1)
       .max(3)
       .default(['pdf', 'facturae'])
-      .describe('Attached to the e-mail; formats the platform does not make yet are left out'),
+      .describe('Attached to each e-mail: the PDF, the signed Facturae, the UBL (Peppol BIS 3.0)'),
     issue: z
       .boolean()
       .optional()

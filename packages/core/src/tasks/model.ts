@@ -15,8 +15,9 @@ export type PricePolicy = 'template' | 'catalog';
 
 export type DeliveryMode = 'create' | 'createAndSend';
 
-/** Formats attached when a task e-mails its invoices; `ubl` only once the documents area makes it. */
-export type DeliveryFormat = 'pdf' | 'facturae' | 'ubl';
+/** Formats a task attaches when it e-mails its invoices, in the order its mail lists them. */
+export const DELIVERY_FORMATS = ['pdf', 'facturae', 'ubl'] as const;
+export type DeliveryFormat = (typeof DELIVERY_FORMATS)[number];
 
 export interface TaskPaymentMethod {
   means: PaymentMeans;

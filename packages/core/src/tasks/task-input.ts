@@ -12,7 +12,6 @@ import type {
   TaskStatus,
   TaskTemplate,
 } from './model.ts';
-import { availableFormats } from './run/makers.ts';
 import { resolveSchedule } from './schedule.ts';
 
 /** A task as a client writes it. */
@@ -95,13 +94,6 @@ export async function checkTask(
   } else {
     if (delivery.mode === 'createAndSend' && !delivery.issue) {
       add('delivery.issue', 'Drafts are not sent: createAndSend issues each invoice');
-    }
-    const available = availableFormats();
-    if (delivery.mode === 'createAndSend' && !delivery.formats.some((f) => available.includes(f))) {
-      add(
-        'delivery.formats',
-        `None of these formats can be attached yet; add one of ${available.join(', ')}`,
-      );
     }
     template.lines.forEach((line, i) => {
       const at = (field: string) => `template.lines.${i}.${field}`;

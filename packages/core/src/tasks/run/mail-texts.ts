@@ -104,7 +104,6 @@ interface ReportText {
   failures: string;
   more: (n: number) => string;
   missed: string;
-  unavailable: (formats: string, sent: string) => string;
   footer: string;
 }
 
@@ -121,7 +120,6 @@ const TEXTS: Record<Language, (task: Task, occurrence: string) => ReportText> = 
     failures: 'Errores:',
     more: (n) => `… y ${n} más`,
     missed: 'Ocurrencias anteriores que no se ejecutaron (puede ejecutarlas a demanda):',
-    unavailable: (f, s) => `El formato ${f} aún no está disponible: se ha enviado ${s}.`,
     footer: 'Sello · tareas automáticas',
   }),
   ca: (task, occurrence) => ({
@@ -136,7 +134,6 @@ const TEXTS: Record<Language, (task: Task, occurrence: string) => ReportText> = 
     failures: 'Errors:',
     more: (n) => `… i ${n} més`,
     missed: "Ocurrències anteriors que no s'han executat (podeu executar-les a demanda):",
-    unavailable: (f, s) => `El format ${f} encara no està disponible: s'ha enviat ${s}.`,
     footer: 'Sello · tasques automàtiques',
   }),
   en: (task, occurrence) => ({
@@ -151,7 +148,6 @@ const TEXTS: Record<Language, (task: Task, occurrence: string) => ReportText> = 
     failures: 'Failures:',
     more: (n) => `… and ${n} more`,
     missed: 'Earlier occurrences that did not run (you can run them on demand):',
-    unavailable: (f, s) => `The ${f} format is not available yet: ${s} was sent instead.`,
     footer: 'Sello · automatic tasks',
   }),
 };
@@ -161,11 +157,10 @@ export function runReportMail(
   task: Task,
   run: TaskRun,
   language: Language,
-  formats: { unavailable: DeliveryFormat[]; sent: DeliveryFormat[] },
 ): { subject: string; text: string } {
   const tz = task.schedule.timezone;
   const t = TEXTS[language](task, when(run.occurrence, tz, language));
-  const and = { es: 'y', ca: 'i', en: 'and' }[language];
+  const _and = { es: 'y', ca: 'i', en: 'and' }[language];
   const lines = [
     t.intro,
     '',
@@ -177,21 +172,6 @@ export function runReportMail(
     const m = (v: string) => money(v, language);
     const withheld = run.totals.withheld !== '0.00' ? m(run.totals.withheld) : '';
     lines.push(t.amounts(m(run.totals.total), m(run.totals.net), m(run.totals.tax), withheld));
-  }
-  if (task.delivery.mode === 'createAndSend' && formats.unavailable.length) {
-    lines.push(
-      '',
-      t.unavailable(
-        list(
-          formats.unavailable.map((f) => FORMAT_NAMES[f]),
-          and,
-        ),
-        list(
-          formats.sent.map((f) => FORMAT_NAMES[f]),
-          and,
-        ),
-      ),
-    );
   }
   if (run.failures.length) {
     lines.push('', t.failures);

@@ -20,7 +20,7 @@ import type { Invoice, PaymentTerms } from '../../invoices/model.ts';
 import type { Mailer } from '../../ports/mailer.ts';
 import { todayIn } from '../../shared/dates.ts';
 import type { Tenant } from '../../tenants/tenant.ts';
-import type { CustomerDirectory, DeliveryFormat, RunTotals, Task } from '../model.ts';
+import { type CustomerDirectory, DELIVERY_FORMATS, type RunTotals, type Task } from '../model.ts';
 import { createWorkOrder } from '../work-orders/create-work-order.ts';
 import type { WorkOrderRepository } from '../work-orders/model.ts';
 import { assetsNote, taskInvoiceMail } from './mail-texts.ts';
@@ -57,9 +57,6 @@ export interface DocumentMaker {
 
 /** Builds a run's maker: called once per run, so caches live exactly as long as the run. */
 export type MakerFactory = (scope: RunScope) => DocumentMaker;
-
-/** The formats a task can attach, in the order a mail lists them. */
-export const availableFormats = (): DeliveryFormat[] => ['pdf', 'facturae', 'ubl'];
 
 const toMade = (i: Invoice): MadeDocument => ({
   id: i.id,
@@ -192,7 +189,7 @@ export const invoiceMaker =
     };
     const { template, delivery } = task;
     const source = { taskId: task.id, occurrence: occurrence.toISOString() };
-    const sent = availableFormats().filter((f) => delivery.formats.includes(f));
+    const sent = DELIVERY_FORMATS.filter((f) => delivery.formats.includes(f));
 
     const payment = (): PaymentTerms | undefined => {
       const pm = template.paymentMethod;

@@ -41,7 +41,7 @@ import {
   occurrencesBefore,
 } from '../schedule.ts';
 import { runReportMail } from './mail-texts.ts';
-import { availableFormats, type MadeDocument, type MakerFactory } from './makers.ts';
+import type { MadeDocument, MakerFactory } from './makers.ts';
 
 export interface RunDeps {
   tasks: Pick<TaskRepository, 'get'>;
@@ -150,11 +150,7 @@ function engine(deps: RunDeps) {
 
   async function report(pass: Pass, run: TaskRun): Promise<string[] | undefined> {
     const to = pass.task.reportTo?.length ? pass.task.reportTo : [pass.tenant.email];
-    const available = availableFormats();
-    const mail = runReportMail(pass.task, run, pass.tenant.language, {
-      unavailable: pass.task.delivery.formats.filter((f) => !available.includes(f)),
-      sent: pass.task.delivery.formats.filter((f) => available.includes(f)),
-    });
+    const mail = runReportMail(pass.task, run, pass.tenant.language);
     try {
       await deps.mailer.send({ to, ...mail });
       return to;
