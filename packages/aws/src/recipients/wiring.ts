@@ -3,10 +3,7 @@ import { type Mailer, notifyRecipients, systemClock, ulidIds } from '@sello/core
 import { optionalEnv } from '../config.ts';
 import { repositories } from '../dynamo/repositories.ts';
 
-/**
- * Environment variable with the web portal's public base URL, used in the links of notification
- * mails. (To move to `ENV` in @sello/contracts.)
- */
+/** Environment variable with the web portal's public base URL, used in notification links. */
 export const PORTAL_URL_ENV = ENV.portalUrl;
 /** `npm start` serves the portal next to the API on port 3000. */
 export const LOCAL_PORTAL_URL = 'http://localhost:3000';

@@ -19,7 +19,6 @@ import { NodeWebhookTransport, resolveHostAddresses } from './http-transport.ts'
 /**
  * `true` lets webhooks go to http://localhost, 127.0.0.1 and [::1] and skips the public-address
  * check: the local platform and the tests set it; deployed stages never do (production mode).
- * Kept here until it joins ENV in @sello/contracts.
  */
 export const WEBHOOKS_ALLOW_LOCAL_ENV = ENV.webhooksAllowLocal;
 
