@@ -1,13 +1,10 @@
-import { repositories } from '@sello/aws';
+import { createProduct } from '@sello/app/catalog';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { createProduct, productView, systemClock, ulidIds } from '@sello/core';
-import { created, httpHandler, versionEtag } from '@sello/http';
+import { productView } from '@sello/core';
+import { created, versionEtag } from '@sello/http';
 
-const create = createProduct({
-  products: repositories().products,
-  clock: systemClock,
-  ids: ulidIds,
-});
+const create = createProduct();
 
 export const handler = httpHandler(routes.createProduct, async ({ principal, body }) => {
   const product = await create(principal.tenantId, body);

@@ -1,14 +1,10 @@
-import { repositories } from '@sello/aws';
+import { createTariff } from '@sello/app/catalog';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { createTariff, systemClock, tariffView, ulidIds } from '@sello/core';
-import { created, httpHandler, versionEtag } from '@sello/http';
+import { tariffView } from '@sello/core';
+import { created, versionEtag } from '@sello/http';
 
-const create = createTariff({
-  tariffs: repositories().tariffs,
-  products: repositories().products,
-  clock: systemClock,
-  ids: ulidIds,
-});
+const create = createTariff();
 
 export const handler = httpHandler(routes.createTariff, async ({ principal, body }) => {
   const tariff = await create(principal.tenantId, body);

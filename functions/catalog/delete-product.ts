@@ -1,9 +1,9 @@
-import { repositories } from '@sello/aws';
+import { deleteProduct } from '@sello/app/catalog';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { deleteProduct, systemClock } from '@sello/core';
-import { httpHandler, noContent } from '@sello/http';
+import { noContent } from '@sello/http';
 
-const remove = deleteProduct({ products: repositories().products, clock: systemClock });
+const remove = deleteProduct();
 
 export const handler = httpHandler(routes.deleteProduct, async ({ principal, params }) => {
   await remove(principal.tenantId, params.id);

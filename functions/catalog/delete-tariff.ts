@@ -1,9 +1,9 @@
-import { repositories } from '@sello/aws';
+import { deleteTariff } from '@sello/app/catalog';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { deleteTariff, systemClock } from '@sello/core';
-import { httpHandler, noContent } from '@sello/http';
+import { noContent } from '@sello/http';
 
-const remove = deleteTariff({ tariffs: repositories().tariffs, clock: systemClock });
+const remove = deleteTariff();
 
 export const handler = httpHandler(routes.deleteTariff, async ({ principal, params }) => {
   await remove(principal.tenantId, params.id);

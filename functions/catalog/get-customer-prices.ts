@@ -1,12 +1,10 @@
-import { repositories } from '@sello/aws';
+import { getCustomerPrices } from '@sello/app/catalog';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { customerPricesView, getCustomerPrices } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { customerPricesView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const get = getCustomerPrices({
-  customers: repositories().customers,
-  customerPrices: repositories().customerPrices,
-});
+const get = getCustomerPrices();
 
 export const handler = httpHandler(routes.getCustomerPrices, async ({ principal, params }) => {
   const prices = await get(principal.tenantId, params.id);

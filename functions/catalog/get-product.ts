@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { getProduct } from '@sello/app/catalog';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { getProduct, productView } from '@sello/core';
-import { httpHandler, ok, versionEtag } from '@sello/http';
+import { productView } from '@sello/core';
+import { ok, versionEtag } from '@sello/http';
 
-const get = getProduct({ products: repositories().products });
+const get = getProduct();
 
 export const handler = httpHandler(routes.getProduct, async ({ principal, params }) => {
   const product = await get(principal.tenantId, params.id);

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { getTariff } from '@sello/app/catalog';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { getTariff, tariffView } from '@sello/core';
-import { httpHandler, ok, versionEtag } from '@sello/http';
+import { tariffView } from '@sello/core';
+import { ok, versionEtag } from '@sello/http';
 
-const get = getTariff({ tariffs: repositories().tariffs });
+const get = getTariff();
 
 export const handler = httpHandler(routes.getTariff, async ({ principal, params }) => {
   const tariff = await get(principal.tenantId, params.id);

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { listProducts } from '@sello/app/catalog';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { listProducts, productView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { productView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const list = listProducts({ products: repositories().products });
+const list = listProducts();
 
 export const handler = httpHandler(routes.listProducts, async ({ principal, query }) => {
   const page = await list(principal.tenantId, query);

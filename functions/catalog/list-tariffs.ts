@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { listTariffs } from '@sello/app/catalog';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { listTariffs, tariffView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { tariffView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const list = listTariffs({ tariffs: repositories().tariffs });
+const list = listTariffs();
 
 export const handler = httpHandler(routes.listTariffs, async ({ principal, query }) => {
   const page = await list(principal.tenantId, query);

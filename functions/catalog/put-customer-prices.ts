@@ -1,14 +1,10 @@
-import { repositories } from '@sello/aws';
+import { putCustomerPrices } from '@sello/app/catalog';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { customerPricesView, putCustomerPrices, systemClock } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { customerPricesView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const put = putCustomerPrices({
-  customers: repositories().customers,
-  products: repositories().products,
-  customerPrices: repositories().customerPrices,
-  clock: systemClock,
-});
+const put = putCustomerPrices();
 
 export const handler = httpHandler(
   routes.putCustomerPrices,

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { updateProduct } from '@sello/app/catalog';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { productView, systemClock, updateProduct } from '@sello/core';
-import { httpHandler, ifMatchVersion, ok, versionEtag } from '@sello/http';
+import { productView } from '@sello/core';
+import { ifMatchVersion, ok, versionEtag } from '@sello/http';
 
-const update = updateProduct({ products: repositories().products, clock: systemClock });
+const update = updateProduct();
 
 export const handler = httpHandler(
   routes.updateProduct,

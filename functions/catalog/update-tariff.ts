@@ -1,13 +1,10 @@
-import { repositories } from '@sello/aws';
+import { updateTariff } from '@sello/app/catalog';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { systemClock, tariffView, updateTariff } from '@sello/core';
-import { httpHandler, ifMatchVersion, ok, versionEtag } from '@sello/http';
+import { tariffView } from '@sello/core';
+import { ifMatchVersion, ok, versionEtag } from '@sello/http';
 
-const update = updateTariff({
-  tariffs: repositories().tariffs,
-  products: repositories().products,
-  clock: systemClock,
-});
+const update = updateTariff();
 
 export const handler = httpHandler(
   routes.updateTariff,

@@ -1,14 +1,10 @@
-import { repositories } from '@sello/aws';
+import { createCustomer } from '@sello/app/customers';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { createCustomer, customerView, systemClock, ulidIds } from '@sello/core';
-import { created, httpHandler, versionEtag } from '@sello/http';
+import { customerView } from '@sello/core';
+import { created, versionEtag } from '@sello/http';
 
-const create = createCustomer({
-  customers: repositories().customers,
-  tariffs: repositories().tariffs,
-  clock: systemClock,
-  ids: ulidIds,
-});
+const create = createCustomer();
 
 export const handler = httpHandler(routes.createCustomer, async ({ principal, body }) => {
   const customer = await create(principal.tenantId, body);

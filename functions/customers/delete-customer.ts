@@ -1,9 +1,9 @@
-import { repositories } from '@sello/aws';
+import { deleteCustomer } from '@sello/app/customers';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { deleteCustomer, systemClock } from '@sello/core';
-import { httpHandler, noContent } from '@sello/http';
+import { noContent } from '@sello/http';
 
-const remove = deleteCustomer({ customers: repositories().customers, clock: systemClock });
+const remove = deleteCustomer();
 
 export const handler = httpHandler(routes.deleteCustomer, async ({ principal, params }) => {
   await remove(principal.tenantId, params.id);

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { getCustomer } from '@sello/app/customers';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { customerView, getCustomer } from '@sello/core';
-import { httpHandler, ok, versionEtag } from '@sello/http';
+import { customerView } from '@sello/core';
+import { ok, versionEtag } from '@sello/http';
 
-const get = getCustomer({ customers: repositories().customers });
+const get = getCustomer();
 
 export const handler = httpHandler(routes.getCustomer, async ({ principal, params }) => {
   const customer = await get(principal.tenantId, params.id);

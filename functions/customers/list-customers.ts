@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { listCustomers } from '@sello/app/customers';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { customerView, listCustomers } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { customerView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const list = listCustomers({ customers: repositories().customers });
+const list = listCustomers();
 
 export const handler = httpHandler(routes.listCustomers, async ({ principal, query }) => {
   const page = await list(principal.tenantId, query);

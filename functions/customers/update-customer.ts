@@ -1,13 +1,10 @@
-import { repositories } from '@sello/aws';
+import { updateCustomer } from '@sello/app/customers';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { customerView, systemClock, updateCustomer } from '@sello/core';
-import { httpHandler, ifMatchVersion, ok, versionEtag } from '@sello/http';
+import { customerView } from '@sello/core';
+import { ifMatchVersion, ok, versionEtag } from '@sello/http';
 
-const update = updateCustomer({
-  customers: repositories().customers,
-  tariffs: repositories().tariffs,
-  clock: systemClock,
-});
+const update = updateCustomer();
 
 export const handler = httpHandler(
   routes.updateCustomer,

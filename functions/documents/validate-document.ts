@@ -1,7 +1,8 @@
+import { parseDocument } from '@sello/app/documents';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
 import { UnreadableDocumentError } from '@sello/core';
-import { parseDocument } from '@sello/formats/parse';
-import { HttpError, httpHandler, ok } from '@sello/http';
+import { HttpError, ok } from '@sello/http';
 
 const XML_MEDIA = /^(application|text)\/xml$|^application\/[\w.-]+\+xml$/;
 

@@ -1,11 +1,8 @@
-import { repositories } from '@sello/aws';
-import { documentReader } from '@sello/aws/documents';
+import { getInboxDocument } from '@sello/app/exchange';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { getInboxDocument } from '@sello/core';
-import { httpHandler } from '@sello/http';
 
-const r = repositories();
-const get = getInboxDocument({ invoices: r.invoices, tenants: r.tenants, ...documentReader() });
+const get = getInboxDocument();
 
 export const handler = httpHandler(routes.getInboxDocument, async ({ principal, params }) => {
   const { bytes, contentType, filename } = await get(principal, params.id, params.format);

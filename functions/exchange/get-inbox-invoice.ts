@@ -1,10 +1,10 @@
-import { repositories } from '@sello/aws';
+import { getInboxInvoice } from '@sello/app/exchange';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { getInboxInvoice, inboxInvoiceView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { inboxInvoiceView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const r = repositories();
-const get = getInboxInvoice({ invoices: r.invoices, tenants: r.tenants });
+const get = getInboxInvoice();
 
 export const handler = httpHandler(routes.getInboxInvoice, async ({ principal, params }) =>
   ok(inboxInvoiceView(await get(principal, params.id))),

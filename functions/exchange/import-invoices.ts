@@ -1,33 +1,11 @@
-import { afterIssue, artifactBucket, repositories, s3Client, webhookEvents } from '@sello/aws';
-import { S3ArtifactStore } from '@sello/aws/documents';
+import { importInvoices } from '@sello/app/exchange';
+import { httpHandler } from '@sello/app/http';
 import { ImportBatchInput, routes } from '@sello/contracts';
-import {
-  handOverIssued,
-  type ImportOutcome,
-  importInvoices,
-  invoiceView,
-  systemClock,
-  ulidIds,
-  ValidationError,
-} from '@sello/core';
-import { parseDocument } from '@sello/formats/parse';
-import { created, HttpError, httpHandler, logger, ok, parseWith, toProblem } from '@sello/http';
+import { type ImportOutcome, invoiceView, ValidationError } from '@sello/core';
+import { created, HttpError, logger, ok, parseWith, toProblem } from '@sello/http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
-const r = repositories();
-const importAll = importInvoices({
-  reader: { read: async (bytes) => parseDocument(bytes) },
-  imports: r.imports,
-  tenants: r.tenants,
-  customers: r.customers,
-  artifacts: new S3ArtifactStore(s3Client(), artifactBucket()),
-  clock: systemClock,
-  ids: ulidIds,
-  report: (error) => logger.error('import not announced', { error: error as Error }),
-  events: webhookEvents(),
-  // Delivered like an invoice issued here: documents, the buyer's mail, the webhooks.
-  onIssued: handOverIssued(afterIssue(), logger),
-});
+const importAll = importInvoices();
 
 const XML_TYPES = /^(application|text)\/([\w.-]+\+)?xml$/;
 

@@ -1,10 +1,10 @@
-import { repositories } from '@sello/aws';
+import { listInbox } from '@sello/app/exchange';
+import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { inboxEntryView, listInbox } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { inboxEntryView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const r = repositories();
-const list = listInbox({ inbox: r.inbox, invoices: r.invoices, tenants: r.tenants });
+const list = listInbox();
 
 export const handler = httpHandler(routes.listInbox, async ({ principal, query }) => {
   const page = await list(principal, query);

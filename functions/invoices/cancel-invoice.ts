@@ -1,10 +1,11 @@
-import { afterIssue, invoiceDeps } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { cancelInvoice, issuedHandOver } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { cancelInvoice, handOverIssued, invoiceView } from '@sello/core';
-import { httpHandler, logger, ok } from '@sello/http';
+import { invoiceView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const cancel = cancelInvoice(invoiceDeps());
-const handOver = handOverIssued(afterIssue(), logger);
+const cancel = cancelInvoice();
+const handOver = issuedHandOver();
 
 export const handler = httpHandler(routes.cancelInvoice, async ({ principal, params, body }) => {
   const { original, corrective } = await cancel(

@@ -1,9 +1,10 @@
-import { invoiceDeps } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { createInvoice } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { createInvoice, invoiceView } from '@sello/core';
-import { created, httpHandler, versionEtag } from '@sello/http';
+import { invoiceView } from '@sello/core';
+import { created, versionEtag } from '@sello/http';
 
-const create = createInvoice(invoiceDeps());
+const create = createInvoice();
 
 export const handler = httpHandler(routes.createInvoice, async ({ principal, body }) => {
   const invoice = await create(principal.tenantId, body);

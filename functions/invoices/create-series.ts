@@ -1,9 +1,9 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { createSeries } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { createSeries, systemClock } from '@sello/core';
-import { created, httpHandler } from '@sello/http';
+import { created } from '@sello/http';
 
-const create = createSeries({ series: repositories().series, clock: systemClock });
+const create = createSeries();
 
 export const handler = httpHandler(routes.createSeries, async ({ principal, body }) => {
   const series = await create(principal.tenantId, body);

@@ -1,9 +1,9 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { deleteInvoice } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { deleteInvoice } from '@sello/core';
-import { httpHandler, ifMatchVersion, noContent } from '@sello/http';
+import { ifMatchVersion, noContent } from '@sello/http';
 
-const remove = deleteInvoice({ invoices: repositories().invoices });
+const remove = deleteInvoice();
 
 export const handler = httpHandler(routes.deleteInvoice, async ({ principal, params, headers }) => {
   await remove(principal.tenantId, params.id, ifMatchVersion(headers['if-match']));

@@ -1,11 +1,9 @@
-import { repositories } from '@sello/aws';
-import { documentServices } from '@sello/aws/documents';
+import { jobHandler } from '@sello/app/http';
+import { ensureInvoiceDocuments } from '@sello/app/invoices';
 import { InvoiceDocumentsEvent, triggered } from '@sello/contracts';
-import { storedDocuments } from '@sello/core';
-import { jobHandler, logger } from '@sello/http';
+import { logger } from '@sello/http';
 
-const { invoices } = repositories();
-const documents = storedDocuments(documentServices());
+const { invoices, documents } = ensureInvoiceDocuments();
 
 /**
  * For the functions that serve or send documents: the stored ones, made first where missing. An

@@ -1,10 +1,9 @@
-import { repositories } from '@sello/aws';
-import { documentReader } from '@sello/aws/documents';
+import { httpHandler } from '@sello/app/http';
+import { getInvoiceDocument } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { documentBaseName, FILE_EXTENSIONS, getInvoiceDocument } from '@sello/core';
-import { httpHandler } from '@sello/http';
+import { documentBaseName, FILE_EXTENSIONS } from '@sello/core';
 
-const get = getInvoiceDocument({ invoices: repositories().invoices, ...documentReader() });
+const get = getInvoiceDocument();
 
 export const handler = httpHandler(routes.getInvoiceDocument, async ({ principal, params }) => {
   const { invoice, bytes, contentType } = await get(principal.tenantId, params.id, params.format);

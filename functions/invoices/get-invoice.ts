@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { getInvoice } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { getInvoice, invoiceView } from '@sello/core';
-import { httpHandler, ok, versionEtag } from '@sello/http';
+import { invoiceView } from '@sello/core';
+import { ok, versionEtag } from '@sello/http';
 
-const get = getInvoice({ invoices: repositories().invoices });
+const get = getInvoice();
 
 export const handler = httpHandler(routes.getInvoice, async ({ principal, params }) => {
   const invoice = await get(principal.tenantId, params.id);

@@ -1,10 +1,11 @@
-import { afterIssue, invoiceDeps } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { issuedHandOver, issueInvoice } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { handOverIssued, invoiceView, issueInvoice } from '@sello/core';
-import { httpHandler, logger, ok, versionEtag } from '@sello/http';
+import { invoiceView } from '@sello/core';
+import { ok, versionEtag } from '@sello/http';
 
-const issue = issueInvoice(invoiceDeps());
-const handOver = handOverIssued(afterIssue(), logger);
+const issue = issueInvoice();
+const handOver = issuedHandOver();
 
 export const handler = httpHandler(routes.issueInvoice, async ({ principal, params }) => {
   const invoice = await issue(principal.tenantId, params.id);

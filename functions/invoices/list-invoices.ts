@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { listInvoices } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { invoiceView, listInvoices } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { invoiceView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const list = listInvoices({ invoices: repositories().invoices });
+const list = listInvoices();
 
 export const handler = httpHandler(routes.listInvoices, async ({ principal, query }) => {
   const page = await list(principal.tenantId, query);

@@ -1,9 +1,9 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { listSeries } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { listSeries, systemClock } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { ok } from '@sello/http';
 
-const list = listSeries({ series: repositories().series, clock: systemClock });
+const list = listSeries();
 
 export const handler = httpHandler(routes.listSeries, async ({ principal }) =>
   ok({ items: await list(principal.tenantId) }),

@@ -1,10 +1,11 @@
-import { afterIssue, invoiceDeps } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { issuedHandOver, rectifyInvoice } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { handOverIssued, invoiceView, rectifyInvoice } from '@sello/core';
-import { httpHandler, logger, ok } from '@sello/http';
+import { invoiceView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const rectify = rectifyInvoice(invoiceDeps());
-const handOver = handOverIssued(afterIssue(), logger);
+const rectify = rectifyInvoice();
+const handOver = issuedHandOver();
 
 export const handler = httpHandler(routes.rectifyInvoice, async ({ principal, params, body }) => {
   const { original, corrective } = await rectify(principal.tenantId, params.id, body);

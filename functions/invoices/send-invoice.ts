@@ -1,15 +1,10 @@
-import { repositories } from '@sello/aws';
-import { invokedDocuments, mailer } from '@sello/aws/documents';
+import { httpHandler } from '@sello/app/http';
+import { sendInvoice } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { invoiceView, sendInvoice, systemClock } from '@sello/core';
-import { httpHandler, ok, versionEtag } from '@sello/http';
+import { invoiceView } from '@sello/core';
+import { ok, versionEtag } from '@sello/http';
 
-const send = sendInvoice({
-  invoices: repositories().invoices,
-  documents: invokedDocuments,
-  mailer: mailer(),
-  clock: systemClock,
-});
+const send = sendInvoice();
 
 export const handler = httpHandler(routes.sendInvoice, async ({ principal, params, body }) => {
   const invoice = await send(principal.tenantId, params.id, body.to);

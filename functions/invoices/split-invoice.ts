@@ -1,10 +1,11 @@
-import { afterIssue, invoiceDeps } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { issuedHandOver, splitInvoice } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { handOverIssued, invoiceView, splitInvoice } from '@sello/core';
-import { httpHandler, logger, ok } from '@sello/http';
+import { invoiceView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const split = splitInvoice(invoiceDeps());
-const handOver = handOverIssued(afterIssue(), logger);
+const split = splitInvoice();
+const handOver = issuedHandOver();
 
 export const handler = httpHandler(routes.splitInvoice, async ({ principal, params, body }) => {
   const { original, corrective, replacements } = await split(

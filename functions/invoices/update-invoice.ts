@@ -1,9 +1,10 @@
-import { invoiceDeps } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { updateInvoice } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { invoiceView, updateInvoice } from '@sello/core';
-import { httpHandler, ifMatchVersion, ok, versionEtag } from '@sello/http';
+import { invoiceView } from '@sello/core';
+import { ifMatchVersion, ok, versionEtag } from '@sello/http';
 
-const update = updateInvoice(invoiceDeps());
+const update = updateInvoice();
 
 export const handler = httpHandler(
   routes.updateInvoice,

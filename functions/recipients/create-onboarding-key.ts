@@ -1,14 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { createOnboardingKey } from '@sello/app/recipients';
 import { routes } from '@sello/contracts';
-import { createIssuerKey, onboardingKeyView, systemClock, ulidIds } from '@sello/core';
-import { created, httpHandler } from '@sello/http';
+import { onboardingKeyView } from '@sello/core';
+import { created } from '@sello/http';
 
-const create = createIssuerKey({
-  onboardingKeys: repositories().onboardingKeys,
-  recipients: repositories().recipients,
-  clock: systemClock,
-  ids: ulidIds,
-});
+const create = createOnboardingKey();
 
 export const handler = httpHandler(routes.createOnboardingKey, async ({ principal, body }) => {
   const { record, secret } = await create(principal.tenantId, body);

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { getCurrentRecipient } from '@sello/app/recipients';
 import { routes } from '@sello/contracts';
-import { getCurrentRecipient, recipientView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { recipientView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const get = getCurrentRecipient({ recipients: repositories().recipients });
+const get = getCurrentRecipient();
 
 export const handler = httpHandler(routes.getCurrentRecipient, async ({ principal }) =>
   ok(recipientView(await get(principal))),

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { listOnboardingKeys } from '@sello/app/recipients';
 import { routes } from '@sello/contracts';
-import { listIssuerKeys, onboardingKeyView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { onboardingKeyView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const list = listIssuerKeys({ onboardingKeys: repositories().onboardingKeys });
+const list = listOnboardingKeys();
 
 export const handler = httpHandler(routes.listOnboardingKeys, async ({ principal, query }) => {
   const page = await list(principal.tenantId, query);

@@ -1,14 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { loginRecipient } from '@sello/app/recipients';
 import { routes } from '@sello/contracts';
-import { loginRecipient, recipientView, systemClock } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { recipientView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const login = loginRecipient({
-  recipients: repositories().recipients,
-  sessions: repositories().recipientSessions,
-  attempts: repositories().attempts,
-  clock: systemClock,
-});
+const login = loginRecipient();
 
 export const handler = httpHandler(routes.loginRecipient, async ({ body, event }) => {
   const { account, session } = await login(body, { ip: event.requestContext.http.sourceIp });

@@ -1,15 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { registerRecipient } from '@sello/app/recipients';
 import { routes } from '@sello/contracts';
-import { recipientView, registerRecipient, systemClock, ulidIds } from '@sello/core';
-import { created, httpHandler } from '@sello/http';
+import { recipientView } from '@sello/core';
+import { created } from '@sello/http';
 
-const register = registerRecipient({
-  onboardingKeys: repositories().onboardingKeys,
-  recipients: repositories().recipients,
-  attempts: repositories().attempts,
-  clock: systemClock,
-  ids: ulidIds,
-});
+const register = registerRecipient();
 
 export const handler = httpHandler(routes.registerRecipient, async ({ body, event }) => {
   const { account, session } = await register(body, { ip: event.requestContext.http.sourceIp });

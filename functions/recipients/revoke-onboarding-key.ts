@@ -1,12 +1,9 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { revokeOnboardingKey } from '@sello/app/recipients';
 import { routes } from '@sello/contracts';
-import { revokeIssuerKey, systemClock } from '@sello/core';
-import { httpHandler, noContent } from '@sello/http';
+import { noContent } from '@sello/http';
 
-const revoke = revokeIssuerKey({
-  onboardingKeys: repositories().onboardingKeys,
-  clock: systemClock,
-});
+const revoke = revokeOnboardingKey();
 
 export const handler = httpHandler(routes.revokeOnboardingKey, async ({ principal, params }) => {
   await revoke(principal.tenantId, params.id);

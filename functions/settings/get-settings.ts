@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { getSettings } from '@sello/app/settings';
 import { routes } from '@sello/contracts';
-import { getSettings, settingsView } from '@sello/core';
-import { httpHandler, ok, versionEtag } from '@sello/http';
+import { settingsView } from '@sello/core';
+import { ok, versionEtag } from '@sello/http';
 
-const get = getSettings({ settings: repositories().settings });
+const get = getSettings();
 
 export const handler = httpHandler(routes.getSettings, async ({ principal }) => {
   const settings = await get(principal.tenantId);

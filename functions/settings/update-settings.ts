@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { updateSettings } from '@sello/app/settings';
 import { routes } from '@sello/contracts';
-import { settingsView, systemClock, updateSettings } from '@sello/core';
-import { httpHandler, ifMatchVersion, ok, versionEtag } from '@sello/http';
+import { settingsView } from '@sello/core';
+import { ifMatchVersion, ok, versionEtag } from '@sello/http';
 
-const update = updateSettings({ settings: repositories().settings, clock: systemClock });
+const update = updateSettings();
 
 export const handler = httpHandler(routes.updateSettings, async ({ principal, body, headers }) => {
   const settings = await update(principal.tenantId, body, ifMatchVersion(headers['if-match']));

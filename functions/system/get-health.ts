@@ -1,6 +1,7 @@
-import { stage } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { stage } from '@sello/app/system';
 import { routes, SELLO_VERSION } from '@sello/contracts';
-import { httpHandler, ok } from '@sello/http';
+import { ok } from '@sello/http';
 
 /** Liveness only: answers without touching any store, so it stays cheap and always up. */
 export const handler = httpHandler(routes.getHealth, async () =>

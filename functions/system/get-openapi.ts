@@ -1,8 +1,9 @@
-import { optionalEnv } from '@sello/aws';
-import { buildOpenApi, ENV, routeList, routes, SELLO_VERSION } from '@sello/contracts';
-import { httpHandler, ok } from '@sello/http';
+import { httpHandler } from '@sello/app/http';
+import { publicApiUrl } from '@sello/app/system';
+import { buildOpenApi, routeList, routes, SELLO_VERSION } from '@sello/contracts';
+import { ok } from '@sello/http';
 
-const serverUrl = optionalEnv(ENV.publicApiUrl);
+const serverUrl = publicApiUrl();
 // Built once per container: the document only changes with a deployment.
 const document = buildOpenApi(routeList, {
   version: SELLO_VERSION,

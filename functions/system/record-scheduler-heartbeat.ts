@@ -1,9 +1,8 @@
-import { repositories } from '@sello/aws';
+import { jobHandler } from '@sello/app/http';
+import { recordSchedulerHeartbeat } from '@sello/app/system';
 import { ScheduledEvent, triggered } from '@sello/contracts';
-import { recordHeartbeat } from '@sello/core';
-import { jobHandler } from '@sello/http';
 
-const record = recordHeartbeat({ heartbeats: repositories().heartbeats });
+const record = recordSchedulerHeartbeat();
 
 export const handler = jobHandler(
   triggered.recordSchedulerHeartbeat,

@@ -1,5 +1,6 @@
+import { httpHandler } from '@sello/app/http';
 import { fallbackRoute, routeList } from '@sello/contracts';
-import { HttpError, httpHandler } from '@sello/http';
+import { HttpError } from '@sello/http';
 
 const patterns = routeList.map((r) => ({
   method: r.method,

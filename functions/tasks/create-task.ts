@@ -1,9 +1,10 @@
-import { taskDeps } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { createTask } from '@sello/app/tasks';
 import { routes } from '@sello/contracts';
-import { createTask, taskView } from '@sello/core';
-import { created, httpHandler, versionEtag } from '@sello/http';
+import { taskView } from '@sello/core';
+import { created, versionEtag } from '@sello/http';
 
-const create = createTask(taskDeps());
+const create = createTask();
 
 export const handler = httpHandler(routes.createTask, async ({ principal, body }) => {
   const task = await create(principal.tenantId, body);

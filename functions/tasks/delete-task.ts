@@ -1,9 +1,9 @@
-import { taskDeps } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { deleteTask } from '@sello/app/tasks';
 import { routes } from '@sello/contracts';
-import { deleteTask } from '@sello/core';
-import { httpHandler, noContent } from '@sello/http';
+import { noContent } from '@sello/http';
 
-const remove = deleteTask(taskDeps());
+const remove = deleteTask();
 
 export const handler = httpHandler(routes.deleteTask, async ({ principal, params }) => {
   await remove(principal.tenantId, params.id);

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { getTask } from '@sello/app/tasks';
 import { routes } from '@sello/contracts';
-import { getTask, taskView } from '@sello/core';
-import { httpHandler, ok, versionEtag } from '@sello/http';
+import { taskView } from '@sello/core';
+import { ok, versionEtag } from '@sello/http';
 
-const get = getTask({ tasks: repositories().tasks });
+const get = getTask();
 
 export const handler = httpHandler(routes.getTask, async ({ principal, params }) => {
   const task = await get(principal.tenantId, params.id);

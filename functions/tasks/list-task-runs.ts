@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { listTaskRuns } from '@sello/app/tasks';
 import { routes } from '@sello/contracts';
-import { listTaskRuns, taskRunView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { taskRunView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const list = listTaskRuns({ tasks: repositories().tasks, runs: repositories().taskRuns });
+const list = listTaskRuns();
 
 export const handler = httpHandler(routes.listTaskRuns, async ({ principal, params, query }) => {
   const { occurrence, ...page } = query;

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { listTasks } from '@sello/app/tasks';
 import { routes } from '@sello/contracts';
-import { listTasks, taskSummaryView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { taskSummaryView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const list = listTasks({ tasks: repositories().tasks });
+const list = listTasks();
 
 export const handler = httpHandler(routes.listTasks, async ({ principal, query }) => {
   const page = await list(principal.tenantId, query);

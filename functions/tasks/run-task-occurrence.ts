@@ -1,13 +1,10 @@
-import { runDeps } from '@sello/aws';
-import { invoiceExporter, invokedDocuments, mailer } from '@sello/aws/documents';
+import { httpHandler } from '@sello/app/http';
+import { runTaskOccurrence } from '@sello/app/tasks';
 import { routes } from '@sello/contracts';
-import { runTaskOccurrence, taskRunView } from '@sello/core';
-import { httpHandler, logger, ok } from '@sello/http';
+import { taskRunView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const run = runTaskOccurrence({
-  ...runDeps(invokedDocuments, invoiceExporter(), mailer(), logger),
-  log: (message, data) => logger.warn(message, data ?? {}),
-});
+const run = runTaskOccurrence();
 
 /** Time kept back from the function's timeout to hand the rest over and answer. */
 const MARGIN_MS = 8000;

@@ -1,13 +1,10 @@
-import { runDeps } from '@sello/aws';
-import { invoiceExporter, invokedDocuments, mailer } from '@sello/aws/documents';
+import { jobHandler } from '@sello/app/http';
+import { runTask } from '@sello/app/tasks';
 import { RunTaskEvent, triggered } from '@sello/contracts';
-import { runScheduledTask, taskRunView } from '@sello/core';
-import { jobHandler, logger } from '@sello/http';
+import { taskRunView } from '@sello/core';
+import { logger } from '@sello/http';
 
-const run = runScheduledTask({
-  ...runDeps(invokedDocuments, invoiceExporter(), mailer(), logger),
-  log: (message, data) => logger.warn(message, data ?? {}),
-});
+const run = runTask();
 
 /** Time kept back from the timeout to save the run and schedule its continuation. */
 const MARGIN_MS = 60_000;

@@ -1,9 +1,10 @@
-import { taskDeps } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { updateTask } from '@sello/app/tasks';
 import { routes } from '@sello/contracts';
-import { taskView, updateTask } from '@sello/core';
-import { httpHandler, ifMatchVersion, ok, versionEtag } from '@sello/http';
+import { taskView } from '@sello/core';
+import { ifMatchVersion, ok, versionEtag } from '@sello/http';
 
-const update = updateTask(taskDeps());
+const update = updateTask();
 
 export const handler = httpHandler(
   routes.updateTask,

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { createApiKey } from '@sello/app/tenants';
 import { routes } from '@sello/contracts';
-import { apiKeyView, createApiKey, systemClock, ulidIds } from '@sello/core';
-import { created, httpHandler } from '@sello/http';
+import { apiKeyView } from '@sello/core';
+import { created } from '@sello/http';
 
-const create = createApiKey({ apiKeys: repositories().apiKeys, clock: systemClock, ids: ulidIds });
+const create = createApiKey();
 
 export const handler = httpHandler(routes.createApiKey, async ({ principal, body }) => {
   const { record, secret } = await create(principal.tenantId, body.name);

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { getSigningCertificate } from '@sello/app/tenants';
 import { routes } from '@sello/contracts';
-import { getSigningCertificate, signingCertificateView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { signingCertificateView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const get = getSigningCertificate({ identities: repositories().signingIdentities });
+const get = getSigningCertificate();
 
 export const handler = httpHandler(routes.getSigningCertificate, async ({ principal }) =>
   ok(signingCertificateView(await get(principal.tenantId))),

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { getTenant } from '@sello/app/tenants';
 import { routes } from '@sello/contracts';
-import { getTenant, tenantView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { tenantView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const get = getTenant({ tenants: repositories().tenants });
+const get = getTenant();
 
 export const handler = httpHandler(routes.getTenant, async ({ principal }) =>
   ok(tenantView(await get(principal.tenantId))),

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { listApiKeys } from '@sello/app/tenants';
 import { routes } from '@sello/contracts';
-import { apiKeyView, listApiKeys } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { apiKeyView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const list = listApiKeys({ apiKeys: repositories().apiKeys });
+const list = listApiKeys();
 
 export const handler = httpHandler(routes.listApiKeys, async ({ principal, query }) => {
   const page = await list(principal.tenantId, query);

@@ -1,13 +1,9 @@
-import { repositories } from '@sello/aws';
+import { jobHandler } from '@sello/app/http';
+import { provisionTenant } from '@sello/app/tenants';
 import { ProvisionTenantInput, triggered } from '@sello/contracts';
-import { apiKeyView, provisionTenant, systemClock, tenantView, ulidIds } from '@sello/core';
-import { jobHandler } from '@sello/http';
+import { apiKeyView, tenantView } from '@sello/core';
 
-const provision = provisionTenant({
-  tenants: repositories().tenants,
-  clock: systemClock,
-  ids: ulidIds,
-});
+const provision = provisionTenant();
 
 /** Operator action (`aws lambda invoke`): answers the first API key once; it is not stored. */
 export const handler = jobHandler(

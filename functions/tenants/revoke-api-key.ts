@@ -1,9 +1,9 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { revokeApiKey } from '@sello/app/tenants';
 import { routes } from '@sello/contracts';
-import { revokeApiKey, systemClock } from '@sello/core';
-import { forgetApiKey, httpHandler, noContent } from '@sello/http';
+import { forgetApiKey, noContent } from '@sello/http';
 
-const revoke = revokeApiKey({ apiKeys: repositories().apiKeys, clock: systemClock });
+const revoke = revokeApiKey();
 
 export const handler = httpHandler(routes.revokeApiKey, async ({ principal, params }) => {
   await revoke(principal.tenantId, params.id, principal.keyId);

@@ -1,15 +1,10 @@
-import { repositories, verifactuConfig } from '@sello/aws';
-import { invoiceVerifactuView } from '@sello/aws/verifactu';
+import { httpHandler } from '@sello/app/http';
+import { getInvoiceVerifactu } from '@sello/app/verifactu';
 import { routes } from '@sello/contracts';
-import { getInvoice, NotFoundError } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { ok } from '@sello/http';
 
-const { invoices, verifactu } = repositories();
-const environment = verifactuConfig()?.environment ?? 'test';
+const get = getInvoiceVerifactu();
 
-export const handler = httpHandler(routes.getInvoiceVerifactu, async ({ principal, params }) => {
-  const invoice = await getInvoice({ invoices })(principal.tenantId, params.id);
-  const history = await verifactu.ofInvoice(principal.tenantId, invoice.id);
-  if (history.length === 0) throw new NotFoundError('VERI*FACTU record of invoice', params.id);
-  return ok(invoiceVerifactuView(invoice, history, environment));
-});
+export const handler = httpHandler(routes.getInvoiceVerifactu, async ({ principal, params }) =>
+  ok(await get(principal.tenantId, params.id)),
+);

@@ -1,15 +1,11 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { getVerifactuSubmitterCertificate } from '@sello/app/verifactu';
 import { routes } from '@sello/contracts';
 import { submitterCertificateView, systemClock } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { ok } from '@sello/http';
 
-const { verifactu } = repositories();
+const submitterCertificate = getVerifactuSubmitterCertificate();
 
 export const handler = httpHandler(routes.getVerifactuSubmitterCertificate, async ({ principal }) =>
-  ok(
-    submitterCertificateView(
-      await verifactu.submitterCertificate(principal.tenantId),
-      systemClock.now(),
-    ),
-  ),
+  ok(submitterCertificateView(await submitterCertificate(principal.tenantId), systemClock.now())),
 );

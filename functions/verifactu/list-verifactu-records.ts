@@ -1,12 +1,13 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { listVerifactuRecords } from '@sello/app/verifactu';
 import { routes } from '@sello/contracts';
 import { recordEntryView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { ok } from '@sello/http';
 
-const { verifactu } = repositories();
+const list = listVerifactuRecords();
 
 export const handler = httpHandler(routes.listVerifactuRecords, async ({ principal, query }) => {
-  const page = await verifactu.list(principal.tenantId, query);
+  const page = await list(principal.tenantId, query);
   return ok({
     items: page.items.map(recordEntryView),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),

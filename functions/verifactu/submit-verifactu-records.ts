@@ -1,14 +1,9 @@
-import { repositories } from '@sello/aws';
-import { verifactuSubmitter } from '@sello/aws/verifactu';
+import { jobHandler } from '@sello/app/http';
+import { submitVerifactuRecords } from '@sello/app/verifactu';
 import { ENV, ScheduledEvent, triggered } from '@sello/contracts';
-import { submitAll, systemClock, ulidIds } from '@sello/core';
-import { jobHandler, logger } from '@sello/http';
+import { logger } from '@sello/http';
 
-const submitter = verifactuSubmitter();
-const { verifactu, tenants } = repositories();
-const sweep = submitter
-  ? submitAll({ submissions: verifactu, submitter, tenants, clock: systemClock, ids: ulidIds })
-  : undefined;
+const sweep = submitVerifactuRecords();
 
 export const handler = jobHandler(
   triggered.submitVerifactuRecords,

@@ -1,9 +1,9 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { verifyVerifactuChain } from '@sello/app/verifactu';
 import { routes } from '@sello/contracts';
-import { verifyTenantChain } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { ok } from '@sello/http';
 
-const verify = verifyTenantChain({ verifactu: repositories().verifactu });
+const verify = verifyVerifactuChain();
 
 export const handler = httpHandler(routes.verifyVerifactuChain, async ({ principal }) =>
   ok(await verify(principal.tenantId)),

@@ -1,9 +1,10 @@
-import { invoiceDeps } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { voidInvoice } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { invoiceView, voidInvoice } from '@sello/core';
-import { httpHandler, ok, versionEtag } from '@sello/http';
+import { invoiceView } from '@sello/core';
+import { ok, versionEtag } from '@sello/http';
 
-const annul = voidInvoice(invoiceDeps());
+const annul = voidInvoice();
 
 export const handler = httpHandler(routes.voidInvoice, async ({ principal, params, body }) => {
   const { invoice } = await annul(principal.tenantId, params.id, body.reason);

@@ -1,9 +1,9 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { deleteWebhook } from '@sello/app/webhooks';
 import { routes } from '@sello/contracts';
-import { deleteWebhook } from '@sello/core';
-import { httpHandler, noContent } from '@sello/http';
+import { noContent } from '@sello/http';
 
-const remove = deleteWebhook({ subscriptions: repositories().webhookSubscriptions });
+const remove = deleteWebhook();
 
 export const handler = httpHandler(routes.deleteWebhook, async ({ principal, params }) => {
   await remove(principal.tenantId, params.id);

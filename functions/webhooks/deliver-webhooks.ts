@@ -1,17 +1,10 @@
-import { repositories, webhookSecretBox, webhookTransport } from '@sello/aws';
+import { jobHandler } from '@sello/app/http';
+import { deliverWebhooks } from '@sello/app/webhooks';
 import { ScheduledEvent, triggered } from '@sello/contracts';
-import { deliverDueWebhooks, systemClock, ulidIds, WEBHOOK_TIMEOUT_MS } from '@sello/core';
-import { jobHandler, logger } from '@sello/http';
+import { WEBHOOK_TIMEOUT_MS } from '@sello/core';
+import { logger } from '@sello/http';
 
-const sweep = deliverDueWebhooks({
-  deliveries: repositories().webhookDeliveries,
-  subscriptions: repositories().webhookSubscriptions,
-  secrets: webhookSecretBox(),
-  transport: webhookTransport(),
-  // Leases are real time, whatever the scheduled time: a late run must not shorten them.
-  clock: systemClock,
-  ids: ulidIds,
-});
+const sweep = deliverWebhooks();
 
 /** Room left to claim one more attempt: its timeout, signing and saving the outcome. */
 const MARGIN_MS = WEBHOOK_TIMEOUT_MS + 10_000;

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { getWebhook } from '@sello/app/webhooks';
 import { routes } from '@sello/contracts';
-import { getWebhook, webhookView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { webhookView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const get = getWebhook({ subscriptions: repositories().webhookSubscriptions });
+const get = getWebhook();
 
 export const handler = httpHandler(routes.getWebhook, async ({ principal, params }) =>
   ok(webhookView(await get(principal.tenantId, params.id))),

@@ -1,12 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { listWebhookDeliveries } from '@sello/app/webhooks';
 import { routes } from '@sello/contracts';
-import { listWebhookDeliveries, webhookDeliveryView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { webhookDeliveryView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const list = listWebhookDeliveries({
-  subscriptions: repositories().webhookSubscriptions,
-  deliveries: repositories().webhookDeliveries,
-});
+const list = listWebhookDeliveries();
 
 export const handler = httpHandler(
   routes.listWebhookDeliveries,

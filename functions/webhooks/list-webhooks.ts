@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { listWebhooks } from '@sello/app/webhooks';
 import { routes } from '@sello/contracts';
-import { listWebhooks, webhookView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { webhookView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const list = listWebhooks({ subscriptions: repositories().webhookSubscriptions });
+const list = listWebhooks();
 
 export const handler = httpHandler(routes.listWebhooks, async ({ principal, query }) => {
   const page = await list(principal.tenantId, query);

@@ -1,16 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { createWorkOrder } from '@sello/app/work-orders';
 import { routes } from '@sello/contracts';
-import { createWorkOrder, systemClock, ulidIds, workOrderView } from '@sello/core';
-import { created, httpHandler, versionEtag } from '@sello/http';
+import { workOrderView } from '@sello/core';
+import { created, versionEtag } from '@sello/http';
 
-const r = repositories();
-const create = createWorkOrder({
-  workOrders: r.workOrders,
-  customers: r.customers,
-  products: r.products,
-  clock: systemClock,
-  ids: ulidIds,
-});
+const create = createWorkOrder();
 
 export const handler = httpHandler(routes.createWorkOrder, async ({ principal, body }) => {
   const order = await create(principal.tenantId, body);

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { getWorkOrder } from '@sello/app/work-orders';
 import { routes } from '@sello/contracts';
-import { getWorkOrder, workOrderView } from '@sello/core';
-import { httpHandler, ok, versionEtag } from '@sello/http';
+import { workOrderView } from '@sello/core';
+import { ok, versionEtag } from '@sello/http';
 
-const get = getWorkOrder({ workOrders: repositories().workOrders });
+const get = getWorkOrder();
 
 export const handler = httpHandler(routes.getWorkOrder, async ({ principal, params }) => {
   const order = await get(principal.tenantId, params.id);

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { listWorkOrders } from '@sello/app/work-orders';
 import { routes } from '@sello/contracts';
-import { listWorkOrders, workOrderView } from '@sello/core';
-import { httpHandler, ok } from '@sello/http';
+import { workOrderView } from '@sello/core';
+import { ok } from '@sello/http';
 
-const list = listWorkOrders({ workOrders: repositories().workOrders });
+const list = listWorkOrders();
 
 export const handler = httpHandler(routes.listWorkOrders, async ({ principal, query }) => {
   const page = await list(principal.tenantId, query);

@@ -1,9 +1,10 @@
-import { repositories } from '@sello/aws';
+import { httpHandler } from '@sello/app/http';
+import { updateWorkOrder } from '@sello/app/work-orders';
 import { routes } from '@sello/contracts';
-import { systemClock, updateWorkOrder, workOrderView } from '@sello/core';
-import { httpHandler, ifMatchVersion, ok, versionEtag } from '@sello/http';
+import { workOrderView } from '@sello/core';
+import { ifMatchVersion, ok, versionEtag } from '@sello/http';
 
-const update = updateWorkOrder({ workOrders: repositories().workOrders, clock: systemClock });
+const update = updateWorkOrder();
 
 export const handler = httpHandler(
   routes.updateWorkOrder,

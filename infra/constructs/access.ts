@@ -1,5 +1,4 @@
-import { KEY_TAGS } from '@sello/aws';
-import { type Access, ENV } from '@sello/contracts';
+import { type Access, ENV, KEY_TAGS } from '@sello/contracts';
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';

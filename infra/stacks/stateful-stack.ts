@@ -1,4 +1,4 @@
-import { TABLE } from '@sello/aws';
+import { TABLE } from '@sello/contracts';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ListObjectsCommand } from '@aws-sdk/client-s3';
-import { dynamoClient, kmsClient, s3Client } from '@sello/aws';
+import { dynamoClient, kmsClient, s3Client } from '@sello/app/platform';
 import type { MiddlewareStack } from '@smithy/types';
 import type { Platform } from '../../packages/local/src/platform.ts';
 import { createCustomer } from './api.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { repositories } from '@sello/aws';
+import { repositories } from '@sello/app/platform';
 import {
   type Customer,
   provisionTenant,

@@ -1,4 +1,3 @@
-import { TABLE } from '@sello/aws';
 import {
   ACCESS,
   ENV,
@@ -7,6 +6,7 @@ import {
   kebab,
   type RouteDef,
   routeList,
+  TABLE,
   type TriggeredDef,
   triggered,
   triggeredList,

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { repositories } from '@sello/aws';
+import { repositories } from '@sello/app/platform';
 import { routeList } from '@sello/contracts';
 import { provisionTenant, systemClock, ulidIds } from '@sello/core';
 import { afterAll } from 'vitest';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repositories } from '@sello/aws';
+import { repositories } from '@sello/app/platform';
 import {
   computeInvoice,
   type Invoice,

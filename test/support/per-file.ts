@@ -31,6 +31,6 @@ Object.assign(process.env, {
 });
 delete process.env.AWS_PROFILE;
 
-const { dynamoClient } = await import('@sello/aws');
+const { dynamoClient } = await import('@sello/app/platform');
 const { ensureTable } = await import('../../packages/local/src/table.ts');
 await ensureTable(dynamoClient(), process.env[ENV.tableName]!);

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { request } from 'node:http';
-import { recipientNotifier, repositories } from '@sello/aws';
-import { mailer } from '@sello/aws/documents';
+import { mailer } from '@sello/app/mail';
+import { repositories } from '@sello/app/platform';
+import { recipientNotifier } from '@sello/app/recipients';
 import {
   type Clock,
   createEmailKey,

@@ -1,10 +1,11 @@
-import { repositories } from '@sello/aws';
 import type { AuthKind } from '@sello/contracts';
 import {
+  type ApiKeyRepository,
   authenticateApiKey,
   authenticateSession,
   RECIPIENT_SECRET_PREFIX,
   type RecipientPrincipal,
+  type RecipientSessionRepository,
   systemClock,
   type TenantPrincipal,
   UnauthorizedError,
@@ -28,6 +29,12 @@ const cache = new Map<string, { principal: TenantPrincipal; until: number }>();
 /** Sessions resolved recently; an entry never outlives its session. */
 const sessionCache = new Map<string, { principal: RecipientPrincipal; until: number }>();
 
+/** Where credentials are looked up (the wiring package passes the DynamoDB repositories). */
+export interface CredentialStores {
+  apiKeys: ApiKeyRepository;
+  sessions: RecipientSessionRepository;
+}
+
 export const forgetApiKey = (keyId: string) => {
   for (const [secret, entry] of cache) if (entry.principal.keyId === keyId) cache.delete(secret);
 };
@@ -41,20 +48,23 @@ const CREDENTIAL: Record<Exclude<AuthKind, 'public'>, string> = {
   inbox: 'api key or session token',
 };
 
-async function apiKeyPrincipal(secret: string): Promise<TenantPrincipal> {
+async function apiKeyPrincipal(secret: string, stores: CredentialStores): Promise<TenantPrincipal> {
   const hit = cache.get(secret);
   if (hit && hit.until > Date.now()) return hit.principal;
-  const principal = await authenticateApiKey({ apiKeys: repositories().apiKeys })(secret);
+  const principal = await authenticateApiKey({ apiKeys: stores.apiKeys })(secret);
   if (cache.size > 1000) cache.clear();
   cache.set(secret, { principal, until: Date.now() + CACHE_MS });
   return principal;
 }
 
-async function sessionPrincipal(token: string): Promise<RecipientPrincipal> {
+async function sessionPrincipal(
+  token: string,
+  stores: CredentialStores,
+): Promise<RecipientPrincipal> {
   const hit = sessionCache.get(token);
   if (hit && hit.until > Date.now()) return hit.principal;
   const { expiresAt, ...principal } = await authenticateSession({
-    sessions: repositories().recipientSessions,
+    sessions: stores.sessions,
     clock: systemClock,
   })(token);
   if (sessionCache.size > 1000) sessionCache.clear();
@@ -73,6 +83,7 @@ async function sessionPrincipal(token: string): Promise<RecipientPrincipal> {
 export async function authenticate(
   kind: AuthKind,
   event: APIGatewayProxyEventV2,
+  stores: CredentialStores,
 ): Promise<TenantPrincipal | RecipientPrincipal | undefined> {
   if (kind === 'public') return undefined;
   const header = event.headers.authorization ?? '';
@@ -90,8 +101,9 @@ export async function authenticate(
     if (!secret.startsWith(SESSION_PREFIX)) {
       throw new UnauthorizedError('This route takes a recipient session, not an API key');
     }
-    return sessionPrincipal(secret);
+    return sessionPrincipal(secret, stores);
   }
-  if (kind === 'inbox' && secret.startsWith(SESSION_PREFIX)) return sessionPrincipal(secret);
-  return apiKeyPrincipal(secret);
+  if (kind === 'inbox' && secret.startsWith(SESSION_PREFIX))
+    return sessionPrincipal(secret, stores);
+  return apiKeyPrincipal(secret, stores);
 }

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { repositories } from '@sello/aws';
 import type { RouteDef } from '@sello/contracts';
-import type { StoredOutcome } from '@sello/core';
+import type { IdempotencyStore, StoredOutcome } from '@sello/core';
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
 import type * as z from 'zod';
-import { authenticate, type Principal } from './auth.ts';
+import { authenticate, type CredentialStores, type Principal } from './auth.ts';
 import { readJsonBody } from './body.ts';
 import { fingerprint, readIdempotencyKey, runIdempotent, sealedOutcomes } from './idempotency.ts';
 import { logger } from './logger.ts';
@@ -88,14 +87,25 @@ const etagMatches = (header: string | undefined, etag: string) =>
     return tag === '*' || tag.replace(/^W\//, '') === etag.replace(/^W\//, '');
   });
 
+/** The stores the wrapper needs, resolved on first use (the wiring package provides them). */
+export interface HttpDeps extends CredentialStores {
+  idempotency: IdempotencyStore;
+}
+
 /**
- * The one wrapper every HTTP function uses: correlation id and logging, authentication, body and
- * parameter validation with the route's zod schemas, `Idempotency-Key` on POSTs, conditional
+ * Makes the one wrapper every HTTP function uses: correlation id and logging, authentication, body
+ * and parameter validation with the route's zod schemas, `Idempotency-Key` on POSTs, conditional
  * GETs, and every error as RFC 9457 problem+json.
  */
-export function httpHandler<const R extends RouteDef>(
+export const createHttpHandler =
+  (deps: () => HttpDeps) =>
+  <const R extends RouteDef>(route: R, fn: (request: HttpRequest<R>) => Promise<HttpResult>) =>
+    httpHandler(route, fn, deps);
+
+function httpHandler<const R extends RouteDef>(
   route: R,
   fn: (request: HttpRequest<R>) => Promise<HttpResult>,
+  deps: () => HttpDeps,
 ) {
   const waitMs = Math.max(1000, ((route.timeoutSeconds ?? 10) - 2) * 1000);
 
@@ -107,7 +117,7 @@ export function httpHandler<const R extends RouteDef>(
     const started = Date.now();
     let response: HttpResponse;
     try {
-      const principal = await authenticate(route.auth, event);
+      const principal = await authenticate(route.auth, event, deps());
       const req = route.request;
       const parsedBody = req?.body ? readJsonBody(event) : undefined;
       const request = {
@@ -135,7 +145,7 @@ export function httpHandler<const R extends RouteDef>(
             : (principal?.tenantId ?? 'public');
         const scope = `${owner}#${route.id}`;
         const run = await runIdempotent(
-          sealedOutcomes(repositories().idempotency, idempotencyKey, scope),
+          sealedOutcomes(deps().idempotency, idempotencyKey, scope),
           {
             key: `${scope}#${fingerprint(idempotencyKey)}`,
             // Routes without a JSON body schema (XML uploads) fingerprint the raw body.

@@ -1,4 +1,5 @@
-import { FunctionFailedError, type FunctionInvoker, useInvoker } from '@sello/aws';
+import { useInvoker } from '@sello/app/platform';
+import { FunctionFailedError, type FunctionInvoker } from '@sello/aws';
 import { type RouteDef, routeList, type TriggeredDef, triggeredList } from '@sello/contracts';
 import { lambdaContext } from './apigw.ts';
 import { loadHandler, runningEntry } from './handlers.ts';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { repositories } from '@sello/aws';
+import { repositories } from '@sello/app/platform';
 import { authenticateApiKey, provisionTenant, systemClock, ulidIds } from '@sello/core';
 
 export interface LocalInfo {

@@ -5,7 +5,7 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE } from '@sello/aws';
+import { TABLE } from '@sello/contracts';
 
 /** Creates the single table as the CDK stack defines it (same schema module), if missing. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { useTaskScheduler } from '@sello/aws';
+import { useTaskScheduler } from '@sello/app/platform';
 import {
   InMemoryScheduleStore,
   LocalSchedulerPort,

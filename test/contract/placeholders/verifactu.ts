@@ -1,5 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, keys, repositories, tableName } from '@sello/aws';
+import { documentClient, repositories, tableName } from '@sello/app/platform';
+import { keys } from '@sello/aws';
 import { aCustomer } from '../../support/api.ts';
 import type { Realise } from './context.ts';
 

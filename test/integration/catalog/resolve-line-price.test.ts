@@ -1,4 +1,4 @@
-import { repositories } from '@sello/aws';
+import { repositories } from '@sello/app/platform';
 import { type Customer, computeInvoice, getCustomer, resolveLines } from '@sello/core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';

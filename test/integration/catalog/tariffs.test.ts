@@ -1,4 +1,4 @@
-import { repositories } from '@sello/aws';
+import { repositories } from '@sello/app/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '@sello/aws';
+import { documentClient, tableName } from '@sello/app/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../../packages/local/src/apigw.ts';
 import { loadHandler } from '../../../packages/local/src/handlers.ts';

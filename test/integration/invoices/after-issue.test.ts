@@ -1,5 +1,5 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { s3Client, useInvoker } from '@sello/aws';
+import { s3Client, useInvoker } from '@sello/app/platform';
 import { ENV, routeList } from '@sello/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installLocalInvoker } from '../../../packages/local/src/invoker.ts';

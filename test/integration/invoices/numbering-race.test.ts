@@ -1,4 +1,6 @@
-import { DynamoInvoiceRepository, documentClient, invoiceDeps, tableName } from '@sello/aws';
+import { invoiceDeps } from '@sello/app/invoices';
+import { documentClient, tableName } from '@sello/app/platform';
+import { DynamoInvoiceRepository } from '@sello/aws';
 import { issueInvoice } from '@sello/core';
 import { describe, expect, it } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FunctionFailedError, repositories } from '@sello/aws';
+import { repositories } from '@sello/app/platform';
+import { FunctionFailedError } from '@sello/aws';
 import { type TriggeredDef, triggered, triggeredList } from '@sello/contracts';
 import { describe, expect, it } from 'vitest';
 import { loadHandler, repoRoot } from '../../../packages/local/src/handlers.ts';

@@ -36,7 +36,7 @@ describe('the local scheduler loop', () => {
     expect(later.failed).toEqual([]);
 
     // The handler wrote the heartbeat of the last occurrence into DynamoDB Local.
-    const { repositories } = await import('@sello/aws');
+    const { repositories } = await import('@sello/app/platform');
     const last = await repositories().heartbeats.last('scheduler');
     // <aws.scheduler.scheduled-time> has second precision, as in AWS.
     expect(new Date(last!.at).getTime()).toBe(Math.floor((created + 600_000) / 1000) * 1000);

@@ -1,5 +1,5 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { s3Client } from '@sello/aws';
+import { s3Client } from '@sello/app/platform';
 import { ENV } from '@sello/contracts';
 import { describe, expect, it } from 'vitest';
 

@@ -1,4 +1,4 @@
-import { repositories } from '@sello/aws';
+import { repositories } from '@sello/app/platform';
 import { newRecipientSession, type RecipientAccount } from '@sello/core';
 import { authenticate } from '@sello/http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -153,26 +153,27 @@ describe('sessions and API keys never stand in for each other', () => {
   it("'inbox' routes take either, told apart by prefix", async () => {
     const event = (token: string) =>
       ({ headers: { authorization: `Bearer ${token}` } }) as unknown as APIGatewayProxyEventV2;
-    expect(await authenticate('inbox', event(tenant.key))).toEqual({
+    const stores = { apiKeys: repositories().apiKeys, sessions: repositories().recipientSessions };
+    expect(await authenticate('inbox', event(tenant.key), stores)).toEqual({
       kind: 'tenant',
       tenantId: tenant.tenantId,
       keyId: expect.any(String),
     });
-    expect(await authenticate('inbox', event(account.token))).toEqual({
+    expect(await authenticate('inbox', event(account.token), stores)).toEqual({
       kind: 'recipient',
       recipientId: account.id,
       taxId: account.taxId,
     });
-    await expect(authenticate('inbox', event(`sess_${'b'.repeat(43)}`))).rejects.toThrow(
+    await expect(authenticate('inbox', event(`sess_${'b'.repeat(43)}`), stores)).rejects.toThrow(
       'Invalid or expired session; sign in again',
     );
-    await expect(authenticate('inbox', event('garbage'))).rejects.toThrow(
+    await expect(authenticate('inbox', event('garbage'), stores)).rejects.toThrow(
       'Invalid or revoked API key',
     );
-    await expect(authenticate('session', event(tenant.key))).rejects.toThrow(
+    await expect(authenticate('session', event(tenant.key), stores)).rejects.toThrow(
       'This route takes a recipient session, not an API key',
     );
-    await expect(authenticate('apiKey', event(account.token))).rejects.toThrow(
+    await expect(authenticate('apiKey', event(account.token), stores)).rejects.toThrow(
       'Invalid or revoked API key',
     );
   });

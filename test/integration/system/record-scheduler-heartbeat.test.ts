@@ -1,4 +1,4 @@
-import { repositories } from '@sello/aws';
+import { repositories } from '@sello/app/platform';
 import { triggered } from '@sello/contracts';
 import { describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../../packages/local/src/apigw.ts';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useTaskScheduler } from '@sello/aws';
+import { useTaskScheduler } from '@sello/app/platform';
 import { afterAll, inject } from 'vitest';
 import {
   JsonFileScheduleStore,

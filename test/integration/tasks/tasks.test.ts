@@ -181,7 +181,7 @@ describe('/v1/tasks', () => {
 
   it('keeps a task of thousands of customers in parts and reads it back whole', async () => {
     // Ids need not exist to be stored in parts: the store is what is checked here.
-    const { repositories } = await import('@sello/aws');
+    const { repositories } = await import('@sello/app/platform');
     const { tasks } = repositories();
     const many = Array.from({ length: 12_000 }, (_, i) => `cus_${String(i).padStart(26, '0')}`);
     const assets = { [many[5] as string]: [{ id: 'a1', name: 'Caldera', serial: 'S-1' }] };

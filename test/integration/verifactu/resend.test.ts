@@ -1,6 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, keys, repositories, tableName } from '@sello/aws';
-import { sandboxSchemaPath } from '@sello/aws/verifactu';
+import { documentClient, repositories, tableName } from '@sello/app/platform';
+import { sandboxSchemaPath } from '@sello/app/verifactu';
+import { keys } from '@sello/aws';
 import {
   type SubmissionDeps,
   type SubmissionRepository,

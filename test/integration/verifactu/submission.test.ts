@@ -1,5 +1,6 @@
 import { BatchWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { chainItems, documentClient, keys, repositories, tableName } from '@sello/aws';
+import { documentClient, repositories, tableName } from '@sello/app/platform';
+import { chainItems, keys } from '@sello/aws';
 import { triggered } from '@sello/contracts';
 import {
   type BillingRecord,

@@ -1,12 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  NodeWebhookTransport,
-  repositories,
-  WEBHOOKS_ALLOW_LOCAL_ENV,
-  webhookSecretBox,
-  webhookTransport,
-} from '@sello/aws';
+import { repositories } from '@sello/app/platform';
+import { WEBHOOKS_ALLOW_LOCAL_ENV, webhookSecretBox, webhookTransport } from '@sello/app/webhooks';
+import { NodeWebhookTransport } from '@sello/aws';
 import { triggered } from '@sello/contracts';
 import {
   attemptWebhookDeliveries,

@@ -1,10 +1,7 @@
 /**
- * Document signing, storage and mail: a separate entry point because signing (xml-crypto, KMS)
- * and mail composition weigh on the bundles, and only the functions that make documents should
- * carry them. The PDF is drawn by the `renderInvoicePdf` function alone (see invoked.ts).
+ * S3 artifact storage and SES mail with attachments: a separate entry point because MIME
+ * composition weighs on the bundles, and only the functions that store or mail documents should
+ * carry it.
  */
 export * from '../s3/artifact-store.ts';
 export * from '../ses/ses-mailer.ts';
-export * from './invoice-renderer.ts';
-export * from './invoked.ts';
-export * from './wiring.ts';

@@ -1,3 +1,2 @@
 export * from './import-repository.ts';
 export * from './inbox-repository.ts';
-export * from './repositories.ts';

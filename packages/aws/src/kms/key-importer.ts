@@ -11,10 +11,8 @@ import {
   ImportKeyMaterialCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
+import { KEY_TAGS } from '@sello/contracts';
 import type { KeyImporter, RsaKeySpec } from '@sello/core';
-
-/** Tag keys on every imported key; IAM conditions in infra/constructs/access.ts rely on them. */
-export const KEY_TAGS = { tenant: 'sello:tenant', stage: 'sello:stage' } as const;
 
 /** RFC 5649 §3 alternative initial value: AES Key Wrap with Padding. */
 const KWP_IV = Buffer.from('A65959A6', 'hex');

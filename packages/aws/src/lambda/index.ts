@@ -1,2 +1,1 @@
-export * from './functions.ts';
 export * from './invoker.ts';

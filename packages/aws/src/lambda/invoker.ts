@@ -1,5 +1,4 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { functionArn } from './functions.ts';
+import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 
 /** Runs the triggered functions of the route table, by id, wherever the platform runs them. */
 export interface FunctionInvoker {
@@ -27,7 +26,8 @@ const encode = (payload: unknown) => new TextEncoder().encode(JSON.stringify(pay
 export class LambdaInvoker implements FunctionInvoker {
   constructor(
     private readonly client: LambdaClient,
-    private readonly arnOf: (id: string) => string = functionArn,
+    /** The function's ARN by id (the stack passes them in the environment). */
+    private readonly arnOf: (id: string) => string,
   ) {}
 
   async handOver(id: string, payload: unknown): Promise<void> {
@@ -69,23 +69,4 @@ function parse(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-let lambda: LambdaInvoker | undefined;
-let replacement: FunctionInvoker | undefined;
-
-/**
- * Where this process runs triggered functions: through Lambda, unless the local platform put its
- * in-process invoker in place. Resolved on every use, so a handler wired at import time follows
- * whichever is current.
- */
-export function invoker(): FunctionInvoker {
-  if (replacement) return replacement;
-  lambda ??= new LambdaInvoker(new LambdaClient({}));
-  return lambda;
-}
-
-/** The local platform runs triggered functions in its own process (undefined: Lambda again). */
-export function useInvoker(next: FunctionInvoker | undefined): void {
-  replacement = next;
 }

@@ -2,6 +2,4 @@ export * from './attempt-counter.ts';
 export * from './notification-log.ts';
 export * from './onboarding-key-repository.ts';
 export * from './recipient-repository.ts';
-export * from './repositories.ts';
 export * from './settings-repository.ts';
-export * from './wiring.ts';

@@ -7,16 +7,15 @@ import {
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
 import { type SchedulerPort, type ScheduleSpec, validateScheduleSpec } from '@sello/core';
-import { functionArn } from '../lambda/functions.ts';
 
 export interface EventBridgeSchedulerConfig {
   /** Schedule group holding Sello's schedules (created by the stack). */
   groupName: string;
   /**
-   * Lambda function ARN for a target id of the route table, e.g. `runTask`. Default: the ARN the
-   * stack passes to every function managing schedules (`functionArn`, one variable per target).
+   * Lambda function ARN for a target id of the route table, e.g. `runTask` (the stack passes them
+   * to every function managing schedules, one variable per target).
    */
-  targetArn?: (target: string) => string;
+  targetArn: (target: string) => string;
   /** Role EventBridge Scheduler assumes to invoke the targets (lambda:InvokeFunction). */
   roleArn: string;
   /** SQS queue receiving invocations that could not be delivered. */
@@ -52,7 +51,7 @@ export class EventBridgeScheduler implements SchedulerPort {
     private readonly config: EventBridgeSchedulerConfig,
   ) {
     this.retryPolicy = config.retryPolicy ?? DEFAULT_SCHEDULER_RETRY_POLICY;
-    this.targetArn = config.targetArn ?? functionArn;
+    this.targetArn = config.targetArn;
   }
 
   /**

@@ -4,5 +4,3 @@
  */
 export * from './aeat-soap-submitter.ts';
 export * from './sandbox-submitter.ts';
-export * from './view.ts';
-export * from './wiring.ts';

@@ -1,7 +1,7 @@
 import { triggered } from '@sello/contracts';
 import type { DocumentFormat, Invoice, InvoiceDocuments } from '@sello/core';
-import { invoker } from '../lambda/invoker.ts';
 import type { PdfDrawer } from './invoice-renderer.ts';
+import { invoker } from './invoker.ts';
 
 /**
  * Documents made by other functions, called and awaited: what lets the functions that serve and

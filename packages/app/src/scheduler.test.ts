@@ -9,7 +9,7 @@ import { ENV, functionArnEnv } from '@sello/contracts';
 import { resolveSchedule, scheduleSpecFor, type Task } from '@sello/core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { taskScheduler, useTaskScheduler } from './wiring.ts';
+import { taskScheduler, useTaskScheduler } from './scheduler.ts';
 
 const scheduler = mockClient(SchedulerClient);
 const RUN_TASK = 'arn:aws:lambda:eu-south-2:123456789012:function:sello-prod-run-task';

@@ -1,8 +1,8 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { EventBridgeScheduler } from '@sello/aws';
 import { functionArnEnv } from '@sello/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EventBridgeScheduler } from '../scheduler/eventbridge-scheduler.ts';
-import { functionArn } from './functions.ts';
+import { functionArn } from './config.ts';
 
 const RUN_TASK = 'arn:aws:lambda:eu-south-2:123456789012:function:sello-prod-run-task';
 afterAll(() => {
@@ -17,12 +17,13 @@ describe('function ARNs from the environment', () => {
     expect(functionArn('runTask')).toBe(RUN_TASK);
   });
 
-  it('are what run-time schedules target unless told otherwise', async () => {
+  it('are what run-time schedules target', async () => {
     process.env.SELLO_FUNCTION_RUN_TASK = RUN_TASK;
     const port = new EventBridgeScheduler(new SchedulerClient({ region: 'eu-south-2' }), {
       groupName: 'sello-prod',
       roleArn: 'arn:aws:iam::123456789012:role/sello-prod-scheduler',
       deadLetterQueueArn: 'arn:aws:sqs:eu-south-2:123456789012:sello-prod-scheduler-dlq',
+      targetArn: functionArn,
     });
     expect(
       port.toInput({

@@ -1,34 +1,14 @@
-import { ENV, SELLO_VERSION, triggered } from '@sello/contracts';
-import {
-  type AfterIssue,
-  type InvoiceDeps,
-  resolveLines,
-  sistemaInformatico,
-  systemClock,
-  ulidIds,
-} from '@sello/core';
-import { optionalEnv } from '../config.ts';
-import { invoker } from '../lambda/invoker.ts';
+import { triggered } from '@sello/contracts';
+import * as core from '@sello/core';
+import { type AfterIssue, type InvoiceDeps, resolveLines, systemClock, ulidIds } from '@sello/core';
+import { logger } from '@sello/http';
+import { verifactuConfig } from './config.ts';
+import { documentReader, documentServices, invokedDocuments } from './documents.ts';
+import { invoker } from './invoker.ts';
+import { mailer, textMailer } from './mail.ts';
+import { recipientNotifier } from './recipients.ts';
 import { repositories } from './repositories.ts';
-
-// Until the package index exports the invoker itself (the local platform swaps it in).
-
-/** VERI*FACTU settings from the environment; records are generated only when configured. */
-export function verifactuConfig() {
-  const producerNif = optionalEnv(ENV.verifactuProducerNif);
-  if (!producerNif) return undefined;
-  return {
-    system: sistemaInformatico({
-      producerName: optionalEnv(ENV.verifactuProducerName) ?? 'Sello',
-      producerNif,
-      version: SELLO_VERSION,
-      installation: optionalEnv(ENV.verifactuInstallation) ?? 'default',
-    }),
-    environment: (optionalEnv(ENV.verifactuEnvironment) === 'production' ? 'production' : 'test') as
-      | 'test'
-      | 'production',
-  };
-}
+import { webhookEvents } from './webhooks.ts';
 
 /**
  * How long a container trusts what it read of a tenant's profile and series list. Series never
@@ -107,3 +87,68 @@ export const afterIssue = (): AfterIssue => ({
   handOver: (tenantId, invoiceIds) =>
     invoker().handOver(triggered.processIssuedInvoices.id, { tenantId, invoiceIds }),
 });
+
+/**
+ * Hands invoices just numbered to the post-issue step; a failure to hand over is logged, not
+ * raised (the documents are then made on first read).
+ */
+export const issuedHandOver = () => core.handOverIssued(afterIssue(), logger);
+
+export const createInvoice = () => core.createInvoice(invoiceDeps());
+
+export const updateInvoice = () => core.updateInvoice(invoiceDeps());
+
+export const getInvoice = () => core.getInvoice({ invoices: repositories().invoices });
+
+export const listInvoices = () => core.listInvoices({ invoices: repositories().invoices });
+
+export const deleteInvoice = () => core.deleteInvoice({ invoices: repositories().invoices });
+
+export const issueInvoice = () => core.issueInvoice(invoiceDeps());
+
+export const cancelInvoice = () => core.cancelInvoice(invoiceDeps());
+
+export const rectifyInvoice = () => core.rectifyInvoice(invoiceDeps());
+
+export const splitInvoice = () => core.splitInvoice(invoiceDeps());
+
+export const voidInvoice = () => core.voidInvoice(invoiceDeps());
+
+export const createSeries = () =>
+  core.createSeries({ series: repositories().series, clock: systemClock });
+
+export const listSeries = () =>
+  core.listSeries({ series: repositories().series, clock: systemClock });
+
+/** Mails the stored documents, made first where missing by `ensureInvoiceDocuments`. */
+export const sendInvoice = () =>
+  core.sendInvoice({
+    invoices: repositories().invoices,
+    documents: invokedDocuments,
+    mailer: mailer(),
+    clock: systemClock,
+  });
+
+export const getInvoiceDocument = () =>
+  core.getInvoiceDocument({ invoices: repositories().invoices, ...documentReader() });
+
+/** The invoices, and their stored documents, signed and stored first where missing. */
+export const ensureInvoiceDocuments = () => ({
+  invoices: repositories().invoices,
+  documents: core.storedDocuments(documentServices()),
+});
+
+/**
+ * What happens after invoices are numbered, in this order: documents first, so the buyer's mail
+ * and the ERPs' webhooks find them stored; then the buyer's notification; then the webhooks.
+ * Each step is idempotent: a failed run is retried whole.
+ */
+export const processIssuedInvoices = () =>
+  core.processIssuedInvoices({
+    invoices: repositories().invoices,
+    subscribers: [
+      core.storeDocuments(documentServices()),
+      recipientNotifier(textMailer()),
+      core.publishIssuedInvoices(webhookEvents()),
+    ],
+  });

@@ -1,3 +1,5 @@
+import { KmsSigner } from '@sello/aws';
+import { S3ArtifactStore } from '@sello/aws/documents';
 import { ENV } from '@sello/contracts';
 import {
   type DocumentReadDeps,
@@ -8,15 +10,13 @@ import {
   qrUrl,
 } from '@sello/core';
 import { buildCii, buildUbl } from '@sello/formats';
-import { kmsClient, s3Client, sesClient } from '../clients.ts';
-import { artifactBucket, optionalEnv, requireEnv } from '../config.ts';
-import { repositories } from '../dynamo/repositories.ts';
-import { verifactuConfig } from '../dynamo/wiring.ts';
-import { KmsSigner } from '../kms/kms-signer.ts';
-import { S3ArtifactStore } from '../s3/artifact-store.ts';
-import { SesMailer } from '../ses/ses-mailer.ts';
+import { kmsClient, s3Client } from './clients.ts';
+import { artifactBucket, optionalEnv, verifactuConfig } from './config.ts';
 import { type RenderingIdentity, SignedInvoiceRenderer } from './invoice-renderer.ts';
 import { invokedDocuments, invokedPdf } from './invoked.ts';
+import { repositories } from './repositories.ts';
+
+export { invokedDocuments, invokedPdf } from './invoked.ts';
 
 /**
  * The platform's default identity (the local signer; a test stage), for tenants that have not
@@ -41,7 +41,9 @@ async function identityOf(tenantId: string): Promise<RenderingIdentity> {
 }
 
 let artifacts: S3ArtifactStore | undefined;
-const artifactStore = () => {
+
+/** The S3 store of documents (originals of imports, signed Facturae, PDFs). */
+export const artifactStore = () => {
   artifacts ??= new S3ArtifactStore(s3Client(), artifactBucket());
   return artifacts;
 };
@@ -92,10 +94,7 @@ export function invoiceExporter(): InvoiceExporter {
   };
 }
 
-let mailerBuilt: SesMailer | undefined;
-
-export function mailer() {
-  const configurationSet = optionalEnv(ENV.mailConfigurationSet);
-  mailerBuilt ??= new SesMailer(sesClient(), requireEnv(ENV.mailFrom), configurationSet);
-  return mailerBuilt;
-}
+/** Reads Facturae 3.2.x (verifying its signature), UBL 2.1 and CII, storing nothing. */
+export { parseDocument } from '@sello/formats/parse';
+/** The PDF of an invoice, drawn in process: only `renderInvoicePdf` bundles pdf-lib. */
+export { renderInvoicePdf } from '@sello/pdf';

@@ -1,8 +1,9 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { FunctionFailedError, LambdaInvoker } from '@sello/aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { functionArn } from './functions.ts';
-import { FunctionFailedError, invoker, LambdaInvoker, useInvoker } from './invoker.ts';
+import { functionArn } from './config.ts';
+import { invoker, useInvoker } from './invoker.ts';
 
 const ARN = 'arn:aws:lambda:eu-south-2:111122223333:function:sello-prod-render-invoice-pdf';
 const lambda = mockClient(LambdaClient);
@@ -24,10 +25,12 @@ afterAll(() => {
   delete process.env.SELLO_FUNCTION_RENDER_INVOICE_PDF;
 });
 
-describe('LambdaInvoker', () => {
+describe('LambdaInvoker with the ARNs the stack passes', () => {
   it('hands work over as an asynchronous Event invoke of the ARN from SELLO_FUNCTION_<ID>', async () => {
     lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
-    await new LambdaInvoker(client).handOver('renderInvoicePdf', { invoiceIds: ['inv_1'] });
+    await new LambdaInvoker(client, functionArn).handOver('renderInvoicePdf', {
+      invoiceIds: ['inv_1'],
+    });
     expect(sent()).toEqual([
       { FunctionName: ARN, InvocationType: 'Event', payload: { invoiceIds: ['inv_1'] } },
     ]);
@@ -35,9 +38,12 @@ describe('LambdaInvoker', () => {
 
   it('calls and answers the JSON result of a RequestResponse invoke', async () => {
     lambda.on(InvokeCommand).resolves({ StatusCode: 200, Payload: bytes({ pdf: 'JVBERg==' }) });
-    const result = await new LambdaInvoker(client).call<{ pdf: string }>('renderInvoicePdf', {
-      draft: true,
-    });
+    const result = await new LambdaInvoker(client, functionArn).call<{ pdf: string }>(
+      'renderInvoicePdf',
+      {
+        draft: true,
+      },
+    );
     expect(result).toEqual({ pdf: 'JVBERg==' });
     expect(sent()).toEqual([
       { FunctionName: ARN, InvocationType: 'RequestResponse', payload: { draft: true } },
@@ -53,7 +59,7 @@ describe('LambdaInvoker', () => {
         errorMessage: 'Invalid renderInvoicePdf event',
       }),
     });
-    const error = await new LambdaInvoker(client)
+    const error = await new LambdaInvoker(client, functionArn)
       .call('renderInvoicePdf', {})
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FunctionFailedError);
@@ -66,9 +72,9 @@ describe('LambdaInvoker', () => {
 
   it('fails when the event was not accepted', async () => {
     lambda.on(InvokeCommand).resolves({ StatusCode: 200 });
-    await expect(new LambdaInvoker(client).handOver('renderInvoicePdf', {})).rejects.toThrow(
-      'renderInvoicePdf did not accept the event (200)',
-    );
+    await expect(
+      new LambdaInvoker(client, functionArn).handOver('renderInvoicePdf', {}),
+    ).rejects.toThrow('renderInvoicePdf did not accept the event (200)');
   });
 
   it('names the variable a caller lacks (the route does not declare the function)', () => {

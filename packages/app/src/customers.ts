@@ -1,0 +1,24 @@
+import * as core from '@sello/core';
+import { systemClock, ulidIds } from '@sello/core';
+import { repositories } from './repositories.ts';
+
+/** The customers' operations, each on what it needs. */
+const r = () => repositories();
+
+export const createCustomer = () =>
+  core.createCustomer({
+    customers: r().customers,
+    tariffs: r().tariffs,
+    clock: systemClock,
+    ids: ulidIds,
+  });
+
+export const getCustomer = () => core.getCustomer({ customers: r().customers });
+
+export const listCustomers = () => core.listCustomers({ customers: r().customers });
+
+export const updateCustomer = () =>
+  core.updateCustomer({ customers: r().customers, tariffs: r().tariffs, clock: systemClock });
+
+export const deleteCustomer = () =>
+  core.deleteCustomer({ customers: r().customers, clock: systemClock });

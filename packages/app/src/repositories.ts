@@ -1,0 +1,79 @@
+import {
+  DynamoApiKeyRepository,
+  DynamoAttemptCounter,
+  DynamoCustomerDirectory,
+  DynamoCustomerPricesRepository,
+  DynamoCustomerRepository,
+  DynamoHeartbeatRepository,
+  DynamoIdempotencyStore,
+  DynamoImportRepository,
+  DynamoInboxRepository,
+  DynamoInvoiceRepository,
+  DynamoNotificationLog,
+  DynamoOnboardingKeyRepository,
+  DynamoProductRepository,
+  DynamoRecipientRepository,
+  DynamoRecipientSessionRepository,
+  DynamoSeriesRepository,
+  DynamoSettingsRepository,
+  DynamoSigningIdentityRepository,
+  DynamoTariffRepository,
+  DynamoTaskRepository,
+  DynamoTaskRunRepository,
+  DynamoTenantRepository,
+  DynamoVerifactuRepository,
+  DynamoWebhookDeliveryRepository,
+  DynamoWebhookSubscriptionRepository,
+  DynamoWorkOrderRepository,
+} from '@sello/aws';
+import { documentClient } from './clients.ts';
+import { tableName } from './config.ts';
+
+/**
+ * Every repository of the platform over the shared document client and the configured table,
+ * built once per container on first use. The area modules of this package pick what each use
+ * case needs from here.
+ */
+function build() {
+  const db = documentClient();
+  const table = tableName();
+  return {
+    customers: new DynamoCustomerRepository(db, table),
+    products: new DynamoProductRepository(db, table),
+    tariffs: new DynamoTariffRepository(db, table),
+    customerPrices: new DynamoCustomerPricesRepository(db, table),
+    tenants: new DynamoTenantRepository(db, table),
+    apiKeys: new DynamoApiKeyRepository(db, table),
+    heartbeats: new DynamoHeartbeatRepository(db, table),
+    idempotency: new DynamoIdempotencyStore(db, table),
+    invoices: new DynamoInvoiceRepository(db, table),
+    series: new DynamoSeriesRepository(db, table),
+    signingIdentities: new DynamoSigningIdentityRepository(db, table),
+    verifactu: new DynamoVerifactuRepository(db, table),
+    // exchange
+    inbox: new DynamoInboxRepository(db, table),
+    imports: new DynamoImportRepository(db, table),
+    // recipients
+    settings: new DynamoSettingsRepository(db, table),
+    onboardingKeys: new DynamoOnboardingKeyRepository(db, table),
+    recipients: new DynamoRecipientRepository(db, table),
+    recipientSessions: new DynamoRecipientSessionRepository(db, table),
+    attempts: new DynamoAttemptCounter(db, table),
+    recipientNotifications: new DynamoNotificationLog(db, table),
+    // webhooks
+    webhookSubscriptions: new DynamoWebhookSubscriptionRepository(db, table),
+    webhookDeliveries: new DynamoWebhookDeliveryRepository(db, table),
+    // tasks
+    tasks: new DynamoTaskRepository(db, table),
+    taskRuns: new DynamoTaskRunRepository(db, table),
+    workOrders: new DynamoWorkOrderRepository(db, table),
+    customerDirectory: new DynamoCustomerDirectory(db, table),
+  };
+}
+
+let built: ReturnType<typeof build> | undefined;
+
+export const repositories = () => {
+  built ??= build();
+  return built;
+};

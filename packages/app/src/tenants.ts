@@ -1,0 +1,43 @@
+import { KmsKeyImporter } from '@sello/aws';
+// A separate entry point: node-forge is bundled only into the functions that read PKCS#12.
+import { readPkcs12 } from '@sello/aws/pkcs12';
+import * as core from '@sello/core';
+import { systemClock, ulidIds } from '@sello/core';
+import { forgetApiKey } from '@sello/http';
+import { kmsClient } from './clients.ts';
+import { stage } from './config.ts';
+import { repositories } from './repositories.ts';
+
+/** Tenants, their API keys and their signing certificate. */
+const r = () => repositories();
+
+export const getTenant = () => core.getTenant({ tenants: r().tenants });
+
+export const provisionTenant = () =>
+  core.provisionTenant({ tenants: r().tenants, clock: systemClock, ids: ulidIds });
+
+export const createApiKey = () =>
+  core.createApiKey({ apiKeys: r().apiKeys, clock: systemClock, ids: ulidIds });
+
+export const listApiKeys = () => core.listApiKeys({ apiKeys: r().apiKeys });
+
+/** Revokes the key and drops it from this container's authentication cache at once. */
+export function revokeApiKey() {
+  const revoke = core.revokeApiKey({ apiKeys: r().apiKeys, clock: systemClock });
+  return async (tenantId: string, keyId: string, callerKeyId: string) => {
+    await revoke(tenantId, keyId, callerKeyId);
+    forgetApiKey(keyId);
+  };
+}
+
+export const getSigningCertificate = () =>
+  core.getSigningCertificate({ identities: r().signingIdentities });
+
+/** The uploaded PKCS#12's key goes into a per-tenant KMS key; the file is discarded. */
+export const putSigningCertificate = () =>
+  core.putSigningCertificate({
+    identities: r().signingIdentities,
+    keys: new KmsKeyImporter(kmsClient(), { stage: stage() }),
+    readPkcs12,
+    clock: systemClock,
+  });
