@@ -35,6 +35,7 @@ export * from './signing/index.ts';
 export * from './system/heartbeat.ts';
 export * from './tasks/index.ts';
 export * from './taxes/compute.ts';
+export * from './taxes/model.ts';
 export * from './taxes/rules.ts';
 export * from './tenants/api-key.ts';
 export * from './tenants/authenticate-api-key.ts';

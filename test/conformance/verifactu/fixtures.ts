@@ -8,7 +8,7 @@ import {
   linkOf,
   type PartySnapshot,
 } from '@sello/core';
-import { SYSTEM } from '../../../packages/core/src/verifactu/testing.ts';
+import { SYSTEM } from '@sello/core/testing/verifactu';
 
 /**
  * Invoices for the VERI*FACTU conformance tests, with amounts from the tax engine, and the chain

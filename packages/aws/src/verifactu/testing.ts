@@ -8,9 +8,9 @@ import {
   type PartySnapshot,
   type RecipientIdType,
 } from '@sello/core';
-import forge from 'node-forge';
 // The core's VERI*FACTU fixtures (an issued invoice from the tax engine, the system identity).
-import { ISSUER, IVA21, issued, line, SYSTEM } from '../../../core/src/verifactu/testing.ts';
+import { ISSUER, IVA21, issued, line, SYSTEM } from '@sello/core/testing/verifactu';
+import forge from 'node-forge';
 import type { TestCertificate } from '../pkcs12-testing.ts';
 
 /** A correction (Subsanacion S) of the invoice numbered `remedy`, with its RechazoPrevio. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { fixedClock, InMemoryTariffs, sequentialIds } from '../../testing/catalog.ts';
 import { createCustomer } from '../customers/create-customer.ts';
 import type { Customer } from '../customers/customer.ts';
 import { updateCustomer } from '../customers/update-customer.ts';
 import { ValidationError } from '../errors.ts';
-import { fixedClock, InMemoryTariffs, sequentialIds } from './fakes.ts';
 
 const T = 'ten_1';
 

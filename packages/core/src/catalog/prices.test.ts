@@ -1,7 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { NotFoundError, ValidationError } from '../errors.ts';
-import { createTariff } from './create-tariff.ts';
-import { deleteTariff } from './delete-tariff.ts';
 import {
   aCustomerOf,
   fixedClock,
@@ -9,7 +6,10 @@ import {
   InMemoryProducts,
   InMemoryTariffs,
   sequentialIds,
-} from './fakes.ts';
+} from '../../testing/catalog.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { createTariff } from './create-tariff.ts';
+import { deleteTariff } from './delete-tariff.ts';
 import { getCustomerPrices } from './get-customer-prices.ts';
 import { getTariff } from './get-tariff.ts';
 import { checkPrices } from './prices.ts';

@@ -1,5 +1,5 @@
-import type { LineTax } from '../invoices/model.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
+import type { LineTax } from '../taxes/model.ts';
 
 export interface Product {
   id: string;

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock, InMemoryProducts, sequentialIds } from '../../testing/catalog.ts';
 import {
   ConflictError,
   NotFoundError,
@@ -7,7 +8,6 @@ import {
 } from '../errors.ts';
 import { createProduct } from './create-product.ts';
 import { deleteProduct } from './delete-product.ts';
-import { fixedClock, InMemoryProducts, sequentialIds } from './fakes.ts';
 import { getProduct } from './get-product.ts';
 import { listProducts } from './list-products.ts';
 import { productView } from './product.ts';

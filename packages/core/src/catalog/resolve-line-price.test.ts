@@ -1,8 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  aCustomerOf,
+  InMemoryCustomerPrices,
+  InMemoryProducts,
+  InMemoryTariffs,
+} from '../../testing/catalog.ts';
 import { ValidationError } from '../errors.ts';
-import type { LineTax } from '../invoices/model.ts';
 import { computeInvoice } from '../taxes/compute.ts';
-import { aCustomerOf, InMemoryCustomerPrices, InMemoryProducts, InMemoryTariffs } from './fakes.ts';
+import type { LineTax } from '../taxes/model.ts';
 import type { Product } from './product.ts';
 import { resolveLines } from './resolve-line-price.ts';
 

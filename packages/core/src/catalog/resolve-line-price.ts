@@ -1,7 +1,7 @@
 import type { Customer } from '../customers/customer.ts';
 import { type FieldError, ValidationError } from '../errors.ts';
 import type { LineRequest, LineResolver } from '../invoices/lines.ts';
-import type { LineInput } from '../invoices/model.ts';
+import type { LineInput } from '../taxes/model.ts';
 import type { CatalogDeps } from './deps.ts';
 import type { PriceEntry } from './tariff.ts';
 

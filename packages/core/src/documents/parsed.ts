@@ -1,4 +1,4 @@
-import type { TaxType } from '../invoices/model.ts';
+import type { TaxType } from '../taxes/model.ts';
 
 /**
  * An e-invoice read from someone else's XML (Facturae 3.2.x, UBL 2.1, CII D16B): what it says,

@@ -1,18 +1,11 @@
 import type { ParsedInvoice, ParsedParty, ParsedTax } from '../documents/parsed.ts';
 import type { FieldError } from '../errors.ts';
-import type {
-  ComputedLine,
-  LineTax,
-  PartySnapshot,
-  PaymentMeans,
-  PaymentTerms,
-  TaxBreakdownRow,
-  Totals,
-} from '../invoices/model.ts';
+import type { PartySnapshot, PaymentMeans, PaymentTerms } from '../invoices/model.ts';
 import { cents, Dec, plain, sum } from '../money/decimal.ts';
 import { EU_COUNTRIES, isCountryCode } from '../parties/country.ts';
 import type { Address } from '../parties/party.ts';
 import { validateTaxId } from '../parties/tax-id.ts';
+import type { ComputedLine, LineTax, TaxBreakdownRow, Totals } from '../taxes/model.ts';
 import { UnprocessableError } from './errors.ts';
 
 /**

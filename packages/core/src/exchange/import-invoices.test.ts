@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError } from '../errors.ts';
-import { UnprocessableError } from './errors.ts';
 import {
   counterIds,
   fixedClock,
@@ -14,14 +12,16 @@ import {
   RecordingPublisher,
   ScriptedReader,
   TENANT_A,
-} from './fakes.ts';
+} from '../../testing/exchange.ts';
+import { ConflictError, ValidationError } from '../errors.ts';
+import { UnprocessableError } from './errors.ts';
+import type { ExchangeInvoice } from './exchange-invoice.ts';
 import {
   type ImportDeps,
   type ImportOutcome,
   importInvoices,
   originalKey,
 } from './import-invoices.ts';
-import type { ExchangeInvoice } from './model.ts';
 
 const NOW = '2026-03-21T10:00:00.000Z';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -2,15 +2,17 @@ import { createHash } from 'node:crypto';
 import type { CustomerRepository } from '../customers/customer.ts';
 import type { ParsedDocument, ParsedInvoice } from '../documents/parsed.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import type { IssuedInvoicesSubscriber } from '../invoices/after-issue.ts';
 import { artifactKey, CONTENT_TYPES } from '../invoices/documents.ts';
 import type { PartySnapshot } from '../invoices/model.ts';
 import type { ArtifactStore } from '../ports/artifacts.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { EventPublisher, IssuedInvoicesSubscriber } from '../ports/events.ts';
+import type { EventPublisher } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import { todayIn } from '../shared/dates.ts';
 import type { Tenant, TenantRepository } from '../tenants/tenant.ts';
 import { UnprocessableError } from './errors.ts';
+import type { ExchangeInvoice } from './exchange-invoice.ts';
 import {
   breakdownOf,
   buyerSnapshot,
@@ -21,7 +23,7 @@ import {
   sellerSnapshot,
   totalsOf,
 } from './from-document.ts';
-import type { ExchangeInvoice, ImportedOriginal } from './model.ts';
+import type { ImportedOriginal } from './model.ts';
 import type { DocumentReader, ImportRepository } from './ports.ts';
 
 /**

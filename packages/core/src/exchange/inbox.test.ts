@@ -1,10 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError } from '../errors.ts';
-import { storedDocuments } from '../invoices/documents.ts';
-import type { RecipientPrincipal } from '../recipients/principal.ts';
-import type { TenantPrincipal } from '../tenants/authenticate-api-key.ts';
-import { IVA21, issued, line } from '../verifactu/testing.ts';
-import { UnprocessableError } from './errors.ts';
 import {
   fakeRenderer,
   fixedClock,
@@ -15,7 +9,14 @@ import {
   RecordingPublisher,
   TENANT_A,
   TENANT_B,
-} from './fakes.ts';
+} from '../../testing/exchange.ts';
+import { IVA21, issued, line } from '../../testing/verifactu.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
+import { storedDocuments } from '../invoices/documents.ts';
+import type { RecipientPrincipal } from '../recipients/principal.ts';
+import type { TenantPrincipal } from '../tenants/authenticate-api-key.ts';
+import { UnprocessableError } from './errors.ts';
+import type { ExchangeInvoice } from './exchange-invoice.ts';
 import {
   getInboxDocument,
   getInboxInvoice,
@@ -25,7 +26,6 @@ import {
   setInboxStatus,
 } from './inbox.ts';
 import { inboxId } from './inbox-id.ts';
-import type { ExchangeInvoice } from './model.ts';
 import { inboxEntryView, inboxInvoiceView } from './view.ts';
 
 /** Tenant A invoices B (A58818501); a recipient registered for B's tax id reads B's inbox. */

@@ -14,13 +14,9 @@ import type { RecipientPrincipal } from '../recipients/principal.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import type { TenantPrincipal } from '../tenants/authenticate-api-key.ts';
 import type { TenantRepository } from '../tenants/tenant.ts';
+import { type ExchangeInvoice, inboxStatusOf } from './exchange-invoice.ts';
 import { inboxId, parseInboxId } from './inbox-id.ts';
-import {
-  type ExchangeInvoice,
-  type InboxOwner,
-  inboxStatusOf,
-  type RecipientStatus,
-} from './model.ts';
+import type { InboxOwner, RecipientStatus } from './model.ts';
 import type { InboxFilter, InboxRepository } from './ports.ts';
 import { checkTransition } from './status.ts';
 

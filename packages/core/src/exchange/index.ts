@@ -1,5 +1,6 @@
 // The exchange area's public surface (imports, inbox status changes).
 export * from './errors.ts';
+export * from './exchange-invoice.ts';
 export * from './from-document.ts';
 export * from './import-invoices.ts';
 export * from './inbox.ts';

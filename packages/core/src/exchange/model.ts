@@ -1,5 +1,4 @@
 import type { SignatureReport, XmlInvoiceFormat } from '../documents/parsed.ts';
-import type { Invoice } from '../invoices/model.ts';
 
 /**
  * Where an invoice stands for its buyer. `received` is implicit: an issued invoice is in its
@@ -43,11 +42,6 @@ export interface ExchangeFields {
   /** The buyer's last word on it; absent while it is only `received`. */
   recipientStatus?: RecipientStatus;
 }
-
-export type ExchangeInvoice = Invoice & ExchangeFields;
-
-export const inboxStatusOf = (invoice: ExchangeInvoice): InboxStatus =>
-  invoice.recipientStatus ?? 'received';
 
 /**
  * Who acts on an inbox: a registered recipient, or a tenant reading invoices addressed to its own

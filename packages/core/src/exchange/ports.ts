@@ -1,6 +1,7 @@
 import type { ParsedDocument } from '../documents/parsed.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
-import type { ExchangeInvoice, InboxStatus } from './model.ts';
+import type { ExchangeInvoice } from './exchange-invoice.ts';
+import type { InboxStatus } from './model.ts';
 
 export interface InboxFilter {
   /** Normalised as tax ids are stored (upper case, no separators, no ES prefix). */

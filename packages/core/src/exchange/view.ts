@@ -1,6 +1,7 @@
 import { lineView, partyView as party } from '../invoices/view.ts';
+import { type ExchangeInvoice, inboxStatusOf } from './exchange-invoice.ts';
 import { inboxDocuments, inboxIdOf } from './inbox.ts';
-import { type ExchangeInvoice, inboxStatusOf, type RecipientStatus } from './model.ts';
+import type { RecipientStatus } from './model.ts';
 
 /**
  * An invoice as its buyer sees it in a list: who issued it, what and when to pay, and where it

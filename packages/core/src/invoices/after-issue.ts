@@ -1,7 +1,13 @@
-import type { IssuedInvoicesSubscriber } from '../ports/events.ts';
 import { type DocumentDeps, storedDocuments, storedFormatsOf } from './documents.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
 import type { Invoice } from './model.ts';
+
+/**
+ * Runs after invoices were numbered and committed (issue, rectify, cancel, split, import), outside
+ * the request's critical path where the platform allows it. Each subscriber must be idempotent:
+ * the same invoice may be handed over again after a retry.
+ */
+export type IssuedInvoicesSubscriber = (invoices: readonly Invoice[]) => Promise<void>;
 
 /**
  * Hands just-numbered invoices to the asynchronous step (`processIssuedInvoices`): documents, then

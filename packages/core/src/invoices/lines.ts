@@ -1,6 +1,6 @@
 import type { Customer } from '../customers/customer.ts';
 import { type FieldError, ValidationError } from '../errors.ts';
-import type { LineInput, LineTax } from './model.ts';
+import type { LineInput, LineTax } from '../taxes/model.ts';
 
 /** A line as a client sends it: a product reference may stand for price, text and taxes. */
 export interface LineRequest {

@@ -1,4 +1,5 @@
-import type { EventPublisher, IssuedInvoicesSubscriber } from '../ports/events.ts';
+import type { EventPublisher } from '../ports/events.ts';
+import type { IssuedInvoicesSubscriber } from './after-issue.ts';
 import { invoiceView } from './view.ts';
 
 /**

@@ -1,4 +1,5 @@
-import type { ComputedLine, Invoice, PartySnapshot } from './model.ts';
+import type { ComputedLine } from '../taxes/model.ts';
+import type { Invoice, PartySnapshot } from './model.ts';
 
 /** A party as the API shows it (the snapshot's tax id kind and person type stay inside). */
 export const partyView = (p: PartySnapshot) => ({

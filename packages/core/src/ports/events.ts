@@ -1,5 +1,3 @@
-import type { Invoice } from '../invoices/model.ts';
-
 /** What ERPs can subscribe to (webhooks) and what the platform reacts to after a commit. */
 export const DOMAIN_EVENT_TYPES = [
   'invoice.issued',
@@ -23,10 +21,3 @@ export interface DomainEvent {
 export interface EventPublisher {
   publish(events: readonly DomainEvent[]): Promise<void>;
 }
-
-/**
- * Runs after invoices were numbered and committed (issue, rectify, cancel, split, import), outside
- * the request's critical path where the platform allows it. Each subscriber must be idempotent:
- * the same invoice may be handed over again after a retry.
- */
-export type IssuedInvoicesSubscriber = (invoices: readonly Invoice[]) => Promise<void>;

@@ -1,6 +1,6 @@
+import type { IssuedInvoicesSubscriber } from '../invoices/after-issue.ts';
 import type { Invoice } from '../invoices/model.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { IssuedInvoicesSubscriber } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import { getSettings } from '../settings/get-settings.ts';

@@ -1,11 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Product } from '../catalog/product.ts';
-import { ValidationError } from '../errors.ts';
-import type { Series, SeriesRepository } from '../invoices/series.ts';
-import { createTask } from './create-task.ts';
-import { deleteTask } from './delete-task.ts';
-import type { TaskDeps } from './deps.ts';
-import { taskDocumentId } from './document-id.ts';
 import {
   aTenant,
   InMemoryCustomers,
@@ -13,7 +6,14 @@ import {
   movableClock,
   RecordingScheduler,
   sequentialIds,
-} from './fakes.ts';
+} from '../../testing/tasks.ts';
+import type { Product } from '../catalog/product.ts';
+import { ValidationError } from '../errors.ts';
+import type { Series, SeriesRepository } from '../invoices/series.ts';
+import { createTask } from './create-task.ts';
+import { deleteTask } from './delete-task.ts';
+import type { TaskDeps } from './deps.ts';
+import { taskDocumentId } from './document-id.ts';
 import type { TaskInput } from './task-input.ts';
 import { updateTask } from './update-task.ts';
 

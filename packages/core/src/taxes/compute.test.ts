@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LineInput } from '../invoices/model.ts';
 import { computeInvoice } from './compute.ts';
+import type { LineInput } from './model.ts';
 
 const iva = (rate: string) => ({ type: 'IVA' as const, rate });
 const line = (quantity: string, unitPrice: string, taxes: LineInput['taxes'], extra = {}) => ({

@@ -1,12 +1,6 @@
 import { type FieldError, ValidationError } from '../errors.ts';
-import type {
-  Computation,
-  ComputedLine,
-  LineInput,
-  LineTax,
-  TaxBreakdownRow,
-} from '../invoices/model.ts';
 import { cents, Dec, isDecimalString, plain, sum } from '../money/decimal.ts';
+import type { Computation, ComputedLine, LineInput, LineTax, TaxBreakdownRow } from './model.ts';
 import { validateTaxes } from './validate-taxes.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { TaxType } from '../invoices/model.ts';
+import type { TaxType } from './model.ts';
 
 /**
  * Rates accepted per tax, as decimal strings in their plain form. Sources: Ley 37/1992 del IVA

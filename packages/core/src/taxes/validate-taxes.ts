@@ -1,6 +1,6 @@
 import { type FieldError, ValidationError } from '../errors.ts';
-import type { LineTax } from '../invoices/model.ts';
 import { Dec, isDecimalString, plain } from '../money/decimal.ts';
+import type { LineTax } from './model.ts';
 import { IRPF_MAX, RATES, RE_FOR_IVA } from './rules.ts';
 
 /**

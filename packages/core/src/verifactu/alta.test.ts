@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import {
+  corrective,
+  IVA21,
+  issued,
+  line,
+  SPANISH_CUSTOMER,
+  SYSTEM,
+} from '../../testing/verifactu.ts';
 import { ValidationError } from '../errors.ts';
 import type { Invoice, PartySnapshot } from '../invoices/model.ts';
 import { buildRegistroAlta, TIPO_FACTURA_BY_REASON, tipoFacturaOf } from './alta.ts';
 import type { RegistroAlta } from './record.ts';
-import { corrective, IVA21, issued, line, SPANISH_CUSTOMER, SYSTEM } from './testing.ts';
 
 const generatedAt = new Date('2026-03-16T09:30:00Z');
 const build = (invoice: Invoice, extra: Partial<Parameters<typeof buildRegistroAlta>[1]> = {}) =>

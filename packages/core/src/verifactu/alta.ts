@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors.ts';
-import type { Invoice, PartySnapshot, TaxBreakdownRow } from '../invoices/model.ts';
+import type { Invoice, PartySnapshot } from '../invoices/model.ts';
 import { cents, Dec, sum } from '../money/decimal.ts';
+import type { TaxBreakdownRow } from '../taxes/model.ts';
 import { RE_FOR_IVA } from '../taxes/rules.ts';
 import { fecha, fechaHoraHuso, importe, invoiceId, nif, text } from './format.ts';
 import { computeHuella } from './huella.ts';

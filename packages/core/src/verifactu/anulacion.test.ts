@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { IVA21, issued, line, SYSTEM } from '../../testing/verifactu.ts';
 import { ValidationError } from '../errors.ts';
 import { buildRegistroAnulacion } from './anulacion.ts';
-import { IVA21, issued, line, SYSTEM } from './testing.ts';
 
 const invoice = issued([line('Prueba', '1', '100', IVA21)]);
 const previous = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { corrective, IVA21, issued, line, SYSTEM } from '../../testing/verifactu.ts';
 import type { Invoice } from '../invoices/model.ts';
 import { buildRegistroAlta } from './alta.ts';
 import { buildRegistroAnulacion } from './anulacion.ts';
 import { verifyChain } from './chain.ts';
 import { type BillingRecord, linkOf } from './record.ts';
-import { corrective, IVA21, issued, line, SYSTEM } from './testing.ts';
 
 const options = (at: string, previous?: BillingRecord) => ({
   system: SYSTEM,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { IVA21, issued, line, SYSTEM } from '../../testing/verifactu.ts';
 import { buildRegistroAlta } from './alta.ts';
 import { qrUrl } from './qr.ts';
 import type { RegistroAlta } from './record.ts';
-import { IVA21, issued, line, SYSTEM } from './testing.ts';
 
 describe('qrUrl', () => {
   it("reproduces AEAT's encoding example (QR spec v0.5.0 §4)", () => {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { corrective, IVA21, issued, line, SYSTEM } from '../../testing/verifactu.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import type { Invoice, PartySnapshot } from '../invoices/model.ts';
 import type { Tenant } from '../tenants/tenant.ts';
@@ -15,7 +16,6 @@ import type {
   StoredRecord,
   VerifactuRepository,
 } from './store.ts';
-import { corrective, IVA21, issued, line, SYSTEM } from './testing.ts';
 
 /** The chain over an array, with the DynamoDB adapter's conditions for a correction. */
 class MemoryChain implements VerifactuRepository, RemedyRepository {

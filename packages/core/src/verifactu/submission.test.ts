@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../testing/verifactu.ts';
 import type { Page } from '../shared/page.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import type { BillingRecord, RegistroAlta, RegistroAnulacion } from './record.ts';
@@ -20,7 +21,6 @@ import {
   submitAll,
   submitPending,
 } from './submission.ts';
-import { SYSTEM } from './testing.ts';
 
 /** The submission port over maps, with the same rules as the DynamoDB adapter. */
 class MemorySubmissions implements SubmissionRepository {

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../errors.ts';
-import { taskDocumentId } from '../document-id.ts';
 import {
   aTenant,
   FakeDocuments,
@@ -10,7 +8,9 @@ import {
   RecordingMailer,
   RecordingScheduler,
   sequentialIds,
-} from '../fakes.ts';
+} from '../../../testing/tasks.ts';
+import { AppError } from '../../errors.ts';
+import { taskDocumentId } from '../document-id.ts';
 import type { Task } from '../model.ts';
 import { resolveSchedule } from '../schedule.ts';
 import { type RunDeps, runScheduledTask, runTaskOccurrence } from './run-occurrence.ts';

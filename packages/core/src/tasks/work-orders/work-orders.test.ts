@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { movableClock, sequentialIds } from '../../../testing/tasks.ts';
 import type { Customer } from '../../customers/customer.ts';
 import { ConflictError, PreconditionFailedError } from '../../errors.ts';
-import { movableClock, sequentialIds } from '../fakes.ts';
 import { createWorkOrder } from './create-work-order.ts';
 import type { WorkOrder, WorkOrderRepository } from './model.ts';
 import { updateWorkOrder } from './update-work-order.ts';

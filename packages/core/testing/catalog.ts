@@ -1,9 +1,9 @@
-import type { Customer } from '../customers/customer.ts';
-import { ConflictError, PreconditionFailedError } from '../errors.ts';
-import type { Page, PageRequest } from '../shared/page.ts';
-import type { CustomerPrices, CustomerPricesRepository } from './customer-prices.ts';
-import type { Product, ProductRepository } from './product.ts';
-import type { Tariff, TariffRepository } from './tariff.ts';
+import type { CustomerPrices, CustomerPricesRepository } from '../src/catalog/customer-prices.ts';
+import type { Product, ProductRepository } from '../src/catalog/product.ts';
+import type { Tariff, TariffRepository } from '../src/catalog/tariff.ts';
+import type { Customer } from '../src/customers/customer.ts';
+import { ConflictError, PreconditionFailedError } from '../src/errors.ts';
+import type { Page, PageRequest } from '../src/shared/page.ts';
 
 /**
  * In-memory ports for unit tests (not exported from the package). They keep the adapters'

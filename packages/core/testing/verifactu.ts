@@ -1,6 +1,7 @@
-import type { Invoice, LineInput, PartySnapshot } from '../invoices/model.ts';
-import { computeInvoice } from '../taxes/compute.ts';
-import type { SistemaInformatico } from './record.ts';
+import type { Invoice, PartySnapshot } from '../src/invoices/model.ts';
+import { computeInvoice } from '../src/taxes/compute.ts';
+import type { LineInput } from '../src/taxes/model.ts';
+import type { SistemaInformatico } from '../src/verifactu/record.ts';
 
 /** Fixtures for the VERI*FACTU unit tests (not exported from the package). */
 

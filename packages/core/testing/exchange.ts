@@ -1,16 +1,21 @@
-import type { Customer, CustomerRepository } from '../customers/customer.ts';
-import type { ParsedDocument, ParsedInvoice } from '../documents/parsed.ts';
-import { ConflictError, PreconditionFailedError } from '../errors.ts';
-import type { InvoiceRenderer } from '../invoices/documents.ts';
-import type { InvoiceRepository } from '../invoices/invoice-repository.ts';
-import type { ArtifactStore } from '../ports/artifacts.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { DomainEvent, EventPublisher } from '../ports/events.ts';
-import type { IdGenerator } from '../ports/ids.ts';
-import type { Page, PageRequest } from '../shared/page.ts';
-import type { Tenant, TenantRepository } from '../tenants/tenant.ts';
-import type { ExchangeInvoice } from './model.ts';
-import type { DocumentReader, ImportRepository, InboxFilter, InboxRepository } from './ports.ts';
+import type { Customer, CustomerRepository } from '../src/customers/customer.ts';
+import type { ParsedDocument, ParsedInvoice } from '../src/documents/parsed.ts';
+import { ConflictError, PreconditionFailedError } from '../src/errors.ts';
+import type { ExchangeInvoice } from '../src/exchange/exchange-invoice.ts';
+import type {
+  DocumentReader,
+  ImportRepository,
+  InboxFilter,
+  InboxRepository,
+} from '../src/exchange/ports.ts';
+import type { InvoiceRenderer } from '../src/invoices/documents.ts';
+import type { InvoiceRepository } from '../src/invoices/invoice-repository.ts';
+import type { ArtifactStore } from '../src/ports/artifacts.ts';
+import type { Clock } from '../src/ports/clock.ts';
+import type { DomainEvent, EventPublisher } from '../src/ports/events.ts';
+import type { IdGenerator } from '../src/ports/ids.ts';
+import type { Page, PageRequest } from '../src/shared/page.ts';
+import type { Tenant, TenantRepository } from '../src/tenants/tenant.ts';
 
 /**
  * In-memory ports for the exchange unit tests (not exported from the package). They keep what the

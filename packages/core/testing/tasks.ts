@@ -1,8 +1,7 @@
-import { ConflictError, PreconditionFailedError } from '../errors.ts';
-import type { Mail, Mailer } from '../ports/mailer.ts';
-import type { SchedulerPort, ScheduleSpec } from '../ports/scheduler.ts';
-import type { Page, PageRequest } from '../shared/page.ts';
-import type { Tenant } from '../tenants/tenant.ts';
+import { ConflictError, PreconditionFailedError } from '../src/errors.ts';
+import type { Mail, Mailer } from '../src/ports/mailer.ts';
+import type { SchedulerPort, ScheduleSpec } from '../src/ports/scheduler.ts';
+import type { Page, PageRequest } from '../src/shared/page.ts';
 import type {
   CustomerDirectory,
   LeaseResult,
@@ -12,8 +11,14 @@ import type {
   TaskRun,
   TaskRunRepository,
   TaskSummary,
-} from './model.ts';
-import type { DocumentMaker, MadeDocument, MakerFactory, RunScope } from './run/makers.ts';
+} from '../src/tasks/model.ts';
+import type {
+  DocumentMaker,
+  MadeDocument,
+  MakerFactory,
+  RunScope,
+} from '../src/tasks/run/makers.ts';
+import type { Tenant } from '../src/tenants/tenant.ts';
 
 /**
  * In-memory ports for the tasks' unit tests (not exported from the package). They keep the
