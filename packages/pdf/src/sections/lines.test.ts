@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptanceInvoice, longInvoice } from '../../../../test/conformance/pdf/fixtures.ts';
 import { CONTENT_W, TABLE, WHITE } from '../layout.ts';
-import type { ComputedLine } from '../model.ts';
+import type { ComputedLine, Invoice } from '../model.ts';
 import {
   colour,
   type DrawnText,
@@ -11,7 +11,7 @@ import {
   sheetOn,
   textNamed,
 } from '../testing.ts';
-import { linesTable, row } from './lines.ts';
+import { columns, linesTable, row } from './lines.ts';
 
 const line = (over: Partial<ComputedLine>): ComputedLine => ({
   ...acceptanceInvoice('es').lines[0]!,
@@ -114,15 +114,21 @@ describe('linesTable', () => {
 
 describe('row', () => {
   const sheet = sheetOn(acceptanceInvoice('en'));
+  const cols = columns(sheet);
 
   it('formats figures in the invoice language', () => {
-    const r = row(sheet, line({ quantity: '1234.5', unitPrice: '0.125', discountRate: '7.5' }));
+    const r = row(
+      sheet,
+      cols,
+      line({ quantity: '1234.5', unitPrice: '0.125', discountRate: '7.5' }),
+    );
     expect([r.qty, r.price, r.disc, r.amount]).toEqual(['1,234.5', '€0.125', '7.5%', '€300.00']);
   });
 
   it('prints no discount for a zero rate and names exempt and not-subject taxes', () => {
     const r = row(
       sheet,
+      cols,
       line({
         discountRate: '0.00',
         taxes: [
@@ -136,9 +142,57 @@ describe('row', () => {
   });
 
   it('is as tall as its longest cell', () => {
-    const one = row(sheet, line({ description: 'Short', taxes: [{ type: 'IVA', rate: '21' }] }));
-    const two = row(sheet, line({ description: 'Short' }));
+    const one = row(
+      sheet,
+      cols,
+      line({ description: 'Short', taxes: [{ type: 'IVA', rate: '21' }] }),
+    );
+    const two = row(sheet, cols, line({ description: 'Short' }));
     expect(two.height - one.height).toBeCloseTo(TABLE * 1.24, 6);
     expect(one.desc).toEqual(['Short']);
+  });
+
+  it('prints the unit with the quantity', () => {
+    const r = (unit: string | undefined, quantity = '2') =>
+      row(sheet, cols, line({ unit, quantity })).qty;
+    expect(r('02')).toBe('2 h');
+    expect(r('03', '1.5')).toBe('1.5 kg');
+    expect(r('06', '1')).toBe('1 box');
+    expect(r('06', '3')).toBe('3 boxes');
+    expect(r('01')).toBe('2');
+    expect(r(undefined)).toBe('2');
+  });
+});
+
+describe('columns', () => {
+  const withUnit = (unit: string, quantity: string): Invoice => ({
+    ...acceptanceInvoice('es'),
+    lines: [line({}), line({ unit, quantity })],
+  });
+
+  it('keep the 40 pt quantity column for bare numbers and short units', () => {
+    expect(columns(sheetOn(acceptanceInvoice('es'))).qty.w).toBe(40);
+    expect(columns(sheetOn(withUnit('02', '2'))).qty.w).toBe(40);
+  });
+
+  it('widen the quantity column for a longer unit, up to 72 pt, narrowing the description', () => {
+    const plain = columns(sheetOn(acceptanceInvoice('es')));
+    const boxes = columns(sheetOn(withUnit('12', '120')));
+    expect(boxes.qty.w).toBeGreaterThan(40);
+    expect(boxes.qty.w).toBeLessThanOrEqual(72);
+    expect(boxes.desc.w).toBe(plain.desc.w - (boxes.qty.w - 40));
+    expect(boxes.qty.x + boxes.qty.w).toBeCloseTo(plain.qty.x + plain.qty.w, 6);
+    expect(columns(sheetOn(withUnit('Palés europeos 1200x800', '1.234,5'))).qty.w).toBe(72);
+  });
+
+  it('right-align the quantity with its unit under the heading', () => {
+    const sheet = sheetOn(withUnit('12', '120'));
+    linesTable(sheet);
+    const { texts } = drawn(sheet.pen);
+    expect(rightEdge(textNamed(texts, '120 botellas'))).toBeCloseTo(
+      rightEdge(textNamed(texts, 'Cant.')),
+      1,
+    );
+    expect(textNamed(texts, '120 botellas').size).toBe(TABLE);
   });
 });
