@@ -210,3 +210,52 @@ describe('characters outside WinAnsi', () => {
     expect(text).toContain('409,34 €');
   });
 });
+
+describe('units of measure', () => {
+  /** The acceptance invoice with hours on the labour line, a box of filters and a litre of oil. */
+  const withUnits = (lang: Language): Invoice => {
+    const inv = acceptanceInvoice(lang);
+    const [labour, filters, manual] = inv.lines;
+    return {
+      ...inv,
+      lines: [
+        { ...labour!, unit: '02' },
+        { ...filters!, unit: '06' },
+        { ...manual!, quantity: '1.5', unit: 'litros', description: 'Aceite 5W30' },
+        { ...manual!, quantity: '1', unit: '06', description: 'Caja de tornillería' },
+        { ...manual!, quantity: '4', unit: 'ud', description: 'Bujías' },
+        { ...manual!, quantity: '12', unit: 'm²', description: 'Lámina protectora' },
+      ],
+    };
+  };
+
+  // Raw (stream order) text: poppler's reading order glues two one-letter words ("2 h" reads
+  // "2h"), though the page shows, and the stream holds, "2 h".
+  it.each([
+    [
+      'es',
+      ['2 h 150,00 €', '3 cajas 20,00 €', '1,5 l 25,00 €', '1 caja 25,00 €', '12 m² 25,00 €'],
+      '25,00 €',
+    ],
+    [
+      'ca',
+      ['2 h 150,00 €', '3 caixes 20,00 €', '1,5 l 25,00 €', '1 caixa 25,00 €', '12 m² 25,00 €'],
+      '25,00 €',
+    ],
+    [
+      'en',
+      ['2 h €150.00', '3 boxes €20.00', '1.5 l €25.00', '1 box €25.00', '12 m² €25.00'],
+      '€25.00',
+    ],
+  ] as const)('print the unit with the quantity in %s', async (lang, expected, price) => {
+    const { pdf } = await extract(withUnits(lang));
+    const lines = pageTexts(pdf, 'raw')[0]!.split('\n');
+    for (const s of expected)
+      expect(
+        lines.some((l) => l.startsWith(s)),
+        s,
+      ).toBe(true);
+    // Plain units print the bare number: "4", not "4 ud".
+    expect(lines).toContain(`4 ${price} ${price}`);
+  });
+});

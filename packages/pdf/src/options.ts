@@ -1,0 +1,16 @@
+export interface RenderOptions {
+  /** Print as a draft (watermark, no number). Defaults to `invoice.status === 'draft'`. */
+  draft?: boolean;
+  branding?: {
+    /** `#RRGGBB` or `#RGB`; anything else falls back to Sello's blue. */
+    accentColor?: string;
+    /** Drawn top-left above the issuer; scaled to fit 140 × 44 pt. */
+    logoPng?: Uint8Array;
+    /** Small print at the foot of every page (registry data, GDPR notice…). */
+    legalFooter?: string;
+  };
+  /** The AEAT verification URL; the QR and its legends go at the top of page 1. */
+  verifactu?: { qrUrl: string };
+  /** Creation and modification date written into the file; fixing it makes output byte-stable. */
+  now?: Date;
+}
