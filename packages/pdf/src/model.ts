@@ -1,10 +1,12 @@
 /** The domain types the renderer reads. */
 export type {
+  Address,
   ComputedLine,
   CorrectionMethod,
   CorrectiveData,
   ExemptionCode,
   Invoice,
+  Language,
   LineTax,
   NotSubjectCode,
   PartySnapshot,
@@ -14,4 +16,3 @@ export type {
   TaxType,
   Totals,
 } from '@sello/core';
-export type { Address, Language } from '../../core/src/parties/party.ts';

@@ -1,6 +1,6 @@
+import type { Labels } from '../labels.ts';
 import { CONTENT_W, LEADING, LEFT, MARGIN_BOTTOM, MUTED, RIGHT, RULE, SMALL } from '../layout.ts';
 import type { Pen } from '../pen.ts';
-import type { Sheet } from '../sheet.ts';
 import { wrapText } from '../text.ts';
 
 /**
@@ -20,8 +20,14 @@ export function bodyBottom(footerLines: readonly string[]): number {
   return MARGIN_BOTTOM + footerH + 14;
 }
 
+/** What the foot reads of the sheet (its own type, so the sheet can import this file). */
+interface FootedSheet {
+  readonly footerLines: readonly string[];
+  readonly l: Labels;
+}
+
 /** Draws the foot of page `index` (0-based) of `total` on its pen. */
-export function pageFooter(sheet: Sheet, pen: Pen, index: number, total: number): void {
+export function pageFooter(sheet: FootedSheet, pen: Pen, index: number, total: number): void {
   const lines = sheet.footerLines;
   const numberLine = MARGIN_BOTTOM;
   pen.rule(numberLine + Math.max(1, lines.length) * SMALL * LEADING + 2, RULE, 0.5);
