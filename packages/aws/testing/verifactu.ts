@@ -1,17 +1,82 @@
-import { generateKeyPairSync } from 'node:crypto';
 import {
   type BillingRecord,
   buildRegistroAlta,
   buildRegistroAnulacion,
   type ChainLink,
+  computeInvoice,
+  type Invoice,
+  type LineInput,
   linkOf,
   type PartySnapshot,
   type RecipientIdType,
+  type SistemaInformatico,
 } from '@sello/core';
-import forge from 'node-forge';
-// The core's VERI*FACTU fixtures (an issued invoice from the tax engine, the system identity).
-import { ISSUER, IVA21, issued, line, SYSTEM } from '../../../core/src/verifactu/testing.ts';
-import type { TestCertificate } from '../pkcs12-testing.ts';
+
+/*
+ * The core's VERI*FACTU fixtures (the system identity, an issued invoice from the tax engine), as
+ * in packages/core/src/verifactu/testing.ts: copied until core has a testing entry point, since no
+ * package reads another's src/.
+ */
+const SYSTEM: SistemaInformatico = {
+  NombreRazon: 'Sello Software S.L.',
+  NIF: 'B87654321',
+  NombreSistemaInformatico: 'Sello',
+  IdSistemaInformatico: 'SE',
+  Version: '0.1.0',
+  NumeroInstalacion: 'eu-south-2-1',
+  TipoUsoPosibleSoloVerifactu: 'S',
+  TipoUsoPosibleMultiOT: 'S',
+  IndicadorMultiplesOT: 'S',
+};
+
+const ISSUER: PartySnapshot = {
+  taxId: 'B12345674',
+  taxIdKind: 'ES_CIF',
+  personType: 'legalEntity',
+  name: 'Sello Demo Servicios S.L.',
+  address: { line1: 'Calle de Alcalá 45', city: 'Madrid', postalCode: '28014', country: 'ES' },
+};
+
+const SPANISH_CUSTOMER: PartySnapshot = {
+  taxId: 'A58818501',
+  taxIdKind: 'ES_CIF',
+  personType: 'legalEntity',
+  name: 'Distribuciones Mediterráneo S.A.',
+  address: { line1: 'Carrer de Balmes 200', city: 'Barcelona', postalCode: '08006', country: 'ES' },
+};
+
+const IVA21 = [{ type: 'IVA' as const, rate: '21' }];
+
+const line = (
+  description: string,
+  quantity: string,
+  unitPrice: string,
+  taxes: LineInput['taxes'],
+): LineInput => ({ description, quantity, unitPrice, taxes });
+
+function issued(lines: LineInput[], overrides: Partial<Invoice> = {}): Invoice {
+  return {
+    id: 'inv_1',
+    tenantId: 'ten_1',
+    status: 'issued',
+    kind: 'standard',
+    customerId: 'cus_1',
+    series: 'F',
+    number: 'F2026-000001',
+    issueDate: '2026-03-16',
+    currency: 'EUR',
+    language: 'es',
+    issuer: ISSUER,
+    customer: SPANISH_CUSTOMER,
+    ...computeInvoice(lines),
+    events: [],
+    version: 1,
+    createdAt: '2026-03-16T08:00:00Z',
+    updatedAt: '2026-03-16T08:00:00Z',
+    issuedAt: '2026-03-16T08:00:00Z',
+    ...overrides,
+  };
+}
 
 /** A correction (Subsanacion S) of the invoice numbered `remedy`, with its RechazoPrevio. */
 export interface Remedy {
@@ -69,40 +134,3 @@ export function chainOf(
 
 export const OBLIGADO = { NombreRazon: ISSUER.name, NIF: ISSUER.taxId };
 export const TENANT = 'ten_1';
-
-/**
- * Test-only: a TLS server certificate for 127.0.0.1 issued by `ca` (a test CA from
- * ../pkcs12-testing.ts), for a local HTTPS server standing in for AEAT's endpoint.
- */
-export function serverCertificate(ca: TestCertificate): { cert: string; key: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(
-    publicKey.export({ format: 'pem', type: 'spki' }) as string,
-  );
-  cert.serialNumber = '1f2e3d4c5b6a';
-  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
-  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
-  cert.setSubject([{ shortName: 'CN', value: 'localhost' }]);
-  cert.setIssuer(ca.subject);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-    { name: 'extKeyUsage', serverAuth: true },
-    {
-      name: 'subjectAltName',
-      altNames: [
-        { type: 7, ip: '127.0.0.1' },
-        { type: 2, value: 'localhost' },
-      ],
-    },
-  ]);
-  cert.sign(
-    forge.pki.privateKeyFromPem(ca.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string),
-    forge.md.sha256.create(),
-  );
-  return {
-    cert: forge.pki.certificateToPem(cert),
-    key: privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
-  };
-}
