@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fallbackRoute, kebab, routeList, triggeredList } from '@sello/contracts';
+import { buildPkcs12, testChain } from '@sello/signing/testing';
 import { describe, expect, it } from 'vitest';
-import { buildPkcs12, testChain } from '../../packages/aws/src/pkcs12-testing.ts';
 import { lambdaContext } from '../../packages/local/src/apigw.ts';
 import { loadHandler } from '../../packages/local/src/handlers.ts';
 import { aCustomer, createTenant, startApi } from '../support/api.ts';

@@ -1,9 +1,9 @@
 import { KmsKeyImporter } from '@sello/aws';
-// A separate entry point: node-forge is bundled only into the functions that read PKCS#12.
-import { readPkcs12 } from '@sello/aws/pkcs12';
 import * as core from '@sello/core';
 import { systemClock, ulidIds } from '@sello/core';
 import { forgetApiKey } from '@sello/http';
+// A separate entry point: node-forge is bundled only into the functions that read PKCS#12.
+import { readPkcs12 } from '@sello/signing/pkcs12';
 import { kmsClient } from './clients.ts';
 import { stage } from './config.ts';
 import { repositories } from './repositories.ts';

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { KmsSecretBox } from '@sello/aws';
-// A separate entry point: node-forge is bundled only into the functions that read PKCS#12.
-import { readPkcs12 } from '@sello/aws/pkcs12';
 import { AeatSoapSubmitter, SandboxSubmitter, sealedCredentials } from '@sello/aws/verifactu';
 import { ENV } from '@sello/contracts';
 import * as core from '@sello/core';
 import { NotFoundError, type Submitter, systemClock, ulidIds } from '@sello/core';
+// A separate entry point: node-forge is bundled only into the functions that read PKCS#12.
+import { readPkcs12 } from '@sello/signing/pkcs12';
 import { kmsClient } from './clients.ts';
 import { optionalEnv, requireEnv, verifactuConfig } from './config.ts';
 import { repositories } from './repositories.ts';

@@ -1,2 +1,3 @@
+export * from './software-signer.ts';
 export * from './xades/constants.ts';
 export * from './xades/sign.ts';

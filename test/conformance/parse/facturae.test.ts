@@ -3,9 +3,8 @@ import { buildFacturae } from '@sello/formats';
 import { parseDocument } from '@sello/formats/parse';
 import { signFacturae } from '@sello/signing';
 import { canonicalizeRoot } from '@sello/signing/canonicalize';
+import { type TestSigningIdentity, testIdentity } from '@sello/signing/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LocalSigningIdentity } from '../../../packages/local/src/signer/local-signer.ts';
-import { testIdentity } from '../../../packages/signing/src/xades/testing.ts';
 import { GOLDEN_INVOICES } from '../facturae/fixtures.ts';
 import { golden, mutate } from './support.ts';
 
@@ -325,7 +324,7 @@ describe('Facturae checks', () => {
 });
 
 describe('XAdES signatures', () => {
-  let identity: LocalSigningIdentity;
+  let identity: TestSigningIdentity;
   const sign = (xml: string, canonical = false) =>
     signFacturae(xml, {
       signer: identity.signer,

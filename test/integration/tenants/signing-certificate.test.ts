@@ -4,7 +4,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ENV } from '@sello/contracts';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   buildPkcs12,
   ecKeyDer,
@@ -12,7 +11,8 @@ import {
   testChain,
   testIntermediate,
   testLeaf,
-} from '../../../packages/aws/src/pkcs12-testing.ts';
+} from '@sello/signing/testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 import { acceptanceLines } from '../../support/invoices.ts';
 

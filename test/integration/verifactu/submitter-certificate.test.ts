@@ -5,12 +5,12 @@ import type { TLSSocket } from 'node:tls';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, repositories, tableName } from '@sello/app/platform';
 import { verifactuSecretBox } from '@sello/app/verifactu';
+import { chainOf } from '@sello/aws/testing';
 import { AeatSoapSubmitter, sealedCredentials } from '@sello/aws/verifactu';
 import { SubmissionFault } from '@sello/core';
+import { buildPkcs12, serverCertificate, testCa, testChain } from '@sello/signing/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifactuKeys } from '../../../packages/aws/src/dynamo/keys/verifactu.ts';
-import { buildPkcs12, testCa, testChain } from '../../../packages/aws/src/pkcs12-testing.ts';
-import { chainOf, serverCertificate } from '../../../packages/aws/src/verifactu/testing.ts';
 import { createTenant, startApi } from '../../support/api.ts';
 
 /**

@@ -8,7 +8,7 @@ const DIGEST_BYTES: Record<SignatureAlgorithm, number> = {
 
 /**
  * Signs precomputed digests with an asymmetric KMS key (RSA, SIGN_VERIFY); the private key never
- * leaves KMS. The result is the raw PKCS#1 v1.5 signature, byte-compatible with LocalSigner.
+ * leaves KMS. The result is the raw PKCS#1 v1.5 signature, byte-compatible with SoftwareSigner.
  */
 export class KmsSigner implements Signer {
   // Promises rather than bytes so concurrent first calls share one GetPublicKey request.

@@ -5,15 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { SubmissionFault, type SubmitRequest } from '@sello/core';
+import { serverCertificate, testCa, testChain } from '@sello/signing/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testCa, testChain } from '../pkcs12-testing.ts';
+import { chainOf, OBLIGADO, TENANT } from '../../testing/index.ts';
 import {
   AEAT_ENDPOINTS,
   AeatSoapSubmitter,
   type ClientCredentials,
   parseRespuesta,
 } from './aeat-soap-submitter.ts';
-import { chainOf, OBLIGADO, serverCertificate, TENANT } from './testing.ts';
 
 const SAMPLE = readFileSync(
   join(

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { type BillingRecord, linkOf, type PartySnapshot, SubmissionFault } from '@sello/core';
 import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
+import { chainOf, OBLIGADO, TENANT } from '../../testing/index.ts';
 import { SANDBOX_CODES, SandboxSubmitter } from './sandbox-submitter.ts';
-import { chainOf, OBLIGADO, TENANT } from './testing.ts';
 
 const schemas = join(import.meta.dirname, '../../../../test/fixtures/schemas/verifactu');
 const schemaPath = join(schemas, 'SuministroLR.xsd');

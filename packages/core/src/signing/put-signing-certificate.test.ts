@@ -1,12 +1,6 @@
+// Test-time certificates (node-forge) from the signing package's helpers; core stays forge-free.
+import { ecKeyDer, testCa, testChain, testIntermediate, testLeaf } from '@sello/signing/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
-// Test-time certificates (node-forge) from the AWS adapters' helpers; core itself stays forge-free.
-import {
-  ecKeyDer,
-  testCa,
-  testChain,
-  testIntermediate,
-  testLeaf,
-} from '../../../aws/src/pkcs12-testing.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { getSigningCertificate } from './get-signing-certificate.ts';
 import { putSigningCertificate } from './put-signing-certificate.ts';

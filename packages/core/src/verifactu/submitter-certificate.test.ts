@@ -1,8 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
+// Test-time certificates (node-forge) from the signing package's helpers; core stays forge-free.
+import { serverCertificate, testChain } from '@sello/signing/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
-// Test-time certificates (node-forge) from the AWS adapters' helpers; core itself stays forge-free.
-import { testChain } from '../../../aws/src/pkcs12-testing.ts';
-import { serverCertificate } from '../../../aws/src/verifactu/testing.ts';
 import { ValidationError } from '../errors.ts';
 import type { SealedSecret, SecretBox } from '../ports/secrets.ts';
 import type { Pkcs12Contents } from '../signing/signing-identity.ts';

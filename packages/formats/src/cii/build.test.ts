@@ -1,6 +1,6 @@
 import { computeInvoice, type Invoice } from '@sello/core';
 import { describe, expect, it } from 'vitest';
-import { BUYER, SELLER } from '../facturae/testing.ts';
+import { BUYER, SELLER } from '../../testing/index.ts';
 import { buildCii } from './build.ts';
 
 const invoice = (quantity: string, overrides: Partial<Invoice> = {}): Invoice => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LINES, sampleInvoice } from '../../testing/index.ts';
 import { buildAdditionalData, buildLegalLiterals } from './additional-data.ts';
-import { LINES, sampleInvoice } from './testing.ts';
 
 describe('legal literals', () => {
   it('cites each exemption reason once', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sampleInvoice } from '../../testing/index.ts';
 import { buildFacturae, FACTURAE_NAMESPACE } from './build.ts';
-import { sampleInvoice } from './testing.ts';
 
 describe('buildFacturae', () => {
   const xml = buildFacturae(sampleInvoice());

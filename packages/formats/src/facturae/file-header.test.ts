@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sampleInvoice } from '../../testing/index.ts';
 import { buildFileHeader } from './file-header.ts';
-import { sampleInvoice } from './testing.ts';
 
 describe('buildFileHeader', () => {
   it('declares 3.2.2, an individual invoice issued by the seller, and a batch of one', () => {

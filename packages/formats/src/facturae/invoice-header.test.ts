@@ -1,7 +1,7 @@
 import type { CorrectiveData } from '@sello/core';
 import { describe, expect, it } from 'vitest';
+import { sampleInvoice } from '../../testing/index.ts';
 import { buildCorrective, buildInvoiceHeader, REASON_DESCRIPTIONS } from './invoice-header.ts';
-import { sampleInvoice } from './testing.ts';
 
 const corrective: CorrectiveData = {
   originalId: 'inv_0',

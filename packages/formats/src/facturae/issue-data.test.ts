@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sampleInvoice } from '../../testing/index.ts';
 import { buildIssueData } from './issue-data.ts';
-import { sampleInvoice } from './testing.ts';
 
 describe('buildIssueData', () => {
   it('writes the issue date, EUR as invoice and tax currency, and the language', () => {

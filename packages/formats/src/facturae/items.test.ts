@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LINES } from '../../testing/index.ts';
 import { buildInvoiceLine, buildItems } from './items.ts';
-import { LINES } from './testing.ts';
 
 describe('items', () => {
   it('writes a line with IRPF: TaxesWithheld before TaxesOutputs, as the schema orders them', () => {

@@ -1,5 +1,6 @@
 import type { PartySnapshot } from '@sello/core';
 import { describe, expect, it } from 'vitest';
+import { BUYER, SELLER } from '../../testing/index.ts';
 import {
   buildAddress,
   buildBusiness,
@@ -9,7 +10,6 @@ import {
   spanishPostCode,
   spanishProvince,
 } from './parties.ts';
-import { BUYER, SELLER } from './testing.ts';
 
 const foreign: PartySnapshot = {
   taxId: 'DE123456789',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { sampleInvoice } from '../../testing/index.ts';
 import { buildPaymentDetails, PAYMENT_MEANS_CODES } from './payment.ts';
-import { sampleInvoice } from './testing.ts';
 
 describe('buildPaymentDetails', () => {
   it('writes one installment by transfer to the issuer account', () => {

@@ -1,5 +1,6 @@
 import type { ComputedLine, Invoice, LineTax, TaxBreakdownRow } from '@sello/core';
 import { describe, expect, it } from 'vitest';
+import { sampleInvoice } from '../../testing/index.ts';
 import {
   buildInvoiceTaxes,
   lineTaxes,
@@ -8,7 +9,6 @@ import {
   specialTaxableEvent,
   withheldTaxXml,
 } from './taxes.ts';
-import { sampleInvoice } from './testing.ts';
 
 const line = (net: string, taxes: LineTax[], amounts: string[]): ComputedLine => ({
   description: 'x',

@@ -1,6 +1,6 @@
 import { computeInvoice, type Invoice, type LineInput } from '@sello/core';
 import { describe, expect, it } from 'vitest';
-import { BUYER, SELLER } from '../facturae/testing.ts';
+import { BUYER, SELLER } from '../../testing/index.ts';
 import { buildUbl } from './build.ts';
 import { buildNote } from './header.ts';
 

@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { SealedSecret, SecretBox, SignatureAlgorithm, Signer } from '@sello/core';
-import { LocalSigner } from '../signer/local-signer.ts';
+import { SoftwareSigner } from '@sello/signing';
 import { freePort } from './ports.ts';
 
 class KmsError extends Error {
@@ -52,7 +52,7 @@ interface ImportedKey {
   description: string;
   createdAt: Date;
   importToken?: string;
-  signer?: LocalSigner;
+  signer?: SoftwareSigner;
 }
 
 /**
@@ -94,7 +94,7 @@ export async function startKmsLocal(options: {
         keySpec: `RSA_${key.asymmetricKeyDetails?.modulusLength}`,
         description: '',
         createdAt: new Date(),
-        signer: new LocalSigner(key, id),
+        signer: new SoftwareSigner(key, id),
       });
     }
   }
@@ -104,7 +104,7 @@ export async function startKmsLocal(options: {
     if (!key) throw new KmsError('NotFoundException', `Key '${String(id)}' does not exist`);
     return key;
   };
-  const usableKey = (id: unknown): LocalSigner => {
+  const usableKey = (id: unknown): SoftwareSigner => {
     const key = importedKey(id);
     if (!key.signer) {
       throw new KmsError(
@@ -199,7 +199,7 @@ export async function startKmsLocal(options: {
           { mode: 0o600 },
         );
       }
-      key.signer = new LocalSigner(privateKey, key.id);
+      key.signer = new SoftwareSigner(privateKey, key.id);
       delete key.importToken;
       return { KeyId: `${KEY_ARN_PREFIX}${key.id}` };
     },

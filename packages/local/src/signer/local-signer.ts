@@ -1,92 +1,12 @@
-import {
-  constants,
-  createPrivateKey,
-  createPublicKey,
-  type KeyObject,
-  privateEncrypt,
-  randomBytes,
-  webcrypto,
-  X509Certificate,
-} from 'node:crypto';
+import { createPrivateKey, randomBytes, webcrypto, X509Certificate } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as X509 from '@peculiar/x509';
-import type { SignatureAlgorithm, Signer } from '@sello/core';
+import { SoftwareSigner } from '@sello/signing';
 
 export const LOCAL_KEY_ID = 'local';
 export const SIGNING_KEY_FILE = 'signing-key.pem';
 export const SIGNING_CERT_FILE = 'signing-cert.pem';
-
-/**
- * DER DigestInfo headers (AlgorithmIdentifier + OCTET STRING header) that PKCS#1 v1.5 puts in
- * front of the digest; see RFC 8017 §9.2, note 1.
- */
-const DIGEST_INFO: Record<SignatureAlgorithm, Buffer> = {
-  RSASSA_PKCS1_V1_5_SHA_256: Buffer.from('3031300d060960864801650304020105000420', 'hex'),
-  RSASSA_PKCS1_V1_5_SHA_512: Buffer.from('3051300d060960864801650304020305000440', 'hex'),
-};
-const DIGEST_BYTES: Record<SignatureAlgorithm, number> = {
-  RSASSA_PKCS1_V1_5_SHA_256: 32,
-  RSASSA_PKCS1_V1_5_SHA_512: 64,
-};
-
-/**
- * Software stand-in for KmsSigner. It signs a precomputed digest exactly as KMS does with
- * `MessageType: DIGEST`, so for one key the bytes equal `crypto.sign(hash, message, key)`.
- */
-export class LocalSigner implements Signer {
-  readonly #key: KeyObject;
-  readonly #spki: Uint8Array;
-
-  constructor(
-    privateKey: KeyObject,
-    readonly keyId: string = LOCAL_KEY_ID,
-  ) {
-    if (privateKey.type !== 'private' || privateKey.asymmetricKeyType !== 'rsa') {
-      throw new TypeError('LocalSigner needs an RSA private key');
-    }
-    this.#key = privateKey;
-    this.#spki = new Uint8Array(
-      createPublicKey(privateKey).export({ format: 'der', type: 'spki' }),
-    );
-  }
-
-  async signDigest(
-    keyId: string,
-    digest: Uint8Array,
-    algorithm: SignatureAlgorithm,
-  ): Promise<Uint8Array> {
-    this.#checkKeyId(keyId);
-    const prefix = DIGEST_INFO[algorithm];
-    if (prefix === undefined) {
-      throw new RangeError(`Unsupported signature algorithm ${String(algorithm)}`);
-    }
-    if (digest.length !== DIGEST_BYTES[algorithm]) {
-      throw new RangeError(
-        `${algorithm} needs a ${DIGEST_BYTES[algorithm]}-byte digest, got ${digest.length} bytes`,
-      );
-    }
-    // A private-key "encryption" with type-1 padding over DigestInfo || digest is RSASSA-PKCS1-v1_5
-    // without the hashing step, which is what KMS DIGEST mode does.
-    const signature = privateEncrypt(
-      { key: this.#key, padding: constants.RSA_PKCS1_PADDING },
-      Buffer.concat([prefix, digest]),
-    );
-    return new Uint8Array(signature);
-  }
-
-  async publicKey(keyId: string): Promise<Uint8Array> {
-    this.#checkKeyId(keyId);
-    return this.#spki.slice();
-  }
-
-  #checkKeyId(keyId: string): void {
-    // Mirrors KMS NotFoundException, so a misconfigured key id fails locally too.
-    if (keyId !== this.keyId) {
-      throw new Error(`Unknown signing key ${keyId}; the local signer holds only ${this.keyId}`);
-    }
-  }
-}
 
 export interface LocalSigningSubject {
   commonName: string;
@@ -97,8 +17,12 @@ export interface LocalSigningSubject {
   serialNumber?: string;
 }
 
+/**
+ * The development signing identity kept on disk. Signing itself is `SoftwareSigner`'s (from
+ * `@sello/signing`); this module only stores and loads the key and its certificate.
+ */
 export interface LocalSigningIdentity {
-  signer: LocalSigner;
+  signer: SoftwareSigner;
   keyId: typeof LOCAL_KEY_ID;
   certificatePem: string;
   certificateDer: Uint8Array;
@@ -151,7 +75,7 @@ function identityFrom(keyPem: string, certPem: string): LocalSigningIdentity {
     throw new Error(`${SIGNING_CERT_FILE} does not belong to ${SIGNING_KEY_FILE}`);
   }
   return {
-    signer: new LocalSigner(privateKey, LOCAL_KEY_ID),
+    signer: new SoftwareSigner(privateKey, LOCAL_KEY_ID),
     keyId: LOCAL_KEY_ID,
     certificatePem: certificate.toString(),
     certificateDer: new Uint8Array(certificate.raw),

@@ -1,7 +1,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { testIdentity } from '../../testing/index.ts';
 import { certificateDigest, certificateInfo, toPem } from './certificate.ts';
-import { testIdentity } from './testing.ts';
 
 describe('certificateInfo', () => {
   it('gives the serial number in decimal, the issuer in RFC 4514 order and the RSA key', async () => {

@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sampleInvoice } from '../../../formats/src/facturae/testing.ts';
-import { buildFacturae } from '../../../formats/src/index.ts';
-import type { LocalSigningIdentity } from '../../../local/src/signer/local-signer.ts';
+import {
+  recordingSigner,
+  type TestSigningIdentity,
+  testIdentity,
+  unsignedFacturae,
+} from '../../testing/index.ts';
 import { canonicalizeRoot } from './canonicalize.ts';
 import { DS_NS, FACTURAE_POLICY, XADES_NS } from './constants.ts';
 import { type SignFacturaeOptions, signFacturae, signFacturaeDetailed } from './sign.ts';
-import { recordingSigner, testIdentity } from './testing.ts';
 import { verifyFacturaeSignature } from './verify.ts';
 
-let id: LocalSigningIdentity;
+let id: TestSigningIdentity;
 let options: SignFacturaeOptions;
-const unsigned = buildFacturae(sampleInvoice());
+const unsigned = unsignedFacturae('design');
 
 beforeAll(async () => {
   id = await testIdentity();

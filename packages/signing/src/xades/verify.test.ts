@@ -1,17 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sampleInvoice } from '../../../formats/src/facturae/testing.ts';
-import { buildFacturae } from '../../../formats/src/index.ts';
-import type { LocalSigningIdentity } from '../../../local/src/signer/local-signer.ts';
+import { type TestSigningIdentity, testIdentity, unsignedFacturae } from '../../testing/index.ts';
 import { signFacturae } from './sign.ts';
-import { testIdentity } from './testing.ts';
 import { verifyFacturaeSignature } from './verify.ts';
 
-let id: LocalSigningIdentity;
+let id: TestSigningIdentity;
 let signed: string;
 
 beforeAll(async () => {
   id = await testIdentity();
-  signed = await signFacturae(buildFacturae(sampleInvoice()), {
+  signed = await signFacturae(unsignedFacturae('design'), {
     signer: id.signer,
     keyId: id.keyId,
     certificateDer: id.certificateDer,
@@ -53,7 +50,7 @@ describe('verifyFacturaeSignature', () => {
   });
 
   it('rejects a document signed by a key that is not the certificate key', async () => {
-    const other = await signFacturae(buildFacturae(sampleInvoice()), {
+    const other = await signFacturae(unsignedFacturae('design'), {
       signer: {
         signDigest: async () => new Uint8Array(256),
         publicKey: async () => new Uint8Array(),
@@ -67,7 +64,7 @@ describe('verifyFacturaeSignature', () => {
   });
 
   it('reports unsigned and malformed documents', () => {
-    expect(verifyFacturaeSignature(buildFacturae(sampleInvoice()))).toEqual({
+    expect(verifyFacturaeSignature(unsignedFacturae('design'))).toEqual({
       valid: false,
       errors: ['expected one ds:Signature, found 0'],
     });

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { Pkcs12Error } from '@sello/core';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
-import { readPkcs12 } from './pkcs12.ts';
 import {
   buildPkcs12,
   ecKeyDer,
@@ -14,7 +13,8 @@ import {
   testChain,
   testIntermediate,
   testLeaf,
-} from './pkcs12-testing.ts';
+} from '../testing/index.ts';
+import { readPkcs12 } from './pkcs12.ts';
 
 const { ca, leaf } = testChain();
 const profiles: Pkcs12Profile[] = ['legacy', 'aes'];

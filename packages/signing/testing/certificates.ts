@@ -1,6 +1,6 @@
 /**
  * Test-only: certificates and PKCS#12 files made at test time with node-forge, so tests never
- * carry key material in the repository. Not exported from the package.
+ * carry key material in the repository.
  */
 import { createHash, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
@@ -27,6 +27,8 @@ export interface CertificateOptions {
   bits?: 2048 | 3072 | 4096 | 1024;
   notBefore?: Date;
   notAfter?: Date;
+  /** The whole subject, in this order, instead of the one made from the fields above. */
+  subject?: forge.pki.CertificateField[];
 }
 
 const DAY = 86_400_000;
@@ -57,7 +59,7 @@ function make(
   cert.serialNumber = serialHex();
   cert.validity.notBefore = options.notBefore ?? new Date(Date.now() - DAY);
   cert.validity.notAfter = options.notAfter ?? new Date(Date.now() + 365 * DAY);
-  const subject: forge.pki.CertificateField[] = [
+  const subject: forge.pki.CertificateField[] = options.subject ?? [
     { shortName: 'C', value: 'ES' },
     { shortName: 'O', value: options.organization ?? 'Sello Test' },
     ...(options.subjectSerial ? [{ name: 'serialNumber', value: options.subjectSerial }] : []),
@@ -106,6 +108,9 @@ export const testIntermediate = (
 /** A signing (end-entity) certificate issued by `issuer`. */
 export const testLeaf = (issuer: TestCertificate, options: CertificateOptions) =>
   make(options, issuer, false);
+
+/** A self-signed signing (end-entity) certificate, as a development identity holds. */
+export const testSelfSigned = (options: CertificateOptions) => make(options, undefined, false);
 
 /** A P-256 key as PKCS#8 DER: KMS could hold it, Facturae signing here cannot. */
 export const ecKeyDer = () =>
@@ -268,4 +273,41 @@ export function testChain(options: Partial<CertificateOptions> = {}) {
     ...options,
   });
   return { ca, leaf };
+}
+
+/**
+ * A TLS server certificate for 127.0.0.1 issued by `ca` (a test CA from above), for a local HTTPS
+ * server standing in for a remote endpoint such as AEAT's.
+ */
+export function serverCertificate(ca: TestCertificate): { cert: string; key: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const cert = pki.createCertificate();
+  cert.publicKey = pki.publicKeyFromPem(
+    publicKey.export({ format: 'pem', type: 'spki' }) as string,
+  );
+  cert.serialNumber = '1f2e3d4c5b6a';
+  cert.validity.notBefore = new Date(Date.now() - DAY);
+  cert.validity.notAfter = new Date(Date.now() + DAY);
+  cert.setSubject([{ shortName: 'CN', value: 'localhost' }]);
+  cert.setIssuer(ca.subject);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        { type: 7, ip: '127.0.0.1' },
+        { type: 2, value: 'localhost' },
+      ],
+    },
+  ]);
+  cert.sign(
+    pki.privateKeyFromPem(ca.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string),
+    forge.md.sha256.create(),
+  );
+  return {
+    cert: pki.certificateToPem(cert),
+    key: privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
+  };
 }

@@ -1,7 +1,7 @@
 import type { ComputedLine, Invoice, PartySnapshot } from '@sello/core';
 
 /**
- * Test support for the builder unit tests (not exported from the package): the DESIGN acceptance
+ * Test support for the builder tests (`@sello/formats/testing`): the DESIGN acceptance
  * invoice with amounts written by hand. 2 × 150.00 IVA 21 + IRPF 15; 3 × 20.00 less 10 % IVA 21;
  * 1 × 25.00 IVA 4 -> net 379.00, tax 75.34, withheld 45.00, total 409.34.
  */

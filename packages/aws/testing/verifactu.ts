@@ -1,17 +1,18 @@
-import { generateKeyPairSync } from 'node:crypto';
 import {
   type BillingRecord,
   buildRegistroAlta,
   buildRegistroAnulacion,
   type ChainLink,
+  computeInvoice,
+  type Invoice,
+  type LineInput,
   linkOf,
   type PartySnapshot,
   type RecipientIdType,
+  type SistemaInformatico,
 } from '@sello/core';
 // The core's VERI*FACTU fixtures (an issued invoice from the tax engine, the system identity).
 import { ISSUER, IVA21, issued, line, SYSTEM } from '@sello/core/testing/verifactu';
-import forge from 'node-forge';
-import type { TestCertificate } from '../pkcs12-testing.ts';
 
 /** A correction (Subsanacion S) of the invoice numbered `remedy`, with its RechazoPrevio. */
 export interface Remedy {
@@ -69,40 +70,3 @@ export function chainOf(
 
 export const OBLIGADO = { NombreRazon: ISSUER.name, NIF: ISSUER.taxId };
 export const TENANT = 'ten_1';
-
-/**
- * Test-only: a TLS server certificate for 127.0.0.1 issued by `ca` (a test CA from
- * ../pkcs12-testing.ts), for a local HTTPS server standing in for AEAT's endpoint.
- */
-export function serverCertificate(ca: TestCertificate): { cert: string; key: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(
-    publicKey.export({ format: 'pem', type: 'spki' }) as string,
-  );
-  cert.serialNumber = '1f2e3d4c5b6a';
-  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
-  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
-  cert.setSubject([{ shortName: 'CN', value: 'localhost' }]);
-  cert.setIssuer(ca.subject);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-    { name: 'extKeyUsage', serverAuth: true },
-    {
-      name: 'subjectAltName',
-      altNames: [
-        { type: 7, ip: '127.0.0.1' },
-        { type: 2, value: 'localhost' },
-      ],
-    },
-  ]);
-  cert.sign(
-    forge.pki.privateKeyFromPem(ca.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string),
-    forge.md.sha256.create(),
-  );
-  return {
-    cert: forge.pki.certificateToPem(cert),
-    key: privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
-  };
-}
