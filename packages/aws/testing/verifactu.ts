@@ -3,13 +3,9 @@ import {
   buildRegistroAlta,
   buildRegistroAnulacion,
   type ChainLink,
-  computeInvoice,
-  type Invoice,
-  type LineInput,
   linkOf,
   type PartySnapshot,
   type RecipientIdType,
-  type SistemaInformatico,
 } from '@sello/core';
 // The core's VERI*FACTU fixtures (an issued invoice from the tax engine, the system identity).
 import { ISSUER, IVA21, issued, line, SYSTEM } from '@sello/core/testing/verifactu';
