@@ -1,16 +1,19 @@
+// A use-case test with real certificates (node-forge, from the signing package's helpers): it
+// lives here, not in core, because core depends on no other package, not even in its tests.
 import { createPrivateKey } from 'node:crypto';
+import {
+  openSubmitterCredentials,
+  type Pkcs12Contents,
+  putSubmitterCertificate,
+  type SealedSecret,
+  type SecretBox,
+  type SubmitterCertificate,
+  submitterCertificateView,
+  ValidationError,
+} from '@sello/core';
 // Test-time certificates (node-forge) from the signing package's helpers; core stays forge-free.
 import { serverCertificate, testChain } from '@sello/signing/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../errors.ts';
-import type { SealedSecret, SecretBox } from '../ports/secrets.ts';
-import type { Pkcs12Contents } from '../signing/signing-identity.ts';
-import {
-  openSubmitterCredentials,
-  putSubmitterCertificate,
-  type SubmitterCertificate,
-  submitterCertificateView,
-} from './submitter-certificate.ts';
 
 const NOW = new Date(Math.floor(Date.now() / 1000) * 1000);
 const DAY = 86_400_000;

@@ -1,18 +1,21 @@
-// Test-time certificates (node-forge) from the signing package's helpers; core stays forge-free.
-import { ecKeyDer, testCa, testChain, testIntermediate, testLeaf } from '@sello/signing/testing';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { NotFoundError, ValidationError } from '../errors.ts';
-import { getSigningCertificate } from './get-signing-certificate.ts';
-import { putSigningCertificate } from './put-signing-certificate.ts';
+// A use-case test with real certificates (node-forge, from the signing package's helpers): it
+// lives here, not in core, because core depends on no other package, not even in its tests.
+
 import {
+  getSigningCertificate,
   type KeyImporter,
+  NotFoundError,
   type Pkcs12Contents,
   Pkcs12Error,
+  putSigningCertificate,
   type RsaKeySpec,
   type SigningIdentity,
   type SigningIdentityRepository,
   signingCertificateView,
-} from './signing-identity.ts';
+  ValidationError,
+} from '@sello/core';
+import { ecKeyDer, testCa, testChain, testIntermediate, testLeaf } from '@sello/signing/testing';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 // Whole seconds: certificates keep no milliseconds. Test certificates are valid around now.
 const NOW = new Date(Math.floor(Date.now() / 1000) * 1000);
