@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { colour, drawn, rightEdge } from '../testing/pages.ts';
 import { Canvas } from './canvas.ts';
 import { INK, LEADING, LEFT, PAD, RIGHT } from './layout.ts';
 import { Pen } from './pen.ts';
-import { colour, drawn, rightEdge } from './testing.ts';
 import { textWidth } from './text.ts';
 
 const pen = () => new Pen(new Canvas());

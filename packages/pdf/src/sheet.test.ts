@@ -4,11 +4,11 @@ import {
   correctiveInvoice,
   draftInvoice,
 } from '../../../test/conformance/pdf/fixtures.ts';
+import { colour, drawn } from '../testing/pages.ts';
 import { LABELS } from './labels.ts';
 import { MARGIN_TOP, PAGE_H } from './layout.ts';
 import type { Invoice, Language } from './model.ts';
 import { Sheet } from './sheet.ts';
-import { colour, drawn } from './testing.ts';
 
 describe('Sheet', () => {
   it('titles and numbers the invoice as printed', () => {

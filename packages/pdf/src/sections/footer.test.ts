@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptanceInvoice } from '../../../../test/conformance/pdf/fixtures.ts';
+import { colour, drawn, rightEdge, sheetOn } from '../../testing/pages.ts';
 import { CONTENT_W, LEADING, LEFT, MARGIN_BOTTOM, MUTED, RIGHT, SMALL } from '../layout.ts';
-import { colour, drawn, rightEdge, sheetOn } from '../testing.ts';
 import { textWidth } from '../text.ts';
 import { bodyBottom, legalFooterLines, pageFooter } from './footer.ts';
 

@@ -4,9 +4,9 @@ import {
   draftInvoice,
   QR_URL,
 } from '../../../../test/conformance/pdf/fixtures.ts';
+import { colour, drawn, pageStrings, rightEdge, sheetOn, textNamed } from '../../testing/pages.ts';
 import { QR_LEGEND, QR_TITLE } from '../labels.ts';
 import { BODY, LEFT, MARGIN_TOP, MUTED, PAGE_H, PAGE_W, RIGHT, RUNNING_HEAD_H } from '../layout.ts';
-import { colour, drawn, pageStrings, rightEdge, sheetOn, textNamed } from '../testing.ts';
 import { header } from './header.ts';
 
 const TOP = PAGE_H - MARGIN_TOP;

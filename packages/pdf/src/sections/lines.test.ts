@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { acceptanceInvoice, longInvoice } from '../../../../test/conformance/pdf/fixtures.ts';
-import { CONTENT_W, TABLE, WHITE } from '../layout.ts';
-import type { ComputedLine, Invoice } from '../model.ts';
 import {
   colour,
   type DrawnText,
@@ -10,7 +8,9 @@ import {
   rightEdge,
   sheetOn,
   textNamed,
-} from '../testing.ts';
+} from '../../testing/pages.ts';
+import { CONTENT_W, TABLE, WHITE } from '../layout.ts';
+import type { ComputedLine, Invoice } from '../model.ts';
 import { columns, linesTable, row } from './lines.ts';
 
 const line = (over: Partial<ComputedLine>): ComputedLine => ({

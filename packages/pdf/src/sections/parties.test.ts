@@ -4,9 +4,9 @@ import {
   CUSTOMER,
   correctiveInvoice,
 } from '../../../../test/conformance/pdf/fixtures.ts';
+import { colour, drawn, pageStrings, sheetOn, textNamed } from '../../testing/pages.ts';
 import { BODY, INK, LEFT, RIGHT, SMALL } from '../layout.ts';
 import type { Invoice, Language } from '../model.ts';
-import { colour, drawn, pageStrings, sheetOn, textNamed } from '../testing.ts';
 import { parties, partyLines } from './parties.ts';
 
 const foreign = (lang: Language): Invoice => ({

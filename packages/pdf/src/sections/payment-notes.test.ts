@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptanceInvoice } from '../../../../test/conformance/pdf/fixtures.ts';
+import { colour, drawn, pageStrings, sheetOn } from '../../testing/pages.ts';
 import { LEFT, SMALL } from '../layout.ts';
-import { colour, drawn, pageStrings, sheetOn } from '../testing.ts';
 import { drawBlocks, paymentAndNotes } from './payment-notes.ts';
 
 describe('paymentAndNotes', () => {

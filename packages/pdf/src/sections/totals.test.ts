@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { acceptanceInvoice } from '../../../../test/conformance/pdf/fixtures.ts';
+import { colour, drawn, pageStrings, rightEdge, sheetOn, textNamed } from '../../testing/pages.ts';
 import { RIGHT } from '../layout.ts';
 import type { Invoice } from '../model.ts';
-import { colour, drawn, pageStrings, rightEdge, sheetOn, textNamed } from '../testing.ts';
 import { summary } from './totals.ts';
 
 describe('summary', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { QR_URL } from '../../../../test/conformance/pdf/fixtures.ts';
+import { colour, drawn, rightEdge } from '../../testing/pages.ts';
 import { Canvas } from '../canvas.ts';
 import { QR_LEGEND, QR_TITLE } from '../labels.ts';
 import { BLACK, BODY, INK, MM, PAGE_W } from '../layout.ts';
 import { Pen } from '../pen.ts';
 import { qrSymbol } from '../qr.ts';
-import { colour, drawn, rightEdge } from '../testing.ts';
 import { QR_SIDE_MM, qrBlock } from './verifactu.ts';
 
 describe('qrBlock', () => {

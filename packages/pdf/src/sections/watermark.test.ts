@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { colour, drawn } from '../../testing/pages.ts';
 import { Canvas } from '../canvas.ts';
 import { PAGE_H, PAGE_W, WATERMARK } from '../layout.ts';
 import { Pen } from '../pen.ts';
-import { colour, drawn } from '../testing.ts';
 import { textWidth } from '../text.ts';
 import { watermark } from './watermark.ts';
 

@@ -1,11 +1,11 @@
 import { inflateSync } from 'node:zlib';
-import type { Rgb } from './canvas.ts';
-import type { Invoice } from './model.ts';
-import type { RenderOptions } from './options.ts';
-import type { Pen } from './pen.ts';
-import { runningHead } from './sections/header.ts';
-import { type LogoSize, Sheet } from './sheet.ts';
-import { type FontName, textWidth, WIN_ANSI_CHARACTERS, winAnsiHex } from './text.ts';
+import type { Rgb } from '../src/canvas.ts';
+import type { Invoice } from '../src/model.ts';
+import type { RenderOptions } from '../src/options.ts';
+import type { Pen } from '../src/pen.ts';
+import { runningHead } from '../src/sections/header.ts';
+import { type LogoSize, Sheet } from '../src/sheet.ts';
+import { type FontName, textWidth, WIN_ANSI_CHARACTERS, winAnsiHex } from '../src/text.ts';
 
 /**
  * Test support for the section tests (not exported from the package): a sheet on a first page,
