@@ -11,13 +11,13 @@ import { golden, sample } from './support.ts';
 const UBL = 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2';
 
 /** Runs `fn`, expecting a refusal; returns the error and how long the refusal took. */
-function refusal(fn: () => unknown): { error: UnreadableDocumentError; ms: number } {
-  const started = performance.now();
+/** The refusal `fn` throws; its `reason` names the check that refused (size, DOCTYPE …). */
+function refusal(fn: () => unknown): { error: UnreadableDocumentError } {
   try {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(UnreadableDocumentError);
-    return { error: error as UnreadableDocumentError, ms: performance.now() - started };
+    return { error: error as UnreadableDocumentError };
   }
   throw new Error('the document was accepted');
 }
@@ -76,9 +76,8 @@ describe('hostile XML is refused before any parser sees it, and nothing is fetch
       entities.push(`<!ENTITY lol${i} "${`&lol${i - 1};`.repeat(10)}">`);
     }
     const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [${entities.join('')}]><Invoice xmlns="${UBL}">&lol10;</Invoice>`;
-    const { error, ms } = refusal(() => parseDocument(bomb));
+    const { error } = refusal(() => parseDocument(bomb));
     expect(error.reason).toBe('doctype');
-    expect(ms).toBeLessThan(50);
   });
 
   it('an entity reference without a declaration is refused too', () => {
@@ -90,12 +89,11 @@ describe('hostile XML is refused before any parser sees it, and nothing is fetch
   it('a 10 MB body is refused by its size before it is decoded or parsed', () => {
     const huge = Buffer.alloc(10 * 1024 * 1024, 0x20);
     huge.write(`<Invoice xmlns="${UBL}">`, 0);
-    const { error, ms } = refusal(() => parseDocument(huge));
+    const { error } = refusal(() => parseDocument(huge));
     expect(error.reason).toBe('too-large');
     expect(error.errors).toEqual([
       { path: 'body', message: 'The document is 10485760 bytes; the limit is 5242880 bytes' },
     ]);
-    expect(ms).toBeLessThan(50);
     expect(refusal(() => parseDocument('<r/>', { maxBytes: 3 })).error.reason).toBe('too-large');
   });
 
