@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { RouteDef } from '@sello/contracts';
 import type { IdempotencyStore } from '@sello/core';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { authentication } from './middleware/auth/authenticate.ts';
 import type { CredentialStores } from './middleware/auth/caller.ts';
@@ -48,6 +48,14 @@ export interface HttpResult {
   etag?: string;
 }
 
+/** What an HTTP function exports: a Lambda handler of API Gateway (payload 2.0) events. */
+export type HttpFunction = middy.MiddyfiedHandler<
+  APIGatewayProxyEventV2,
+  HttpResponse,
+  Error,
+  Context
+>;
+
 /** The stores the wrapper needs, resolved on first use (the wiring package provides them). */
 export interface HttpDeps extends CredentialStores {
   idempotency: IdempotencyStore;
@@ -65,8 +73,11 @@ export interface HttpDeps extends CredentialStores {
  */
 export const createHttpHandler =
   (deps: () => HttpDeps) =>
-  <const R extends RouteDef>(route: R, fn: (request: HttpRequest<R>) => Promise<HttpResult>) =>
-    middy<APIGatewayProxyEventV2, HttpResponse, Error, HttpContext, HttpInternal>()
+  <const R extends RouteDef>(
+    route: R,
+    fn: (request: HttpRequest<R>) => Promise<HttpResult>,
+  ): HttpFunction => {
+    const stack = middy<APIGatewayProxyEventV2, HttpResponse, Error, HttpContext, HttpInternal>()
       .use(lambdaLogger())
       .use(correlation(route))
       .use(securityHeaders())
@@ -87,3 +98,6 @@ export const createHttpHandler =
         } as HttpRequest<R>;
         return toResponse(serialize(await fn(request)));
       });
+    // Lambda passes a plain context; the middlewares fill in HttpContext before the handler runs.
+    return stack as unknown as HttpFunction;
+  };

@@ -26,13 +26,13 @@ export function alsoOnEarlyResponse<Q extends EarlyCapable<unknown>>(
 }
 
 /** Answers with `response` from a `before`: return its result from that `before`. */
-export async function respondEarly<R, Q extends EarlyCapable<R>>(
+export async function respondEarly<Q extends EarlyCapable<unknown>>(
   request: Q,
-  response: R,
-): Promise<R> {
+  response: NonNullable<Q['response']>,
+): Promise<NonNullable<Q['response']>> {
   request.response = response;
   for (const finish of [...(request.internal.earlyFinishers ?? [])].reverse()) {
     await finish(request);
   }
-  return request.response as R;
+  return request.response as NonNullable<Q['response']>;
 }

@@ -28,6 +28,6 @@ export async function apiKeyPrincipal(
 
 /** A tenant's system (ERP, the issuer console) with one of the tenant's API keys. */
 export const apiKeyCaller: Caller<TenantPrincipal> = {
-  authenticate: (event, stores) => apiKeyPrincipal(bearerSecret(event, 'api key'), stores),
+  authenticate: async (event, stores) => apiKeyPrincipal(bearerSecret(event, 'api key'), stores),
   owner: (principal) => principal.tenantId,
 };

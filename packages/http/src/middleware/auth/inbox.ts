@@ -9,7 +9,7 @@ import { SESSION_PREFIX, sessionCaller, sessionPrincipal } from './session.ts';
  * the secret's prefix before any lookup; anything not a session is tried as an API key.
  */
 export const inboxCaller: Caller<TenantPrincipal | RecipientPrincipal> = {
-  authenticate: (event, stores) => {
+  authenticate: async (event, stores) => {
     const secret = bearerSecret(event, 'api key or session token');
     return secret.startsWith(SESSION_PREFIX)
       ? sessionPrincipal(secret, stores)
