@@ -1,10 +1,10 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { TriggeredDef } from '@sello/contracts';
 import { ValidationError } from '@sello/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { logger } from './logger.ts';
+import { lambdaLogger } from './middleware/lambda-logger.ts';
 import { fieldErrors } from './validate.ts';
 
 /**
@@ -18,7 +18,7 @@ export function jobHandler<const T extends TriggeredDef, S extends z.ZodType, Ou
   fn: (input: z.output<S>, context: Context) => Promise<Out>,
 ) {
   return middy<unknown, Out>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(lambdaLogger())
     .handler(async (event, context) => {
       logger.appendKeys({ entryId: def.id });
       const parsed = schema.safeParse(event);

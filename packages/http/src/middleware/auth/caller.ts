@@ -1,0 +1,19 @@
+import type { ApiKeyRepository, RecipientSessionRepository } from '@sello/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+
+/** Where credentials are looked up (the wiring package passes the DynamoDB repositories). */
+export interface CredentialStores {
+  apiKeys: ApiKeyRepository;
+  sessions: RecipientSessionRepository;
+}
+
+/**
+ * One kind of caller: how its requests are authenticated and what principal they carry. Each
+ * route names its kind in the route table (`auth`); `callers.ts` maps kinds to these.
+ */
+export interface Caller<P> {
+  /** The principal of `event`, or an UnauthorizedError (401) saying what is wrong. */
+  authenticate(event: APIGatewayProxyEventV2, stores: CredentialStores): Promise<P>;
+  /** Whom a request of `principal` acts for, as a stable id: Idempotency-Keys are kept per owner. */
+  owner(principal: P): string;
+}
