@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { anEvent, aRequest } from '../../testing/fakes.ts';
 import { conditionalRequests, contentEtag } from './conditional.ts';
-import { anEvent, aRequest } from './fakes.ts';
 import type { HttpResponse } from './types.ts';
 
 const GET = { method: 'GET' } as never;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { anEvent, aRequest } from '../../testing/fakes.ts';
 import { logger } from '../logger.ts';
 import { correlation, correlationIdOf } from './correlation.ts';
-import { anEvent, aRequest } from './fakes.ts';
 
 const route = { id: 'listThings' } as never;
 const response = () => ({ statusCode: 200, headers: { 'content-type': 'text/plain' }, body: '' });

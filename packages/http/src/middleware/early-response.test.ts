@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { describe, expect, it } from 'vitest';
+import { aContext } from '../../testing/fakes.ts';
 import { alsoOnEarlyResponse, respondEarly } from './early-response.ts';
-import { aContext } from './fakes.ts';
 
 type Trace = string[];
 

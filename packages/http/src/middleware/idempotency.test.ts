@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import type { RouteDef } from '@sello/contracts';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { aContext, anEvent, MemoryIdempotencyStore } from './fakes.ts';
+import { aContext, anEvent, MemoryIdempotencyStore } from '../../testing/fakes.ts';
 import { fingerprint, idempotency } from './idempotency.ts';
 import type { HttpContext, HttpInternal, HttpResponse } from './types.ts';
 

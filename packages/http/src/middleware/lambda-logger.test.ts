@@ -1,8 +1,8 @@
 import middy from '@middy/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { aContext } from '../../testing/fakes.ts';
 import { logger } from '../logger.ts';
 import { respondEarly } from './early-response.ts';
-import { aContext } from './fakes.ts';
 import { lambdaLogger } from './lambda-logger.ts';
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { anEvent, aRequest } from './fakes.ts';
+import { anEvent, aRequest } from '../../testing/fakes.ts';
 import { MAX_BODY_BYTES, parseRequest } from './parse-request.ts';
 
 const route = {

@@ -1,8 +1,8 @@
 import { NotFoundError } from '@sello/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { anEvent, aRequest } from '../../testing/fakes.ts';
 import { logger } from '../logger.ts';
 import { HttpError } from '../problem.ts';
-import { anEvent, aRequest } from './fakes.ts';
 import { problemJson } from './problem-json.ts';
 
 afterEach(() => {

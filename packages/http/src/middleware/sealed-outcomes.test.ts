@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryIdempotencyStore } from './fakes.ts';
+import { MemoryIdempotencyStore } from '../../testing/fakes.ts';
 import { sealedOutcomes } from './sealed-outcomes.ts';
 
 const outcome = { statusCode: 201, headers: { a: 'b' }, body: '{"key":"sello_secret"}' };

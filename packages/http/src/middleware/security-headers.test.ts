@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { aRequest } from '../../testing/fakes.ts';
 import { respondEarly } from './early-response.ts';
-import { aRequest } from './fakes.ts';
 import { securityHeaders } from './security-headers.ts';
 
 const ok = () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{}' });

@@ -1,6 +1,6 @@
 import type { AuthKind } from '@sello/contracts';
 import { describe, expect, it } from 'vitest';
-import { anEvent, aRequest, credentialStores } from '../fakes.ts';
+import { anEvent, aRequest, credentialStores } from '../../../testing/fakes.ts';
 import { authentication } from './authenticate.ts';
 import { authenticate } from './callers.ts';
 

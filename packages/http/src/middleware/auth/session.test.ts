@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { anEvent, credentialStores } from '../fakes.ts';
+import { anEvent, credentialStores } from '../../../testing/fakes.ts';
 import { sessionCaller } from './session.ts';
 
 afterEach(() => {

@@ -13,7 +13,12 @@ import {
   type StoredOutcome,
 } from '@sello/core';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import type { HttpContext, HttpInternal, HttpRequestState, HttpResponse } from './types.ts';
+import type {
+  HttpContext,
+  HttpInternal,
+  HttpRequestState,
+  HttpResponse,
+} from '../src/middleware/types.ts';
 
 let requests = 0;
 
