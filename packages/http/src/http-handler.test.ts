@@ -3,7 +3,7 @@ import { NotFoundError } from '@sello/core';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createHttpHandler, type HttpRequest } from './http-handler.ts';
-import { aContext, anEvent, credentialStores, MemoryIdempotencyStore } from './middleware/fakes.ts';
+import { aContext, anEvent, credentialStores, MemoryIdempotencyStore } from '../testing/fakes.ts';
 import { created, ok } from './responses.ts';
 
 const stores = credentialStores();
