@@ -39,10 +39,11 @@ export const FUNCTION_BUILD_OPTIONS = {
 /**
  * Functions per esbuild run. One run bundles each of its entry points into its own standalone
  * bundle (no splitting, so they share nothing) and parses every module once for all of them, but
- * links them all at the same time: the 85 functions in one run peaked esbuild at 3.9 GB, in runs
- * of 29 at 1.7 GB, in about the same time on two cores (re-parsing per run costs little).
+ * links them all at the same time, so its memory grows with its entry points: the 85 functions in
+ * one run peaked esbuild at 3.7-3.9 GB, in runs of 29 at 1.7-2 GB, of 10 at 0.8 GB, for 26, 27 and
+ * 30 s of CPU (linking, minifying and mapping dominate; parsing again per run costs little).
  */
-export const FUNCTIONS_PER_RUN = 30;
+export const FUNCTIONS_PER_RUN = 20;
 
 /**
  * The esbuild runs that bundle `entries` into `<outdir>/<folderOf(id)>/index.mjs` (and its
