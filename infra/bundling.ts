@@ -40,8 +40,9 @@ export const FUNCTION_BUILD_OPTIONS = {
  * Functions per esbuild run. One run bundles each of its entry points into its own standalone
  * bundle (no splitting, so they share nothing) and parses every module once for all of them, but
  * links them all at the same time, so its memory grows with its entry points: the 85 functions in
- * one run peaked esbuild at 3.7-3.9 GB, in runs of 29 at 1.7-2 GB, of 10 at 0.8 GB, for 26, 27 and
- * 30 s of CPU (linking, minifying and mapping dominate; parsing again per run costs little).
+ * one run peaked esbuild at 3.7-3.9 GB, in runs of 29 at 1.7-2 GB, of 17 (this) at 1-1.4 GB, of 10
+ * at 0.8 GB, for about the same CPU (26 s in one run, 30 s in nine: linking, minifying and mapping
+ * dominate, parsing again per run costs little). More functions make more runs, not bigger ones.
  */
 export const FUNCTIONS_PER_RUN = 20;
 
@@ -165,9 +166,9 @@ export class FunctionBundles {
 
   /**
    * Moves the function's bundle into `outputDir` (CDK's `<assembly>/bundling-temp-…` folder),
-   * first bundling every declared function not bundled there yet. The bundles are
-   * built one level under the assembly directory like CDK's folder, so the relative paths in
-   * their source maps come out as NodejsFunction's did.
+   * first bundling every declared function not bundled there yet. They are bundled one level
+   * under the assembly directory, as CDK's folder is, so the relative paths in their source maps
+   * come out as NodejsFunction's did.
    */
   private take(id: string, outputDir: string): void {
     const outdir = path.dirname(outputDir);
