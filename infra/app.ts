@@ -9,6 +9,7 @@ import {
 } from '@sello/contracts';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { FunctionBundles } from './bundling.ts';
 import { readStageConfig, type StageConfig } from './config.ts';
 import type { FunctionDef } from './constructs/api-function.ts';
 import { FEATURE_FLAGS } from './feature-flags.ts';
@@ -19,7 +20,10 @@ import { StatefulStack } from './stacks/stateful-stack.ts';
 export interface BuildAppOptions {
   /** Context values, as `-c key=value` would give them (cdk.json and the CLI still win). */
   context?: Record<string, unknown>;
-  /** Bundle every function with esbuild (default true). Tests turn it off to stay fast. */
+  /**
+   * Bundle every function with esbuild, many per esbuild run (default true). Tests turn it off to
+   * stay fast.
+   */
   bundling?: boolean;
   /**
    * CloudFormation's built-in template validation (default true). It dominates synth time and
@@ -78,18 +82,24 @@ export function buildApp(options: BuildAppOptions = {}): SelloApp {
   });
   const triggered = options.triggered ?? triggeredList;
   const repoRoot = options.repoRoot ?? REPO_ROOT;
+  const routes = options.routes ?? routeList;
+  const fallback = options.fallback ?? fallbackRoute;
+  // All declared before any stack exists: the first function CDK stages bundles them all at once.
+  const bundles = FunctionBundles.of(app);
+  for (const { id, entry } of [...routes, fallback, ...triggered])
+    bundles.add({ id, entry }, repoRoot);
   const api = new ApiStack(app, `Sello-${config.stage}-Api`, {
     env,
     tags,
     description: `Sello ${config.stage}: HTTP API`,
     config,
     resources: stateful,
-    fallback: options.fallback ?? fallbackRoute,
+    fallback,
     triggered,
     repoRoot,
   });
   const areas = new Map<string, AreaStack>();
-  for (const [area, entries] of byArea(options.routes ?? routeList, triggered)) {
+  for (const [area, entries] of byArea(routes, triggered)) {
     areas.set(
       area,
       new AreaStack(app, `Sello-${config.stage}-Api-${area}`, {

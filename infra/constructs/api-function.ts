@@ -1,11 +1,12 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Access, TriggeredDef } from '@sello/contracts';
 import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { FunctionBundles } from '../bundling.ts';
 import { readStageConfig } from '../config.ts';
 import type { PlatformResources } from '../stacks/stateful-stack.ts';
 import { environmentFor, grantAccess, verifactuEnvironment } from './access.ts';
@@ -30,23 +31,19 @@ export interface ApiFunctionProps {
   resources: PlatformResources;
   stage: string;
   logRetention: logs.RetentionDays;
-  /** Repository root: `def.entry` is relative to it and it holds package-lock.json. */
+  /** Repository root: `def.entry` is relative to it, and bundling resolves packages from it. */
   repoRoot: string;
   /** Extra variables that are not capabilities (e.g. the public API URL). */
   environment?: Record<string, string>;
 }
 
-// ESM bundles have no `require`; CommonJS dependencies bundled inside still call it.
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __selloCreateRequire } from 'node:module';" +
-  'const require = __selloCreateRequire(import.meta.url);';
-
 /**
  * One Lambda per route or triggered entry, with its own role holding only the grants its declared
- * access implies, plus writing to its own log group and X-Ray.
+ * access implies, plus writing to its own log group and X-Ray. Its code is its entry's bundle,
+ * made together with the other functions' in a few esbuild runs (see FunctionBundles).
  */
 export class ApiFunction extends Construct {
-  readonly function: nodejs.NodejsFunction;
+  readonly function: lambda.Function;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
@@ -64,13 +61,18 @@ export class ApiFunction extends Construct {
     this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention });
     this.logGroup.grantWrite(this.role);
 
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
+    // Checked here, not at bundling: a wrong entry fails every synth, bundled or not.
+    if (!existsSync(path.join(props.repoRoot, def.entry))) {
+      throw new Error(`${def.id}: entry ${def.entry} does not exist`);
+    }
+    const bundles = FunctionBundles.of(this);
+    bundles.add({ id: def.id, entry: def.entry }, props.repoRoot);
+
+    this.function = new lambda.Function(this, 'Function', {
       functionName: functionNameOf(stage, def.id),
       description: def.id,
-      entry: path.join(props.repoRoot, def.entry),
-      handler: 'handler',
-      projectRoot: props.repoRoot,
-      depsLockFilePath: path.join(props.repoRoot, 'package-lock.json'),
+      code: bundles.code(def.id),
+      handler: 'index.handler',
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       timeout: Duration.seconds(def.timeoutSeconds ?? 10),
@@ -84,18 +86,6 @@ export class ApiFunction extends Construct {
         ...verifactuEnvironment(readStageConfig(this.node)),
         ...props.environment,
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        format: nodejs.OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Bundle the AWS SDK too: pinned versions, and tree-shaking beats the runtime's copy on
-        // cold start.
-        externalModules: [],
       },
     });
 

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
+import { bundleFunctions } from '../../infra/bundling.ts';
 import { run } from './procs.ts';
 import { median } from './stats.ts';
 
@@ -19,14 +20,9 @@ export interface Bundle extends Entry {
   bytes: number;
   /** Bytes each input package contributes to the minified output, largest first. */
   packages: PackageShare[];
+  /** esbuild's metafile of this bundle alone (its output, its map and the inputs it reaches). */
   metafile: Metafile;
 }
-
-// Same banner as infra/constructs/api-function.ts (not exported there): ESM bundles have no
-// `require`, yet bundled CommonJS dependencies still call it.
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __selloCreateRequire } from 'node:module';" +
-  'const require = __selloCreateRequire(import.meta.url);';
 
 /** Workspace packages resolve to their real path (packages/x), node_modules ones keep theirs. */
 function packageOf(input: string): string {
@@ -39,6 +35,28 @@ function packageOf(input: string): string {
   const workspace = /^packages\/([^/]+)\//.exec(path);
   if (workspace) return `@sello/${workspace[1]}`;
   return path.split('/')[0] ?? path;
+}
+
+/** The part of a metafile of many bundles that describes the one written to `outfile`. */
+function metafileOf(metafile: Metafile, outfile: string, repoRoot: string): Metafile {
+  // Metafile paths are relative to absWorkingDir, the repository root.
+  const output = Object.keys(metafile.outputs).find((path) => resolve(repoRoot, path) === outfile);
+  if (!output) throw new Error(`${outfile} missing from esbuild's metafile`);
+  const outputs: Metafile['outputs'] = {};
+  for (const path of [output, `${output}.map`]) {
+    const described = metafile.outputs[path];
+    if (described) outputs[path] = described;
+  }
+  // Every module its entry reaches, as a build of this bundle alone would list (tree-shaken too).
+  const inputs: Metafile['inputs'] = {};
+  const reach = [metafile.outputs[output]!.entryPoint];
+  for (let input = reach.pop(); input !== undefined; input = reach.pop()) {
+    const described = metafile.inputs[input];
+    if (!described || inputs[input]) continue;
+    inputs[input] = described;
+    for (const { path, external } of described.imports) if (!external) reach.push(path);
+  }
+  return { inputs, outputs };
 }
 
 function packageShares(metafile: Metafile, outfile: string, repoRoot: string): PackageShare[] {
@@ -56,48 +74,27 @@ function packageShares(metafile: Metafile, outfile: string, repoRoot: string): P
 }
 
 /**
- * Bundles every entry with the options the CDK stack gives NodejsFunction (ESM, node22, minified,
- * AWS SDK bundled, linked source map without sources), so sizes match what gets deployed.
+ * Bundles every entry exactly as `cdk synth` does (infra/bundling.ts: same options, several
+ * functions per esbuild run), so sizes match what gets deployed.
  */
 export async function bundleAll(
   entries: readonly Entry[],
   repoRoot: string,
   outDir: string,
 ): Promise<Bundle[]> {
-  // allSettled: a failure must not leave other builds writing into a directory being removed.
-  const settled = await Promise.allSettled(
-    entries.map(async ({ id, entry }) => {
-      const file = join(outDir, id, 'index.mjs');
-      const result = await build({
-        absWorkingDir: repoRoot,
-        entryPoints: [join(repoRoot, entry)],
-        outfile: file,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: { js: ESM_REQUIRE_BANNER },
-        minify: true,
-        sourcemap: true,
-        sourcesContent: false,
-        external: [],
-        metafile: true,
-        logLevel: 'warning',
-      });
-      return {
-        id,
-        entry,
-        file,
-        bytes: statSync(file).size,
-        packages: packageShares(result.metafile, file, repoRoot),
-        metafile: result.metafile,
-      };
-    }),
-  );
-  const failed = settled.find((r) => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((r) => (r as PromiseFulfilledResult<Bundle>).value);
+  const all = await bundleFunctions(entries, repoRoot, outDir);
+  return entries.map(({ id, entry }) => {
+    const file = join(outDir, id, 'index.mjs');
+    const metafile = metafileOf(all, file, repoRoot);
+    return {
+      id,
+      entry,
+      file,
+      bytes: statSync(file).size,
+      packages: packageShares(metafile, file, repoRoot),
+      metafile,
+    };
+  });
 }
 
 /** Plain `node`, no tsx hooks: only the bundle's own import is timed, as in a Lambda cold start. */

@@ -33,7 +33,9 @@ describe('npx cdk synth', () => {
     templates = await Promise.all(
       files.map(async (f) => JSON.parse(await readFile(path.join(out, f), 'utf8')) as Template),
     );
-  }, 120_000);
+    // Bundling ~85 functions: well under a minute on two idle cores, several when other work
+    // shares them; this only guards against a hang.
+  }, 600_000);
 
   afterAll(async () => {
     if (out) await rm(out, { recursive: true, force: true });
