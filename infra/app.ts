@@ -11,7 +11,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { FunctionBundles } from './bundling.ts';
 import { readStageConfig, type StageConfig } from './config.ts';
-import type { FunctionDef } from './constructs/api-function.ts';
+import type { FunctionDef } from './constructs/function-def.ts';
 import { FEATURE_FLAGS } from './feature-flags.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { AreaStack } from './stacks/area-stack.ts';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Access, TriggeredDef } from '@sello/contracts';
+import type { TriggeredDef } from '@sello/contracts';
 import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -10,19 +10,9 @@ import { FunctionBundles } from '../bundling.ts';
 import { readStageConfig } from '../config.ts';
 import type { PlatformResources } from '../stacks/stateful-stack.ts';
 import { environmentFor, grantAccess, verifactuEnvironment } from './access.ts';
+import type { FunctionDef } from './function-def.ts';
 import { acknowledge } from './nag.ts';
 import { functionNameOf, grantInvokes, reachEnvironment, reachOf } from './reach.ts';
-
-/** The part of a RouteDef / TriggeredDef that shapes a function. */
-export interface FunctionDef {
-  id: string;
-  entry: string;
-  access: readonly Access[];
-  timeoutSeconds?: number;
-  memoryMb?: number;
-  /** Triggered functions it invokes (see RouteDef.invokes). */
-  invokes?: readonly string[];
-}
 
 export interface ApiFunctionProps {
   def: FunctionDef;

@@ -2,7 +2,7 @@ import { functionArnEnv, kebab, type TriggeredDef } from '@sello/contracts';
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
-import type { FunctionDef } from './api-function.ts';
+import type { FunctionDef } from './function-def.ts';
 
 /** `sello-<stage>-<kebab id>`: every function's name, so its ARN is known before it exists. */
 export const functionNameOf = (stage: string, id: string): string => `sello-${stage}-${kebab(id)}`;

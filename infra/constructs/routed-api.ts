@@ -6,7 +6,8 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { PlatformResources } from '../stacks/stateful-stack.ts';
-import { ApiFunction, type FunctionDef } from './api-function.ts';
+import { ApiFunction } from './api-function.ts';
+import type { FunctionDef } from './function-def.ts';
 import { acknowledge } from './nag.ts';
 
 export interface RoutedApiProps {

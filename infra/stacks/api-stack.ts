@@ -2,7 +2,7 @@ import type { TriggeredDef } from '@sello/contracts';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.ts';
-import type { FunctionDef } from '../constructs/api-function.ts';
+import type { FunctionDef } from '../constructs/function-def.ts';
 import { RoutedApi } from '../constructs/routed-api.ts';
 import type { PlatformResources } from './stateful-stack.ts';
 
