@@ -2,8 +2,8 @@ import { defineRoute } from '@sello/contracts';
 import { NotFoundError } from '@sello/core';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { createHttpHandler, type HttpRequest } from './http-handler.ts';
 import { aContext, anEvent, credentialStores, MemoryIdempotencyStore } from '../testing/fakes.ts';
+import { createHttpHandler, type HttpRequest } from './http-handler.ts';
 import { created, ok } from './responses.ts';
 
 const stores = credentialStores();
