@@ -1,7 +1,6 @@
-import { jobHandler } from '@sello/app/http';
 import { ensureInvoiceDocuments } from '@sello/app/invoices';
 import { InvoiceDocumentsEvent, triggered } from '@sello/contracts';
-import { logger } from '@sello/http';
+import { jobHandler, logger } from '@sello/http';
 
 const { invoices, documents } = ensureInvoiceDocuments();
 

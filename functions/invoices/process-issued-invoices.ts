@@ -1,7 +1,6 @@
-import { jobHandler } from '@sello/app/http';
 import { processIssuedInvoices } from '@sello/app/invoices';
 import { IssuedInvoicesEvent, triggered } from '@sello/contracts';
-import { logger } from '@sello/http';
+import { jobHandler, logger } from '@sello/http';
 
 const processIssued = processIssuedInvoices();
 

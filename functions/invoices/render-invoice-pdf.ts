@@ -1,7 +1,7 @@
 import { renderInvoicePdf } from '@sello/app/documents';
-import { jobHandler } from '@sello/app/http';
 import { RenderInvoicePdfEvent, triggered } from '@sello/contracts';
 import type { Invoice } from '@sello/core';
+import { jobHandler } from '@sello/http';
 
 /**
  * Draws the PDF of the invoice it is given; the caller stores it (see `invokedPdf`). The file's

@@ -1,6 +1,6 @@
-import { jobHandler } from '@sello/app/http';
 import { recordSchedulerHeartbeat } from '@sello/app/system';
 import { ScheduledEvent, triggered } from '@sello/contracts';
+import { jobHandler } from '@sello/http';
 
 const record = recordSchedulerHeartbeat();
 

@@ -1,8 +1,7 @@
-import { jobHandler } from '@sello/app/http';
 import { runTask } from '@sello/app/tasks';
 import { RunTaskEvent, triggered } from '@sello/contracts';
 import { taskRunView } from '@sello/core';
-import { logger } from '@sello/http';
+import { jobHandler, logger } from '@sello/http';
 
 const run = runTask();
 

@@ -1,7 +1,7 @@
-import { jobHandler } from '@sello/app/http';
 import { provisionTenant } from '@sello/app/tenants';
 import { ProvisionTenantInput, triggered } from '@sello/contracts';
 import { apiKeyView, tenantView } from '@sello/core';
+import { jobHandler } from '@sello/http';
 
 const provision = provisionTenant();
 

@@ -1,7 +1,6 @@
-import { jobHandler } from '@sello/app/http';
 import { submitVerifactuRecords } from '@sello/app/verifactu';
 import { ENV, ScheduledEvent, triggered } from '@sello/contracts';
-import { logger } from '@sello/http';
+import { jobHandler, logger } from '@sello/http';
 
 const sweep = submitVerifactuRecords();
 

@@ -1,8 +1,7 @@
-import { jobHandler } from '@sello/app/http';
 import { deliverWebhooks } from '@sello/app/webhooks';
 import { ScheduledEvent, triggered } from '@sello/contracts';
 import { WEBHOOK_TIMEOUT_MS } from '@sello/core';
-import { logger } from '@sello/http';
+import { jobHandler, logger } from '@sello/http';
 
 const sweep = deliverWebhooks();
 

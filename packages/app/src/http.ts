@@ -10,5 +10,3 @@ export const httpHandler = createHttpHandler(() => {
   const r = repositories();
   return { apiKeys: r.apiKeys, sessions: r.recipientSessions, idempotency: r.idempotency };
 });
-
-export { jobHandler } from '@sello/http';
