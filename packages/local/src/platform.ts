@@ -26,6 +26,8 @@ export interface PlatformOptions {
 
 export interface Platform {
   info: LocalInfo;
+  /** Where `info` was written: `local.json` in the data folder. */
+  localJson: string;
   scheduler: LocalScheduler;
   /** Runs the triggered functions handlers hand work to, in this process. */
   invoker: LocalInvoker;
@@ -145,7 +147,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const server: Server = createApiServer({
       routes: routeList,
       corsOrigins: options.corsOrigins ?? [apiUrl, `http://localhost:${options.port}`],
-      extra: welcomePage(info),
+      extra: welcomePage(info, localJson),
     });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);
@@ -186,7 +188,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     stops.push(async () => scheduler.stop());
 
     writeFileSync(localJson, `${JSON.stringify(info, null, 2)}\n`);
-    return { info, scheduler, invoker, settled: () => invoker.settled(), stop: stopAll };
+    return {
+      info,
+      localJson,
+      scheduler,
+      invoker,
+      settled: () => invoker.settled(),
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;

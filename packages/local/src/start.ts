@@ -30,7 +30,7 @@ try {
   say(`portal   ${info.portalUrl}`);
   say(`mail     ${info.mailUrl}`);
   say(`tenant   ${info.tenantId}`);
-  say(`API key  ${info.apiKey}  (also in ${resolve(dataDir, 'local.json')})`);
+  say(`API key  ${info.apiKey}  (also in ${platform.localJson})`);
 
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     process.removeListener(signal, early);

@@ -5,9 +5,10 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 /**
  * The local landing page at `/` until the web portal arrives: where everything runs and how to
- * call the API. It shows the demo key because it only ever listens on loopback.
+ * call the API. It shows the demo key because it only ever listens on loopback. `localJson` is
+ * the file the platform wrote these values to (under SELLO_DATA_DIR, not always `.sello/`).
  */
-export function welcomePage(info: LocalInfo) {
+export function welcomePage(info: LocalInfo, localJson: string) {
   const html = `<!doctype html>
 <html lang="es"><head><meta charset="utf-8"><title>Sello · local</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -25,6 +26,7 @@ pre{padding:.8rem;overflow:auto}dt{font-weight:600;margin-top:.6rem}small{color:
 <dt>Sent mail</dt><dd><a href="${escapeHtml(info.mailUrl)}">${escapeHtml(info.mailUrl)}</a></dd>
 </dl>
 <pre>curl -H "Authorization: Bearer ${escapeHtml(info.apiKey)}" ${escapeHtml(info.apiUrl)}/v1/customers</pre>
+<p><small>All of this is also in <code>${escapeHtml(localJson)}</code>.</small></p>
 </body></html>`;
   return (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;

@@ -73,7 +73,12 @@ describe('npm start', () => {
     });
     expect(created.status).toBe(201);
     expect((await fetch(info.mailUrl)).status).toBe(200);
-    expect(await (await fetch(info.portalUrl)).text()).toContain(info.tenantId);
+    const landing = await (await fetch(info.portalUrl)).text();
+    expect(landing).toContain(info.tenantId);
+    // SELLO_DATA_DIR moved the data: both the output and the page name where local.json really is.
+    expect(output()).toContain(`(also in ${join(dataDir, 'local.json')})`);
+    expect(landing).toContain(join(dataDir, 'local.json'));
+    expect(landing).not.toContain('.sello/local.json');
     expect(existsSync(join(dataDir, 'signer', 'signing-cert.pem'))).toBe(true);
 
     const dynamo = /DynamoDB Local (http:\/\/[\d.:]+)/.exec(output())![1]!;

@@ -1,0 +1,35 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { welcomePage } from './welcome.ts';
+
+const info = {
+  apiUrl: 'http://127.0.0.1:3000',
+  apiKey: 'sello_demo',
+  tenantId: 'ten_demo',
+  portalUrl: 'http://127.0.0.1:3000/',
+  mailUrl: 'http://127.0.0.1:3001',
+};
+
+/** The page's HTML as the API server would send it for GET /. */
+function render(localJson: string): string {
+  let body = '';
+  const res = { writeHead: () => res, end: (html: string) => (body = html) };
+  const handled = welcomePage(info, localJson)(
+    { method: 'GET', url: '/' } as IncomingMessage,
+    res as unknown as ServerResponse,
+  );
+  expect(handled).toBe(true);
+  return body;
+}
+
+describe('the local landing page', () => {
+  it('names the local.json that was written, wherever SELLO_DATA_DIR put it', () => {
+    const html = render('/srv/sello data/local.json');
+    expect(html).toContain('/srv/sello data/local.json');
+    expect(html).not.toContain('.sello/local.json');
+  });
+
+  it('escapes the path like every other value', () => {
+    expect(render('/tmp/<x>/local.json')).toContain('/tmp/&#60;x&#62;/local.json');
+  });
+});
