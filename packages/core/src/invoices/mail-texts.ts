@@ -1,8 +1,9 @@
 import type { Language } from '../parties/party.ts';
+import { LOCALES, longDate } from '../shared/texts.ts';
 import type { Invoice } from './model.ts';
 
 const money = (amount: string, language: Language) =>
-  new Intl.NumberFormat(language === 'en' ? 'en-IE' : `${language}-ES`, {
+  new Intl.NumberFormat(LOCALES[language], {
     style: 'currency',
     currency: 'EUR',
     minimumFractionDigits: 2,
@@ -14,7 +15,9 @@ export function invoiceMail(invoice: Invoice): { subject: string; text: string }
   const n = invoice.number ?? '';
   const total = money(invoice.totals.total, invoice.language);
   const issuer = invoice.issuer.name;
-  const due = invoice.payment?.dueDate;
+  const due = invoice.payment?.dueDate
+    ? longDate(invoice.payment.dueDate, invoice.language)
+    : undefined;
   const kind = invoice.kind === 'corrective';
   switch (invoice.language) {
     case 'ca':

@@ -1,21 +1,14 @@
 import type { Invoice } from '../invoices/model.ts';
 import type { Language } from '../parties/party.ts';
-
-const LOCALE: Record<Language, string> = { es: 'es-ES', ca: 'ca-ES', en: 'en-IE' };
+import { fullStop, LOCALES, longDate } from '../shared/texts.ts';
 
 const money = (amount: string, currency: string, language: Language) =>
-  new Intl.NumberFormat(LOCALE[language], {
+  new Intl.NumberFormat(LOCALES[language], {
     style: 'currency',
     currency,
     minimumFractionDigits: 2,
     // Intl formats a decimal string with its exact digits; it is typed as number only.
   }).format(amount as unknown as number);
-
-/** `2027-01-15` → "15 de enero de 2027" / "15 de gener de 2027" / "15 January 2027". */
-const longDate = (isoDate: string, language: Language) =>
-  new Intl.DateTimeFormat(LOCALE[language], { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
-  );
 
 /** What the mail links to: registration (with the email key) or the inbox of an account. */
 export type RecipientNotificationLink =
@@ -54,7 +47,7 @@ export function recipientNotificationMail(
                 `Registreu-vos a Sello per consultar i descarregar aquesta factura i totes les adreçades al vostre NIF ${taxId}:`,
                 link.url,
                 '',
-                `Per completar el registre també necessitareu la clau que us facilitarà ${issuer}. L'enllaç caduca el ${longDate(link.expiresAt, lang)}.`,
+                `${fullStop(`Per completar el registre també necessitareu la clau que us facilitarà ${issuer}`)} L'enllaç caduca el ${longDate(link.expiresAt, lang)}.`,
               ]
             : link.kind === 'inbox'
               ? ['La trobareu a la vostra safata de factures:', link.url]
@@ -104,7 +97,7 @@ export function recipientNotificationMail(
                 `Regístrese en Sello para consultar y descargar esta factura y todas las dirigidas a su NIF ${taxId}:`,
                 link.url,
                 '',
-                `Para completar el registro necesitará también la clave que le facilitará ${issuer}. El enlace caduca el ${longDate(link.expiresAt, lang)}.`,
+                `${fullStop(`Para completar el registro necesitará también la clave que le facilitará ${issuer}`)} El enlace caduca el ${longDate(link.expiresAt, lang)}.`,
               ]
             : link.kind === 'inbox'
               ? ['La encontrará en su bandeja de facturas:', link.url]
