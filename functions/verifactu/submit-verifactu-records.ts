@@ -13,10 +13,12 @@ export const handler = jobHandler(
       return { skipped: true };
     }
     const summary = await sweep(new Date(scheduledTime));
-    // Faults leave records pending; they are worth a warning, not a failed run.
+    // Faults leave records pending; they are worth a warning, not a failed run. The fault goes
+    // whole as `error`: Powertools drops a `message` attribute (a reserved key) but writes an
+    // Error with its message, faultCode and cause.
     for (const o of summary.outcomes) {
       if (o.outcome === 'fault') {
-        logger.warn('VERI*FACTU submission fault', { tenantId: o.tenantId, message: o.message });
+        logger.warn('VERI*FACTU submission fault', { tenantId: o.tenantId, error: o.error });
       }
     }
     const { outcomes, ...counts } = summary;

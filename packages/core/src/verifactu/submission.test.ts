@@ -424,12 +424,14 @@ describe('submitPending', () => {
 
   it('leaves records pending after a fault and backs off, even with a full batch waiting', async () => {
     appendAltas('t1', 1, MAX_RECORDS_PER_SUBMISSION);
-    aeat.fault = new SubmissionFault('connect ETIMEDOUT');
+    const fault = new SubmissionFault('connect ETIMEDOUT');
+    aeat.fault = fault;
     const out = await submitPending(deps)('t1', T0);
     expect(out).toEqual({
       tenantId: 't1',
       outcome: 'fault',
       message: 'connect ETIMEDOUT',
+      error: fault,
       batches: [],
     });
     expect(repo.saved).toHaveLength(0);

@@ -213,7 +213,14 @@ export interface SubmissionDeps {
 export type SubmitOutcome =
   | { tenantId: string; outcome: 'idle'; batches: SubmissionBatch[] }
   | { tenantId: string; outcome: 'waiting'; until: string; batches: SubmissionBatch[] }
-  | { tenantId: string; outcome: 'fault'; message: string; batches: SubmissionBatch[] }
+  | {
+      tenantId: string;
+      outcome: 'fault';
+      message: string;
+      /** The fault itself, with its faultCode and cause, for the log. */
+      error: SubmissionFault;
+      batches: SubmissionBatch[];
+    }
   | { tenantId: string; outcome: 'busy'; batches: [] }
   | { tenantId: string; outcome: 'sent'; batches: SubmissionBatch[] };
 
@@ -455,7 +462,7 @@ export const submitPending =
             pendingSince: state.pendingSince ?? now.toISOString(),
             lastFault: { at: wall.toISOString(), message: error.message },
           };
-          result = { tenantId, outcome: 'fault', message: error.message, batches };
+          result = { tenantId, outcome: 'fault', message: error.message, error, batches };
           break;
         }
 
