@@ -12,6 +12,8 @@ import {
   validateTaxId,
 } from '@sello/core';
 import { buildFacturae } from '@sello/formats';
+import { signFacturae } from '@sello/signing';
+import { testIdentity } from '@sello/signing/testing';
 
 /**
  * Helpers of the exchange tests: tenants with tax ids of their own (createTenant() always uses
@@ -84,10 +86,12 @@ export const IMPORT_LINES: LineInput[] = [
 ];
 
 /**
- * An unsigned Facturae 3.2.2 an ERP would send, from `seller` to `buyer`. `encoding` rewrites
- * the declaration and the bytes (Spanish software still writes ISO-8859-1).
+ * A Facturae 3.2.2 an ERP would send, from `seller` to `buyer`, signed (XAdES-EPES, with a test
+ * certificate) unless `signed` is false: an unsigned Facturae is not a valid invoice. `encoding`
+ * rewrites the declaration and the bytes (Spanish software still writes ISO-8859-1); the
+ * signature, over the canonical characters, holds in either.
  */
-export function facturaeDocument(options: {
+export async function facturaeDocument(options: {
   seller: PartyRef;
   buyer: PartyRef;
   number: string;
@@ -96,7 +100,8 @@ export function facturaeDocument(options: {
   dueDate?: string;
   lines?: LineInput[];
   encoding?: 'utf-8' | 'latin1';
-}): Buffer {
+  signed?: boolean;
+}): Promise<Buffer> {
   const issueDate = options.issueDate ?? '2026-03-10';
   const invoice: Invoice = {
     id: 'inv_erp',
@@ -122,7 +127,19 @@ export function facturaeDocument(options: {
     createdAt: `${issueDate}T08:00:00Z`,
     updatedAt: `${issueDate}T08:00:00Z`,
   };
-  const xml = buildFacturae(invoice);
+  const unsigned = buildFacturae(invoice);
+  const identity = options.signed === false ? undefined : await testIdentity();
+  const xml = identity
+    ? await signFacturae(unsigned, {
+        signer: identity.signer,
+        keyId: identity.keyId,
+        certificateDer: identity.certificateDer,
+        algorithm: 'RSASSA_PKCS1_V1_5_SHA_512',
+        signingTime: new Date(`${issueDate}T09:00:00Z`),
+        // Fixed Ids: the same document signs to the same bytes, as tests compare originals.
+        ids: 'erp',
+      })
+    : unsigned;
   if (options.encoding !== 'latin1') return Buffer.from(xml, 'utf8');
   return Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), 'latin1');
 }

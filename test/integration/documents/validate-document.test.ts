@@ -108,6 +108,29 @@ describe('POST /v1/documents/validate', () => {
     expect(signed.json.signature.valid).toBe(false);
   });
 
+  it('says an unsigned Facturae is not valid, naming the missing signature; UBL and CII need none', async () => {
+    const signed = fixture('golden/facturae/design-acceptance.xsig');
+    const start = signed.indexOf('<ds:Signature');
+    const end = signed.indexOf('</ds:Signature>') + '</ds:Signature>'.length;
+    expect(start).toBeGreaterThan(0);
+    const stripped = signed.slice(0, start) + signed.slice(end);
+    const res = await validate(stripped);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ format: 'facturae', valid: false });
+    expect(res.json.errors).toEqual([
+      expect.objectContaining({ severity: 'error', rule: 'SIGNATURE-MISSING' }),
+    ]);
+    expect(res.json.errors[0].message).toMatch(/not signed/);
+
+    for (const unsignedFormat of [
+      'samples/ubl/peppol-base-example.xml',
+      'samples/cii/en16931-CII_example9.xml',
+    ]) {
+      const other = await validate(fixture(unsignedFormat));
+      expect(other.json.valid, unsignedFormat).toBe(true);
+    }
+  });
+
   it('refuses hostile and unreadable bodies with a 4xx naming the body, storing nothing', async () => {
     const before = await items();
     const xxe =

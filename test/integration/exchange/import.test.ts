@@ -66,7 +66,7 @@ const inboxOf = async (who: Tenant) =>
 
 describe('POST /v1/imports', () => {
   it("records a Facturae whose seller is the tenant as issued by it, and delivers it to the buyer's inbox", async () => {
-    const xml = facturaeDocument({
+    const xml = await facturaeDocument({
       seller: party(a),
       buyer: party(b),
       number: 'ERP-2026-000101',
@@ -184,7 +184,7 @@ describe('POST /v1/imports', () => {
   });
 
   it('keeps a non-UTF-8 document byte for byte when sent as application/octet-stream', async () => {
-    const xml = facturaeDocument({
+    const xml = await facturaeDocument({
       seller: { taxId: a.taxId, name: 'Talleres Núñez, S.L.' },
       buyer: { taxId: b.taxId, name: 'Distribuciones Mediterráneo S.A. (Peñíscola)' },
       number: 'ERP-2026-000102',
@@ -207,7 +207,7 @@ describe('POST /v1/imports', () => {
         number,
         encoding: 'latin1',
       });
-    const asText = await importBody(a, latin1('ERP-2026-000103'));
+    const asText = await importBody(a, await latin1('ERP-2026-000103'));
     expect(asText.status).toBe(400);
     expect(asText.json.errors).toEqual([
       {
@@ -219,8 +219,8 @@ describe('POST /v1/imports', () => {
       key: a.key,
       body: {
         items: [
-          { xml: latin1('ERP-2026-000104').toString('latin1') },
-          { xml: latin1('ERP-2026-000105').toString('base64') },
+          { xml: (await latin1('ERP-2026-000104')).toString('latin1') },
+          { xml: (await latin1('ERP-2026-000105')).toString('base64') },
         ],
       },
     });
@@ -239,7 +239,7 @@ describe('POST /v1/imports', () => {
     ]);
     const entry = (await inboxOf(b)).find((i) => i.number === 'ERP-2026-000105');
     const original = await download(b, `/v1/inbox/${entry!.id}/documents/original`);
-    expect(original.bytes.equals(latin1('ERP-2026-000105'))).toBe(true);
+    expect(original.bytes.equals(await latin1('ERP-2026-000105'))).toBe(true);
     expect((await invoicesOf(a)).map((i) => i.number)).not.toContain('ERP-2026-000103');
   });
 
@@ -249,7 +249,11 @@ describe('POST /v1/imports', () => {
       customersOf(c),
       inboxOf(b),
     ]);
-    const xml = facturaeDocument({ seller: party(a), buyer: party(b), number: 'ERP-2026-000900' });
+    const xml = await facturaeDocument({
+      seller: party(a),
+      buyer: party(b),
+      number: 'ERP-2026-000900',
+    });
     const res = await importBody(c, xml);
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -263,8 +267,29 @@ describe('POST /v1/imports', () => {
     expect(await inboxOf(b)).toEqual(inbox);
   });
 
+  it('refuses an unsigned Facturae (422 naming the signature), as validation calls it not valid', async () => {
+    const before = (await invoicesOf(a)).length;
+    const xml = await facturaeDocument({
+      seller: party(a),
+      buyer: party(b),
+      number: 'ERP-2026-000950',
+      signed: false,
+    });
+    const res = await importBody(a, xml);
+    expect(res.status).toBe(422);
+    expect(res.json).toMatchObject({ type: 'urn:sello:problem:unprocessable' });
+    expect(res.json.errors).toEqual([
+      { path: 'signature', message: expect.stringMatching(/not signed/) },
+    ]);
+    expect((await invoicesOf(a)).length).toBe(before);
+  });
+
   it('refuses a number the tenant already imported (409)', async () => {
-    const xml = facturaeDocument({ seller: party(a), buyer: party(b), number: 'ERP-2026-000101' });
+    const xml = await facturaeDocument({
+      seller: party(a),
+      buyer: party(b),
+      number: 'ERP-2026-000101',
+    });
     const before = (await invoicesOf(a)).length;
     const res = await importBody(a, xml);
     expect(res.status).toBe(409);
@@ -273,9 +298,13 @@ describe('POST /v1/imports', () => {
   });
 
   it('imports a JSON batch item by item: one bad item does not stop the others', async () => {
-    const good = facturaeDocument({ seller: party(c), buyer: party(b), number: 'PC-1001' });
+    const good = await facturaeDocument({ seller: party(c), buyer: party(b), number: 'PC-1001' });
     const ubl = ublDocument({ seller: party(c), buyer: party(b), number: 'PC-UBL-7' });
-    const foreign = facturaeDocument({ seller: party(a), buyer: party(b), number: 'PC-1002' });
+    const foreign = await facturaeDocument({
+      seller: party(a),
+      buyer: party(b),
+      number: 'PC-1002',
+    });
     const res = await api.call('POST', '/v1/imports', {
       key: c.key,
       body: {

@@ -51,7 +51,7 @@ beforeAll(async () => {
   const res = await fetch(`${api.base}/v1/imports`, {
     method: 'POST',
     headers: { authorization: `Bearer ${issuer.key}`, 'content-type': 'application/xml' },
-    body: facturaeDocument({
+    body: await facturaeDocument({
       seller: { taxId: issuer.taxId, name: issuer.name },
       buyer: { taxId: BUYER, name: 'Ana García Pérez' },
       number: 'ERP-77',

@@ -223,7 +223,12 @@ export function documentErrors(
     .filter((e) => e.severity === 'error')
     .slice(0, 50)
     .map((e) => ({
-      path: e.path ? `document${e.path.startsWith('/') ? '' : ':'}${e.path}` : 'document',
+      // A signature that is missing or does not verify is the document's signature, as a whole.
+      path: e.rule?.startsWith('SIGNATURE')
+        ? 'signature'
+        : e.path
+          ? `document${e.path.startsWith('/') ? '' : ':'}${e.path}`
+          : 'document',
       message: e.rule ? `${e.rule}: ${e.message}` : e.message,
     }));
 }

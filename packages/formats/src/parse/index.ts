@@ -59,7 +59,7 @@ export function parseDocument(
       ...invoices.flatMap((inv, i) =>
         checkParsedInvoice(inv, 'facturae', invoices.length > 1 ? `invoices[${i}].` : ''),
       ),
-      ...(signature?.issues ?? []),
+      ...(signature?.issues ?? [UNSIGNED_FACTURAE]),
     ];
     const doc = result('facturae', facturaeVersion, all, invoices[0], signature?.report);
     if (invoices.length > 1) doc.invoices = invoices;
@@ -70,6 +70,19 @@ export function parseDocument(
     `The root element {${namespace}}${name} is not a Facturae 3.2.x, UBL 2.1 Invoice or CreditNote, or CII CrossIndustryInvoice`,
   );
 }
+
+/**
+ * A Facturae is an electronic invoice only with its XAdES signature (Orden PRE/2971/2007; FACe
+ * refuses unsigned files): without one the document is not valid, however right its figures.
+ * UBL and CII carry no signature of their own, so nothing is asked of them.
+ */
+const UNSIGNED_FACTURAE: ValidationIssue = {
+  severity: 'error',
+  rule: 'SIGNATURE-MISSING',
+  path: '/ds:Signature',
+  message:
+    'The Facturae is not signed: a Facturae needs its XAdES signature (ds:Signature) to be a valid invoice',
+};
 
 function result(
   format: ParsedDocument['format'],
