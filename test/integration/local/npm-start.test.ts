@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../packages/local/src/services/ports.ts';
+import { accepts, listeningAddresses, nonLoopbackIPv4 } from '../../support/listening.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'sello-start-'));
@@ -91,6 +92,38 @@ describe('npm start', () => {
     await expect(fetch(info.mailUrl, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
     await expect(fetch(`${info.apiUrl}/v1/health`)).rejects.toThrow();
   });
+
+  it('listens on loopback only: API, mail view, DynamoDB Local, S3, SES and KMS', async () => {
+    const [port, mailPort] = [await freePort(), await freePort()];
+    const { child, output } = await start(port, mailPort);
+    try {
+      const endpoint = (name: string) => {
+        const url = new RegExp(`${name} (http://[\\d.:]+)`).exec(output())?.[1];
+        expect(url, `${name} in:\n${output()}`).toBeDefined();
+        return new URL(url!);
+      };
+      const servers = {
+        api: new URL(local().apiUrl),
+        mail: new URL(local().mailUrl),
+        dynamodb: endpoint('DynamoDB Local'),
+        s3: endpoint('S3'),
+        ses: endpoint('SES'),
+        kms: endpoint('KMS'),
+      };
+      const outside = nonLoopbackIPv4();
+      for (const [name, url] of Object.entries(servers)) {
+        expect(url.hostname, name).toBe('127.0.0.1');
+        // Bound to loopback, not to every interface (0.0.0.0 / ::).
+        expect(listeningAddresses(Number(url.port)), name).toEqual(['127.0.0.1']);
+        expect(await accepts('127.0.0.1', Number(url.port)), name).toBe(true);
+        // From another interface of this machine, nothing answers.
+        if (outside)
+          expect(await accepts(outside, Number(url.port)), `${name} on ${outside}`).toBe(false);
+      }
+    } finally {
+      expect(await stop(child)).toBe(0);
+    }
+  }, 90_000);
 
   it('a second start reuses the demo tenant, its key and the data', async () => {
     const before = local();
