@@ -2,11 +2,13 @@ import type { Customer, CustomerRepository } from '../src/customers/customer.ts'
 import type { ParsedDocument, ParsedInvoice } from '../src/documents/parsed.ts';
 import { ConflictError, PreconditionFailedError } from '../src/errors.ts';
 import type { ExchangeInvoice } from '../src/exchange/exchange-invoice.ts';
-import type {
-  DocumentReader,
-  ImportRepository,
-  InboxFilter,
-  InboxRepository,
+import {
+  type DocumentReader,
+  type ImportRepository,
+  type InboxFilter,
+  type InboxRepository,
+  type NumberHolder,
+  numberTaken,
 } from '../src/exchange/ports.ts';
 import type { InvoiceRenderer } from '../src/invoices/documents.ts';
 import type { InvoiceRepository } from '../src/invoices/invoice-repository.ts';
@@ -88,12 +90,18 @@ export class MemoryInbox implements InboxRepository {
 export class MemoryImports implements ImportRepository {
   readonly numbers = new Map<string, string>();
   constructor(private readonly invoices: MemoryInvoices) {}
-  async importedNumber(tenantId: string, number: string) {
-    return this.numbers.get(keyOf(tenantId, number));
+  async numberHolder(tenantId: string, number: string): Promise<NumberHolder | undefined> {
+    const imported = this.numbers.get(keyOf(tenantId, number));
+    if (imported) return { invoiceId: imported, origin: 'import' };
+    const issued = [...this.invoices.items.values()].find(
+      (i) => i.tenantId === tenantId && i.number === number && i.status !== 'draft' && !i.origin,
+    );
+    return issued ? { invoiceId: issued.id, origin: 'issued' } : undefined;
   }
   async record(invoice: ExchangeInvoice) {
     const key = keyOf(invoice.tenantId, invoice.number ?? '');
-    if (this.numbers.has(key)) throw new ConflictError('taken');
+    const holder = await this.numberHolder(invoice.tenantId, invoice.number ?? '');
+    if (holder) throw numberTaken(invoice.number ?? '', holder);
     await this.invoices.create(invoice);
     this.numbers.set(key, invoice.id);
   }

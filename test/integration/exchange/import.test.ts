@@ -1,3 +1,6 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '@sello/app/platform';
+import { keys } from '@sello/aws';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from '../../support/api.ts';
 import {
@@ -282,6 +285,79 @@ describe('POST /v1/imports', () => {
       { path: 'signature', message: expect.stringMatching(/not signed/) },
     ]);
     expect((await invoicesOf(a)).length).toBe(before);
+  });
+
+  /** An invoice A issues here to B, through the API. */
+  async function issuedByA() {
+    const customer = (
+      await api.call('POST', '/v1/customers', {
+        key: a.key,
+        body: {
+          taxId: b.taxId,
+          name: b.name,
+          address: {
+            line1: 'Avenida del Puerto 18',
+            city: 'Valencia',
+            postalCode: '46001',
+            country: 'ES',
+          },
+        },
+      })
+    ).json;
+    const draft = (
+      await api.call('POST', '/v1/invoices', {
+        key: a.key,
+        body: {
+          customerId: customer.id,
+          lines: [
+            {
+              description: 'Revisión anual',
+              quantity: '1',
+              unitPrice: '100.00',
+              taxes: [{ type: 'IVA', rate: '21' }],
+            },
+          ],
+        },
+      })
+    ).json;
+    const issued = await api.call('POST', `/v1/invoices/${draft.id}/issue`, { key: a.key });
+    expect(issued.status).toBe(200);
+    return issued.json as { id: string; number: string };
+  }
+
+  it('refuses the UBL or Facturae of an invoice the tenant issued here (409 naming it), writing nothing', async () => {
+    const issued = await issuedByA();
+    const before = await invoicesOf(a);
+    for (const format of ['ubl', 'facturae']) {
+      const document = await download(a, `/v1/invoices/${issued.id}/documents/${format}`);
+      expect(document.status, format).toBe(200);
+      const res = await importBody(a, document.bytes);
+      expect(res.status, `${format}: ${JSON.stringify(res.json)}`).toBe(409);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.json.type).toBe('urn:sello:problem:conflict');
+      expect(res.json.detail).toContain(issued.id);
+      expect(res.json.errors).toEqual([
+        { path: 'number', message: expect.stringContaining(issued.id) },
+      ]);
+    }
+    expect(await invoicesOf(a)).toEqual(before);
+  });
+
+  it('refuses the number of an invoice issued before numbers were claimed (no claim item)', async () => {
+    const issued = await issuedByA();
+    // As an invoice issued before issuing wrote the claim: only the invoice item tells.
+    await documentClient().send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: keys.invoiceNumber(a.tenantId, issued.number),
+      }),
+    );
+    const document = await download(a, `/v1/invoices/${issued.id}/documents/ubl`);
+    const res = await importBody(a, document.bytes);
+    expect(res.status).toBe(409);
+    expect(res.json.errors).toEqual([
+      { path: 'number', message: expect.stringContaining(issued.id) },
+    ]);
   });
 
   it('refuses a number the tenant already imported (409)', async () => {

@@ -108,7 +108,8 @@ const uniqueKeys = (list: Key[]) => [...new Map(list.map((k) => [keyText(k), k])
 
 /**
  * TransactWriteItems takes up to 100 items and 4 MB. A member writes its invoice, what it
- * corrects and its record: 20 members stay under 100 items with the counters and the head, and
+ * corrects, its record and the claim of its number: 19 members stay under 100 items with the
+ * counters and the head, and
  * their invoices (DynamoDB items, 400 KB at most) are kept under 3 MB by their JSON size. The
  * same invoice twice (two requests issuing one draft, two corrections of one original) waits for
  * the next batch: one transaction may not write an item twice.
@@ -117,7 +118,7 @@ function takeBatch(queue: Member[]): Member[] {
   const batch: Member[] = [];
   const ids = new Set<string>();
   let bytes = 0;
-  for (let i = 0; i < queue.length && batch.length < 20; ) {
+  for (let i = 0; i < queue.length && batch.length < 19; ) {
     const member = queue[i]!;
     const size = JSON.stringify(member.draft).length;
     const touched = [member.draft.id, member.draft.corrective?.originalId].filter(
@@ -399,6 +400,14 @@ export class DynamoInvoiceRepository implements InvoiceRepository, DraftDeletion
         built.push({ member, write, items: own });
       }
       if (!built.length) return undefined;
+      // Each number claimed for its invoice, so an import of the same number is refused (see
+      // keys.invoiceNumber). Unconditional: a number the counter gives is never refused. Once
+      // per number, as a transaction writes an item once (two series may print alike).
+      const claims = new Map(
+        built.map(({ write: { invoice } }) => [invoice.number ?? '', invoice] as const),
+      );
+      claims.delete('');
+      for (const invoice of claims.values()) items.push(this.numberClaimItem(invoice));
       const counterItems = counterKeys.flatMap((key) => {
         const read = state!.counters.get(keyText(key))!;
         const next = counters.get(keyText(key))!;
@@ -462,6 +471,20 @@ export class DynamoInvoiceRepository implements InvoiceRepository, DraftDeletion
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: { ':draft': 'draft', ':version': draft.version },
             }),
+      },
+    };
+  }
+
+  private numberClaimItem(invoice: Invoice): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: {
+          ...keys.invoiceNumber(invoice.tenantId, invoice.number!),
+          type: 'invoiceNumber',
+          invoiceId: invoice.id,
+          origin: 'issued',
+        },
       },
     };
   }

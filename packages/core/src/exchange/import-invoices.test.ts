@@ -267,6 +267,24 @@ describe('importing for delivery', () => {
     expect(handed).toEqual([[...invoices.items.values()].map((i) => i.id)]);
   });
 
+  it('refuses the number of an invoice the tenant issued here (409 naming it), writing nothing', async () => {
+    // The same invoice as issued here: its UBL or Facturae states its number.
+    invoices.put({
+      id: 'inv_issued',
+      tenantId: 'ten_a',
+      status: 'issued',
+      number: 'ERP-2026-0042',
+      issueDate: '2026-03-10',
+    } as ExchangeInvoice);
+    const error = failure((await run('<facturae 42/>'))[0]);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.message).toBe('Invoice ERP-2026-0042 was issued here as inv_issued');
+    expect(error.errors).toEqual([{ path: 'number', message: error.message }]);
+    expect([...invoices.items.keys()]).toEqual(['ten_a/inv_issued']);
+    expect(imports.numbers.size).toBe(0);
+    expect(artifacts.objects.size).toBe(0);
+  });
+
   it('refuses what the reader found invalid, with its errors pointing into the document', async () => {
     reader.documents.set('<bad/>', {
       ...parsedFacturae(),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CustomerRepository } from '../customers/customer.ts';
 import type { ParsedDocument, ParsedInvoice } from '../documents/parsed.ts';
-import { ConflictError, NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
 import type { IssuedInvoicesSubscriber } from '../invoices/after-issue.ts';
 import { artifactKey, CONTENT_TYPES } from '../invoices/documents.ts';
 import type { PartySnapshot } from '../invoices/model.ts';
@@ -24,7 +24,7 @@ import {
   totalsOf,
 } from './from-document.ts';
 import type { ImportedOriginal } from './model.ts';
-import type { DocumentReader, ImportRepository } from './ports.ts';
+import { type DocumentReader, type ImportRepository, numberTaken } from './ports.ts';
 
 /**
  * Import for delivery: an ERP that issues its own invoices hands them to Sello to reach their
@@ -177,8 +177,10 @@ async function importOne(
   const totals = totalsOf(parsed);
   const payment = paymentOf(parsed);
 
-  const taken = await deps.imports.importedNumber(tenant.id, number);
-  if (taken) throw new ConflictError(`Invoice ${number} was already imported as ${taken}`);
+  // Unique among the tenant's invoices, imported or issued here: re-importing the UBL or
+  // Facturae of an invoice issued here would deliver a second invoice with its number.
+  const holder = await deps.imports.numberHolder(tenant.id, number, parsed.issueDate);
+  if (holder) throw numberTaken(number, holder);
 
   const customerId = await customerIdFor(deps, tenant, buyer, customers);
   const at = now.toISOString();

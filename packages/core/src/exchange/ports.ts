@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../documents/parsed.ts';
+import { ConflictError } from '../errors.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import type { ExchangeInvoice } from './exchange-invoice.ts';
 import type { InboxStatus } from './model.ts';
@@ -20,14 +21,38 @@ export interface InboxRepository {
   list(buyerTaxId: string, filter: InboxFilter & PageRequest): Promise<Page<ExchangeInvoice>>;
 }
 
+/** The tenant's invoice that holds a number: imported, or issued here. */
+export interface NumberHolder {
+  invoiceId: string;
+  origin: 'import' | 'issued';
+}
+
 export interface ImportRepository {
-  /** The id of the invoice the tenant already imported under this number, if any. */
-  importedNumber(tenantId: string, number: string): Promise<string | undefined>;
   /**
-   * Records an imported invoice and claims its number for the tenant in one write, so two
-   * imports of the same number never both land; a taken number is a ConflictError.
+   * The tenant's invoice that already holds this number, imported or issued here, if any.
+   * `issueDate` is the date the document states: an invoice issued before issuing claimed its
+   * number is found by its date and number.
+   */
+  numberHolder(
+    tenantId: string,
+    number: string,
+    issueDate: string,
+  ): Promise<NumberHolder | undefined>;
+  /**
+   * Records an imported invoice and claims its number for the tenant in one write, so an import
+   * never lands on a number another import or an issue claimed; a taken number is the
+   * ConflictError of `numberTaken`.
    */
   record(invoice: ExchangeInvoice): Promise<void>;
+}
+
+/** The 409 of a number the tenant's invoices hold already, naming the invoice that holds it. */
+export function numberTaken(number: string, holder: NumberHolder): ConflictError {
+  const message =
+    holder.origin === 'import'
+      ? `Invoice ${number} was already imported as ${holder.invoiceId}`
+      : `Invoice ${number} was issued here as ${holder.invoiceId}`;
+  return new ConflictError(message, [{ path: 'number', message }]);
 }
 
 /**

@@ -5,8 +5,10 @@ import { tenantPk } from './tenant.ts';
  * ../keys.ts:
  *
  *   item              pk              sk                    notes
- *   imported number   TENANT#<t>      IMPORTNO#<number>     uniqueness guard: { invoiceId }, written
- *                                                           in one transaction with the invoice
+ *   invoice number    TENANT#<t>      IMPORTNO#<number>     uniqueness guard: { invoiceId, origin },
+ *                                                           written in one transaction with the
+ *                                                           invoice by imports (conditionally) and
+ *                                                           by issuing (origin 'issued')
  *
  * An imported invoice is an ordinary invoice item (keys.invoice, invoiceByDate, invoiceInInbox):
  * it lists with the tenant's invoices and lands in its buyer's inbox like one issued here. A
@@ -14,8 +16,12 @@ import { tenantPk } from './tenant.ts';
  * `INBOX#<buyer tax id>` (keys.inbox), sorted by `<issueDate>#<t>#<invoice>`.
  */
 export const exchangeKeys = {
-  /** Numbers are unique per tenant among imports (they include their series, as printed). */
-  importedNumber: (tenantId: string, number: string) => ({
+  /**
+   * The claim of a number (with its series, as printed) by one of the tenant's invoices: an
+   * import takes it only if nothing holds it; issuing writes it unconditionally, since a number
+   * its series gives must never be refused. `IMPORTNO#` because imports claimed numbers first.
+   */
+  invoiceNumber: (tenantId: string, number: string) => ({
     pk: tenantPk(tenantId),
     sk: `IMPORTNO#${number}`,
   }),
