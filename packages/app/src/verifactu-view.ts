@@ -1,12 +1,34 @@
 import {
+  type BillingRecord,
   type Invoice,
   qrUrl,
   recordEntryView,
   recordFields,
   remedyBlocker,
   type StoredRecord,
+  withoutXmlForbidden,
 } from '@sello/core';
 import { registroAltaXml, registroAnulacionXml } from '@sello/formats/verifactu';
+
+const writeRecord = (record: BillingRecord) =>
+  record.kind === 'alta' ? registroAltaXml(record) : registroAnulacionXml(record);
+
+/**
+ * The record's XML. One that cannot be written (text holding a character XML cannot carry,
+ * stored before the API refused it; held back from AEAT as unsendable) is shown with U+FFFD in
+ * place of each such character, so the view still answers and shows where the problem is.
+ */
+function recordXml(record: BillingRecord): string {
+  try {
+    return writeRecord(record);
+  } catch (error) {
+    const shown = JSON.parse(JSON.stringify(record), (_key, value: unknown) =>
+      typeof value === 'string' ? withoutXmlForbidden(value, '\uFFFD') : value,
+    ) as BillingRecord;
+    if (JSON.stringify(shown) === JSON.stringify(record)) throw error;
+    return writeRecord(shown);
+  }
+}
 
 /**
  * An invoice's VERI*FACTU view (GET /v1/invoices/{id}/verifactu, and the answer to a remedy): the
@@ -22,10 +44,7 @@ export function invoiceVerifactuView(
   const alta = history.findLast((h) => h.record.kind === 'alta');
   return {
     record: recordFields(latest.record),
-    xml:
-      latest.record.kind === 'alta'
-        ? registroAltaXml(latest.record)
-        : registroAnulacionXml(latest.record),
+    xml: recordXml(latest.record),
     qrUrl: qrUrl(alta?.record.kind === 'alta' ? alta.record : invoice, environment),
     submission: latest.submission,
     history: history.map(recordEntryView),

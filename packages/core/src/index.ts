@@ -31,6 +31,7 @@ export * from './schedules/index.ts';
 export * from './settings/index.ts';
 export * from './shared/dates.ts';
 export * from './shared/page.ts';
+export * from './shared/xml-text.ts';
 export * from './signing/index.ts';
 export * from './system/heartbeat.ts';
 export * from './tasks/index.ts';

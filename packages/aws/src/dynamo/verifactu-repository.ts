@@ -389,6 +389,28 @@ export class DynamoVerifactuRepository
     return out.slice(0, limit);
   }
 
+  async refuse(
+    tenantId: string,
+    seq: number,
+    submission: StoredRecord['submission'],
+  ): Promise<void> {
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.chainRecord(tenantId, seq),
+          UpdateExpression: 'SET submission = :s',
+          // Only a record still pending: an answer that arrived meanwhile stands.
+          ConditionExpression: '#sub.#state = :pending',
+          ExpressionAttributeNames: { '#sub': 'submission', '#state': 'state' },
+          ExpressionAttributeValues: { ':s': submission, ':pending': 'pending' },
+        }),
+      )
+      .catch((e: unknown) => {
+        if (!conditionFailed(e)) throw e;
+      });
+  }
+
   async saveBatch(batch: SubmissionBatch): Promise<void> {
     await this.db.send(
       new PutCommand({

@@ -1,6 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { type BillingRecord, linkOf, type PartySnapshot, SubmissionFault } from '@sello/core';
+import {
+  type BillingRecord,
+  linkOf,
+  type PartySnapshot,
+  SubmissionFault,
+  UnsendableRecord,
+} from '@sello/core';
 import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
 import { chainOf, OBLIGADO, TENANT } from '../../testing/index.ts';
@@ -100,6 +106,22 @@ describe('SandboxSubmitter', () => {
     expect(fault).toBeInstanceOf(SubmissionFault);
     expect(fault).toMatchObject({ faultCode: 'env:Client' });
     expect(fault.message).toMatch(/NumSerieFactura/);
+  });
+
+  it('names a record it cannot write (UnsendableRecord) before anything is sent', async () => {
+    const s = sandbox();
+    const records = chainOf(['F-1', 'F-2', 'F-3']);
+    if (records[1]?.kind === 'alta') records[1].DescripcionOperacion = 'Revisión\u000b anual';
+    const refused = await send(s, records).catch((e) => e);
+    expect(refused).toBeInstanceOf(UnsendableRecord);
+    expect(refused).toMatchObject({
+      index: 1,
+      message: 'DescripcionOperacion holds U+000B, which XML 1.0 cannot carry',
+    });
+    expect(s.lastEnvelope).toBeUndefined();
+    // Nothing was registered: the same invoices go through once the record is left out.
+    const res = await send(s, [records[0]!, records[2]!]);
+    expect(res.lines.map((l) => l.estadoRegistro)).toEqual(['Correcto', 'Correcto']);
   });
 
   it('answers a duplicate with AEAT’s RegistroDuplicado: the request that registered it and its state', async () => {

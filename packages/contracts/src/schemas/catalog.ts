@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Instant } from './common.ts';
+import { Instant, xmlText } from './common.ts';
 import { TaxInput, UnitPrice } from './money.ts';
 
 export const ProductInput = z
@@ -11,9 +11,11 @@ export const ProductInput = z
       .max(50)
       .regex(/^[\w.\-/]+$/, 'Letters, digits and . - / _ only')
       .describe('Unique per tenant, e.g. an SKU'),
-    description: z.string().trim().min(1).max(500),
+    description: xmlText(z.string().trim().min(1).max(500)),
     unitPrice: UnitPrice,
-    unit: z.string().trim().max(20).optional().describe('Unit of measure, e.g. "h", "kg", "ud"'),
+    unit: xmlText(z.string().trim().max(20))
+      .optional()
+      .describe('Unit of measure, e.g. "h", "kg", "ud"'),
     taxes: z.array(TaxInput).min(1).max(3),
   })
   .strict()

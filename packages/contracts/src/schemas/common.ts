@@ -1,3 +1,4 @@
+import { isXmlText, xmlForbiddenChar } from '@sello/core';
 import * as z from 'zod';
 
 /** RFC 9457 problem details, as every 4xx/5xx answers. */
@@ -31,3 +32,14 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 /** ISO 8601 instant in UTC, as stored. */
 export const Instant = z.iso.datetime();
+
+/**
+ * Free text that ends up in an XML document (Facturae, UBL, CII, VERI*FACTU records): refuses
+ * the characters XML 1.0 cannot carry (control characters such as U+000B), naming the first.
+ * Wraps the field's own string schema, after its trim.
+ */
+export const xmlText = <T extends z.ZodString>(schema: T): T =>
+  schema.refine(isXmlText, {
+    error: (issue) =>
+      `Holds ${xmlForbiddenChar(String(issue.input))}, a control character XML documents cannot carry`,
+  });

@@ -1,16 +1,16 @@
 import * as z from 'zod';
-import { Instant } from './common.ts';
+import { Instant, xmlText } from './common.ts';
 
 export const LANGUAGES = ['es', 'ca', 'en'] as const;
 export const Language = z.enum(LANGUAGES).describe('Language of documents and e-mails');
 
 export const Address = z
   .object({
-    line1: z.string().trim().min(1).max(200),
-    line2: z.string().trim().max(200).optional(),
-    city: z.string().trim().min(1).max(100),
-    postalCode: z.string().trim().min(1).max(20),
-    province: z.string().trim().max(100).optional(),
+    line1: xmlText(z.string().trim().min(1).max(200)),
+    line2: xmlText(z.string().trim().max(200)).optional(),
+    city: xmlText(z.string().trim().min(1).max(100)),
+    postalCode: xmlText(z.string().trim().min(1).max(20)),
+    province: xmlText(z.string().trim().max(100)).optional(),
     country: z
       .string()
       .regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 code such as ES or MX')
@@ -26,7 +26,7 @@ export const CustomerInput = z
       .min(1)
       .max(30)
       .describe('NIF/NIE/CIF for Spain, RFC for Mexico, VAT number elsewhere in the EU'),
-    name: z.string().trim().min(1).max(200),
+    name: xmlText(z.string().trim().min(1).max(200)),
     email: z.email().max(254).optional(),
     language: Language.optional(),
     address: Address,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Instant } from './common.ts';
+import { Instant, xmlText } from './common.ts';
 import { Address, Language } from './customers.ts';
 import { Amount, Percent, Quantity, TaxInput, UnitPrice } from './money.ts';
 
@@ -13,11 +13,11 @@ export const LineInput = z
       .max(64)
       .optional()
       .describe('Takes price, description and taxes from the catalog unless given'),
-    description: z.string().trim().min(1).max(1000).optional(),
+    description: xmlText(z.string().trim().min(1).max(1000)).optional(),
     quantity: Quantity,
     unitPrice: UnitPrice.optional().describe('Overrides customer, tariff and catalog prices'),
     discountRate: Percent.optional(),
-    unit: z.string().trim().max(20).optional(),
+    unit: xmlText(z.string().trim().max(20)).optional(),
     taxes: z.array(TaxInput).min(1).max(3).optional(),
   })
   .strict()
@@ -32,7 +32,7 @@ export const PaymentInput = z
       .transform((s) => s.replace(/\s+/g, '').toUpperCase())
       .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, 'Not an IBAN'))
       .optional(),
-    terms: z.string().trim().max(200).optional(),
+    terms: xmlText(z.string().trim().max(200)).optional(),
   })
   .strict()
   .meta({ id: 'PaymentInput' });
@@ -52,7 +52,7 @@ export const InvoiceInput = z
     language: Language.optional().describe("Defaults to the customer's language"),
     lines: z.array(LineInput).min(1).max(1000),
     payment: PaymentInput.optional(),
-    notes: z.string().trim().max(2000).optional(),
+    notes: xmlText(z.string().trim().max(2000)).optional(),
   })
   .strict()
   .meta({ id: 'InvoiceInput' });
@@ -203,7 +203,7 @@ export const RectifyInput = z
     reasonCode: z
       .string()
       .regex(/^(0[1-9]|1[0-6]|8[0-5])$/, 'A Facturae ReasonCode: 01–16 or 80–85'),
-    reasonDescription: z.string().trim().min(1).max(500).optional(),
+    reasonDescription: xmlText(z.string().trim().min(1).max(500)).optional(),
     method: z.enum(['substitution', 'differences']),
     lines: z
       .array(LineInput)
@@ -216,7 +216,7 @@ export const RectifyInput = z
   .meta({ id: 'RectifyInput' });
 
 export const CancelInput = z
-  .object({ reasonDescription: z.string().trim().min(1).max(500).optional() })
+  .object({ reasonDescription: xmlText(z.string().trim().min(1).max(500)).optional() })
   .strict()
   .meta({ id: 'CancelInput' });
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Instant } from './common.ts';
+import { Instant, xmlText } from './common.ts';
 
 const Iban = z
   .string()
@@ -14,12 +14,9 @@ const Bic = z
       .regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, 'Not a BIC (8 or 11 characters)'),
   )
   .describe('BIC / SWIFT code of the bank');
-const Terms = z
-  .string()
-  .trim()
-  .min(1)
-  .max(200)
-  .describe('Printed on invoices, e.g. "30 días fecha factura"');
+const Terms = xmlText(z.string().trim().min(1).max(200)).describe(
+  'Printed on invoices, e.g. "30 días fecha factura"',
+);
 const AccentColor = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, 'A colour as #RRGGBB')

@@ -1,6 +1,6 @@
 // Schemas of the tasks area (automatic tasks, their runs and work orders).
 import * as z from 'zod';
-import { Instant } from './common.ts';
+import { Instant, xmlText } from './common.ts';
 import { Address } from './customers.ts';
 import { LineInput } from './invoices.ts';
 import { Amount, Quantity } from './money.ts';
@@ -19,8 +19,9 @@ const LocalDateTime = z
 export const Asset = z
   .object({
     id: z.string().trim().min(1).max(64),
-    name: z.string().trim().min(1).max(100),
-    serial: z.string().trim().min(1).max(60).optional(),
+    // Printed in the notes of the invoices made for the customer.
+    name: xmlText(z.string().trim().min(1).max(100)),
+    serial: xmlText(z.string().trim().min(1).max(60)).optional(),
   })
   .strict()
   .meta({ id: 'Asset' });
@@ -33,7 +34,7 @@ export const TaskPaymentMethod = z
       .transform((s) => s.replace(/\s+/g, '').toUpperCase())
       .pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/, 'Not an IBAN'))
       .optional(),
-    terms: z.string().trim().max(200).optional(),
+    terms: xmlText(z.string().trim().max(200)).optional(),
     dueInDays: z
       .number()
       .int()
@@ -55,7 +56,7 @@ export const TaskTemplate = z
       .max(20)
       .optional()
       .describe("Series code; the tenant's default otherwise"),
-    notes: z.string().trim().max(1000).optional(),
+    notes: xmlText(z.string().trim().max(1000)).optional(),
   })
   .strict()
   .meta({ id: 'TaskTemplate' });

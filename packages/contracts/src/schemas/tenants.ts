@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Instant } from './common.ts';
+import { Instant, xmlText } from './common.ts';
 import { Address, Language } from './customers.ts';
 
 export const Tenant = z
@@ -37,7 +37,7 @@ export const CreatedApiKey = ApiKey.extend({
 /** Operator input to provision a tenant (not an HTTP route: invoked by an operator). */
 export const ProvisionTenantInput = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: xmlText(z.string().trim().min(1).max(200)),
     taxId: z.string().trim().min(1).max(30),
     email: z.email(),
     language: Language.default('es'),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { xmlText } from './common.ts';
 
 export const RecordFields = z
   .record(z.string(), z.string())
@@ -21,6 +22,12 @@ export const Submission = z
       .optional()
       .describe(
         "Settled from AEAT's duplicate answer: an earlier request whose answer was lost had registered the record (AEAT's request id and the state it holds)",
+      ),
+    notSent: z
+      .literal(true)
+      .optional()
+      .describe(
+        'Sello could not write the record for AEAT (e.g. text holding a character XML cannot carry): it is rejected without being sent, `errors` say why (code SELLO-UNSENDABLE), and POST …/verifactu/remedy corrects it while the other records go on',
       ),
   })
   .meta({ id: 'VerifactuSubmission' });
@@ -94,11 +101,7 @@ export const SubmissionBatch = z
 
 export const RemedyInput = z
   .object({
-    description: z
-      .string()
-      .trim()
-      .min(1)
-      .max(500)
+    description: xmlText(z.string().trim().min(1).max(500))
       .optional()
       .describe('A new DescripcionOperacion; by default the corrected record’s'),
     recipientIdType: z

@@ -70,4 +70,9 @@ describe('value formats', () => {
     expect(text('  Ñandú  ', 120)).toBe('Ñandú');
     expect(text('ñ'.repeat(130), 120)).toBe('ñ'.repeat(120));
   });
+
+  it('leaves out the characters XML cannot carry, which older data may hold', () => {
+    expect(text('Revisión\u000b anual\u0000', 500)).toBe('Revisión anual');
+    expect(text('Línea\t1\nLínea 2 🔥', 500)).toBe('Línea\t1\nLínea 2 🔥');
+  });
 });

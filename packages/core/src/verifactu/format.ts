@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors.ts';
 import type { Invoice, PartySnapshot } from '../invoices/model.ts';
 import { offsetAt, type WallClock, wallClockAt } from '../schedules/time-zone.ts';
+import { withoutXmlForbidden } from '../shared/xml-text.ts';
 
 /**
  * How values are written in VERI*FACTU records. Each helper returns the exact string the XML will
@@ -83,11 +84,13 @@ export function nif(party: PartySnapshot, path: string): string {
 }
 
 /**
- * Free text cut to `max` characters (the XSD counts characters, not bytes). Names and the
- * description are not part of the huella, so shortening them cannot break the chain.
+ * Free text cut to `max` characters (the XSD counts characters, not bytes), without the
+ * characters XML 1.0 cannot carry (which the API refuses, but older invoices and parties may
+ * hold): the record is written as XML exactly as generated. Names and the description are not
+ * part of the huella, so shortening or cleaning them cannot break the chain.
  */
 export function text(value: string, max: number): string {
-  const chars = Array.from(value.trim());
+  const chars = Array.from(withoutXmlForbidden(value).trim());
   return chars.length <= max ? chars.join('') : chars.slice(0, max).join('').trimEnd();
 }
 

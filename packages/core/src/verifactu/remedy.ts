@@ -12,6 +12,12 @@ import type { RemedyRepository, StoredRecord, VerifactuRepository } from './stor
  * (AceptadoConErrores) with a new registro de alta for the same invoice, chained like any record.
  * The rejected record itself is never sent again; its correction is a new record, sent once.
  *
+ * A record Sello held back without sending (`notSent`, see UnsendableRecord: its text could not
+ * be written as XML) is corrected the same way: it is rejected and AEAT holds nothing for the
+ * invoice, so its correction is an "alta por rechazo" (Subsanacion S, RechazoPrevio X), with the
+ * description given (or the old one without the characters XML cannot carry) and names read
+ * again from the invoice the same way.
+ *
  * Only what is not an invoice mention can change here (the operation's description, how a
  * foreign recipient is identified) and everything else is regenerated from the issued invoice:
  * a change of amounts, parties or dates needs a corrective invoice instead (AEAT Validaciones

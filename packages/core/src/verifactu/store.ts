@@ -24,6 +24,12 @@ export interface RecordSubmission {
    * it. The CSV of that earlier request is lost with its answer; AEAT names the request instead.
    */
   alreadyRegistered?: { idPeticion?: string; estado: EstadoRegistroDuplicado };
+  /**
+   * Set on a record Sello could not put in a request (its XML cannot be written, e.g. text
+   * holding a character XML 1.0 forbids, stored before the API refused such text): it is
+   * `rejected` without AEAT ever seeing it, `errors` say why, and the remedy route corrects it.
+   */
+  notSent?: true;
 }
 
 /** A record as kept: its position in the chain, the invoice it belongs to, its submission. */

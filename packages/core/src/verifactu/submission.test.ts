@@ -20,6 +20,7 @@ import {
   submissionBatchView,
   submitAll,
   submitPending,
+  UnsendableRecord,
 } from './submission.ts';
 
 /** The submission port over maps, with the same rules as the DynamoDB adapter. */
@@ -113,6 +114,12 @@ class MemorySubmissions implements SubmissionRepository {
     }
   }
 
+  async refuse(tenantId: string, seq: number, submission: StoredRecord['submission']) {
+    this.calls.push('refuse');
+    const stored = this.records(tenantId).find((s) => s.seq === seq)!;
+    if (stored.submission.state === 'pending') stored.submission = submission;
+  }
+
   async latestBatch(tenantId: string) {
     return this.saved.filter((b) => b.tenantId === tenantId).at(-1);
   }
@@ -133,9 +140,19 @@ class FakeSubmitter {
   readonly requests: SubmitRequest[] = [];
   answer: Answer = () => ({ estadoRegistro: 'Correcto' });
   fault?: SubmissionFault;
+  /** Records it cannot write into a request, as a real submitter's XML writer would refuse. */
+  unwritable?: (record: BillingRecord) => boolean;
   wait = 60;
 
   async submit(request: SubmitRequest): Promise<SubmitResponse> {
+    // Written before anything is sent: a record that cannot be written stops the request here.
+    const bad = request.records.findIndex((r) => this.unwritable?.(r));
+    if (bad >= 0) {
+      throw new UnsendableRecord(
+        bad,
+        'DescripcionOperacion holds U+000B, which XML 1.0 cannot carry',
+      );
+    }
     this.requests.push(request);
     if (this.fault) {
       const fault = this.fault;
@@ -420,6 +437,58 @@ describe('submitPending', () => {
     expect(out).toMatchObject({ outcome: 'sent' });
     expect(aeat.requests.map((r) => r.records.length)).toEqual([1000]);
     expect(repo.states.get('t1')?.leaseToken).toBeUndefined();
+  });
+
+  it('holds back a record it cannot write, alone and visibly; the records around it are sent', async () => {
+    appendAltas('t1', 1, 4);
+    const dirty = (n: number) => {
+      const stored = repo.records('t1')[n - 1]!;
+      stored.record = {
+        ...(stored.record as RegistroAlta),
+        DescripcionOperacion: 'Revisión\u000b',
+      };
+    };
+    dirty(2);
+    dirty(4);
+    aeat.unwritable = (r) => r.kind === 'alta' && r.DescripcionOperacion.includes('\u000b');
+
+    const out = await submitPending(deps)('t1', T0);
+    expect(out.outcome).toBe('sent');
+    expect(aeat.requests.map(numbersOf)).toEqual([['F-1', 'F-3']]);
+    expect(repo.records('t1').map((s) => s.submission.state)).toEqual([
+      'accepted',
+      'rejected',
+      'accepted',
+      'rejected',
+    ]);
+    expect(repo.records('t1')[1]!.submission).toEqual({
+      state: 'rejected',
+      notSent: true,
+      errors: [
+        {
+          code: 'SELLO-UNSENDABLE',
+          description:
+            'Not sent to AEAT: DescripcionOperacion holds U+000B, which XML 1.0 cannot carry. Correct it with POST /v1/invoices/{id}/verifactu/remedy.',
+        },
+      ],
+      at: wallClock.toISOString(),
+    });
+    // Everything is answered or held back: the tenant leaves the sweep, nothing goes again.
+    expect(repo.states.get('t1')).toMatchObject({ lastSubmittedSeq: 4 });
+    expect(repo.states.get('t1')?.unanswered).toBeUndefined();
+    expect(repo.marked.has('t1')).toBe(false);
+    await submitPending(deps)('t1', at(60));
+    expect(aeat.requests).toHaveLength(1);
+  });
+
+  it('holds back every record when none can be written, and settles without a request', async () => {
+    appendAltas('t1', 1, 2);
+    aeat.unwritable = () => true;
+    const out = await submitPending(deps)('t1', T0);
+    expect(out).toMatchObject({ outcome: 'idle', batches: [] });
+    expect(aeat.requests).toHaveLength(0);
+    expect(repo.records('t1').map((s) => s.submission.state)).toEqual(['rejected', 'rejected']);
+    expect(repo.marked.has('t1')).toBe(false);
   });
 
   it('leaves records pending after a fault and backs off, even with a full batch waiting', async () => {

@@ -1,6 +1,7 @@
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
+import { withoutXmlForbidden } from '../shared/xml-text.ts';
 import type { TenantRepository } from '../tenants/tenant.ts';
 import { type BillingRecord, linkOf } from './record.ts';
 import type {
@@ -112,6 +113,26 @@ export class SubmissionFault extends Error {
   }
 }
 
+/**
+ * A record the submitter cannot put in a request (its XML cannot be written), found before
+ * anything is sent: `index` is its place in the request. The sender holds that record back,
+ * rejected with the reason and never sent, and sends the others: one bad record must not keep
+ * the tenant's chain from AEAT. It is corrected like a record AEAT rejected (see remedy.ts).
+ */
+export class UnsendableRecord extends Error {
+  constructor(
+    readonly index: number,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'UnsendableRecord';
+  }
+}
+
+/** The error code of a record held back as unsendable; AEAT's own codes are numeric. */
+export const UNSENDABLE = 'SELLO-UNSENDABLE';
+
 /** One record's outcome in a batch; `pending` when the answer had no line for it. */
 export interface BatchResult {
   seq: number;
@@ -191,6 +212,11 @@ export interface SubmissionRepository {
   ): Promise<boolean>;
   /** Records still pending after `afterSeq`, in chain order, at most `limit`. */
   pending(tenantId: string, afterSeq: number, limit: number): Promise<StoredRecord[]>;
+  /**
+   * Gives a record that could not be sent (see UnsendableRecord) its submission, if it is still
+   * pending; safe to repeat.
+   */
+  refuse(tenantId: string, seq: number, submission: RecordSubmission): Promise<void>;
   /** Stores the batch with its CSV and every record's answer in one write. */
   saveBatch(batch: SubmissionBatch): Promise<void>;
   /** Copies the batch's answers onto the records' `submission`; safe to repeat. */
@@ -428,43 +454,62 @@ export const submitPending =
         // leading run of the same NIF, which is the whole list unless the tenant's NIF changed.
         const nif = issuerOf(pending[0]!.record);
         const end = pending.findIndex((s) => issuerOf(s.record) !== nif);
-        const sent = pending.slice(
+        let sent = pending.slice(
           0,
           Math.min(end < 0 ? pending.length : end, MAX_RECORDS_PER_SUBMISSION),
         );
-        const request: SubmitRequest = {
-          tenantId,
-          obligado: { NIF: nif, NombreRazon: await obligadoName(deps, tenantId, sent) },
-          records: sent.map((s) => s.record),
+        // When the batch takes every pending record up to the head, nothing is left up to it.
+        const takesAll = sent.length === pending.length;
+        const earlier = state.unanswered;
+        const withoutNote = (): SenderState => {
+          const { unanswered: _, ...rest } = state;
+          return { ...rest, ...(earlier ? { unanswered: earlier } : {}) };
         };
 
-        // Noted before sending, so a run that dies before storing the answer leaves it behind.
-        const earlier = state.unanswered;
-        state = { ...state, unanswered: noteSent(earlier, sent) };
-        if (!(await submissions.saveState(tenantId, token, state, false))) {
-          return batches.length
-            ? { tenantId, outcome: 'sent', batches }
-            : { tenantId, outcome: 'busy', batches: [] };
+        let request: SubmitRequest | undefined;
+        let response: SubmitResponse | undefined;
+        let fault: SubmissionFault | undefined;
+        while (sent.length && !response && !fault) {
+          request = {
+            tenantId,
+            obligado: { NIF: nif, NombreRazon: await obligadoName(deps, tenantId, sent) },
+            records: sent.map((s) => s.record),
+          };
+          // Noted before sending, so a run that dies before storing the answer leaves it behind.
+          state = { ...state, unanswered: noteSent(earlier, sent) };
+          if (!(await submissions.saveState(tenantId, token, state, false))) {
+            return batches.length
+              ? { tenantId, outcome: 'sent', batches }
+              : { tenantId, outcome: 'busy', batches: [] };
+          }
+          try {
+            response = await submitter.submit(request);
+          } catch (error) {
+            if (error instanceof UnsendableRecord && sent[error.index]) {
+              // Nothing was sent: that record is held back, the rest go in a request of their own.
+              const held = sent[error.index]!;
+              await submissions.refuse(tenantId, held.seq, unsendable(error, wall));
+              sent = sent.filter((s) => s !== held);
+              state = withoutNote();
+              continue;
+            }
+            if (!(error instanceof SubmissionFault)) throw error;
+            fault = error;
+          }
         }
-
-        let response: SubmitResponse;
-        try {
-          response = await submitter.submit(request);
-        } catch (error) {
-          if (!(error instanceof SubmissionFault)) throw error;
+        if (fault) {
           // Records AEAT cannot hold (a refused message, nothing sent) are not left noted.
-          const { unanswered: _, ...rest } = state;
           state = {
-            ...(error.mayBeRegistered
-              ? state
-              : { ...rest, ...(earlier ? { unanswered: earlier } : {}) }),
+            ...(fault.mayBeRegistered ? state : withoutNote()),
             nextAllowedAt: plus(now, FAULT_BACKOFF_SECONDS),
             pendingSince: state.pendingSince ?? now.toISOString(),
-            lastFault: { at: wall.toISOString(), message: error.message },
+            lastFault: { at: wall.toISOString(), message: fault.message },
           };
-          result = { tenantId, outcome: 'fault', message: error.message, error, batches };
+          result = { tenantId, outcome: 'fault', message: fault.message, error: fault, batches };
           break;
         }
+        // Every record held back: none is pending any more; the next round moves the mark.
+        if (!response || !request) continue;
 
         // The CSV exists only in this answer: it is stored before anything else happens.
         const batch = batchOf(
@@ -475,8 +520,7 @@ export const submitPending =
           sent,
           response,
           now,
-          // When the batch took every pending record up to the head, nothing is left up to it.
-          sent.length === pending.length ? headSeq : 0,
+          takesAll ? headSeq : 0,
           earlier,
         );
         await submissions.saveBatch(batch);
@@ -502,17 +546,34 @@ export const submitPending =
     }
   };
 
-/** The name AEAT expects with the NIF: as the records wrote it, else the tenant's. */
+/** How a record held back as unsendable is shown: rejected, never sent, and why. */
+const unsendable = (error: UnsendableRecord, at: Date): RecordSubmission => ({
+  state: 'rejected',
+  notSent: true,
+  errors: [
+    {
+      code: UNSENDABLE,
+      description: `Not sent to AEAT: ${error.message}. Correct it with POST /v1/invoices/{id}/verifactu/remedy.`,
+    },
+  ],
+  at: at.toISOString(),
+});
+
+/**
+ * The name AEAT expects with the NIF: as the records wrote it, else the tenant's. It heads the
+ * whole request and is no record's own, so characters XML cannot carry (in names stored before
+ * the API refused them) are left out rather than stopping every record of the request.
+ */
 async function obligadoName(
   deps: SubmissionDeps,
   tenantId: string,
   sent: readonly StoredRecord[],
 ): Promise<string> {
   const alta = sent.find((s) => s.record.kind === 'alta')?.record;
-  if (alta?.kind === 'alta') return alta.NombreRazonEmisor;
+  if (alta?.kind === 'alta') return withoutXmlForbidden(alta.NombreRazonEmisor);
   const tenant = await deps.tenants.get(tenantId);
   if (!tenant) throw new Error(`Tenant ${tenantId} has VERI*FACTU records but no profile`);
-  return tenant.name;
+  return withoutXmlForbidden(tenant.name);
 }
 
 export interface SubmitAllSummary {

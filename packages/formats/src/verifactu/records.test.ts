@@ -1,4 +1,9 @@
-import type { RegistroAlta, RegistroAnulacion, SistemaInformatico } from '@sello/core';
+import {
+  type RegistroAlta,
+  type RegistroAnulacion,
+  type SistemaInformatico,
+  UnsendableRecord,
+} from '@sello/core';
 import { describe, expect, it } from 'vitest';
 import { registroAltaXml, registroAnulacionXml, VERIFACTU_NS } from './records.ts';
 import { regFactuSistemaFacturacionXml, soapEnvelope } from './request.ts';
@@ -186,5 +191,38 @@ describe('regFactuSistemaFacturacionXml and soapEnvelope', () => {
     expect(
       soap.endsWith('</sum:RegFactuSistemaFacturacion></soapenv:Body></soapenv:Envelope>'),
     ).toBe(true);
+  });
+});
+
+describe('characters XML 1.0 cannot carry', () => {
+  const dirty: RegistroAlta = { ...alta, DescripcionOperacion: 'Sustituye\u000b F-1' };
+
+  it('are refused, naming the element and the character: the record holds the exact text', () => {
+    expect(() => registroAltaXml(dirty)).toThrow(
+      'DescripcionOperacion holds U+000B, which XML 1.0 cannot carry',
+    );
+    expect(() =>
+      registroAltaXml({
+        ...alta,
+        Destinatarios: [{ NombreRazon: 'Client\uFFFF', NIF: '12345678Z' }],
+      }),
+    ).toThrow('NombreRazon holds U+FFFF');
+  });
+
+  it('make a request name the record that holds them, so that record alone can be held back', () => {
+    let thrown: unknown;
+    try {
+      regFactuSistemaFacturacionXml({
+        obligado: { NombreRazon: 'Ferretería & Cía', NIF: 'B12345674' },
+        records: [alta, dirty, anulacion],
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UnsendableRecord);
+    expect(thrown).toMatchObject({
+      index: 1,
+      message: 'DescripcionOperacion holds U+000B, which XML 1.0 cannot carry',
+    });
   });
 });

@@ -1,10 +1,11 @@
-import type {
-  BillingRecord,
-  ChainLink,
-  DetalleDesglose,
-  RegistroAlta,
-  RegistroAnulacion,
-  SistemaInformatico,
+import {
+  type BillingRecord,
+  type ChainLink,
+  type DetalleDesglose,
+  type RegistroAlta,
+  type RegistroAnulacion,
+  type SistemaInformatico,
+  xmlForbiddenChar,
 } from '@sello/core';
 import { create } from 'xmlbuilder2';
 
@@ -32,8 +33,16 @@ export const XMLNS = 'http://www.w3.org/2000/xmlns/';
 export const el = (parent: XMLBuilder, name: string): XMLBuilder =>
   parent.ele(VERIFACTU_NS.sum1, `sum1:${name}`);
 
+/**
+ * Writes `<sum1:name>value</sum1:name>`. A value holding a character XML 1.0 cannot carry is
+ * refused, not altered: the record is kept as the exact strings of its XML (see the huella), so
+ * the XML must say what the record says or not be written at all.
+ */
 export function leaf(parent: XMLBuilder, name: string, value: string | undefined): void {
-  if (value !== undefined) el(parent, name).txt(value);
+  if (value === undefined) return;
+  const forbidden = xmlForbiddenChar(value);
+  if (forbidden) throw new Error(`${name} holds ${forbidden}, which XML 1.0 cannot carry`);
+  el(parent, name).txt(value);
 }
 
 function checkHuella(record: BillingRecord): void {

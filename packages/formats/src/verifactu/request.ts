@@ -1,4 +1,4 @@
-import type { BillingRecord } from '@sello/core';
+import { type BillingRecord, UnsendableRecord } from '@sello/core';
 import { create } from 'xmlbuilder2';
 import {
   document,
@@ -46,8 +46,13 @@ export function regFactuSistemaFacturacionXml({ obligado, records }: RegFactuReq
       throw new Error(`Record ${i} belongs to ${issuer}, not to the obligado ${obligado.NIF}`);
     }
     const holder = root.ele(VERIFACTU_NS.sum, 'sum:RegistroFactura');
-    if (record.kind === 'alta') writeRegistroAlta(holder, record);
-    else writeRegistroAnulacion(holder, record);
+    try {
+      if (record.kind === 'alta') writeRegistroAlta(holder, record);
+      else writeRegistroAnulacion(holder, record);
+    } catch (error) {
+      // Named by its place, so the sender holds back that record alone and sends the rest.
+      throw new UnsendableRecord(i, (error as Error).message, { cause: error });
+    }
   }
   return doc.end();
 }

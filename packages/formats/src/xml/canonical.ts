@@ -1,3 +1,5 @@
+import { XML_FORBIDDEN_CLASS } from '@sello/core';
+
 /**
  * A tiny writer whose output is already in Canonical XML 1.0 form (W3C xml-c14n-20010315): no
  * self-closing tags, double-quoted attributes, and exactly C14N's character escaping. The signer
@@ -6,11 +8,11 @@
  */
 
 /**
- * Characters XML 1.0 forbids (C0 controls other than TAB/LF/CR, U+FFFE/U+FFFF, lone surrogates):
- * a parser would reject the document, so they are dropped. With the `u` flag the surrogate range
- * only matches unpaired halves. Built from a string so the class is written once.
+ * Characters XML 1.0 forbids (core's one definition: C0 controls other than TAB/LF/CR,
+ * U+FFFE/U+FFFF, lone surrogates): a parser would reject the document, so they are dropped.
+ * The API refuses them in the first place; text stored before it did still makes a document.
  */
-const FORBIDDEN_CLASS = String.raw`\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF`;
+const FORBIDDEN_CLASS = XML_FORBIDDEN_CLASS;
 const FORBIDDEN = new RegExp(`[${FORBIDDEN_CLASS}]`, 'gu');
 const TEXT_SPECIAL = /[&<>\r]/g;
 const ATTR_SPECIAL = /[&<"\t\n\r]/g;
