@@ -1,12 +1,7 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiKeyRecord, ApiKeyRepository, Page, PageRequest } from '@sello/core';
-import { queryIndexItem, queryIndexPage } from './cursor.ts';
-import { keys, withoutKeys } from './keys.ts';
+import { keys } from './keys.ts';
+import { fromItem, getItem, putNew, queryFirst, queryPage, TableAdapter } from './toolkit/index.ts';
 
 export const apiKeyItem = (k: ApiKeyRecord) => ({
   ...keys.apiKey(k.hash),
@@ -15,45 +10,31 @@ export const apiKeyItem = (k: ApiKeyRecord) => ({
   ...k,
 });
 
-const toRecord = (item: Record<string, unknown>): ApiKeyRecord => {
-  const { type: _type, ...rest } = withoutKeys(item);
-  return rest as unknown as ApiKeyRecord;
-};
+const toRecord = (item: Record<string, unknown>) => fromItem<ApiKeyRecord>(item);
 
-export class DynamoApiKeyRepository implements ApiKeyRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoApiKeyRepository extends TableAdapter implements ApiKeyRepository {
   async create(key: ApiKeyRecord): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: apiKeyItem(key),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await putNew(this.db, this.table, apiKeyItem(key));
   }
 
   async findByHash(hash: string): Promise<ApiKeyRecord | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.apiKey(hash) }),
-    );
-    return Item ? toRecord(Item) : undefined;
+    const item = await getItem(this.db, this.table, keys.apiKey(hash));
+    return item && toRecord(item);
   }
 
   list(tenantId: string, page: PageRequest): Promise<Page<ApiKeyRecord>> {
     const { gsi1pk } = keys.apiKeyOfTenant(tenantId, '');
-    return queryIndexPage(this.db, { table: this.table, partition: { gsi1pk } }, page, toRecord);
+    return queryPage(this.db, { table: this.table, partition: { gsi1pk } }, page, toRecord);
   }
 
   async get(tenantId: string, id: string): Promise<ApiKeyRecord | undefined> {
-    const item = await queryIndexItem(this.db, {
+    const { gsi1pk, gsi1sk } = keys.apiKeyOfTenant(tenantId, id);
+    const item = await queryFirst(this.db, {
       table: this.table,
-      key: keys.apiKeyOfTenant(tenantId, id),
+      partition: { gsi1pk },
+      sort: { equals: gsi1sk },
     });
-    return item ? toRecord(item) : undefined;
+    return item && toRecord(item);
   }
 
   async revoke(key: ApiKeyRecord, at: string): Promise<void> {

@@ -1,15 +1,4 @@
-import {
-  ConditionalCheckFailedException,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   ConflictError,
@@ -17,47 +6,37 @@ import {
   type CustomerPricesRepository,
   type Page,
   type PageRequest,
-  PreconditionFailedError,
   type PriceEntry,
   type Product,
   type ProductRepository,
   type Tariff,
   type TariffRepository,
 } from '@sello/core';
-import { decodeCursor, encodeCursor } from './cursor.ts';
-import { type Key, keys, withoutKeys } from './keys.ts';
-import { putNew } from './writes.ts';
+import { keys } from './keys.ts';
+import {
+  absent,
+  atVersion,
+  batchGet,
+  changedMeanwhile,
+  fromItem,
+  getItem,
+  ListFilter,
+  prefixQuery,
+  putIf,
+  putNew,
+  putNextVersion,
+  type Query,
+  queryPage,
+  TableAdapter,
+  type TransactItem,
+  transactWrite,
+} from './toolkit/index.ts';
 
 type Item = Record<string, unknown>;
 
-/** Tenant-scoped live items of one kind, oldest first (ids are ULIDs), with a checked cursor. */
-async function listLive(
-  db: DynamoDBDocumentClient,
-  table: string,
-  prefix: { pk: string; skPrefix: string },
-  page: PageRequest,
-): Promise<{ items: Item[]; nextCursor?: string }> {
-  const out = await db.send(
-    new QueryCommand({
-      TableName: table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      FilterExpression: 'attribute_not_exists(deletedAt)',
-      ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, {
-        pk: prefix.pk,
-        sk: { prefix: prefix.skPrefix },
-      }),
-    }),
-  );
-  const nextCursor = encodeCursor(out.LastEvaluatedKey as Record<string, string> | undefined);
-  return { items: out.Items ?? [], ...(nextCursor ? { nextCursor } : {}) };
-}
-
-const stripType = (item: Item) => {
-  const { type: _type, ...rest } = withoutKeys(item);
-  return rest;
-};
+/** Tenant-scoped live items of one kind, oldest first (ids are ULIDs). */
+const live = (table: string, prefix: { pk: string; skPrefix: string }): Query =>
+  prefixQuery(table, prefix, { filter: new ListFilter().absent('deletedAt') });
 
 /**
  * Prices are stored as one map attribute `{productId: unitPrice}`: about a third smaller than a
@@ -71,141 +50,71 @@ const fromPriceMap = (map: unknown): PriceEntry[] =>
     .map(([productId, unitPrice]) => ({ productId, unitPrice }))
     .sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
 
-const reasonsOf = (e: TransactionCanceledException) => e.CancellationReasons ?? [];
+const toProduct = (item: Item) => fromItem<Product>(item);
 
-export class DynamoProductRepository implements ProductRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoProductRepository extends TableAdapter implements ProductRepository {
   private item(p: Product) {
     return { ...keys.product(p.tenantId, p.id), type: 'product', ...p };
   }
 
   /** The item that claims a code for one product: its existence is the uniqueness check. */
-  private codeClaim(p: Product) {
-    return { ...keys.productCode(p.tenantId, p.code), type: 'productCode', productId: p.id };
+  private claimCode(p: Product): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: { ...keys.productCode(p.tenantId, p.code), type: 'productCode', productId: p.id },
+        ...absent,
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
   }
 
   async create(product: Product): Promise<void> {
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: this.item(product),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                Item: this.codeClaim(product),
-                ConditionExpression: 'attribute_not_exists(pk)',
-                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-              },
-            },
-          ],
-        }),
-      );
-    } catch (e) {
-      if (!(e instanceof TransactionCanceledException)) throw e;
-      const [self, claim] = reasonsOf(e);
-      if (claim?.Code === 'ConditionalCheckFailed') throw codeTaken(product.code, claim.Item);
-      if (self?.Code === 'ConditionalCheckFailed') {
-        throw new ConflictError(`Product ${product.id} already exists`);
-      }
+    const own = { Put: { TableName: this.table, Item: this.item(product), ...absent } };
+    await transactWrite(this.db, [own, this.claimCode(product)], (why) => {
+      if (why.failed(1)) return codeTaken(product.code, why.reasons[1]!.Item);
+      if (why.failed(0)) return new ConflictError(`Product ${product.id} already exists`);
       // TransactionConflict: another request is writing the same code right now.
-      throw new ConflictError(`Product code ${product.code} is being claimed by another request`);
-    }
+      return new ConflictError(`Product code ${product.code} is being claimed by another request`);
+    });
   }
 
   async get(tenantId: string, id: string): Promise<Product | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.product(tenantId, id) }),
-    );
-    return Item ? (stripType(Item) as unknown as Product) : undefined;
+    const item = await getItem(this.db, this.table, keys.product(tenantId, id));
+    return item && toProduct(item);
   }
 
   async getMany(tenantId: string, ids: readonly string[]): Promise<Product[]> {
-    const unique = [...new Set(ids)];
-    const found: Product[] = [];
-    // BatchGetItem takes at most 100 keys per call.
-    for (let start = 0; start < unique.length; start += 100) {
-      let pending: Key[] | undefined = unique
-        .slice(start, start + 100)
-        .map((id) => keys.product(tenantId, id));
-      for (let attempt = 0; pending?.length; attempt++) {
-        // Sustained throttling: fail the request (5xx) rather than price lines from a partial read.
-        if (attempt === 8) throw new Error(`BatchGet left ${pending.length} products unread`);
-        if (attempt > 0) await new Promise((ok) => setTimeout(ok, 25 * 2 ** attempt));
-        const out = await this.db.send(
-          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending } } }),
-        );
-        for (const item of out.Responses?.[this.table] ?? []) {
-          found.push(stripType(item) as unknown as Product);
-        }
-        // Throttled or oversized reads come back unprocessed; ask again for those only.
-        pending = out.UnprocessedKeys?.[this.table]?.Keys as Key[] | undefined;
-      }
-    }
-    return found;
-  }
-
-  async list(tenantId: string, page: PageRequest): Promise<Page<Product>> {
-    const { items, nextCursor } = await listLive(
+    // An incomplete read fails the request (5xx) rather than price lines from a partial one.
+    const items = await batchGet(
       this.db,
       this.table,
-      keys.productPrefix(tenantId),
-      page,
+      ids.map((id) => keys.product(tenantId, id)),
+      { what: 'products' },
     );
-    return {
-      items: items.map((i) => stripType(i) as unknown as Product),
-      ...(nextCursor ? { nextCursor } : {}),
-    };
+    return items.map(toProduct);
+  }
+
+  list(tenantId: string, page: PageRequest): Promise<Page<Product>> {
+    return queryPage(this.db, live(this.table, keys.productPrefix(tenantId)), page, toProduct);
   }
 
   async update(next: Product, previous: Product): Promise<void> {
-    const put = {
-      TableName: this.table,
-      Item: this.item(next),
-      ConditionExpression: 'attribute_exists(pk) AND version = :previous',
-      ExpressionAttributeValues: { ':previous': previous.version },
-    };
-    const stale = () =>
-      new PreconditionFailedError(
-        `Product ${next.id} was changed by another request; read it again`,
-      );
+    const version = atVersion(previous.version);
+    const stale = changedMeanwhile(`Product ${next.id}`);
     const releasing = !previous.deletedAt && (!!next.deletedAt || next.code !== previous.code);
     const claiming = !next.deletedAt && next.code !== previous.code;
     if (!releasing && !claiming) {
-      try {
-        await this.db.send(new PutCommand(put));
-      } catch (e) {
-        if (e instanceof ConditionalCheckFailedException) throw stale();
-        throw e;
-      }
+      await putIf(this.db, this.table, this.item(next), version, stale);
       return;
     }
     // The product and its code claims change together, so a code is never held twice or lost.
-    const transactItems: NonNullable<
-      ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
-    > = [{ Put: put }];
-    if (claiming) {
-      transactItems.push({
-        Put: {
-          TableName: this.table,
-          Item: this.codeClaim(next),
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      });
-    }
+    const items: TransactItem[] = [
+      { Put: { TableName: this.table, Item: this.item(next), ...version } },
+    ];
+    if (claiming) items.push(this.claimCode(next));
     if (releasing) {
-      transactItems.push({
+      items.push({
         Delete: {
           TableName: this.table,
           Key: keys.productCode(previous.tenantId, previous.code),
@@ -215,17 +124,11 @@ export class DynamoProductRepository implements ProductRepository {
         },
       });
     }
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: transactItems }));
-    } catch (e) {
-      if (!(e instanceof TransactionCanceledException)) throw e;
-      const [self, claim] = reasonsOf(e);
-      if (self?.Code === 'ConditionalCheckFailed') throw stale();
-      if (claiming && claim?.Code === 'ConditionalCheckFailed') {
-        throw codeTaken(next.code, claim.Item);
-      }
-      throw stale();
-    }
+    await transactWrite(this.db, items, (why) =>
+      !why.failed(0) && claiming && why.failed(1)
+        ? codeTaken(next.code, why.reasons[1]!.Item)
+        : stale(),
+    );
   }
 }
 
@@ -238,12 +141,7 @@ function codeTaken(code: string, holder: Record<string, unknown> | undefined): C
   );
 }
 
-export class DynamoTariffRepository implements TariffRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoTariffRepository extends TableAdapter implements TariffRepository {
   private item(t: Tariff) {
     return { ...keys.tariff(t.tenantId, t.id), type: 'tariff', ...t, prices: toPriceMap(t.prices) };
   }
@@ -253,59 +151,32 @@ export class DynamoTariffRepository implements TariffRepository {
   }
 
   async get(tenantId: string, id: string): Promise<Tariff | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.tariff(tenantId, id) }),
-    );
-    return Item ? toTariff(Item) : undefined;
+    const item = await getItem(this.db, this.table, keys.tariff(tenantId, id));
+    return item && toTariff(item);
   }
 
-  async list(tenantId: string, page: PageRequest): Promise<Page<Tariff>> {
-    const { items, nextCursor } = await listLive(
-      this.db,
-      this.table,
-      keys.tariffPrefix(tenantId),
-      page,
-    );
-    return { items: items.map(toTariff), ...(nextCursor ? { nextCursor } : {}) };
+  list(tenantId: string, page: PageRequest): Promise<Page<Tariff>> {
+    return queryPage(this.db, live(this.table, keys.tariffPrefix(tenantId)), page, toTariff);
   }
 
   async update(next: Tariff): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.item(next),
-          ConditionExpression: 'attribute_exists(pk) AND version = :previous',
-          ExpressionAttributeValues: { ':previous': next.version - 1 },
-        }),
-      );
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) {
-        throw new PreconditionFailedError(
-          `Tariff ${next.id} was changed by another request; read it again`,
-        );
-      }
-      throw e;
-    }
+    await putNextVersion(this.db, this.table, this.item(next), `Tariff ${next.id}`);
   }
 }
 
-const toTariff = (item: Item): Tariff =>
-  ({ ...stripType(item), prices: fromPriceMap(item.prices) }) as unknown as Tariff;
+const toTariff = (item: Item): Tariff => ({
+  ...fromItem<Tariff>(item),
+  prices: fromPriceMap(item.prices),
+});
 
 /** One item per customer holding its whole price set, so a PUT replaces it in one write. */
-export class DynamoCustomerPricesRepository implements CustomerPricesRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoCustomerPricesRepository
+  extends TableAdapter
+  implements CustomerPricesRepository
+{
   async get(tenantId: string, customerId: string): Promise<CustomerPrices | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.customerPrices(tenantId, customerId) }),
-    );
-    if (!Item) return undefined;
-    return { ...stripType(Item), prices: fromPriceMap(Item.prices) } as unknown as CustomerPrices;
+    const item = await getItem(this.db, this.table, keys.customerPrices(tenantId, customerId));
+    return item && { ...fromItem<CustomerPrices>(item), prices: fromPriceMap(item.prices) };
   }
 
   async put(prices: CustomerPrices): Promise<void> {

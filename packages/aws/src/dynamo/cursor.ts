@@ -1,5 +1,4 @@
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type Page, type PageRequest, ValidationError } from '@sello/core';
+import { ValidationError } from '@sello/core';
 
 type DynamoKey = Record<string, string | number>;
 
@@ -36,87 +35,4 @@ export function decodeCursor(
     if (typeof want === 'string' ? got !== want : !got.startsWith(want.prefix)) throw invalid();
   }
   return key as DynamoKey;
-}
-
-/**
- * The filter of a list query: each `where` with a value adds one condition, and attribute names
- * are aliased segment by segment, so reserved words (`status`, `source`) and paths are safe.
- */
-export class ListFilter {
-  readonly conditions: string[] = [];
-  readonly names: Record<string, string> = {};
-  readonly values: Record<string, unknown> = {};
-
-  /** Adds `path op value` unless `value` is undefined (the client did not ask for it). */
-  where(path: string, op: '=' | '>=' | '<=', value: string | undefined): this {
-    if (value === undefined) return this;
-    const alias = path
-      .split('.')
-      .map((segment) => {
-        this.names[`#${segment}`] = segment;
-        return `#${segment}`;
-      })
-      .join('.');
-    const placeholder = `:f${this.conditions.length}`;
-    this.values[placeholder] = value;
-    this.conditions.push(`${alias} ${op} ${placeholder}`);
-    return this;
-  }
-}
-
-/**
- * One page of a query on an index partition (`gsi1` by default): `limit` items after the client's
- * cursor, checked to belong to this partition, kept by `filter`, mapped to domain objects.
- */
-export async function queryIndexPage<T>(
-  db: DynamoDBDocumentClient,
-  query: {
-    table: string;
-    index?: 'gsi1' | 'gsi2';
-    partition: Record<string, string>;
-    filter?: ListFilter;
-    /** Descending sort keys first. */
-    newestFirst?: boolean;
-  },
-  page: PageRequest,
-  map: (item: Record<string, unknown>) => T,
-): Promise<Page<T>> {
-  const [[name, value]] = Object.entries(query.partition) as [[string, string]];
-  const filter = query.filter?.conditions.length ? query.filter : undefined;
-  const out = await db.send(
-    new QueryCommand({
-      TableName: query.table,
-      IndexName: query.index ?? 'gsi1',
-      KeyConditionExpression: '#pk = :pk',
-      ...(filter ? { FilterExpression: filter.conditions.join(' AND ') } : {}),
-      ExpressionAttributeNames: { '#pk': name, ...filter?.names },
-      ExpressionAttributeValues: { ':pk': value, ...filter?.values },
-      ...(query.newestFirst ? { ScanIndexForward: false } : {}),
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, { [name]: value }),
-    }),
-  );
-  const nextCursor = encodeCursor(out.LastEvaluatedKey as DynamoKey | undefined);
-  return { items: (out.Items ?? []).map(map), ...(nextCursor ? { nextCursor } : {}) };
-}
-
-/** The item of an index partition with the given sort key, if any (index keys need not be unique). */
-export async function queryIndexItem(
-  db: DynamoDBDocumentClient,
-  query: { table: string; index?: 'gsi1' | 'gsi2'; key: Record<string, string> },
-): Promise<Record<string, unknown> | undefined> {
-  const [[pkName, pk], [skName, sk]] = Object.entries(query.key) as [
-    [string, string],
-    [string, string],
-  ];
-  const out = await db.send(
-    new QueryCommand({
-      TableName: query.table,
-      IndexName: query.index ?? 'gsi1',
-      KeyConditionExpression: '#pk = :pk AND #sk = :sk',
-      ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
-      ExpressionAttributeValues: { ':pk': pk, ':sk': sk },
-    }),
-  );
-  return out.Items?.[0];
 }

@@ -1,17 +1,13 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { HeartbeatRepository } from '@sello/core';
 import { keys } from './keys.ts';
+import { getItem, TableAdapter, written } from './toolkit/index.ts';
 
-export class DynamoHeartbeatRepository implements HeartbeatRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoHeartbeatRepository extends TableAdapter implements HeartbeatRepository {
   async record(source: string, at: string, firedAt: string): Promise<void> {
-    // A late duplicate delivery must not move the heartbeat backwards.
-    await this.db
-      .send(
+    // A late duplicate delivery must not move the heartbeat backwards: it is not written.
+    await written(
+      this.db.send(
         new PutCommand({
           TableName: this.table,
           Item: { ...keys.heartbeat(source), type: 'heartbeat', at, firedAt },
@@ -19,16 +15,12 @@ export class DynamoHeartbeatRepository implements HeartbeatRepository {
           ExpressionAttributeNames: { '#at': 'at' },
           ExpressionAttributeValues: { ':at': at },
         }),
-      )
-      .catch((e: Error) => {
-        if (e.name !== 'ConditionalCheckFailedException') throw e;
-      });
+      ),
+    );
   }
 
   async last(source: string) {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.heartbeat(source), ConsistentRead: true }),
-    );
-    return Item ? { at: String(Item.at), firedAt: String(Item.firedAt) } : undefined;
+    const item = await getItem(this.db, this.table, keys.heartbeat(source), { consistent: true });
+    return item ? { at: String(item.at), firedAt: String(item.firedAt) } : undefined;
   }
 }

@@ -1,11 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type {
   IdempotencyClaim,
@@ -14,6 +7,7 @@ import type {
   StoredOutcome,
 } from '@sello/core';
 import { keys } from './keys.ts';
+import { getItem, ifConditionFails, TableAdapter, written } from './toolkit/index.ts';
 
 const epoch = (ms = Date.now()) => Math.floor(ms / 1000);
 
@@ -27,41 +21,36 @@ const epoch = (ms = Date.now()) => Math.floor(ms / 1000);
  *
  * Unlike Powertools' middleware, a duplicate's failure never deletes the live claim of the first.
  */
-export class DynamoIdempotencyStore implements IdempotencyStore {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoIdempotencyStore extends TableAdapter implements IdempotencyStore {
   async claim(key: string, fingerprint: string, lockSeconds: number): Promise<IdempotencyClaim> {
     const now = epoch();
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...keys.idempotency(key),
-            type: 'idempotency',
-            status: 'IN_PROGRESS',
-            fingerprint,
-            lockedUntil: now + lockSeconds,
-            expiresAt: now + lockSeconds + 3600,
-          },
-          ConditionExpression:
-            'attribute_not_exists(pk) OR (#status = :inProgress AND lockedUntil < :now)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS', ':now': now },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return { state: 'claimed' };
-    } catch (e) {
-      if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      // The error's Item is in low-level attribute-value form.
-      const old = e.Item ? unmarshall(e.Item) : await this.read(key);
-      // The record may have expired between the failed put and the read: let the caller retry.
-      return old ? interpret(old, fingerprint) : { state: 'in-progress' };
-    }
+    const put = this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...keys.idempotency(key),
+          type: 'idempotency',
+          status: 'IN_PROGRESS',
+          fingerprint,
+          lockedUntil: now + lockSeconds,
+          expiresAt: now + lockSeconds + 3600,
+        },
+        ConditionExpression:
+          'attribute_not_exists(pk) OR (#status = :inProgress AND lockedUntil < :now)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS', ':now': now },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return ifConditionFails(
+      put.then((): IdempotencyClaim => ({ state: 'claimed' })),
+      async (e) => {
+        // The error's Item is in low-level attribute-value form.
+        const old = e.Item ? unmarshall(e.Item) : await this.read(key);
+        // The record may have expired between the failed put and the read: let the caller retry.
+        return old ? interpret(old, fingerprint) : { state: 'in-progress' };
+      },
+    );
   }
 
   async peek(key: string, fingerprint: string): Promise<IdempotencyState> {
@@ -87,8 +76,9 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
   }
 
   async release(key: string): Promise<void> {
-    await this.db
-      .send(
+    // A completed record stays: only a claim still in progress is given up.
+    await written(
+      this.db.send(
         new DeleteCommand({
           TableName: this.table,
           Key: keys.idempotency(key),
@@ -96,19 +86,15 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS' },
         }),
-      )
-      .catch((e: Error) => {
-        if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      });
+      ),
+    );
   }
 
   private async read(key: string) {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.idempotency(key), ConsistentRead: true }),
-    );
+    const item = await getItem(this.db, this.table, keys.idempotency(key), { consistent: true });
     // TTL deletion lags; an expired record counts as absent.
-    if (!Item || (typeof Item.expiresAt === 'number' && Item.expiresAt < epoch())) return undefined;
-    return Item;
+    if (!item || (typeof item.expiresAt === 'number' && item.expiresAt < epoch())) return undefined;
+    return item;
   }
 }
 

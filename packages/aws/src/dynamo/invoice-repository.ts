@@ -1,53 +1,33 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  ConditionalCheckFailedException,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type BillingRecord,
   type ChainHead,
-  ConflictError,
   type DraftDeletion,
   type Invoice,
   type InvoiceFilter,
   type InvoiceRepository,
   type IssueState,
   type IssueWrite,
-  linkOf,
   type Page,
   type PageRequest,
   PreconditionFailedError,
 } from '@sello/core';
-import { ListFilter, queryIndexPage } from './cursor.ts';
-import { type Key, keys, withoutKeys } from './keys.ts';
+import { invoiceItem, toInvoice } from './invoice-item.ts';
+import { type Key, keys } from './keys.ts';
+import { BatchedNumbering, backOffOrThrow } from './numbering.ts';
+import {
+  atVersion,
+  Cancellation,
+  changedMeanwhile,
+  deleteIf,
+  getItem,
+  ListFilter,
+  putIf,
+  putNew,
+  queryPage,
+  TableAdapter,
+} from './toolkit/index.ts';
 import { chainItems, toChainHead } from './verifactu-repository.ts';
-
-/** Attempts before a hot series gives up (each failed attempt means another invoice got a number). */
-const MAX_ATTEMPTS = 60;
-
-/**
- * After a transaction lost a race (a counter or chain-head condition, or a conflict), waits a
- * jittered backoff that spreads concurrent issuers' retries; anything else, or too many attempts,
- * rethrows the error. Only issuers in other containers are left to race (see `Turns`), so the
- * waits start short: one transaction's time is what the winner needed.
- */
-async function backOffOrThrow(error: unknown, reasons: Array<string | undefined>, attempt: number) {
-  const contended = reasons.some(
-    (r) => r === 'ConditionalCheckFailed' || r === 'TransactionConflict',
-  );
-  if (!contended || attempt >= MAX_ATTEMPTS) throw error;
-  // Full jitter over 2, 4, 8 … 128 ms.
-  await sleep(Math.random() * 2 ** Math.min(attempt, 7));
-}
 
 /**
  * Runs the work given for one key one at a time, in arrival order. Issues of a series (of a
@@ -73,123 +53,22 @@ class Turns {
   }
 }
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-/** One issue waiting in its lane. */
-interface Member {
-  draft: Invoice;
-  counterKey: Key;
-  build: (state: IssueState) => IssueWrite;
-  resolve: (write: IssueWrite) => void;
-  reject: (error: unknown) => void;
-}
-
-/** The issues of one counter (or one tenant's chain) in this container, committed in batches. */
-interface Lane {
-  queue: Member[];
-  headKey: Key | undefined;
-  draining?: boolean;
-}
-
-interface CounterRead {
-  exists: boolean;
-  last: number;
-  lastIssueDate?: string;
-}
-
-interface KnownState {
-  counters: Map<string, CounterRead>;
-  head: ChainHead | undefined;
-}
-
-const keyText = (key: Key) => `${key.pk}|${key.sk}`;
-
-const uniqueKeys = (list: Key[]) => [...new Map(list.map((k) => [keyText(k), k])).values()];
-
-/**
- * TransactWriteItems takes up to 100 items and 4 MB. A member writes its invoice, what it
- * corrects, its record and the claim of its number: 19 members stay under 100 items with the
- * counters and the head, and
- * their invoices (DynamoDB items, 400 KB at most) are kept under 3 MB by their JSON size. The
- * same invoice twice (two requests issuing one draft, two corrections of one original) waits for
- * the next batch: one transaction may not write an item twice.
- */
-function takeBatch(queue: Member[]): Member[] {
-  const batch: Member[] = [];
-  const ids = new Set<string>();
-  let bytes = 0;
-  for (let i = 0; i < queue.length && batch.length < 19; ) {
-    const member = queue[i]!;
-    const size = JSON.stringify(member.draft).length;
-    const touched = [member.draft.id, member.draft.corrective?.originalId].filter(
-      (id): id is string => !!id,
-    );
-    if (batch.length && (bytes + size > 3_000_000 || touched.some((id) => ids.has(id)))) {
-      i++;
-      continue;
-    }
-    batch.push(member);
-    queue.splice(i, 1);
-    bytes += size;
-    for (const id of touched) ids.add(id);
-  }
-  return batch;
-}
-
-const toInvoice = (item: Record<string, unknown>): Invoice => {
-  const { type: _type, ...rest } = withoutKeys(item);
-  return rest as unknown as Invoice;
-};
-
-export class DynamoInvoiceRepository implements InvoiceRepository, DraftDeletion {
+export class DynamoInvoiceRepository
+  extends TableAdapter
+  implements InvoiceRepository, DraftDeletion
+{
   private readonly turns = new Turns();
-  private readonly lanes = new Map<string, Lane>();
-
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
-  private item(invoice: Invoice) {
-    return {
-      ...keys.invoice(invoice.tenantId, invoice.id),
-      ...keys.invoiceByDate(
-        invoice.tenantId,
-        invoice.id,
-        invoice.status === 'draft' ? undefined : invoice.issueDate,
-      ),
-      ...(invoice.status === 'draft'
-        ? {}
-        : keys.invoiceInInbox(
-            invoice.customer.taxId,
-            invoice.issueDate,
-            invoice.tenantId,
-            invoice.id,
-          )),
-      type: 'invoice',
-      ...invoice,
-    };
-  }
+  private readonly numbering = new BatchedNumbering(this.db, this.table);
 
   async create(invoice: Invoice): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: this.item(invoice),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await putNew(this.db, this.table, invoiceItem(invoice));
   }
 
   async get(tenantId: string, id: string): Promise<Invoice | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: keys.invoice(tenantId, id),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? toInvoice(Item) : undefined;
+    const item = await getItem(this.db, this.table, keys.invoice(tenantId, id), {
+      consistent: true,
+    });
+    return item && toInvoice(item);
   }
 
   list(tenantId: string, filter: InvoiceFilter & PageRequest): Promise<Page<Invoice>> {
@@ -201,7 +80,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository, DraftDeletion
       .where('source.taskId', '=', filter.taskId)
       .where('issueDate', '>=', filter.from)
       .where('issueDate', '<=', filter.to);
-    return queryIndexPage(
+    return queryPage(
       this.db,
       { table: this.table, partition: { gsi1pk }, filter: where, newestFirst: true },
       filter,
@@ -210,56 +89,36 @@ export class DynamoInvoiceRepository implements InvoiceRepository, DraftDeletion
   }
 
   async updateDraft(next: Invoice): Promise<void> {
-    await this.replace(next, 'draft');
+    await putIf(
+      this.db,
+      this.table,
+      invoiceItem(next),
+      atVersion(next.version - 1, { status: 'draft' }),
+      changedMeanwhile(`Invoice ${next.id}`),
+    );
   }
 
   async deleteDraft(draft: Invoice): Promise<void> {
-    try {
-      await this.db.send(
-        new DeleteCommand({
-          TableName: this.table,
-          Key: keys.invoice(draft.tenantId, draft.id),
-          ConditionExpression: '#status = :draft AND version = :version',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':draft': 'draft', ':version': draft.version },
-        }),
-      );
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) {
-        throw new PreconditionFailedError(
+    await deleteIf(
+      this.db,
+      this.table,
+      keys.invoice(draft.tenantId, draft.id),
+      atVersion(draft.version, { status: 'draft' }),
+      () =>
+        new PreconditionFailedError(
           `Invoice ${draft.id} was changed or issued by another request; read it again`,
-        );
-      }
-      throw e;
-    }
+        ),
+    );
   }
 
   async update(next: Invoice): Promise<void> {
-    await this.replace(next);
-  }
-
-  private async replace(next: Invoice, mustBe?: 'draft') {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.item(next),
-          ConditionExpression: `version = :previous${mustBe ? ' AND #status = :draft' : ''}`,
-          ...(mustBe ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
-          ExpressionAttributeValues: {
-            ':previous': next.version - 1,
-            ...(mustBe ? { ':draft': 'draft' } : {}),
-          },
-        }),
-      );
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) {
-        throw new PreconditionFailedError(
-          `Invoice ${next.id} was changed by another request; read it again`,
-        );
-      }
-      throw e;
-    }
+    await putIf(
+      this.db,
+      this.table,
+      invoiceItem(next),
+      atVersion(next.version - 1),
+      changedMeanwhile(`Invoice ${next.id}`),
+    );
   }
 
   issue(
@@ -268,264 +127,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository, DraftDeletion
     build: (state: IssueState) => IssueWrite,
     options: { chain?: boolean } = {},
   ): Promise<IssueWrite> {
-    const counterKey = keys.seriesCounter(draft.tenantId, counter.series, counter.period);
-    const headKey = options.chain ? keys.chainHead(draft.tenantId) : undefined;
-    // Chained issues of a tenant all move its chain head, whatever their series.
-    const laneKey = keyText(headKey ?? counterKey);
-    let lane = this.lanes.get(laneKey);
-    if (!lane) {
-      lane = { queue: [], headKey };
-      this.lanes.set(laneKey, lane);
-    }
-    const current = lane;
-    return new Promise<IssueWrite>((resolve, reject) => {
-      current.queue.push({ draft, counterKey, build, resolve, reject });
-      if (!current.draining) void this.drain(laneKey, current);
-    });
-  }
-
-  /**
-   * Commits a lane's queue batch after batch until it is empty. What one batch wrote is what the
-   * next one reads, so while issues keep arriving no read is needed between transactions.
-   */
-  private async drain(laneKey: string, lane: Lane): Promise<void> {
-    lane.draining = true;
-    let known: KnownState | undefined;
-    try {
-      while (lane.queue.length) {
-        const batch = takeBatch(lane.queue);
-        try {
-          known = await this.commitBatch(batch, lane.headKey, known);
-        } catch (error) {
-          // A read failed (the store is unreachable): this batch fails, the next one reads again.
-          // Members already settled ignore the second settlement.
-          for (const member of batch) member.reject(error);
-          known = undefined;
-        }
-      }
-    } finally {
-      lane.draining = false;
-      // Between bursts other containers may issue: the next burst reads afresh.
-      if (!lane.queue.length) this.lanes.delete(laneKey);
-    }
-  }
-
-  /** Reads what is not known of the batch's counters and chain head, strongly consistent. */
-  private async readState(counterKeys: Key[], headKey: Key | undefined): Promise<KnownState> {
-    const wanted = [...counterKeys, ...(headKey ? [headKey] : [])];
-    const found: Record<string, unknown>[] = [];
-    let pending = wanted;
-    // DynamoDB may leave keys unprocessed under load; they are asked again.
-    while (pending.length) {
-      const out = await this.db.send(
-        new BatchGetCommand({
-          RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } },
-        }),
-      );
-      found.push(...(out.Responses?.[this.table] ?? []));
-      pending = (out.UnprocessedKeys?.[this.table]?.Keys ?? []) as Key[];
-    }
-    const byKey = new Map(found.map((item) => [keyText(item as unknown as Key), item]));
-    const counters = new Map<string, CounterRead>();
-    for (const key of counterKeys) {
-      const item = byKey.get(keyText(key));
-      counters.set(keyText(key), {
-        exists: !!item,
-        last: Number(item?.last ?? 0),
-        ...(item?.lastIssueDate ? { lastIssueDate: String(item.lastIssueDate) } : {}),
-      });
-    }
-    return { counters, head: headKey ? toChainHead(byKey.get(keyText(headKey))) : undefined };
-  }
-
-  /**
-   * Numbers a batch in one transaction: each member's `build` sees the counter (and chain head) as
-   * the members before it left them; the counters and the head are written once, conditioned on
-   * what was read. A member whose own invoice changed meanwhile is refused alone and the rest
-   * retried; a counter or head moved by another container means reading again.
-   */
-  private async commitBatch(
-    batch: Member[],
-    headKey: Key | undefined,
-    known: KnownState | undefined,
-  ): Promise<KnownState | undefined> {
-    let members = batch;
-    let state = known;
-    for (let attempt = 1; members.length; attempt++) {
-      const counterKeys = uniqueKeys(members.map((m) => m.counterKey));
-      if (!state || counterKeys.some((k) => !state!.counters.has(keyText(k)))) {
-        state = await this.readState(counterKeys, headKey);
-      }
-      const counters = new Map(
-        counterKeys.map((k) => [keyText(k), { ...state!.counters.get(keyText(k))! }]),
-      );
-      let head = state.head;
-      const built: Array<{ member: Member; write: IssueWrite; items: number[] }> = [];
-      const items: TransactItem[] = [];
-      let headItem: TransactItem | undefined;
-      for (const member of members) {
-        const counter = counters.get(keyText(member.counterKey))!;
-        let write: IssueWrite;
-        try {
-          write = member.build({
-            last: counter.last,
-            ...(counter.lastIssueDate ? { lastIssueDate: counter.lastIssueDate } : {}),
-            ...(head ? { chain: head } : {}),
-          });
-        } catch (error) {
-          // Refused by the use case (e.g. a date out of order): no number is taken.
-          member.reject(error);
-          continue;
-        }
-        counter.last += 1;
-        counter.lastIssueDate = write.invoice.issueDate;
-        const own: number[] = [];
-        own.push(items.push(this.issuedItem(member.draft, write.invoice)) - 1);
-        for (const other of write.also ?? []) own.push(items.push(this.alsoItem(other)) - 1);
-        if (write.record) {
-          const [headPut, recordPut] = chainItems(
-            this.table,
-            member.draft.tenantId,
-            write.invoice.id,
-            head,
-            write.record,
-          );
-          items.push(recordPut as TransactItem);
-          // One head write for the batch: the last record's, conditioned on the head read.
-          headItem = headItem
-            ? { Put: { ...headItem.Put!, Item: (headPut as TransactItem).Put!.Item } }
-            : (headPut as TransactItem);
-          head = { seq: (head?.seq ?? 0) + 1, link: linkOf(write.record) };
-        }
-        built.push({ member, write, items: own });
-      }
-      if (!built.length) return undefined;
-      // Each number claimed for its invoice, so an import of the same number is refused (see
-      // keys.invoiceNumber). Unconditional: a number the counter gives is never refused. Once
-      // per number, as a transaction writes an item once (two series may print alike).
-      const claims = new Map(
-        built.map(({ write: { invoice } }) => [invoice.number ?? '', invoice] as const),
-      );
-      claims.delete('');
-      for (const invoice of claims.values()) items.push(this.numberClaimItem(invoice));
-      const counterItems = counterKeys.flatMap((key) => {
-        const read = state!.counters.get(keyText(key))!;
-        const next = counters.get(keyText(key))!;
-        if (next.last === read.last) return [];
-        const lastInvoice = built
-          .filter((b) => keyText(b.member.counterKey) === keyText(key))
-          .at(-1);
-        return [this.counterItem(key, read, next, lastInvoice!.write.invoice.id)];
-      });
-      const all = [...items, ...(headItem ? [headItem] : []), ...counterItems];
-      try {
-        await this.db.send(new TransactWriteCommand({ TransactItems: all }));
-        for (const b of built) b.member.resolve(b.write);
-        const written = new Map(state.counters);
-        for (const [k, v] of counters) written.set(k, { ...v, exists: true });
-        return { counters: written, head };
-      } catch (e) {
-        if (!(e instanceof TransactionCanceledException)) {
-          for (const b of built) b.member.reject(e);
-          return undefined;
-        }
-        const reasons = (e.CancellationReasons ?? []).map((r) => r.Code);
-        const failed = (i: number) => reasons[i] === 'ConditionalCheckFailed';
-        const refused = built.filter((b) => b.items.some(failed));
-        for (const b of refused) {
-          b.member.reject(
-            failed(b.items[0]!)
-              ? new ConflictError(
-                  `Invoice ${b.member.draft.id} was issued or changed by another request`,
-                )
-              : new ConflictError(
-                  'An invoice this correction touches was changed by another request',
-                ),
-          );
-        }
-        members = built.filter((b) => !refused.includes(b)).map((b) => b.member);
-        state = undefined;
-        if (refused.length) continue;
-        // A counter, the head or a record moved under us (another container issued), or
-        // DynamoDB saw the items contended: read again and retry, after a short wait.
-        try {
-          await backOffOrThrow(e, reasons, attempt);
-        } catch (error) {
-          for (const m of members) m.reject(error);
-          return undefined;
-        }
-      }
-    }
-    return undefined;
-  }
-
-  private issuedItem(draft: Invoice, issued: Invoice): TransactItem {
-    return {
-      Put: {
-        TableName: this.table,
-        Item: this.item(issued),
-        ...(draft.version === 0
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: '#status = :draft AND version = :version',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':draft': 'draft', ':version': draft.version },
-            }),
-      },
-    };
-  }
-
-  private numberClaimItem(invoice: Invoice): TransactItem {
-    return {
-      Put: {
-        TableName: this.table,
-        Item: {
-          ...keys.invoiceNumber(invoice.tenantId, invoice.number!),
-          type: 'invoiceNumber',
-          invoiceId: invoice.id,
-          origin: 'issued',
-        },
-      },
-    };
-  }
-
-  private alsoItem(other: Invoice): TransactItem {
-    return {
-      Put: {
-        TableName: this.table,
-        Item: this.item(other),
-        ConditionExpression: 'version = :previous',
-        ExpressionAttributeValues: { ':previous': other.version - 1 },
-      },
-    };
-  }
-
-  /** The counter moves only from the value read: an issue elsewhere that got there first cancels the transaction. */
-  private counterItem(
-    key: Key,
-    read: CounterRead,
-    next: CounterRead,
-    lastInvoiceId: string,
-  ): TransactItem {
-    return {
-      Put: {
-        TableName: this.table,
-        Item: {
-          ...key,
-          type: 'counter',
-          last: next.last,
-          lastIssueDate: next.lastIssueDate,
-          lastInvoiceId,
-        },
-        ...(read.exists
-          ? {
-              ConditionExpression: '#last = :last',
-              ExpressionAttributeNames: { '#last': 'last' },
-              ExpressionAttributeValues: { ':last': read.last },
-            }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    };
+    return this.numbering.issue(draft, counter, build, options);
   }
 
   updateWithRecord(
@@ -544,10 +146,7 @@ export class DynamoInvoiceRepository implements InvoiceRepository, DraftDeletion
     build: (chain: ChainHead | undefined) => BillingRecord,
   ): Promise<BillingRecord> {
     for (let attempt = 1; ; attempt++) {
-      const { Item } = await this.db.send(
-        new GetCommand({ TableName: this.table, Key: headKey, ConsistentRead: true }),
-      );
-      const chain = toChainHead(Item);
+      const chain = toChainHead(await getItem(this.db, this.table, headKey, { consistent: true }));
       const record = build(chain);
       try {
         await this.db.send(
@@ -556,9 +155,8 @@ export class DynamoInvoiceRepository implements InvoiceRepository, DraftDeletion
               {
                 Put: {
                   TableName: this.table,
-                  Item: this.item(next),
-                  ConditionExpression: 'version = :previous',
-                  ExpressionAttributeValues: { ':previous': next.version - 1 },
+                  Item: invoiceItem(next),
+                  ...atVersion(next.version - 1),
                 },
               },
               ...chainItems(this.table, next.tenantId, next.id, chain, record),
@@ -567,12 +165,12 @@ export class DynamoInvoiceRepository implements InvoiceRepository, DraftDeletion
         );
         return record;
       } catch (e) {
-        if (!(e instanceof TransactionCanceledException)) throw e;
-        const reasons = (e.CancellationReasons ?? []).map((r) => r.Code);
-        if (reasons[0] === 'ConditionalCheckFailed') {
+        const why = Cancellation.of(e);
+        if (!why) throw e;
+        if (why.failed(0)) {
           throw new PreconditionFailedError(`Invoice ${next.id} was changed by another request`);
         }
-        await backOffOrThrow(e, reasons, attempt);
+        await backOffOrThrow(e, why, attempt);
       }
     }
   }

@@ -1,19 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Series, SeriesRepository } from '@sello/core';
-import { keys, withoutKeys } from './keys.ts';
-import { putNew } from './writes.ts';
+import { keys } from './keys.ts';
+import { fromItem, getItem, prefixQuery, putNew, queryAll, TableAdapter } from './toolkit/index.ts';
 
-const toSeries = (item: Record<string, unknown>): Series => {
-  const { type: _type, ...rest } = withoutKeys(item);
-  return rest as unknown as Series;
-};
+const toSeries = (item: Record<string, unknown>) => fromItem<Series>(item);
 
-export class DynamoSeriesRepository implements SeriesRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoSeriesRepository extends TableAdapter implements SeriesRepository {
   async create(tenantId: string, series: Series): Promise<void> {
     await putNew(
       this.db,
@@ -24,22 +15,12 @@ export class DynamoSeriesRepository implements SeriesRepository {
   }
 
   async get(tenantId: string, code: string): Promise<Series | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.series(tenantId, code) }),
-    );
-    return Item ? toSeries(Item) : undefined;
+    const item = await getItem(this.db, this.table, keys.series(tenantId, code));
+    return item && toSeries(item);
   }
 
   async list(tenantId: string): Promise<Series[]> {
-    const { pk, skPrefix } = keys.seriesPrefix(tenantId);
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        ConsistentRead: true,
-      }),
-    );
-    return (out.Items ?? []).map(toSeries);
+    const query = prefixQuery(this.table, keys.seriesPrefix(tenantId), { consistent: true });
+    return (await queryAll(this.db, query)).map(toSeries);
   }
 }

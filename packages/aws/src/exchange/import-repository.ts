@@ -1,10 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ConflictError,
   type ExchangeInvoice,
@@ -12,7 +6,9 @@ import {
   type NumberHolder,
   numberTaken,
 } from '@sello/core';
+import { invoiceItem } from '../dynamo/invoice-item.ts';
 import { keys } from '../dynamo/keys.ts';
+import { absent, getItem, TableAdapter, transactWrite } from '../dynamo/toolkit/index.ts';
 
 /**
  * Imported invoices: the invoice item, with the same keys an invoice issued here carries (so it
@@ -20,25 +16,16 @@ import { keys } from '../dynamo/keys.ts';
  * (keys.invoiceNumber), which issuing writes too, so a number is the tenant's once whether it
  * was issued here or imported: written together or not at all.
  */
-export class DynamoImportRepository implements ImportRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoImportRepository extends TableAdapter implements ImportRepository {
   private async claim(tenantId: string, number: string): Promise<NumberHolder | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: keys.invoiceNumber(tenantId, number),
-        ConsistentRead: true,
-      }),
-    );
-    if (!Item) return undefined;
+    const item = await getItem(this.db, this.table, keys.invoiceNumber(tenantId, number), {
+      consistent: true,
+    });
+    if (!item) return undefined;
     // Claims written before issuing wrote them are all imports'.
     return {
-      invoiceId: String(Item.invoiceId),
-      origin: Item.origin === 'issued' ? 'issued' : 'import',
+      invoiceId: String(item.invoiceId),
+      origin: item.origin === 'issued' ? 'issued' : 'import',
     };
   }
 
@@ -79,57 +66,29 @@ export class DynamoImportRepository implements ImportRepository {
   }
 
   async record(invoice: ExchangeInvoice): Promise<void> {
-    if (!invoice.number) throw new Error('An imported invoice carries its number');
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: {
-                  ...keys.invoiceNumber(invoice.tenantId, invoice.number),
-                  type: 'invoiceNumber',
-                  invoiceId: invoice.id,
-                  origin: 'import',
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: this.table,
-                // The item layout of DynamoInvoiceRepository for an issued invoice.
-                Item: {
-                  ...keys.invoice(invoice.tenantId, invoice.id),
-                  ...keys.invoiceByDate(invoice.tenantId, invoice.id, invoice.issueDate),
-                  ...keys.invoiceInInbox(
-                    invoice.customer.taxId,
-                    invoice.issueDate,
-                    invoice.tenantId,
-                    invoice.id,
-                  ),
-                  type: 'invoice',
-                  ...invoice,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
-      );
-    } catch (e) {
-      if (
-        e instanceof TransactionCanceledException &&
-        e.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-      ) {
+    const number = invoice.number;
+    if (!number) throw new Error('An imported invoice carries its number');
+    const claim = {
+      ...keys.invoiceNumber(invoice.tenantId, number),
+      type: 'invoiceNumber',
+      invoiceId: invoice.id,
+      origin: 'import',
+    };
+    await transactWrite(
+      this.db,
+      [
+        { Put: { TableName: this.table, Item: claim, ...absent } },
+        // Imported invoices are issued ones: the item has their list and inbox keys.
+        { Put: { TableName: this.table, Item: invoiceItem(invoice), ...absent } },
+      ],
+      async (why) => {
+        if (!why.failed(0)) return undefined;
         // Claimed meanwhile, by another import or an issue: name the invoice that holds it.
-        const holder = await this.claim(invoice.tenantId, invoice.number);
-        throw holder
-          ? numberTaken(invoice.number, holder)
-          : new ConflictError(`Invoice ${invoice.number} was already imported`);
-      }
-      throw e;
-    }
+        const holder = await this.claim(invoice.tenantId, number);
+        return holder
+          ? numberTaken(number, holder)
+          : new ConflictError(`Invoice ${number} was already imported`);
+      },
+    );
   }
 }

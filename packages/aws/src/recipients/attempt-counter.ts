@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AttemptCounter } from '@sello/core';
 import { keys } from '../dynamo/keys.ts';
+import { TableAdapter, written } from '../dynamo/toolkit/index.ts';
 
 const subjectHash = (subject: string) => createHash('sha256').update(subject, 'utf8').digest('hex');
 
@@ -11,20 +11,10 @@ const subjectHash = (subject: string) => createHash('sha256').update(subject, 'u
  * the limit, so concurrent attempts are serialised by DynamoDB and never overshoot it; TTL
  * removes old windows.
  */
-export class DynamoAttemptCounter implements AttemptCounter {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
-  async take(
-    subject: string,
-    windowStart: number,
-    windowSeconds: number,
-    limit: number,
-  ): Promise<boolean> {
-    try {
-      await this.db.send(
+export class DynamoAttemptCounter extends TableAdapter implements AttemptCounter {
+  take(subject: string, windowStart: number, windowSeconds: number, limit: number) {
+    return written(
+      this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.attemptWindow(subjectHash(subject), windowStart),
@@ -36,17 +26,14 @@ export class DynamoAttemptCounter implements AttemptCounter {
             ':ttl': windowStart + windowSeconds + 3600,
           },
         }),
-      );
-      return true;
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) return false;
-      throw e;
-    }
+      ),
+    );
   }
 
   async giveBack(subject: string, windowStart: number): Promise<void> {
-    try {
-      await this.db.send(
+    // Nothing to give back (the window expired and was deleted): nothing is written.
+    await written(
+      this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.attemptWindow(subjectHash(subject), windowStart),
@@ -54,10 +41,7 @@ export class DynamoAttemptCounter implements AttemptCounter {
           ConditionExpression: 'attempts > :zero',
           ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
         }),
-      );
-    } catch (e) {
-      // Nothing to give back (the window expired and was deleted): nothing to do.
-      if (!(e instanceof ConditionalCheckFailedException)) throw e;
-    }
+      ),
+    );
   }
 }

@@ -1,22 +1,17 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RecipientNotificationLog } from '@sello/core';
 import { keys } from '../dynamo/keys.ts';
+import { TableAdapter, written } from '../dynamo/toolkit/index.ts';
 
 /**
  * `NOTIFIED#<invoice>` items: claimed (`claimedAt`) before the mail is sent, completed (`sentAt`,
  * `messageId`) after. A claim without `sentAt` older than the lease belongs to a sender that died
  * and may be taken over; a completed one never.
  */
-export class DynamoNotificationLog implements RecipientNotificationLog {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
-  async claim(tenantId: string, invoiceId: string, at: Date, leaseSeconds: number) {
-    try {
-      await this.db.send(
+export class DynamoNotificationLog extends TableAdapter implements RecipientNotificationLog {
+  claim(tenantId: string, invoiceId: string, at: Date, leaseSeconds: number) {
+    return written(
+      this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.invoiceNotification(tenantId, invoiceId),
@@ -31,12 +26,8 @@ export class DynamoNotificationLog implements RecipientNotificationLog {
             ':stale': new Date(at.getTime() - leaseSeconds * 1000).toISOString(),
           },
         }),
-      );
-      return true;
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) return false;
-      throw e;
-    }
+      ),
+    );
   }
 
   async complete(tenantId: string, invoiceId: string, detail: { messageId: string; at: string }) {

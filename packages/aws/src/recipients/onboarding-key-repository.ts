@@ -1,10 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ConflictError,
   type OnboardingKey,
@@ -12,8 +6,15 @@ import {
   type Page,
   type PageRequest,
 } from '@sello/core';
-import { queryIndexItem, queryIndexPage } from '../dynamo/cursor.ts';
 import { keys, withoutKeys } from '../dynamo/keys.ts';
+import {
+  getItem,
+  orRefused,
+  putNew,
+  queryFirst,
+  queryPage,
+  TableAdapter,
+} from '../dynamo/toolkit/index.ts';
 
 /** Spent and expired keys stay listed this long after their expiry, then DynamoDB deletes them. */
 const KEEP_AFTER_EXPIRY_SECONDS = 90 * 86_400;
@@ -41,49 +42,36 @@ const toKey = (item: Record<string, unknown>): OnboardingKey => {
   return { ...rest, expiresAt: validUntil } as unknown as OnboardingKey;
 };
 
-export class DynamoOnboardingKeyRepository implements OnboardingKeyRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoOnboardingKeyRepository extends TableAdapter implements OnboardingKeyRepository {
   async create(key: OnboardingKey): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: onboardingKeyItem(key),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await putNew(this.db, this.table, onboardingKeyItem(key));
   }
 
   async findByHash(hash: string): Promise<OnboardingKey | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: keys.onboardingKey(hash),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? toKey(Item) : undefined;
+    const item = await getItem(this.db, this.table, keys.onboardingKey(hash), {
+      consistent: true,
+    });
+    return item && toKey(item);
   }
 
   listIssuerKeys(tenantId: string, page: PageRequest): Promise<Page<OnboardingKey>> {
     const { gsi1pk } = keys.issuerKeyOfTenant(tenantId, '');
-    return queryIndexPage(this.db, { table: this.table, partition: { gsi1pk } }, page, toKey);
+    return queryPage(this.db, { table: this.table, partition: { gsi1pk } }, page, toKey);
   }
 
   async getIssuerKey(tenantId: string, id: string): Promise<OnboardingKey | undefined> {
-    const item = await queryIndexItem(this.db, {
+    const { gsi1pk, gsi1sk } = keys.issuerKeyOfTenant(tenantId, id);
+    const item = await queryFirst(this.db, {
       table: this.table,
-      key: keys.issuerKeyOfTenant(tenantId, id),
+      partition: { gsi1pk },
+      sort: { equals: gsi1sk },
     });
-    return item ? toKey(item) : undefined;
+    return item && toKey(item);
   }
 
   async revoke(key: OnboardingKey, at: string): Promise<void> {
-    try {
-      await this.db.send(
+    await orRefused(
+      this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.onboardingKey(key.hash),
@@ -92,12 +80,8 @@ export class DynamoOnboardingKeyRepository implements OnboardingKeyRepository {
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
           ExpressionAttributeValues: { ':at': at },
         }),
-      );
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) {
-        throw new ConflictError('The key was already used to register an account');
-      }
-      throw e;
-    }
+      ),
+      () => new ConflictError('The key was already used to register an account'),
+    );
   }
 }

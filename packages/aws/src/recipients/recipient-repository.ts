@@ -1,10 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
 import {
   ConflictError,
   ForbiddenError,
@@ -16,6 +9,15 @@ import {
   type RecipientSessionRepository,
 } from '@sello/core';
 import { keys, withoutKeys } from '../dynamo/keys.ts';
+import {
+  absent,
+  type Cancellation,
+  fromItem,
+  getItem,
+  putNew,
+  TableAdapter,
+  transactWrite,
+} from '../dynamo/toolkit/index.ts';
 
 const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
@@ -31,30 +33,17 @@ function sessionItem(s: RecipientSession) {
   };
 }
 
-export class DynamoRecipientRepository implements RecipientRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoRecipientRepository extends TableAdapter implements RecipientRepository {
   async getByTaxId(taxId: string): Promise<RecipientAccount | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.recipient(taxId), ConsistentRead: true }),
-    );
-    if (!Item) return undefined;
-    const { type: _type, ...account } = withoutKeys(Item);
-    return account as unknown as RecipientAccount;
+    const item = await getItem(this.db, this.table, keys.recipient(taxId), { consistent: true });
+    return item && fromItem<RecipientAccount>(item);
   }
 
   async findByEmail(email: string): Promise<RecipientAccount | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: keys.recipientEmail(email),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? this.getByTaxId(Item.taxId as string) : undefined;
+    const item = await getItem(this.db, this.table, keys.recipientEmail(email), {
+      consistent: true,
+    });
+    return item ? this.getByTaxId(item.taxId as string) : undefined;
   }
 
   /** See RecipientRepository.register: five writes, all or none. */
@@ -82,29 +71,24 @@ export class DynamoRecipientRepository implements RecipientRepository {
       },
     });
     const create = (item: Record<string, unknown>) => ({
-      Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
+      Put: { TableName: this.table, Item: item, ...absent },
     });
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            consume(emailKey),
-            consume(issuerKey),
-            create({ ...keys.recipient(account.taxId), type: 'recipient', ...account }),
-            create({
-              ...keys.recipientEmail(account.email),
-              type: 'recipientEmail',
-              taxId: account.taxId,
-              recipientId: account.id,
-            }),
-            create(sessionItem(session)),
-          ],
+    await transactWrite(
+      this.db,
+      [
+        consume(emailKey),
+        consume(issuerKey),
+        create({ ...keys.recipient(account.taxId), type: 'recipient', ...account }),
+        create({
+          ...keys.recipientEmail(account.email),
+          type: 'recipientEmail',
+          taxId: account.taxId,
+          recipientId: account.id,
         }),
-      );
-    } catch (e) {
-      if (e instanceof TransactionCanceledException) throw registrationRefused(e);
-      throw e;
-    }
+        create(sessionItem(session)),
+      ],
+      registrationRefused,
+    );
   }
 }
 
@@ -113,55 +97,43 @@ export class DynamoRecipientRepository implements RecipientRepository {
  * order as TransactItems). An account that now exists wins over a spent key: a concurrent twin
  * registered first. A transaction conflict means a twin is writing the same items right now.
  */
-function registrationRefused(e: TransactionCanceledException): Error {
-  const codes = (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-  const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
-  if (failed(2) || codes.includes('TransactionConflict')) {
+function registrationRefused(why: Cancellation): Error | undefined {
+  if (why.failed(2) || why.codes.includes('TransactionConflict')) {
     return new ConflictError(
       'This tax id was registered by a concurrent request; sign in instead',
       [{ path: 'taxId', message: 'Already registered' }],
     );
   }
-  if (failed(3)) {
+  if (why.failed(3)) {
     return new ConflictError('Another account signs in with this e-mail', [
       { path: 'email', message: 'Already used by another account' },
     ]);
   }
   const keys = [
-    ...(failed(0)
+    ...(why.failed(0)
       ? [{ path: 'emailKey', message: 'This key was used, revoked or expired meanwhile' }]
       : []),
-    ...(failed(1)
+    ...(why.failed(1)
       ? [{ path: 'issuerKey', message: 'This key was used, revoked or expired meanwhile' }]
       : []),
   ];
   if (keys.length)
     return new ForbiddenError('The onboarding keys do not allow this registration', keys);
-  return e;
+  return undefined;
 }
 
-export class DynamoRecipientSessionRepository implements RecipientSessionRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoRecipientSessionRepository
+  extends TableAdapter
+  implements RecipientSessionRepository
+{
   async create(session: RecipientSession): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: sessionItem(session),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await putNew(this.db, this.table, sessionItem(session));
   }
 
   async findByHash(hash: string): Promise<RecipientSession | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.session(hash) }),
-    );
-    if (!Item) return undefined;
-    const { type: _type, validUntil, ...rest } = withoutKeys(Item);
+    const item = await getItem(this.db, this.table, keys.session(hash));
+    if (!item) return undefined;
+    const { type: _type, validUntil, ...rest } = withoutKeys(item);
     return { ...rest, expiresAt: validUntil } as unknown as RecipientSession;
   }
 }

@@ -1,11 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   LeaseResult,
   OccurrenceState,
@@ -14,8 +7,22 @@ import type {
   TaskRun,
   TaskRunRepository,
 } from '@sello/core';
-import { decodeCursor, encodeCursor } from '../dynamo/cursor.ts';
-import { keys, withoutKeys } from '../dynamo/keys.ts';
+import { keys } from '../dynamo/keys.ts';
+import {
+  fromItem,
+  getItem,
+  ifConditionFails,
+  ListFilter,
+  prefixQuery,
+  type Query,
+  queryAll,
+  queryPage,
+  queryPages,
+  TableAdapter,
+  written,
+} from '../dynamo/toolkit/index.ts';
+
+const toRun = (item: Record<string, unknown>) => fromItem<TaskRun>(item);
 
 const toState = (item: Record<string, unknown>): OccurrenceState => ({
   occurrence: item.occurrence as string,
@@ -29,12 +36,7 @@ const toState = (item: Record<string, unknown>): OccurrenceState => ({
  * Runs and per-occurrence leases. The lease is one conditional update, so two deliveries of the
  * same occurrence cannot both hold it; an expired lease (its run died) is taken over.
  */
-export class DynamoTaskRunRepository implements TaskRunRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoTaskRunRepository extends TableAdapter implements TaskRunRepository {
   async acquire(
     tenantId: string,
     taskId: string,
@@ -44,40 +46,40 @@ export class DynamoTaskRunRepository implements TaskRunRepository {
     until: string,
   ): Promise<LeaseResult> {
     const key = keys.occurrence(tenantId, taskId, occurrence);
-    try {
-      const out = await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: key,
-          UpdateExpression:
-            'SET leaseOwner = :run, leaseUntil = :until, occurrence = :occ, taskId = :task, #type = :type',
-          ConditionExpression:
-            'attribute_not_exists(leaseOwner) OR leaseUntil < :now OR leaseOwner = :run',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: {
-            ':run': runId,
-            ':until': until,
-            ':now': now,
-            ':occ': occurrence,
-            ':task': taskId,
-            ':type': 'taskOccurrence',
-          },
-          ReturnValues: 'ALL_OLD',
-        }),
-      );
-      const previous = out.Attributes?.leaseOwner as string | undefined;
-      return {
-        acquired: true,
-        ...(previous && previous !== runId ? { expiredOwner: previous } : {}),
-        ...(out.Attributes ? {} : { fresh: true }),
-      };
-    } catch (e) {
-      if (!(e instanceof ConditionalCheckFailedException)) throw e;
-      const { Item } = await this.db.send(
-        new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
-      );
-      return { acquired: false, owner: (Item?.leaseOwner as string | undefined) ?? 'unknown' };
-    }
+    const take = this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: key,
+        UpdateExpression:
+          'SET leaseOwner = :run, leaseUntil = :until, occurrence = :occ, taskId = :task, #type = :type',
+        ConditionExpression:
+          'attribute_not_exists(leaseOwner) OR leaseUntil < :now OR leaseOwner = :run',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':run': runId,
+          ':until': until,
+          ':now': now,
+          ':occ': occurrence,
+          ':task': taskId,
+          ':type': 'taskOccurrence',
+        },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return ifConditionFails(
+      take.then((out): LeaseResult => {
+        const previous = out.Attributes?.leaseOwner as string | undefined;
+        return {
+          acquired: true,
+          ...(previous && previous !== runId ? { expiredOwner: previous } : {}),
+          ...(out.Attributes ? {} : { fresh: true }),
+        };
+      }),
+      async (): Promise<LeaseResult> => {
+        const item = await getItem(this.db, this.table, key, { consistent: true });
+        return { acquired: false, owner: (item?.leaseOwner as string | undefined) ?? 'unknown' };
+      },
+    );
   }
 
   async release(
@@ -87,8 +89,9 @@ export class DynamoTaskRunRepository implements TaskRunRepository {
     runId: string,
     finished?: string,
   ): Promise<void> {
-    try {
-      await this.db.send(
+    // Our lease expired and another run took it: its state is the one to keep, nothing is written.
+    await written(
+      this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.occurrence(tenantId, taskId, occurrence),
@@ -96,11 +99,8 @@ export class DynamoTaskRunRepository implements TaskRunRepository {
           ConditionExpression: 'leaseOwner = :run',
           ExpressionAttributeValues: { ':run': runId, ...(finished ? { ':at': finished } : {}) },
         }),
-      );
-    } catch (e) {
-      // Our lease expired and another run took it: its state is the one to keep.
-      if (!(e instanceof ConditionalCheckFailedException)) throw e;
-    }
+      ),
+    );
   }
 
   async latestFinished(
@@ -109,30 +109,19 @@ export class DynamoTaskRunRepository implements TaskRunRepository {
     after: string,
     before: string,
   ): Promise<string | undefined> {
-    const prefix = keys.occurrencePrefix(tenantId, taskId);
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          FilterExpression: 'attribute_exists(finishedAt) AND occurrence < :before',
-          ExpressionAttributeValues: {
-            ':pk': prefix.pk,
-            ':from': `${prefix.skPrefix}${after}`,
-            ':to': `${prefix.skPrefix}${before}`,
-            ':before': before,
-          },
-          ScanIndexForward: false,
-          Limit: 50,
-          ConsistentRead: true,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      const found = out.Items?.[0];
+    const pages = queryPages(
+      this.db,
+      {
+        ...this.occurrences(tenantId, taskId, after, before),
+        filter: new ListFilter().present('finishedAt').where('occurrence', '<', before),
+        newestFirst: true,
+      },
+      50,
+    );
+    for await (const items of pages) {
+      const found = items[0];
       if (found) return found.occurrence as string;
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     return undefined;
   }
 
@@ -142,27 +131,19 @@ export class DynamoTaskRunRepository implements TaskRunRepository {
     from: string,
     to: string,
   ): Promise<OccurrenceState[]> {
-    const prefix = keys.occurrencePrefix(tenantId, taskId);
-    const states: OccurrenceState[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': prefix.pk,
-            ':from': `${prefix.skPrefix}${from}`,
-            ':to': `${prefix.skPrefix}${to}`,
-          },
-          ConsistentRead: true,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      states.push(...(out.Items ?? []).map(toState));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return states;
+    const items = await queryAll(this.db, this.occurrences(tenantId, taskId, from, to));
+    return items.map(toState);
+  }
+
+  /** The leases of a task's occurrences from one instant to another, both included. */
+  private occurrences(tenantId: string, taskId: string, from: string, to: string): Query {
+    const { pk, skPrefix } = keys.occurrencePrefix(tenantId, taskId);
+    return {
+      table: this.table,
+      partition: { pk },
+      sort: { between: [`${skPrefix}${from}`, `${skPrefix}${to}`] },
+      consistent: true,
+    };
   }
 
   async put(run: TaskRun): Promise<void> {
@@ -184,14 +165,15 @@ export class DynamoTaskRunRepository implements TaskRunRepository {
     occurrence: string,
     runId: string,
   ): Promise<TaskRun | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: keys.taskRun(tenantId, taskId, occurrence, runId),
-        ConsistentRead: true,
-      }),
+    const item = await getItem(
+      this.db,
+      this.table,
+      keys.taskRun(tenantId, taskId, occurrence, runId),
+      {
+        consistent: true,
+      },
     );
-    return Item ? toRun(Item) : undefined;
+    return item && toRun(item);
   }
 
   async list(
@@ -200,25 +182,6 @@ export class DynamoTaskRunRepository implements TaskRunRepository {
     page: PageRequest & { occurrence?: string },
   ): Promise<Page<TaskRun>> {
     const prefix = keys.taskRunPrefix(tenantId, taskId, page.occurrence);
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, {
-          pk: prefix.pk,
-          sk: { prefix: prefix.skPrefix },
-        }),
-      }),
-    );
-    const nextCursor = encodeCursor(out.LastEvaluatedKey as Record<string, string> | undefined);
-    return { items: (out.Items ?? []).map(toRun), ...(nextCursor ? { nextCursor } : {}) };
+    return queryPage(this.db, prefixQuery(this.table, prefix, { newestFirst: true }), page, toRun);
   }
-}
-
-function toRun(item: Record<string, unknown>): TaskRun {
-  const { type: _type, ...rest } = withoutKeys(item);
-  return rest as unknown as TaskRun;
 }

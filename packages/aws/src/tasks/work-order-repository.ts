@@ -1,23 +1,24 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  type Page,
-  type PageRequest,
-  PreconditionFailedError,
-  type WorkOrder,
-  type WorkOrderFilter,
-  type WorkOrderRepository,
+import type {
+  Page,
+  PageRequest,
+  WorkOrder,
+  WorkOrderFilter,
+  WorkOrderRepository,
 } from '@sello/core';
-import { ListFilter, queryIndexPage } from '../dynamo/cursor.ts';
-import { keys, withoutKeys } from '../dynamo/keys.ts';
-import { putNew } from '../dynamo/writes.ts';
+import { keys } from '../dynamo/keys.ts';
+import {
+  fromItem,
+  getItem,
+  ListFilter,
+  putNew,
+  putNextVersion,
+  queryPage,
+  TableAdapter,
+} from '../dynamo/toolkit/index.ts';
 
-export class DynamoWorkOrderRepository implements WorkOrderRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
+const toWorkOrder = (item: Record<string, unknown>) => fromItem<WorkOrder>(item);
 
+export class DynamoWorkOrderRepository extends TableAdapter implements WorkOrderRepository {
   private item(o: WorkOrder) {
     return {
       ...keys.workOrder(o.tenantId, o.id),
@@ -32,14 +33,10 @@ export class DynamoWorkOrderRepository implements WorkOrderRepository {
   }
 
   async get(tenantId: string, id: string): Promise<WorkOrder | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: keys.workOrder(tenantId, id),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? toWorkOrder(Item) : undefined;
+    const item = await getItem(this.db, this.table, keys.workOrder(tenantId, id), {
+      consistent: true,
+    });
+    return item && toWorkOrder(item);
   }
 
   list(tenantId: string, filter: WorkOrderFilter & PageRequest): Promise<Page<WorkOrder>> {
@@ -48,7 +45,7 @@ export class DynamoWorkOrderRepository implements WorkOrderRepository {
       .where('status', '=', filter.status)
       .where('customerId', '=', filter.customerId)
       .where('source.taskId', '=', filter.taskId);
-    return queryIndexPage(
+    return queryPage(
       this.db,
       { table: this.table, partition: { gsi1pk }, filter: where, newestFirst: true },
       filter,
@@ -57,27 +54,6 @@ export class DynamoWorkOrderRepository implements WorkOrderRepository {
   }
 
   async update(next: WorkOrder): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.item(next),
-          ConditionExpression: 'attribute_exists(pk) AND version = :previous',
-          ExpressionAttributeValues: { ':previous': next.version - 1 },
-        }),
-      );
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) {
-        throw new PreconditionFailedError(
-          `Work order ${next.id} was changed by another request; read it again`,
-        );
-      }
-      throw e;
-    }
+    await putNextVersion(this.db, this.table, this.item(next), `Work order ${next.id}`);
   }
-}
-
-function toWorkOrder(item: Record<string, unknown>): WorkOrder {
-  const { type: _type, ...rest } = withoutKeys(item);
-  return rest as unknown as WorkOrder;
 }

@@ -1,11 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   Page,
   PageRequest,
@@ -14,20 +7,24 @@ import type {
   WebhookDeliveryRef,
   WebhookDeliveryRepository,
 } from '@sello/core';
-import { decodeCursor, encodeCursor } from '../dynamo/cursor.ts';
 import { keys, withoutKeys } from '../dynamo/keys.ts';
+import {
+  absent,
+  getItem,
+  ifConditionFails,
+  queryPage,
+  queryPages,
+  TableAdapter,
+  written,
+} from '../dynamo/toolkit/index.ts';
 
 /** The delivery log is kept this long (TTL); retries end within two days. */
 const RETENTION_SECONDS = 30 * 24 * 3600;
 
-const conditionFailed = (e: unknown) => e instanceof ConditionalCheckFailedException;
-
-export class DynamoWebhookDeliveryRepository implements WebhookDeliveryRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoWebhookDeliveryRepository
+  extends TableAdapter
+  implements WebhookDeliveryRepository
+{
   private item(d: WebhookDelivery) {
     return {
       ...keys.webhookDelivery(d.tenantId, d.id),
@@ -40,73 +37,51 @@ export class DynamoWebhookDeliveryRepository implements WebhookDeliveryRepositor
     };
   }
 
-  async enqueue(delivery: WebhookDelivery): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.item(delivery),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (conditionFailed(e)) return false;
-      throw e;
-    }
+  /** False when the event was enqueued for the subscription already (the id is derived from both). */
+  enqueue(delivery: WebhookDelivery): Promise<boolean> {
+    return written(
+      this.db.send(new PutCommand({ TableName: this.table, Item: this.item(delivery), ...absent })),
+    );
   }
 
   async get(tenantId: string, id: string): Promise<WebhookDelivery | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.webhookDelivery(tenantId, id) }),
-    );
-    return Item ? toDelivery(Item) : undefined;
+    const item = await getItem(this.db, this.table, keys.webhookDelivery(tenantId, id));
+    return item && toDelivery(item);
   }
 
-  async listOfSubscription(
+  listOfSubscription(
     tenantId: string,
     subscriptionId: string,
     page: PageRequest,
   ): Promise<Page<WebhookDelivery>> {
     const { gsi1pk } = keys.webhookDeliveryOfSubscription(tenantId, subscriptionId, '', '');
     const { pk } = keys.webhookDelivery(tenantId, '');
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': gsi1pk },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { gsi1pk, pk }),
-      }),
+    return queryPage(
+      this.db,
+      { table: this.table, partition: { gsi1pk }, newestFirst: true, alsoInCursor: { pk } },
+      page,
+      toDelivery,
     );
-    const nextCursor = encodeCursor(out.LastEvaluatedKey as Record<string, string> | undefined);
-    return { items: (out.Items ?? []).map(toDelivery), ...(nextCursor ? { nextCursor } : {}) };
   }
 
   async due(now: string, limit: number): Promise<WebhookDeliveryRef[]> {
     const { gsi2pk } = keys.webhookDue(now, '');
     const refs: WebhookDeliveryRef[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi2',
-          // `<instant>#<id>` sorts below `<instant>$` for every id, so this is "due at or before".
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :upper',
-          ExpressionAttributeValues: { ':pk': gsi2pk, ':upper': `${now}$` },
-          ProjectionExpression: 'tenantId, id',
-          Limit: limit - refs.length,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        refs.push({ tenantId: String(item.tenantId), id: String(item.id) });
-      }
-      start = out.LastEvaluatedKey;
-    } while (start && refs.length < limit);
+    const pages = queryPages(
+      this.db,
+      {
+        table: this.table,
+        partition: { gsi2pk },
+        // `<instant>#<id>` sorts below `<instant>$` for every id, so this is "due at or before".
+        sort: { below: `${now}$` },
+        projection: 'tenantId, id',
+      },
+      () => limit - refs.length,
+    );
+    for await (const items of pages) {
+      for (const item of items) refs.push({ tenantId: String(item.tenantId), id: String(item.id) });
+      if (refs.length >= limit) break;
+    }
     return refs;
   }
 
@@ -114,8 +89,8 @@ export class DynamoWebhookDeliveryRepository implements WebhookDeliveryRepositor
     ref: WebhookDeliveryRef,
     lease: WebhookDeliveryLease,
   ): Promise<WebhookDelivery | undefined> {
-    try {
-      const out = await this.db.send(
+    const out = await ifConditionFails(
+      this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.webhookDelivery(ref.tenantId, ref.id),
@@ -132,29 +107,24 @@ export class DynamoWebhookDeliveryRepository implements WebhookDeliveryRepositor
           },
           ReturnValues: 'ALL_NEW',
         }),
-      );
-      return out.Attributes ? toDelivery(out.Attributes) : undefined;
-    } catch (e) {
-      if (conditionFailed(e)) return undefined;
-      throw e;
-    }
+      ),
+      () => undefined,
+    );
+    return out?.Attributes ? toDelivery(out.Attributes) : undefined;
   }
 
-  async settle(delivery: WebhookDelivery, leaseToken: string): Promise<boolean> {
-    try {
-      await this.db.send(
+  /** False when the lease was lost: another run holds the delivery now. */
+  settle(delivery: WebhookDelivery, leaseToken: string): Promise<boolean> {
+    return written(
+      this.db.send(
         new PutCommand({
           TableName: this.table,
           Item: this.item(delivery),
           ConditionExpression: 'leaseToken = :token',
           ExpressionAttributeValues: { ':token': leaseToken },
         }),
-      );
-      return true;
-    } catch (e) {
-      if (conditionFailed(e)) return false;
-      throw e;
-    }
+      ),
+    );
   }
 }
 

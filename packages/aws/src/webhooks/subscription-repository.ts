@@ -1,10 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ConflictError,
   type Page,
@@ -12,111 +6,72 @@ import {
   type WebhookSubscription,
   type WebhookSubscriptionRepository,
 } from '@sello/core';
-import { decodeCursor, encodeCursor } from '../dynamo/cursor.ts';
-import { keys, withoutKeys } from '../dynamo/keys.ts';
+import { keys } from '../dynamo/keys.ts';
+import {
+  absent,
+  Cancellation,
+  fromItem,
+  getItem,
+  prefixQuery,
+  queryAll,
+  queryPage,
+  TableAdapter,
+  transactWrite,
+} from '../dynamo/toolkit/index.ts';
 
-const reasons = (e: TransactionCanceledException) =>
-  (e.CancellationReasons ?? []).map((r) => r.Code);
+const toSubscription = (item: Record<string, unknown>) => fromItem<WebhookSubscription>(item);
 
 /**
  * Subscriptions, with a per-tenant counter written in the same transaction as each create and
  * delete, so concurrent creates cannot take a tenant past its limit.
  */
-export class DynamoWebhookSubscriptionRepository implements WebhookSubscriptionRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
+export class DynamoWebhookSubscriptionRepository
+  extends TableAdapter
+  implements WebhookSubscriptionRepository
+{
   async create(subscription: WebhookSubscription, limit: number): Promise<void> {
     const { tenantId, id } = subscription;
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...keys.webhook(tenantId, id), type: 'webhook', ...subscription },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.webhookCount(tenantId),
-                UpdateExpression: 'SET #n = if_not_exists(#n, :zero) + :one, #type = :type',
-                ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
-                ExpressionAttributeNames: { '#n': 'subscriptions', '#type': 'type' },
-                ExpressionAttributeValues: {
-                  ':zero': 0,
-                  ':one': 1,
-                  ':limit': limit,
-                  ':type': 'webhookCount',
-                },
-              },
-            },
-          ],
-        }),
-      );
-    } catch (e) {
-      if (!(e instanceof TransactionCanceledException)) throw e;
-      const [put, count] = reasons(e);
-      if (count === 'ConditionalCheckFailed') {
-        throw new ConflictError(
-          `A tenant may have at most ${limit} webhook subscriptions; delete one first`,
-        );
-      }
-      if (put === 'ConditionalCheckFailed') throw new ConflictError(`Webhook ${id} already exists`);
-      throw e;
-    }
+    const item = { ...keys.webhook(tenantId, id), type: 'webhook', ...subscription };
+    const count = {
+      TableName: this.table,
+      Key: keys.webhookCount(tenantId),
+      UpdateExpression: 'SET #n = if_not_exists(#n, :zero) + :one, #type = :type',
+      ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
+      ExpressionAttributeNames: { '#n': 'subscriptions', '#type': 'type' },
+      ExpressionAttributeValues: {
+        ':zero': 0,
+        ':one': 1,
+        ':limit': limit,
+        ':type': 'webhookCount',
+      },
+    };
+    await transactWrite(
+      this.db,
+      [{ Put: { TableName: this.table, Item: item, ...absent } }, { Update: count }],
+      (why) => {
+        if (why.failed(1)) {
+          return new ConflictError(
+            `A tenant may have at most ${limit} webhook subscriptions; delete one first`,
+          );
+        }
+        return why.failed(0) ? new ConflictError(`Webhook ${id} already exists`) : undefined;
+      },
+    );
   }
 
   async get(tenantId: string, id: string): Promise<WebhookSubscription | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: keys.webhook(tenantId, id) }),
-    );
-    return Item ? toSubscription(Item) : undefined;
+    const item = await getItem(this.db, this.table, keys.webhook(tenantId, id));
+    return item && toSubscription(item);
   }
 
-  async list(tenantId: string, page: PageRequest): Promise<Page<WebhookSubscription>> {
-    const prefix = keys.webhookPrefix(tenantId);
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
-        Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, {
-          pk: prefix.pk,
-          sk: { prefix: prefix.skPrefix },
-        }),
-      }),
-    );
-    const nextCursor = encodeCursor(out.LastEvaluatedKey as Record<string, string> | undefined);
-    return {
-      items: (out.Items ?? []).map(toSubscription),
-      ...(nextCursor ? { nextCursor } : {}),
-    };
+  list(tenantId: string, page: PageRequest): Promise<Page<WebhookSubscription>> {
+    const query = prefixQuery(this.table, keys.webhookPrefix(tenantId));
+    return queryPage(this.db, query, page, toSubscription);
   }
 
   async all(tenantId: string): Promise<WebhookSubscription[]> {
-    const prefix = keys.webhookPrefix(tenantId);
-    const items: WebhookSubscription[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': prefix.pk, ':prefix': prefix.skPrefix },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []).map(toSubscription));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    const items = await queryAll(this.db, prefixQuery(this.table, keys.webhookPrefix(tenantId)));
+    return items.map(toSubscription);
   }
 
   async delete(tenantId: string, id: string): Promise<boolean> {
@@ -146,15 +101,9 @@ export class DynamoWebhookSubscriptionRepository implements WebhookSubscriptionR
       );
       return true;
     } catch (e) {
-      if (e instanceof TransactionCanceledException && reasons(e)[0] === 'ConditionalCheckFailed') {
-        return false;
-      }
+      // Not there (deleted meanwhile): the count was not moved either.
+      if (Cancellation.of(e)?.failed(0)) return false;
       throw e;
     }
   }
-}
-
-function toSubscription(item: Record<string, unknown>): WebhookSubscription {
-  const { type: _type, ...rest } = withoutKeys(item);
-  return rest as unknown as WebhookSubscription;
 }

@@ -182,17 +182,18 @@ export class Cancellation {
 
 /**
  * Writes the items all or none. A cancelled transaction is the domain error `refused` makes from
- * its reasons; when `refused` gives none, the cancellation itself propagates.
+ * its reasons (it may read first, e.g. who holds what was claimed meanwhile); when `refused`
+ * gives none, the cancellation itself propagates.
  */
 export async function transactWrite(
   db: DynamoDBDocumentClient,
   items: TransactItem[],
-  refused: (why: Cancellation) => Error | undefined,
+  refused: (why: Cancellation) => Error | undefined | Promise<Error | undefined>,
 ): Promise<void> {
   try {
     await db.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (e) {
     const why = Cancellation.of(e);
-    throw (why && refused(why)) || e;
+    throw (why && (await refused(why))) || e;
   }
 }
