@@ -14,9 +14,12 @@ import {
   DynamoProductRepository,
   DynamoRecipientRepository,
   DynamoRecipientSessionRepository,
+  DynamoRemedyRepository,
   DynamoSeriesRepository,
   DynamoSettingsRepository,
   DynamoSigningIdentityRepository,
+  DynamoSubmissionRepository,
+  DynamoSubmitterCertificateRepository,
   DynamoTariffRepository,
   DynamoTaskRepository,
   DynamoTaskRunRepository,
@@ -49,7 +52,12 @@ function build() {
     invoices: new DynamoInvoiceRepository(db, table),
     series: new DynamoSeriesRepository(db, table),
     signingIdentities: new DynamoSigningIdentityRepository(db, table),
+    // VERI*FACTU, one adapter per port: the chain as read, corrections appended to it (which
+    // read it too), submission to AEAT, and the certificate that presents the records there.
     verifactu: new DynamoVerifactuRepository(db, table),
+    verifactuRemedies: new DynamoRemedyRepository(db, table),
+    verifactuSubmissions: new DynamoSubmissionRepository(db, table),
+    submitterCertificates: new DynamoSubmitterCertificateRepository(db, table),
     // exchange
     inbox: new DynamoInboxRepository(db, table),
     imports: new DynamoImportRepository(db, table),

@@ -38,7 +38,7 @@ export function verifactuSubmitter(): Submitter | undefined {
   } else if (kind === 'aeat') {
     built = new AeatSoapSubmitter({
       environment: verifactuConfig()?.environment ?? 'test',
-      credentials: sealedCredentials(verifactuSecretBox(), repositories().verifactu),
+      credentials: sealedCredentials(verifactuSecretBox(), repositories().submitterCertificates),
     });
   } else {
     throw new Error(`${ENV.verifactuSubmitter} must be sandbox or aeat, not ${kind}`);
@@ -68,7 +68,7 @@ export function remedyVerifactuRecord() {
   const remedy = core.remedyRecord({
     invoices: r().invoices,
     tenants: r().tenants,
-    records: r().verifactu,
+    records: r().verifactuRemedies,
     clock: systemClock,
     ...(config ? { system: config.system } : {}),
   });
@@ -86,21 +86,21 @@ export function listVerifactuRecords() {
 
 /** The tenant's submissions to AEAT, paged. */
 export function listVerifactuSubmissions() {
-  const { verifactu } = r();
-  return verifactu.batches.bind(verifactu);
+  const { verifactuSubmissions } = r();
+  return verifactuSubmissions.batches.bind(verifactuSubmissions);
 }
 
 export const verifyVerifactuChain = () => core.verifyTenantChain({ verifactu: r().verifactu });
 
 /** What is known of the certificate presenting the tenant's records (never the key). */
 export function getVerifactuSubmitterCertificate() {
-  const { verifactu } = r();
-  return verifactu.submitterCertificate.bind(verifactu);
+  const { submitterCertificates } = r();
+  return submitterCertificates.submitterCertificate.bind(submitterCertificates);
 }
 
 export const putVerifactuSubmitterCertificate = () =>
   core.putSubmitterCertificate({
-    certificates: r().verifactu,
+    certificates: r().submitterCertificates,
     secrets: verifactuSecretBox(),
     readPkcs12,
     clock: systemClock,
@@ -111,7 +111,7 @@ export function submitVerifactuRecords() {
   const submitter = verifactuSubmitter();
   return submitter
     ? core.submitAll({
-        submissions: r().verifactu,
+        submissions: r().verifactuSubmissions,
         submitter,
         tenants: r().tenants,
         clock: systemClock,

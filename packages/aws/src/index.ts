@@ -9,7 +9,7 @@ export * from './dynamo/keys.ts';
 export * from './dynamo/series-repository.ts';
 export * from './dynamo/signing-identity-repository.ts';
 export * from './dynamo/tenant-repository.ts';
-export * from './dynamo/verifactu-repository.ts';
+export * from './dynamo/verifactu/index.ts';
 export * from './exchange/index.ts';
 export * from './kms/index.ts';
 export * from './lambda/index.ts';

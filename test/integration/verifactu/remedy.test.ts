@@ -19,10 +19,10 @@ const sandbox = new SandboxSubmitter({
   unidentified: ['DE123456789'],
   tiempoEsperaEnvio: 0,
 });
-const { verifactu, tenants } = repositories();
+const { verifactu, verifactuSubmissions, tenants } = repositories();
 const send = () =>
   submitAll({
-    submissions: verifactu,
+    submissions: verifactuSubmissions,
     submitter: sandbox,
     tenants,
     clock: systemClock,

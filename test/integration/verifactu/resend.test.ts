@@ -23,13 +23,13 @@ import { acceptanceLines } from '../../support/invoices.ts';
  */
 const api = await startApi();
 const sandbox = new SandboxSubmitter({ schemaPath: sandboxSchemaPath() });
-const { verifactu, tenants } = repositories();
+const { verifactu, verifactuSubmissions, tenants } = repositories();
 
 let wall = new Date('2026-11-23T10:00:00Z');
 let dead = false;
 
 /** The real repository, until the run is dead: then every call fails, as nothing more runs. */
-const submissions = new Proxy(verifactu, {
+const submissions = new Proxy(verifactuSubmissions, {
   get(target, name, receiver) {
     const value = Reflect.get(target, name, receiver);
     if (typeof value !== 'function') return value;

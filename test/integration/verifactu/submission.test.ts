@@ -239,7 +239,7 @@ describe('sending VERI*FACTU records to AEAT (sandbox)', () => {
     expect(listed.map((b: { records: number }) => b.records)).toEqual([1, 1000, 1]);
     expect(listed[0]).toMatchObject({ firstSeq: 1002, lastSeq: 1002, accepted: 1 });
 
-    const pending = await repositories().verifactu.pending(bulk.tenantId, 0, 10);
+    const pending = await repositories().verifactuSubmissions.pending(bulk.tenantId, 0, 10);
     expect(pending).toEqual([]);
   }, 180_000);
 });

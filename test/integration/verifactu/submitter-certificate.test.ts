@@ -36,7 +36,7 @@ afterAll(() => {
 });
 
 const api = await startApi();
-const { verifactu } = repositories();
+const { submitterCertificates } = repositories();
 const PATH = '/v1/verifactu/submitter-certificate';
 
 const client = testChain({ commonName: 'GESTORIA EJEMPLO SL - B76543214' });
@@ -201,7 +201,7 @@ describe('the AEAT adapter presenting the stored certificate over mutual TLS', (
       environment: 'test',
       endpoint,
       ca: [serverCa.pem],
-      credentials: sealedCredentials(verifactuSecretBox(), verifactu),
+      credentials: sealedCredentials(verifactuSecretBox(), submitterCertificates),
     });
   const request = (tenant: string) => ({
     tenantId: tenant,

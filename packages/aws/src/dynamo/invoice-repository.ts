@@ -13,7 +13,7 @@ import {
   PreconditionFailedError,
 } from '@sello/core';
 import { invoiceItem, toInvoice } from './invoice-item.ts';
-import { type Key, keys } from './keys.ts';
+import { keys } from './keys.ts';
 import { BatchedNumbering, backOffOrThrow } from './numbering.ts';
 import {
   atVersion,
@@ -27,7 +27,7 @@ import {
   queryPage,
   TableAdapter,
 } from './toolkit/index.ts';
-import { chainItems, toChainHead } from './verifactu-repository.ts';
+import { chainItems, readChainHead } from './verifactu/chain.ts';
 
 /**
  * Runs the work given for one key one at a time, in arrival order. Issues of a series (of a
@@ -136,17 +136,16 @@ export class DynamoInvoiceRepository
   ): Promise<BillingRecord> {
     const headKey = keys.chainHead(next.tenantId);
     return this.turns.run(`${headKey.pk}#${headKey.sk}`, () =>
-      this.updateWithRecordInTurn(next, headKey, build),
+      this.updateWithRecordInTurn(next, build),
     );
   }
 
   private async updateWithRecordInTurn(
     next: Invoice,
-    headKey: Key,
     build: (chain: ChainHead | undefined) => BillingRecord,
   ): Promise<BillingRecord> {
     for (let attempt = 1; ; attempt++) {
-      const chain = toChainHead(await getItem(this.db, this.table, headKey, { consistent: true }));
+      const chain = await readChainHead(this.db, this.table, next.tenantId);
       const record = build(chain);
       try {
         await this.db.send(

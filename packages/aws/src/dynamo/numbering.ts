@@ -12,7 +12,7 @@ import {
 import { invoiceItem } from './invoice-item.ts';
 import { type Key, keys } from './keys.ts';
 import { absent, atVersion, batchGet, Cancellation, type TransactItem } from './toolkit/index.ts';
-import { chainItems, toChainHead } from './verifactu-repository.ts';
+import { chainItems, toChainHead } from './verifactu/chain.ts';
 
 /** Attempts before a hot series gives up (each failed attempt means another invoice got a number). */
 const MAX_ATTEMPTS = 60;
