@@ -1,7 +1,14 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiKeyRecord, ApiKeyRepository, Page, PageRequest } from '@sello/core';
 import { keys } from './keys.ts';
-import { fromItem, getItem, putNew, queryFirst, queryPage, TableAdapter } from './toolkit/index.ts';
+import {
+  fromItem,
+  getItem,
+  putNew,
+  queryIndexItem,
+  queryPage,
+  TableAdapter,
+} from './toolkit/index.ts';
 
 export const apiKeyItem = (k: ApiKeyRecord) => ({
   ...keys.apiKey(k.hash),
@@ -28,12 +35,7 @@ export class DynamoApiKeyRepository extends TableAdapter implements ApiKeyReposi
   }
 
   async get(tenantId: string, id: string): Promise<ApiKeyRecord | undefined> {
-    const { gsi1pk, gsi1sk } = keys.apiKeyOfTenant(tenantId, id);
-    const item = await queryFirst(this.db, {
-      table: this.table,
-      partition: { gsi1pk },
-      sort: { equals: gsi1sk },
-    });
+    const item = await queryIndexItem(this.db, this.table, keys.apiKeyOfTenant(tenantId, id));
     return item && toRecord(item);
   }
 

@@ -6,7 +6,6 @@ import {
   type Invoice,
   type InvoiceFilter,
   type InvoiceRepository,
-  type IssueState,
   type IssueWrite,
   type Page,
   type PageRequest,
@@ -121,13 +120,8 @@ export class DynamoInvoiceRepository
     );
   }
 
-  issue(
-    draft: Invoice,
-    counter: { series: string; period: string },
-    build: (state: IssueState) => IssueWrite,
-    options: { chain?: boolean } = {},
-  ): Promise<IssueWrite> {
-    return this.numbering.issue(draft, counter, build, options);
+  issue(...args: Parameters<InvoiceRepository['issue']>): Promise<IssueWrite> {
+    return this.numbering.issue(...args);
   }
 
   updateWithRecord(

@@ -11,7 +11,7 @@ import {
   getItem,
   orRefused,
   putNew,
-  queryFirst,
+  queryIndexItem,
   queryPage,
   TableAdapter,
 } from '../dynamo/toolkit/index.ts';
@@ -60,12 +60,7 @@ export class DynamoOnboardingKeyRepository extends TableAdapter implements Onboa
   }
 
   async getIssuerKey(tenantId: string, id: string): Promise<OnboardingKey | undefined> {
-    const { gsi1pk, gsi1sk } = keys.issuerKeyOfTenant(tenantId, id);
-    const item = await queryFirst(this.db, {
-      table: this.table,
-      partition: { gsi1pk },
-      sort: { equals: gsi1sk },
-    });
+    const item = await queryIndexItem(this.db, this.table, keys.issuerKeyOfTenant(tenantId, id));
     return item && toKey(item);
   }
 

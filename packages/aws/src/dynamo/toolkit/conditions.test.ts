@@ -166,8 +166,7 @@ describe('deleteIf', () => {
     expect(ddb.commandCalls(DeleteCommand)[0]!.args[0].input).toEqual({
       TableName: 'table',
       Key: key,
-      ConditionExpression: 'attribute_exists(pk) AND version = :version',
-      ExpressionAttributeValues: { ':version': 3 },
+      ...atVersion(3),
     });
     await expect(deleteIf(db, 'table', key, atVersion(3), stale)).rejects.toBeInstanceOf(
       PreconditionFailedError,

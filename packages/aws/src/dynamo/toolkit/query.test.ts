@@ -9,6 +9,7 @@ import {
   prefixQuery,
   queryAll,
   queryFirst,
+  queryIndexItem,
   queryInput,
   queryPage,
   queryPages,
@@ -200,6 +201,26 @@ describe('queryPages and queryAll', () => {
       if (wanted === 1) break;
     }
     expect(queries().map((q) => q.Limit)).toEqual([3, 2]);
+  });
+});
+
+describe('queryIndexItem', () => {
+  it('reads the item of an index by both its keys', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [{ n: 1 }] });
+    expect(await queryIndexItem(db, 't', { gsi1pk: 'G', gsi1sk: 'K#1' })).toEqual({ n: 1 });
+    expect(queries()[0]).toEqual({
+      TableName: 't',
+      IndexName: 'gsi1',
+      KeyConditionExpression: '#pk = :pk AND #sk = :sk',
+      ExpressionAttributeNames: { '#pk': 'gsi1pk', '#sk': 'gsi1sk' },
+      ExpressionAttributeValues: { ':pk': 'G', ':sk': 'K#1' },
+      Limit: 1,
+    });
+  });
+
+  it('refuses keys that are not one index’s partition and sort key', () => {
+    expect(() => queryIndexItem(db, 't', { gsi1pk: 'G' })).toThrow(/partition key/);
+    expect(() => queryIndexItem(db, 't', { gsi1pk: 'G', gsi2sk: 'K' })).toThrow(/partition key/);
   });
 });
 

@@ -219,6 +219,26 @@ export async function queryAll(db: DynamoDBDocumentClient, query: Query): Promis
 }
 
 /**
+ * The item of an index under both its keys, as the keys module builds them (e.g.
+ * `{ gsi1pk, gsi1sk }`); index keys need not be unique, so the first one.
+ */
+export function queryIndexItem(
+  db: DynamoDBDocumentClient,
+  table: string,
+  key: Record<string, string>,
+): Promise<Item | undefined> {
+  const [partition, sort, ...more] = Object.entries(key);
+  if (!partition || !sort || more.length || schemaOf(partition[0]).sortKey !== sort[0]) {
+    throw new Error('An index item is read by its partition key and then its sort key');
+  }
+  return queryFirst(db, {
+    table,
+    partition: { [partition[0]]: partition[1] },
+    sort: { equals: sort[1] },
+  });
+}
+
+/**
  * The first item of the query in key order (the last with `newestFirst`), if any: one request
  * with Limit 1, so no filter (it would apply to that one item only).
  */
