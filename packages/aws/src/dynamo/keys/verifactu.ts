@@ -1,4 +1,3 @@
-import type { Key } from '../keys.ts';
 import { tenantPk } from './tenant.ts';
 
 /**
@@ -10,7 +9,7 @@ import { tenantPk } from './tenant.ts';
  *                                                               mutual TLS with AEAT, and their metadata)
  */
 export const verifactuKeys = {
-  submitterCertificate: (tenantId: string): Key => ({
+  submitterCertificate: (tenantId: string) => ({
     pk: tenantPk(tenantId),
     sk: 'VERIFACTU#TLSCERT',
   }),
