@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ConflictError,
   type ExchangeInvoice,
@@ -8,7 +7,14 @@ import {
 } from '@sello/core';
 import { invoiceItem } from '../dynamo/invoice-item.ts';
 import { keys } from '../dynamo/keys.ts';
-import { absent, getItem, TableAdapter, transactWrite } from '../dynamo/toolkit/index.ts';
+import {
+  absent,
+  getItem,
+  ListFilter,
+  queryPages,
+  TableAdapter,
+  transactWrite,
+} from '../dynamo/toolkit/index.ts';
 
 /**
  * Imported invoices: the invoice item, with the same keys an invoice issued here carries (so it
@@ -39,29 +45,21 @@ export class DynamoImportRepository extends TableAdapter implements ImportReposi
     // An invoice issued before issuing claimed its number has only its item: look among the
     // tenant's invoices of that issue date (the date the document states, one day's invoices).
     const { gsi1pk } = keys.invoiceByDate(tenantId, '', issueDate);
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :day)',
-          FilterExpression: '#number = :number',
-          ExpressionAttributeNames: { '#number': 'number', '#origin': 'origin' },
-          ExpressionAttributeValues: { ':pk': gsi1pk, ':day': `${issueDate}#`, ':number': number },
-          ProjectionExpression: 'id, #origin',
-          ExclusiveStartKey: start,
-        }),
-      );
-      const [held] = page.Items ?? [];
+    const pages = queryPages(this.db, {
+      table: this.table,
+      partition: { gsi1pk },
+      sort: { beginsWith: `${issueDate}#` },
+      filter: new ListFilter().where('number', '=', number),
+      projection: ['id', 'origin'],
+    });
+    for await (const [held] of pages) {
       if (held) {
         return {
           invoiceId: String(held.id),
           origin: held.origin === 'import' ? 'import' : 'issued',
         };
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    }
     return undefined;
   }
 

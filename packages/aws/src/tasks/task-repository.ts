@@ -100,7 +100,7 @@ export class DynamoTaskRepository extends TableAdapter implements TaskRepository
     const keep = keys.taskCustomersPrefix(task.tenantId, task.id, task.version).skPrefix;
     const stale = await queryAll(
       this.db,
-      prefixQuery(this.table, prefix, { projection: 'pk, sk' }),
+      prefixQuery(this.table, prefix, { projection: ['pk', 'sk'] }),
     );
     const old = stale.filter((k) => !String(k.sk).startsWith(keep));
     await batchWrite(
@@ -159,7 +159,7 @@ export class DynamoTaskRepository extends TableAdapter implements TaskRepository
 /** Customers many at a time: BatchGetItem, 100 keys a call. */
 export class DynamoCustomerDirectory extends TableAdapter implements CustomerDirectory {
   async live(tenantId: string, ids: readonly string[]): Promise<Set<string>> {
-    const items = await this.read(tenantId, ids, 'id, deletedAt');
+    const items = await this.read(tenantId, ids, ['id', 'deletedAt']);
     return new Set(items.filter((i) => !i.deletedAt).map((i) => i.id as string));
   }
 
@@ -167,7 +167,7 @@ export class DynamoCustomerDirectory extends TableAdapter implements CustomerDir
     return (await this.read(tenantId, ids)).map((item) => fromItem<Customer>(item));
   }
 
-  private read(tenantId: string, ids: readonly string[], projection?: string) {
+  private read(tenantId: string, ids: readonly string[], projection?: readonly string[]) {
     return batchGet(
       this.db,
       this.table,

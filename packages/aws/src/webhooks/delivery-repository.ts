@@ -74,7 +74,7 @@ export class DynamoWebhookDeliveryRepository
         partition: { gsi2pk },
         // `<instant>#<id>` sorts below `<instant>$` for every id, so this is "due at or before".
         sort: { below: `${now}$` },
-        projection: 'tenantId, id',
+        projection: ['tenantId', 'id'],
       },
       () => limit - refs.length,
     );

@@ -29,9 +29,16 @@ describe('batchGet', () => {
 
   it('passes consistency and projection on', async () => {
     ddb.on(BatchGetCommand).resolves({ Responses: { t: [] } });
-    await batchGet(db, 't', [key(1)], { consistent: true, projection: 'pk, sk' });
+    await batchGet(db, 't', [key(1)], { consistent: true, projection: ['id', 'status'] });
     expect(ddb.commandCalls(BatchGetCommand)[0]!.args[0].input).toEqual({
-      RequestItems: { t: { Keys: [key(1)], ConsistentRead: true, ProjectionExpression: 'pk, sk' } },
+      RequestItems: {
+        t: {
+          Keys: [key(1)],
+          ConsistentRead: true,
+          ProjectionExpression: '#p0, #p1',
+          ExpressionAttributeNames: { '#p0': 'id', '#p1': 'status' },
+        },
+      },
     });
   });
 

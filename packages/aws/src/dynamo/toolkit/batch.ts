@@ -5,6 +5,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { Key } from '../keys.ts';
+import { projection } from './query.ts';
 
 type Item = Record<string, unknown>;
 
@@ -45,7 +46,7 @@ export async function batchGet(
   db: DynamoDBDocumentClient,
   table: string,
   keys: readonly Key[],
-  options: { consistent?: boolean; projection?: string; what?: string } = {},
+  options: { consistent?: boolean; projection?: readonly string[]; what?: string } = {},
 ): Promise<Item[]> {
   const unique = [...new Map(keys.map((k) => [keyText(k), k])).values()];
   const found: Item[] = [];
@@ -59,7 +60,7 @@ export async function batchGet(
               [table]: {
                 Keys: pending,
                 ...(options.consistent ? { ConsistentRead: true } : {}),
-                ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+                ...(options.projection ? projection(options.projection) : {}),
               },
             },
           }),

@@ -215,6 +215,15 @@ describe('transactWrite', () => {
     await expect(write).rejects.toThrow('Thing 1 already exists');
   });
 
+  it('waits for a refusal that reads first', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
+    const write = transactWrite(db, items, async () => {
+      await new Promise((ok) => setTimeout(ok, 1));
+      return new ConflictError('Number 7 is held by invoice inv-1');
+    });
+    await expect(write).rejects.toThrow('Number 7 is held by invoice inv-1');
+  });
+
   it('lets the cancellation through when no domain error fits, and any other error', async () => {
     const cancellation = cancelled('None', 'ValidationError');
     ddb.on(TransactWriteCommand).rejectsOnce(cancellation).rejectsOnce(throttled());

@@ -71,8 +71,8 @@ export interface Query {
   /** Descending sort keys first. */
   newestFirst?: boolean;
   consistent?: boolean;
-  /** Attributes to read (plain names, none reserved), instead of whole items. */
-  projection?: string;
+  /** Attributes to read instead of whole items (aliased, so reserved words are safe). */
+  projection?: readonly string[];
 }
 
 /**
@@ -89,6 +89,14 @@ export const prefixQuery = (
   sort: { beginsWith: prefix.skPrefix },
   ...options,
 });
+
+/** A ProjectionExpression of the attributes, each aliased (`#p0`, `#p1` …). */
+export function projection(attributes: readonly string[]) {
+  return {
+    ProjectionExpression: attributes.map((_, i) => `#p${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(attributes.map((name, i) => [`#p${i}`, name])),
+  };
+}
 
 /** The index a partition attribute belongs to (none for the table's own `pk`) and its sort key. */
 function schemaOf(partitionKey: string): { index?: string; sortKey: string } {
@@ -137,14 +145,19 @@ export function queryInput(query: Query): QueryCommandInput {
     keyCondition += ` AND ${sortKeyExpression(query.sort, values)}`;
   }
   const filter = query.filter?.conditions.length ? query.filter : undefined;
+  const projected = query.projection && projection(query.projection);
   return {
     TableName: query.table,
     ...(index ? { IndexName: index } : {}),
     KeyConditionExpression: keyCondition,
     ...(filter ? { FilterExpression: filter.conditions.join(' AND ') } : {}),
-    ExpressionAttributeNames: { ...names, ...filter?.names },
+    ExpressionAttributeNames: {
+      ...names,
+      ...filter?.names,
+      ...projected?.ExpressionAttributeNames,
+    },
     ExpressionAttributeValues: { ...values, ...filter?.values },
-    ...(query.projection ? { ProjectionExpression: query.projection } : {}),
+    ...(projected ? { ProjectionExpression: projected.ProjectionExpression } : {}),
     ...(query.newestFirst ? { ScanIndexForward: false } : {}),
     ...(query.consistent ? { ConsistentRead: true } : {}),
   };

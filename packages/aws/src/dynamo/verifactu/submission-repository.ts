@@ -64,7 +64,7 @@ export class DynamoSubmissionRepository extends TableAdapter implements Submissi
     const { gsi2pk } = keys.tenantsWithPendingRecords();
     return queryPage(
       this.db,
-      { table: this.table, partition: { gsi2pk }, projection: 'gsi2sk' },
+      { table: this.table, partition: { gsi2pk }, projection: ['gsi2sk'] },
       { limit: 200, cursor },
       (item) => String(item.gsi2sk),
     );
