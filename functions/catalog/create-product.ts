@@ -1,7 +1,7 @@
 import { createProduct } from '@sello/app/catalog';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { productView } from '@sello/core';
+import { productView } from '@sello/core/catalog';
 import { created, versionEtag } from '@sello/http';
 
 const create = createProduct();

@@ -1,7 +1,7 @@
 import { createTariff } from '@sello/app/catalog';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { tariffView } from '@sello/core';
+import { tariffView } from '@sello/core/catalog';
 import { created, versionEtag } from '@sello/http';
 
 const create = createTariff();

@@ -1,7 +1,7 @@
 import { getCustomerPrices } from '@sello/app/catalog';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { customerPricesView } from '@sello/core';
+import { customerPricesView } from '@sello/core/catalog';
 import { ok } from '@sello/http';
 
 const get = getCustomerPrices();

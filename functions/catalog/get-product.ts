@@ -1,7 +1,7 @@
 import { getProduct } from '@sello/app/catalog';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { productView } from '@sello/core';
+import { productView } from '@sello/core/catalog';
 import { ok, versionEtag } from '@sello/http';
 
 const get = getProduct();

@@ -1,7 +1,7 @@
 import { listProducts } from '@sello/app/catalog';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { productView } from '@sello/core';
+import { productView } from '@sello/core/catalog';
 import { ok } from '@sello/http';
 
 const list = listProducts();

@@ -1,7 +1,7 @@
 import { putCustomerPrices } from '@sello/app/catalog';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { customerPricesView } from '@sello/core';
+import { customerPricesView } from '@sello/core/catalog';
 import { ok } from '@sello/http';
 
 const put = putCustomerPrices();

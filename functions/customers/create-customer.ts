@@ -1,7 +1,7 @@
 import { createCustomer } from '@sello/app/customers';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { customerView } from '@sello/core';
+import { customerView } from '@sello/core/customers';
 import { created, versionEtag } from '@sello/http';
 
 const create = createCustomer();

@@ -1,7 +1,7 @@
 import { getCustomer } from '@sello/app/customers';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { customerView } from '@sello/core';
+import { customerView } from '@sello/core/customers';
 import { ok, versionEtag } from '@sello/http';
 
 const get = getCustomer();

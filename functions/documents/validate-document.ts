@@ -1,7 +1,7 @@
 import { parseDocument } from '@sello/app/documents';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { UnreadableDocumentError } from '@sello/core';
+import { UnreadableDocumentError } from '@sello/core/documents';
 import { HttpError, ok } from '@sello/http';
 
 const XML_MEDIA = /^(application|text)\/xml$|^application\/[\w.-]+\+xml$/;

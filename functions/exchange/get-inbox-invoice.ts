@@ -1,7 +1,7 @@
 import { getInboxInvoice } from '@sello/app/exchange';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { inboxInvoiceView } from '@sello/core';
+import { inboxInvoiceView } from '@sello/core/exchange';
 import { ok } from '@sello/http';
 
 const get = getInboxInvoice();

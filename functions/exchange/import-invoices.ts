@@ -1,7 +1,9 @@
 import { importInvoices } from '@sello/app/exchange';
 import { httpHandler } from '@sello/app/http';
 import { ImportBatchInput, routes } from '@sello/contracts';
-import { type ImportOutcome, invoiceView, ValidationError } from '@sello/core';
+import { ValidationError } from '@sello/core/errors';
+import type { ImportOutcome } from '@sello/core/exchange';
+import { invoiceView } from '@sello/core/invoices';
 import { created, HttpError, logger, ok, parseWith, toProblem } from '@sello/http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 

@@ -1,7 +1,7 @@
 import { listInbox } from '@sello/app/exchange';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { inboxEntryView } from '@sello/core';
+import { inboxEntryView } from '@sello/core/exchange';
 import { ok } from '@sello/http';
 
 const list = listInbox();

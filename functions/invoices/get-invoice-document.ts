@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { getInvoiceDocument } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { documentBaseName, FILE_EXTENSIONS } from '@sello/core';
+import { documentBaseName, FILE_EXTENSIONS } from '@sello/core/invoices';
 
 const get = getInvoiceDocument();
 

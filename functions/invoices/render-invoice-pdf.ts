@@ -1,6 +1,6 @@
 import { renderInvoicePdf } from '@sello/app/documents';
 import { RenderInvoicePdfEvent, triggered } from '@sello/contracts';
-import type { Invoice } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
 import { jobHandler } from '@sello/http';
 
 /**

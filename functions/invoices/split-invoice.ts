@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { issuedHandOver, splitInvoice } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { invoiceView } from '@sello/core';
+import { invoiceView } from '@sello/core/invoices';
 import { ok } from '@sello/http';
 
 const split = splitInvoice();

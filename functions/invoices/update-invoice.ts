@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { updateInvoice } from '@sello/app/invoices';
 import { routes } from '@sello/contracts';
-import { invoiceView } from '@sello/core';
+import { invoiceView } from '@sello/core/invoices';
 import { ifMatchVersion, ok, versionEtag } from '@sello/http';
 
 const update = updateInvoice();

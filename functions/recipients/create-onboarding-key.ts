@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { createOnboardingKey } from '@sello/app/recipients';
 import { routes } from '@sello/contracts';
-import { onboardingKeyView } from '@sello/core';
+import { onboardingKeyView } from '@sello/core/recipients';
 import { created } from '@sello/http';
 
 const create = createOnboardingKey();

@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { listOnboardingKeys } from '@sello/app/recipients';
 import { routes } from '@sello/contracts';
-import { onboardingKeyView } from '@sello/core';
+import { onboardingKeyView } from '@sello/core/recipients';
 import { ok } from '@sello/http';
 
 const list = listOnboardingKeys();

@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { loginRecipient } from '@sello/app/recipients';
 import { routes } from '@sello/contracts';
-import { recipientView } from '@sello/core';
+import { recipientView } from '@sello/core/recipients';
 import { ok } from '@sello/http';
 
 const login = loginRecipient();

@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { registerRecipient } from '@sello/app/recipients';
 import { routes } from '@sello/contracts';
-import { recipientView } from '@sello/core';
+import { recipientView } from '@sello/core/recipients';
 import { created } from '@sello/http';
 
 const register = registerRecipient();

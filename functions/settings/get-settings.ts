@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { getSettings } from '@sello/app/settings';
 import { routes } from '@sello/contracts';
-import { settingsView } from '@sello/core';
+import { settingsView } from '@sello/core/settings';
 import { ok, versionEtag } from '@sello/http';
 
 const get = getSettings();

@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { getTask } from '@sello/app/tasks';
 import { routes } from '@sello/contracts';
-import { taskView } from '@sello/core';
+import { taskView } from '@sello/core/tasks';
 import { ok, versionEtag } from '@sello/http';
 
 const get = getTask();

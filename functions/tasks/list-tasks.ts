@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { listTasks } from '@sello/app/tasks';
 import { routes } from '@sello/contracts';
-import { taskSummaryView } from '@sello/core';
+import { taskSummaryView } from '@sello/core/tasks';
 import { ok } from '@sello/http';
 
 const list = listTasks();

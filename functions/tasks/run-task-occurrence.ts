@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { runTaskOccurrence } from '@sello/app/tasks';
 import { routes } from '@sello/contracts';
-import { taskRunView } from '@sello/core';
+import { taskRunView } from '@sello/core/tasks';
 import { ok } from '@sello/http';
 
 const run = runTaskOccurrence();

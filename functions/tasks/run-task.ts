@@ -1,6 +1,6 @@
 import { runTask } from '@sello/app/tasks';
 import { RunTaskEvent, triggered } from '@sello/contracts';
-import { taskRunView } from '@sello/core';
+import { taskRunView } from '@sello/core/tasks';
 import { jobHandler, logger } from '@sello/http';
 
 const run = runTask();

@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { createApiKey } from '@sello/app/tenants';
 import { routes } from '@sello/contracts';
-import { apiKeyView } from '@sello/core';
+import { apiKeyView } from '@sello/core/tenants';
 import { created } from '@sello/http';
 
 const create = createApiKey();

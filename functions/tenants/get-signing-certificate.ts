@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { getSigningCertificate } from '@sello/app/tenants';
 import { routes } from '@sello/contracts';
-import { signingCertificateView } from '@sello/core';
+import { signingCertificateView } from '@sello/core/signing';
 import { ok } from '@sello/http';
 
 const get = getSigningCertificate();

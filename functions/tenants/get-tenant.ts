@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { getTenant } from '@sello/app/tenants';
 import { routes } from '@sello/contracts';
-import { tenantView } from '@sello/core';
+import { tenantView } from '@sello/core/tenants';
 import { ok } from '@sello/http';
 
 const get = getTenant();

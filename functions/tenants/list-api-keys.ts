@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { listApiKeys } from '@sello/app/tenants';
 import { routes } from '@sello/contracts';
-import { apiKeyView } from '@sello/core';
+import { apiKeyView } from '@sello/core/tenants';
 import { ok } from '@sello/http';
 
 const list = listApiKeys();

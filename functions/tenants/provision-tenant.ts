@@ -1,6 +1,6 @@
 import { provisionTenant } from '@sello/app/tenants';
 import { ProvisionTenantInput, triggered } from '@sello/contracts';
-import { apiKeyView, tenantView } from '@sello/core';
+import { apiKeyView, tenantView } from '@sello/core/tenants';
 import { jobHandler } from '@sello/http';
 
 const provision = provisionTenant();

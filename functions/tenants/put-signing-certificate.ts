@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { putSigningCertificate } from '@sello/app/tenants';
 import { routes } from '@sello/contracts';
-import { signingCertificateView } from '@sello/core';
+import { signingCertificateView } from '@sello/core/signing';
 import { ok } from '@sello/http';
 
 const put = putSigningCertificate();

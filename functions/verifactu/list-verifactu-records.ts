@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { listVerifactuRecords } from '@sello/app/verifactu';
 import { routes } from '@sello/contracts';
-import { recordEntryView } from '@sello/core';
+import { recordEntryView } from '@sello/core/verifactu';
 import { ok } from '@sello/http';
 
 const list = listVerifactuRecords();

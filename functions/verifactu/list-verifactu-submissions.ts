@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { listVerifactuSubmissions } from '@sello/app/verifactu';
 import { routes } from '@sello/contracts';
-import { submissionBatchView } from '@sello/core';
+import { submissionBatchView } from '@sello/core/verifactu';
 import { ok } from '@sello/http';
 
 const list = listVerifactuSubmissions();

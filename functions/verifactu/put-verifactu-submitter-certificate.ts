@@ -1,7 +1,8 @@
 import { httpHandler } from '@sello/app/http';
 import { putVerifactuSubmitterCertificate } from '@sello/app/verifactu';
 import { routes } from '@sello/contracts';
-import { submitterCertificateView, systemClock } from '@sello/core';
+import { systemClock } from '@sello/core/ports';
+import { submitterCertificateView } from '@sello/core/verifactu';
 import { ok } from '@sello/http';
 
 const put = putVerifactuSubmitterCertificate();

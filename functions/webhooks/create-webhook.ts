@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { createWebhook } from '@sello/app/webhooks';
 import { routes } from '@sello/contracts';
-import { webhookView } from '@sello/core';
+import { webhookView } from '@sello/core/webhooks';
 import { created } from '@sello/http';
 
 const create = createWebhook();

@@ -1,6 +1,6 @@
 import { deliverWebhooks } from '@sello/app/webhooks';
 import { ScheduledEvent, triggered } from '@sello/contracts';
-import { WEBHOOK_TIMEOUT_MS } from '@sello/core';
+import { WEBHOOK_TIMEOUT_MS } from '@sello/core/webhooks';
 import { jobHandler, logger } from '@sello/http';
 
 const sweep = deliverWebhooks();

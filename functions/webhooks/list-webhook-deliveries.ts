@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { listWebhookDeliveries } from '@sello/app/webhooks';
 import { routes } from '@sello/contracts';
-import { webhookDeliveryView } from '@sello/core';
+import { webhookDeliveryView } from '@sello/core/webhooks';
 import { ok } from '@sello/http';
 
 const list = listWebhookDeliveries();

@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { listWebhooks } from '@sello/app/webhooks';
 import { routes } from '@sello/contracts';
-import { webhookView } from '@sello/core';
+import { webhookView } from '@sello/core/webhooks';
 import { ok } from '@sello/http';
 
 const list = listWebhooks();

@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { getWorkOrder } from '@sello/app/work-orders';
 import { routes } from '@sello/contracts';
-import { workOrderView } from '@sello/core';
+import { workOrderView } from '@sello/core/tasks';
 import { ok, versionEtag } from '@sello/http';
 
 const get = getWorkOrder();

@@ -1,7 +1,7 @@
 import { httpHandler } from '@sello/app/http';
 import { listWorkOrders } from '@sello/app/work-orders';
 import { routes } from '@sello/contracts';
-import { workOrderView } from '@sello/core';
+import { workOrderView } from '@sello/core/tasks';
 import { ok } from '@sello/http';
 
 const list = listWorkOrders();

@@ -4,14 +4,10 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { repositories } from '@sello/app/platform';
-import {
-  type Customer,
-  provisionTenant,
-  systemClock,
-  type Task,
-  type TaskRun,
-  ulidIds,
-} from '@sello/core';
+import type { Customer } from '@sello/core/customers';
+import { systemClock, ulidIds } from '@sello/core/ports';
+import type { Task, TaskRun } from '@sello/core/tasks';
+import { provisionTenant } from '@sello/core/tenants';
 import { lambdaContext } from '../../packages/local/src/apigw.ts';
 import { loadHandler } from '../../packages/local/src/handlers.ts';
 import type { Platform } from '../../packages/local/src/platform.ts';

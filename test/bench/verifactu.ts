@@ -1,15 +1,14 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, repositories, tableName } from '@sello/app/platform';
 import { keys } from '@sello/aws';
+import { systemClock, ulidIds } from '@sello/core/ports';
+import { provisionTenant } from '@sello/core/tenants';
 import {
   computeHuella,
   linkOf,
-  provisionTenant,
   type RegistroAlta,
   sistemaInformatico,
-  systemClock,
-  ulidIds,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 import type { Platform } from '../../packages/local/src/platform.ts';
 import { median } from './stats.ts';
 

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { repositories } from '@sello/app/platform';
 import { routeList } from '@sello/contracts';
-import { provisionTenant, systemClock, ulidIds } from '@sello/core';
+import { systemClock, ulidIds } from '@sello/core/ports';
+import { provisionTenant } from '@sello/core/tenants';
 import { afterAll } from 'vitest';
 import { createApiServer } from '../../packages/local/src/api-server.ts';
 import { installLocalInvoker } from '../../packages/local/src/invoker.ts';

@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositories } from '@sello/app/platform';
-import {
-  computeInvoice,
-  type Invoice,
-  type LineInput,
-  newRecipientSession,
-  provisionTenant,
-  systemClock,
-  ulidIds,
-  validateTaxId,
-} from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
+import { validateTaxId } from '@sello/core/parties';
+import { systemClock, ulidIds } from '@sello/core/ports';
+import { newRecipientSession } from '@sello/core/recipients';
+import { computeInvoice, type LineInput } from '@sello/core/taxes';
+import { provisionTenant } from '@sello/core/tenants';
 import { buildFacturae } from '@sello/formats';
 import { signFacturae } from '@sello/signing';
 import { testIdentity } from '@sello/signing/testing';

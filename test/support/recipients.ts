@@ -3,14 +3,9 @@ import { request } from 'node:http';
 import { mailer } from '@sello/app/mail';
 import { repositories } from '@sello/app/platform';
 import { recipientNotifier } from '@sello/app/recipients';
-import {
-  type Clock,
-  createEmailKey,
-  createIssuerKey,
-  type Invoice,
-  systemClock,
-  ulidIds,
-} from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
+import { type Clock, systemClock, ulidIds } from '@sello/core/ports';
+import { createEmailKey, createIssuerKey } from '@sello/core/recipients';
 import { inject } from 'vitest';
 import type { startApi } from './api.ts';
 

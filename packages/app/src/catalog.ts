@@ -1,5 +1,5 @@
-import * as core from '@sello/core';
-import { systemClock, ulidIds } from '@sello/core';
+import * as core from '@sello/core/catalog';
+import { systemClock, ulidIds } from '@sello/core/ports';
 import { repositories } from './repositories.ts';
 
 /** The catalog's operations (products, tariffs, customer prices), each on what it needs. */

@@ -1,5 +1,5 @@
 import { ENV, functionArnEnv, SELLO_VERSION } from '@sello/contracts';
-import { sistemaInformatico } from '@sello/core';
+import { sistemaInformatico } from '@sello/core/verifactu';
 
 /**
  * The runtime configuration: every environment variable the platform reads is read here, by the

@@ -1,5 +1,5 @@
-import * as core from '@sello/core';
-import { systemClock, ulidIds } from '@sello/core';
+import * as core from '@sello/core/customers';
+import { systemClock, ulidIds } from '@sello/core/ports';
 import { repositories } from './repositories.ts';
 
 /** The customers' operations, each on what it needs. */

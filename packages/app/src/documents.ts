@@ -1,14 +1,14 @@
 import { KmsSigner } from '@sello/aws';
 import { S3ArtifactStore } from '@sello/aws/documents';
 import { ENV } from '@sello/contracts';
-import {
-  type DocumentReadDeps,
-  ForbiddenError,
-  type Invoice,
-  type InvoiceExporter,
-  type InvoiceRenderer,
-  qrUrl,
-} from '@sello/core';
+import { ForbiddenError } from '@sello/core/errors';
+import type {
+  DocumentReadDeps,
+  Invoice,
+  InvoiceExporter,
+  InvoiceRenderer,
+} from '@sello/core/invoices';
+import { qrUrl } from '@sello/core/verifactu';
 import { buildCii, buildUbl } from '@sello/formats';
 import { kmsClient, s3Client } from './clients.ts';
 import { artifactBucket, optionalEnv, verifactuConfig } from './config.ts';

@@ -1,5 +1,5 @@
-import * as core from '@sello/core';
-import { systemClock, ulidIds } from '@sello/core';
+import * as core from '@sello/core/exchange';
+import { systemClock, ulidIds } from '@sello/core/ports';
 import { parseDocument } from '@sello/formats/parse';
 import { logger } from '@sello/http';
 import { artifactStore, documentReader } from './documents.ts';

@@ -1,6 +1,8 @@
 import { X509Certificate } from 'node:crypto';
-import type { Invoice, InvoiceRenderer, Signer, SigningIdentity } from '@sello/core';
-import { qrUrl } from '@sello/core';
+import type { Invoice, InvoiceRenderer } from '@sello/core/invoices';
+import type { Signer } from '@sello/core/ports';
+import type { SigningIdentity } from '@sello/core/signing';
+import { qrUrl } from '@sello/core/verifactu';
 import { buildFacturae } from '@sello/formats';
 import { signFacturae } from '@sello/signing';
 

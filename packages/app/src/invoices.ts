@@ -1,6 +1,8 @@
 import { triggered } from '@sello/contracts';
-import * as core from '@sello/core';
-import { type AfterIssue, type InvoiceDeps, resolveLines, systemClock, ulidIds } from '@sello/core';
+import { resolveLines } from '@sello/core/catalog';
+import type { AfterIssue, InvoiceDeps } from '@sello/core/invoices';
+import * as core from '@sello/core/invoices';
+import { systemClock, ulidIds } from '@sello/core/ports';
 import { logger } from '@sello/http';
 import { verifactuConfig } from './config.ts';
 import { documentReader, documentServices, invokedDocuments } from './documents.ts';

@@ -1,5 +1,5 @@
 import { triggered } from '@sello/contracts';
-import type { DocumentFormat, Invoice, InvoiceDocuments } from '@sello/core';
+import type { DocumentFormat, Invoice, InvoiceDocuments } from '@sello/core/invoices';
 import type { PdfDrawer } from './invoice-renderer.ts';
 import { invoker } from './invoker.ts';
 

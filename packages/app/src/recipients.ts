@@ -1,5 +1,5 @@
-import * as core from '@sello/core';
-import { type Mailer, systemClock, ulidIds } from '@sello/core';
+import { type Mailer, systemClock, ulidIds } from '@sello/core/ports';
+import * as core from '@sello/core/recipients';
 import { portalUrl } from './config.ts';
 import { repositories } from './repositories.ts';
 

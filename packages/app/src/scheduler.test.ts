@@ -6,7 +6,7 @@ import {
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
 import { ENV, functionArnEnv } from '@sello/contracts';
-import { resolveSchedule, scheduleSpecFor, type Task } from '@sello/core';
+import { resolveSchedule, scheduleSpecFor, type Task } from '@sello/core/tasks';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { taskScheduler, useTaskScheduler } from './scheduler.ts';

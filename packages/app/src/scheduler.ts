@@ -1,6 +1,6 @@
 import { EventBridgeScheduler } from '@sello/aws';
 import { ENV } from '@sello/contracts';
-import type { SchedulerPort } from '@sello/core';
+import type { SchedulerPort } from '@sello/core/ports';
 import { schedulerClient } from './clients.ts';
 import { functionArn, optionalEnv, requireEnv } from './config.ts';
 

@@ -1,5 +1,5 @@
-import * as core from '@sello/core';
-import { systemClock } from '@sello/core';
+import { systemClock } from '@sello/core/ports';
+import * as core from '@sello/core/settings';
 import { repositories } from './repositories.ts';
 
 /** The tenant's settings (payment defaults, notifications). */

@@ -1,5 +1,5 @@
 import { ENV } from '@sello/contracts';
-import * as core from '@sello/core';
+import * as core from '@sello/core/system';
 import { optionalEnv } from './config.ts';
 import { repositories } from './repositories.ts';
 

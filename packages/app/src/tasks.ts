@@ -1,13 +1,7 @@
 import { triggered } from '@sello/contracts';
-import * as core from '@sello/core';
-import {
-  invoiceMaker,
-  type RunDeps,
-  systemClock,
-  type TaskDeps,
-  ulidIds,
-  workOrderMaker,
-} from '@sello/core';
+import { systemClock, ulidIds } from '@sello/core/ports';
+import * as core from '@sello/core/tasks';
+import { invoiceMaker, type RunDeps, type TaskDeps, workOrderMaker } from '@sello/core/tasks';
 import { logger } from '@sello/http';
 import { invoiceExporter, invokedDocuments } from './documents.ts';
 import { afterIssue, invoiceDeps } from './invoices.ts';

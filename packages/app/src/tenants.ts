@@ -1,6 +1,7 @@
 import { KmsKeyImporter } from '@sello/aws';
-import * as core from '@sello/core';
-import { systemClock, ulidIds } from '@sello/core';
+import { systemClock, ulidIds } from '@sello/core/ports';
+import * as signing from '@sello/core/signing';
+import * as core from '@sello/core/tenants';
 import { forgetApiKey } from '@sello/http';
 // A separate entry point: node-forge is bundled only into the functions that read PKCS#12.
 import { readPkcs12 } from '@sello/signing/pkcs12';
@@ -31,11 +32,11 @@ export function revokeApiKey() {
 }
 
 export const getSigningCertificate = () =>
-  core.getSigningCertificate({ identities: r().signingIdentities });
+  signing.getSigningCertificate({ identities: r().signingIdentities });
 
 /** The uploaded PKCS#12's key goes into a per-tenant KMS key; the file is discarded. */
 export const putSigningCertificate = () =>
-  core.putSigningCertificate({
+  signing.putSigningCertificate({
     identities: r().signingIdentities,
     keys: new KmsKeyImporter(kmsClient(), { stage: stage() }),
     readPkcs12,

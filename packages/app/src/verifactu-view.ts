@@ -1,13 +1,13 @@
+import type { Invoice } from '@sello/core/invoices';
+import { withoutXmlForbidden } from '@sello/core/shared';
 import {
   type BillingRecord,
-  type Invoice,
   qrUrl,
   recordEntryView,
   recordFields,
   remedyBlocker,
   type StoredRecord,
-  withoutXmlForbidden,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 import { registroAltaXml, registroAnulacionXml } from '@sello/formats/verifactu';
 
 const writeRecord = (record: BillingRecord) =>

@@ -2,8 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { KmsSecretBox } from '@sello/aws';
 import { AeatSoapSubmitter, SandboxSubmitter, sealedCredentials } from '@sello/aws/verifactu';
 import { ENV } from '@sello/contracts';
-import * as core from '@sello/core';
-import { NotFoundError, type Submitter, systemClock, ulidIds } from '@sello/core';
+import { NotFoundError } from '@sello/core/errors';
+import { getInvoice } from '@sello/core/invoices';
+import { systemClock, ulidIds } from '@sello/core/ports';
+import type { Submitter } from '@sello/core/verifactu';
+import * as core from '@sello/core/verifactu';
 // A separate entry point: node-forge is bundled only into the functions that read PKCS#12.
 import { readPkcs12 } from '@sello/signing/pkcs12';
 import { kmsClient } from './clients.ts';
@@ -53,7 +56,7 @@ const environment = () => verifactuConfig()?.environment ?? 'test';
 
 /** An invoice's VERI*FACTU view: its latest record as XML, the QR URL, the history. */
 export function getInvoiceVerifactu() {
-  const get = core.getInvoice({ invoices: r().invoices });
+  const get = getInvoice({ invoices: r().invoices });
   return async (tenantId: string, invoiceId: string) => {
     const invoice = await get(tenantId, invoiceId);
     const history = await r().verifactu.ofInvoice(tenantId, invoice.id);

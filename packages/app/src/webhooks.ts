@@ -1,15 +1,12 @@
 import { KmsSecretBox, NodeWebhookTransport, resolveHostAddresses } from '@sello/aws';
 import { ENV } from '@sello/contracts';
-import * as core from '@sello/core';
+import { type EventPublisher, type SecretBox, systemClock, ulidIds } from '@sello/core/ports';
+import * as core from '@sello/core/webhooks';
 import {
-  type EventPublisher,
   LOCAL_URL_POLICY,
   PRODUCTION_URL_POLICY,
-  type SecretBox,
-  systemClock,
-  ulidIds,
   type WebhookUrlPolicy,
-} from '@sello/core';
+} from '@sello/core/webhooks';
 import { kmsClient } from './clients.ts';
 import { optionalEnv, requireEnv } from './config.ts';
 import { repositories } from './repositories.ts';

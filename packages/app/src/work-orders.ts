@@ -1,5 +1,5 @@
-import * as core from '@sello/core';
-import { systemClock, ulidIds } from '@sello/core';
+import { systemClock, ulidIds } from '@sello/core/ports';
+import * as core from '@sello/core/tasks';
 import { repositories } from './repositories.ts';
 
 /** Work orders (documents without a fiscal number, e.g. preventive maintenance). */

@@ -1,14 +1,14 @@
+import type { PartySnapshot } from '@sello/core/invoices';
+// The core's VERI*FACTU fixtures (an issued invoice from the tax engine, the system identity).
+import { ISSUER, IVA21, issued, line, SYSTEM } from '@sello/core/testing/verifactu';
 import {
   type BillingRecord,
   buildRegistroAlta,
   buildRegistroAnulacion,
   type ChainLink,
   linkOf,
-  type PartySnapshot,
   type RecipientIdType,
-} from '@sello/core';
-// The core's VERI*FACTU fixtures (an issued invoice from the tax engine, the system identity).
-import { ISSUER, IVA21, issued, line, SYSTEM } from '@sello/core/testing/verifactu';
+} from '@sello/core/verifactu';
 
 /** A correction (Subsanacion S) of the invoice numbered `remedy`, with its RechazoPrevio. */
 export interface Remedy {

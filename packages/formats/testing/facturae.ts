@@ -1,4 +1,5 @@
-import type { ComputedLine, Invoice, PartySnapshot } from '@sello/core';
+import type { Invoice, PartySnapshot } from '@sello/core/invoices';
+import type { ComputedLine } from '@sello/core/taxes';
 
 /**
  * Test support for the builder tests (`@sello/formats/testing`): the DESIGN acceptance

@@ -1,5 +1,5 @@
 import { defineRoute } from '@sello/contracts';
-import { NotFoundError } from '@sello/core';
+import { NotFoundError } from '@sello/core/errors';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { aContext, anEvent, credentialStores, MemoryIdempotencyStore } from '../testing/fakes.ts';

@@ -1,11 +1,9 @@
 import middy from '@middy/core';
 import type { RouteDef } from '@sello/contracts';
-import type { IdempotencyStore } from '@sello/core';
+import type { IdempotencyStore } from '@sello/core/ports';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
 import { authentication } from './middleware/auth/authenticate.ts';
 import type { CredentialStores } from './middleware/auth/caller.ts';
-import type { Principal } from './middleware/auth/callers.ts';
 import { conditionalRequests } from './middleware/conditional.ts';
 import { correlation } from './middleware/correlation.ts';
 import { idempotency } from './middleware/idempotency.ts';
@@ -14,39 +12,11 @@ import { parseRequest } from './middleware/parse-request.ts';
 import { problemJson } from './middleware/problem-json.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import type { HttpContext, HttpInternal, HttpResponse } from './middleware/types.ts';
+import type { HttpRequest, HttpResult } from './request.ts';
 import { serialize, toResponse } from './result.ts';
 
 export type { HttpResponse } from './middleware/types.ts';
-
-type SchemaOf<R extends RouteDef, K extends 'params' | 'query' | 'body'> = R extends {
-  request: { [P in K]: infer S };
-}
-  ? S extends z.ZodType
-    ? z.output<S>
-    : undefined
-  : undefined;
-
-export interface HttpRequest<R extends RouteDef> {
-  params: SchemaOf<R, 'params'>;
-  query: SchemaOf<R, 'query'>;
-  body: SchemaOf<R, 'body'>;
-  principal: Principal<R['auth']>;
-  headers: Record<string, string | undefined>;
-  correlationId: string;
-  /** The version `If-Match` names, as `ifMatchVersion(headers['if-match'])`. */
-  expectedVersion: number | undefined;
-  event: APIGatewayProxyEventV2;
-}
-
-export interface HttpResult {
-  status: number;
-  /** JSON-serialised unless `raw` is given. */
-  body?: unknown;
-  raw?: { contentType: string; bytes: Uint8Array };
-  headers?: Record<string, string>;
-  /** An explicit validator (e.g. the resource version); GETs without one get a content hash. */
-  etag?: string;
-}
+export type { HttpRequest, HttpResult } from './request.ts';
 
 /** What an HTTP function exports: a Lambda handler of API Gateway (payload 2.0) events. */
 export type HttpFunction = middy.MiddyfiedHandler<

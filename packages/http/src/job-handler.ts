@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { TriggeredDef } from '@sello/contracts';
-import { ValidationError } from '@sello/core';
+import { ValidationError } from '@sello/core/errors';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { logger } from './logger.ts';

@@ -1,4 +1,4 @@
-import { NotFoundError, RateLimitedError, ValidationError } from '@sello/core';
+import { NotFoundError, RateLimitedError, ValidationError } from '@sello/core/errors';
 import { describe, expect, it } from 'vitest';
 import { HttpError, toProblem } from './problem.ts';
 

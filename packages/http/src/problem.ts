@@ -1,4 +1,4 @@
-import { AppError, type FieldError, RateLimitedError } from '@sello/core';
+import { AppError, type FieldError, RateLimitedError } from '@sello/core/errors';
 
 /** Errors of the HTTP layer itself (before any use case runs). */
 export class HttpError extends AppError {

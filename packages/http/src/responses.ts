@@ -1,4 +1,4 @@
-import type { HttpResult } from './http-handler.ts';
+import type { HttpResult } from './request.ts';
 
 export const ok = (body: unknown, extra: Partial<HttpResult> = {}): HttpResult => ({
   status: 200,

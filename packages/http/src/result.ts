@@ -1,6 +1,6 @@
-import type { StoredOutcome } from '@sello/core';
-import type { HttpResult } from './http-handler.ts';
+import type { StoredOutcome } from '@sello/core/ports';
 import type { HttpResponse } from './middleware/types.ts';
+import type { HttpResult } from './request.ts';
 
 /** A handler's result as status, headers and body text: what an idempotent replay stores. */
 export function serialize(result: HttpResult): StoredOutcome {

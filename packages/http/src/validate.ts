@@ -1,4 +1,4 @@
-import { type FieldError, ValidationError } from '@sello/core';
+import { type FieldError, ValidationError } from '@sello/core/errors';
 import type * as z from 'zod';
 
 /** Turns zod issues into `{path, message}` entries; unknown keys get one entry each. */

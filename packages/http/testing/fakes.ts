@@ -1,17 +1,21 @@
 // Test doubles for the middleware unit tests: events, contexts and in-memory stores, no network.
+import type {
+  IdempotencyClaim,
+  IdempotencyState,
+  IdempotencyStore,
+  StoredOutcome,
+} from '@sello/core/ports';
+import {
+  newRecipientSession,
+  type RecipientSession,
+  type RecipientSessionRepository,
+} from '@sello/core/recipients';
 import {
   type ApiKeyRecord,
   type ApiKeyRepository,
   generateApiKeySecret,
   hashApiKey,
-  type IdempotencyClaim,
-  type IdempotencyState,
-  type IdempotencyStore,
-  newRecipientSession,
-  type RecipientSession,
-  type RecipientSessionRepository,
-  type StoredOutcome,
-} from '@sello/core';
+} from '@sello/core/tenants';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type {
   HttpContext,

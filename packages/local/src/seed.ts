@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { repositories } from '@sello/app/platform';
-import { authenticateApiKey, provisionTenant, systemClock, ulidIds } from '@sello/core';
+import { systemClock, ulidIds } from '@sello/core/ports';
+import { authenticateApiKey, provisionTenant } from '@sello/core/tenants';
 
 export interface LocalInfo {
   apiUrl: string;

@@ -1,18 +1,19 @@
 /** The domain types the renderer reads. */
 export type {
-  Address,
-  ComputedLine,
   CorrectionMethod,
   CorrectiveData,
-  ExemptionCode,
   Invoice,
-  Language,
-  LineTax,
-  NotSubjectCode,
   PartySnapshot,
   PaymentMeans,
   PaymentTerms,
+} from '@sello/core/invoices';
+export type { Address, Language } from '@sello/core/parties';
+export type {
+  ComputedLine,
+  ExemptionCode,
+  LineTax,
+  NotSubjectCode,
   TaxBreakdownRow,
   TaxType,
   Totals,
-} from '@sello/core';
+} from '@sello/core/taxes';

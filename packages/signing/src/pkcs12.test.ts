@@ -3,7 +3,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pkcs12Error } from '@sello/core';
+import { Pkcs12Error } from '@sello/core/signing';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { type Pkcs12Contents, Pkcs12Error } from '@sello/core';
+import { type Pkcs12Contents, Pkcs12Error } from '@sello/core/signing';
 import forge from 'node-forge';
 
 /**

@@ -3,7 +3,7 @@ import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:cry
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SignatureAlgorithm } from '@sello/core';
+import type { SignatureAlgorithm } from '@sello/core/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SoftwareSigner } from './software-signer.ts';
 

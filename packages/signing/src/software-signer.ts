@@ -1,5 +1,5 @@
 import { constants, createPublicKey, type KeyObject, privateEncrypt } from 'node:crypto';
-import type { SignatureAlgorithm, Signer } from '@sello/core';
+import type { SignatureAlgorithm, Signer } from '@sello/core/ports';
 
 /**
  * DER DigestInfo headers (AlgorithmIdentifier + OCTET STRING header) that PKCS#1 v1.5 puts in

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import type { SignatureAlgorithm, Signer } from '@sello/core';
+import type { SignatureAlgorithm, Signer } from '@sello/core/ports';
 import forge from 'node-forge';
 import { SoftwareSigner } from '../src/software-signer.ts';
 import { testSelfSigned } from './certificates.ts';

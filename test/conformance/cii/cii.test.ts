@@ -1,4 +1,4 @@
-import { Dec } from '@sello/core';
+import { Dec } from '@sello/core/money';
 import { buildCii } from '@sello/formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_CASES, generatedCases } from '../ubl/fixtures.ts';

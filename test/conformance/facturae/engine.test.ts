@@ -1,4 +1,4 @@
-import { computeInvoice } from '@sello/core';
+import { computeInvoice } from '@sello/core/taxes';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_INVOICES, lineInput } from './fixtures.ts';
 

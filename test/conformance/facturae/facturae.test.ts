@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Dec } from '@sello/core';
+import { Dec } from '@sello/core/money';
 import { buildFacturae } from '@sello/formats';
 import { signFacturae } from '@sello/signing';
 import { verifyFacturaeSignature } from '@sello/signing/verify';

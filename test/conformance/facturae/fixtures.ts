@@ -1,11 +1,5 @@
-import type {
-  ComputedLine,
-  Invoice,
-  LineInput,
-  PartySnapshot,
-  TaxBreakdownRow,
-  Totals,
-} from '@sello/core';
+import type { Invoice, PartySnapshot } from '@sello/core/invoices';
+import type { ComputedLine, LineInput, TaxBreakdownRow, Totals } from '@sello/core/taxes';
 
 /**
  * Golden invoices for the Facturae conformance tests. Every amount is written by hand (checked to

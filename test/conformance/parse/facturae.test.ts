@@ -1,4 +1,4 @@
-import type { ParsedDocument } from '@sello/core';
+import type { ParsedDocument } from '@sello/core/documents';
 import { buildFacturae } from '@sello/formats';
 import { parseDocument } from '@sello/formats/parse';
 import { signFacturae } from '@sello/signing';

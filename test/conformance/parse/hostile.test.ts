@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UnreadableDocumentError } from '@sello/core';
+import { UnreadableDocumentError } from '@sello/core/documents';
 import { parseDocument } from '@sello/formats/parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { golden, sample } from './support.ts';

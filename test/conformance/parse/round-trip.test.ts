@@ -1,4 +1,4 @@
-import { Dec } from '@sello/core';
+import { Dec } from '@sello/core/money';
 import { buildCii, buildUbl } from '@sello/formats';
 import { parseDocument } from '@sello/formats/parse';
 import { describe, expect, it } from 'vitest';

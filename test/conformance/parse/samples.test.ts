@@ -1,4 +1,5 @@
-import { Dec, type ParsedInvoice } from '@sello/core';
+import type { ParsedInvoice } from '@sello/core/documents';
+import { Dec } from '@sello/core/money';
 import { parseDocument } from '@sello/formats/parse';
 import { describe, expect, it } from 'vitest';
 import { mutate, sample } from './support.ts';

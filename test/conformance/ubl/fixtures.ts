@@ -1,10 +1,5 @@
-import {
-  type CorrectiveData,
-  computeInvoice,
-  type Invoice,
-  type LineInput,
-  type PartySnapshot,
-} from '@sello/core';
+import type { CorrectiveData, Invoice, PartySnapshot } from '@sello/core/invoices';
+import { computeInvoice, type LineInput } from '@sello/core/taxes';
 import type { ExportOptions } from '@sello/formats';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Dec } from '@sello/core';
+import { Dec } from '@sello/core/money';
 import { buildUbl } from '@sello/formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNIT_CODES } from '../../../packages/formats/src/en16931/codes.ts';

@@ -1,4 +1,4 @@
-import { type BillingRecord, verifyChain } from '@sello/core';
+import { type BillingRecord, verifyChain } from '@sello/core/verifactu';
 import { regFactuSistemaFacturacionXml } from '@sello/formats/verifactu';
 import { describe, expect, it } from 'vitest';
 import { buildChain, OBLIGADO } from './fixtures.ts';

@@ -1,14 +1,12 @@
+import type { Invoice, PartySnapshot } from '@sello/core/invoices';
+import { computeInvoice, type LineInput } from '@sello/core/taxes';
+import { SYSTEM } from '@sello/core/testing/verifactu';
 import {
   type BillingRecord,
   buildRegistroAlta,
   buildRegistroAnulacion,
-  computeInvoice,
-  type Invoice,
-  type LineInput,
   linkOf,
-  type PartySnapshot,
-} from '@sello/core';
-import { SYSTEM } from '@sello/core/testing/verifactu';
+} from '@sello/core/verifactu';
 
 /**
  * Invoices for the VERI*FACTU conformance tests, with amounts from the tax engine, and the chain

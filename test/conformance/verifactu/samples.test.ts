@@ -1,13 +1,11 @@
+import type { Invoice, PartySnapshot } from '@sello/core/invoices';
+import { computeInvoice, type LineInput } from '@sello/core/taxes';
 import {
   type BillingRecord,
   buildRegistroAlta,
   buildRegistroAnulacion,
-  computeInvoice,
-  type Invoice,
-  type LineInput,
-  type PartySnapshot,
   type SistemaInformatico,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 import { regFactuSistemaFacturacionXml } from '@sello/formats/verifactu';
 import { afterAll, describe, expect, it } from 'vitest';
 import {

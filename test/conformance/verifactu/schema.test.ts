@@ -1,4 +1,4 @@
-import { type BillingRecord, computeHuella, type RegistroAlta } from '@sello/core';
+import { type BillingRecord, computeHuella, type RegistroAlta } from '@sello/core/verifactu';
 import {
   regFactuSistemaFacturacionXml,
   registroAltaXml,

@@ -11,7 +11,7 @@ import type {
   RegistroAlta,
   RegistroAnulacion,
   SistemaInformatico,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 import { create } from 'xmlbuilder2';
 
 /**

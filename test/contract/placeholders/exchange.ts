@@ -1,4 +1,4 @@
-import { inboxId } from '@sello/core';
+import { inboxId } from '@sello/core/exchange';
 import type { Realise } from './context.ts';
 
 /**

@@ -1,5 +1,7 @@
 import { repositories } from '@sello/app/platform';
-import { type Customer, computeInvoice, getCustomer, resolveLines } from '@sello/core';
+import { resolveLines } from '@sello/core/catalog';
+import { type Customer, getCustomer } from '@sello/core/customers';
+import { computeInvoice } from '@sello/core/taxes';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 

@@ -1,7 +1,7 @@
 import { invoiceDeps } from '@sello/app/invoices';
 import { documentClient, tableName } from '@sello/app/platform';
 import { DynamoInvoiceRepository } from '@sello/aws';
-import { issueInvoice } from '@sello/core';
+import { issueInvoice } from '@sello/core/invoices';
 import { describe, expect, it } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 

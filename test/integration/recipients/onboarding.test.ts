@@ -1,5 +1,5 @@
 import { repositories } from '@sello/app/platform';
-import type { Invoice } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 import { acceptanceLines } from '../../support/invoices.ts';

@@ -1,12 +1,7 @@
 import { repositories } from '@sello/app/platform';
-import {
-  ConflictError,
-  ForbiddenError,
-  type OnboardingKey,
-  registerRecipient,
-  systemClock,
-  ulidIds,
-} from '@sello/core';
+import { ConflictError, ForbiddenError } from '@sello/core/errors';
+import { systemClock, ulidIds } from '@sello/core/ports';
+import { type OnboardingKey, registerRecipient } from '@sello/core/recipients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../../packages/core/src/recipients/secrets.ts';
 import { createTenant, startApi } from '../../support/api.ts';

@@ -1,5 +1,5 @@
 import { repositories } from '@sello/app/platform';
-import { newRecipientSession, type RecipientAccount } from '@sello/core';
+import { newRecipientSession, type RecipientAccount } from '@sello/core/recipients';
 import { authenticate } from '@sello/http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-import type { Task } from '@sello/core';
+import type { Task } from '@sello/core/tasks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 import { localScheduler } from './support.ts';

@@ -1,10 +1,10 @@
 // A use-case test with real certificates (node-forge, from the signing package's helpers): it
 // lives here, not in core, because core depends on no other package, not even in its tests.
 
+import { NotFoundError, ValidationError } from '@sello/core/errors';
 import {
   getSigningCertificate,
   type KeyImporter,
-  NotFoundError,
   type Pkcs12Contents,
   Pkcs12Error,
   putSigningCertificate,
@@ -12,8 +12,7 @@ import {
   type SigningIdentity,
   type SigningIdentityRepository,
   signingCertificateView,
-  ValidationError,
-} from '@sello/core';
+} from '@sello/core/signing';
 import { ecKeyDer, testCa, testChain, testIntermediate, testLeaf } from '@sello/signing/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 

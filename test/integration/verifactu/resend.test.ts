@@ -2,13 +2,13 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, repositories, tableName } from '@sello/app/platform';
 import { sandboxSchemaPath } from '@sello/app/verifactu';
 import { keys } from '@sello/aws';
+import { ulidIds } from '@sello/core/ports';
 import {
   type SubmissionDeps,
   type SubmissionRepository,
   type Submitter,
   submitPending,
-  ulidIds,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SandboxSubmitter } from '../../../packages/aws/src/verifactu/sandbox-submitter.ts';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';

@@ -1,5 +1,5 @@
 import { triggered } from '@sello/contracts';
-import { SubmissionFault } from '@sello/core';
+import { SubmissionFault } from '@sello/core/verifactu';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lambdaContext } from '../../../packages/local/src/apigw.ts';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';

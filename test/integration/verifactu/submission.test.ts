@@ -9,7 +9,7 @@ import {
   computeHuella,
   linkOf,
   type StoredRecord,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../../packages/local/src/apigw.ts';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';

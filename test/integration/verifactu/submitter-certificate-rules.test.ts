@@ -1,16 +1,15 @@
 // A use-case test with real certificates (node-forge, from the signing package's helpers): it
 // lives here, not in core, because core depends on no other package, not even in its tests.
 import { createPrivateKey } from 'node:crypto';
+import { ValidationError } from '@sello/core/errors';
+import type { SealedSecret, SecretBox } from '@sello/core/ports';
+import type { Pkcs12Contents } from '@sello/core/signing';
 import {
   openSubmitterCredentials,
-  type Pkcs12Contents,
   putSubmitterCertificate,
-  type SealedSecret,
-  type SecretBox,
   type SubmitterCertificate,
   submitterCertificateView,
-  ValidationError,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 // Test-time certificates (node-forge) from the signing package's helpers; core stays forge-free.
 import { serverCertificate, testChain } from '@sello/signing/testing';
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@ import { documentClient, repositories, tableName } from '@sello/app/platform';
 import { verifactuSecretBox } from '@sello/app/verifactu';
 import { chainOf } from '@sello/aws/testing';
 import { AeatSoapSubmitter, sealedCredentials } from '@sello/aws/verifactu';
-import { SubmissionFault } from '@sello/core';
+import { SubmissionFault } from '@sello/core/verifactu';
 import { buildPkcs12, serverCertificate, testCa, testChain } from '@sello/signing/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifactuKeys } from '../../../packages/aws/src/dynamo/keys/verifactu.ts';

@@ -4,18 +4,16 @@ import { repositories } from '@sello/app/platform';
 import { WEBHOOKS_ALLOW_LOCAL_ENV, webhookSecretBox, webhookTransport } from '@sello/app/webhooks';
 import { NodeWebhookTransport } from '@sello/aws';
 import { triggered } from '@sello/contracts';
+import { type DomainEvent, systemClock, ulidIds } from '@sello/core/ports';
 import {
   attemptWebhookDeliveries,
-  type DomainEvent,
   deliverDueWebhooks,
   PRODUCTION_URL_POLICY,
-  systemClock,
-  ulidIds,
   verifyWebhookSignature,
   webhookDeliveryId,
   webhookPublisher,
   webhookSignature,
-} from '@sello/core';
+} from '@sello/core/webhooks';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../../packages/local/src/apigw.ts';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '@sello/app/platform';
 import { WEBHOOKS_ALLOW_LOCAL_ENV, webhookSecretBox } from '@sello/app/webhooks';
 import { keys } from '@sello/aws';
-import { MAX_WEBHOOKS_PER_TENANT, webhookSecretContext } from '@sello/core';
+import { MAX_WEBHOOKS_PER_TENANT, webhookSecretContext } from '@sello/core/webhooks';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, startApi } from '../../support/api.ts';
 

@@ -1,5 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ApiKeyRecord, ApiKeyRepository, Page, PageRequest } from '@sello/core';
+import type { Page, PageRequest } from '@sello/core/shared';
+import type { ApiKeyRecord, ApiKeyRepository } from '@sello/core/tenants';
 import { keys } from './keys.ts';
 import {
   fromItem,

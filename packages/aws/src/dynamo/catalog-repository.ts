@@ -1,17 +1,16 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import {
-  ConflictError,
-  type CustomerPrices,
-  type CustomerPricesRepository,
-  type Page,
-  type PageRequest,
-  type PriceEntry,
-  type Product,
-  type ProductRepository,
-  type Tariff,
-  type TariffRepository,
-} from '@sello/core';
+import type {
+  CustomerPrices,
+  CustomerPricesRepository,
+  PriceEntry,
+  Product,
+  ProductRepository,
+  Tariff,
+  TariffRepository,
+} from '@sello/core/catalog';
+import { ConflictError } from '@sello/core/errors';
+import type { Page, PageRequest } from '@sello/core/shared';
 import { keys } from './keys.ts';
 import {
   absent,

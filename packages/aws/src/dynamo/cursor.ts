@@ -1,4 +1,4 @@
-import { ValidationError } from '@sello/core';
+import { ValidationError } from '@sello/core/errors';
 
 type DynamoKey = Record<string, string | number>;
 

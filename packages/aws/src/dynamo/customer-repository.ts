@@ -1,4 +1,5 @@
-import type { Customer, CustomerRepository, Page } from '@sello/core';
+import type { Customer, CustomerRepository } from '@sello/core/customers';
+import type { Page } from '@sello/core/shared';
 import { keys } from './keys.ts';
 import {
   fromItem,

@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { HeartbeatRepository } from '@sello/core';
+import type { HeartbeatRepository } from '@sello/core/system';
 import { keys } from './keys.ts';
 import { getItem, TableAdapter, written } from './toolkit/index.ts';
 

@@ -5,7 +5,7 @@ import type {
   IdempotencyState,
   IdempotencyStore,
   StoredOutcome,
-} from '@sello/core';
+} from '@sello/core/ports';
 import { keys } from './keys.ts';
 import { getItem, ifConditionFails, TableAdapter, written } from './toolkit/index.ts';
 

@@ -1,4 +1,4 @@
-import type { Invoice } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
 import { keys } from './keys.ts';
 import { fromItem } from './toolkit/index.ts';
 

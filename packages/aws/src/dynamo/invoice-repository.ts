@@ -1,16 +1,14 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  type BillingRecord,
-  type ChainHead,
-  type DraftDeletion,
-  type Invoice,
-  type InvoiceFilter,
-  type InvoiceRepository,
-  type IssueWrite,
-  type Page,
-  type PageRequest,
-  PreconditionFailedError,
-} from '@sello/core';
+import { PreconditionFailedError } from '@sello/core/errors';
+import type {
+  DraftDeletion,
+  Invoice,
+  InvoiceFilter,
+  InvoiceRepository,
+  IssueWrite,
+} from '@sello/core/invoices';
+import type { Page, PageRequest } from '@sello/core/shared';
+import type { BillingRecord, ChainHead } from '@sello/core/verifactu';
 import { invoiceItem, toInvoice } from './invoice-item.ts';
 import { keys } from './keys.ts';
 import { BatchedNumbering, backOffOrThrow } from './numbering.ts';

@@ -1,14 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  type ChainHead,
-  ConflictError,
-  type Invoice,
-  type IssueState,
-  type IssueWrite,
-  linkOf,
-} from '@sello/core';
+import { ConflictError } from '@sello/core/errors';
+import type { Invoice, IssueState, IssueWrite } from '@sello/core/invoices';
+import { type ChainHead, linkOf } from '@sello/core/verifactu';
 import { invoiceItem } from './invoice-item.ts';
 import { type Key, keys } from './keys.ts';
 import { absent, atVersion, batchGet, Cancellation, type TransactItem } from './toolkit/index.ts';

@@ -1,4 +1,4 @@
-import type { Series, SeriesRepository } from '@sello/core';
+import type { Series, SeriesRepository } from '@sello/core/invoices';
 import { keys } from './keys.ts';
 import { fromItem, getItem, prefixQuery, putNew, queryAll, TableAdapter } from './toolkit/index.ts';
 

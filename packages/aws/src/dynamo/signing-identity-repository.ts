@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { SigningIdentity, SigningIdentityRepository } from '@sello/core';
+import type { SigningIdentity, SigningIdentityRepository } from '@sello/core/signing';
 import { keys } from './keys.ts';
 import { fromItem, getItem, TableAdapter } from './toolkit/index.ts';
 

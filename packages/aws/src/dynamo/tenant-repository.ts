@@ -1,4 +1,5 @@
-import { type ApiKeyRecord, ConflictError, type Tenant, type TenantRepository } from '@sello/core';
+import { ConflictError } from '@sello/core/errors';
+import type { ApiKeyRecord, Tenant, TenantRepository } from '@sello/core/tenants';
 import { apiKeyItem } from './api-key-repository.ts';
 import { keys } from './keys.ts';
 import { absent, fromItem, getItem, TableAdapter, transactWrite } from './toolkit/index.ts';

@@ -1,10 +1,10 @@
+import { ConflictError } from '@sello/core/errors';
 import {
-  ConflictError,
   type ExchangeInvoice,
   type ImportRepository,
   type NumberHolder,
   numberTaken,
-} from '@sello/core';
+} from '@sello/core/exchange';
 import { invoiceItem } from '../dynamo/invoice-item.ts';
 import { keys } from '../dynamo/keys.ts';
 import {

@@ -1,4 +1,5 @@
-import type { ExchangeInvoice, InboxFilter, InboxRepository, Page, PageRequest } from '@sello/core';
+import type { ExchangeInvoice, InboxFilter, InboxRepository } from '@sello/core/exchange';
+import type { Page, PageRequest } from '@sello/core/shared';
 import { keys } from '../dynamo/keys.ts';
 import {
   fromItem,

@@ -12,7 +12,7 @@ import {
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import { KEY_TAGS } from '@sello/contracts';
-import type { KeyImporter, RsaKeySpec } from '@sello/core';
+import type { KeyImporter, RsaKeySpec } from '@sello/core/signing';
 
 /** RFC 5649 §3 alternative initial value: AES Key Wrap with Padding. */
 const KWP_IV = Buffer.from('A65959A6', 'hex');

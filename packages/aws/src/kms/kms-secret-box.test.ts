@@ -7,7 +7,7 @@ import {
   InvalidCiphertextException,
   KMSClient,
 } from '@aws-sdk/client-kms';
-import type { SealedSecret } from '@sello/core';
+import type { SealedSecret } from '@sello/core/ports';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { KmsSecretBox } from './kms-secret-box.ts';

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
-import type { SealedSecret, SecretBox } from '@sello/core';
-import { secretContextAad } from '@sello/core';
+import type { SealedSecret, SecretBox } from '@sello/core/ports';
+import { secretContextAad } from '@sello/core/ports';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

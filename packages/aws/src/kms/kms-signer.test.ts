@@ -13,7 +13,7 @@ import {
   SignCommand,
   type SignCommandInput,
 } from '@aws-sdk/client-kms';
-import type { SignatureAlgorithm } from '@sello/core';
+import type { SignatureAlgorithm } from '@sello/core/ports';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { KmsSigner } from './kms-signer.ts';

@@ -1,5 +1,5 @@
 import { GetPublicKeyCommand, type KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import type { SignatureAlgorithm, Signer } from '@sello/core';
+import type { SignatureAlgorithm, Signer } from '@sello/core/ports';
 
 const DIGEST_BYTES: Record<SignatureAlgorithm, number> = {
   RSASSA_PKCS1_V1_5_SHA_256: 32,

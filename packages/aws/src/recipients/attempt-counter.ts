@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { AttemptCounter } from '@sello/core';
+import type { AttemptCounter } from '@sello/core/recipients';
 import { keys } from '../dynamo/keys.ts';
 import { TableAdapter, written } from '../dynamo/toolkit/index.ts';
 

@@ -1,5 +1,5 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { RecipientNotificationLog } from '@sello/core';
+import type { RecipientNotificationLog } from '@sello/core/recipients';
 import { keys } from '../dynamo/keys.ts';
 import { TableAdapter, written } from '../dynamo/toolkit/index.ts';
 

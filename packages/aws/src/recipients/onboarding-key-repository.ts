@@ -1,11 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  ConflictError,
-  type OnboardingKey,
-  type OnboardingKeyRepository,
-  type Page,
-  type PageRequest,
-} from '@sello/core';
+import { ConflictError } from '@sello/core/errors';
+import type { OnboardingKey, OnboardingKeyRepository } from '@sello/core/recipients';
+import type { Page, PageRequest } from '@sello/core/shared';
 import { keys, withoutKeys } from '../dynamo/keys.ts';
 import {
   getItem,

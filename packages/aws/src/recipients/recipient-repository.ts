@@ -1,13 +1,12 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  type OnboardingKey,
-  type RecipientAccount,
-  type RecipientRegistration,
-  type RecipientRepository,
-  type RecipientSession,
-  type RecipientSessionRepository,
-} from '@sello/core';
+import { ConflictError, ForbiddenError } from '@sello/core/errors';
+import type {
+  OnboardingKey,
+  RecipientAccount,
+  RecipientRegistration,
+  RecipientRepository,
+  RecipientSession,
+  RecipientSessionRepository,
+} from '@sello/core/recipients';
 import { keys, withoutKeys } from '../dynamo/keys.ts';
 import {
   absent,

@@ -1,4 +1,5 @@
-import { PreconditionFailedError, type SettingsRepository, type TenantSettings } from '@sello/core';
+import { PreconditionFailedError } from '@sello/core/errors';
+import type { SettingsRepository, TenantSettings } from '@sello/core/settings';
 import { keys } from '../dynamo/keys.ts';
 import {
   absent,

@@ -1,5 +1,5 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ArtifactStore } from '@sello/core';
+import type { ArtifactStore } from '@sello/core/ports';
 
 export class S3ArtifactStore implements ArtifactStore {
   constructor(

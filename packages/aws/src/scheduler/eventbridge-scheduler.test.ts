@@ -7,7 +7,8 @@ import {
   UpdateScheduleCommand,
   ValidationException,
 } from '@aws-sdk/client-scheduler';
-import { type ScheduleSpec, ValidationError } from '@sello/core';
+import { ValidationError } from '@sello/core/errors';
+import type { ScheduleSpec } from '@sello/core/ports';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EventBridgeScheduler } from './eventbridge-scheduler.ts';

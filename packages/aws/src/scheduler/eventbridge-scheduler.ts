@@ -6,7 +6,8 @@ import {
   type SchedulerClient,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
-import { type SchedulerPort, type ScheduleSpec, validateScheduleSpec } from '@sello/core';
+import type { SchedulerPort, ScheduleSpec } from '@sello/core/ports';
+import { validateScheduleSpec } from '@sello/core/schedules';
 
 export interface EventBridgeSchedulerConfig {
   /** Schedule group holding Sello's schedules (created by the stack). */

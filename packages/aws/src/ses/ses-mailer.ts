@@ -1,5 +1,5 @@
 import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
-import type { Mail, Mailer } from '@sello/core';
+import type { Mail, Mailer } from '@sello/core/ports';
 import MailComposer from 'nodemailer/lib/mail-composer';
 
 /**

@@ -1,5 +1,5 @@
 import { type SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
-import type { Mail, Mailer } from '@sello/core';
+import type { Mail, Mailer } from '@sello/core/ports';
 
 /**
  * Mails without attachments (notifications, reports) through SES `SendEmail`, which encodes the

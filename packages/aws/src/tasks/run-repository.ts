@@ -1,12 +1,6 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type {
-  LeaseResult,
-  OccurrenceState,
-  Page,
-  PageRequest,
-  TaskRun,
-  TaskRunRepository,
-} from '@sello/core';
+import type { Page, PageRequest } from '@sello/core/shared';
+import type { LeaseResult, OccurrenceState, TaskRun, TaskRunRepository } from '@sello/core/tasks';
 import { keys } from '../dynamo/keys.ts';
 import {
   fromItem,

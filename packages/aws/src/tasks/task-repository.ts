@@ -1,13 +1,7 @@
-import type {
-  Customer,
-  CustomerDirectory,
-  Page,
-  PageRequest,
-  Task,
-  TaskRepository,
-  TaskSummary,
-} from '@sello/core';
-import { ConflictError } from '@sello/core';
+import type { Customer } from '@sello/core/customers';
+import { ConflictError } from '@sello/core/errors';
+import type { Page, PageRequest } from '@sello/core/shared';
+import type { CustomerDirectory, Task, TaskRepository, TaskSummary } from '@sello/core/tasks';
 import { keys, withoutKeys } from '../dynamo/keys.ts';
 import {
   absent,

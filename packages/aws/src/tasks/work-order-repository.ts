@@ -1,10 +1,5 @@
-import type {
-  Page,
-  PageRequest,
-  WorkOrder,
-  WorkOrderFilter,
-  WorkOrderRepository,
-} from '@sello/core';
+import type { Page, PageRequest } from '@sello/core/shared';
+import type { WorkOrder, WorkOrderFilter, WorkOrderRepository } from '@sello/core/tasks';
 import { keys } from '../dynamo/keys.ts';
 import {
   fromItem,

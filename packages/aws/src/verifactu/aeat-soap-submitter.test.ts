@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
-import { SubmissionFault, type SubmitRequest } from '@sello/core';
+import { SubmissionFault, type SubmitRequest } from '@sello/core/verifactu';
 import { serverCertificate, testCa, testChain } from '@sello/signing/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainOf, OBLIGADO, TENANT } from '../../testing/index.ts';

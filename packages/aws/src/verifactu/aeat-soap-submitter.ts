@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { SecretBox } from '@sello/core/ports';
 import {
   type EstadoEnvio,
   type EstadoRegistro,
@@ -7,14 +8,13 @@ import {
   INITIAL_WAIT_SECONDS,
   linkOf,
   openSubmitterCredentials,
-  type SecretBox,
   SubmissionFault,
   type SubmitLine,
   type SubmitRequest,
   type SubmitResponse,
   type Submitter,
   type SubmitterCertificateRepository,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 import { regFactuSistemaFacturacionXml, soapEnvelope } from '@sello/formats/verifactu';
 
 /**

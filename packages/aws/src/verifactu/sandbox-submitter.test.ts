@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { PartySnapshot } from '@sello/core/invoices';
 import {
   type BillingRecord,
   linkOf,
-  type PartySnapshot,
   SubmissionFault,
   UnsendableRecord,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 import { describe, expect, it } from 'vitest';
 import { create } from 'xmlbuilder2';
 import { chainOf, OBLIGADO, TENANT } from '../../testing/index.ts';

@@ -11,7 +11,7 @@ import {
   type SubmitRequest,
   type SubmitResponse,
   type Submitter,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 import {
   type RespuestaLinea,
   regFactuSistemaFacturacionXml,

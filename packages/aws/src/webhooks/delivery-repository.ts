@@ -1,12 +1,11 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest } from '@sello/core/shared';
 import type {
-  Page,
-  PageRequest,
   WebhookDelivery,
   WebhookDeliveryLease,
   WebhookDeliveryRef,
   WebhookDeliveryRepository,
-} from '@sello/core';
+} from '@sello/core/webhooks';
 import { keys, withoutKeys } from '../dynamo/keys.ts';
 import {
   absent,

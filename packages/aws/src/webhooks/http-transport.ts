@@ -9,7 +9,7 @@ import {
   type WebhookTransport,
   type WebhookTransportResult,
   type WebhookUrlPolicy,
-} from '@sello/core';
+} from '@sello/core/webhooks';
 
 /** Raised by our lookup so the delivery log says why we did not connect. */
 class RefusedAddressError extends Error {

@@ -1,11 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  ConflictError,
-  type Page,
-  type PageRequest,
-  type WebhookSubscription,
-  type WebhookSubscriptionRepository,
-} from '@sello/core';
+import { ConflictError } from '@sello/core/errors';
+import type { Page, PageRequest } from '@sello/core/shared';
+import type { WebhookSubscription, WebhookSubscriptionRepository } from '@sello/core/webhooks';
 import { keys } from '../dynamo/keys.ts';
 import {
   absent,

@@ -1,4 +1,4 @@
-import { isXmlText, xmlForbiddenChar } from '@sello/core';
+import { isXmlText, xmlForbiddenChar } from '@sello/core/shared';
 import * as z from 'zod';
 
 /** RFC 9457 problem details, as every 4xx/5xx answers. */

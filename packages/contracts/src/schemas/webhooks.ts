@@ -1,5 +1,5 @@
 // Schemas of the webhooks area (webhook subscriptions and deliveries).
-import type { DomainEventType } from '@sello/core';
+import type { DomainEventType } from '@sello/core/ports';
 import * as z from 'zod';
 import { Instant } from './common.ts';
 

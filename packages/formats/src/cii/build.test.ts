@@ -1,4 +1,5 @@
-import { computeInvoice, type Invoice } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
+import { computeInvoice } from '@sello/core/taxes';
 import { describe, expect, it } from 'vitest';
 import { BUYER, SELLER } from '../../testing/index.ts';
 import { buildCii } from './build.ts';

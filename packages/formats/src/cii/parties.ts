@@ -1,4 +1,4 @@
-import type { Address } from '@sello/core';
+import type { Address } from '@sello/core/parties';
 import type { En16931Party } from '../en16931/parties.ts';
 import { leafWith } from '../en16931/xml.ts';
 import { leaf, node, optionalLeaf } from '../xml/canonical.ts';

@@ -1,4 +1,4 @@
-import { Dec } from '@sello/core';
+import { Dec } from '@sello/core/money';
 import { En16931BuildError } from './errors.ts';
 
 /**

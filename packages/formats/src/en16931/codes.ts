@@ -1,4 +1,4 @@
-import type { PaymentMeans } from '@sello/core';
+import type { PaymentMeans } from '@sello/core/invoices';
 import { unitOfMeasure } from '../facturae/items.ts';
 
 /** BT-24 and BT-23 of Peppol BIS Billing 3.0 (also valid EN 16931 identifiers for CII). */

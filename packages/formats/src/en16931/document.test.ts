@@ -1,4 +1,5 @@
-import { computeInvoice, type Invoice, type LineInput, type PartySnapshot } from '@sello/core';
+import type { Invoice, PartySnapshot } from '@sello/core/invoices';
+import { computeInvoice, type LineInput } from '@sello/core/taxes';
 import { describe, expect, it } from 'vitest';
 import { toEn16931 } from './document.ts';
 import { En16931BuildError } from './errors.ts';

@@ -1,4 +1,6 @@
-import { type Address, Dec, type Invoice, isEuCountry } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
+import { Dec } from '@sello/core/money';
+import { type Address, isEuCountry } from '@sello/core/parties';
 import { add, cents, isNegative, isZero, money, plainNumber, price, type Sign } from './amounts.ts';
 import { type Endpoint, paymentMeansCode, unitCode } from './codes.ts';
 import { En16931BuildError } from './errors.ts';

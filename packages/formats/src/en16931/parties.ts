@@ -1,4 +1,5 @@
-import type { Address, PartySnapshot } from '@sello/core';
+import type { PartySnapshot } from '@sello/core/invoices';
+import type { Address } from '@sello/core/parties';
 import { type Endpoint, foreignEndpoint, vatEndpoint } from './codes.ts';
 import { En16931BuildError } from './errors.ts';
 

@@ -1,4 +1,5 @@
-import type { CorrectionMethod, Language, PaymentMeans } from '@sello/core';
+import type { CorrectionMethod, PaymentMeans } from '@sello/core/invoices';
+import type { Language } from '@sello/core/parties';
 
 /**
  * The free texts an EN 16931 document carries in the invoice's language: names of payment means

@@ -1,12 +1,6 @@
-import {
-  cents,
-  Dec,
-  type ExemptionCode,
-  type Invoice,
-  type LineTax,
-  plain,
-  type TaxBreakdownRow,
-} from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
+import { cents, Dec, plain } from '@sello/core/money';
+import type { ExemptionCode, LineTax, TaxBreakdownRow } from '@sello/core/taxes';
 import { specialTaxableEvent } from '../facturae/taxes.ts';
 import { plainNumber } from './amounts.ts';
 import { VATEX } from './codes.ts';

@@ -1,4 +1,4 @@
-import type { Invoice } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
 import { leaf, node } from '../xml/canonical.ts';
 import { clip } from './format.ts';
 import { specialTaxableEvent } from './taxes.ts';

@@ -1,4 +1,4 @@
-import type { Invoice } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
 import { node } from '../xml/canonical.ts';
 import { buildAdditionalData, buildLegalLiterals } from './additional-data.ts';
 import { buildFileHeader } from './file-header.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { COUNTRY_CODES } from '@sello/core';
+import { COUNTRY_CODES } from '@sello/core/parties';
 import { describe, expect, it } from 'vitest';
 import { facturaeCountry, knownAlpha2 } from './countries.ts';
 

@@ -1,4 +1,4 @@
-import type { CorrectiveData } from '@sello/core';
+import type { CorrectiveData } from '@sello/core/invoices';
 import { describe, expect, it } from 'vitest';
 import { sampleInvoice } from '../../testing/index.ts';
 import { buildCorrective, buildInvoiceHeader, REASON_DESCRIPTIONS } from './invoice-header.ts';

@@ -1,5 +1,5 @@
-import type { CorrectiveData, Invoice } from '@sello/core';
-import { REASONS } from '@sello/core';
+import type { CorrectiveData, Invoice } from '@sello/core/invoices';
+import { REASONS } from '@sello/core/invoices';
 import { leaf, node, optionalLeaf } from '../xml/canonical.ts';
 import { FacturaeBuildError } from './errors.ts';
 import { clip, date, identifier } from './format.ts';

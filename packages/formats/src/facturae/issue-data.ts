@@ -1,4 +1,4 @@
-import type { Invoice } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
 import { leaf, node, optionalLeaf } from '../xml/canonical.ts';
 import { clip, date } from './format.ts';
 import { issueDate } from './invoice-header.ts';

@@ -1,5 +1,6 @@
-import type { ComputedLine, Language } from '@sello/core';
-import { Dec } from '@sello/core';
+import { Dec } from '@sello/core/money';
+import type { Language } from '@sello/core/parties';
+import type { ComputedLine } from '@sello/core/taxes';
 import { leaf, node } from '../xml/canonical.ts';
 import { amount2, clip, quantity, upTo8 } from './format.ts';
 import { lineTaxes, outputTaxXml, withheldTaxXml } from './taxes.ts';

@@ -1,4 +1,4 @@
-import type { PartySnapshot } from '@sello/core';
+import type { PartySnapshot } from '@sello/core/invoices';
 import { describe, expect, it } from 'vitest';
 import { BUYER, SELLER } from '../../testing/index.ts';
 import {

@@ -1,4 +1,5 @@
-import { isEuCountry, type PartySnapshot } from '@sello/core';
+import type { PartySnapshot } from '@sello/core/invoices';
+import { isEuCountry } from '@sello/core/parties';
 import { leaf, node, optionalLeaf } from '../xml/canonical.ts';
 import { facturaeCountry } from './countries.ts';
 import { FacturaeBuildError } from './errors.ts';

@@ -1,5 +1,5 @@
-import type { Invoice, PaymentMeans } from '@sello/core';
-import { Dec } from '@sello/core';
+import type { Invoice, PaymentMeans } from '@sello/core/invoices';
+import { Dec } from '@sello/core/money';
 import { leaf, node, optionalLeaf } from '../xml/canonical.ts';
 import { FacturaeBuildError } from './errors.ts';
 import { amount2, clip, date } from './format.ts';

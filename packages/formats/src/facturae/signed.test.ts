@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Invoice } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
 import { signFacturaeDetailed } from '@sello/signing';
 import {
   realCanonicalForms,

@@ -1,4 +1,5 @@
-import type { ComputedLine, Invoice, LineTax, TaxBreakdownRow } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
+import type { ComputedLine, LineTax, TaxBreakdownRow } from '@sello/core/taxes';
 import { describe, expect, it } from 'vitest';
 import { sampleInvoice } from '../../testing/index.ts';
 import {

@@ -1,13 +1,12 @@
-import {
-  cents,
-  Dec,
-  type ExemptionCode,
-  type Invoice,
-  type LineTax,
-  type LineTaxAmount,
-  type NotSubjectCode,
-  type TaxBreakdownRow,
-} from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
+import { cents, Dec } from '@sello/core/money';
+import type {
+  ExemptionCode,
+  LineTax,
+  LineTaxAmount,
+  NotSubjectCode,
+  TaxBreakdownRow,
+} from '@sello/core/taxes';
 import { leaf, node } from '../xml/canonical.ts';
 import { FacturaeBuildError } from './errors.ts';
 import { amount2, decimal, upTo8 } from './format.ts';

@@ -1,4 +1,4 @@
-import type { Totals } from '@sello/core';
+import type { Totals } from '@sello/core/taxes';
 import { leaf, node } from '../xml/canonical.ts';
 import { amount2 } from './format.ts';
 

@@ -4,7 +4,7 @@ import type {
   ParsedLine,
   ParsedParty,
   ParsedTax,
-} from '@sello/core';
+} from '@sello/core/documents';
 import type { FormatReading } from './ubl.ts';
 import {
   at,

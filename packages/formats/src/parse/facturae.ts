@@ -1,5 +1,4 @@
 import {
-  Dec,
   decimalOf,
   type ParsedAllowanceCharge,
   type ParsedInvoice,
@@ -7,7 +6,8 @@ import {
   type ParsedParty,
   type ParsedTax,
   type ValidationIssue,
-} from '@sello/core';
+} from '@sello/core/documents';
+import { Dec } from '@sello/core/money';
 import { facturaeCountry, knownAlpha2 } from '../facturae/countries.ts';
 import {
   at,

@@ -1,4 +1,4 @@
-import { UnreadableDocumentError } from '@sello/core';
+import { UnreadableDocumentError } from '@sello/core/documents';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from './index.ts';
 

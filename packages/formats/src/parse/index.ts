@@ -3,7 +3,7 @@ import {
   type ParsedDocument,
   UnreadableDocumentError,
   type ValidationIssue,
-} from '@sello/core';
+} from '@sello/core/documents';
 import { CII_NS, readCii } from './cii.ts';
 import { FACTURAE_NAMESPACES, readFacturae } from './facturae.ts';
 import { readSignature } from './signature.ts';

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import type { SignatureReport, ValidationIssue } from '@sello/core';
+import type { SignatureReport, ValidationIssue } from '@sello/core/documents';
 import { verifyFacturaeSignature } from '@sello/signing/verify';
 import { contains, type XmlElement } from './xml.ts';
 

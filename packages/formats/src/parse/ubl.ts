@@ -5,7 +5,7 @@ import type {
   ParsedParty,
   ParsedTax,
   ValidationIssue,
-} from '@sello/core';
+} from '@sello/core/documents';
 import {
   at,
   attr,

@@ -1,4 +1,4 @@
-import { UnreadableDocumentError } from '@sello/core';
+import { UnreadableDocumentError } from '@sello/core/documents';
 import { DOMParser, type Element as DomElement } from '@xmldom/xmldom';
 
 /** What a body may weigh by default: far above any invoice without embedded attachments. */

@@ -1,4 +1,5 @@
-import { computeInvoice, type Invoice, type LineInput } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
+import { computeInvoice, type LineInput } from '@sello/core/taxes';
 import { describe, expect, it } from 'vitest';
 import { BUYER, SELLER } from '../../testing/index.ts';
 import { buildUbl } from './build.ts';

@@ -1,4 +1,4 @@
-import type { Invoice } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
 import { type ExportOptions, toEn16931 } from '../en16931/document.ts';
 import { UBL_NAMESPACES } from './format.ts';
 import { buildHeader, buildReferences } from './header.ts';

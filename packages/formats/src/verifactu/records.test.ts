@@ -3,7 +3,7 @@ import {
   type RegistroAnulacion,
   type SistemaInformatico,
   UnsendableRecord,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 import { describe, expect, it } from 'vitest';
 import { registroAltaXml, registroAnulacionXml, VERIFACTU_NS } from './records.ts';
 import { regFactuSistemaFacturacionXml, soapEnvelope } from './request.ts';

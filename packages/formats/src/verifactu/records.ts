@@ -1,12 +1,12 @@
-import {
-  type BillingRecord,
-  type ChainLink,
-  type DetalleDesglose,
-  type RegistroAlta,
-  type RegistroAnulacion,
-  type SistemaInformatico,
-  xmlForbiddenChar,
-} from '@sello/core';
+import { xmlForbiddenChar } from '@sello/core/shared';
+import type {
+  BillingRecord,
+  ChainLink,
+  DetalleDesglose,
+  RegistroAlta,
+  RegistroAnulacion,
+  SistemaInformatico,
+} from '@sello/core/verifactu';
 import { create } from 'xmlbuilder2';
 
 /** xmlbuilder2's node type, named through its public API rather than its internal files. */

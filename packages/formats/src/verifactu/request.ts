@@ -1,4 +1,4 @@
-import { type BillingRecord, UnsendableRecord } from '@sello/core';
+import { type BillingRecord, UnsendableRecord } from '@sello/core/verifactu';
 import { create } from 'xmlbuilder2';
 import {
   document,

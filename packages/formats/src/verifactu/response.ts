@@ -4,7 +4,7 @@ import type {
   EstadoRegistroDuplicado,
   IDFactura,
   RegistroAlta,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 import { document, el, leaf, VERIFACTU_NS, type XMLBuilder, XMLNS } from './records.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { XML_FORBIDDEN_CLASS } from '@sello/core';
+import { XML_FORBIDDEN_CLASS } from '@sello/core/shared';
 
 /**
  * A tiny writer whose output is already in Canonical XML 1.0 form (W3C xml-c14n-20010315): no

@@ -1,4 +1,5 @@
-import { type Invoice, isXmlText } from '@sello/core';
+import type { Invoice } from '@sello/core/invoices';
+import { isXmlText } from '@sello/core/shared';
 import { describe, expect, it } from 'vitest';
 import { BUYER, SELLER, sampleInvoice } from '../../testing/index.ts';
 import { buildCii } from '../cii/build.ts';

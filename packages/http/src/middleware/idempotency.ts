@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RouteDef } from '@sello/contracts';
-import {
-  IdempotencyInProgressError,
-  IdempotencyMismatchError,
-  type IdempotencyState,
-  type IdempotencyStore,
-} from '@sello/core';
+import { IdempotencyInProgressError, IdempotencyMismatchError } from '@sello/core/errors';
+import type { IdempotencyState, IdempotencyStore } from '@sello/core/ports';
 import { logger } from '../logger.ts';
 import { HttpError } from '../problem.ts';
 import { toResponse } from '../result.ts';

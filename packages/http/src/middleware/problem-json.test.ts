@@ -1,4 +1,4 @@
-import { NotFoundError } from '@sello/core';
+import { NotFoundError } from '@sello/core/errors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { anEvent, aRequest } from '../../testing/fakes.ts';
 import { logger } from '../logger.ts';

@@ -4,7 +4,7 @@ import type {
   IdempotencyState,
   IdempotencyStore,
   StoredOutcome,
-} from '@sello/core';
+} from '@sello/core/ports';
 
 const SEALED = 'sealed:v1:';
 

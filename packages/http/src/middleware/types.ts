@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import type { AuthKind } from '@sello/contracts';
-import type { IdempotencyStore } from '@sello/core';
+import type { IdempotencyStore } from '@sello/core/ports';
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,

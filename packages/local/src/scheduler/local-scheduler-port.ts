@@ -1,4 +1,5 @@
-import { type SchedulerPort, type ScheduleSpec, validateScheduleSpec } from '@sello/core';
+import type { SchedulerPort, ScheduleSpec } from '@sello/core/ports';
+import { validateScheduleSpec } from '@sello/core/schedules';
 import type { ScheduleStore, StoredSchedule } from './schedule-store.ts';
 
 /**

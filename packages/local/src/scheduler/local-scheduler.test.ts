@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ScheduleSpec, ValidationError } from '@sello/core';
+import { ValidationError } from '@sello/core/errors';
+import type { ScheduleSpec } from '@sello/core/ports';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalScheduler, type LocalSchedulerOptions } from './local-scheduler.ts';
 import { LocalSchedulerPort } from './local-scheduler-port.ts';

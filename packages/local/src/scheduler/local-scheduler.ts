@@ -27,7 +27,7 @@ import {
   parseScheduleExpression,
   type ScheduleExpression,
   type ScheduleWindow,
-} from '@sello/core';
+} from '@sello/core/schedules';
 import type { ScheduleStore, StoredSchedule } from './schedule-store.ts';
 
 export interface LocalSchedulerOptions {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ScheduleSpec } from '@sello/core';
+import type { ScheduleSpec } from '@sello/core/ports';
 
 /**
  * A schedule as the local platform keeps it. `lastFiredAt` is the cursor of the loop: every

@@ -12,7 +12,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { SealedSecret, SecretBox, SignatureAlgorithm, Signer } from '@sello/core';
+import type { SealedSecret, SecretBox, SignatureAlgorithm, Signer } from '@sello/core/ports';
 import { SoftwareSigner } from '@sello/signing';
 import { freePort } from './ports.ts';
 

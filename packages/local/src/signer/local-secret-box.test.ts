@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SealedSecret } from '@sello/core';
+import type { SealedSecret } from '@sello/core/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type LocalSecretBox,

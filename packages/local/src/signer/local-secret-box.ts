@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SealedSecret, SecretBox } from '@sello/core';
-import { secretContextAad } from '@sello/core';
+import type { SealedSecret, SecretBox } from '@sello/core/ports';
+import { secretContextAad } from '@sello/core/ports';
 import { LOCAL_KEY_ID } from './local-signer.ts';
 
 export const SECRETS_MASTER_KEY_FILE = 'secrets-master.key';

@@ -3,7 +3,7 @@ import { createHash, createPrivateKey, sign, X509Certificate } from 'node:crypto
 import { copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SignatureAlgorithm } from '@sello/core';
+import type { SignatureAlgorithm } from '@sello/core/ports';
 import { SoftwareSigner } from '@sello/signing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

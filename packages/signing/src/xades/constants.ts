@@ -1,4 +1,4 @@
-import type { SignatureAlgorithm } from '@sello/core';
+import type { SignatureAlgorithm } from '@sello/core/ports';
 
 export const DS_NS = 'http://www.w3.org/2000/09/xmldsig#';
 export const XADES_NS = 'http://uri.etsi.org/01903/v1.3.2#';

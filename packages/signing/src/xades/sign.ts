@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { SignatureAlgorithm, Signer } from '@sello/core';
+import type { SignatureAlgorithm, Signer } from '@sello/core/ports';
 import { apexNamespaces, escapeText, readStartTag } from './canonical.ts';
 import { certificateDigest, certificateInfo } from './certificate.ts';
 import {

@@ -9,7 +9,7 @@ import {
   PutCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, PreconditionFailedError } from '@sello/core';
+import { ConflictError, PreconditionFailedError } from '@sello/core/errors';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {

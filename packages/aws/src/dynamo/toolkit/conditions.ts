@@ -10,7 +10,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, PreconditionFailedError } from '@sello/core';
+import { ConflictError, PreconditionFailedError } from '@sello/core/errors';
 import type { Key } from '../keys.ts';
 
 type Item = Record<string, unknown>;

@@ -4,7 +4,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TABLE } from '@sello/contracts';
-import type { Page, PageRequest } from '@sello/core';
+import type { Page, PageRequest } from '@sello/core/shared';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 
 type Item = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { BatchResult, SubmissionBatch } from '@sello/core';
+import type { BatchResult, SubmissionBatch } from '@sello/core/verifactu';
 import { keys, withoutKeys } from '../keys.ts';
 
 /** Below DynamoDB's 400 KB item limit, with room for the attribute names. */

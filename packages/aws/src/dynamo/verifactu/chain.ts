@@ -1,5 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type BillingRecord, type ChainHead, linkOf, type StoredRecord } from '@sello/core';
+import {
+  type BillingRecord,
+  type ChainHead,
+  linkOf,
+  type StoredRecord,
+} from '@sello/core/verifactu';
 import { keys } from '../keys.ts';
 import { absent, fromItem, getItem } from '../toolkit/index.ts';
 

@@ -1,4 +1,5 @@
-import type { ChainHead, Page, PageRequest, StoredRecord, VerifactuRepository } from '@sello/core';
+import type { Page, PageRequest } from '@sello/core/shared';
+import type { ChainHead, StoredRecord, VerifactuRepository } from '@sello/core/verifactu';
 import { keys } from '../keys.ts';
 import { prefixQuery, queryAll, queryPage, TableAdapter } from '../toolkit/index.ts';
 import { readChainHead, toStored } from './chain.ts';

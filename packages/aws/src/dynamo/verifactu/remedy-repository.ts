@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  type ChainHead,
-  ConflictError,
-  type RegistroAlta,
-  type RemedyRepository,
-  type RemedyTarget,
-  type StoredRecord,
-} from '@sello/core';
+import { ConflictError } from '@sello/core/errors';
+import type {
+  ChainHead,
+  RegistroAlta,
+  RemedyRepository,
+  RemedyTarget,
+  StoredRecord,
+} from '@sello/core/verifactu';
 import { keys } from '../keys.ts';
 import { Cancellation } from '../toolkit/index.ts';
 import { chainItems, toStored } from './chain.ts';

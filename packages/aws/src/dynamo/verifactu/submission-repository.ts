@@ -1,15 +1,14 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest } from '@sello/core/shared';
 import {
   type ChainHead,
   INITIAL_SENDER_STATE,
-  type Page,
-  type PageRequest,
   type SenderLease,
   type SenderState,
   type StoredRecord,
   type SubmissionBatch,
   type SubmissionRepository,
-} from '@sello/core';
+} from '@sello/core/verifactu';
 import { keys } from '../keys.ts';
 import {
   ifConditionFails,

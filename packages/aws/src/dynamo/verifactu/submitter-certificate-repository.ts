@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { SubmitterCertificate, SubmitterCertificateRepository } from '@sello/core';
+import type { SubmitterCertificate, SubmitterCertificateRepository } from '@sello/core/verifactu';
 import { verifactuKeys } from '../keys/verifactu.ts';
 import { fromItem, getItem, TableAdapter } from '../toolkit/index.ts';
 

@@ -1,4 +1,4 @@
-import { authenticateApiKey, type TenantPrincipal } from '@sello/core';
+import { authenticateApiKey, type TenantPrincipal } from '@sello/core/tenants';
 import { bearerSecret } from './bearer.ts';
 import type { Caller, CredentialStores } from './caller.ts';
 

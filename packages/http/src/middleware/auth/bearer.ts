@@ -1,4 +1,4 @@
-import { UnauthorizedError } from '@sello/core';
+import { UnauthorizedError } from '@sello/core/errors';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 /**

@@ -1,4 +1,5 @@
-import type { ApiKeyRepository, RecipientSessionRepository } from '@sello/core';
+import type { RecipientSessionRepository } from '@sello/core/recipients';
+import type { ApiKeyRepository } from '@sello/core/tenants';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 /** Where credentials are looked up (the wiring package passes the DynamoDB repositories). */

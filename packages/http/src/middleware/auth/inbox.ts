@@ -1,4 +1,5 @@
-import type { RecipientPrincipal, TenantPrincipal } from '@sello/core';
+import type { RecipientPrincipal } from '@sello/core/recipients';
+import type { TenantPrincipal } from '@sello/core/tenants';
 import { apiKeyCaller, apiKeyPrincipal } from './api-key.ts';
 import { bearerSecret } from './bearer.ts';
 import type { Caller } from './caller.ts';

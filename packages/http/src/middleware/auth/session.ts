@@ -1,10 +1,10 @@
+import { UnauthorizedError } from '@sello/core/errors';
+import { systemClock } from '@sello/core/ports';
 import {
   authenticateSession,
   RECIPIENT_SECRET_PREFIX,
   type RecipientPrincipal,
-  systemClock,
-  UnauthorizedError,
-} from '@sello/core';
+} from '@sello/core/recipients';
 import { bearerSecret } from './bearer.ts';
 import type { Caller, CredentialStores } from './caller.ts';
 

@@ -1,0 +1,4 @@
+export * from './dates.ts';
+export * from './page.ts';
+export * from './texts.ts';
+export * from './xml-text.ts';

@@ -1,0 +1,4 @@
+export * from './compute.ts';
+export * from './model.ts';
+export * from './rules.ts';
+export * from './validate-taxes.ts';
