@@ -1,8 +1,13 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { repositories } from '@sello/app/platform';
-import { newRecipientSession, type RecipientAccount } from '@sello/core/recipients';
+import {
+  ATTEMPT_WINDOW_SECONDS,
+  newRecipientSession,
+  type RecipientAccount,
+} from '@sello/core/recipients';
 import { authenticate } from '@sello/http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTenant, startApi } from '../../support/api.ts';
 import {
   anEmailKey,
@@ -51,6 +56,9 @@ describe('POST /v1/recipients/login', () => {
 });
 
 describe('rate limits on failed attempts', () => {
+  // Attempts count in fixed windows: no test's requests may straddle a window's end.
+  beforeEach(() => clearOfWindowEnd(90_000), 120_000);
+
   it('locks an account after 5 failed logins (even the right password), for the window', async () => {
     const taxId = aTaxId();
     const email = `locked-${taxId.toLowerCase()}@recipient.example`;
@@ -122,6 +130,13 @@ describe('rate limits on failed attempts', () => {
     expect((await login({ email: account.email, password: aPassword })).status).toBe(200);
   });
 });
+
+/** Waits for the next attempt window when fewer than `ms` remain of the current one. */
+async function clearOfWindowEnd(ms: number) {
+  const windowMs = ATTEMPT_WINDOW_SECONDS * 1000;
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < ms) await sleep(left + 1000);
+}
 
 describe('sessions and API keys never stand in for each other', () => {
   it('GET /v1/recipients/me takes a session, not an API key, and a tenant route not a session', async () => {
