@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,44 +6,20 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../packages/local/src/services/ports.ts';
 import { accepts, listeningAddresses, nonLoopbackIPv4 } from '../../support/listening.ts';
+import { startLocalPlatform, stopLocalPlatform } from '../../support/local-platform.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'sello-start-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Runs `npm start`'s program as a user would, until it prints that it is ready. */
-async function start(port: number, mailPort: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/local/src/start.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      SELLO_MAIL_PORT: String(mailPort),
-      SELLO_DATA_DIR: dataDir,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** `npm start` with this file's data folder, on the given ports. */
+const start = (port: number, mailPort: number) =>
+  startLocalPlatform({
+    PORT: String(port),
+    SELLO_MAIL_PORT: String(mailPort),
+    SELLO_DATA_DIR: dataDir,
   });
-  let output = '';
-  child.stdout.on('data', (c) => (output += c));
-  child.stderr.on('data', (c) => (output += c));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready in 60 s:\n${output}`)), 60_000);
-    child.stdout.on('data', () => {
-      if (output.includes('[sello] ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-  });
-  return { child, output: () => output };
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGINT');
-  });
+const stop = stopLocalPlatform;
 
 const local = () => JSON.parse(readFileSync(join(dataDir, 'local.json'), 'utf8'));
 
