@@ -1,30 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SignatureAlgorithm } from '@sello/core/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALGORITHMS, digestOf, HASH, MESSAGE, openssl } from '../testing/digests.ts';
 import { SoftwareSigner } from './software-signer.ts';
 
-const HASH = { RSASSA_PKCS1_V1_5_SHA_256: 'sha256', RSASSA_PKCS1_V1_5_SHA_512: 'sha512' } as const;
-const ALGORITHMS = Object.keys(HASH) as SignatureAlgorithm[];
-const MESSAGE = Buffer.from('<fe:Facturae>importe 121,00 €</fe:Facturae>', 'utf8');
 const KEY_ID = 'software';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const signer = new SoftwareSigner(privateKey, KEY_ID);
 let root: string;
-
-function openssl(...args: string[]) {
-  const result = spawnSync('openssl', args, { encoding: 'utf8' });
-  if (result.error) throw result.error;
-  return result;
-}
-
-function digestOf(algorithm: SignatureAlgorithm, message: Uint8Array): Buffer {
-  return createHash(HASH[algorithm]).update(message).digest();
-}
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'sello-software-signer-'));

@@ -4,5 +4,6 @@
  */
 export * from './c14n.ts';
 export * from './certificates.ts';
+export * from './digests.ts';
 export * from './facturae.ts';
 export * from './identity.ts';

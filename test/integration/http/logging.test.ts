@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
+import { captureOutput } from '../../support/logs.ts';
 
 // Set before the handlers (and their logger) load, as the Lambda environment would.
 process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
@@ -9,12 +10,7 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   ({ key } = await createTenant());
-  const capture = (chunk: unknown) => {
-    lines.push(String(chunk));
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  captureOutput(lines);
 });
 afterAll(() => {
   vi.restoreAllMocks();

@@ -1,6 +1,7 @@
 import { buildOpenApi, routes } from '@sello/contracts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTenant, startApi } from '../../support/api.ts';
+import { captureOutput } from '../../support/logs.ts';
 import { anEmailKey, aPassword, aTaxId } from '../../support/recipients.ts';
 
 // Set before the handlers (and their logger) load, as the Lambda environment would.
@@ -11,12 +12,7 @@ const lines: string[] = [];
 
 beforeAll(async () => {
   tenant = await createTenant('Registros SL');
-  const capture = (chunk: unknown) => {
-    lines.push(String(chunk));
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  captureOutput(lines);
 });
 afterAll(() => {
   vi.restoreAllMocks();

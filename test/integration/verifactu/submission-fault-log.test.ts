@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lambdaContext } from '../../../packages/local/src/apigw.ts';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 import { acceptanceLines } from '../../support/invoices.ts';
+import { captureOutput } from '../../support/logs.ts';
 
 /**
  * A submission fault (AEAT unreachable, a SOAP Fault) leaves the records pending; the sender
@@ -39,12 +40,7 @@ beforeAll(async () => {
     await api.call('POST', '/v1/invoices', { key, body: { customerId, lines: acceptanceLines } })
   ).json;
   expect((await api.call('POST', `/v1/invoices/${draft.id}/issue`, { key })).status).toBe(200);
-  const capture = (chunk: unknown) => {
-    lines.push(String(chunk));
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  captureOutput(lines);
 });
 afterAll(() => {
   vi.restoreAllMocks();

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { createHash, createPrivateKey, sign, X509Certificate } from 'node:crypto';
+import { createPrivateKey, sign, X509Certificate } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SignatureAlgorithm } from '@sello/core/ports';
 import { SoftwareSigner } from '@sello/signing';
+import { ALGORITHMS, digestOf, HASH, MESSAGE, openssl } from '@sello/signing/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type LocalSigningIdentity,
@@ -13,23 +13,9 @@ import {
   SIGNING_KEY_FILE,
 } from './local-signer.ts';
 
-const HASH = { RSASSA_PKCS1_V1_5_SHA_256: 'sha256', RSASSA_PKCS1_V1_5_SHA_512: 'sha512' } as const;
-const ALGORITHMS = Object.keys(HASH) as SignatureAlgorithm[];
-const MESSAGE = Buffer.from('<fe:Facturae>importe 121,00 €</fe:Facturae>', 'utf8');
-
 let root: string;
 let dir: string;
 let identity: LocalSigningIdentity;
-
-function openssl(...args: string[]) {
-  const result = spawnSync('openssl', args, { encoding: 'utf8' });
-  if (result.error) throw result.error;
-  return result;
-}
-
-function digestOf(algorithm: SignatureAlgorithm, message: Uint8Array): Buffer {
-  return createHash(HASH[algorithm]).update(message).digest();
-}
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'sello-signer-'));
