@@ -35,6 +35,15 @@ export const ENV = {
   portalUrl: 'SELLO_PORTAL_URL',
   /** Local only: `true` lets webhooks target http://localhost; unset means production rules. */
   webhooksAllowLocal: 'SELLO_WEBHOOKS_ALLOW_LOCAL',
+  /** Cognito user pool of staff and registered recipients (people sign in there, not in Sello). */
+  userPoolId: 'SELLO_USER_POOL_ID',
+  /** The portal's app client of that pool (no secret; USER_PASSWORD_AUTH through Sello's API). */
+  userPoolClientId: 'SELLO_USER_POOL_CLIENT_ID',
+  /**
+   * Local only: the pool's issuer base when it is not Cognito's (cognito-local's URL); tokens are
+   * then verified against `<issuer>/.well-known/jwks.json` of that server.
+   */
+  userPoolIssuer: 'SELLO_USER_POOL_ISSUER',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];
