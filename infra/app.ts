@@ -15,6 +15,7 @@ import type { FunctionDef } from './constructs/function-def.ts';
 import { FEATURE_FLAGS } from './feature-flags.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { AreaStack } from './stacks/area-stack.ts';
+import { PortalStack } from './stacks/portal-stack.ts';
 import { StatefulStack } from './stacks/stateful-stack.ts';
 
 export interface BuildAppOptions {
@@ -36,6 +37,11 @@ export interface BuildAppOptions {
   outdir?: string;
   /** Where `entry` paths and package-lock.json are resolved (default: this repository). */
   repoRoot?: string;
+  /**
+   * The built portal to deploy (default: `packages/portal/dist` under `repoRoot`). When it does
+   * not exist, a placeholder page is deployed, so synth and tests never need a portal build.
+   */
+  portalDist?: string;
   /** The tables to wire (default: the contracts' route table, fallback and triggered list). */
   routes?: readonly RouteDef[];
   fallback?: FunctionDef;
@@ -48,6 +54,8 @@ export interface SelloApp {
   stateful: StatefulStack;
   /** The HTTP API, its stage and the fallback. */
   api: ApiStack;
+  /** CloudFront over the portal's bucket and the API (`/v1/*`). */
+  portal: PortalStack;
   /** One stack per area (`functions/<area>/`): its functions, routes and triggers. */
   areas: Map<string, AreaStack>;
 }
@@ -56,7 +64,8 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 /**
  * The whole CDK app for one stage: `Sello-<stage>-Stateful` (data, keys, identities),
- * `Sello-<stage>-Api` (the HTTP API) and `Sello-<stage>-Api-<area>` per area (its functions).
+ * `Sello-<stage>-Api` (the HTTP API), `Sello-<stage>-Portal` (CloudFront over the portal and the
+ * API) and `Sello-<stage>-Api-<area>` per area (its functions).
  */
 export function buildApp(options: BuildAppOptions = {}): SelloApp {
   const app = new App({
@@ -98,6 +107,14 @@ export function buildApp(options: BuildAppOptions = {}): SelloApp {
     triggered,
     repoRoot,
   });
+  const portal = new PortalStack(app, `Sello-${config.stage}-Portal`, {
+    env,
+    tags,
+    description: `Sello ${config.stage}: the web portal (CloudFront, site bucket)`,
+    config,
+    front: api,
+    distPath: options.portalDist ?? path.join(repoRoot, 'packages/portal/dist'),
+  });
   const areas = new Map<string, AreaStack>();
   for (const [area, entries] of byArea(routes, triggered)) {
     areas.set(
@@ -109,6 +126,7 @@ export function buildApp(options: BuildAppOptions = {}): SelloApp {
         config,
         resources: stateful,
         front: api,
+        portalUrl: portal.url,
         routes: entries.routes,
         entries: entries.triggered,
         triggered,
@@ -116,7 +134,7 @@ export function buildApp(options: BuildAppOptions = {}): SelloApp {
       }),
     );
   }
-  return { app, config, stateful, api, areas };
+  return { app, config, stateful, api, portal, areas };
 }
 
 /** `functions/<area>/x.ts` → `<area>`: routes and triggered functions grouped by their folder. */

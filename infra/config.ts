@@ -13,8 +13,13 @@ export interface StageConfig {
   mailDomain: string;
   /** Sender address; must belong to `mailDomain`. */
   mailFrom: string;
-  /** Browser origins allowed by CORS on the HTTP API. */
+  /** Browser origins allowed by CORS on the HTTP API (the portal needs none: same origin). */
   corsOrigins: string[];
+  /**
+   * The portal's own domain and its ACM certificate (in us-east-1, as CloudFront requires).
+   * Without it the portal is served on the distribution's `*.cloudfront.net` name.
+   */
+  portal?: { domain: string; certificateArn: string };
   logRetention: RetentionDays;
   /** Object Lock default retention on artifacts (legal retention of invoices). */
   objectLockMode: ObjectLockMode;
@@ -76,8 +81,31 @@ export function readStageConfig(node: Node): StageConfig {
     // Spain: the tax authority can audit 4 years back (LGT art. 66) and the Commercial Code keeps
     // books and supporting documents for 6 (art. 30); the longer one wins.
     objectLockYears: positiveInt(get('objectLockYears') ?? 6, 'objectLockYears'),
+    ...portal(text),
     ...verifactu(text, stage),
   };
+}
+
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+// CloudFront only takes certificates from ACM in us-east-1.
+const CLOUDFRONT_CERTIFICATE = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/;
+
+function portal(text: (key: string) => string | undefined) {
+  const domain = text('portalDomain');
+  const certificateArn = text('portalCertificateArn');
+  if (!domain && !certificateArn) return {};
+  if (!domain || !certificateArn) {
+    throw new Error('Context "portalDomain" and "portalCertificateArn" go together');
+  }
+  if (!DOMAIN.test(domain)) {
+    throw new Error(`Context "portalDomain" must be a lower-case host name (got "${domain}")`);
+  }
+  if (!CLOUDFRONT_CERTIFICATE.test(certificateArn)) {
+    throw new Error(
+      `Context "portalCertificateArn" must be an ACM certificate in us-east-1 (got "${certificateArn}")`,
+    );
+  }
+  return { portal: { domain, certificateArn } };
 }
 
 function verifactu(text: (key: string) => string | undefined, stage: string) {

@@ -7,19 +7,47 @@ import type { PlatformResources } from '../stacks/stateful-stack.ts';
 import { acknowledge, findingText } from './nag.ts';
 
 /**
+ * Managing the people of the user pool (invite, set a password, disable, sign out everywhere).
+ * Named here as well as in the contracts' Access so this file compiles before and after that
+ * union gains it; `GrantedAccess` is the same union either way.
+ */
+export const USERS_MANAGE = 'users:manage';
+export type GrantedAccess = Access | typeof USERS_MANAGE;
+
+/**
+ * What `users:manage` may call, on the stage's own user pool only. Sello creates people with
+ * AdminCreateUser (MessageAction SUPPRESS: Cognito mails nothing), sets passwords after its own
+ * invitation and reset flows, and signs people in, refreshes and revokes through the app client.
+ * Deliberately no AdminAddUserToGroup, AdminLinkProviderForUser, AdminRespondToAuthChallenge
+ * and the like: roles live in Sello's table, not in Cognito groups.
+ */
+export const USER_ADMIN_ACTIONS = [
+  'AdminCreateUser',
+  'AdminGetUser',
+  'AdminSetUserPassword',
+  'AdminUpdateUserAttributes',
+  'AdminDisableUser',
+  'AdminEnableUser',
+  'AdminDeleteUser',
+  'AdminUserGlobalSignOut',
+  'InitiateAuth',
+  'RevokeToken',
+].map((action) => `cognito-idp:${action}`);
+
+/**
  * Turns one declared access into the narrowest grant on the role. The switch is exhaustive, so a
  * new Access in the contracts fails the type check here until someone decides what it may touch.
  */
 export function grantAccess(
   role: iam.IRole,
-  access: readonly Access[],
+  access: readonly GrantedAccess[],
   res: PlatformResources,
 ): void {
   // The data key also encrypts the table: through S3 it may only be used by S3.
   const s3ViaService = {
     StringEquals: { 'kms:ViaService': `s3.${Stack.of(role).region}.amazonaws.com` },
   };
-  for (const a of new Set(access)) {
+  for (const a of new Set<GrantedAccess>(access)) {
     switch (a) {
       case 'table:read':
         res.table.grantReadData(role);
@@ -135,6 +163,14 @@ export function grantAccess(
             actions: ['iam:PassRole'],
             resources: [res.schedulerRole.roleArn],
             conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+          }),
+        );
+        break;
+      case USERS_MANAGE:
+        role.addToPrincipalPolicy(
+          new iam.PolicyStatement({
+            actions: USER_ADMIN_ACTIONS,
+            resources: [res.userPool.userPoolArn],
           }),
         );
         break;
@@ -305,16 +341,21 @@ export const schedulesInGroupArn = (scope: IConstruct, group: string): string =>
     resourceName: `${group}/*`,
   });
 
-/** Environment for a function: stage and table always, the rest only when its access needs it. */
+/**
+ * Environment for a function: stage, table and user pool always (every function may have to
+ * verify a person's token), the rest only when its access needs it.
+ */
 export function environmentFor(
-  access: readonly Access[],
+  access: readonly GrantedAccess[],
   res: PlatformResources,
   stage: string,
 ): Record<string, string> {
-  const has = (...wanted: Access[]) => wanted.some((w) => access.includes(w));
+  const has = (...wanted: GrantedAccess[]) => wanted.some((w) => access.includes(w));
   const env: Record<string, string> = {
     [ENV.stage]: stage,
     [ENV.tableName]: res.table.tableName,
+    [ENV.userPoolId]: res.userPool.userPoolId,
+    [ENV.userPoolClientId]: res.userPoolClient.userPoolClientId,
   };
   if (has('artifacts:read', 'artifacts:write'))
     env[ENV.artifactBucket] = res.artifactBucket.bucketName;

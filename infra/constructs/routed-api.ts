@@ -122,6 +122,8 @@ export interface ApiRoutesProps {
   api: apigw.IHttpApi;
   /** Its public base URL, for links the functions write (e-mails, Location headers). */
   url: string;
+  /** The portal's base URL, for links to it in mail (invitations, the recipients' inbox). */
+  portalUrl: string;
   routes: readonly RouteDef[];
   /** The triggered functions of the app (what a function may reach). */
   triggered: readonly TriggeredDef[];
@@ -146,7 +148,7 @@ export class ApiRoutes extends Construct {
         stage: props.stage,
         logRetention: props.logRetention,
         repoRoot: props.repoRoot,
-        environment: { [ENV.publicApiUrl]: props.url },
+        environment: { [ENV.publicApiUrl]: props.url, [ENV.portalUrl]: props.portalUrl },
       });
       this.functions.set(route.id, fn);
       const httpRoute = new apigw.HttpRoute(this, `${route.id}Route`, {

@@ -18,6 +18,8 @@ export interface TriggeredFunctionsProps {
   repoRoot: string;
   /** Public API URL, for functions that put links in mail. */
   publicApiUrl?: string;
+  /** The portal's base URL, for links to it in mail (every function gets it). */
+  portalUrl?: string;
 }
 
 /** Retries for transient invoke failures; an occurrence older than this is no longer useful. */
@@ -45,10 +47,12 @@ export class TriggeredFunctions extends Construct {
         stage: props.stage,
         logRetention: props.logRetention,
         repoRoot: props.repoRoot,
-        environment:
-          props.publicApiUrl && def.access.includes('mail:send')
+        environment: {
+          ...(props.publicApiUrl && def.access.includes('mail:send')
             ? { [ENV.publicApiUrl]: props.publicApiUrl }
-            : undefined,
+            : {}),
+          ...(props.portalUrl ? { [ENV.portalUrl]: props.portalUrl } : {}),
+        },
       });
       this.functions.set(def.id, fn);
       // Functions other functions hand work to asynchronously: after Lambda's two retries the

@@ -12,6 +12,8 @@ export interface AreaStackProps extends StackProps {
   resources: PlatformResources;
   /** The stack holding the HTTP API these routes join. */
   front: ApiStack;
+  /** The portal's base URL (SELLO_PORTAL_URL on every function of the area). */
+  portalUrl: string;
   routes: readonly RouteDef[];
   /** This area's triggered functions. */
   entries: readonly TriggeredDef[];
@@ -33,6 +35,7 @@ export class AreaStack extends Stack {
     this.routes = new ApiRoutes(this, 'Http', {
       api: http.api,
       url: http.url,
+      portalUrl: props.portalUrl,
       routes: props.routes,
       triggered: props.triggered,
       resources,
@@ -49,6 +52,7 @@ export class AreaStack extends Stack {
       logRetention: config.logRetention,
       repoRoot,
       publicApiUrl: http.url,
+      portalUrl: props.portalUrl,
     });
 
     for (const [id, fn] of this.triggered.functions) {

@@ -1,5 +1,6 @@
 import { TABLE } from '@sello/contracts';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -10,6 +11,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config.ts';
 import { acknowledge } from '../constructs/nag.ts';
+import { UserPool } from '../constructs/user-pool.ts';
 
 export interface StatefulStackProps extends StackProps {
   config: StageConfig;
@@ -35,6 +37,9 @@ export interface PlatformResources {
   readonly schedulerDeadLetterQueue: sqs.IQueue;
   /** Where asynchronous invocations (the post-issue step) land once Lambda's retries are spent. */
   readonly asyncFailureQueue: sqs.IQueue;
+  /** Where people (staff, registered recipients) sign in, and the portal's client of it. */
+  readonly userPool: cognito.IUserPool;
+  readonly userPoolClient: cognito.IUserPoolClient;
 }
 
 /**
@@ -59,6 +64,9 @@ export class StatefulStack extends Stack implements PlatformResources {
   readonly schedulerRole: iam.Role;
   readonly schedulerDeadLetterQueue: sqs.Queue;
   readonly asyncFailureQueue: sqs.Queue;
+  readonly users: UserPool;
+  readonly userPool: cognito.UserPool;
+  readonly userPoolClient: cognito.UserPoolClient;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -242,6 +250,14 @@ export class StatefulStack extends Stack implements PlatformResources {
     });
     this.schedulerDeadLetterQueue.grantSendMessages(this.schedulerRole);
 
+    // --- Cognito ------------------------------------------------------------------------------
+    // Identities outlive deployments like the data: retained and deletion-protected.
+    this.users = new UserPool(this, 'Users', { stage: config.stage });
+    this.userPool = this.users.pool;
+    this.userPoolClient = this.users.client;
+
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'ArtifactBucketName', { value: this.artifactBucket.bucketName });
   }
