@@ -107,12 +107,6 @@ export class PortalSite extends Construct {
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    acknowledge(
-      this.logBucket,
-      'AwsSolutions-S1',
-      'This is the access-log bucket of the portal (CloudFront and the site bucket); logging ' +
-        'its own access into itself would loop, and elsewhere would only move the question.',
-    );
 
     this.bucket = new s3.Bucket(this, 'Site', {
       encryption: s3.BucketEncryption.S3_MANAGED,

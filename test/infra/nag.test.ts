@@ -1,11 +1,11 @@
-import { ACCESS, fallbackRoute, type RouteDef } from '@sello/contracts';
+import { fallbackRoute, type RouteDef } from '@sello/contracts';
 import { type App, Validations } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
 import { MIN_REASON_LENGTH } from '../../infra/constructs/nag.ts';
-import { CONTEXT, reachTables } from './support.ts';
+import { asAccess, CONTEXT, EVERY_ACCESS, reachTables } from './support.ts';
 
 /** AwsSolutions with acknowledgements ignored: what the rules find before anyone argues. */
 class UnacknowledgedChecks extends AwsSolutionsChecks {}
@@ -31,14 +31,14 @@ function acknowledgements(app: App): Ack[] {
   );
 }
 
-// Every Access on one route, so the nag also sees the mail, artifact and scheduler grants.
+// Every Access on one route, so the nag also sees the mail, artifact, scheduler and user grants.
 const everyAccess: RouteDef = {
   id: 'probeEverything',
   method: 'POST',
   path: '/v1/probes',
   entry: fallbackRoute.entry,
   auth: 'apiKey',
-  access: [...ACCESS],
+  access: EVERY_ACCESS.map(asAccess),
   summary: 'probe',
   tag: 'Probe',
   responses: {},
@@ -48,6 +48,17 @@ describe.each([
   ['the route table', {}],
   ['a route with every access', { routes: [everyAccess] }],
   ['functions invoking functions and run-time schedule targets', reachTables()],
+  [
+    'a stage serving the portal on its own domain',
+    {
+      context: {
+        ...CONTEXT,
+        portalDomain: 'portal.sello.example',
+        portalCertificateArn:
+          'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      },
+    },
+  ],
 ])('cdk-nag AwsSolutions on %s', (_, tables) => {
   const build = () =>
     buildApp({ bundling: false, cfnValidation: false, nag: true, context: CONTEXT, ...tables });

@@ -1,5 +1,4 @@
 import {
-  ACCESS,
   ENV,
   fallbackRoute,
   functionArnEnv,
@@ -14,6 +13,8 @@ import {
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  asAccess,
+  EVERY_ACCESS,
   expectedPermissions,
   expectedPermissionsOf,
   functionNamed,
@@ -42,6 +43,7 @@ function labelsOf({ stateful }: Built): Record<string, string> {
     [logicalId(stateful, stateful.mailConfigurationSet)]: 'mailConfigurationSet',
     [logicalId(stateful, stateful.schedulerRole)]: 'schedulerRole',
     [logicalId(stateful, stateful.asyncFailureQueue)]: 'asyncFailureQueue',
+    [logicalId(stateful, stateful.userPool)]: 'userPool',
   };
 }
 
@@ -63,6 +65,9 @@ function expectedEnv(
   return [
     ENV.stage,
     ENV.tableName,
+    // Any function may have to verify a person's token.
+    ENV.userPoolId,
+    ENV.userPoolClientId,
     ...(has('artifacts:read', 'artifacts:write') ? [ENV.artifactBucket] : []),
     ...(has('mail:send') ? [ENV.mailFrom, ENV.mailConfigurationSet] : []),
     ...(has('signing:sign') ? [ENV.signingKeyId] : []),
@@ -247,7 +252,11 @@ describe('the app built from the route table', () => {
       // Links in mail: every route, and triggered functions that send mail.
       const links =
         isRoute || def === fallbackRoute || (def.access as readonly string[]).includes('mail:send');
-      const extra = links ? [ENV.publicApiUrl] : [];
+      // Links to the portal: every function of the area stacks (the fallback writes none).
+      const extra = [
+        ...(links ? [ENV.publicApiUrl] : []),
+        ...(def === fallbackRoute ? [] : [ENV.portalUrl]),
+      ];
       const reach = def as { invokes?: readonly string[] };
       expect(vars.sort(), def.id).toEqual([...expectedEnv(def.access, reach), ...extra].sort());
       expect(fn.Properties.Environment.Variables[ENV.stage]).toBe('test');
@@ -473,13 +482,13 @@ describe('the app built from the route table', () => {
 
 describe('grant mapping, one probe function per access', () => {
   // Routes that use every Access alone, pointing at a real handler (bundling is off anyway).
-  const probes: RouteDef[] = ACCESS.map((access, i) => ({
+  const probes: RouteDef[] = EVERY_ACCESS.map((access, i) => ({
     id: `probe${i}`,
     method: 'GET',
     path: `/v1/probes/${i}`,
     entry: fallbackRoute.entry,
     auth: 'apiKey',
-    access: [access],
+    access: [asAccess(access)],
     summary: `probe for ${access}`,
     tag: 'Probe',
     responses: {},
@@ -497,7 +506,7 @@ describe('grant mapping, one probe function per access', () => {
         expectedPermissions(probe.access),
       );
       const vars = Object.keys(fn.Properties.Environment.Variables).filter(
-        (k) => k !== 'NODE_OPTIONS' && k !== ENV.publicApiUrl,
+        (k) => k !== 'NODE_OPTIONS' && k !== ENV.publicApiUrl && k !== ENV.portalUrl,
       );
       expect(vars.sort()).toEqual(expectedEnv(probe.access, {}, []).sort());
     },
@@ -650,7 +659,7 @@ describe('functions reaching other functions', () => {
     });
     for (const def of [...tables.routes, ...tables.triggered]) {
       const vars = Object.keys(env(def.id)).filter(
-        (k) => k !== 'NODE_OPTIONS' && k !== ENV.publicApiUrl,
+        (k) => k !== 'NODE_OPTIONS' && k !== ENV.publicApiUrl && k !== ENV.portalUrl,
       );
       expect(vars.sort(), def.id).toEqual(expectedEnv(def.access, def, tables.triggered).sort());
     }

@@ -1,4 +1,5 @@
 import {
+  ACCESS,
   type Access,
   fallbackRoute,
   kebab,
@@ -8,6 +9,16 @@ import {
 import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type BuildAppOptions, buildApp } from '../../infra/app.ts';
+import { type GrantedAccess, USERS_MANAGE } from '../../infra/constructs/access.ts';
+
+/**
+ * An access as a route declares it. `users:manage` may not be in the contracts' Access yet
+ * (runtime and infra land separately); infra grants it either way, so tests declare it anyway.
+ */
+export const asAccess = (access: GrantedAccess): Access => access as string as Access;
+
+/** Every access infra can grant: the contracts' list, plus `users:manage` until it is in it. */
+export const EVERY_ACCESS: GrantedAccess[] = [...new Set<GrantedAccess>([...ACCESS, USERS_MANAGE])];
 
 /** A fixed environment, so templates do not depend on the machine's AWS configuration. */
 export const CONTEXT = {
@@ -37,9 +48,10 @@ export function synthesize(options: BuildAppOptions = {}) {
   });
   const stateful = Template.fromStack(built.stateful);
   const api = Template.fromStack(built.api);
+  const portal = Template.fromStack(built.portal);
   const areas = [...built.areas.values()].map((stack) => Template.fromStack(stack));
   // Every template holding functions: the API's (the fallback) and each area's.
-  return { ...built, templates: { stateful, api, areas, functions: [api, ...areas] } };
+  return { ...built, templates: { stateful, api, portal, areas, functions: [api, ...areas] } };
 }
 
 export const resourcesOf = (template: Template): Record<string, Resource> =>
@@ -116,7 +128,7 @@ function label(resource: unknown, labels: Record<string, string>, ownLogs?: stri
 }
 
 /** What each access must grant (and all it may grant), in the labels of `permissionsOf`. */
-export const EXPECTED_PERMISSIONS: Record<Access | 'baseline', string[]> = {
+export const EXPECTED_PERMISSIONS: Record<GrantedAccess | 'baseline', string[]> = {
   baseline: [
     'logs:CreateLogStream @ own-logs',
     'logs:PutLogEvents @ own-logs',
@@ -182,6 +194,19 @@ export const EXPECTED_PERMISSIONS: Record<Access | 'baseline', string[]> = {
     'scheduler:GetSchedule @ schedules-in-group',
     'iam:PassRole @ schedulerRole',
   ],
+  // Only on the stage's pool; never groups, identity providers or auth challenges.
+  [USERS_MANAGE]: [
+    'AdminCreateUser',
+    'AdminGetUser',
+    'AdminSetUserPassword',
+    'AdminUpdateUserAttributes',
+    'AdminDisableUser',
+    'AdminEnableUser',
+    'AdminDeleteUser',
+    'AdminUserGlobalSignOut',
+    'InitiateAuth',
+    'RevokeToken',
+  ].map((action) => `cognito-idp:${action} @ userPool`),
 };
 
 /**
@@ -190,7 +215,7 @@ export const EXPECTED_PERMISSIONS: Record<Access | 'baseline', string[]> = {
  * failure queue.
  */
 export const expectedPermissions = (
-  access: readonly Access[],
+  access: readonly GrantedAccess[],
   invokes: readonly string[] = [],
   asyncTarget = false,
 ): string[] =>
@@ -209,7 +234,7 @@ export const expectedPermissions = (
 
 /** `expectedPermissions` of one entry of a route table. */
 export const expectedPermissionsOf = (def: {
-  access: readonly Access[];
+  access: readonly GrantedAccess[];
   invokes?: readonly string[];
   trigger?: TriggeredDef['trigger'];
 }) => expectedPermissions(def.access, def.invokes, def.trigger?.kind === 'invoke');
