@@ -23,7 +23,8 @@ export interface BuildAppOptions {
   context?: Record<string, unknown>;
   /**
    * Bundle every function with esbuild, many per esbuild run (default true). Tests turn it off to
-   * stay fast.
+   * stay fast, which also stops CDK copying assets into the assembly (the portal deployment's
+   * AWS CLI layer alone is 22 MB per synth): templates still name every asset by its hash.
    */
   bundling?: boolean;
   /**
@@ -73,7 +74,9 @@ export function buildApp(options: BuildAppOptions = {}): SelloApp {
     builtinCloudFormationValidation: options.cfnValidation ?? true,
     context: {
       ...FEATURE_FLAGS,
-      ...(options.bundling === false ? { 'aws:cdk:bundling-stacks': [] } : {}),
+      ...(options.bundling === false
+        ? { 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-asset-staging': true }
+        : {}),
       ...options.context,
     },
   });

@@ -41,10 +41,11 @@ describe('npx cdk synth', () => {
     if (out) await rm(out, { recursive: true, force: true });
   });
 
-  it('writes the stateful stack, the API stack and one stack per area', async () => {
+  it('writes the stateful stack, the API stack, the portal stack and one stack per area', async () => {
     const files = await readdir(out);
     expect(files).toContain('Sello-ci-Stateful.template.json');
     expect(files).toContain('Sello-ci-Api.template.json');
+    expect(files).toContain('Sello-ci-Portal.template.json');
     const areas = new Set([...routeList, ...triggeredList].map((e) => e.entry.split('/')[1]));
     for (const area of areas) expect(files).toContain(`Sello-ci-Api-${area}.template.json`);
   });
