@@ -28,4 +28,8 @@ export const FEATURE_FLAGS: Record<string, boolean | string> = {
   '@aws-cdk/aws-lambda:useCdkManagedLogGroup': true,
   '@aws-cdk/aws-lambda:createNewPoliciesWithAddToRolePolicy': false,
   '@aws-cdk/aws-apigateway:logGroupDestinationArnWithoutWildcard': true,
+  // The portal's distribution sets all three explicitly; pinned so a default never decides.
+  '@aws-cdk/aws-cloudfront:defaultSecurityPolicyTLSv1.2_2021': true,
+  '@aws-cdk/aws-cloudfront:defaultFunctionRuntimeV2_0': true,
+  '@aws-cdk/aws-cloudfront:defaultViewerProtocolPolicyRedirectToHttps': true,
 };

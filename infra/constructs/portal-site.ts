@@ -44,18 +44,16 @@ export const PORTAL_CSP = [
 ].join('; ');
 
 /**
- * Viewer-request function of the site's behaviour (never of `/v1/*`): a path that is not a file
- * (a root-level `name.ext`, or anything under `/assets/` where Vite puts the hashed bundles) is a
- * route of the single-page app and gets `/index.html`. CloudFront's custom error responses would
- * do the same for 403/404, but they apply to the whole distribution and would turn the API's own
- * 403 and 404 problem+json answers into the portal's page.
+ * Viewer-request function of the site's behaviour (never of `/v1/*`): a path that does not end in
+ * a static file's extension is a route of the single-page app and gets `/index.html`, so deep
+ * links work and a route parameter with a dot (`/staff/ana@x.es`, `F2026.000001`) is still a
+ * route. CloudFront's custom error responses would do the same for 403/404, but they apply to
+ * the whole distribution and would turn the API's own 403 and 404 problem+json into the page.
  */
-export const SPA_REWRITE = `function handler(event) {
+export const SPA_REWRITE = `var FILE = /\\.(?:html|js|mjs|css|map|json|webmanifest|txt|xml|ico|png|svg|jpe?g|gif|webp|avif|woff2?|ttf|otf)$/i;
+function handler(event) {
   var request = event.request;
-  var uri = request.uri;
-  if (uri.indexOf('/assets/') !== 0 && !/^\\/[^/]+\\.[A-Za-z0-9]+$/.test(uri)) {
-    request.uri = '/index.html';
-  }
+  if (!FILE.test(request.uri)) request.uri = '/index.html';
   return request;
 }`;
 

@@ -232,23 +232,26 @@ describe('the portal in AWS', () => {
       request: { uri: string };
     }) => { uri: string };
     const served = (uri: string) => handler({ request: { uri } }).uri;
-    for (const route of [
+    const routes = [
       '/',
       '/invoices',
       '/invoices/01JF3Q6Z/pdf',
+      '/invoices/F2026.000001',
       '/staff/ana@x.es',
       '/inbox/',
-    ]) {
-      expect(served(route), route).toBe('/index.html');
-    }
-    for (const file of [
+    ];
+    for (const route of routes) expect(served(route), route).toBe('/index.html');
+    const files = [
+      '/index.html',
       '/assets/index-4f2a9c.js',
+      '/assets/index-4f2a9c.css',
       '/assets/fonts/inter.woff2',
       '/favicon.svg',
+      '/icons/icon-192.PNG',
       '/robots.txt',
-    ]) {
-      expect(served(file), file).toBe(file);
-    }
+      '/manifest.webmanifest',
+    ];
+    for (const file of files) expect(served(file), file).toBe(file);
   });
 
   it('adds a strict CSP, HSTS for two years with preload, DENY framing, nosniff and a referrer policy', () => {
