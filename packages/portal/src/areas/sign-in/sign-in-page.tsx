@@ -1,0 +1,68 @@
+import { Button, Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { SignInInput, useSession } from '../../auth/index.ts';
+import { useApiForm } from '../../forms/use-form.ts';
+import { FormAlert, TextInput } from '../../ui/fields.tsx';
+import { Page } from '../../ui/page.tsx';
+
+/** Only a path inside the portal, so `?next=` cannot send anyone elsewhere. */
+const safeNext = (next: string | null) =>
+  next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { session, actions } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const form = useApiForm({
+    schema: SignInInput,
+    fields: ['email', 'password'],
+    submit: async (body) => {
+      await actions.signIn(body);
+      navigate(next, { replace: true });
+    },
+  });
+  if (session.status === 'staff') return <Navigate to={next} replace />;
+  return (
+    <Page title={t('signIn.title')}>
+      <section className="card narrow">
+        {params.get('expired') ? (
+          <p className="notice" role="status">
+            {t('signIn.expired')}
+          </p>
+        ) : null}
+        <FormAlert messages={form.alerts} />
+        <Form
+          ref={form.formRef}
+          className="form"
+          validationBehavior="aria"
+          validationErrors={form.errors}
+          onSubmit={(e) => void form.onSubmit(e)}
+        >
+          <TextInput
+            name="email"
+            label={t('signIn.email')}
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            isRequired
+          />
+          <TextInput
+            name="password"
+            label={t('signIn.password')}
+            type="password"
+            autoComplete="current-password"
+            isRequired
+          />
+          <div className="form-actions">
+            <Button type="submit" className="button primary" isPending={form.pending}>
+              {form.pending ? t('signIn.submitting') : t('signIn.submit')}
+            </Button>
+          </div>
+        </Form>
+      </section>
+    </Page>
+  );
+}
