@@ -33,4 +33,12 @@ describe('a form as the API body', () => {
     expect(result.success).toBe(false);
     expect(zodProblems(result.error!).map((p) => p.path)).toEqual(['address.city', 'extra']);
   });
+
+  it('calls a missing field required, in the words given', () => {
+    const result = z.object({ name: z.string(), n: z.number() }).safeParse({ n: 'x' });
+    expect(zodProblems(result.error!, 'Obligatorio')).toEqual([
+      { path: 'name', message: 'Obligatorio' },
+      { path: 'n', message: expect.stringContaining('number') },
+    ]);
+  });
 });

@@ -26,10 +26,15 @@ export function formBody(
   return body;
 }
 
-/** zod's issues as the API words them (`errors[].path`), so both land on fields the same way. */
-export function zodProblems(error: z.ZodError): FieldProblem[] {
+/**
+ * zod's issues as the API words them (`errors[].path`), so both land on fields the same way. A
+ * field left empty is simply `required` (zod would say "expected string, received undefined").
+ */
+export function zodProblems(error: z.ZodError, required = 'Required'): FieldProblem[] {
   return error.issues.flatMap((issue) => {
     const base = issue.path.map(String).join('.');
+    if (issue.code === 'invalid_type' && issue.input === undefined)
+      return [{ path: base || 'body', message: required }];
     if (issue.code === 'unrecognized_keys')
       return issue.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: issue.message }));
     return [{ path: base || 'body', message: issue.message }];

@@ -1,12 +1,13 @@
 import { CustomerInput, CustomerPatch } from '@sello/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form } from 'react-aria-components';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { unwrap, useApi } from '../../api/index.ts';
+import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
-import { FieldGroup, FormAlert, TextInput } from '../../ui/fields.tsx';
+import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { CUSTOMERS, type Customer, useCustomer } from './queries.ts';
@@ -29,6 +30,10 @@ const AUTO = 'auto';
 const withoutAuto = ({ language, ...body }: Record<string, unknown>) =>
   language === AUTO ? body : { ...body, language };
 
+/** The lists (not shown now) are fetched again before the page changes: no stale row flashes. */
+const refreshCustomers = (queries: QueryClient) =>
+  queries.invalidateQueries({ queryKey: CUSTOMERS, refetchType: 'all' });
+
 function CustomerForm({
   customer,
   form,
@@ -39,101 +44,92 @@ function CustomerForm({
   const { t } = useTranslation();
   const f = (key: string) => t(`customers.fields.${key}` as 'customers.fields.name');
   return (
-    <>
-      <FormAlert messages={form.alerts} />
-      <Form
-        ref={form.formRef}
-        className="form"
-        validationBehavior="aria"
-        validationErrors={form.errors}
-        onSubmit={(e) => void form.onSubmit(e)}
-      >
+    <ApiForm form={form}>
+      <TextInput
+        name="taxId"
+        label={f('taxId')}
+        description={f('taxIdHint')}
+        isRequired
+        defaultValue={customer?.taxId}
+        className="short"
+      />
+      <TextInput name="name" label={f('name')} isRequired defaultValue={customer?.name} />
+      <TextInput
+        name="email"
+        label={f('email')}
+        type="email"
+        inputMode="email"
+        defaultValue={customer?.email}
+      />
+      <ChoiceField
+        name="language"
+        label={f('language')}
+        defaultValue={customer?.language ?? AUTO}
+        options={[
+          ...(customer ? [] : [{ id: AUTO, label: f('languageAuto') }]),
+          { id: 'es', label: t('language.es'), lang: 'es' },
+          { id: 'ca', label: t('language.ca'), lang: 'ca' },
+          { id: 'en', label: t('language.en'), lang: 'en' },
+        ]}
+      />
+      <FieldGroup legend={f('address')}>
         <TextInput
-          name="taxId"
-          label={f('taxId')}
-          description={f('taxIdHint')}
+          name="address.line1"
+          label={f('line1')}
           isRequired
-          defaultValue={customer?.taxId}
-          className="short"
+          autoComplete="address-line1"
+          defaultValue={customer?.address.line1}
         />
-        <TextInput name="name" label={f('name')} isRequired defaultValue={customer?.name} />
         <TextInput
-          name="email"
-          label={f('email')}
-          type="email"
-          inputMode="email"
-          defaultValue={customer?.email}
+          name="address.line2"
+          label={f('line2')}
+          autoComplete="address-line2"
+          defaultValue={customer?.address.line2}
         />
-        <ChoiceField
-          name="language"
-          label={f('language')}
-          defaultValue={customer?.language ?? AUTO}
-          options={[
-            ...(customer ? [] : [{ id: AUTO, label: f('languageAuto') }]),
-            { id: 'es', label: t('language.es'), lang: 'es' },
-            { id: 'ca', label: t('language.ca'), lang: 'ca' },
-            { id: 'en', label: t('language.en'), lang: 'en' },
-          ]}
-        />
-        <FieldGroup legend={f('address')}>
+        <div className="field-row">
           <TextInput
-            name="address.line1"
-            label={f('line1')}
+            name="address.postalCode"
+            label={f('postalCode')}
             isRequired
-            autoComplete="address-line1"
-            defaultValue={customer?.address.line1}
+            autoComplete="postal-code"
+            defaultValue={customer?.address.postalCode}
+            className="short"
           />
           <TextInput
-            name="address.line2"
-            label={f('line2')}
-            autoComplete="address-line2"
-            defaultValue={customer?.address.line2}
+            name="address.city"
+            label={f('city')}
+            isRequired
+            autoComplete="address-level2"
+            defaultValue={customer?.address.city}
           />
-          <div className="field-row">
-            <TextInput
-              name="address.postalCode"
-              label={f('postalCode')}
-              isRequired
-              autoComplete="postal-code"
-              defaultValue={customer?.address.postalCode}
-              className="short"
-            />
-            <TextInput
-              name="address.city"
-              label={f('city')}
-              isRequired
-              autoComplete="address-level2"
-              defaultValue={customer?.address.city}
-            />
-          </div>
-          <div className="field-row">
-            <TextInput
-              name="address.province"
-              label={f('province')}
-              autoComplete="address-level1"
-              defaultValue={customer?.address.province}
-            />
-            <TextInput
-              name="address.country"
-              label={f('country')}
-              description={f('countryHint')}
-              isRequired
-              autoComplete="country"
-              defaultValue={customer?.address.country ?? 'ES'}
-              className="short"
-            />
-          </div>
-        </FieldGroup>
-        <div className="form-actions">
-          <Button type="submit" className="button primary" isPending={form.pending}>
-            {form.pending ? t('form.saving') : t('form.save')}
-          </Button>
-          <Link className="button secondary" to="/customers">
-            {t('form.cancel')}
-          </Link>
         </div>
-      </Form>
-    </>
+        <div className="field-row">
+          <TextInput
+            name="address.province"
+            label={f('province')}
+            autoComplete="address-level1"
+            defaultValue={customer?.address.province}
+          />
+          <TextInput
+            name="address.country"
+            label={f('country')}
+            description={f('countryHint')}
+            isRequired
+            autoComplete="country"
+            defaultValue={customer?.address.country ?? 'ES'}
+            className="short"
+          />
+        </div>
+      </FieldGroup>
+      <div className="form-actions">
+        <Button type="submit" className="button primary" isPending={form.pending}>
+          {form.pending ? t('form.saving') : t('form.save')}
+        </Button>
+        <Link className="button secondary" to="/customers">
+          {t('form.cancel')}
+        </Link>
+      </div>
+    </ApiForm>
   );
 }
 
@@ -148,7 +144,7 @@ export function NewCustomerPage() {
     prepare: withoutAuto,
     submit: async (body) => {
       const created = unwrap(await api.POST('/v1/customers', { body }));
-      await queries.invalidateQueries({ queryKey: CUSTOMERS });
+      await refreshCustomers(queries);
       navigate('/customers', { state: { created: created.name } });
     },
   });
@@ -179,7 +175,7 @@ function EditCustomer({ customer, etag }: { customer: Customer; etag: string | u
           ...(etag ? { headers: { 'if-match': etag } } : {}),
         }),
       );
-      await queries.invalidateQueries({ queryKey: CUSTOMERS });
+      await refreshCustomers(queries);
       navigate('/customers', { state: { saved: true } });
     },
   });

@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import * as z from 'zod';
 import { ApiError, unwrap, useApi } from '../../api/index.ts';
 import { useSession } from '../../auth/index.ts';
+import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
-import { FormAlert, TextInput } from '../../ui/fields.tsx';
+import { TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 
 const KeyInput = z.object({ apiKey: z.string().trim().min(1) });
@@ -55,14 +56,7 @@ export function DeveloperPage() {
             </Button>
           </div>
         ) : null}
-        <FormAlert messages={form.alerts} />
-        <Form
-          ref={form.formRef}
-          className="form"
-          validationBehavior="aria"
-          validationErrors={form.errors}
-          onSubmit={(e) => void form.onSubmit(e)}
-        >
+        <ApiForm form={form}>
           <TextInput
             name="apiKey"
             label={t('developer.apiKey')}
@@ -75,7 +69,7 @@ export function DeveloperPage() {
               {t('developer.use')}
             </Button>
           </div>
-        </Form>
+        </ApiForm>
       </section>
     </Page>
   );

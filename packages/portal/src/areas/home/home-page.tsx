@@ -24,7 +24,7 @@ export function HomePage() {
         <ErrorState error={tenant.error} onRetry={() => void tenant.refetch()} />
       ) : (
         <section className="card">
-          <p className="lead">{t('home.welcome', { name: name ?? tenant.data.name })}</p>
+          {name ? <p className="lead">{t('home.welcome', { name })}</p> : null}
           <p>
             <strong>{tenant.data.name}</strong> · {tenant.data.taxId}
           </p>

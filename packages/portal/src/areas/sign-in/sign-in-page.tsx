@@ -1,9 +1,10 @@
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInInput, useSession } from '../../auth/index.ts';
+import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
-import { FormAlert, TextInput } from '../../ui/fields.tsx';
+import { TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 
 /** Only a path inside the portal, so `?next=` cannot send anyone elsewhere. */
@@ -33,14 +34,7 @@ export function SignInPage() {
             {t('signIn.expired')}
           </p>
         ) : null}
-        <FormAlert messages={form.alerts} />
-        <Form
-          ref={form.formRef}
-          className="form"
-          validationBehavior="aria"
-          validationErrors={form.errors}
-          onSubmit={(e) => void form.onSubmit(e)}
-        >
+        <ApiForm form={form}>
           <TextInput
             name="email"
             label={t('signIn.email')}
@@ -61,7 +55,7 @@ export function SignInPage() {
               {form.pending ? t('signIn.submitting') : t('signIn.submit')}
             </Button>
           </div>
-        </Form>
+        </ApiForm>
       </section>
     </Page>
   );

@@ -23,6 +23,7 @@ export const ca: Messages = {
     network: 'No hi ha connexió amb el servidor. Torna-ho a provar.',
   },
   form: {
+    required: 'Obligatori.',
     save: 'Desa',
     saving: 'S’està desant…',
     cancel: 'Cancel·la',
@@ -40,7 +41,7 @@ export const ca: Messages = {
   },
   home: {
     title: 'Inici',
-    welcome: 'Hola, {{name}}.',
+    welcome: 'Hola, {{name}}',
     intro: 'Des d’aquí gestionaràs els clients, el catàleg i les factures de la teva empresa.',
     customersLink: 'Mostra els clients',
   },
@@ -65,8 +66,8 @@ export const ca: Messages = {
       language: 'Idioma de les factures',
       languageAuto: 'Segons el país',
       address: 'Adreça',
-      line1: 'Adreça',
-      line2: 'Adreça (continuació)',
+      line1: 'Carrer i número',
+      line2: 'Més dades de l’adreça',
       city: 'Població',
       postalCode: 'Codi postal',
       province: 'Província',

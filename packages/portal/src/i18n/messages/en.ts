@@ -23,6 +23,7 @@ export const en: Messages = {
     network: 'The server cannot be reached. Try again.',
   },
   form: {
+    required: 'Required.',
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',
@@ -40,7 +41,7 @@ export const en: Messages = {
   },
   home: {
     title: 'Home',
-    welcome: 'Hello, {{name}}.',
+    welcome: 'Hello, {{name}}',
     intro: "From here you will manage your company's customers, catalogue and invoices.",
     customersLink: 'See the customers',
   },
@@ -65,8 +66,8 @@ export const en: Messages = {
       language: 'Language of invoices',
       languageAuto: 'By country',
       address: 'Address',
-      line1: 'Address',
-      line2: 'Address (continued)',
+      line1: 'Street and number',
+      line2: 'Address line 2',
       city: 'City',
       postalCode: 'Postal code',
       province: 'Province or state',

@@ -22,6 +22,7 @@ export const es = {
     network: 'No hay conexión con el servidor. Inténtalo de nuevo.',
   },
   form: {
+    required: 'Obligatorio.',
     save: 'Guardar',
     saving: 'Guardando…',
     cancel: 'Cancelar',
@@ -39,7 +40,7 @@ export const es = {
   },
   home: {
     title: 'Inicio',
-    welcome: 'Hola, {{name}}.',
+    welcome: 'Hola, {{name}}',
     intro: 'Desde aquí gestionarás los clientes, el catálogo y las facturas de tu empresa.',
     customersLink: 'Ver los clientes',
   },
@@ -64,8 +65,8 @@ export const es = {
       language: 'Idioma de las facturas',
       languageAuto: 'Según el país',
       address: 'Dirección',
-      line1: 'Dirección',
-      line2: 'Dirección (continuación)',
+      line1: 'Calle y número',
+      line2: 'Más señas',
       city: 'Población',
       postalCode: 'Código postal',
       province: 'Provincia',
