@@ -67,7 +67,7 @@ export function useApiForm<S extends z.ZodType, R>({
     const body = prepare(formBody(new FormData(event.currentTarget).entries(), clearable));
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      show(zodProblems(parsed.error, t('form.required')));
+      show(zodProblems(parsed.error, body, t('form.required')));
       return;
     }
     setPending(true);

@@ -31,14 +31,21 @@ describe('a form as the API body', () => {
     const schema = z.object({ address: z.object({ city: z.string().min(1) }) }).strict();
     const result = schema.safeParse({ address: { city: '' }, extra: 1 });
     expect(result.success).toBe(false);
-    expect(zodProblems(result.error!).map((p) => p.path)).toEqual(['address.city', 'extra']);
+    expect(zodProblems(result.error!, {}).map((p) => p.path)).toEqual(['address.city', 'extra']);
   });
 
-  it('calls a missing field required, in the words given', () => {
-    const result = z.object({ name: z.string(), n: z.number() }).safeParse({ n: 'x' });
-    expect(zodProblems(result.error!, 'Obligatorio')).toEqual([
+  it('calls a missing field required, in the words given, and a wrong one what zod says', () => {
+    const body = { n: 'x', address: {} };
+    const schema = z.object({
+      name: z.string(),
+      n: z.number(),
+      address: z.object({ city: z.string() }),
+    });
+    const result = schema.safeParse(body);
+    expect(zodProblems(result.error!, body, 'Obligatorio')).toEqual([
       { path: 'name', message: 'Obligatorio' },
       { path: 'n', message: expect.stringContaining('number') },
+      { path: 'address.city', message: 'Obligatorio' },
     ]);
   });
 });

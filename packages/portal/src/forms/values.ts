@@ -28,13 +28,26 @@ export function formBody(
 
 /**
  * zod's issues as the API words them (`errors[].path`), so both land on fields the same way. A
- * field left empty is simply `required` (zod would say "expected string, received undefined").
+ * field missing from `body` is simply `required` (zod would say "expected string, received
+ * undefined"; its issues do not carry the input, so the body tells).
  */
-export function zodProblems(error: z.ZodError, required = 'Required'): FieldProblem[] {
+export function zodProblems(
+  error: z.ZodError,
+  body: unknown,
+  required = 'Required',
+): FieldProblem[] {
+  const missing = (path: readonly PropertyKey[]) =>
+    path.reduce<unknown>(
+      (value, key) =>
+        value && typeof value === 'object'
+          ? (value as Record<PropertyKey, unknown>)[key]
+          : undefined,
+      body,
+    ) === undefined;
   return error.issues.flatMap((issue) => {
     const base = issue.path.map(String).join('.');
-    if (issue.code === 'invalid_type' && issue.input === undefined)
-      return [{ path: base || 'body', message: required }];
+    if (issue.code === 'invalid_type' && issue.path.length > 0 && missing(issue.path))
+      return [{ path: base, message: required }];
     if (issue.code === 'unrecognized_keys')
       return issue.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: issue.message }));
     return [{ path: base || 'body', message: issue.message }];
