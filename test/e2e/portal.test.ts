@@ -116,7 +116,9 @@ describe('the portal in a browser', () => {
     await page.getByRole('button', { name: 'Guardar' }).click();
     const name = page.getByRole('textbox', { name: /Nombre o razón social/ });
     await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
-    expect(await name.evaluate((el) => el.closest('.field')?.textContent)).toContain('Obligatorio.');
+    expect(await name.evaluate((el) => el.closest('.field')?.textContent)).toContain(
+      'Obligatorio.',
+    );
     expect(posts).toBe(0);
     // Focus goes to the first field in error.
     expect(await page.evaluate('document.activeElement.getAttribute("name")')).toBe('taxId');
