@@ -79,6 +79,19 @@ describe('the portal in a browser', () => {
     await expect.poll(() => heading(page).textContent()).toBe('Entrar en Sello');
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     await checkPage(page, 'sign-in-es');
+    // The sign-in form checks its fields before anything is sent.
+    let signIns = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/auth/')) signIns += 1;
+    });
+    const email = page.getByRole('textbox', { name: 'Correo electrónico' });
+    await email.fill('not-an-email');
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await page.locator('.field', { has: email }).locator('.field-error').textContent(),
+    ).toMatch(/correo/i);
+    expect(signIns).toBe(0);
 
     // ?lang= on any URL, remembered for the next visit.
     await page.goto('/sign-in?lang=ca');

@@ -39,9 +39,11 @@ function Account() {
   const { t } = useTranslation();
   const { session, actions } = useSession();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
   if (session.status === 'checking') return null;
   if (session.status === 'signedOut')
-    return (
+    // On the sign-in page its form is the way in: no second "sign in" beside it.
+    return pathname === '/sign-in' ? null : (
       <RouterLink className="button secondary compact" to="/sign-in">
         {t('shell.signIn')}
       </RouterLink>
