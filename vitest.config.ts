@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * Test tiers (see README): unit tests live next to the code and touch no network; integration and
  * contract tests run against real local servers started once per run by the global setup; infra
- * tests synthesise the CDK app.
+ * tests synthesise the CDK app; browser tests drive the portal in Debian's Chromium against an
+ * `npm start` of their own.
  */
 export default defineConfig({
   test: {
@@ -19,7 +20,11 @@ export default defineConfig({
           // Generous: certificate and key generation take seconds on a busy 2-core machine, and a
           // timeout is a hang detector here, never a speed check (speed is `npm run bench`).
           testTimeout: 60_000,
-          include: ['packages/*/src/**/*.test.ts', 'test/architecture/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'packages/portal/scripts/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
+          ],
         },
       },
       {
@@ -44,6 +49,16 @@ export default defineConfig({
           include: ['test/infra/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // Each file starts a platform (and may build the portal) and a browser: minutes when busy.
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
         },
       },
     ],

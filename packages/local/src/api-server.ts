@@ -3,6 +3,7 @@ import { CORS, fallbackRoute, type RouteDef } from '@sello/contracts';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { lambdaContext, toApiGatewayEvent } from './apigw.ts';
 import { loadHandler } from './handlers.ts';
+import { portalFiles } from './portal.ts';
 
 interface CompiledRoute {
   route: RouteDef;
@@ -35,9 +36,17 @@ export interface ApiServerOptions {
   routes: readonly RouteDef[];
   /** Origins allowed for CORS; `*` allows any. */
   corsOrigins: readonly string[];
-  /** Extra handlers for non-API paths (the portal, static pages); return true when handled. */
+  /** Extra handlers for non-API paths (static pages); return true when handled. */
   extra?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /**
+   * The built portal to serve at `/` (its `dist` folder): GET and HEAD outside `/v1` get its
+   * files, or its index.html for the paths it routes in the browser, as CloudFront does in AWS.
+   */
+  portalDir?: string;
 }
+
+/** What API Gateway gets; everything else is the portal's. */
+const isApiPath = (path: string) => path === '/v1' || path.startsWith('/v1/');
 
 const readBody = (req: IncomingMessage, limit: number) =>
   new Promise<Buffer>((resolve, reject) => {
@@ -65,6 +74,8 @@ export function createApiServer(options: ApiServerOptions): Server {
       ? origin
       : undefined;
 
+  const portal = options.portalDir ? portalFiles(options.portalDir) : undefined;
+
   return createServer(async (req, res) => {
     try {
       const origin = allowOrigin(req.headers.origin);
@@ -86,6 +97,7 @@ export function createApiServer(options: ApiServerOptions): Server {
       if (options.extra && (await options.extra(req, res))) return;
 
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (portal && !isApiPath(path) && portal(req, res)) return;
       let match: { route: RouteDef | undefined; params: Record<string, string> } = {
         route: undefined,
         params: {},

@@ -3,6 +3,7 @@ export * from './apigw.ts';
 export * from './handlers.ts';
 export * from './invoker.ts';
 export * from './platform.ts';
+export * from './portal.ts';
 export * from './scheduler/index.ts';
 export * from './seed.ts';
 export * from './services/dynamodb.ts';

@@ -5,6 +5,7 @@ import { dynamoClient, useTaskScheduler } from '@sello/app/platform';
 import { ENV, routeList, triggeredList } from '@sello/contracts';
 import { createApiServer } from './api-server.ts';
 import { type BackgroundFailure, installLocalInvoker, type LocalInvoker } from './invoker.ts';
+import { PORTAL_DIST } from './portal.ts';
 import { JsonFileScheduleStore, LocalScheduler, LocalSchedulerPort } from './scheduler/index.ts';
 import { ensureDemoTenant, type LocalInfo } from './seed.ts';
 import { startDynamoLocal } from './services/dynamodb.ts';
@@ -19,6 +20,8 @@ export interface PlatformOptions {
   /** The SES mail view; default port + 1. */
   mailPort?: number;
   corsOrigins?: string[];
+  /** The built portal served at `/`; default packages/portal/dist (`npm start` builds it). */
+  portalDir?: string;
   /** Milliseconds between scheduler ticks; 0 disables the loop (tests tick by hand). */
   schedulerIntervalMs?: number;
   log?: (line: string) => void;
@@ -148,6 +151,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       routes: routeList,
       corsOrigins: options.corsOrigins ?? [apiUrl, `http://localhost:${options.port}`],
       extra: welcomePage(info, localJson),
+      portalDir: options.portalDir ?? PORTAL_DIST,
     });
     await new Promise<void>((ok, fail) => {
       server.once('error', fail);

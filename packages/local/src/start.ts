@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { startPlatform } from './platform.ts';
+import { ensurePortalBuilt } from './portal.ts';
 import { MissingJavaError } from './services/dynamodb.ts';
 
 /** `npm start`: the whole platform on this machine until Ctrl-C. */
@@ -18,6 +19,10 @@ const early = (signal: NodeJS.Signals) => {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, early);
 
 try {
+  // The portal's dist is missing on a fresh clone and stale after a pull: build it first.
+  await ensurePortalBuilt(say).catch((error: Error) =>
+    console.error(`[sello] ${error.message}\n[sello] the API starts anyway; / explains`),
+  );
   const platform = await startPlatform({
     dataDir,
     port,
@@ -27,7 +32,7 @@ try {
   const { info } = platform;
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s — data in ${dataDir}`);
   say(`API      ${info.apiUrl}/v1  (OpenAPI: ${info.apiUrl}/v1/openapi.json)`);
-  say(`portal   ${info.portalUrl}`);
+  say(`portal   ${info.portalUrl}  (local platform: ${info.apiUrl}/local)`);
   say(`mail     ${info.mailUrl}`);
   say(`tenant   ${info.tenantId}`);
   say(`API key  ${info.apiKey}  (also in ${platform.localJson})`);

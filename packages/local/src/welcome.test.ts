@@ -10,19 +10,19 @@ const info = {
   mailUrl: 'http://127.0.0.1:3001',
 };
 
-/** The page's HTML as the API server would send it for GET /. */
+/** The page's HTML as the API server would send it for GET /local. */
 function render(localJson: string): string {
   let body = '';
   const res = { writeHead: () => res, end: (html: string) => (body = html) };
   const handled = welcomePage(info, localJson)(
-    { method: 'GET', url: '/' } as IncomingMessage,
+    { method: 'GET', url: '/local' } as IncomingMessage,
     res as unknown as ServerResponse,
   );
   expect(handled).toBe(true);
   return body;
 }
 
-describe('the local landing page', () => {
+describe('the local platform page', () => {
   it('names the local.json that was written, wherever SELLO_DATA_DIR put it', () => {
     const html = render('/srv/sello data/local.json');
     expect(html).toContain('/srv/sello data/local.json');

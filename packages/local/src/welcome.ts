@@ -4,7 +4,7 @@ import type { LocalInfo } from './seed.ts';
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * The local landing page at `/` until the web portal arrives: where everything runs and how to
+ * The local platform's page at `/local` (the portal has `/`): where everything runs and how to
  * call the API. It shows the demo key because it only ever listens on loopback. `localJson` is
  * the file the platform wrote these values to (under SELLO_DATA_DIR, not always `.sello/`).
  */
@@ -20,6 +20,7 @@ pre{padding:.8rem;overflow:auto}dt{font-weight:600;margin-top:.6rem}small{color:
 <h1>Sello — plataforma local</h1>
 <small>Facturación electrónica · Spain, the EU and Mexico</small>
 <dl>
+<dt>Portal</dt><dd><a href="${escapeHtml(info.portalUrl)}">${escapeHtml(info.portalUrl)}</a> · until staff can sign in, give it the API key below on its <a href="/developer">developer page</a></dd>
 <dt>API</dt><dd><a href="${escapeHtml(info.apiUrl)}/v1/health">${escapeHtml(info.apiUrl)}</a> · <a href="${escapeHtml(info.apiUrl)}/v1/openapi.json">OpenAPI</a></dd>
 <dt>Demo tenant</dt><dd><code>${escapeHtml(info.tenantId)}</code></dd>
 <dt>API key</dt><dd><code>${escapeHtml(info.apiKey)}</code></dd>
@@ -30,7 +31,7 @@ pre{padding:.8rem;overflow:auto}dt{font-weight:600;margin-top:.6rem}small{color:
 </body></html>`;
   return (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method !== 'GET' || (path !== '/' && path !== '/index.html')) return false;
+    if (req.method !== 'GET' || (path !== '/local' && path !== '/local/')) return false;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(html);
     return true;

@@ -50,7 +50,13 @@ describe('npm start', () => {
     });
     expect(created.status).toBe(201);
     expect((await fetch(info.mailUrl)).status).toBe(200);
-    const landing = await (await fetch(info.portalUrl)).text();
+    // The portal at `/` (built by the start when missing), the local platform's page at /local.
+    const portal = await fetch(info.portalUrl);
+    expect(portal.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await portal.text();
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).toMatch(/src="\/assets\/index-[\w-]+\.js"/);
+    const landing = await (await fetch(`${info.apiUrl}/local`)).text();
     expect(landing).toContain(info.tenantId);
     // SELLO_DATA_DIR moved the data: both the output and the page name where local.json really is.
     expect(output()).toContain(`(also in ${join(dataDir, 'local.json')})`);

@@ -1,0 +1,202 @@
+import { CustomerInput, CustomerPatch } from '@sello/contracts';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { unwrap, useApi } from '../../api/index.ts';
+import { ApiForm } from '../../forms/api-form.tsx';
+import { useApiForm } from '../../forms/use-form.ts';
+import { ChoiceField } from '../../ui/choice-field.tsx';
+import { FieldGroup, TextInput } from '../../ui/fields.tsx';
+import { Page } from '../../ui/page.tsx';
+import { ErrorState, Loading } from '../../ui/states.tsx';
+import { CUSTOMERS, type Customer, useCustomer } from './queries.ts';
+
+/** The form's fields, named by their path in the API's body. */
+const FIELDS = [
+  'taxId',
+  'name',
+  'email',
+  'language',
+  'address.line1',
+  'address.line2',
+  'address.postalCode',
+  'address.city',
+  'address.province',
+  'address.country',
+] as const;
+/** "By country" is the API's default language: the field is left out for it. */
+const AUTO = 'auto';
+const withoutAuto = ({ language, ...body }: Record<string, unknown>) =>
+  language === AUTO ? body : { ...body, language };
+
+/** The lists (not shown now) are fetched again before the page changes: no stale row flashes. */
+const refreshCustomers = (queries: QueryClient) =>
+  queries.invalidateQueries({ queryKey: CUSTOMERS, refetchType: 'all' });
+
+function CustomerForm({
+  customer,
+  form,
+}: {
+  customer?: Customer;
+  form: ReturnType<typeof useApiForm>;
+}) {
+  const { t } = useTranslation();
+  const f = (key: string) => t(`customers.fields.${key}` as 'customers.fields.name');
+  return (
+    <ApiForm form={form}>
+      <TextInput
+        name="taxId"
+        label={f('taxId')}
+        description={f('taxIdHint')}
+        isRequired
+        defaultValue={customer?.taxId}
+        className="short"
+      />
+      <TextInput name="name" label={f('name')} isRequired defaultValue={customer?.name} />
+      <TextInput
+        name="email"
+        label={f('email')}
+        type="email"
+        inputMode="email"
+        defaultValue={customer?.email}
+      />
+      <ChoiceField
+        name="language"
+        label={f('language')}
+        defaultValue={customer?.language ?? AUTO}
+        options={[
+          ...(customer ? [] : [{ id: AUTO, label: f('languageAuto') }]),
+          { id: 'es', label: t('language.es'), lang: 'es' },
+          { id: 'ca', label: t('language.ca'), lang: 'ca' },
+          { id: 'en', label: t('language.en'), lang: 'en' },
+        ]}
+      />
+      <FieldGroup legend={f('address')}>
+        <TextInput
+          name="address.line1"
+          label={f('line1')}
+          isRequired
+          autoComplete="address-line1"
+          defaultValue={customer?.address.line1}
+        />
+        <TextInput
+          name="address.line2"
+          label={f('line2')}
+          autoComplete="address-line2"
+          defaultValue={customer?.address.line2}
+        />
+        <div className="field-row">
+          <TextInput
+            name="address.postalCode"
+            label={f('postalCode')}
+            isRequired
+            autoComplete="postal-code"
+            defaultValue={customer?.address.postalCode}
+            className="short"
+          />
+          <TextInput
+            name="address.city"
+            label={f('city')}
+            isRequired
+            autoComplete="address-level2"
+            defaultValue={customer?.address.city}
+          />
+        </div>
+        <div className="field-row">
+          <TextInput
+            name="address.province"
+            label={f('province')}
+            autoComplete="address-level1"
+            defaultValue={customer?.address.province}
+          />
+          <TextInput
+            name="address.country"
+            label={f('country')}
+            description={f('countryHint')}
+            isRequired
+            autoComplete="country"
+            defaultValue={customer?.address.country ?? 'ES'}
+            className="short"
+          />
+        </div>
+      </FieldGroup>
+      <div className="form-actions">
+        <Button type="submit" className="button primary" isPending={form.pending}>
+          {form.pending ? t('form.saving') : t('form.save')}
+        </Button>
+        <Link className="button secondary" to="/customers">
+          {t('form.cancel')}
+        </Link>
+      </div>
+    </ApiForm>
+  );
+}
+
+export function NewCustomerPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queries = useQueryClient();
+  const navigate = useNavigate();
+  const form = useApiForm({
+    schema: CustomerInput,
+    fields: FIELDS,
+    prepare: withoutAuto,
+    submit: async (body) => {
+      const created = unwrap(await api.POST('/v1/customers', { body }));
+      await refreshCustomers(queries);
+      navigate('/customers', { state: { created: created.name } });
+    },
+  });
+  return (
+    <Page title={t('customers.new')}>
+      <section className="card">
+        <CustomerForm form={form} />
+      </section>
+    </Page>
+  );
+}
+
+function EditCustomer({ customer, etag }: { customer: Customer; etag: string | undefined }) {
+  const api = useApi();
+  const queries = useQueryClient();
+  const navigate = useNavigate();
+  const form = useApiForm({
+    schema: CustomerPatch,
+    fields: FIELDS,
+    // A cleared e-mail is removed; the address is sent whole, as it is replaced whole.
+    clearable: ['email'],
+    submit: async (body) => {
+      unwrap(
+        await api.PATCH('/v1/customers/{id}', {
+          params: { path: { id: customer.id } },
+          body,
+          // Someone else's change in between answers 412 instead of being overwritten.
+          ...(etag ? { headers: { 'if-match': etag } } : {}),
+        }),
+      );
+      await refreshCustomers(queries);
+      navigate('/customers', { state: { saved: true } });
+    },
+  });
+  return <CustomerForm customer={customer} form={form} />;
+}
+
+export function EditCustomerPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const one = useCustomer(id);
+  return (
+    <Page title={one.data ? one.data.customer.name : t('customers.edit')}>
+      <section className="card">
+        {one.isPending ? (
+          <Loading />
+        ) : one.isError ? (
+          <ErrorState error={one.error} onRetry={() => void one.refetch()} />
+        ) : (
+          <EditCustomer customer={one.data.customer} etag={one.data.etag} />
+        )}
+      </section>
+    </Page>
+  );
+}

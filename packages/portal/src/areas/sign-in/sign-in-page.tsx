@@ -1,0 +1,62 @@
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { SignInInput, useSession } from '../../auth/index.ts';
+import { ApiForm } from '../../forms/api-form.tsx';
+import { useApiForm } from '../../forms/use-form.ts';
+import { TextInput } from '../../ui/fields.tsx';
+import { Page } from '../../ui/page.tsx';
+
+/** Only a path inside the portal, so `?next=` cannot send anyone elsewhere. */
+const safeNext = (next: string | null) =>
+  next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { session, actions } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const form = useApiForm({
+    schema: SignInInput,
+    fields: ['email', 'password'],
+    submit: async (body) => {
+      await actions.signIn(body);
+      navigate(next, { replace: true });
+    },
+  });
+  if (session.status === 'staff') return <Navigate to={next} replace />;
+  return (
+    <Page title={t('signIn.title')}>
+      <section className="card narrow">
+        {params.get('expired') ? (
+          <p className="notice" role="status">
+            {t('signIn.expired')}
+          </p>
+        ) : null}
+        <ApiForm form={form}>
+          <TextInput
+            name="email"
+            label={t('signIn.email')}
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            isRequired
+          />
+          <TextInput
+            name="password"
+            label={t('signIn.password')}
+            type="password"
+            autoComplete="current-password"
+            isRequired
+          />
+          <div className="form-actions">
+            <Button type="submit" className="button primary" isPending={form.pending}>
+              {form.pending ? t('signIn.submitting') : t('signIn.submit')}
+            </Button>
+          </div>
+        </ApiForm>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,55 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGE_STORAGE_KEY,
+  LANGUAGES,
+  type Language,
+  pickLanguage,
+} from './language.ts';
+import { ca } from './messages/ca.ts';
+import { en } from './messages/en.ts';
+import { es } from './messages/es.ts';
+
+export * from './format.ts';
+export * from './language.ts';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: typeof es };
+  }
+}
+
+const remembered = () => {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+};
+
+/** Starts i18next in the language the URL or the last visit asks for (all three are bundled). */
+export function startI18n(): Language {
+  const language = pickLanguage(location.search, remembered());
+  void i18next.use(initReactI18next).init({
+    resources: { es: { translation: es }, ca: { translation: ca }, en: { translation: en } },
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false }, // React escapes
+    initAsync: false,
+  });
+  rememberLanguage(language);
+  return language;
+}
+
+/** Switches the portal's language, remembers it, and tells assistive technology (`<html lang>`). */
+export function rememberLanguage(language: Language) {
+  if (i18next.language !== language) void i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // Storage can be off (private modes): the choice then lasts for this page only.
+  }
+}

@@ -1,0 +1,127 @@
+import { useEffect, useRef } from 'react';
+import { Button, RouterProvider } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import {
+  NavLink,
+  Outlet,
+  Link as RouterLink,
+  useHref,
+  useLocation,
+  useNavigate,
+  useNavigation,
+} from 'react-router';
+import { useSession } from '../auth/index.ts';
+import { developerTools } from '../config.ts';
+import { isLanguage, rememberLanguage } from '../i18n/index.ts';
+import { LanguageSelect } from './language-select.tsx';
+
+/** `?lang=` works on any URL, also after a client-side navigation. */
+function useLanguageFromUrl() {
+  const { search } = useLocation();
+  useEffect(() => {
+    const asked = new URLSearchParams(search).get('lang');
+    if (isLanguage(asked)) rememberLanguage(asked);
+  }, [search]);
+}
+
+/** After a navigation, focus moves to the new page's title (not on the first load). */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    document.querySelector<HTMLElement>('[data-page-title]')?.focus();
+  }, [pathname]);
+}
+
+function Account() {
+  const { t } = useTranslation();
+  const { session, actions } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  if (session.status === 'checking') return null;
+  if (session.status === 'signedOut')
+    // On the sign-in page its form is the way in: no second "sign in" beside it.
+    return pathname === '/sign-in' ? null : (
+      <RouterLink className="button secondary compact" to="/sign-in">
+        {t('shell.signIn')}
+      </RouterLink>
+    );
+  const who =
+    session.status === 'staff'
+      ? t('shell.signedInAs', { email: session.user.email })
+      : t('shell.apiKeySession');
+  return (
+    <div className="account">
+      <span className="who">{who}</span>
+      <Button
+        className="button secondary compact"
+        onPress={async () => {
+          await actions.signOut();
+          navigate('/sign-in');
+        }}
+      >
+        {t('shell.signOut')}
+      </Button>
+    </div>
+  );
+}
+
+/**
+ * The frame of every page: skip link, brand, main navigation, language and account, and the
+ * page itself in `<main>`. New areas add their entry to `NAV`.
+ */
+export function Shell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { session } = useSession();
+  const busy = useNavigation().state !== 'idle';
+  useLanguageFromUrl();
+  useFocusOnNavigation();
+  const signedIn = session.status === 'staff' || session.status === 'apiKey';
+  const nav = [
+    ...(signedIn
+      ? [
+          { to: '/', label: t('shell.home'), end: true },
+          { to: '/customers', label: t('shell.customers'), end: false },
+        ]
+      : []),
+    ...(developerTools ? [{ to: '/developer', label: t('shell.developer'), end: false }] : []),
+  ];
+  return (
+    // React Aria's links and buttons with `href` navigate through React Router.
+    <RouterProvider navigate={(to, options) => navigate(to, options)} useHref={useHref}>
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="app-header">
+        <RouterLink to="/" className="brand">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>{t('app.name')}</span>
+        </RouterLink>
+        {nav.length > 0 ? (
+          <nav aria-label={t('shell.navigation')} className="app-nav">
+            <ul>
+              {nav.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <div className="header-tools">
+          <LanguageSelect />
+          <Account />
+        </div>
+      </header>
+      <div className={busy ? 'route-progress busy' : 'route-progress'} aria-hidden="true" />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </RouterProvider>
+  );
+}
