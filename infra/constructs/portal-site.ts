@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { PORTAL_CSP } from '@sello/contracts';
 import {
   Annotations,
   BOOTSTRAP_QUALIFIER_CONTEXT,
@@ -24,24 +25,6 @@ export interface PortalSiteProps {
   /** The built portal (Vite's `dist/`); when it does not exist a placeholder page is deployed. */
   distPath: string;
 }
-
-/**
- * The portal's Content-Security-Policy: everything from our own origin (the API included, which
- * CloudFront serves on the same origin under `/v1/*`), nothing inline, no plugins, no framing of
- * the portal; `blob:` frames and images for PDF previews the portal fetches with its token.
- */
-export const PORTAL_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
 
 /**
  * Viewer-request function of the site's behaviour (never of `/v1/*`): a path that does not end in

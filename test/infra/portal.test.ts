@@ -2,11 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { ENV, fallbackRoute, kebab } from '@sello/contracts';
+import { ENV, fallbackRoute, kebab, PORTAL_CSP } from '@sello/contracts';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
-import { PORTAL_CSP } from '../../infra/constructs/portal-site.ts';
 import { CONTEXT, functionNamed, logicalId, ofType, type Resource, synthesize } from './support.ts';
 
 type Built = ReturnType<typeof synthesize>;
@@ -259,9 +258,10 @@ describe('the portal in AWS', () => {
     expect(policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig).toEqual({
       ContentSecurityPolicy: {
         ContentSecurityPolicy:
-          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
-          "connect-src 'self'; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; " +
-          "frame-ancestors 'none'; form-action 'self'",
+          "default-src 'self'; script-src 'self'; " +
+          "style-src 'self' 'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='; " +
+          "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; frame-src 'self' blob:; " +
+          "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
         Override: true,
       },
       StrictTransportSecurity: {

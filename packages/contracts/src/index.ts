@@ -1,6 +1,7 @@
 export * from './cors.ts';
 export * from './env.ts';
 export * from './openapi.ts';
+export * from './portal.ts';
 export * from './resources.ts';
 export * from './route.ts';
 export * from './routes.ts';

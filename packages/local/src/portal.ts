@@ -14,6 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { PORTAL_CSP } from '@sello/contracts';
 
 const repo = join(import.meta.dirname, '../../..');
 const portal = join(repo, 'packages/portal');
@@ -153,25 +154,6 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.map']);
-
-/**
- * The portal's policy: everything from this origin only, no inline script or style, no framing.
- * The same as CloudFront will send in AWS. The one hash is React Aria's `touch-action` rule for
- * pressable elements, which it adds as a `<style>` (react-aria's usePress); an upgrade that
- * changes it shows in the browser tests as a console error naming the new hash.
- */
-export const PORTAL_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 interface Cached {
   mtimeMs: number;
