@@ -138,6 +138,9 @@ export function grantAccess(
           }),
         );
         break;
+      case 'users:manage':
+        // The Cognito user pool and its Admin* grant come with the identity stack (issue 11).
+        break;
       default: {
         const unhandled: never = a;
         throw new Error(`No grant defined for access ${String(unhandled)}`);

@@ -37,7 +37,7 @@ const everyAccess: RouteDef = {
   method: 'POST',
   path: '/v1/probes',
   entry: fallbackRoute.entry,
-  auth: 'apiKey',
+  auth: 'tenant',
   access: [...ACCESS],
   summary: 'probe',
   tag: 'Probe',

@@ -478,7 +478,7 @@ describe('grant mapping, one probe function per access', () => {
     method: 'GET',
     path: `/v1/probes/${i}`,
     entry: fallbackRoute.entry,
-    auth: 'apiKey',
+    auth: 'tenant',
     access: [access],
     summary: `probe for ${access}`,
     tag: 'Probe',

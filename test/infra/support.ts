@@ -117,6 +117,8 @@ function label(resource: unknown, labels: Record<string, string>, ownLogs?: stri
 
 /** What each access must grant (and all it may grant), in the labels of `permissionsOf`. */
 export const EXPECTED_PERMISSIONS: Record<Access | 'baseline', string[]> = {
+  // Granted once the user pool is in the stacks (issue 11); nothing until then.
+  'users:manage': [],
   baseline: [
     'logs:CreateLogStream @ own-logs',
     'logs:PutLogEvents @ own-logs',
@@ -245,7 +247,7 @@ export const reachTables = () => {
     method: 'POST',
     path: `/v1/${kebab(id)}`,
     entry: fallbackRoute.entry,
-    auth: 'apiKey',
+    auth: 'tenant',
     access: ['table:read'],
     summary: id,
     tag: 'Probe',

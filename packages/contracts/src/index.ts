@@ -14,6 +14,7 @@ export * from './schemas/jobs.ts';
 export * from './schemas/money.ts';
 export * from './schemas/recipients.ts';
 export * from './schemas/settings.ts';
+export * from './schemas/staff.ts';
 export * from './schemas/system.ts';
 export * from './schemas/tasks.ts';
 export * from './schemas/tenants.ts';

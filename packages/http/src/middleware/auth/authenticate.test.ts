@@ -16,20 +16,20 @@ const refusal = (kind: AuthKind, event = anEvent()) =>
   );
 
 describe('authenticate', () => {
-  it('takes an API key on apiKey routes, a session on session routes, either on inbox routes', async () => {
+  it('takes an API key on tenant routes, a session on session routes, either on inbox routes', async () => {
     const asTenant = { kind: 'tenant', tenantId: 'ten_1', keyId: tenant.keyId };
     const asRecipient = { kind: 'recipient', recipientId: 'rcp_1', taxId: 'B12345674' };
-    expect(await authenticate('apiKey', bearer(tenant.secret), stores)).toEqual(asTenant);
+    expect(await authenticate('tenant', bearer(tenant.secret), stores)).toEqual(asTenant);
     expect(await authenticate('session', bearer(session), stores)).toEqual(asRecipient);
     expect(await authenticate('inbox', bearer(tenant.secret), stores)).toEqual(asTenant);
     expect(await authenticate('inbox', bearer(session), stores)).toEqual(asRecipient);
   });
 
-  it.each(['apiKey', 'session', 'inbox'] as const)(
+  it.each(['tenant', 'session', 'inbox'] as const)(
     'refuses a %s route without a bearer credential, naming what it takes',
     async (kind) => {
       const what = {
-        apiKey: 'api key',
+        tenant: 'api key or access token',
         session: 'session token',
         inbox: 'api key or session token',
       }[kind];
@@ -48,7 +48,7 @@ describe('authenticate', () => {
   );
 
   it('never takes a session for an API key nor the reverse', async () => {
-    expect((await refusal('apiKey', bearer(session))).message).toBe('Invalid or revoked API key');
+    expect((await refusal('tenant', bearer(session))).message).toBe('Invalid or revoked API key');
     expect((await refusal('session', bearer(tenant.secret))).message).toBe(
       'This route takes a recipient session, not an API key',
     );
@@ -70,7 +70,7 @@ describe('authenticate', () => {
 
 describe('authentication middleware', () => {
   it.each([
-    ['apiKey', tenant.secret, 'ten_1'],
+    ['tenant', tenant.secret, 'ten_1'],
     ['session', session, 'recipient:rcp_1'],
     ['inbox', session, 'recipient:rcp_1'],
     ['inbox', tenant.secret, 'ten_1'],
