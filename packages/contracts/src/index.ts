@@ -1,3 +1,4 @@
+export * from './cookies.ts';
 export * from './cors.ts';
 export * from './env.ts';
 export * from './openapi.ts';

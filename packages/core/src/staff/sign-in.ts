@@ -106,3 +106,15 @@ export const authenticateStaff =
       expiresAt: claims.expiresAt,
     };
   };
+
+/** What the API answers for a sign-in or a refresh (the refresh token goes in a cookie). */
+export const signedInView = (session: StaffSession) => ({
+  accessToken: session.accessToken,
+  expiresIn: session.expiresIn,
+  user: {
+    id: session.member.userId,
+    email: session.member.email,
+    tenantId: session.member.tenantId,
+    role: session.member.role,
+  },
+});
