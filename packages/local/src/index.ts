@@ -5,6 +5,7 @@ export * from './invoker.ts';
 export * from './platform.ts';
 export * from './scheduler/index.ts';
 export * from './seed.ts';
+export * from './services/cognito.ts';
 export * from './services/dynamodb.ts';
 export * from './services/kms.ts';
 export * from './services/s3.ts';
