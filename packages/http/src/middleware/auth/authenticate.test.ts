@@ -1,4 +1,4 @@
-import type { AuthKind } from '@sello/contracts';
+import type { AuthKind, RouteDef } from '@sello/contracts';
 import { describe, expect, it } from 'vitest';
 import { anEvent, aRequest, credentialStores } from '../../../testing/fakes.ts';
 import { authentication } from './authenticate.ts';
@@ -82,5 +82,67 @@ describe('authentication middleware', () => {
       auth === 'public' ? undefined : expect.objectContaining({ kind: expect.any(String) }),
     );
     expect(request.internal.owner).toBe(owner);
+  });
+});
+
+describe('roles, checked with the caller', () => {
+  const run = async (route: Partial<RouteDef>, secret: string) => {
+    const request = aRequest(bearer(secret));
+    await authentication(
+      { id: 'someRoute', method: 'GET', auth: 'tenant', ...route } as RouteDef,
+      () => stores,
+    ).before!(request);
+    return request.context.principal;
+  };
+  const refused = (route: Partial<RouteDef>, secret: string) =>
+    run(route, secret).then(
+      () => expect.unreachable(),
+      (e) => ({ code: e.code, message: e.message, errors: e.errors }),
+    );
+  const technician = stores.addStaff('ten_1', 'technician');
+  const readOnly = stores.addStaff('ten_1', 'readOnly');
+  const accountant = stores.addStaff('ten_1', 'accountant');
+
+  it('lets every role read, and only owner, admin and accountant write, by default', async () => {
+    for (const member of [technician, readOnly, accountant]) {
+      expect(await run({ method: 'GET' }, member.token)).toMatchObject({ kind: 'staff' });
+    }
+    expect(await run({ method: 'POST' }, accountant.token)).toMatchObject({ role: 'accountant' });
+    expect(await refused({ id: 'createInvoice', method: 'POST' }, technician.token)).toEqual({
+      code: 'forbidden',
+      message: 'The technician role may not call createInvoice',
+      errors: [
+        { path: 'authorization', message: 'Needs one of the roles: owner, admin, accountant' },
+      ],
+    });
+    expect((await refused({ method: 'DELETE' }, readOnly.token)).code).toBe('forbidden');
+  });
+
+  it("follows a route's own roles, for reads too", async () => {
+    const fieldWork = { method: 'POST', roles: ['owner', 'admin', 'accountant', 'technician'] };
+    expect(await run(fieldWork as Partial<RouteDef>, technician.token)).toMatchObject({
+      role: 'technician',
+    });
+    const admins = { method: 'GET', roles: ['owner', 'admin'] } as Partial<RouteDef>;
+    expect((await refused(admins, accountant.token)).errors).toEqual([
+      { path: 'authorization', message: 'Needs one of the roles: owner, admin' },
+    ]);
+  });
+
+  it('lets API keys act for the whole tenant, whatever the roles', async () => {
+    const admins = { method: 'DELETE', roles: ['owner', 'admin'] } as Partial<RouteDef>;
+    expect(await run(admins, tenant.secret)).toMatchObject({ kind: 'tenant' });
+  });
+
+  it("takes a staff token on 'staff' routes and refuses an API key there (403)", async () => {
+    expect(await run({ auth: 'staff' }, readOnly.token)).toMatchObject({ role: 'readOnly' });
+    expect((await refused({ auth: 'staff' }, tenant.secret)).code).toBe('forbidden');
+  });
+
+  it("takes a staff token on 'inbox' routes, with the roles' rule", async () => {
+    expect(await run({ auth: 'inbox' }, technician.token)).toMatchObject({ role: 'technician' });
+    expect((await refused({ auth: 'inbox', method: 'POST' }, technician.token)).code).toBe(
+      'forbidden',
+    );
   });
 });
