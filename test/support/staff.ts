@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { identityProvider, repositories } from '@sello/app/platform';
 import { systemClock } from '@sello/core/ports';
+import { ATTEMPT_WINDOW_SECONDS } from '@sello/core/recipients';
 import {
   addOwner,
   type Membership,
@@ -101,4 +103,11 @@ export async function linkMailedTo(email: string, page: string): Promise<string 
     if (match) return decodeURIComponent(match[1]!);
   }
   return undefined;
+}
+
+/** Waits for the next attempt window when fewer than `ms` remain of the current one. */
+export async function clearOfWindowEnd(ms: number) {
+  const windowMs = ATTEMPT_WINDOW_SECONDS * 1000;
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < ms) await sleep(left + 1000);
 }
