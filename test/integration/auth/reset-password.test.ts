@@ -60,6 +60,12 @@ describe('forgot-password, then reset-password', () => {
     expect(await mailsTo(invited.email)).toEqual([]);
   });
 
+  it('answers a bad e-mail with 400 naming it', async () => {
+    const bad = await post('/v1/auth/forgot-password', { email: 'not an e-mail' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors.map((e: { path: string }) => e.path)).toEqual(['email']);
+  });
+
   it('limits requests per e-mail: the sixth in the window is 429', async () => {
     const member = await aMember(tenant.tenantId, 'readOnly');
     for (let i = 0; i < 5; i++) expect((await forgot(member.email)).status).toBe(202);
