@@ -6,7 +6,12 @@ import { forgetApiKey, noContent } from '@sello/http';
 const revoke = revokeApiKey();
 
 export const handler = httpHandler(routes.revokeApiKey, async ({ principal, params }) => {
-  await revoke(principal.tenantId, params.id, principal.keyId);
+  // A key may not revoke itself; a staff member revokes any of the tenant's keys.
+  await revoke(
+    principal.tenantId,
+    params.id,
+    principal.kind === 'tenant' ? principal.keyId : undefined,
+  );
   forgetApiKey(params.id);
   return noContent();
 });

@@ -7,15 +7,7 @@ import type { PlatformResources } from '../stacks/stateful-stack.ts';
 import { acknowledge, findingText } from './nag.ts';
 
 /**
- * Managing the people of the user pool (invite, set a password, disable, sign out everywhere).
- * Named here as well as in the contracts' Access so this file compiles before and after that
- * union gains it; `GrantedAccess` is the same union either way.
- */
-export const USERS_MANAGE = 'users:manage';
-export type GrantedAccess = Access | typeof USERS_MANAGE;
-
-/**
- * What `users:manage` may call, on the stage's own user pool only. Sello creates people with
+ * What `users:manage` (managing the people of the user pool) may call, on the stage's own user pool only. Sello creates people with
  * AdminCreateUser (MessageAction SUPPRESS: Cognito mails nothing), sets passwords after its own
  * invitation and reset flows, and signs people in, refreshes and revokes through the app client.
  * Deliberately no AdminAddUserToGroup, AdminLinkProviderForUser, AdminRespondToAuthChallenge
@@ -40,14 +32,14 @@ export const USER_ADMIN_ACTIONS = [
  */
 export function grantAccess(
   role: iam.IRole,
-  access: readonly GrantedAccess[],
+  access: readonly Access[],
   res: PlatformResources,
 ): void {
   // The data key also encrypts the table: through S3 it may only be used by S3.
   const s3ViaService = {
     StringEquals: { 'kms:ViaService': `s3.${Stack.of(role).region}.amazonaws.com` },
   };
-  for (const a of new Set<GrantedAccess>(access)) {
+  for (const a of new Set<Access>(access)) {
     switch (a) {
       case 'table:read':
         res.table.grantReadData(role);
@@ -166,7 +158,7 @@ export function grantAccess(
           }),
         );
         break;
-      case USERS_MANAGE:
+      case 'users:manage':
         role.addToPrincipalPolicy(
           new iam.PolicyStatement({
             actions: USER_ADMIN_ACTIONS,
@@ -346,11 +338,11 @@ export const schedulesInGroupArn = (scope: IConstruct, group: string): string =>
  * verify a person's token), the rest only when its access needs it.
  */
 export function environmentFor(
-  access: readonly GrantedAccess[],
+  access: readonly Access[],
   res: PlatformResources,
   stage: string,
 ): Record<string, string> {
-  const has = (...wanted: GrantedAccess[]) => wanted.some((w) => access.includes(w));
+  const has = (...wanted: Access[]) => wanted.some((w) => access.includes(w));
   const env: Record<string, string> = {
     [ENV.stage]: stage,
     [ENV.tableName]: res.table.tableName,

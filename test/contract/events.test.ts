@@ -11,6 +11,7 @@ import { realiseDocuments } from './placeholders/documents.ts';
 import { realiseExchange } from './placeholders/exchange.ts';
 import { realiseRecipients } from './placeholders/recipients.ts';
 import { realiseSettings } from './placeholders/settings.ts';
+import { realiseStaff } from './placeholders/staff.ts';
 import { realiseTasks } from './placeholders/tasks.ts';
 import { realiseVerifactu } from './placeholders/verifactu.ts';
 import { realiseWebhooks } from './placeholders/webhooks.ts';
@@ -96,6 +97,7 @@ async function realise(event: string, routeId: string): Promise<string> {
     realiseExchange,
     realiseRecipients,
     realiseSettings,
+    realiseStaff,
     realiseTasks,
     realiseVerifactu,
     realiseWebhooks,

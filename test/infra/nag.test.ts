@@ -1,11 +1,11 @@
-import { fallbackRoute, type RouteDef } from '@sello/contracts';
+import { ACCESS, fallbackRoute, type RouteDef } from '@sello/contracts';
 import { type App, Validations } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
 import { MIN_REASON_LENGTH } from '../../infra/constructs/nag.ts';
-import { asAccess, CONTEXT, EVERY_ACCESS, reachTables } from './support.ts';
+import { CONTEXT, reachTables } from './support.ts';
 
 /** AwsSolutions with acknowledgements ignored: what the rules find before anyone argues. */
 class UnacknowledgedChecks extends AwsSolutionsChecks {}
@@ -37,8 +37,8 @@ const everyAccess: RouteDef = {
   method: 'POST',
   path: '/v1/probes',
   entry: fallbackRoute.entry,
-  auth: 'apiKey',
-  access: EVERY_ACCESS.map(asAccess),
+  auth: 'tenant',
+  access: [...ACCESS],
   summary: 'probe',
   tag: 'Probe',
   responses: {},

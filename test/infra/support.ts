@@ -1,5 +1,4 @@
 import {
-  ACCESS,
   type Access,
   fallbackRoute,
   kebab,
@@ -9,16 +8,6 @@ import {
 import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type BuildAppOptions, buildApp } from '../../infra/app.ts';
-import { type GrantedAccess, USERS_MANAGE } from '../../infra/constructs/access.ts';
-
-/**
- * An access as a route declares it. `users:manage` may not be in the contracts' Access yet
- * (runtime and infra land separately); infra grants it either way, so tests declare it anyway.
- */
-export const asAccess = (access: GrantedAccess): Access => access as string as Access;
-
-/** Every access infra can grant: the contracts' list, plus `users:manage` until it is in it. */
-export const EVERY_ACCESS: GrantedAccess[] = [...new Set<GrantedAccess>([...ACCESS, USERS_MANAGE])];
 
 /** A fixed environment, so templates do not depend on the machine's AWS configuration. */
 export const CONTEXT = {
@@ -128,7 +117,7 @@ function label(resource: unknown, labels: Record<string, string>, ownLogs?: stri
 }
 
 /** What each access must grant (and all it may grant), in the labels of `permissionsOf`. */
-export const EXPECTED_PERMISSIONS: Record<GrantedAccess | 'baseline', string[]> = {
+export const EXPECTED_PERMISSIONS: Record<Access | 'baseline', string[]> = {
   baseline: [
     'logs:CreateLogStream @ own-logs',
     'logs:PutLogEvents @ own-logs',
@@ -195,7 +184,7 @@ export const EXPECTED_PERMISSIONS: Record<GrantedAccess | 'baseline', string[]> 
     'iam:PassRole @ schedulerRole',
   ],
   // Only on the stage's pool; never groups, identity providers or auth challenges.
-  [USERS_MANAGE]: [
+  'users:manage': [
     'AdminCreateUser',
     'AdminGetUser',
     'AdminSetUserPassword',
@@ -215,7 +204,7 @@ export const EXPECTED_PERMISSIONS: Record<GrantedAccess | 'baseline', string[]> 
  * failure queue.
  */
 export const expectedPermissions = (
-  access: readonly GrantedAccess[],
+  access: readonly Access[],
   invokes: readonly string[] = [],
   asyncTarget = false,
 ): string[] =>
@@ -234,7 +223,7 @@ export const expectedPermissions = (
 
 /** `expectedPermissions` of one entry of a route table. */
 export const expectedPermissionsOf = (def: {
-  access: readonly GrantedAccess[];
+  access: readonly Access[];
   invokes?: readonly string[];
   trigger?: TriggeredDef['trigger'];
 }) => expectedPermissions(def.access, def.invokes, def.trigger?.kind === 'invoke');
@@ -270,7 +259,7 @@ export const reachTables = () => {
     method: 'POST',
     path: `/v1/${kebab(id)}`,
     entry: fallbackRoute.entry,
-    auth: 'apiKey',
+    auth: 'tenant',
     access: ['table:read'],
     summary: id,
     tag: 'Probe',

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startCognitoLocal } from '../../packages/local/src/services/cognito.ts';
 import { startDynamoLocal } from '../../packages/local/src/services/dynamodb.ts';
 import { startKmsLocal } from '../../packages/local/src/services/kms.ts';
 import { startS3Local } from '../../packages/local/src/services/s3.ts';
@@ -23,6 +24,11 @@ declare module 'vitest' {
       bucket: string;
       signingKeyId: string;
       signingCertificate: string;
+      /** cognito-local, its user pool and the portal's app client. */
+      cognito: string;
+      userPoolId: string;
+      userPoolClientId: string;
+      userPoolIssuer: string;
     };
   }
 }
@@ -33,12 +39,13 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'sello-test-'));
-  const [dynamo, s3, ses, signing, secrets] = await Promise.all([
+  const [dynamo, s3, ses, signing, secrets, cognito] = await Promise.all([
     startDynamoLocal(),
     startS3Local({ directory: join(dir, 's3'), buckets: [TEST_BUCKET] }),
     startSesLocal({ port: 0 }),
     loadOrCreateLocalSigningIdentity(join(dir, 'signer')),
     loadOrCreateLocalSecretBox(join(dir, 'signer')),
+    startCognitoLocal({ dataDir: join(dir, 'cognito') }),
   ]);
   const kms = await startKmsLocal({ signer: signing.signer, keyId: signing.keyId, secrets });
   project.provide('endpoints', {
@@ -49,9 +56,13 @@ export default async function setup(project: TestProject) {
     bucket: TEST_BUCKET,
     signingKeyId: signing.keyId,
     signingCertificate: signing.certificatePem,
+    cognito: cognito.endpoint,
+    userPoolId: cognito.userPoolId,
+    userPoolClientId: cognito.clientId,
+    userPoolIssuer: cognito.issuer,
   });
   return async () => {
-    await Promise.all([dynamo.stop(), s3.stop(), ses.stop(), kms.stop()]);
+    await Promise.all([dynamo.stop(), s3.stop(), ses.stop(), kms.stop(), cognito.stop()]);
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -8,6 +8,8 @@ export interface LocalInfo {
   apiUrl: string;
   apiKey: string;
   tenantId: string;
+  staffEmail: string;
+  staffPassword: string;
   portalUrl: string;
   mailUrl: string;
 }

@@ -15,6 +15,7 @@ Object.assign(process.env, {
   AWS_ENDPOINT_URL_S3: endpoints.s3,
   AWS_ENDPOINT_URL_SES: endpoints.ses,
   AWS_ENDPOINT_URL_KMS: endpoints.kms,
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
   [ENV.stage]: 'test',
   [ENV.tableName]: `sello-test-${randomBytes(6).toString('hex')}`,
   [ENV.artifactBucket]: endpoints.bucket,
@@ -28,6 +29,10 @@ Object.assign(process.env, {
   [ENV.verifactuProducerName]: 'Sello (tests)',
   [ENV.verifactuInstallation]: 'test',
   [ENV.verifactuSubmitter]: 'sandbox',
+  // One user pool for the run: users are named by e-mail, so tests make addresses of their own.
+  [ENV.userPoolId]: endpoints.userPoolId,
+  [ENV.userPoolClientId]: endpoints.userPoolClientId,
+  [ENV.userPoolIssuer]: endpoints.userPoolIssuer,
 });
 delete process.env.AWS_PROFILE;
 

@@ -1,3 +1,4 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -43,3 +44,4 @@ export const s3Client = /* @__PURE__ */ once(
 export const sesClient = /* @__PURE__ */ once(() => new SESClient({}));
 export const kmsClient = /* @__PURE__ */ once(() => new KMSClient({}));
 export const schedulerClient = /* @__PURE__ */ once(() => new SchedulerClient({}));
+export const cognitoClient = /* @__PURE__ */ once(() => new CognitoIdentityProviderClient({}));

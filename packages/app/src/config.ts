@@ -48,3 +48,22 @@ export function verifactuConfig() {
       | 'production',
   };
 }
+
+/**
+ * The user pool staff sign in to, when the stack configured one: its id, the portal's app client
+ * and, locally, cognito-local's issuer. Without it staff tokens are refused and API keys work.
+ */
+export function userPool() {
+  const userPoolId = optionalEnv(ENV.userPoolId);
+  const clientId = optionalEnv(ENV.userPoolClientId);
+  if (!userPoolId || !clientId) return undefined;
+  return { userPoolId, clientId, issuer: optionalEnv(ENV.userPoolIssuer) };
+}
+
+/** The user pool, for the operations that cannot run without one (signing in, managing users). */
+export function requireUserPool() {
+  const pool = userPool();
+  if (!pool)
+    throw new Error(`Missing environment variables ${ENV.userPoolId} and ${ENV.userPoolClientId}`);
+  return pool;
+}

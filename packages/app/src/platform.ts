@@ -5,6 +5,7 @@
  */
 export * from './clients.ts';
 export * from './config.ts';
+export * from './identity.ts';
 export * from './invoker.ts';
 export * from './repositories.ts';
 export * from './scheduler.ts';

@@ -9,6 +9,7 @@ import {
   DynamoImportRepository,
   DynamoInboxRepository,
   DynamoInvoiceRepository,
+  DynamoMembershipRepository,
   DynamoNotificationLog,
   DynamoOnboardingKeyRepository,
   DynamoProductRepository,
@@ -18,6 +19,7 @@ import {
   DynamoSeriesRepository,
   DynamoSettingsRepository,
   DynamoSigningIdentityRepository,
+  DynamoStaffLinkRepository,
   DynamoSubmissionRepository,
   DynamoSubmitterCertificateRepository,
   DynamoTariffRepository,
@@ -76,6 +78,9 @@ function build() {
     taskRuns: new DynamoTaskRunRepository(db, table),
     workOrders: new DynamoWorkOrderRepository(db, table),
     customerDirectory: new DynamoCustomerDirectory(db, table),
+    // staff
+    memberships: new DynamoMembershipRepository(db, table),
+    staffLinks: new DynamoStaffLinkRepository(db, table),
   };
 }
 

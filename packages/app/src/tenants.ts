@@ -25,7 +25,7 @@ export const listApiKeys = () => core.listApiKeys({ apiKeys: r().apiKeys });
 /** Revokes the key and drops it from this container's authentication cache at once. */
 export function revokeApiKey() {
   const revoke = core.revokeApiKey({ apiKeys: r().apiKeys, clock: systemClock });
-  return async (tenantId: string, keyId: string, callerKeyId: string) => {
+  return async (tenantId: string, keyId: string, callerKeyId?: string) => {
     await revoke(tenantId, keyId, callerKeyId);
     forgetApiKey(keyId);
   };

@@ -1,3 +1,4 @@
+export * from './cognito/index.ts';
 export * from './dynamo/api-key-repository.ts';
 export * from './dynamo/catalog-repository.ts';
 export * from './dynamo/cursor.ts';
@@ -16,5 +17,6 @@ export * from './lambda/index.ts';
 export * from './recipients/index.ts';
 export * from './scheduler/eventbridge-scheduler.ts';
 export * from './ses/ses-text-mailer.ts';
+export * from './staff/index.ts';
 export * from './tasks/index.ts';
 export * from './webhooks/index.ts';

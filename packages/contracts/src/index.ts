@@ -1,3 +1,4 @@
+export * from './cookies.ts';
 export * from './cors.ts';
 export * from './env.ts';
 export * from './openapi.ts';
@@ -15,6 +16,7 @@ export * from './schemas/jobs.ts';
 export * from './schemas/money.ts';
 export * from './schemas/recipients.ts';
 export * from './schemas/settings.ts';
+export * from './schemas/staff.ts';
 export * from './schemas/system.ts';
 export * from './schemas/tasks.ts';
 export * from './schemas/tenants.ts';

@@ -1,5 +1,14 @@
 import * as z from 'zod';
-import type { RouteDef } from './route.ts';
+import { type AuthKind, type RouteDef, rolesOf } from './route.ts';
+
+/** The credentials each kind of caller may present, as alternatives of an OpenAPI security list. */
+const SECURITY: Record<AuthKind, string[]> = {
+  tenant: ['apiKey', 'staffToken'],
+  staff: ['staffToken'],
+  session: ['session'],
+  inbox: ['apiKey', 'staffToken', 'session'],
+  public: [],
+};
 
 type JsonSchema = Record<string, unknown>;
 const ref = (id: string) => `#/components/schemas/${id}`;
@@ -34,17 +43,20 @@ export function buildOpenApi(
   }> = [];
 
   for (const route of routes) {
+    const schemes = SECURITY[route.auth];
+    const staffRoles = schemes.includes('staffToken') ? rolesOf(route) : undefined;
     const operation: Record<string, unknown> = {
       operationId: route.id,
       summary: route.summary,
       tags: [route.tag],
-      // 'inbox' takes either credential: alternatives in an OpenAPI security list.
-      security:
-        route.auth === 'public'
-          ? []
-          : route.auth === 'inbox'
-            ? [{ apiKey: [] }, { session: [] }]
-            : [{ [route.auth]: [] }],
+      // Each credential the route takes is one alternative of the security list.
+      security: schemes.map((scheme) => ({ [scheme]: [] })),
+      ...(staffRoles
+        ? {
+            description: `Staff roles: ${staffRoles.join(', ')}.${schemes.includes('apiKey') ? ' API keys act for the whole tenant.' : ''}`,
+            'x-sello-roles': staffRoles,
+          }
+        : {}),
     };
     if (route.request?.params)
       parameterSets.push({ target: operation, schema: route.request.params, where: 'path' });
@@ -112,6 +124,12 @@ export function buildOpenApi(
         content: { 'application/problem+json': { schema: { $ref: ref('Problem') } } },
       };
     }
+    if (staffRoles) {
+      responses['403'] ??= {
+        description: `A staff member whose role is not one of: ${staffRoles.join(', ')}`,
+        content: { 'application/problem+json': { schema: { $ref: ref('Problem') } } },
+      };
+    }
     if (route.request) {
       responses['400'] ??= {
         description: 'Invalid input; `errors` names each field',
@@ -175,6 +193,14 @@ export function buildOpenApi(
           type: 'http',
           scheme: 'bearer',
           description: "A tenant's API key (`sello_…`); never accepted as a session",
+        },
+        staffToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            "A staff member's access token from POST /v1/auth/sign-in or /v1/auth/refresh; what " +
+            "it may do depends on the member's role (`x-sello-roles` on each operation)",
         },
         session: {
           type: 'http',

@@ -1,11 +1,28 @@
+import { STAFF_ROLES, type StaffRole } from '@sello/core/staff';
 import type * as z from 'zod';
 
 /** Who may call a route. */
 export type AuthKind =
-  | 'apiKey' // a tenant's API key (ERPs, the issuer console)
+  | 'tenant' // the tenant: one of its API keys (ERPs), or a staff member's access token (portal)
+  | 'staff' // a staff member's access token only (a person, not a system)
   | 'session' // a registered recipient's session
-  | 'inbox' // either: a tenant reads invoices addressed to its own tax id, a recipient to its own
-  | 'public'; // no credentials (health, self-invoicing page, registration)
+  | 'inbox' // the tenant (key or staff) reads invoices addressed to its own tax id, a recipient its own
+  | 'public'; // no credentials (health, self-invoicing page, registration, signing in)
+
+/** The roles a staff member may hold in its tenant (API keys act for the whole tenant). */
+export const ROLES = STAFF_ROLES;
+export type Role = StaffRole;
+
+/** Roles that change the tenant's data by default: everyone but technicians and read-only members. */
+export const WRITER_ROLES = ['owner', 'admin', 'accountant'] as const satisfies readonly Role[];
+
+/**
+ * THE rule of which staff roles may call a route: its own `roles` when it lists them, otherwise
+ * every role for reads (GET) and owner, admin and accountant for everything else. The
+ * authentication middleware checks it, and the OpenAPI document shows it, from this one function.
+ */
+export const rolesOf = (route: Pick<RouteDef, 'method' | 'roles'>): readonly Role[] =>
+  route.roles ?? (route.method === 'GET' ? ROLES : WRITER_ROLES);
 
 /**
  * AWS access an entry needs. CDK turns each into the narrowest grant; nothing else is granted.
@@ -22,6 +39,10 @@ export const ACCESS = [
   'secrets:encrypt',
   'secrets:decrypt',
   'scheduler:manage',
+  // Create, delete and set the password of users in the Cognito user pool (Admin* calls). Signing
+  // in, refreshing and revoking tokens are public Cognito calls, and verifying a token reads only
+  // the pool's published keys: those need no access.
+  'users:manage',
 ] as const;
 export type Access = (typeof ACCESS)[number];
 
@@ -57,6 +78,11 @@ export interface RouteDef {
   /** Handler file, relative to the repository root; it exports `handler`. */
   entry: string;
   auth: AuthKind;
+  /**
+   * Staff roles allowed, when the default of `rolesOf` is wrong for the route. Only meaningful
+   * where staff tokens are taken (`tenant`, `staff`, `inbox`); API keys act for the whole tenant.
+   */
+  roles?: readonly Role[];
   access: readonly Access[];
   summary: string;
   tag: string;

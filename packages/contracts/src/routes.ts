@@ -1,4 +1,5 @@
 import { defineTriggered, type RouteDef, type TriggeredDef } from './route.ts';
+import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { customersRoutes } from './routes/customers.ts';
 import { documentsRoutes, documentsTriggered } from './routes/documents.ts';
@@ -9,6 +10,7 @@ import { settingsRoutes, settingsTriggered } from './routes/settings.ts';
 import { systemRoutes } from './routes/system.ts';
 import { tasksRoutes, tasksTriggered } from './routes/tasks.ts';
 import { tenantsRoutes } from './routes/tenants.ts';
+import { usersRoutes } from './routes/users.ts';
 import { verifactuRoutes, verifactuTriggered } from './routes/verifactu.ts';
 import { webhooksRoutes, webhooksTriggered } from './routes/webhooks.ts';
 
@@ -30,6 +32,8 @@ export const routes = {
   ...settingsRoutes,
   ...webhooksRoutes,
   ...tasksRoutes,
+  ...authRoutes,
+  ...usersRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;

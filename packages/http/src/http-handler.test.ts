@@ -17,7 +17,7 @@ const createThing = defineRoute({
   id: 'createThing',
   method: 'POST',
   path: '/v1/things/{id}',
-  auth: 'apiKey',
+  auth: 'tenant',
   request: {
     params: z.object({ id: z.string() }),
     query: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
@@ -29,7 +29,7 @@ const getThing = defineRoute({
   id: 'getThing',
   method: 'GET',
   path: '/v1/x',
-  auth: 'apiKey',
+  auth: 'tenant',
 });
 
 const seen: HttpRequest<typeof createThing>[] = [];

@@ -66,7 +66,9 @@ export const createHttpHandler =
           expectedVersion,
           event,
         } as HttpRequest<R>;
-        return toResponse(serialize(await fn(request)));
+        const result = await fn(request);
+        const response = toResponse(serialize(result));
+        return result.cookies?.length ? { ...response, cookies: result.cookies } : response;
       });
     // Lambda passes a plain context; the middlewares fill in HttpContext before the handler runs.
     return stack as unknown as HttpFunction;

@@ -31,6 +31,11 @@ export interface HttpResult {
   body?: unknown;
   raw?: { contentType: string; bytes: Uint8Array };
   headers?: Record<string, string>;
+  /**
+   * `Set-Cookie` values (API Gateway's `cookies`). A response that sets cookies carries
+   * credentials of that one exchange: it is never kept for an Idempotency-Key replay.
+   */
+  cookies?: string[];
   /** An explicit validator (e.g. the resource version); GETs without one get a content hash. */
   etag?: string;
 }

@@ -1,4 +1,7 @@
 // Test doubles for the middleware unit tests: events, contexts and in-memory stores, no network.
+import { randomUUID } from 'node:crypto';
+
+import { UnauthorizedError } from '@sello/core/errors';
 import type {
   IdempotencyClaim,
   IdempotencyState,
@@ -10,6 +13,13 @@ import {
   type RecipientSession,
   type RecipientSessionRepository,
 } from '@sello/core/recipients';
+import type {
+  AccessTokenClaims,
+  AccessTokenVerifier,
+  Membership,
+  MembershipRepository,
+  StaffRole,
+} from '@sello/core/staff';
 import {
   type ApiKeyRecord,
   type ApiKeyRepository,
@@ -92,11 +102,49 @@ export function aRequest(
   };
 }
 
-/** API keys and sessions in memory; `addKey` and `addSession` hand out working secrets. */
+/**
+ * An identity provider's token issuer in memory: it hands out JWT-shaped tokens and its verifier
+ * takes only its own, unexpired ones, refusing as the real verifier does (a token of another
+ * issuer, a forged one, an expired one). The real verifier's checks are tested with real keys in
+ * @sello/aws.
+ */
+export function tokenIssuer() {
+  const issued = new Map<string, AccessTokenClaims>();
+  let n = 0;
+  const verifier: AccessTokenVerifier = {
+    verify: async (token) => {
+      const claims = issued.get(token);
+      if (!claims) throw new UnauthorizedError('Invalid access token; sign in again');
+      if (claims.expiresAt * 1000 <= Date.now()) {
+        throw new UnauthorizedError('The access token expired; refresh it or sign in again');
+      }
+      return claims;
+    },
+  };
+  return {
+    verifier,
+    /** A token of `userId` valid for `seconds`. */
+    issue(userId: string, seconds = 3600) {
+      // Random, as signatures are: no two issuers ever hand out the same token.
+      const body = Buffer.from(`${userId}:${++n}:${randomUUID()}`).toString('base64url');
+      const token = `eyJhbGciOiJSUzI1NiJ9.${body}.c2ln`;
+      issued.set(token, { userId, expiresAt: Math.floor(Date.now() / 1000) + seconds });
+      return token;
+    },
+  };
+}
+
+/**
+ * API keys, sessions and staff in memory; `addKey`, `addSession` and `addStaff` hand out working
+ * secrets.
+ */
 export function credentialStores() {
   const keys = new Map<string, ApiKeyRecord>();
   const sessions = new Map<string, RecipientSession>();
+  const members = new Map<string, Membership>();
+  const issuer = tokenIssuer();
   const lookups = { apiKeys: 0, sessions: 0 };
+  const memberLookups = { count: 0 };
   const apiKeys: ApiKeyRepository = {
     findByHash: async (hash) => {
       lookups.apiKeys++;
@@ -114,11 +162,39 @@ export function credentialStores() {
     },
     create: async () => {},
   };
+  const memberships: Pick<MembershipRepository, 'getByUser'> = {
+    getByUser: async (userId) => {
+      memberLookups.count++;
+      return members.get(userId);
+    },
+  };
   let n = 0;
   return {
     apiKeys,
     sessions: sessionRepo,
+    staff: { tokens: issuer.verifier, members: memberships },
     lookups,
+    memberLookups,
+    members,
+    /** A member of `tenantId` with `role` and an access token of the pool. */
+    addStaff(
+      tenantId: string,
+      role: StaffRole,
+      options: { status?: Membership['status']; tokenSeconds?: number } = {},
+    ) {
+      // Unique in the process: the staff caller's cache is per container, like in Lambda.
+      const userId = `user-${randomUUID().slice(0, 8)}`;
+      members.set(userId, {
+        userId,
+        tenantId,
+        email: `${userId}@example.es`,
+        role,
+        status: options.status ?? 'active',
+        createdAt: new Date(0).toISOString(),
+        version: 1,
+      });
+      return { userId, token: issuer.issue(userId, options.tokenSeconds) };
+    },
     addKey(tenantId: string, revokedAt?: string) {
       const secret = generateApiKeySecret();
       const id = `key_${++n}`;

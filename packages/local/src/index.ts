@@ -6,6 +6,7 @@ export * from './platform.ts';
 export * from './portal.ts';
 export * from './scheduler/index.ts';
 export * from './seed.ts';
+export * from './services/cognito.ts';
 export * from './services/dynamodb.ts';
 export * from './services/kms.ts';
 export * from './services/s3.ts';

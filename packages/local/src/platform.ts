@@ -7,7 +7,8 @@ import { createApiServer } from './api-server.ts';
 import { type BackgroundFailure, installLocalInvoker, type LocalInvoker } from './invoker.ts';
 import { PORTAL_DIST } from './portal.ts';
 import { JsonFileScheduleStore, LocalScheduler, LocalSchedulerPort } from './scheduler/index.ts';
-import { ensureDemoTenant, type LocalInfo } from './seed.ts';
+import { ensureDemoOwner, ensureDemoTenant, type LocalInfo } from './seed.ts';
+import { startCognitoLocal } from './services/cognito.ts';
 import { startDynamoLocal } from './services/dynamodb.ts';
 import { startServiceHost } from './services/host.ts';
 import { assertPortFree } from './services/ports.ts';
@@ -54,8 +55,8 @@ const BUCKET = 'sello-artifacts';
 
 /**
  * Starts the whole platform on this machine: DynamoDB Local, s3rver, the SES emulator, the local
- * signer, the scheduler loop and the API, all wired through the same environment variables and
- * handlers the Lambda functions use in AWS.
+ * signer, cognito-local (the user pool staff sign in to), the scheduler loop and the API, all
+ * wired through the same environment variables and handlers the Lambda functions use in AWS.
  */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const log = options.log ?? (() => {});
@@ -78,7 +79,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         return s;
       });
     // S3, SES and KMS in a process of their own, off the API's event loop (see host.ts).
-    const [dynamo, services] = await settleAll([
+    const [dynamo, services, cognito] = await settleAll([
       started(startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') })),
       started(
         startServiceHost({
@@ -87,10 +88,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
           kms: { signerDir, keysDir: join(signerDir, 'imported-keys') },
         }),
       ),
+      started(startCognitoLocal({ dataDir: join(dataDir, 'cognito') })),
     ] as const);
     const { signing } = services;
     log(
-      `DynamoDB Local ${dynamo.endpoint} · S3 ${services.s3} · SES ${services.ses} · KMS ${services.kms}`,
+      `DynamoDB Local ${dynamo.endpoint} · S3 ${services.s3} · SES ${services.ses} · KMS ${services.kms} · Cognito ${cognito.endpoint}`,
     );
     log(`local signer: ${join(signerDir, 'signing-cert.pem')}`);
 
@@ -104,6 +106,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_ENDPOINT_URL_S3: services.s3,
       AWS_ENDPOINT_URL_SES: services.ses,
       AWS_ENDPOINT_URL_KMS: services.kms,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
       [ENV.stage]: 'local',
       [ENV.tableName]: TABLE_NAME,
       [ENV.artifactBucket]: BUCKET,
@@ -122,6 +125,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       [ENV.publicApiUrl]: apiUrl,
       [ENV.portalUrl]: `${apiUrl}/`,
       [ENV.webhooksAllowLocal]: 'true',
+      [ENV.userPoolId]: cognito.userPoolId,
+      [ENV.userPoolClientId]: cognito.clientId,
+      [ENV.userPoolIssuer]: cognito.issuer,
       // Node 20 is supported until the move to 22 (see README); the notice is known.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -139,10 +145,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await ensureTable(dynamoClient(), TABLE_NAME);
     const localJson = join(dataDir, 'local.json');
     const demo = await ensureDemoTenant(localJson);
+    const owner = await ensureDemoOwner(localJson, demo.tenantId);
     const info: LocalInfo = {
       apiUrl,
       apiKey: demo.apiKey,
       tenantId: demo.tenantId,
+      staffEmail: owner.email,
+      staffPassword: owner.password,
       portalUrl: `${apiUrl}/`,
       mailUrl: services.ses,
     };

@@ -1,15 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { repositories } from '@sello/app/platform';
+import { identityProvider, repositories } from '@sello/app/platform';
+import { ConflictError } from '@sello/core/errors';
 import { systemClock, ulidIds } from '@sello/core/ports';
+import { addOwner } from '@sello/core/staff';
 import { authenticateApiKey, provisionTenant } from '@sello/core/tenants';
 
 export interface LocalInfo {
   apiUrl: string;
   apiKey: string;
   tenantId: string;
+  /** The demo tenant's owner, who signs in to the portal. */
+  staffEmail: string;
+  staffPassword: string;
   portalUrl: string;
   mailUrl: string;
 }
+
+const DEMO_OWNER = 'owner@demo.sello.local';
 
 /** The demo issuer every fresh local platform starts with (a valid Spanish CIF). */
 const DEMO_TENANT = {
@@ -49,4 +57,45 @@ export async function ensureDemoTenant(localJsonPath: string) {
     ids: ulidIds,
   })(DEMO_TENANT);
   return { tenantId: tenant.id, apiKey: secret, created: true };
+}
+
+/** A password of 24 letters and digits: made once, shown in local.json and at start. */
+const newPassword = () => randomBytes(18).toString('base64url');
+
+/**
+ * Reuses the demo owner recorded in `local.json` while it still signs in as the demo tenant's
+ * member; otherwise gives the tenant an owner with a new password (under another address when
+ * the usual one is taken, e.g. by the owner of a demo tenant made before the data was reset).
+ */
+export async function ensureDemoOwner(localJsonPath: string, tenantId: string) {
+  const members = repositories().memberships;
+  const identity = identityProvider();
+  if (existsSync(localJsonPath)) {
+    const previous = JSON.parse(readFileSync(localJsonPath, 'utf8')) as Partial<LocalInfo>;
+    const { staffEmail: email, staffPassword: password } = previous;
+    if (email && password) {
+      const member = await members.findByEmail(email);
+      const signsIn = await identity.signIn(email, password).then(
+        async (tokens) => {
+          if (tokens.refreshToken) await identity.revoke(tokens.refreshToken);
+          return true;
+        },
+        () => false,
+      );
+      if (signsIn && member?.tenantId === tenantId && member.status === 'active') {
+        return { email, password, created: false };
+      }
+    }
+  }
+  const make = addOwner({ members, identity, clock: systemClock });
+  const password = newPassword();
+  for (const email of [DEMO_OWNER, `owner+${tenantId.slice(-8).toLowerCase()}@demo.sello.local`]) {
+    try {
+      await make(tenantId, { email, password, name: 'Demo owner' });
+      return { email, password, created: true };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  throw new Error('Could not create the demo owner: both of its addresses are taken');
 }

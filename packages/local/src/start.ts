@@ -36,6 +36,7 @@ try {
   say(`mail     ${info.mailUrl}`);
   say(`tenant   ${info.tenantId}`);
   say(`API key  ${info.apiKey}  (also in ${platform.localJson})`);
+  say(`sign in  ${info.staffEmail} / ${info.staffPassword}  (the demo tenant's owner)`);
 
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     process.removeListener(signal, early);

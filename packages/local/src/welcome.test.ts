@@ -6,6 +6,8 @@ const info = {
   apiUrl: 'http://127.0.0.1:3000',
   apiKey: 'sello_demo',
   tenantId: 'ten_demo',
+  staffEmail: 'owner@demo.sello.local',
+  staffPassword: 'demo-password',
   portalUrl: 'http://127.0.0.1:3000/',
   mailUrl: 'http://127.0.0.1:3001',
 };

@@ -24,6 +24,7 @@ pre{padding:.8rem;overflow:auto}dt{font-weight:600;margin-top:.6rem}small{color:
 <dt>API</dt><dd><a href="${escapeHtml(info.apiUrl)}/v1/health">${escapeHtml(info.apiUrl)}</a> · <a href="${escapeHtml(info.apiUrl)}/v1/openapi.json">OpenAPI</a></dd>
 <dt>Demo tenant</dt><dd><code>${escapeHtml(info.tenantId)}</code></dd>
 <dt>API key</dt><dd><code>${escapeHtml(info.apiKey)}</code></dd>
+<dt>Staff sign-in (owner)</dt><dd><code>${escapeHtml(info.staffEmail)}</code> · <code>${escapeHtml(info.staffPassword)}</code></dd>
 <dt>Sent mail</dt><dd><a href="${escapeHtml(info.mailUrl)}">${escapeHtml(info.mailUrl)}</a></dd>
 </dl>
 <pre>curl -H "Authorization: Bearer ${escapeHtml(info.apiKey)}" ${escapeHtml(info.apiUrl)}/v1/customers</pre>

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '../../../packages/local/src/services/ports.ts';
 import { accepts, listeningAddresses, nonLoopbackIPv4 } from '../../support/listening.ts';
 import { startLocalPlatform, stopLocalPlatform } from '../../support/local-platform.ts';
@@ -33,9 +33,27 @@ describe('npm start', () => {
       'apiUrl',
       'mailUrl',
       'portalUrl',
+      'staffEmail',
+      'staffPassword',
       'tenantId',
     ]);
     expect(info.apiUrl).toBe(`http://127.0.0.1:${port}`);
+    // The demo owner is printed with its password, and signs in to the demo tenant.
+    await vi.waitFor(() =>
+      expect(output()).toContain(`sign in  ${info.staffEmail} / ${info.staffPassword}`),
+    );
+    const signedIn = await fetch(`${info.apiUrl}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: info.staffEmail, password: info.staffPassword }),
+    });
+    expect(signedIn.status).toBe(200);
+    const session = (await signedIn.json()) as { accessToken: string; user: unknown };
+    expect(session.user).toMatchObject({ tenantId: info.tenantId, role: 'owner' });
+    const asOwner = await fetch(`${info.apiUrl}/v1/tenant`, {
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    expect(asOwner.status).toBe(200);
 
     const health = await fetch(`${info.apiUrl}/v1/health`);
     expect(health.status).toBe(200);
@@ -66,16 +84,18 @@ describe('npm start', () => {
 
     const dynamo = /DynamoDB Local (http:\/\/[\d.:]+)/.exec(output())![1]!;
     const s3 = / S3 (http:\/\/[\d.:]+)/.exec(output())![1]!;
+    const cognito = / Cognito (http:\/\/[\d.:]+)/.exec(output())![1]!;
     expect((await fetch(s3)).status).toBeLessThan(500);
     expect(await stop(child)).toBe(0);
     // The JVM child is gone with it, and so is the S3/SES/KMS host: their ports no longer answer.
     await expect(fetch(dynamo, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
     await expect(fetch(s3, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
+    await expect(fetch(cognito, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
     await expect(fetch(info.mailUrl, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
     await expect(fetch(`${info.apiUrl}/v1/health`)).rejects.toThrow();
   });
 
-  it('listens on loopback only: API, mail view, DynamoDB Local, S3, SES and KMS', async () => {
+  it('listens on loopback only: API, mail view, DynamoDB Local, S3, SES, KMS and Cognito', async () => {
     const [port, mailPort] = [await freePort(), await freePort()];
     const { child, output } = await start(port, mailPort);
     try {
@@ -91,6 +111,7 @@ describe('npm start', () => {
         s3: endpoint('S3'),
         ses: endpoint('SES'),
         kms: endpoint('KMS'),
+        cognito: endpoint('Cognito'),
       };
       const outside = nonLoopbackIPv4();
       for (const [name, url] of Object.entries(servers)) {
@@ -114,6 +135,8 @@ describe('npm start', () => {
     const after = local();
     expect(after.tenantId).toBe(before.tenantId);
     expect(after.apiKey).toBe(before.apiKey);
+    expect(after.staffEmail).toBe(before.staffEmail);
+    expect(after.staffPassword).toBe(before.staffPassword);
     const list = await fetch(`${after.apiUrl}/v1/customers`, {
       headers: { authorization: `Bearer ${after.apiKey}` },
     });

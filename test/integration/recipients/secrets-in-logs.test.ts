@@ -75,7 +75,11 @@ describe('OpenAPI security', () => {
     };
     expect(doc.paths['/v1/recipients/me']?.get?.security).toEqual([{ session: [] }]);
     expect(doc.paths['/v1/recipients/register']?.post?.security).toEqual([]);
-    expect(doc.paths['/v1/inbox']?.get?.security).toEqual([{ apiKey: [] }, { session: [] }]);
+    expect(doc.paths['/v1/inbox']?.get?.security).toEqual([
+      { apiKey: [] },
+      { staffToken: [] },
+      { session: [] },
+    ]);
     expect(doc.components.securitySchemes.session).toMatchObject({
       type: 'http',
       scheme: 'bearer',

@@ -188,7 +188,7 @@ describe('sessions and API keys never stand in for each other', () => {
     await expect(authenticate('session', event(tenant.key), stores)).rejects.toThrow(
       'This route takes a recipient session, not an API key',
     );
-    await expect(authenticate('apiKey', event(account.token), stores)).rejects.toThrow(
+    await expect(authenticate('tenant', event(account.token), stores)).rejects.toThrow(
       'Invalid or revoked API key',
     );
   });

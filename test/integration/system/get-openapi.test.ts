@@ -42,8 +42,13 @@ describe('GET /v1/openapi.json', () => {
     });
     const validate = doc.paths['/v1/documents/validate'].post.requestBody.content;
     expect(validate['application/xml'].schema).toEqual({ type: 'string' });
-    // Recipient sessions reach the inbox; either credential is enough.
-    expect(doc.paths['/v1/inbox'].get.security).toEqual([{ apiKey: [] }, { session: [] }]);
+    // Recipient sessions reach the inbox, and so do the tenant's keys and staff; any one is enough.
+    expect(doc.paths['/v1/inbox'].get.security).toEqual([
+      { apiKey: [] },
+      { staffToken: [] },
+      { session: [] },
+    ]);
+    expect(doc.paths['/v1/customers'].get.security).toEqual([{ apiKey: [] }, { staffToken: [] }]);
     const list = doc.paths['/v1/customers'].get;
     expect(list.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual([
       'query:limit',

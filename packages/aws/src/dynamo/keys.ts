@@ -33,6 +33,7 @@ export interface Key {
 
 import { exchangeKeys } from './keys/exchange.ts';
 import { recipientsKeys } from './keys/recipients.ts';
+import { staffKeys } from './keys/staff.ts';
 import { tasksKeys } from './keys/tasks.ts';
 import { tenantPk } from './keys/tenant.ts';
 import { verifactuKeys } from './keys/verifactu.ts';
@@ -127,6 +128,7 @@ export const keys = {
   ...verifactuKeys,
   ...exchangeKeys,
   ...recipientsKeys,
+  ...staffKeys,
   ...webhooksKeys,
   ...tasksKeys,
 } as const;

@@ -1,6 +1,6 @@
 import { defineRoute, type RouteDef, type TriggeredDef } from '../route.ts';
 import { DocumentValidation } from '../schemas/documents.ts';
-import { problem, read } from './shared.ts';
+import { EVERYONE, problem, read } from './shared.ts';
 
 /** Routes of this area; spread into the route table in ../routes.ts. */
 export const documentsRoutes = {
@@ -9,7 +9,8 @@ export const documentsRoutes = {
     method: 'POST',
     path: '/v1/documents/validate',
     entry: 'functions/documents/validate-document.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
+    roles: EVERYONE,
     // Reads the API key only: the document is checked in memory and nothing is stored.
     access: read,
     summary:

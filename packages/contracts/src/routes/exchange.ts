@@ -89,7 +89,7 @@ export const exchangeRoutes = {
     method: 'POST',
     path: '/v1/imports',
     entry: 'functions/exchange/import-invoices.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: ['table:read', 'table:write', 'artifacts:write', 'secrets:decrypt'],
     invokes: ['processIssuedInvoices'],
     // The body is not declared as a schema: it is either the XML itself (application/xml, or

@@ -1,6 +1,6 @@
 import { defineRoute, type RouteDef, type TriggeredDef } from '../route.ts';
 import { Settings, SettingsPatch } from '../schemas/settings.ts';
-import { problem, read, readWrite } from './shared.ts';
+import { ADMINS, problem, read, readWrite } from './shared.ts';
 
 /** Routes of this area; spread into the route table in ../routes.ts. */
 export const settingsRoutes = {
@@ -9,7 +9,7 @@ export const settingsRoutes = {
     method: 'GET',
     path: '/v1/settings',
     entry: 'functions/settings/get-settings.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: read,
     summary: "The tenant's settings (defaults until first changed)",
     tag: 'Settings',
@@ -22,7 +22,8 @@ export const settingsRoutes = {
     method: 'PATCH',
     path: '/v1/settings',
     entry: 'functions/settings/update-settings.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
+    roles: ADMINS,
     access: readWrite,
     summary: 'Change settings by merge patch (send `If-Match` to guard against lost updates)',
     tag: 'Settings',

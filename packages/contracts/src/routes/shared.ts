@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { defineRoute, kebab } from '../route.ts';
+import { defineRoute, kebab, ROLES, type Role } from '../route.ts';
 import { IdParams, PageQuery, Problem, pageOf } from '../schemas/common.ts';
 
 /**
@@ -33,7 +33,7 @@ export function crud<
     method: 'POST',
     path: base,
     entry: entry('create'),
-    auth: 'apiKey',
+    auth: 'tenant',
     access: readWrite,
     summary: `Create one`,
     tag,
@@ -48,7 +48,7 @@ export function crud<
     method: 'GET',
     path: base,
     entry: `functions/${area}/list-${noun}s.ts`,
-    auth: 'apiKey',
+    auth: 'tenant',
     access: read,
     summary: 'List them, oldest first',
     tag,
@@ -60,7 +60,7 @@ export function crud<
     method: 'GET',
     path: `${base}/{id}`,
     entry: entry('get'),
-    auth: 'apiKey',
+    auth: 'tenant',
     access: read,
     summary: 'Get one',
     tag,
@@ -75,7 +75,7 @@ export function crud<
     method: 'PATCH',
     path: `${base}/{id}`,
     entry: entry('update'),
-    auth: 'apiKey',
+    auth: 'tenant',
     access: readWrite,
     summary: 'Change one (send `If-Match` to guard against lost updates)',
     tag,
@@ -91,7 +91,7 @@ export function crud<
     method: 'DELETE',
     path: `${base}/{id}`,
     entry: entry('delete'),
-    auth: 'apiKey',
+    auth: 'tenant',
     access: readWrite,
     summary: 'Delete one (kept for the invoices that reference it)',
     tag,
@@ -110,3 +110,19 @@ export function crud<
     [K in `update${N}`]: typeof update;
   } & { [K in `delete${N}`]: typeof remove };
 }
+
+/**
+ * Staff roles of routes whose default (`rolesOf`) is wrong, named for what they guard; the matrix
+ * is in the package README.
+ */
+/** Who administers the tenant: its settings, credentials, integrations, automation and people. */
+export const ADMINS = ['owner', 'admin'] as const satisfies readonly Role[];
+/** POSTs that compute and change nothing (validating a document, verifying the chain). */
+export const EVERYONE = ROLES;
+/** Work orders are the technicians' job as much as the office's. */
+export const FIELD_WORK = [
+  'owner',
+  'admin',
+  'accountant',
+  'technician',
+] as const satisfies readonly Role[];

@@ -9,7 +9,7 @@ import {
   Tenant,
 } from '../schemas/tenants.ts';
 
-import { problem, read, readWrite } from './shared.ts';
+import { ADMINS, problem, read, readWrite } from './shared.ts';
 
 export const tenantsRoutes = {
   getTenant: defineRoute({
@@ -17,7 +17,7 @@ export const tenantsRoutes = {
     method: 'GET',
     path: '/v1/tenant',
     entry: 'functions/tenants/get-tenant.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: read,
     summary: "The calling key's tenant",
     tag: 'Tenant',
@@ -28,7 +28,8 @@ export const tenantsRoutes = {
     method: 'POST',
     path: '/v1/api-keys',
     entry: 'functions/tenants/create-api-key.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
+    roles: ADMINS,
     access: readWrite,
     summary: 'Create another API key for this tenant; the secret is shown once',
     tag: 'Tenant',
@@ -40,7 +41,8 @@ export const tenantsRoutes = {
     method: 'GET',
     path: '/v1/api-keys',
     entry: 'functions/tenants/list-api-keys.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
+    roles: ADMINS,
     access: read,
     summary: "The tenant's API keys, without secrets",
     tag: 'Tenant',
@@ -52,7 +54,8 @@ export const tenantsRoutes = {
     method: 'DELETE',
     path: '/v1/api-keys/{id}',
     entry: 'functions/tenants/revoke-api-key.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
+    roles: ADMINS,
     access: readWrite,
     summary: 'Revoke an API key at once',
     tag: 'Tenant',
@@ -68,7 +71,8 @@ export const tenantsRoutes = {
     method: 'PUT',
     path: '/v1/signing-certificate',
     entry: 'functions/tenants/put-signing-certificate.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
+    roles: ADMINS,
     access: ['table:read', 'table:write', 'signing:import'],
     summary:
       "Upload the tenant's qualified certificate (PKCS#12): its key is imported into KMS and the file discarded",
@@ -85,7 +89,7 @@ export const tenantsRoutes = {
     method: 'GET',
     path: '/v1/signing-certificate',
     entry: 'functions/tenants/get-signing-certificate.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: read,
     summary: 'The certificate the tenant signs with',
     tag: 'Tenant',

@@ -12,7 +12,7 @@ import {
   VoidInput,
 } from '../schemas/verifactu.ts';
 
-import { problem, read, readWrite } from './shared.ts';
+import { ADMINS, EVERYONE, problem, read, readWrite } from './shared.ts';
 
 export const verifactuRoutes = {
   voidInvoice: defineRoute({
@@ -20,7 +20,7 @@ export const verifactuRoutes = {
     method: 'POST',
     path: '/v1/invoices/{id}/void',
     entry: 'functions/verifactu/void-invoice.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: readWrite,
     summary: 'Annul an invoice issued in error (VERI*FACTU registro de anulación)',
     tag: 'VERI*FACTU',
@@ -35,7 +35,7 @@ export const verifactuRoutes = {
     method: 'GET',
     path: '/v1/invoices/{id}/verifactu',
     entry: 'functions/verifactu/get-invoice-verifactu.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: read,
     summary: "The invoice's latest VERI*FACTU record, its XML, QR URL and submission",
     tag: 'VERI*FACTU',
@@ -50,7 +50,7 @@ export const verifactuRoutes = {
     method: 'POST',
     path: '/v1/invoices/{id}/verifactu/remedy',
     entry: 'functions/verifactu/remedy-verifactu-record.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: readWrite,
     summary:
       'Correct the latest record AEAT rejected or accepted with errors (subsanación): a new registro de alta with Subsanacion = S, chained and queued',
@@ -69,7 +69,7 @@ export const verifactuRoutes = {
     method: 'GET',
     path: '/v1/verifactu/records',
     entry: 'functions/verifactu/list-verifactu-records.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: read,
     summary: "The tenant's billing records in generation order",
     tag: 'VERI*FACTU',
@@ -81,7 +81,8 @@ export const verifactuRoutes = {
     method: 'POST',
     path: '/v1/verifactu/verify',
     entry: 'functions/verifactu/verify-verifactu-chain.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
+    roles: EVERYONE,
     access: read,
     summary: 'Recompute every huella and link of the tenant chain',
     tag: 'VERI*FACTU',
@@ -93,7 +94,7 @@ export const verifactuRoutes = {
     method: 'GET',
     path: '/v1/verifactu/submissions',
     entry: 'functions/verifactu/list-verifactu-submissions.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: read,
     summary: 'The batches sent to AEAT, newest first, with their answers',
     tag: 'VERI*FACTU',
@@ -105,7 +106,8 @@ export const verifactuRoutes = {
     method: 'PUT',
     path: '/v1/verifactu/submitter-certificate',
     entry: 'functions/verifactu/put-verifactu-submitter-certificate.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
+    roles: ADMINS,
     access: ['table:read', 'table:write', 'secrets:encrypt'],
     summary:
       "Upload the certificate (PKCS#12) that presents the tenant's records to AEAT over mutual TLS: its own or its representative's; the key is kept sealed",
@@ -121,7 +123,7 @@ export const verifactuRoutes = {
     method: 'GET',
     path: '/v1/verifactu/submitter-certificate',
     entry: 'functions/verifactu/get-verifactu-submitter-certificate.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: read,
     summary: 'Whether records can be presented to AEAT, and the certificate that does it',
     tag: 'VERI*FACTU',

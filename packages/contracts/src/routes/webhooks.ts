@@ -1,7 +1,7 @@
 import { defineRoute, defineTriggered, type RouteDef, type TriggeredDef } from '../route.ts';
 import { IdParams, PageQuery, pageOf } from '../schemas/common.ts';
 import { Webhook, WebhookCreated, WebhookDelivery, WebhookInput } from '../schemas/webhooks.ts';
-import { problem, read, readWrite } from './shared.ts';
+import { ADMINS, problem, read, readWrite } from './shared.ts';
 
 const TAG = 'Webhooks';
 
@@ -12,7 +12,8 @@ export const webhooksRoutes = {
     method: 'POST',
     path: '/v1/webhooks',
     entry: 'functions/webhooks/create-webhook.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
+    roles: ADMINS,
     access: [...readWrite, 'secrets:encrypt'],
     summary: 'Subscribe a URL to events; the answer carries the signing secret, shown only once',
     tag: TAG,
@@ -28,7 +29,7 @@ export const webhooksRoutes = {
     method: 'GET',
     path: '/v1/webhooks',
     entry: 'functions/webhooks/list-webhooks.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: read,
     summary: 'List the subscriptions, oldest first (never their secrets)',
     tag: TAG,
@@ -40,7 +41,7 @@ export const webhooksRoutes = {
     method: 'GET',
     path: '/v1/webhooks/{id}',
     entry: 'functions/webhooks/get-webhook.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: read,
     summary: 'Get a subscription (never its secret)',
     tag: TAG,
@@ -55,7 +56,8 @@ export const webhooksRoutes = {
     method: 'DELETE',
     path: '/v1/webhooks/{id}',
     entry: 'functions/webhooks/delete-webhook.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
+    roles: ADMINS,
     access: readWrite,
     summary: 'Unsubscribe: nothing more is sent, pending deliveries are cancelled',
     tag: TAG,
@@ -67,7 +69,7 @@ export const webhooksRoutes = {
     method: 'GET',
     path: '/v1/webhooks/{id}/deliveries',
     entry: 'functions/webhooks/list-webhook-deliveries.ts',
-    auth: 'apiKey',
+    auth: 'tenant',
     access: read,
     summary: "The subscription's delivery log, newest first, with every attempt (kept 30 days)",
     tag: TAG,

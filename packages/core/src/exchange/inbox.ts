@@ -12,6 +12,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/events.ts';
 import type { RecipientPrincipal } from '../recipients/principal.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
+import type { StaffPrincipal } from '../staff/model.ts';
 import type { TenantPrincipal } from '../tenants/authenticate-api-key.ts';
 import type { TenantRepository } from '../tenants/tenant.ts';
 import { type ExchangeInvoice, inboxStatusOf } from './exchange-invoice.ts';
@@ -20,7 +21,8 @@ import type { InboxOwner, RecipientStatus } from './model.ts';
 import type { InboxFilter, InboxRepository } from './ports.ts';
 import { checkTransition } from './status.ts';
 
-export type InboxPrincipal = TenantPrincipal | RecipientPrincipal;
+/** The tenant (an API key or a staff member) or a registered recipient. */
+export type InboxPrincipal = TenantPrincipal | StaffPrincipal | RecipientPrincipal;
 
 export interface InboxDeps {
   inbox: InboxRepository;

@@ -10,11 +10,21 @@ export const SECRET_PREFIX = {
   session: 'sess_',
   emailKey: 'ekey_',
   issuerKey: 'ikey_',
+  /** A staff member's invitation link (the staff area). */
+  invitation: 'sinv_',
+  /** A staff member's password-reset link (the staff area). */
+  passwordReset: 'spwr_',
 } as const;
 export type SecretKind = keyof typeof SECRET_PREFIX;
 
-/** Base62 characters after the prefix: 32 ≈ 190 bits for keys, 43 ≈ 256 bits for sessions. */
-const LENGTH: Record<SecretKind, number> = { session: 43, emailKey: 32, issuerKey: 32 };
+/** Base62 characters after the prefix: 32 ≈ 190 bits for keys, 43 ≈ 256 bits for the rest. */
+const LENGTH: Record<SecretKind, number> = {
+  session: 43,
+  emailKey: 32,
+  issuerKey: 32,
+  invitation: 43,
+  passwordReset: 43,
+};
 
 /**
  * A new random secret of `kind`: URL-safe (letters and digits only) so it travels in links and

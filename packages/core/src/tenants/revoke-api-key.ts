@@ -3,7 +3,8 @@ import type { TenantDeps } from './deps.ts';
 
 export const revokeApiKey =
   ({ apiKeys, clock }: Pick<TenantDeps, 'apiKeys' | 'clock'>) =>
-  async (tenantId: string, id: string, callerKeyId: string): Promise<void> => {
+  /** `callerKeyId`: the key making the call, when an API key makes it (not a staff member). */
+  async (tenantId: string, id: string, callerKeyId?: string): Promise<void> => {
     const key = await apiKeys.get(tenantId, id);
     if (!key) throw new NotFoundError('API key', id);
     // Revoking the key in use would lock the caller out mid-session; use another key to do it.

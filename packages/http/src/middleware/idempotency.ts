@@ -100,8 +100,9 @@ export const idempotency = (route: RouteDef, stores: () => IdempotencyStore): Ht
     if (!claim) return;
     // Settled either way: should storing fail, the claim stays until its lock expires.
     request.internal.idempotencyClaim = undefined;
-    const { statusCode, headers, body = '' } = request.response!;
-    if (statusCode < 500) {
+    const { statusCode, headers, body = '', cookies } = request.response!;
+    // Cookies carry credentials of this one exchange (a sign-in's refresh token): not kept.
+    if (statusCode < 500 && !cookies?.length) {
       await claim.store.complete(
         claim.key,
         { statusCode, headers: { ...headers }, body },

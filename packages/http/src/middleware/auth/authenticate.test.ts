@@ -1,4 +1,4 @@
-import type { AuthKind } from '@sello/contracts';
+import type { AuthKind, RouteDef } from '@sello/contracts';
 import { describe, expect, it } from 'vitest';
 import { anEvent, aRequest, credentialStores } from '../../../testing/fakes.ts';
 import { authentication } from './authenticate.ts';
@@ -16,20 +16,20 @@ const refusal = (kind: AuthKind, event = anEvent()) =>
   );
 
 describe('authenticate', () => {
-  it('takes an API key on apiKey routes, a session on session routes, either on inbox routes', async () => {
+  it('takes an API key on tenant routes, a session on session routes, either on inbox routes', async () => {
     const asTenant = { kind: 'tenant', tenantId: 'ten_1', keyId: tenant.keyId };
     const asRecipient = { kind: 'recipient', recipientId: 'rcp_1', taxId: 'B12345674' };
-    expect(await authenticate('apiKey', bearer(tenant.secret), stores)).toEqual(asTenant);
+    expect(await authenticate('tenant', bearer(tenant.secret), stores)).toEqual(asTenant);
     expect(await authenticate('session', bearer(session), stores)).toEqual(asRecipient);
     expect(await authenticate('inbox', bearer(tenant.secret), stores)).toEqual(asTenant);
     expect(await authenticate('inbox', bearer(session), stores)).toEqual(asRecipient);
   });
 
-  it.each(['apiKey', 'session', 'inbox'] as const)(
+  it.each(['tenant', 'session', 'inbox'] as const)(
     'refuses a %s route without a bearer credential, naming what it takes',
     async (kind) => {
       const what = {
-        apiKey: 'api key',
+        tenant: 'api key or access token',
         session: 'session token',
         inbox: 'api key or session token',
       }[kind];
@@ -48,7 +48,7 @@ describe('authenticate', () => {
   );
 
   it('never takes a session for an API key nor the reverse', async () => {
-    expect((await refusal('apiKey', bearer(session))).message).toBe('Invalid or revoked API key');
+    expect((await refusal('tenant', bearer(session))).message).toBe('Invalid or revoked API key');
     expect((await refusal('session', bearer(tenant.secret))).message).toBe(
       'This route takes a recipient session, not an API key',
     );
@@ -70,7 +70,7 @@ describe('authenticate', () => {
 
 describe('authentication middleware', () => {
   it.each([
-    ['apiKey', tenant.secret, 'ten_1'],
+    ['tenant', tenant.secret, 'ten_1'],
     ['session', session, 'recipient:rcp_1'],
     ['inbox', session, 'recipient:rcp_1'],
     ['inbox', tenant.secret, 'ten_1'],
@@ -82,5 +82,67 @@ describe('authentication middleware', () => {
       auth === 'public' ? undefined : expect.objectContaining({ kind: expect.any(String) }),
     );
     expect(request.internal.owner).toBe(owner);
+  });
+});
+
+describe('roles, checked with the caller', () => {
+  const run = async (route: Partial<RouteDef>, secret: string) => {
+    const request = aRequest(bearer(secret));
+    await authentication(
+      { id: 'someRoute', method: 'GET', auth: 'tenant', ...route } as RouteDef,
+      () => stores,
+    ).before!(request);
+    return request.context.principal;
+  };
+  const refused = (route: Partial<RouteDef>, secret: string) =>
+    run(route, secret).then(
+      () => expect.unreachable(),
+      (e) => ({ code: e.code, message: e.message, errors: e.errors }),
+    );
+  const technician = stores.addStaff('ten_1', 'technician');
+  const readOnly = stores.addStaff('ten_1', 'readOnly');
+  const accountant = stores.addStaff('ten_1', 'accountant');
+
+  it('lets every role read, and only owner, admin and accountant write, by default', async () => {
+    for (const member of [technician, readOnly, accountant]) {
+      expect(await run({ method: 'GET' }, member.token)).toMatchObject({ kind: 'staff' });
+    }
+    expect(await run({ method: 'POST' }, accountant.token)).toMatchObject({ role: 'accountant' });
+    expect(await refused({ id: 'createInvoice', method: 'POST' }, technician.token)).toEqual({
+      code: 'forbidden',
+      message: 'The technician role may not call createInvoice',
+      errors: [
+        { path: 'authorization', message: 'Needs one of the roles: owner, admin, accountant' },
+      ],
+    });
+    expect((await refused({ method: 'DELETE' }, readOnly.token)).code).toBe('forbidden');
+  });
+
+  it("follows a route's own roles, for reads too", async () => {
+    const fieldWork = { method: 'POST', roles: ['owner', 'admin', 'accountant', 'technician'] };
+    expect(await run(fieldWork as Partial<RouteDef>, technician.token)).toMatchObject({
+      role: 'technician',
+    });
+    const admins = { method: 'GET', roles: ['owner', 'admin'] } as Partial<RouteDef>;
+    expect((await refused(admins, accountant.token)).errors).toEqual([
+      { path: 'authorization', message: 'Needs one of the roles: owner, admin' },
+    ]);
+  });
+
+  it('lets API keys act for the whole tenant, whatever the roles', async () => {
+    const admins = { method: 'DELETE', roles: ['owner', 'admin'] } as Partial<RouteDef>;
+    expect(await run(admins, tenant.secret)).toMatchObject({ kind: 'tenant' });
+  });
+
+  it("takes a staff token on 'staff' routes and refuses an API key there (403)", async () => {
+    expect(await run({ auth: 'staff' }, readOnly.token)).toMatchObject({ role: 'readOnly' });
+    expect((await refused({ auth: 'staff' }, tenant.secret)).code).toBe('forbidden');
+  });
+
+  it("takes a staff token on 'inbox' routes, with the roles' rule", async () => {
+    expect(await run({ auth: 'inbox' }, technician.token)).toMatchObject({ role: 'technician' });
+    expect((await refused({ auth: 'inbox', method: 'POST' }, technician.token)).code).toBe(
+      'forbidden',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { RecipientSessionRepository } from '@sello/core/recipients';
+import type { AccessTokenVerifier, MembershipRepository } from '@sello/core/staff';
 import type { ApiKeyRepository } from '@sello/core/tenants';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
@@ -6,6 +7,16 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 export interface CredentialStores {
   apiKeys: ApiKeyRepository;
   sessions: RecipientSessionRepository;
+  /**
+   * How staff access tokens are checked: the identity provider's verifier and the memberships.
+   * Absent where no user pool is configured: staff tokens are then refused (401).
+   */
+  staff?: StaffCredentials;
+}
+
+export interface StaffCredentials {
+  tokens: AccessTokenVerifier;
+  members: Pick<MembershipRepository, 'getByUser'>;
 }
 
 /**

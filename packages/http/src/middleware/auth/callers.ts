@@ -1,10 +1,11 @@
 import type { AuthKind } from '@sello/contracts';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { apiKeyCaller } from './api-key.ts';
 import type { Caller, CredentialStores } from './caller.ts';
 import { inboxCaller } from './inbox.ts';
 import { publicCaller } from './public.ts';
 import { sessionCaller } from './session.ts';
+import { staffCaller } from './staff.ts';
+import { tenantCaller } from './tenant.ts';
 
 /**
  * Every kind of caller a route may name in the route table's `auth`. A new kind is a value in
@@ -12,7 +13,8 @@ import { sessionCaller } from './session.ts';
  * compile until it has one); routes then name it and their handlers get its principal type.
  */
 export const callers = {
-  apiKey: apiKeyCaller,
+  tenant: tenantCaller,
+  staff: staffCaller,
   session: sessionCaller,
   inbox: inboxCaller,
   public: publicCaller,
@@ -22,9 +24,10 @@ export const callers = {
 export type Principal<A extends AuthKind> = (typeof callers)[A] extends Caller<infer P> ? P : never;
 
 /**
- * Resolves the caller of a route of kind `kind`: an API key (`sello_…`) for 'apiKey', a recipient
- * session (`sess_…`) for 'session', either for 'inbox', nobody for 'public'. A session is never
- * accepted where an API key is expected, nor the reverse.
+ * Resolves the caller of a route of kind `kind`: an API key (`sello_…`) or a staff access token
+ * (a JWT) for 'tenant', only the token for 'staff', a recipient session (`sess_…`) for 'session',
+ * any of them for 'inbox', nobody for 'public'. A session is never accepted where an API key is
+ * expected, nor the reverse.
  */
 export const authenticate = <A extends AuthKind>(
   kind: A,

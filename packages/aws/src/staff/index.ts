@@ -1,0 +1,2 @@
+export * from './link-repository.ts';
+export * from './membership-repository.ts';

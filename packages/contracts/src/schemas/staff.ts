@@ -1,0 +1,96 @@
+import { STAFF_ROLES } from '@sello/core/staff';
+import * as z from 'zod';
+import { Instant } from './common.ts';
+import { Tenant } from './tenants.ts';
+
+export const StaffRole = z
+  .enum(STAFF_ROLES)
+  .describe(
+    'owner and admin administer the tenant (owners alone make owners); accountant does the books; ' +
+      'technician reads and does work orders; readOnly reads',
+  )
+  .meta({ id: 'StaffRole' });
+
+const Email = z.email().max(254);
+/** Only the shape: the identity provider tells a wrong password. */
+const Password = z.string().min(1).max(256);
+const NewPassword = z.string().min(12).max(256).describe('12 to 256 characters');
+const LinkToken = z.string().min(1).max(100).describe('The `token` of the link Sello mailed');
+
+export const SignInInput = z
+  .object({ email: Email, password: Password })
+  .strict()
+  .meta({ id: 'SignInInput' });
+
+export const StaffUser = z
+  .object({
+    id: z.string().describe('The user id'),
+    email: z.string(),
+    tenantId: z.string(),
+    role: StaffRole,
+  })
+  .meta({ id: 'StaffUser' });
+
+export const SignedIn = z
+  .object({
+    accessToken: z
+      .string()
+      .describe(
+        'Send as `Authorization: Bearer <accessToken>`. The refresh token travels only in the ' +
+          '`sello_refresh` cookie (HttpOnly, Path=/v1/auth), for POST /v1/auth/refresh',
+      ),
+    expiresIn: z.number().int().describe('Seconds the access token is valid for'),
+    user: StaffUser,
+  })
+  .meta({ id: 'SignedIn' });
+
+export const ForgotPasswordInput = z
+  .object({ email: Email })
+  .strict()
+  .meta({ id: 'ForgotPasswordInput' });
+
+export const ResetPasswordInput = z
+  .object({ token: LinkToken, password: NewPassword })
+  .strict()
+  .meta({ id: 'ResetPasswordInput' });
+
+export const AcceptInvitationInput = z
+  .object({ token: LinkToken, password: NewPassword })
+  .strict()
+  .meta({ id: 'AcceptInvitationInput' });
+
+export const Member = z
+  .object({
+    id: z.string().describe('The user id'),
+    email: z.string(),
+    name: z.string().optional(),
+    role: StaffRole,
+    status: z
+      .enum(['invited', 'active'])
+      .describe('invited: has not chosen a password yet; active: signs in'),
+    createdAt: Instant,
+    joinedAt: Instant.optional().describe('When the invitation was accepted'),
+  })
+  .meta({ id: 'Member' });
+
+export const InviteInput = z
+  .object({
+    email: Email.describe('Where the invitation goes; the sign-in name'),
+    role: StaffRole,
+    name: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict()
+  .meta({ id: 'InviteInput' });
+
+export const MemberPatch = z.object({ role: StaffRole }).strict().meta({ id: 'MemberPatch' });
+
+export const Me = z
+  .object({
+    kind: z
+      .enum(['staff', 'apiKey'])
+      .describe('staff: a person signed in; apiKey: a system with one of the API keys'),
+    tenant: Tenant,
+    user: Member.optional().describe('The signed-in member (staff only)'),
+    apiKey: z.object({ id: z.string() }).optional().describe('The calling key (API keys only)'),
+  })
+  .meta({ id: 'Me' });
