@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateApiSchema, SCHEMA_FILE } from './api-schema.ts';
+import { generateApiSchema, generateRoles, ROLES_FILE, SCHEMA_FILE } from './api-schema.ts';
 
 describe("the portal's API types", () => {
   it('match the route table (run `npm run portal:api` after changing a route or schema)', async () => {
@@ -14,5 +14,9 @@ describe("the portal's API types", () => {
       first === -1 && a.length === b.length ? 'up to date' : `stale from line ${first + 1}`,
       `committed: ${a[first]}\nfresh:     ${b[first]}`,
     ).toBe('up to date');
+  });
+
+  it('name the roles each operation allows, as the route table does', () => {
+    expect(readFileSync(ROLES_FILE, 'utf8')).toBe(generateRoles());
   });
 });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildOpenApi, routeList } from '@sello/contracts';
+import { buildOpenApi, rolesOf, routeList } from '@sello/contracts';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 
 /** Where the portal's API types live, committed so the portal builds without running this. */
@@ -21,7 +21,37 @@ export async function generateApiSchema(): Promise<string> {
   return `${HEADER}${astToString(ast)}`;
 }
 
+/** Which staff roles may call each operation, so the portal hides what the API would refuse. */
+export const ROLES_FILE = join(import.meta.dirname, '../src/api/roles.ts');
+
+/**
+ * `ROUTE_ROLES['POST /v1/invoices/{id}/issue']` → the roles allowed, from the same rule the
+ * authentication middleware applies (`rolesOf`); only routes that take a staff token are listed.
+ */
+export function generateRoles(): string {
+  const staffRoutes = routeList.filter(
+    (r) => r.auth === 'tenant' || r.auth === 'staff' || r.auth === 'inbox',
+  );
+  const lines = staffRoutes
+    .map(
+      (r) =>
+        `  '${r.method} ${r.path}': [${rolesOf(r)
+          .map((role) => `'${role}'`)
+          .join(', ')}],`,
+    )
+    .sort();
+  return `${HEADER}
+/** The staff roles each operation allows (the API answers 403 to the others). */
+export const ROUTE_ROLES = {
+${lines.join('\n')}
+} as const;
+
+export type Operation = keyof typeof ROUTE_ROLES;
+`;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   writeFileSync(SCHEMA_FILE, await generateApiSchema());
-  console.log(`wrote ${SCHEMA_FILE}`);
+  writeFileSync(ROLES_FILE, generateRoles());
+  console.log(`wrote ${SCHEMA_FILE} and ${ROLES_FILE}`);
 }

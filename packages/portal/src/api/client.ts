@@ -1,9 +1,8 @@
 import createClient, { type Client } from 'openapi-fetch';
-import type { PendingAuthPaths } from '../auth/contract.ts';
 import type { paths } from './schema';
 
-/** Sello's API as the portal calls it: the generated paths, and sign-in until it is generated. */
-export type ApiPaths = paths & Omit<PendingAuthPaths, keyof paths>;
+/** Sello's API as the portal calls it: the paths generated from the route table. */
+export type ApiPaths = paths;
 export type Api = Client<ApiPaths>;
 
 export interface ApiOptions {

@@ -8,10 +8,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's API keys, without secrets */
+        /**
+         * The tenant's API keys, without secrets
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
         get: operations["listApiKeys"];
         put?: never;
-        /** Create another API key for this tenant; the secret is shown once */
+        /**
+         * Create another API key for this tenant; the secret is shown once
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
         post: operations["createApiKey"];
         delete?: never;
         options?: never;
@@ -29,8 +35,113 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key at once */
+        /**
+         * Revoke an API key at once
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
         delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/accept-invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation with its token (single use, seven days) and choose a password */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a password-reset link to the member with this e-mail, if there is one; the answer is the same either way */
+        post: operations["forgotPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new access token for the sign-in in the `sello_refresh` cookie */
+        post: operations["refreshAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the token of a reset link (single use, one hour) */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a staff member in with e-mail and password; sets the refresh cookie. Failed attempts are rate limited */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the sign-in in the `sello_refresh` cookie and clear the cookie */
+        post: operations["signOut"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -43,10 +154,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List customers, oldest first */
+        /**
+         * List customers, oldest first
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listCustomers"];
         put?: never;
-        /** Create a customer */
+        /**
+         * Create a customer
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["createCustomer"];
         delete?: never;
         options?: never;
@@ -61,15 +178,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a customer */
+        /**
+         * Get a customer
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getCustomer"];
         put?: never;
         post?: never;
-        /** Delete a customer (soft: kept for the invoices that name it) */
+        /**
+         * Delete a customer (soft: kept for the invoices that name it)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         delete: operations["deleteCustomer"];
         options?: never;
         head?: never;
-        /** Change a customer (send `If-Match` to guard against lost updates) */
+        /**
+         * Change a customer (send `If-Match` to guard against lost updates)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         patch: operations["updateCustomer"];
         trace?: never;
     };
@@ -80,9 +206,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The customer's own prices */
+        /**
+         * The customer's own prices
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getCustomerPrices"];
-        /** Replace the customer's own prices (they win over its tariff and the catalog) */
+        /**
+         * Replace the customer's own prices (they win over its tariff and the catalog)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         put: operations["putCustomerPrices"];
         post?: never;
         delete?: never;
@@ -100,7 +232,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check a Facturae 3.2.x, UBL 2.1 or CII invoice sent as the raw XML body (application/xml or text/xml): totals, required fields, tax ids and the XAdES signature; nothing is stored */
+        /**
+         * Check a Facturae 3.2.x, UBL 2.1 or CII invoice sent as the raw XML body (application/xml or text/xml): totals, required fields, tax ids and the XAdES signature; nothing is stored
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         post: operations["validateDocument"];
         delete?: never;
         options?: never;
@@ -134,7 +269,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deliver invoices your own system issued (Facturae, UBL or CII): send one XML document (answers 201 with the invoice) or JSON `ImportBatchInput` of up to 50 (answers 200 with a result per item: `status` 201 with the invoice, or the 4xx with its problem) */
+        /**
+         * Deliver invoices your own system issued (Facturae, UBL or CII): send one XML document (answers 201 with the invoice) or JSON `ImportBatchInput` of up to 50 (answers 200 with a result per item: `status` 201 with the invoice, or the 4xx with its problem)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["importInvoices"];
         delete?: never;
         options?: never;
@@ -149,7 +287,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invoices addressed to your tax id, from every issuer, newest first */
+        /**
+         * Invoices addressed to your tax id, from every issuer, newest first
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listInbox"];
         put?: never;
         post?: never;
@@ -166,7 +307,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One invoice of your inbox, with its lines and your status history */
+        /**
+         * One invoice of your inbox, with its lines and your status history
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getInboxInvoice"];
         put?: never;
         post?: never;
@@ -183,7 +327,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invoice as PDF, signed Facturae, or the original an imported invoice came in */
+        /**
+         * The invoice as PDF, signed Facturae, or the original an imported invoice came in
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getInboxDocument"];
         put?: never;
         post?: never;
@@ -202,7 +349,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept, reject (with a reason) or mark paid; the issuer sees it on its invoice */
+        /**
+         * Accept, reject (with a reason) or mark paid; the issuer sees it on its invoice
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["setInboxStatus"];
         delete?: never;
         options?: never;
@@ -217,10 +367,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List invoices, newest first */
+        /**
+         * List invoices, newest first
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listInvoices"];
         put?: never;
-        /** Create a draft invoice (no number until issued) */
+        /**
+         * Create a draft invoice (no number until issued)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["createInvoice"];
         delete?: never;
         options?: never;
@@ -235,15 +391,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an invoice */
+        /**
+         * Get an invoice
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getInvoice"];
         put?: never;
         post?: never;
-        /** Delete a draft; an issued invoice is never deleted (correct it or cancel it) */
+        /**
+         * Delete a draft; an issued invoice is never deleted (correct it or cancel it)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         delete: operations["deleteInvoice"];
         options?: never;
         head?: never;
-        /** Change a draft; issued invoices are immutable */
+        /**
+         * Change a draft; issued invoices are immutable
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         patch: operations["updateInvoice"];
         trace?: never;
     };
@@ -256,7 +421,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel an issued invoice by a full corrective */
+        /**
+         * Cancel an issued invoice by a full corrective
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["cancelInvoice"];
         delete?: never;
         options?: never;
@@ -271,7 +439,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invoice as signed Facturae XML or PDF (a draft gets a PDF preview) */
+        /**
+         * The invoice as signed Facturae XML or PDF (a draft gets a PDF preview)
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getInvoiceDocument"];
         put?: never;
         post?: never;
@@ -290,7 +461,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Number and freeze a draft; its documents follow within seconds */
+        /**
+         * Number and freeze a draft; its documents follow within seconds
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["issueInvoice"];
         delete?: never;
         options?: never;
@@ -307,7 +481,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue a corrective invoice, by differences or by substitution */
+        /**
+         * Issue a corrective invoice, by differences or by substitution
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["rectifyInvoice"];
         delete?: never;
         options?: never;
@@ -324,7 +501,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** E-mail the invoice with its PDF and signed Facturae */
+        /**
+         * E-mail the invoice with its PDF and signed Facturae
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["sendInvoice"];
         delete?: never;
         options?: never;
@@ -341,7 +521,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace an issued invoice by several that add up to it */
+        /**
+         * Replace an issued invoice by several that add up to it
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["splitInvoice"];
         delete?: never;
         options?: never;
@@ -356,7 +539,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invoice's latest VERI*FACTU record, its XML, QR URL and submission */
+        /**
+         * The invoice's latest VERI*FACTU record, its XML, QR URL and submission
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getInvoiceVerifactu"];
         put?: never;
         post?: never;
@@ -375,7 +561,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Correct the latest record AEAT rejected or accepted with errors (subsanación): a new registro de alta with Subsanacion = S, chained and queued */
+        /**
+         * Correct the latest record AEAT rejected or accepted with errors (subsanación): a new registro de alta with Subsanacion = S, chained and queued
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["remedyVerifactuRecord"];
         delete?: never;
         options?: never;
@@ -392,8 +581,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Annul an invoice issued in error (VERI*FACTU registro de anulación) */
+        /**
+         * Annul an invoice issued in error (VERI*FACTU registro de anulación)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["voidInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is calling: the signed-in member and its tenant, or the API key and its tenant
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -407,10 +619,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's issuer keys, oldest first, without secrets */
+        /**
+         * The tenant's issuer keys, oldest first, without secrets
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listOnboardingKeys"];
         put?: never;
-        /** Create the issuer key a recipient needs, with the key from its notification mail, to register; shown once */
+        /**
+         * Create the issuer key a recipient needs, with the key from its notification mail, to register; shown once
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["createOnboardingKey"];
         delete?: never;
         options?: never;
@@ -428,7 +646,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an unused issuer key at once */
+        /**
+         * Revoke an unused issuer key at once
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         delete: operations["revokeOnboardingKey"];
         options?: never;
         head?: never;
@@ -459,10 +680,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List them, oldest first */
+        /**
+         * List them, oldest first
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listProducts"];
         put?: never;
-        /** Create one */
+        /**
+         * Create one
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["createProduct"];
         delete?: never;
         options?: never;
@@ -477,15 +704,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one */
+        /**
+         * Get one
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getProduct"];
         put?: never;
         post?: never;
-        /** Delete one (kept for the invoices that reference it) */
+        /**
+         * Delete one (kept for the invoices that reference it)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         delete: operations["deleteProduct"];
         options?: never;
         head?: never;
-        /** Change one (send `If-Match` to guard against lost updates) */
+        /**
+         * Change one (send `If-Match` to guard against lost updates)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         patch: operations["updateProduct"];
         trace?: never;
     };
@@ -547,10 +783,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The numbering series */
+        /**
+         * The numbering series
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listSeries"];
         put?: never;
-        /** Create a numbering series */
+        /**
+         * Create a numbering series
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["createSeries"];
         delete?: never;
         options?: never;
@@ -565,14 +807,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's settings (defaults until first changed) */
+        /**
+         * The tenant's settings (defaults until first changed)
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getSettings"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change settings by merge patch (send `If-Match` to guard against lost updates) */
+        /**
+         * Change settings by merge patch (send `If-Match` to guard against lost updates)
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
         patch: operations["updateSettings"];
         trace?: never;
     };
@@ -583,9 +831,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The certificate the tenant signs with */
+        /**
+         * The certificate the tenant signs with
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getSigningCertificate"];
-        /** Upload the tenant's qualified certificate (PKCS#12): its key is imported into KMS and the file discarded */
+        /**
+         * Upload the tenant's qualified certificate (PKCS#12): its key is imported into KMS and the file discarded
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
         put: operations["putSigningCertificate"];
         post?: never;
         delete?: never;
@@ -601,10 +855,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List them, oldest first */
+        /**
+         * List them, oldest first
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listTariffs"];
         put?: never;
-        /** Create one */
+        /**
+         * Create one
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         post: operations["createTariff"];
         delete?: never;
         options?: never;
@@ -619,15 +879,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get one */
+        /**
+         * Get one
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getTariff"];
         put?: never;
         post?: never;
-        /** Delete one (kept for the invoices that reference it) */
+        /**
+         * Delete one (kept for the invoices that reference it)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         delete: operations["deleteTariff"];
         options?: never;
         head?: never;
-        /** Change one (send `If-Match` to guard against lost updates) */
+        /**
+         * Change one (send `If-Match` to guard against lost updates)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
         patch: operations["updateTariff"];
         trace?: never;
     };
@@ -638,10 +907,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List automatic tasks, oldest first (customers counted, not listed) */
+        /**
+         * List automatic tasks, oldest first (customers counted, not listed)
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listTasks"];
         put?: never;
-        /** Create an automatic task and its schedule */
+        /**
+         * Create an automatic task and its schedule
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
         post: operations["createTask"];
         delete?: never;
         options?: never;
@@ -656,15 +931,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an automatic task */
+        /**
+         * Get an automatic task
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getTask"];
         put?: never;
         post?: never;
-        /** Delete a task and its schedule (its documents and runs stay) */
+        /**
+         * Delete a task and its schedule (its documents and runs stay)
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
         delete: operations["deleteTask"];
         options?: never;
         head?: never;
-        /** Change, pause or resume a task (send `If-Match` to guard against lost updates) */
+        /**
+         * Change, pause or resume a task (send `If-Match` to guard against lost updates)
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
         patch: operations["updateTask"];
         trace?: never;
     };
@@ -677,7 +961,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run one occurrence now, through the same path as the schedule (exactly once) */
+        /**
+         * Run one occurrence now, through the same path as the schedule (exactly once)
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
         post: operations["runTaskOccurrence"];
         delete?: never;
         options?: never;
@@ -692,7 +979,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A task's runs, newest occurrence first */
+        /**
+         * A task's runs, newest occurrence first
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listTaskRuns"];
         put?: never;
         post?: never;
@@ -709,7 +999,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calling key's tenant */
+        /**
+         * The calling key's tenant
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getTenant"];
         put?: never;
         post?: never;
@@ -719,6 +1012,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's members, invited and active, in the order they were added
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * Invite a person: Sello mails a link to choose a password (seven days, single use). Only owners invite owners
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        post: operations["inviteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member; it can no longer sign in. Only owners remove owners
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        delete: operations["removeUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role (send `If-Match` to guard against lost updates). Only owners give or take the owner role
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
     "/v1/verifactu/records": {
         parameters: {
             query?: never;
@@ -726,7 +1067,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's billing records in generation order */
+        /**
+         * The tenant's billing records in generation order
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listVerifactuRecords"];
         put?: never;
         post?: never;
@@ -743,7 +1087,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The batches sent to AEAT, newest first, with their answers */
+        /**
+         * The batches sent to AEAT, newest first, with their answers
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listVerifactuSubmissions"];
         put?: never;
         post?: never;
@@ -760,9 +1107,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether records can be presented to AEAT, and the certificate that does it */
+        /**
+         * Whether records can be presented to AEAT, and the certificate that does it
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getVerifactuSubmitterCertificate"];
-        /** Upload the certificate (PKCS#12) that presents the tenant's records to AEAT over mutual TLS: its own or its representative's; the key is kept sealed */
+        /**
+         * Upload the certificate (PKCS#12) that presents the tenant's records to AEAT over mutual TLS: its own or its representative's; the key is kept sealed
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
         put: operations["putVerifactuSubmitterCertificate"];
         post?: never;
         delete?: never;
@@ -780,7 +1133,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Recompute every huella and link of the tenant chain */
+        /**
+         * Recompute every huella and link of the tenant chain
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         post: operations["verifyVerifactuChain"];
         delete?: never;
         options?: never;
@@ -795,10 +1151,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the subscriptions, oldest first (never their secrets) */
+        /**
+         * List the subscriptions, oldest first (never their secrets)
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listWebhooks"];
         put?: never;
-        /** Subscribe a URL to events; the answer carries the signing secret, shown only once */
+        /**
+         * Subscribe a URL to events; the answer carries the signing secret, shown only once
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
         post: operations["createWebhook"];
         delete?: never;
         options?: never;
@@ -813,11 +1175,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a subscription (never its secret) */
+        /**
+         * Get a subscription (never its secret)
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getWebhook"];
         put?: never;
         post?: never;
-        /** Unsubscribe: nothing more is sent, pending deliveries are cancelled */
+        /**
+         * Unsubscribe: nothing more is sent, pending deliveries are cancelled
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
         delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
@@ -831,7 +1199,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The subscription's delivery log, newest first, with every attempt (kept 30 days) */
+        /**
+         * The subscription's delivery log, newest first, with every attempt (kept 30 days)
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -848,10 +1219,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List work orders, newest first */
+        /**
+         * List work orders, newest first
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["listWorkOrders"];
         put?: never;
-        /** Create a work order (pending; no fiscal number) */
+        /**
+         * Create a work order (pending; no fiscal number)
+         * @description Staff roles: owner, admin, accountant, technician. API keys act for the whole tenant.
+         */
         post: operations["createWorkOrder"];
         delete?: never;
         options?: never;
@@ -866,14 +1243,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a work order */
+        /**
+         * Get a work order
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
         get: operations["getWorkOrder"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Move a work order on (pending → in_progress → done) or edit its notes */
+        /**
+         * Move a work order on (pending → in_progress → done) or edit its notes
+         * @description Staff roles: owner, admin, accountant, technician. API keys act for the whole tenant.
+         */
         patch: operations["updateWorkOrder"];
         trace?: never;
     };
@@ -881,6 +1264,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptInvitationInput: {
+            /** @description 12 to 256 characters */
+            password: string;
+            /** @description The `token` of the link Sello mailed */
+            token: string;
+        };
         Address: {
             city: string;
             /** @description ISO 3166-1 alpha-2 */
@@ -1032,6 +1421,10 @@ export interface components {
             valid: boolean;
             /** @description "3.2.2", "2.1", "D16B"… */
             version?: string;
+        };
+        ForgotPasswordInput: {
+            /** Format: email */
+            email: string;
         };
         Health: {
             /** @constant */
@@ -1218,6 +1611,15 @@ export interface components {
              * @enum {string}
              */
             status: "accepted" | "rejected" | "paid";
+        };
+        InviteInput: {
+            /**
+             * Format: email
+             * @description Where the invitation goes; the sign-in name
+             */
+            email: string;
+            name?: string;
+            role: components["schemas"]["StaffRole"];
         };
         Invoice: {
             corrective?: {
@@ -1450,6 +1852,11 @@ export interface components {
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
+        ListUsers200: {
+            items: components["schemas"]["Member"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
         ListVerifactuRecords200: {
             items: components["schemas"]["VerifactuEntry"][];
             /** @description Pass as `cursor` to get the next page */
@@ -1474,6 +1881,42 @@ export interface components {
             items: components["schemas"]["WorkOrder"][];
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
+        };
+        Me: {
+            /** @description The calling key (API keys only) */
+            apiKey?: {
+                id: string;
+            };
+            /**
+             * @description staff: a person signed in; apiKey: a system with one of the API keys
+             * @enum {string}
+             */
+            kind: "staff" | "apiKey";
+            tenant: components["schemas"]["Tenant"];
+            /** @description The signed-in member (staff only) */
+            user?: components["schemas"]["Member"];
+        };
+        Member: {
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            /** @description The user id */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the invitation was accepted
+             */
+            joinedAt?: string;
+            name?: string;
+            role: components["schemas"]["StaffRole"];
+            /**
+             * @description invited: has not chosen a password yet; active: signs in
+             * @enum {string}
+             */
+            status: "invited" | "active";
+        };
+        MemberPatch: {
+            role: components["schemas"]["StaffRole"];
         };
         OnboardingKey: {
             /** Format: date-time */
@@ -1730,6 +2173,12 @@ export interface components {
             reasonCode: string;
             reasonDescription?: string;
         };
+        ResetPasswordInput: {
+            /** @description 12 to 256 characters */
+            password: string;
+            /** @description The `token` of the link Sello mailed */
+            token: string;
+        };
         SendInput: {
             /** @description Defaults to the customer's e-mail */
             to?: string[];
@@ -1835,6 +2284,13 @@ export interface components {
             /** @description The XAdES signature value, its references and signed properties check out with the certificate it carries; whether that certificate is trusted is not judged */
             valid: boolean;
         };
+        SignedIn: {
+            /** @description Send as `Authorization: Bearer <accessToken>`. The refresh token travels only in the `sello_refresh` cookie (HttpOnly, Path=/v1/auth), for POST /v1/auth/refresh */
+            accessToken: string;
+            /** @description Seconds the access token is valid for */
+            expiresIn: number;
+            user: components["schemas"]["StaffUser"];
+        };
         SignedInRecipient: {
             recipient: components["schemas"]["Recipient"];
             session: components["schemas"]["RecipientSession"];
@@ -1859,12 +2315,29 @@ export interface components {
             /** @description The PKCS#12 file (.p12/.pfx) in base64; it is discarded after import */
             pkcs12: string;
         };
+        SignInInput: {
+            /** Format: email */
+            email: string;
+            password: string;
+        };
         SplitInput: {
             /** @description Each part becomes a new invoice; together they must add up to the original */
             parts: {
                 customerId?: string;
                 lines: components["schemas"]["LineInput"][];
             }[];
+        };
+        /**
+         * @description owner and admin administer the tenant (owners alone make owners); accountant does the books; technician reads and does work orders; readOnly reads
+         * @enum {string}
+         */
+        StaffRole: "owner" | "admin" | "accountant" | "technician" | "readOnly";
+        StaffUser: {
+            email: string;
+            /** @description The user id */
+            id: string;
+            role: components["schemas"]["StaffRole"];
+            tenantId: string;
         };
         Tariff: {
             /** Format: date-time */
@@ -2447,6 +2920,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createApiKey: {
@@ -2492,6 +2974,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revokeApiKey: {
@@ -2530,6 +3021,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such key */
             404: {
                 headers: {
@@ -2547,6 +3047,262 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationInput"];
+            };
+        };
+        responses: {
+            /** @description The member is active; sign in with the password */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invitation is unknown, used, expired or withdrawn; `errors` names `token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    forgotPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordInput"];
+            };
+        };
+        responses: {
+            /** @description Accepted: a member with this e-mail gets the link */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests for this e-mail or from this address; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refreshAccessToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A fresh access token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description No refresh cookie, or it was revoked or expired; sign in again */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordInput"];
+            };
+        };
+        responses: {
+            /** @description The password is changed; sign in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link is unknown, used or expired; `errors` names `token` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInInput"];
+            };
+        };
+        responses: {
+            /** @description Signed in; `Set-Cookie: sello_refresh=…` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong e-mail or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out (also when there was nothing to revoke) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2584,6 +3340,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2636,6 +3401,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getCustomer: {
@@ -2669,6 +3443,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2723,6 +3506,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such customer */
             404: {
                 headers: {
@@ -2769,6 +3561,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2834,6 +3635,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such customer */
             404: {
                 headers: {
@@ -2880,6 +3690,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2936,6 +3755,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3039,6 +3867,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The tenant already imported an invoice with this number */
             409: {
                 headers: {
@@ -3115,6 +3952,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getInboxInvoice: {
@@ -3148,6 +3994,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3199,6 +4054,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3264,6 +4128,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3348,6 +4221,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createInvoice: {
@@ -3386,6 +4268,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3433,6 +4324,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such invoice */
             404: {
                 headers: {
@@ -3473,6 +4373,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3544,6 +4453,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3625,6 +4543,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getInvoiceDocument: {
@@ -3660,6 +4587,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3721,6 +4657,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3793,6 +4738,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     sendInvoice: {
@@ -3833,6 +4787,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3896,6 +4859,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getInvoiceVerifactu: {
@@ -3929,6 +4901,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3985,6 +4966,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4057,8 +5047,55 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A draft, or already void */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4100,6 +5137,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4152,6 +5198,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The tax id already has an account */
             409: {
                 headers: {
@@ -4192,6 +5247,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4278,6 +5342,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createProduct: {
@@ -4316,6 +5389,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4372,6 +5454,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -4412,6 +5503,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4465,6 +5565,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4665,6 +5774,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createSeries: {
@@ -4710,6 +5828,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The code exists */
             409: {
                 headers: {
@@ -4741,6 +5868,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4790,6 +5926,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `If-Match` does not match the current version */
             412: {
                 headers: {
@@ -4821,6 +5966,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4879,6 +6033,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listTariffs: {
@@ -4913,6 +6076,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4958,6 +6130,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5014,6 +6195,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -5054,6 +6244,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5107,6 +6306,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5173,6 +6381,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createTask: {
@@ -5218,6 +6435,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTask: {
@@ -5251,6 +6477,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5305,6 +6540,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such task */
             404: {
                 headers: {
@@ -5351,6 +6595,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5432,6 +6685,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such task */
             404: {
                 headers: {
@@ -5495,6 +6757,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such task */
             404: {
                 headers: {
@@ -5526,6 +6797,273 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListUsers200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    inviteUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteInput"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The e-mail already belongs to a member */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The member is the last active owner */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberPatch"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It would leave the tenant without an active owner */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not match the current version */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5574,6 +7112,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listVerifactuSubmissions: {
@@ -5615,6 +7162,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getVerifactuSubmitterCertificate: {
@@ -5637,6 +7193,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5686,6 +7251,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     verifyVerifactuChain: {
@@ -5711,6 +7285,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5759,6 +7342,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createWebhook: {
@@ -5797,6 +7389,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5853,6 +7454,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such subscription */
             404: {
                 headers: {
@@ -5893,6 +7503,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5945,6 +7564,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6006,6 +7634,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createWorkOrder: {
@@ -6051,6 +7688,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getWorkOrder: {
@@ -6084,6 +7730,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6137,6 +7792,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,9 @@
 import { createContext, type ReactNode, useContext, useEffect, useSyncExternalStore } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { type Api, unwrap } from '../api/index.ts';
+import type { Operation } from '../api/roles.ts';
 import { Loading } from '../ui/states.tsx';
+import { can } from './can.ts';
 import type { SignedIn } from './contract.ts';
 import type { AuthCalls, Session, SessionStore } from './store.ts';
 
@@ -46,4 +48,10 @@ export function authCalls(api: Api): AuthCalls {
       await api.POST('/v1/auth/sign-out', {});
     },
   };
+}
+
+/** Whether the signed-in person may call an operation: hide the action when not. */
+export function useCan(operation: Operation): boolean {
+  const { session } = useSession();
+  return can(session, operation);
 }

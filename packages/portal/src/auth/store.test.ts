@@ -14,7 +14,7 @@ const memory = () => {
 const answer = (token: string): SignedIn => ({
   accessToken: token,
   expiresIn: 3600,
-  user: { userId: 'u1', email: 'ana@example.com', tenantId: 'ten_1', role: 'owner' },
+  user: { id: 'u1', email: 'ana@example.com', tenantId: 'ten_1', role: 'owner' },
 });
 
 function setup(calls: Partial<AuthCalls> = {}, developerTools = false) {

@@ -1,4 +1,4 @@
-import type { SignedIn, SignInInput, StaffUser } from './contract.ts';
+import type { SignedIn, SignInFields, StaffUser } from './contract.ts';
 
 export type Session =
   /** On load, while a refresh through the cookie says whether someone is signed in. */
@@ -10,7 +10,7 @@ export type Session =
 
 /** The three calls of the sign-in contract (see contract.ts). */
 export interface AuthCalls {
-  signIn(input: SignInInput): Promise<SignedIn>;
+  signIn(input: SignInFields): Promise<SignedIn>;
   /** The refresh cookie's new access token, or undefined when there is no valid cookie. */
   refresh(): Promise<SignedIn | undefined>;
   signOut(): Promise<void>;
@@ -36,7 +36,7 @@ export interface SessionStore {
   /** The `Authorization` header value for API calls, if anyone is signed in. */
   authorization(): string | undefined;
   start(): Promise<void>;
-  signIn(input: SignInInput): Promise<void>;
+  signIn(input: SignInFields): Promise<void>;
   signOut(): Promise<void>;
   setApiKey(key: string): void;
   /** The API refused the credentials (401): sign out, saying why. */

@@ -1,3 +1,4 @@
+import type { ParseKeys } from 'i18next';
 import { useEffect, useRef } from 'react';
 import { Button, RouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,8 @@ import {
   useNavigate,
   useNavigation,
 } from 'react-router';
-import { useSession } from '../auth/index.ts';
+import type { Operation } from '../api/roles.ts';
+import { can, useSession } from '../auth/index.ts';
 import { developerTools } from '../config.ts';
 import { isLanguage, rememberLanguage } from '../i18n/index.ts';
 import { LanguageSelect } from './language-select.tsx';
@@ -68,6 +70,18 @@ function Account() {
   );
 }
 
+/** The staff's areas, each shown to the roles that may read it. */
+const STAFF_NAV: { to: string; label: ParseKeys; operation?: Operation }[] = [
+  { to: '/', label: 'shell.home' },
+  { to: '/invoices', label: 'invoices.title', operation: 'GET /v1/invoices' },
+  { to: '/customers', label: 'shell.customers', operation: 'GET /v1/customers' },
+  { to: '/catalog', label: 'catalog.title', operation: 'GET /v1/products' },
+  { to: '/tasks', label: 'tasks.title', operation: 'GET /v1/tasks' },
+  { to: '/work-orders', label: 'workOrders.title', operation: 'GET /v1/work-orders' },
+  { to: '/settings', label: 'settings.title', operation: 'GET /v1/settings' },
+  { to: '/users', label: 'users.title', operation: 'GET /v1/users' },
+];
+
 /**
  * The frame of every page: skip link, brand, main navigation, language and account, and the
  * page itself in `<main>`. New areas add their entry to `NAV`.
@@ -82,10 +96,11 @@ export function Shell() {
   const signedIn = session.status === 'staff' || session.status === 'apiKey';
   const nav = [
     ...(signedIn
-      ? [
-          { to: '/', label: t('shell.home'), end: true },
-          { to: '/customers', label: t('shell.customers'), end: false },
-        ]
+      ? STAFF_NAV.filter((item) => !item.operation || can(session, item.operation)).map((item) => ({
+          to: item.to,
+          label: t(item.label),
+          end: item.to === '/',
+        }))
       : []),
     ...(developerTools ? [{ to: '/developer', label: t('shell.developer'), end: false }] : []),
   ];

@@ -15,7 +15,7 @@ export function HomePage() {
     queryKey: ['tenant'],
     queryFn: async () => unwrap(await api.GET('/v1/tenant')),
   });
-  const name = session.status === 'staff' ? (session.user.name ?? session.user.email) : undefined;
+  const name = session.status === 'staff' ? session.user.email : undefined;
   return (
     <Page title={t('home.title')}>
       {tenant.isPending ? (

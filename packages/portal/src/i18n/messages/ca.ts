@@ -1,3 +1,13 @@
+import { accountMessages } from '../../areas/account/messages.ts';
+import { catalogMessages } from '../../areas/catalog/messages.ts';
+import { inboxMessages } from '../../areas/inbox/messages.ts';
+import { invoicesMessages } from '../../areas/invoices/messages.ts';
+import { registerMessages } from '../../areas/register/messages.ts';
+import { settingsMessages } from '../../areas/settings/messages.ts';
+import { signUpMessages } from '../../areas/sign-up/messages.ts';
+import { tasksMessages } from '../../areas/tasks/messages.ts';
+import { usersMessages } from '../../areas/users/messages.ts';
+import { workOrdersMessages } from '../../areas/work-orders/messages.ts';
 import type { Messages } from '../messages.ts';
 
 export const ca: Messages = {
@@ -87,4 +97,15 @@ export const ca: Messages = {
     localPage: 'Pàgina de la plataforma local (inquilí, clau, correu enviat)',
     invalidKey: 'L’API no accepta aquesta clau.',
   },
+  // Each area's strings live in its folder (areas/<area>/messages.ts).
+  invoices: invoicesMessages.ca,
+  catalog: catalogMessages.ca,
+  tasks: tasksMessages.ca,
+  workOrders: workOrdersMessages.ca,
+  settings: settingsMessages.ca,
+  users: usersMessages.ca,
+  inbox: inboxMessages.ca,
+  register: registerMessages.ca,
+  account: accountMessages.ca,
+  signUp: signUpMessages.ca,
 };

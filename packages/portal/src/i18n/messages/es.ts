@@ -1,3 +1,13 @@
+import { accountMessages } from '../../areas/account/messages.ts';
+import { catalogMessages } from '../../areas/catalog/messages.ts';
+import { inboxMessages } from '../../areas/inbox/messages.ts';
+import { invoicesMessages } from '../../areas/invoices/messages.ts';
+import { registerMessages } from '../../areas/register/messages.ts';
+import { settingsMessages } from '../../areas/settings/messages.ts';
+import { signUpMessages } from '../../areas/sign-up/messages.ts';
+import { tasksMessages } from '../../areas/tasks/messages.ts';
+import { usersMessages } from '../../areas/users/messages.ts';
+import { workOrdersMessages } from '../../areas/work-orders/messages.ts';
 /** Spanish, the default language: the catalog every other language must match key for key. */
 export const es = {
   app: { name: 'Sello', tagline: 'Facturación electrónica' },
@@ -86,4 +96,15 @@ export const es = {
     localPage: 'Página de la plataforma local (inquilino, clave, correo enviado)',
     invalidKey: 'La API no acepta esta clave.',
   },
+  // Each area's strings live in its folder (areas/<area>/messages.ts).
+  invoices: invoicesMessages.es,
+  catalog: catalogMessages.es,
+  tasks: tasksMessages.es,
+  workOrders: workOrdersMessages.es,
+  settings: settingsMessages.es,
+  users: usersMessages.es,
+  inbox: inboxMessages.es,
+  register: registerMessages.es,
+  account: accountMessages.es,
+  signUp: signUpMessages.es,
 };

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** The pages of this area (loaded on demand). */
+export const workOrdersRoutes: RouteObject[] = [];
