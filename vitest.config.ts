@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Test tiers (see README): unit tests live next to the code and touch no network; integration and
  * contract tests run against real local servers started once per run by the global setup; infra
- * tests synthesise the CDK app; browser tests drive the portal in Debian's Chromium against an
+ * tests synthesise the CDK app; browser tests drive the portal in Debian's Chromium against one
  * `npm start` of their own.
  */
 export default defineConfig({
@@ -56,7 +56,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          // Each file starts a platform (and may build the portal) and a browser: minutes when busy.
+          // One platform for all files (it may build the portal first: minutes when busy); the
+          // files one after another, each with its own browser, so two cores are not swamped.
+          globalSetup: ['test/e2e/support/global-setup.ts'],
+          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 300_000,
         },
