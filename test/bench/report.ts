@@ -39,6 +39,7 @@ export interface Report {
   verifactu?: import('./verifactu.ts').ChainResult;
   exchange?: { ublPerSecond: number; ciiPerSecond: number; parsePerSecond: number };
   tasks?: import('./tasks.ts').TaskBenchResult[];
+  portal?: import('./portal.ts').PortalBenchResult;
   bundles: BundleRow[];
   biggest: { id: string; bytes: number; topPackages: PackageShare[] };
   missed: string[];

@@ -3,12 +3,14 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fallbackRoute, routeList, triggeredList } from '@sello/contracts';
 import { type Platform, startPlatform } from '../../packages/local/src/platform.ts';
+import { ensurePortalBuilt } from '../../packages/local/src/portal.ts';
 import { freePort } from '../../packages/local/src/services/ports.ts';
 import { benchApi } from './api.ts';
 import { bundleAll, measureInit } from './bundles.ts';
 import { benchExport } from './exchange-export.ts';
 import { benchParse } from './exchange-parse.ts';
 import { benchIssue, benchPdf, benchSigning } from './issuing.ts';
+import { benchPortal } from './portal.ts';
 import { killChildren } from './procs.ts';
 import {
   type BundleRow,
@@ -103,6 +105,8 @@ try {
   say('UBL/CII export and parse+validate of a 20-line invoice');
   const exchange = { ...(await benchExport()), ...(await benchParse()) };
 
+  say('building the portal when stale');
+  await ensurePortalBuilt(say);
   say('starting the platform');
   const port = await freePort();
   platform = await startPlatform({
@@ -122,6 +126,8 @@ try {
     await benchTaskRun(platform, { customers: 1000, mode: 'create', log: say }),
     await benchTaskRun(platform, { customers: 200, mode: 'send', log: say }),
   ];
+  // Last, on the data the runs above left (thousands of invoices, topped up to 1,000 if fewer).
+  const portal = await benchPortal(platform, { invoices: 1000, log: say });
   await cleanUp();
   const issuing = { signing, pdf, issue };
 
@@ -138,7 +144,8 @@ try {
     tasks,
     bundles: rows,
     biggest: { id: biggest.id, bytes: biggest.bytes, topPackages: biggest.topPackages },
-    missed: [...missedTargets(rows), ...missedIssuingTargets(issuing)],
+    portal,
+    missed: [...missedTargets(rows), ...missedIssuingTargets(issuing), ...portal.missed],
   };
   printReport(report);
   console.log(
@@ -157,6 +164,16 @@ try {
         `peak RSS ${t.peakRssMb} MB (+${t.rssGrowthMb}); redelivery ${t.redelivery.customersPerSecond} customers/s, ${t.redelivery.created} created`,
     );
   }
+  console.log("\nPortal (Lighthouse 12 in Debian's Chromium, local platform):");
+  for (const r of portal.lighthouse) {
+    console.log(
+      `  ${r.page.padEnd(13)} ${r.formFactor.padEnd(7)} performance ${r.performance}, accessibility ${r.accessibility}, ` +
+        `best practices ${r.bestPractices}; LCP ${r.lcpMs} ms, TBT ${r.tbtMs} ms; JS ${r.firstLoadKb} KB gzipped`,
+    );
+  }
+  console.log(
+    `  opening an invoice from a list of ${portal.invoices}: median ${portal.openInvoice.medianMs} ms to its title`,
+  );
   writeReport(reportPath, report);
   say(`report: ${reportPath} (${Math.round((Date.now() - started) / 1000)} s)`);
 } catch (error) {
