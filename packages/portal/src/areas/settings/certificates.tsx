@@ -44,6 +44,7 @@ function CertificateUpload({
   const queries = useQueryClient();
   const file = useRef<string | undefined>(undefined);
   const [reading, setReading] = useState(false);
+  const [fileName, setFileName] = useState<string>();
   const [uploaded, setUploaded] = useState(false);
   const id = useId();
   const c = (key: string) => t(`settings.certificate.${key}` as 'settings.certificate.file');
@@ -56,6 +57,7 @@ function CertificateUpload({
       setUploaded(false);
       await send(body);
       file.current = undefined;
+      setFileName(undefined);
       form.formRef.current?.reset();
       await refreshSettings(queries);
       setUploaded(true);
@@ -64,6 +66,7 @@ function CertificateUpload({
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.currentTarget.files?.[0];
     file.current = undefined;
+    setFileName(chosen?.name);
     if (!chosen) return;
     setReading(true);
     try {
@@ -80,20 +83,34 @@ function CertificateUpload({
         {uploaded ? c('uploaded') : ''}
       </p>
       <ApiForm form={form}>
+        {/*
+          The native file input, named by the field's label, stays the control (keyboard and
+          screen readers reach it); the browser's own button, in the browser's language, is
+          replaced by a label in the portal's.
+        */}
         <div className="field">
-          <label htmlFor={`${id}-file`} className="settings-label">
+          <span id={`${id}-file-label`} className="settings-label">
             {c('file')}
-          </label>
-          <input
-            id={`${id}-file`}
-            className="settings-file"
-            type="file"
-            name="pkcs12"
-            accept=".p12,.pfx,application/x-pkcs12"
-            aria-describedby={`${id}-file-hint${fileError ? ` ${id}-file-error` : ''}`}
-            aria-invalid={fileError ? true : undefined}
-            onChange={(e) => void onFile(e)}
-          />
+          </span>
+          <div className="settings-file">
+            <input
+              id={`${id}-file`}
+              className="settings-file-input"
+              type="file"
+              name="pkcs12"
+              accept=".p12,.pfx,application/x-pkcs12"
+              aria-labelledby={`${id}-file-label`}
+              aria-describedby={`${id}-file-name ${id}-file-hint${fileError ? ` ${id}-file-error` : ''}`}
+              aria-invalid={fileError ? true : undefined}
+              onChange={(e) => void onFile(e)}
+            />
+            <label htmlFor={`${id}-file`} className="button secondary compact" aria-hidden="true">
+              {c('choose')}
+            </label>
+            <span id={`${id}-file-name`} className="settings-file-name">
+              {fileName ?? c('noFile')}
+            </span>
+          </div>
           <span id={`${id}-file-hint`} className="settings-hint">
             {c('fileHint')}
           </span>

@@ -1,5 +1,5 @@
 import { type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { ApiError, type components, unwrap, useApi } from '../../api/index.ts';
+import { type components, unwrap, useApi } from '../../api/index.ts';
 
 export type Tenant = components['schemas']['Tenant'];
 export type Settings = components['schemas']['Settings'];
@@ -113,7 +113,6 @@ export function useSigningCertificate() {
       if (result.response.status === 404) return null;
       return unwrap(result);
     },
-    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 }
 

@@ -83,8 +83,10 @@ function NewWebhook({ onCreated }: { onCreated: (secret: string) => void }) {
           {EVENT_TYPES.map((type) => (
             <Checkbox key={type} value={type} className="settings-checkbox">
               <span className="settings-box" aria-hidden="true" />
-              {t(`settings.webhooks.eventTypes.${type}`)}{' '}
-              <span className="mono settings-event-code">{type}</span>
+              <span>
+                {t(`settings.webhooks.eventTypes.${type}`)}{' '}
+                <span className="mono settings-event-code">{type}</span>
+              </span>
             </Checkbox>
           ))}
           <FieldError className="field-error" />
