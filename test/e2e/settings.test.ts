@@ -198,6 +198,7 @@ describe('settings in the portal', () => {
     await page.getByRole('button', { name: `Eliminar el webhook de ${url}` }).click();
     await page.getByRole('button', { name: 'Eliminar', exact: true }).click();
     await page.waitForURL('**/settings/webhooks');
+    await page.getByText('Webhook eliminado.').waitFor();
     await page.getByText('Todavía no hay webhooks.').waitFor();
   });
 

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Checkbox, CheckboxGroup, FieldError, Label } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
@@ -14,6 +14,7 @@ import { TextInput } from '../../ui/fields.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 import {
   refreshSettings,
+  SETTINGS,
   useWebhook,
   useWebhookDeliveries,
   useWebhooks,
@@ -116,6 +117,8 @@ export function WebhooksSection() {
   const canDelete = useCan('DELETE /v1/webhooks/{id}');
   const [secret, setSecret] = useState<string | null>(null);
   const action = useActionOutcome();
+  // Deleted from its own page, which came back here.
+  const { state } = useLocation() as { state: { deleted?: boolean } | null };
   const w = (key: string) => t(`settings.webhooks.${key}` as 'settings.webhooks.url');
   const hooks = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -129,7 +132,9 @@ export function WebhooksSection() {
           onDone={() => setSecret(null)}
         />
       ) : null}
-      <ActionOutcome outcome={action.outcome} />
+      <ActionOutcome
+        outcome={action.outcome ?? (state?.deleted ? { ok: true, text: w('deletedNotice') } : null)}
+      />
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
@@ -313,8 +318,16 @@ export function WebhookPage() {
                   action.clear();
                   try {
                     unwrap(await api.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
-                    await refreshSettings(queries);
-                    navigate('/settings/webhooks');
+                    // Its own queries are dropped, not fetched again: they would answer 404.
+                    await queries.invalidateQueries({
+                      queryKey: [...SETTINGS, 'webhooks'],
+                      predicate: (q) => !q.queryKey.includes(id),
+                    });
+                    navigate('/settings/webhooks', { state: { deleted: true } });
+                    queries.removeQueries({
+                      queryKey: [...SETTINGS, 'webhooks'],
+                      predicate: (q) => q.queryKey.includes(id),
+                    });
                   } catch (error) {
                     action.failed(error);
                   }
