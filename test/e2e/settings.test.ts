@@ -90,6 +90,57 @@ describe('settings in the portal', () => {
     }
   });
 
+  it('speaks Catalan and English too', async () => {
+    const { page, allowConsoleError } = await pageAt(375);
+    await signIn(page, info.staffEmail, info.staffPassword, '/settings/company');
+    await page.goto('/settings/webhooks?lang=en');
+    await expect.poll(() => heading(page, 2).first().textContent()).toBe('Webhooks');
+    await page.getByRole('checkbox', { name: /Invoice issued/ }).waitFor();
+    expect(await page.title()).toBe('Webhooks · Settings · Sello');
+    await checkPage(page, 'settings-webhooks-en');
+    // No certificate yet: the API's 404, which the browser logs.
+    allowConsoleError(/404.*\/v1\/signing-certificate/);
+    await page.goto('/settings/signing-certificate?lang=ca');
+    await expect.poll(() => heading(page, 2).first().textContent()).toBe('Certificat de signatura');
+    await page.getByText('Tria un fitxer').waitFor();
+    await checkPage(page, 'settings-signing-certificate-ca');
+  });
+
+  it('creates a series, checking its code before anything is sent', async () => {
+    const { page } = await pageAt(1280);
+    await signIn(page, info.staffEmail, info.staffPassword, '/settings/series');
+    let posts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/v1/series')) posts += 1;
+    });
+    const code = page.getByRole('textbox', { name: /^Código/ });
+    await code.fill('e2e');
+    await page.getByRole('button', { name: 'Crear serie' }).click();
+    await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.field', { has: code }).locator('.field-error').textContent()).toBe(
+      'Upper-case letters, digits and -',
+    );
+    expect(posts).toBe(0);
+
+    await code.fill('E2E');
+    await page.getByRole('textbox', { name: /^Prefijo/ }).fill('E2E/');
+    await page.getByRole('textbox', { name: /^Cifras/ }).fill('4');
+    await page.locator('label', { hasText: 'Rectificativa' }).click();
+    await page.getByRole('button', { name: 'Crear serie' }).click();
+    await page.getByText('Serie E2E creada.').waitFor();
+    expect(posts).toBe(1);
+    const row = page.getByRole('row', { name: /E2E\// });
+    expect(await row.locator('td').allTextContents()).toEqual([
+      'E2E',
+      'Rectificativa',
+      'E2E/',
+      '4',
+      'Sí',
+      'No',
+      expect.any(String),
+    ]);
+  });
+
   it('saves the payment defaults, naming a bad IBAN at its field', async () => {
     const { page, allowConsoleError } = await pageAt(1280);
     await signIn(page, info.staffEmail, info.staffPassword, '/settings/company');
@@ -200,6 +251,45 @@ describe('settings in the portal', () => {
     await page.waitForURL('**/settings/webhooks');
     await page.getByText('Webhook eliminado.').waitFor();
     await page.getByText('Todavía no hay webhooks.').waitFor();
+  });
+
+  it('creates an onboarding key shown once, then revokes it', async () => {
+    const { page } = await pageAt(1280);
+    await signIn(page, info.staffEmail, info.staffPassword, '/settings/onboarding-keys');
+    await page.getByRole('textbox', { name: /^NIF del cliente/ }).fill('87654321X');
+    await page.getByRole('button', { name: 'Crear clave' }).click();
+    const reveal = page.getByRole('region', { name: 'Clave de emisor para 87654321X' });
+    await reveal.waitFor();
+    const key = (await reveal.getByRole('status').first().textContent()) ?? '';
+    expect(key).toMatch(/^ikey_/);
+    expect(await storage(page)).not.toContain(key);
+    await checkPage(page, 'settings-onboarding-key-created');
+    await reveal.getByRole('button', { name: 'Hecho, ya la he guardado' }).click();
+    expect(await page.content()).not.toContain(key);
+    const row = page.getByRole('row', { name: /87654321X/ });
+    expect(await row.textContent()).toContain('Sin usar');
+    await row.getByRole('button', { name: 'Revocar la clave de alta de 87654321X' }).click();
+    await row.getByRole('button', { name: 'Revocar', exact: true }).click();
+    await page.getByText('Clave de 87654321X revocada.').waitFor();
+    await expect.poll(() => row.textContent()).toMatch(/Revocada el/);
+  });
+
+  it('checks the branding colour in the browser', async () => {
+    const { page } = await pageAt(1280);
+    await signIn(page, info.staffEmail, info.staffPassword, '/settings/branding');
+    let patches = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH' && r.url().endsWith('/v1/settings')) patches += 1;
+    });
+    const colour = page.getByRole('textbox', { name: /^Color de acento/ });
+    await colour.fill('rojo');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await expect.poll(() => colour.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await page.locator('.field', { has: colour }).locator('.field-error').textContent(),
+    ).toBe('A colour as #RRGGBB');
+    expect(patches).toBe(0);
+    await checkPage(page, 'settings-branding-bad-colour');
   });
 
   it('uploads the signing certificate: a wrong password is named at its field, then it is taken', async () => {
