@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
-import { can, useSession } from '../../auth/index.ts';
+import { useSession } from '../../auth/index.ts';
 import { Page } from '../../ui/page.tsx';
 import { EmptyState } from '../../ui/states.tsx';
-import { SECTIONS } from './sections.ts';
+import { SECTIONS, sectionsFor } from './sections.ts';
 
 /** The sections the signed-in role may read. */
 function useSections() {
   const { session } = useSession();
-  return SECTIONS.filter((s) => can(session, s.read));
+  return sectionsFor(session);
 }
 
 /**

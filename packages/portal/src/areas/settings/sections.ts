@@ -1,4 +1,5 @@
 import type { Operation } from '../../api/roles.ts';
+import { can, type Session } from '../../auth/index.ts';
 
 /**
  * The settings sections, in the order of the sub-navigation: each its path under /settings, its
@@ -23,3 +24,6 @@ export const SECTIONS = [
 ] as const satisfies ReadonlyArray<{ path: string; key: string; read: Operation }>;
 
 export type SectionKey = (typeof SECTIONS)[number]['key'];
+
+/** The sections the session may read, in order. */
+export const sectionsFor = (session: Session) => SECTIONS.filter((s) => can(session, s.read));
