@@ -230,7 +230,7 @@ export const settingsMessages = areaMessages({
     readOnly: 'El teu rol pot consultar aquesta secció, no canviar-la.',
     yes: 'Sí',
     no: 'No',
-    more: 'Mostra’n més',
+    more: "Mostra'n més",
     copy: 'Copia',
     copied: 'Copiat',
     copyFailed: "No s'ha pogut copiar: selecciona el text i copia'l.",
@@ -250,7 +250,7 @@ export const settingsMessages = areaMessages({
     },
     series: {
       intro:
-        'Cada factura es numera en una sèrie, sense salts. La sèrie per defecte es fa servir quan un esborrany no n’indica cap.',
+        "Cada factura es numera en una sèrie, sense salts. La sèrie per defecte es fa servir quan un esborrany no n'indica cap.",
       empty: 'Encara no hi ha sèries.',
       code: 'Codi',
       codeHint: 'Majúscules, xifres i guions, p. ex. A o RECT-2027.',
@@ -260,7 +260,7 @@ export const settingsMessages = areaMessages({
       prefix: 'Prefix',
       prefixHint: "S'imprimeix davant del número, p. ex. F2027/.",
       padding: 'Xifres',
-      paddingHint: 'Xifres del número, d’1 a 10 (6 per defecte).',
+      paddingHint: "Xifres del número, d'1 a 10 (6 per defecte).",
       yearlyReset: 'Torna a començar cada any',
       default: 'Sèrie per defecte',
       created: 'Creada',
