@@ -1,0 +1,167 @@
+import { ApiKeyInput } from '@sello/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { unwrap, useApi } from '../../api/index.ts';
+import { useCan } from '../../auth/index.ts';
+import { ApiForm } from '../../forms/api-form.tsx';
+import { useApiForm } from '../../forms/use-form.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { isLanguage } from '../../i18n/language.ts';
+import { TextInput } from '../../ui/fields.tsx';
+import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { refreshSettings, useApiKeys } from './queries.ts';
+import {
+  ActionOutcome,
+  ConfirmAction,
+  SecretReveal,
+  Section,
+  useActionOutcome,
+} from './widgets.tsx';
+
+function NewApiKey({ onCreated }: { onCreated: (created: { name: string; key: string }) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queries = useQueryClient();
+  const form = useApiForm({
+    schema: ApiKeyInput,
+    fields: ['name'],
+    submit: async (body) => {
+      const created = unwrap(await api.POST('/v1/api-keys', { body }));
+      form.formRef.current?.reset();
+      await refreshSettings(queries);
+      onCreated({ name: created.name, key: created.key });
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="new-api-key">
+      <h3 id="new-api-key">{t('settings.apiKeys.new')}</h3>
+      <ApiForm form={form}>
+        <TextInput
+          name="name"
+          label={t('settings.apiKeys.name')}
+          description={t('settings.apiKeys.nameHint')}
+          isRequired
+        />
+        <div className="form-actions">
+          <Button type="submit" className="button primary" isPending={form.pending}>
+            {form.pending ? t('form.saving') : t('settings.apiKeys.create')}
+          </Button>
+        </div>
+      </ApiForm>
+    </section>
+  );
+}
+
+/** The tenant's API keys: listed without secrets, created (the secret shown once), revoked. */
+export function ApiKeysSection() {
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'es';
+  const api = useApi();
+  const queries = useQueryClient();
+  const list = useApiKeys();
+  const canCreate = useCan('POST /v1/api-keys');
+  const canRevoke = useCan('DELETE /v1/api-keys/{id}');
+  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+  const action = useActionOutcome();
+  const k = (key: string) => t(`settings.apiKeys.${key}` as 'settings.apiKeys.name');
+  const keys = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Section title={t('settings.section.apiKeys')} intro={k('intro')}>
+      {created ? (
+        <SecretReveal
+          title={t('settings.apiKeys.secretTitle', { name: created.name })}
+          explanation={k('secretOnce')}
+          label={k('secretLabel')}
+          secret={created.key}
+          onDone={() => setCreated(null)}
+        />
+      ) : null}
+      <ActionOutcome outcome={action.outcome} />
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : keys.length === 0 ? (
+        <EmptyState>{k('empty')}</EmptyState>
+      ) : (
+        <>
+          <table className="table">
+            <caption className="visually-hidden">{t('settings.section.apiKeys')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{k('name')}</th>
+                <th scope="col">{k('prefix')}</th>
+                <th scope="col" className="wide-only">
+                  {k('created')}
+                </th>
+                <th scope="col">{k('status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((key) => (
+                <tr key={key.id}>
+                  <td>{key.name}</td>
+                  <td className="mono">{key.prefix}…</td>
+                  <td className="wide-only">{formatDate(key.createdAt, language)}</td>
+                  <td>
+                    {key.revokedAt ? (
+                      t('settings.apiKeys.revoked', {
+                        date: formatDate(key.revokedAt, language),
+                      })
+                    ) : (
+                      <div className="settings-row-status">
+                        <span>{k('active')}</span>
+                        {canRevoke ? (
+                          <ConfirmAction
+                            label={k('revoke')}
+                            name={t('settings.apiKeys.revokeName', { name: key.name })}
+                            question={t('settings.apiKeys.revokeConfirm', { name: key.name })}
+                            onConfirm={async () => {
+                              action.clear();
+                              try {
+                                unwrap(
+                                  await api.DELETE('/v1/api-keys/{id}', {
+                                    params: { path: { id: key.id } },
+                                  }),
+                                );
+                                await refreshSettings(queries);
+                                action.done(
+                                  t('settings.apiKeys.revokedNotice', { name: key.name }),
+                                );
+                              } catch (error) {
+                                action.failed(error);
+                              }
+                            }}
+                          />
+                        ) : null}
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.hasNextPage ? (
+            <Button
+              className="button secondary"
+              isPending={list.isFetchingNextPage}
+              onPress={() => void list.fetchNextPage()}
+            >
+              {t('settings.more')}
+            </Button>
+          ) : null}
+        </>
+      )}
+      {canCreate ? (
+        <NewApiKey
+          onCreated={(key) => {
+            action.clear();
+            setCreated(key);
+          }}
+        />
+      ) : null}
+    </Section>
+  );
+}
