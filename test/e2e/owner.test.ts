@@ -158,7 +158,7 @@ describe("the owner's journey", () => {
     expect(await draft.getAttribute('href')).toMatch(/^\/invoices\/.+/);
     expect(await documents.textContent()).toContain(CUSTOMER.name);
     // 120.00 + 21 % IVA, as the API computed it.
-    expect(await documents.textContent()).toContain('145,20 €');
+    expect(await documents.textContent()).toContain('145,20\u00a0€');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       documents.getByRole('button', { name: /^PDF de Borrador/ }).click(),
@@ -260,7 +260,7 @@ describe("the owner's journey", () => {
 
     // The task page shows no run, edit or delete to a technician.
     await tech.page.goto(`/tasks/${taskId}`);
-    await tech.page.getByRole('heading', { name: 'Ejecuciones' }).waitFor();
+    await tech.page.getByRole('heading', { name: 'Ejecuciones', exact: true }).waitFor();
     expect(await tech.page.getByRole('button', { name: 'Ejecutar ahora' }).count()).toBe(0);
     expect(await tech.page.getByRole('link', { name: 'Editar tarea' }).count()).toBe(0);
     expect(await tech.page.getByRole('button', { name: 'Eliminar' }).count()).toBe(0);
@@ -314,7 +314,7 @@ describe("the owner's journey", () => {
         .getByRole('row', { name: /ASC-MANT/ })
         .locator('td')
         .allTextContents(),
-    ).toEqual(['ASC-MANT', 'Hora de mantenimiento', '95,50 € / h', 'IVA 21 % · IRPF 15 %']);
+    ).toEqual(['ASC-MANT', 'Hora de mantenimiento', '95,50\u00a0€ / h', 'IVA 21 % · IRPF 15 %']);
 
     // The same code again: the API's 409 names `code`, shown at that field.
     await newProduct('ASC-MANT', 'Pieza de recambio', '30');
@@ -348,7 +348,9 @@ describe("the owner's journey", () => {
     await price.fill('99');
     await page.getByRole('button', { name: 'Guardar' }).click();
     await page.getByText('Cambios guardados.').waitFor();
-    expect(await page.getByRole('row', { name: /ASC-MANT/ }).textContent()).toContain('99,00 €');
+    expect(await page.getByRole('row', { name: /ASC-MANT/ }).textContent()).toContain(
+      '99,00\u00a0€',
+    );
 
     // A tariff with its own price for one product.
     await page.getByRole('link', { name: 'Tarifas' }).click();
@@ -375,6 +377,7 @@ describe("the owner's journey", () => {
     await checkPage(page, 'tariff-edit');
 
     // The customer's own prices.
+    await page.goto('/catalog/tariffs');
     await page.getByRole('link', { name: 'Precios por cliente' }).click();
     await page.getByRole('link', { name: CUSTOMER.name }).click();
     await expect.poll(() => heading(page).textContent()).toBe(`Precios de ${CUSTOMER.name}`);
@@ -404,7 +407,7 @@ describe("the owner's journey", () => {
       await page.getByRole('tab', { name: 'Más información' }).waitFor();
       await checkPage(page, 'task-new');
       await page.goto(`/tasks/${taskId}`);
-      await page.getByRole('heading', { name: 'Ejecuciones' }).waitFor();
+      await page.getByRole('heading', { name: 'Ejecuciones', exact: true }).waitFor();
       await page.getByRole('list', { name: 'Documentos creados' }).waitFor();
       await checkPage(page, 'task');
       await page.goto('/work-orders');

@@ -12,11 +12,14 @@ export function InvoiceDownload({
   format,
   filename,
   label,
+  accessibleName,
 }: {
   id: string;
   format: 'pdf' | 'facturae' | 'ubl' | 'cii';
   filename: string;
   label: string;
+  /** The full name when the visible label is short (it starts with the label). */
+  accessibleName?: string;
 }) {
   const api = useApi();
   const message = useErrorMessage();
@@ -26,6 +29,7 @@ export function InvoiceDownload({
     <>
       <Button
         className="button secondary compact"
+        aria-label={accessibleName ?? label}
         isPending={pending}
         onPress={async () => {
           setPending(true);

@@ -345,7 +345,7 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
             description={f('timezoneHint')}
             defaultValue={schedule?.timezone}
           />
-          <div className="field-row">
+          <div className="field-row even">
             <InputField
               name="schedule.startDate"
               label={f('startDate')}

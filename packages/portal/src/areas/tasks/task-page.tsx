@@ -22,6 +22,8 @@ import {
 } from './queries.ts';
 import { useDateTime } from './when.ts';
 
+const PERIODS = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'];
+
 const sameInstant = (a: string | undefined, b: string) =>
   a !== undefined && new Date(a).getTime() === new Date(b).getTime();
 
@@ -160,7 +162,10 @@ function RunItem({ task, run }: { task: Task; run: TaskRun }) {
                   id={invoice.id}
                   format="pdf"
                   filename={`${invoice.number ?? invoice.id}.pdf`}
-                  label={t('tasks.runs.pdf', { name: `${name} · ${invoice.customer.name}` })}
+                  label={t('tasks.formats.pdf')}
+                  accessibleName={t('tasks.runs.pdf', {
+                    name: `${name} · ${invoice.customer.name}`,
+                  })}
                 />
               </li>
             );
@@ -243,7 +248,12 @@ function TaskDetails({ task, etag }: { task: Task; etag: string | undefined }) {
         {task.description ? <p>{task.description}</p> : null}
         <h2 id="schedule">{t('tasks.view.schedule')}</h2>
         <p>
-          <span className="mono">{task.schedule.expression}</span> · {task.schedule.timezone}
+          {PERIODS.includes(task.schedule.expression) ? (
+            t(`tasks.fields.${task.schedule.expression as 'daily'}`)
+          ) : (
+            <span className="mono">{task.schedule.expression}</span>
+          )}{' '}
+          · {task.schedule.timezone}
         </p>
         <h3>{t('tasks.view.nextRuns')}</h3>
         {task.schedule.next.length === 0 ? (

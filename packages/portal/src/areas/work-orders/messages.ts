@@ -38,6 +38,7 @@ export const workOrdersMessages = areaMessages({
       saveNotes: 'Guardar las notas',
       notesSaved: 'Notas guardadas.',
       moved: 'Estado: {{status}}.',
+      createdEvent: 'Creada',
     },
   },
   ca: {
@@ -76,6 +77,7 @@ export const workOrdersMessages = areaMessages({
       saveNotes: 'Desa les notes',
       notesSaved: 'Notes desades.',
       moved: 'Estat: {{status}}.',
+      createdEvent: 'Creada',
     },
   },
   en: {
@@ -114,6 +116,7 @@ export const workOrdersMessages = areaMessages({
       saveNotes: 'Save the notes',
       notesSaved: 'Notes saved.',
       moved: 'Status: {{status}}.',
+      createdEvent: 'Created',
     },
   },
 });

@@ -14,7 +14,14 @@ import { TextAreaField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
 import { useDateTime } from '../tasks/when.ts';
-import { NEXT, useWorkOrder, WORK_ORDERS, type WorkOrder } from './queries.ts';
+import {
+  NEXT,
+  STATUSES,
+  useWorkOrder,
+  WORK_ORDERS,
+  type WorkOrder,
+  type WorkOrderStatus,
+} from './queries.ts';
 
 function OrderDetails({ order, etag }: { order: WorkOrder; etag: string | undefined }) {
   const { t, i18n } = useTranslation();
@@ -25,6 +32,13 @@ function OrderDetails({ order, etag }: { order: WorkOrder; etag: string | undefi
   const when = useDateTime();
   const canChange = useCan('PATCH /v1/work-orders/{id}');
   const next = NEXT[order.status];
+  // `created`, or the status it moved to; anything newer is shown as the API names it.
+  const eventLabel = (type: string) =>
+    type === 'created'
+      ? t('workOrders.view.createdEvent')
+      : (STATUSES as readonly string[]).includes(type)
+        ? t(`workOrders.status.${type as WorkOrderStatus}`)
+        : type;
   const ifMatch = etag ? { headers: { 'if-match': etag } } : {};
   const refresh = () => queries.invalidateQueries({ queryKey: WORK_ORDERS });
   const move = useMutation({
@@ -142,7 +156,7 @@ function OrderDetails({ order, etag }: { order: WorkOrder; etag: string | undefi
         <ul>
           {order.events.map((e) => (
             <li key={`${e.at}-${e.type}`}>
-              {when(e.at)} · <span className="mono">{e.type}</span>
+              {when(e.at)} · {eventLabel(e.type)}
             </li>
           ))}
         </ul>
