@@ -11,13 +11,8 @@ import { useApiForm } from '../../forms/use-form.ts';
 import { Page } from '../../ui/page.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 import { useAllCustomers } from '../tasks/queries.ts';
-import {
-  onProductField,
-  PricesByProduct,
-  PriceTable,
-  priceFields,
-  toEntries,
-} from './price-table.tsx';
+import { PriceTable } from './price-table.tsx';
+import { onProductField, PricesByProduct, priceFields, toEntries } from './prices.ts';
 import { CATALOG, type Product, useCustomerPrices, useProducts } from './queries.ts';
 import { CatalogSections } from './sections.tsx';
 

@@ -10,12 +10,8 @@ import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { FormAlert, TextInput } from '../../ui/fields.tsx';
-import {
-  ConfirmButton,
-  InputField,
-  indexedToArrays,
-  renameProblemPaths,
-} from '../../ui/ops-fields.tsx';
+import { indexedToArrays, renameProblemPaths } from '../../ui/ops-body.ts';
+import { ConfirmButton, InputField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
 import { CATALOG, type Product, useProduct } from './queries.ts';

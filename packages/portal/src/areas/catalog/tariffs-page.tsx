@@ -12,13 +12,8 @@ import { FormAlert, TextInput } from '../../ui/fields.tsx';
 import { ConfirmButton } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
-import {
-  onProductField,
-  PricesByProduct,
-  PriceTable,
-  priceFields,
-  toEntries,
-} from './price-table.tsx';
+import { PriceTable } from './price-table.tsx';
+import { onProductField, PricesByProduct, priceFields, toEntries } from './prices.ts';
 import {
   CATALOG,
   type Product,

@@ -10,32 +10,17 @@ import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { FieldGroup, TextInput } from '../../ui/fields.tsx';
-import {
-  CheckboxChoices,
-  CheckField,
-  InputField,
-  indexedToArrays,
-  renameProblemPaths,
-  TextAreaField,
-} from '../../ui/ops-fields.tsx';
+import { indexedToArrays, renameProblemPaths } from '../../ui/ops-body.ts';
+import { CheckboxChoices, CheckField, InputField, TextAreaField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { TASKS, type Task, useAllCustomers, useTask } from './queries.ts';
+import { TAB_IDS, type TabId, tabOf } from './tabs.ts';
 
-type TabId = 'info' | 'who' | 'when' | 'how';
-const TAB_IDS: readonly TabId[] = ['info', 'who', 'when', 'how'];
 const PERIODS = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 const FORMATS = ['pdf', 'facturae', 'ubl'] as const;
 const MEANS = ['transfer', 'directDebit', 'card', 'cash', 'other'] as const;
 const NO_MEANS = 'none';
-
-/** The tab that holds a field, by the field's path in the API's body. */
-export function tabOf(path: string): TabId {
-  if (/^(customerIds|reportTo|assets)(\.|$)/.test(path)) return 'who';
-  if (/^schedule(\.|$)/.test(path) || path === 'customExpression') return 'when';
-  if (/^(delivery|pricePolicy|template\.paymentMethod)(\.|$)/.test(path)) return 'how';
-  return 'info';
-}
 
 /** Today at 09:00 in the browser's clock, as a `datetime-local` value. */
 function defaultStart(): string {
