@@ -157,9 +157,14 @@ function DeleteProduct({ product }: { product: Product }) {
   const remove = useMutation({
     mutationFn: async () =>
       unwrap(await api.DELETE('/v1/products/{id}', { params: { path: { id: product.id } } })),
-    onSuccess: async () => {
-      await refresh(queries);
+    onSuccess: () => {
+      queries.setQueryData<Product[]>([...CATALOG, 'products'], (all) =>
+        all?.filter((p) => p.id !== product.id),
+      );
       navigate('/catalog', { state: { deleted: true } });
+      // Once its page is gone, what was read of it goes (fetched again it would answer 404).
+      queries.removeQueries({ predicate: (q) => q.queryKey.includes(product.id) });
+      void refresh(queries);
     },
   });
   return (

@@ -178,9 +178,14 @@ function DeleteTariff({ tariff }: { tariff: Tariff }) {
   const remove = useMutation({
     mutationFn: async () =>
       unwrap(await api.DELETE('/v1/tariffs/{id}', { params: { path: { id: tariff.id } } })),
-    onSuccess: async () => {
-      await refresh(queries);
+    onSuccess: () => {
+      queries.setQueryData<Tariff[]>([...CATALOG, 'tariffs'], (all) =>
+        all?.filter((x) => x.id !== tariff.id),
+      );
       navigate('/catalog/tariffs', { state: { deleted: true } });
+      // Once its page is gone, what was read of it goes (fetched again it would answer 404).
+      queries.removeQueries({ predicate: (q) => q.queryKey.includes(tariff.id) });
+      void refresh(queries);
     },
   });
   return (

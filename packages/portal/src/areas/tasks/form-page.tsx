@@ -29,6 +29,10 @@ function defaultStart(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T09:00`;
 }
 
+/** A stored start (`YYYY-MM-DD` or with a time) as a `datetime-local` value. */
+const asLocalDateTime = (value: string) =>
+  value.length === 10 ? `${value}T00:00` : value.slice(0, 16);
+
 /** The form's fields (dotted body paths) for `lines` line rows. */
 function fieldsFor(lines: number): string[] {
   const perLine = Array.from({ length: lines }, (_, i) =>
@@ -337,7 +341,7 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
               description={f('startDateHint')}
               type="datetime-local"
               isRequired
-              defaultValue={schedule?.startDate.slice(0, 16) ?? defaultStart()}
+              defaultValue={schedule ? asLocalDateTime(schedule.startDate) : defaultStart()}
             />
             <InputField
               name="schedule.endDate"

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import {
   TASKS,
   type Task,
   type TaskRun,
+  type TaskSummary,
   useTask,
   useTaskDocuments,
   useTaskRuns,
@@ -230,9 +231,22 @@ function TaskDetails({ task, etag }: { task: Task; etag: string | undefined }) {
   const remove = useMutation({
     mutationFn: async () =>
       unwrap(await api.DELETE('/v1/tasks/{id}', { params: { path: { id: task.id } } })),
-    onSuccess: async () => {
-      await queries.invalidateQueries({ queryKey: TASKS, refetchType: 'all' });
+    onSuccess: () => {
+      queries.setQueryData<InfiniteData<{ items: TaskSummary[]; nextCursor?: string }>>(
+        [...TASKS, 'list'],
+        (list) =>
+          list && {
+            ...list,
+            pages: list.pages.map((p) => ({
+              ...p,
+              items: p.items.filter((x) => x.id !== task.id),
+            })),
+          },
+      );
       navigate('/tasks', { state: { deleted: true } });
+      // Once its page is gone, what was read of it goes (fetched again it would answer 404).
+      queries.removeQueries({ predicate: (q) => q.queryKey.includes(task.id) });
+      void queries.invalidateQueries({ queryKey: TASKS, refetchType: 'all' });
     },
   });
   const failure = toggle.error ?? remove.error;
