@@ -395,6 +395,14 @@ describe("the owner's journey", () => {
     await page.getByRole('button', { name: 'Sí, eliminarlo' }).click();
     await page.getByText('Eliminado.').waitFor();
     expect(await page.getByRole('link', { name: 'ASC-PIEZA' }).count()).toBe(0);
+
+    // A work order's job taken from the catalog by its code: the description comes with it.
+    await page.goto('/work-orders/new');
+    await tick(page.getByRole('radio', { name: new RegExp(CUSTOMER.name) }));
+    await page.getByRole('combobox', { name: /^Producto del catálogo/ }).fill('ASC-MANT');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText('Orden de trabajo creada.').waitFor();
+    await page.getByText('1 · Hora de mantenimiento').waitFor();
   });
 
   it('every page of these areas passes axe and fits at 1280 and 375 px', async () => {

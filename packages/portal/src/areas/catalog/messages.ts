@@ -52,6 +52,10 @@ export const catalogMessages = areaMessages({
       noProducts: 'No hay productos en el catálogo.',
       price: 'Precio de {{product}}',
     },
+    productField: {
+      label: 'Producto del catálogo',
+      hint: 'Su código; toma de él el precio, la descripción y los impuestos que no escribas',
+    },
     customerPrices: {
       intro: 'Los precios propios de un cliente ganan a su tarifa y al catálogo.',
       pick: 'Elige un cliente',
@@ -110,6 +114,10 @@ export const catalogMessages = areaMessages({
       noProducts: 'No hi ha productes al catàleg.',
       price: 'Preu de {{product}}',
     },
+    productField: {
+      label: 'Producte del catàleg',
+      hint: 'El seu codi; en pren el preu, la descripció i els impostos que no escriguis',
+    },
     customerPrices: {
       intro: 'Els preus propis d’un client guanyen a la seva tarifa i al catàleg.',
       pick: 'Tria un client',
@@ -167,6 +175,10 @@ export const catalogMessages = areaMessages({
       catalogPrice: 'Catalogue: {{price}}',
       noProducts: 'There are no products in the catalogue.',
       price: 'Price of {{product}}',
+    },
+    productField: {
+      label: 'Catalogue product',
+      hint: 'Its code; the price, description and taxes you leave out come from it',
     },
     customerPrices: {
       intro: "A customer's own prices win over its tariff and the catalogue.",

@@ -14,6 +14,11 @@ import { indexedToArrays, renameProblemPaths } from '../../ui/ops-body.ts';
 import { CheckboxChoices, CheckField, InputField, TextAreaField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
+import {
+  ProductCodeField,
+  useProductCodeOf,
+  useProductIdOf,
+} from '../catalog/product-code-field.tsx';
 import { TASKS, type Task, useAllCustomers, useTask } from './queries.ts';
 import { TAB_IDS, type TabId, tabOf } from './tabs.ts';
 
@@ -36,7 +41,7 @@ const asLocalDateTime = (value: string) =>
 /** The form's fields (dotted body paths) for `lines` line rows. */
 function fieldsFor(lines: number): string[] {
   const perLine = Array.from({ length: lines }, (_, i) =>
-    ['description', 'quantity', 'unitPrice', 'unit', 'taxes.0.rate'].map(
+    ['product', 'description', 'quantity', 'unitPrice', 'unit', 'taxes.0.rate'].map(
       (f) => `template.lines.${i}.${f}`,
     ),
   ).flat();
@@ -65,7 +70,10 @@ function fieldsFor(lines: number): string[] {
 }
 
 /** Array items the API names (`customerIds.2`, `reportTo.0`) land on their list's control. */
-const toListControl = (path: string) => path.replace(/^(customerIds|reportTo)\.\d+.*$/, '$1');
+const toListControl = (path: string) =>
+  path
+    .replace(/^(customerIds|reportTo)\.\d+.*$/, '$1')
+    .replace(/^(template\.lines\.\d+)\.productId$/, '$1.product');
 
 let nextRow = 0;
 const newRow = () => `row${nextRow++}`;
@@ -83,6 +91,8 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
   const [customerIds, setCustomerIds] = useState<string[]>(task?.customerIds ?? []);
   const [formats, setFormats] = useState<string[]>(task?.delivery.formats ?? ['pdf', 'facturae']);
   const f = (key: string) => t(`tasks.fields.${key}` as 'tasks.fields.name');
+  const productIdOf = useProductIdOf();
+  const productCodeOf = useProductCodeOf();
 
   /** The form's flat values as the API's body: arrays, numbers, the choices kept in state. */
   const prepare = (raw: Record<string, unknown>) => {
@@ -92,6 +102,15 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
     // biome-ignore lint/suspicious/noExplicitAny: a body being shaped before zod checks it
     const body = indexedToArrays(rest) as Record<string, any>;
     body.customerIds = customerIds;
+    for (const line of body.template?.lines ?? []) {
+      if (line.product !== undefined) line.productId = productIdOf(line.product);
+      delete line.product;
+      // No rate typed: the product's taxes apply (or the API says the line needs some).
+      if (Array.isArray(line.taxes)) {
+        line.taxes = line.taxes.filter((tax: { rate?: string }) => tax.rate !== undefined);
+        if (line.taxes.length === 0) delete line.taxes;
+      }
+    }
     if (body.schedule?.expression === 'custom') body.schedule.expression = customExpression ?? '';
     body.delivery = { ...body.delivery, formats, issue: body.delivery?.issue !== undefined };
     const payment = body.template?.paymentMethod;
@@ -211,10 +230,13 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
               return (
                 <fieldset key={row} className="line-row">
                   <legend>{t('tasks.fields.line', { n })}</legend>
-                  <TextInput
+                  <ProductCodeField
+                    name={`template.lines.${i}.product`}
+                    defaultValue={productCodeOf(line?.productId)}
+                  />
+                  <InputField
                     name={`template.lines.${i}.description`}
                     label={f('lineDescription')}
-                    isRequired
                     defaultValue={line?.description}
                   />
                   <div className="field-row line-numbers">
@@ -242,7 +264,7 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
                       name={`template.lines.${i}.taxes.0.rate`}
                       label={f('vat')}
                       inputMode="decimal"
-                      isRequired
+                      hideOptional
                       defaultValue={line?.taxes?.[0]?.rate ?? '21'}
                     />
                   </div>

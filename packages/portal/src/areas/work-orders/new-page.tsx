@@ -8,11 +8,12 @@ import { unwrap, useApi } from '../../api/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
-import { FieldGroup, TextInput } from '../../ui/fields.tsx';
-import { indexedToArrays } from '../../ui/ops-body.ts';
+import { FieldGroup } from '../../ui/fields.tsx';
+import { indexedToArrays, renameProblemPaths } from '../../ui/ops-body.ts';
 import { InputField, TextAreaField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { ProductCodeField, useProductIdOf } from '../catalog/product-code-field.tsx';
 import { useAllCustomers } from '../tasks/queries.ts';
 import { WORK_ORDERS } from './queries.ts';
 
@@ -27,17 +28,36 @@ export function NewWorkOrderPage() {
   const customers = useAllCustomers();
   const [rows, setRows] = useState<string[]>(() => [newRow()]);
   const f = (key: string) => t(`workOrders.fields.${key}` as 'workOrders.fields.notes');
+  const productIdOf = useProductIdOf();
   const form = useApiForm({
     schema: WorkOrderInput,
     fields: [
       'customerId',
-      ...rows.flatMap((_, i) => ['description', 'quantity', 'unit'].map((k) => `lines.${i}.${k}`)),
+      ...rows.flatMap((_, i) =>
+        ['product', 'description', 'quantity', 'unit'].map((k) => `lines.${i}.${k}`),
+      ),
       'notes',
       'scheduledFor',
     ],
-    prepare: (body) => indexedToArrays(body) as Record<string, unknown>,
+    prepare: (raw) => {
+      // biome-ignore lint/suspicious/noExplicitAny: a body being shaped before zod checks it
+      const body = indexedToArrays(raw) as Record<string, any>;
+      for (const line of body.lines ?? []) {
+        if (line.product !== undefined) line.productId = productIdOf(line.product);
+        delete line.product;
+      }
+      return body;
+    },
     submit: async (body) => {
-      const order = unwrap(await api.POST('/v1/work-orders', { body }));
+      const order = await api
+        .POST('/v1/work-orders', { body })
+        .then(unwrap)
+        .catch((error: unknown) => {
+          // The API names the product by its id; the form shows its code.
+          throw renameProblemPaths(error, (p) =>
+            p.replace(/^(lines\.\d+)\.productId$/, '$1.product'),
+          );
+        });
       await queries.invalidateQueries({ queryKey: WORK_ORDERS, refetchType: 'all' });
       navigate(`/work-orders/${encodeURIComponent(order.id)}`, { state: { created: true } });
     },
@@ -70,7 +90,8 @@ export function NewWorkOrderPage() {
               {rows.map((row, i) => (
                 <fieldset key={row} className="line-row">
                   <legend>{t('workOrders.fields.line', { n: i + 1 })}</legend>
-                  <TextInput name={`lines.${i}.description`} label={f('description')} isRequired />
+                  <ProductCodeField name={`lines.${i}.product`} />
+                  <InputField name={`lines.${i}.description`} label={f('description')} />
                   <div className="field-row">
                     <InputField
                       name={`lines.${i}.quantity`}
