@@ -1,0 +1,212 @@
+import { ProductInput, ProductPatch } from '@sello/contracts';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type * as z from 'zod';
+import { unwrap, useApi } from '../../api/index.ts';
+import { useCan } from '../../auth/index.ts';
+import { ApiForm } from '../../forms/api-form.tsx';
+import { useApiForm } from '../../forms/use-form.ts';
+import { ChoiceField } from '../../ui/choice-field.tsx';
+import { FormAlert, TextInput } from '../../ui/fields.tsx';
+import { indexedToArrays, renameProblemPaths } from '../../ui/ops-body.ts';
+import { ConfirmButton, InputField } from '../../ui/ops-fields.tsx';
+import { Page } from '../../ui/page.tsx';
+import { ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
+import { CATALOG, type Product, useProduct } from './queries.ts';
+
+const FIELDS = ['code', 'description', 'unitPrice', 'unit', 'taxes.0.type', 'taxes.0.rate', 'irpf'];
+
+/** The main tax and an optional IRPF withholding, as the API's `taxes` array. */
+function withTaxes(raw: Record<string, unknown>) {
+  const { irpf, ...rest } = raw;
+  // biome-ignore lint/suspicious/noExplicitAny: a body being shaped before zod checks it
+  const body = indexedToArrays(rest) as Record<string, any>;
+  if (typeof irpf === 'string') body.taxes = [...(body.taxes ?? []), { type: 'IRPF', rate: irpf }];
+  return body;
+}
+/** The API's `taxes.1` is the IRPF field when one was given. */
+const toTaxFields = (path: string) =>
+  path.startsWith('taxes.1') ? 'irpf' : path === 'taxes' ? 'taxes.0.rate' : path;
+
+const refresh = (queries: QueryClient) =>
+  queries.invalidateQueries({ queryKey: CATALOG, refetchType: 'all' });
+
+function ProductForm({ product, etag }: { product?: Product; etag?: string | undefined }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queries = useQueryClient();
+  const navigate = useNavigate();
+  const f = (key: string) => t(`catalog.product.fields.${key}` as 'catalog.product.fields.code');
+  const form = useApiForm({
+    schema: product ? ProductPatch : ProductInput,
+    fields: FIELDS,
+    prepare: withTaxes,
+    submit: async (body) => {
+      try {
+        if (product) {
+          unwrap(
+            await api.PATCH('/v1/products/{id}', {
+              params: { path: { id: product.id } },
+              body,
+              ...(etag ? { headers: { 'if-match': etag } } : {}),
+            }),
+          );
+          await refresh(queries);
+          navigate('/catalog', { state: { saved: true } });
+        } else {
+          const created = unwrap(
+            await api.POST('/v1/products', { body: body as z.output<typeof ProductInput> }),
+          );
+          await refresh(queries);
+          navigate('/catalog', { state: { created: created.code } });
+        }
+      } catch (error) {
+        throw renameProblemPaths(error, toTaxFields);
+      }
+    },
+  });
+  const main = product?.taxes.find((x) => x.type !== 'IRPF');
+  const irpf = product?.taxes.find((x) => x.type === 'IRPF');
+  return (
+    <ApiForm form={form}>
+      <TextInput
+        name="code"
+        label={f('code')}
+        description={f('codeHint')}
+        isRequired
+        className="short"
+        defaultValue={product?.code}
+      />
+      <TextInput
+        name="description"
+        label={f('description')}
+        isRequired
+        defaultValue={product?.description}
+      />
+      <div className="field-row">
+        <InputField
+          name="unitPrice"
+          label={f('unitPrice')}
+          inputMode="decimal"
+          isRequired
+          defaultValue={product?.unitPrice}
+        />
+        <InputField
+          name="unit"
+          label={f('unit')}
+          description={f('unitHint')}
+          defaultValue={product?.unit}
+        />
+      </div>
+      <ChoiceField
+        name="taxes.0.type"
+        label={f('taxType')}
+        defaultValue={main?.type ?? 'IVA'}
+        options={[
+          { id: 'IVA', label: 'IVA' },
+          { id: 'IGIC', label: 'IGIC' },
+        ]}
+      />
+      <div className="field-row">
+        <InputField
+          name="taxes.0.rate"
+          label={f('taxRate')}
+          inputMode="decimal"
+          isRequired
+          defaultValue={main?.rate ?? '21'}
+        />
+        <InputField
+          name="irpf"
+          label={f('irpf')}
+          description={f('irpfHint')}
+          inputMode="decimal"
+          defaultValue={irpf?.rate}
+        />
+      </div>
+      <div className="form-actions">
+        <Button type="submit" className="button primary" isPending={form.pending}>
+          {form.pending ? t('form.saving') : t('form.save')}
+        </Button>
+        <Link className="button secondary" to="/catalog">
+          {t('form.cancel')}
+        </Link>
+      </div>
+    </ApiForm>
+  );
+}
+
+export function NewProductPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('catalog.product.new')}>
+      <section className="card">
+        <ProductForm />
+      </section>
+    </Page>
+  );
+}
+
+function DeleteProduct({ product }: { product: Product }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queries = useQueryClient();
+  const navigate = useNavigate();
+  const message = useErrorMessage();
+  const remove = useMutation({
+    mutationFn: async () =>
+      unwrap(await api.DELETE('/v1/products/{id}', { params: { path: { id: product.id } } })),
+    onSuccess: () => {
+      queries.setQueryData<Product[]>([...CATALOG, 'products'], (all) =>
+        all?.filter((p) => p.id !== product.id),
+      );
+      navigate('/catalog', { state: { deleted: true } });
+      // Once its page is gone, what was read of it goes (fetched again it would answer 404).
+      queries.removeQueries({ predicate: (q) => q.queryKey.includes(product.id) });
+      void refresh(queries);
+    },
+  });
+  return (
+    <section className="card">
+      {remove.isError ? <FormAlert messages={[message(remove.error)]} /> : null}
+      <ConfirmButton
+        label={t('catalog.delete')}
+        confirmLabel={t('catalog.confirmDelete')}
+        isPending={remove.isPending}
+        onConfirm={() => remove.mutate()}
+      />
+    </section>
+  );
+}
+
+export function EditProductPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const one = useProduct(id);
+  const canChange = useCan('PATCH /v1/products/{id}');
+  const canDelete = useCan('DELETE /v1/products/{id}');
+  return (
+    <Page title={one.data ? one.data.product.description : t('catalog.product.edit')}>
+      {one.isPending ? (
+        <Loading />
+      ) : one.isError ? (
+        <ErrorState error={one.error} onRetry={() => void one.refetch()} />
+      ) : (
+        <>
+          {canChange ? (
+            <section className="card">
+              <ProductForm product={one.data.product} etag={one.data.etag} />
+            </section>
+          ) : (
+            <section className="card">
+              <p className="mono">{one.data.product.code}</p>
+              <p>{one.data.product.unitPrice} €</p>
+            </section>
+          )}
+          {canDelete ? <DeleteProduct product={one.data.product} /> : null}
+        </>
+      )}
+    </Page>
+  );
+}
