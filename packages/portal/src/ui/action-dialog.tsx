@@ -12,12 +12,15 @@ export function ActionDialog({
   title,
   buttonClassName = 'button secondary',
   isDisabled,
+  closeLabel,
   children,
 }: {
   label: string;
   title: string;
   buttonClassName?: string;
   isDisabled?: boolean;
+  /** The dismiss button's label ("Cancel" by default). */
+  closeLabel?: string;
   children: (close: () => void) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -34,7 +37,7 @@ export function ActionDialog({
                 <div className="dialog-header">
                   <Heading slot="title">{title}</Heading>
                   <Button className="button secondary compact" onPress={close}>
-                    {t('form.cancel')}
+                    {closeLabel ?? t('form.cancel')}
                   </Button>
                 </div>
                 {children(close)}

@@ -341,6 +341,7 @@ export function InvoiceActionDialog({
   const Form = FORMS[action];
   return (
     <ActionDialog
+      closeLabel={t('invoices.dialogs.close')}
       label={t(`invoices.dialogs.${action}.action`)}
       title={t(`invoices.dialogs.${action}.title`)}
       buttonClassName={action === 'send' ? 'button primary' : 'button secondary'}

@@ -334,6 +334,7 @@ function IssueButton({ invoice }: { invoice: Invoice }) {
   const [pending, setPending] = useState(false);
   return (
     <ActionDialog
+      closeLabel={t('invoices.dialogs.close')}
       label={t('invoices.editor.issue')}
       title={t('invoices.editor.issue')}
       buttonClassName="button primary"
@@ -384,7 +385,11 @@ function DeleteButton({ invoice, etag }: { invoice: Invoice; etag: string | unde
   const message = useErrorMessage();
   const [error, setError] = useState<string>();
   return (
-    <ActionDialog label={t('invoices.editor.delete')} title={t('invoices.editor.delete')}>
+    <ActionDialog
+      closeLabel={t('invoices.dialogs.close')}
+      label={t('invoices.editor.delete')}
+      title={t('invoices.editor.delete')}
+    >
       {(close) => (
         <>
           <p>{t('invoices.editor.deleteConfirm')}</p>

@@ -108,6 +108,7 @@ function RemedyDialog({ invoice, onDone }: { invoice: Invoice; onDone: (notice: 
   const { t } = useTranslation();
   return (
     <ActionDialog
+      closeLabel={t('invoices.dialogs.close')}
       label={t('invoices.dialogs.remedy.action')}
       title={t('invoices.dialogs.remedy.title')}
     >
