@@ -355,12 +355,13 @@ function IssueButton({ invoice }: { invoice: Invoice }) {
                       params: { path: { id: invoice.id } },
                     }),
                   );
-                  await queries.invalidateQueries({ queryKey: INVOICES });
+                  queries.setQueryData([...INVOICES, 'one', issued.id], { invoice: issued });
                   close();
                   navigate(`/invoices/${encodeURIComponent(issued.id)}`, {
                     replace: true,
                     state: { notice: t('invoices.editor.issued', { number: issued.number }) },
                   });
+                  void queries.invalidateQueries({ queryKey: [...INVOICES, 'list'] });
                 } catch (e) {
                   setError(message(e));
                 } finally {

@@ -105,7 +105,9 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
   const language = useLanguage();
   const navigate = useNavigate();
   const { state } = useLocation() as { state: { notice?: string } | null };
-  const [notice, setNotice] = useState(state?.notice ?? '');
+  // What an action here said; otherwise what the page that led here said (issued, rectified…).
+  const [said, setNotice] = useState<string>();
+  const notice = said ?? state?.notice ?? '';
   const can = {
     send: useCan('POST /v1/invoices/{id}/send'),
     rectify: useCan('POST /v1/invoices/{id}/rectify'),
