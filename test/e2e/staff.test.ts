@@ -129,6 +129,18 @@ describe('the staff journey in a browser', () => {
     });
     await customerField.locator('.field-error').waitFor();
     expect(posts).toBe(0);
+    const quantity = page
+      .getByRole('group', { name: 'Línea 1' })
+      .getByRole('textbox', { name: /^Cantidad/ });
+    await quantity.fill('dos');
+    await page.getByRole('button', { name: 'Guardar y calcular' }).click();
+    await expect.poll(() => quantity.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      await quantity.evaluate(
+        (el) => el.closest('.field')?.querySelector('.field-error')?.textContent,
+      ),
+    ).toMatch(/decimal/);
+    expect(posts).toBe(0);
 
     // Three lines: one from the catalog (its price and taxes from the API), two typed.
     await choose(page, page, /Cliente/, new RegExp(CUSTOMER.name.replace(/[.,]/g, '.')));
@@ -168,7 +180,7 @@ describe('the staff journey in a browser', () => {
     );
     // The preview's bytes as they pass (the response event's body is empty for a fetch the page
     // reads as a blob).
-    let previewBytes = Buffer.alloc(0);
+    let previewBytes: Buffer = Buffer.alloc(0);
     await page.route('**/v1/invoices/*/documents/pdf', async (route) => {
       const response = await route.fetch();
       previewBytes = await response.body();
@@ -349,5 +361,96 @@ describe('the staff journey in a browser', () => {
       await page.locator('[data-chain]').waitFor();
       await checkPage(page, 'home-issuer');
     }
+  });
+
+  it('voids, cancels, rectifies and splits issued invoices from their dialogs, as the API needs', async () => {
+    const customers = await api<{ items: { id: string }[] }>(
+      'GET',
+      `/v1/customers?taxId=${CUSTOMER.taxId}`,
+    );
+    const issue = async () => {
+      const draft = await api<ApiInvoice>('POST', '/v1/invoices', {
+        customerId: customers.items[0]!.id,
+        lines: [
+          {
+            description: 'Caldera',
+            quantity: '1',
+            unitPrice: '900',
+            taxes: [{ type: 'IVA', rate: '21' }],
+          },
+          {
+            description: 'Instalación',
+            quantity: '4',
+            unitPrice: '40',
+            taxes: [{ type: 'IVA', rate: '21' }],
+          },
+        ],
+      });
+      return api<ApiInvoice>('POST', `/v1/invoices/${draft.id}/issue`);
+    };
+    const [toVoid, toCancel, toRectify, toSplit] = [
+      await issue(),
+      await issue(),
+      await issue(),
+      await issue(),
+    ];
+    const status = async (id: string) =>
+      (await api<ApiInvoice>('GET', `/v1/invoices/${id}`)).status;
+    const { page } = await pageAt(1280);
+    await signIn(page, info.staffEmail, info.staffPassword, `/invoices/${toVoid.id}`);
+    const dialog = page.getByRole('dialog');
+
+    // Void: its reason is required, and named beside its field before anything is sent.
+    await page.getByRole('button', { name: 'Anular', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Anular la factura' }).click();
+    const reason = dialog.getByRole('textbox', { name: /^Motivo/ });
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('Emitida por error');
+    await dialog.getByRole('button', { name: 'Anular la factura' }).click();
+    await page.getByText('Factura anulada.').waitFor();
+    expect(await status(toVoid.id)).toBe('void');
+
+    // Cancel: by a corrective for the whole amount.
+    await page.goto(`/invoices/${toCancel.id}`);
+    await page.getByRole('button', { name: 'Cancelar', exact: true }).click();
+    await dialog.getByRole('textbox', { name: /^Motivo/ }).fill('Pedido anulado');
+    await dialog.getByRole('button', { name: 'Cancelar la factura' }).click();
+    await page.getByText(/^Factura cancelada con la rectificativa .+\.$/).waitFor();
+    expect(await status(toCancel.id)).toBe('cancelled');
+
+    // Rectify by substitution: the corrected lines; the page goes to the corrective.
+    await page.goto(`/invoices/${toRectify.id}`);
+    await page.getByRole('button', { name: 'Rectificar', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Emitir la rectificativa' }).click();
+    const reasonCode = dialog.locator('.field', {
+      has: page.getByText('Motivo de la rectificación'),
+    });
+    await reasonCode.locator('.field-error').waitFor();
+    await choose(page, dialog, /Motivo de la rectificación/, /^16 · /);
+    await dialog
+      .getByRole('textbox', { name: /^Explicación/ })
+      .fill('Eran tres horas de instalación');
+    await dialog
+      .getByRole('group', { name: 'Línea 2' })
+      .getByRole('textbox', { name: /^Cantidad/ })
+      .fill('3');
+    await dialog.getByRole('button', { name: 'Emitir la rectificativa' }).click();
+    await page.getByText(/^Rectificativa .+ emitida\.$/).waitFor();
+    expect(await status(toRectify.id)).toBe('rectified');
+    const corrective = await api<ApiInvoice & { corrective?: { originalId: string } }>(
+      'GET',
+      `/v1/invoices/${new URL(page.url()).pathname.split('/').pop()}`,
+    );
+    expect(corrective.corrective?.originalId).toBe(toRectify.id);
+    await page
+      .getByRole('link', { name: new RegExp(`Rectifica la factura ${toRectify.number}`) })
+      .waitFor();
+
+    // Split: each line to its own part.
+    await page.goto(`/invoices/${toSplit.id}`);
+    await page.getByRole('button', { name: 'Dividir', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Dividir', exact: true }).click();
+    await page.getByText('Factura dividida en 2 facturas nuevas.').waitFor();
+    expect(['cancelled', 'rectified']).toContain(await status(toSplit.id));
   });
 });

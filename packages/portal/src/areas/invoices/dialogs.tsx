@@ -151,6 +151,7 @@ function RectifyForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone
         }))}
         value={reasonCode}
         onChange={setReasonCode}
+        placeholder={t('invoices.dialogs.choose')}
         isRequired
       />
       <TextInput name="reasonDescription" label={t('invoices.dialogs.rectify.reasonDescription')} />

@@ -165,7 +165,9 @@ export function InvoicesListPage() {
                 <th scope="col" className="wide-only">
                   {t('invoices.columns.date')}
                 </th>
-                <th scope="col">{t('invoices.columns.customer')}</th>
+                <th scope="col" className="wide-only">
+                  {t('invoices.columns.customer')}
+                </th>
                 <th scope="col">{t('invoices.columns.status')}</th>
                 <th scope="col" className="wide-only">
                   {t('invoices.columns.buyer')}
@@ -179,14 +181,19 @@ export function InvoicesListPage() {
               {invoices.map((invoice) => (
                 <tr key={invoice.id}>
                   <td>
-                    <Link to={`/invoices/${encodeURIComponent(invoice.id)}`}>
+                    <Link
+                      className="invoice-number"
+                      to={`/invoices/${encodeURIComponent(invoice.id)}`}
+                    >
                       {invoice.number ?? t('invoices.draft')}
                     </Link>
+                    {/* On a phone the customer goes under the number, not in a column of its own. */}
+                    <span className="narrow-only">{invoice.customer.name}</span>
                   </td>
                   <td className="wide-only">
                     {invoice.issueDate ? formatDate(invoice.issueDate, language) : ''}
                   </td>
-                  <td>{invoice.customer.name}</td>
+                  <td className="wide-only">{invoice.customer.name}</td>
                   <td>
                     <StatusBadge status={invoice.status as InvoiceStatus} />
                   </td>

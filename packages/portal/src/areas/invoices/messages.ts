@@ -143,6 +143,7 @@ export const invoicesMessages = areaMessages({
     },
     dialogs: {
       close: 'Cerrar',
+      choose: 'Elige una opción',
       reason: 'Motivo',
       send: {
         action: 'Enviar por correo',
@@ -388,6 +389,7 @@ export const invoicesMessages = areaMessages({
     },
     dialogs: {
       close: 'Tanca',
+      choose: 'Tria una opció',
       reason: 'Motiu',
       send: {
         action: 'Envia per correu',
@@ -633,6 +635,7 @@ export const invoicesMessages = areaMessages({
     },
     dialogs: {
       close: 'Close',
+      choose: 'Choose one',
       reason: 'Reason',
       send: {
         action: 'Send by e-mail',
