@@ -10,13 +10,8 @@ import { ActionDialog } from '../../ui/action-dialog.tsx';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { TextInput } from '../../ui/fields.tsx';
 import { OptionSelect } from '../../ui/option-select.tsx';
-import {
-  type LineDraft,
-  LinesEditor,
-  lineFieldNames,
-  lineFromInvoice,
-  lineToBody,
-} from './lines.tsx';
+import { type LineDraft, lineFieldNames, lineFromInvoice, lineToBody } from './line-drafts.ts';
+import { LinesEditor } from './lines.tsx';
 import { INVOICES, type Invoice, useAllCustomers, useProducts } from './queries.ts';
 import { useLanguage } from './totals.tsx';
 

@@ -25,12 +25,12 @@ import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../ui/state
 import {
   emptyLine,
   type LineDraft,
-  LinesEditor,
   lineFieldNames,
   lineFromInvoice,
   lineToBody,
   placeProblems,
-} from './lines.tsx';
+} from './line-drafts.ts';
+import { LinesEditor } from './lines.tsx';
 import { PdfPreview } from './preview.tsx';
 import { INVOICES, type Invoice, useAllCustomers, useProducts, useSeries } from './queries.ts';
 import { InvoiceTotals, useLanguage } from './totals.tsx';
