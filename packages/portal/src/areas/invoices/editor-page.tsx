@@ -44,6 +44,9 @@ interface DraftState {
   customerId: string | null;
   series: string;
   issueDate: string;
+  /** Only a date the user set is sent: sending one fixes it, where by default the API dates the
+   * invoice on the day it is issued. */
+  issueDateChanged: boolean;
   notes: string;
   lines: LineDraft[];
 }
@@ -71,6 +74,7 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
     customerId: i?.customerId ?? null,
     series: i?.series ?? DEFAULT_SERIES,
     issueDate: i?.issueDate ?? '',
+    issueDateChanged: false,
     notes: i?.notes ?? '',
     lines: i ? i.lines.map((l) => lineFromInvoice(l, language)) : [emptyLine()],
   });
@@ -128,7 +132,7 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
     const body: Record<string, unknown> = {
       ...(draft.customerId ? { customerId: draft.customerId } : {}),
       ...(draft.series ? { series: draft.series } : {}),
-      ...(draft.issueDate ? { issueDate: draft.issueDate } : {}),
+      ...(draft.issueDate && draft.issueDateChanged ? { issueDate: draft.issueDate } : {}),
       ...(draft.notes.trim() ? { notes: draft.notes.trim() } : {}),
       lines: draft.lines.map((l) => lineToBody(l, products.data ?? [], language)),
     };
@@ -246,7 +250,9 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
                 name="issueDate"
                 type="date"
                 value={draft.issueDate}
-                onChange={(issueDate) => change({ issueDate }, ['issueDate'])}
+                onChange={(issueDate) =>
+                  change({ issueDate, issueDateChanged: true }, ['issueDate'])
+                }
               >
                 <Label>
                   {t('invoices.editor.issueDate')}{' '}
