@@ -472,4 +472,90 @@ describe('the staff journey in a browser', () => {
     await page.getByText('Factura dividida en 2 facturas nuevas.').waitFor();
     expect(['cancelled', 'rectified']).toContain(await status(toSplit.id));
   });
+
+  it('shows a technician the invoices without the actions its role may not take', async () => {
+    // A technician, invited by the owner and joined through the mailed link.
+    const email = `tecnica-${Date.now()}@demo.sello.local`;
+    const password = 'una contraseña de técnica';
+    const member = await api<{ id: string }>('POST', '/v1/users', {
+      email,
+      role: 'technician',
+      name: 'Marta Vidal',
+    });
+    let token: string | undefined;
+    await expect
+      .poll(
+        async () => {
+          const store = (await (await fetch(`${info.mailUrl}/store`)).json()) as {
+            emails: { destination: { to: string[] }; body: { text?: string } }[];
+          };
+          const mail = store.emails.find((m) => m.destination.to.some((to) => to.includes(email)));
+          token = mail?.body.text?.match(/accept-invitation\?token=([\w%-]+)/)?.[1];
+          return token;
+        },
+        { timeout: 15_000 },
+      )
+      .toBeTruthy();
+    const accepted = await fetch(`${info.apiUrl}/v1/auth/accept-invitation`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: decodeURIComponent(token!), password }),
+    });
+    expect(accepted.status).toBeLessThan(300);
+
+    const customers = await api<{ items: { id: string }[] }>(
+      'GET',
+      `/v1/customers?taxId=${CUSTOMER.taxId}`,
+    );
+    const draft = await api<ApiInvoice>('POST', '/v1/invoices', {
+      customerId: customers.items[0]!.id,
+      lines: [
+        {
+          description: 'Revisión',
+          quantity: '1',
+          unitPrice: '50',
+          taxes: [{ type: 'IVA', rate: '21' }],
+        },
+      ],
+    });
+
+    const { page } = await pageAt(1280);
+    await signIn(page, email, password, '/invoices');
+    await page.getByRole('row', { name: new RegExp(issued!.number!) }).waitFor();
+    expect(await page.getByRole('link', { name: 'Nueva factura' }).count()).toBe(0);
+
+    // The draft opens read-only, with its preview and no Issue.
+    await page.goto(`/invoices/${draft.id}`);
+    await page.getByTitle('Vista previa en PDF de la factura').waitFor();
+    expect(await page.getByRole('button', { name: 'Emitir' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Guardar y calcular' }).count()).toBe(0);
+    await checkPage(page, 'invoice-draft-technician');
+
+    // An issued invoice: its documents, no action that changes it.
+    await page.goto(`/invoices/${issued!.id}`);
+    await page.getByRole('button', { name: 'Descargar PDF' }).waitFor();
+    for (const action of ['Enviar por correo', 'Rectificar', 'Cancelar', 'Dividir', 'Anular'])
+      expect(await page.getByRole('button', { name: action, exact: true }).count()).toBe(0);
+
+    // The API refuses it too.
+    const signedIn = (await (
+      await fetch(`${info.apiUrl}/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      })
+    ).json()) as { accessToken: string };
+    const refused = await fetch(`${info.apiUrl}/v1/invoices/${draft.id}/issue`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${signedIn.accessToken}` },
+    });
+    expect(refused.status).toBe(403);
+
+    // The demo tenant's users are left as this file found them.
+    const removed = await fetch(`${info.apiUrl}/v1/users/${member.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${info.apiKey}` },
+    });
+    expect(removed.status).toBe(204);
+  });
 });
