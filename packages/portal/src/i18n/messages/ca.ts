@@ -1,5 +1,6 @@
 import { accountMessages } from '../../areas/account/messages.ts';
 import { catalogMessages } from '../../areas/catalog/messages.ts';
+import { homeMessages } from '../../areas/home/messages.ts';
 import { inboxMessages } from '../../areas/inbox/messages.ts';
 import { invoicesMessages } from '../../areas/invoices/messages.ts';
 import { registerMessages } from '../../areas/register/messages.ts';
@@ -51,12 +52,7 @@ export const ca: Messages = {
     expired: 'La sessió ha caducat. Torna a entrar.',
     refused: 'El correu o la contrasenya no són correctes.',
   },
-  home: {
-    title: 'Inici',
-    welcome: 'Hola, {{name}}',
-    intro: 'Des d’aquí gestionaràs els clients, el catàleg i les factures de la teva empresa.',
-    customersLink: 'Mostra els clients',
-  },
+  home: homeMessages.ca,
   customers: {
     title: 'Clients',
     new: 'Client nou',

@@ -1,5 +1,6 @@
 import { accountMessages } from '../../areas/account/messages.ts';
 import { catalogMessages } from '../../areas/catalog/messages.ts';
+import { homeMessages } from '../../areas/home/messages.ts';
 import { inboxMessages } from '../../areas/inbox/messages.ts';
 import { invoicesMessages } from '../../areas/invoices/messages.ts';
 import { registerMessages } from '../../areas/register/messages.ts';
@@ -51,12 +52,7 @@ export const en: Messages = {
     expired: 'Your session expired. Sign in again.',
     refused: 'Wrong e-mail or password.',
   },
-  home: {
-    title: 'Home',
-    welcome: 'Hello, {{name}}',
-    intro: "From here you will manage your company's customers, catalogue and invoices.",
-    customersLink: 'See the customers',
-  },
+  home: homeMessages.en,
   customers: {
     title: 'Customers',
     new: 'New customer',

@@ -1,5 +1,6 @@
 import { accountMessages } from '../../areas/account/messages.ts';
 import { catalogMessages } from '../../areas/catalog/messages.ts';
+import { homeMessages } from '../../areas/home/messages.ts';
 import { inboxMessages } from '../../areas/inbox/messages.ts';
 import { invoicesMessages } from '../../areas/invoices/messages.ts';
 import { registerMessages } from '../../areas/register/messages.ts';
@@ -50,12 +51,7 @@ export const es = {
     expired: 'La sesión ha caducado. Vuelve a entrar.',
     refused: 'El correo o la contraseña no son correctos.',
   },
-  home: {
-    title: 'Inicio',
-    welcome: 'Hola, {{name}}',
-    intro: 'Desde aquí gestionarás los clientes, el catálogo y las facturas de tu empresa.',
-    customersLink: 'Ver los clientes',
-  },
+  home: homeMessages.es,
   customers: {
     title: 'Clientes',
     new: 'Nuevo cliente',
