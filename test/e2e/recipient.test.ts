@@ -201,8 +201,13 @@ describe("the recipient's journey", () => {
     await page.goto('/inbox?status=rejected');
     await page.getByText('Ninguna factura cumple los filtros.').waitFor();
     await checkPage(page, 'inbox-filtered');
-    await page.getByRole('button', { name: 'Quitar filtros' }).click();
+    await page.getByRole('radio', { name: 'Aceptada' }).check({ force: true });
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    await page.waitForURL('**/inbox?status=accepted');
     await page.getByRole('row', { name: new RegExp(`${invoice.number}.*Aceptada`) }).waitFor();
+    await page.getByRole('button', { name: 'Quitar filtros' }).click();
+    await page.waitForURL((url) => url.pathname === '/inbox' && url.search === '');
+    await page.getByRole('row', { name: new RegExp(invoice.number) }).waitFor();
 
     // The issuer sees its buyer's acceptance.
     const issued = await api('GET', `/v1/invoices/${invoice.id}`);

@@ -27,12 +27,16 @@ const EXTENSION: Record<InboxFormat, string> = {
   original: '-original.xml',
 };
 
-/** The formats this invoice can be downloaded in: EN 16931 exports only of invoices made here. */
-const formatsOf = (invoice: InboxInvoice): InboxFormat[] => [
-  ...invoice.documents.filter((d) => d !== 'original'),
-  ...(invoice.origin === 'platform' ? (['ubl', 'cii'] as const) : []),
-  ...(invoice.documents.includes('original') ? (['original'] as const) : []),
-];
+/**
+ * The formats this invoice can be downloaded in, each once: what the inbox lists, plus the
+ * EN 16931 exports of an invoice issued here, the original last.
+ */
+const formatsOf = (invoice: InboxInvoice): InboxFormat[] => {
+  const listed = new Set<InboxFormat>(invoice.documents);
+  if (invoice.origin === 'platform') for (const f of ['ubl', 'cii'] as const) listed.add(f);
+  const order: InboxFormat[] = ['pdf', 'facturae', 'ubl', 'cii', 'original'];
+  return order.filter((f) => listed.has(f));
+};
 
 /** One invoice of the inbox: what it says, its documents, and accept / reject / paid. */
 export function InboxInvoicePage() {

@@ -67,7 +67,7 @@ export function InboxListPage() {
               ...STATUSES.map((s) => ({ id: s, label: t(`inbox.statuses.${s}`) })),
             ]}
           />
-          <div className="field-row">
+          <div className="inbox-filter-fields">
             <TextField
               className="field"
               name="issuerTaxId"
@@ -110,7 +110,9 @@ export function InboxListPage() {
             <thead>
               <tr>
                 <th scope="col">{t('inbox.columns.number')}</th>
-                <th scope="col">{t('inbox.columns.issuer')}</th>
+                <th scope="col" className="wide-only">
+                  {t('inbox.columns.issuer')}
+                </th>
                 <th scope="col" className="wide-only">
                   {t('inbox.columns.issueDate')}
                 </th>
@@ -127,11 +129,13 @@ export function InboxListPage() {
               {entries.map((e) => (
                 <tr key={e.id}>
                   <td>
-                    <Link to={`/inbox/${encodeURIComponent(e.id)}`}>
+                    <Link className="inbox-number" to={`/inbox/${encodeURIComponent(e.id)}`}>
                       {e.number ?? t('inbox.draftNumber')}
                     </Link>
+                    {/* Narrow screens have no issuer column: it goes under the number. */}
+                    <span className="inbox-narrow">{e.issuer.name}</span>
                   </td>
-                  <td>{e.issuer.name}</td>
+                  <td className="wide-only">{e.issuer.name}</td>
                   <td className="wide-only">{formatDate(e.issueDate, language)}</td>
                   <td className="wide-only">{e.dueDate ? formatDate(e.dueDate, language) : ''}</td>
                   <td className="amount">{formatMoney(e.totals.total, e.currency, language)}</td>
