@@ -10,11 +10,13 @@ import { acknowledge, findingText } from './nag.ts';
  * What `users:manage` (managing the people of the user pool) may call, on the stage's own user pool only. Sello creates people with
  * AdminCreateUser (MessageAction SUPPRESS: Cognito mails nothing), sets passwords after its own
  * invitation and reset flows, and signs people in, refreshes and revokes through the app client.
- * Deliberately no AdminAddUserToGroup, AdminLinkProviderForUser, AdminRespondToAuthChallenge
- * and the like: roles live in Sello's table, not in Cognito groups.
+ * AdminAddUserToGroup puts a registered recipient's user in the recipients' group (the one group:
+ * staff roles live in Sello's table, not in Cognito groups). Deliberately no
+ * AdminLinkProviderForUser, AdminRespondToAuthChallenge and the like.
  */
 export const USER_ADMIN_ACTIONS = [
   'AdminCreateUser',
+  'AdminAddUserToGroup',
   'AdminGetUser',
   'AdminSetUserPassword',
   'AdminUpdateUserAttributes',

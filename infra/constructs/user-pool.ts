@@ -1,3 +1,4 @@
+import { RECIPIENT_GROUP } from '@sello/contracts';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -60,6 +61,14 @@ export class UserPool extends Construct {
         "reaches Cognito from Sello's Lambda functions, so adaptive blocking would see the same " +
         'AWS addresses for all users and could lock everyone out at once. Essentials tier.',
     );
+
+    // Registered recipients' users: their access tokens name the group (`cognito:groups`), so the
+    // API tells them from staff; which tax id each may read is Sello's record, not Cognito's.
+    new cognito.CfnUserPoolGroup(this, 'RecipientsGroup', {
+      userPoolId: this.pool.userPoolId,
+      groupName: RECIPIENT_GROUP,
+      description: 'Registered recipients: read the inbox of their tax id',
+    });
 
     this.client = this.pool.addClient('PortalClient', {
       userPoolClientName: `sello-${props.stage}-portal`,

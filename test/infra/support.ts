@@ -183,9 +183,11 @@ export const EXPECTED_PERMISSIONS: Record<Access | 'baseline', string[]> = {
     'scheduler:GetSchedule @ schedules-in-group',
     'iam:PassRole @ schedulerRole',
   ],
-  // Only on the stage's pool; never groups, identity providers or auth challenges.
+  // Only on the stage's pool; a recipient's user into its group, never identity providers or auth
+  // challenges.
   'users:manage': [
     'AdminCreateUser',
+    'AdminAddUserToGroup',
     'AdminGetUser',
     'AdminSetUserPassword',
     'AdminUpdateUserAttributes',

@@ -1,4 +1,4 @@
-import { ENV, fallbackRoute, kebab, type RouteDef } from '@sello/contracts';
+import { ENV, fallbackRoute, kebab, RECIPIENT_GROUP, type RouteDef } from '@sello/contracts';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -34,6 +34,15 @@ describe('the user pool people sign in to', () => {
         UsernameConfiguration: { CaseSensitive: false },
         Schema: [{ Name: 'email', Required: true, Mutable: true }],
       }),
+    });
+  });
+
+  it("has the registered recipients' group, whose name the API checks in access tokens", () => {
+    const { stateful } = built.templates;
+    stateful.resourceCountIs('AWS::Cognito::UserPoolGroup', 1);
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
+      GroupName: RECIPIENT_GROUP,
+      UserPoolId: { Ref: logicalId(built.stateful, built.stateful.userPool) },
     });
   });
 

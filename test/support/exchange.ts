@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repositories } from '@sello/app/platform';
+import { identityProvider, repositories } from '@sello/app/platform';
 import type { Invoice } from '@sello/core/invoices';
 import { validateTaxId } from '@sello/core/parties';
 import { systemClock, ulidIds } from '@sello/core/ports';
-import { newRecipientSession } from '@sello/core/recipients';
+import { createEmailKey, createIssuerKey, RECIPIENT_GROUP } from '@sello/core/recipients';
 import { computeInvoice, type LineInput } from '@sello/core/taxes';
 import { provisionTenant } from '@sello/core/tenants';
 import { buildFacturae } from '@sello/formats';
@@ -35,17 +36,43 @@ export async function tenantWithTaxId(taxId: string, name: string) {
   return { tenantId: tenant.id, key: secret, taxId: tenant.taxId, name: tenant.name };
 }
 
-let recipients = 0;
-
 /**
- * A signed-in recipient of `taxId`, as registration would leave it: a stored session and its
- * token. Registration itself (onboarding keys) is the recipients area's to test.
+ * A signed-in recipient of `taxId`, as registration would leave it: its user in the pool's
+ * recipients group, its account (with the keys it consumed), and an access token of a real
+ * sign-in. Registration itself (onboarding keys) is the recipients area's to test.
  */
 export async function recipientSession(taxId: string) {
-  const recipientId = `rcp_test${++recipients}`;
-  const { token, session } = newRecipientSession({ id: recipientId, taxId }, new Date());
-  await repositories().recipientSessions.create(session);
-  return { token, recipientId, taxId };
+  const email = `inbox.${randomBytes(5).toString('hex')}@recipient.example`;
+  const password = 'a long recipient passphrase';
+  const identity = identityProvider();
+  const { userId } = await identity.createUser(email, { group: RECIPIENT_GROUP });
+  await identity.setPassword(email, password);
+  const deps = {
+    onboardingKeys: repositories().onboardingKeys,
+    recipients: repositories().recipients,
+    clock: systemClock,
+    ids: ulidIds,
+  };
+  const { record: emailKey } = await createEmailKey(deps)('ten_test', taxId);
+  const { record: issuerKey } = await createIssuerKey(deps)('ten_test', { taxId });
+  const recipientId = ulidIds.next('rcp');
+  const at = new Date().toISOString();
+  await repositories().recipients.register({
+    account: {
+      id: recipientId,
+      taxId,
+      email,
+      userId,
+      createdAt: at,
+      emailKeyId: emailKey.id,
+      issuerKeyId: issuerKey.id,
+    },
+    emailKey,
+    issuerKey,
+    at,
+  });
+  const { accessToken } = await identity.signIn(email, password);
+  return { token: accessToken, recipientId, taxId };
 }
 
 export interface PartyRef {

@@ -103,7 +103,8 @@ export const aSourceIp = () =>
 
 /**
  * Registers `taxId` through the API with fresh keys from `tenant` (an email key as a notification
- * would make, an issuer key from POST /v1/onboarding-keys); answers the API's 201 body.
+ * would make, an issuer key from POST /v1/onboarding-keys); answers the API's 201 body: the
+ * recipient signed in (its access token and `user`).
  */
 export async function signUp(
   api: Api,
@@ -127,8 +128,9 @@ export async function signUp(
   });
   if (res.status !== 201) throw new Error(`register: ${res.status} ${res.text}`);
   return res.json as {
-    recipient: { id: string; taxId: string; email: string; createdAt: string };
-    session: { token: string; expiresAt: string };
+    accessToken: string;
+    expiresIn: number;
+    user: { kind: 'recipient'; id: string; taxId: string; email: string; name?: string };
   };
 }
 

@@ -6,17 +6,24 @@ import { accessTokenVerifier, identityProvider } from './identity.ts';
 import { textMailer } from './mail.ts';
 import { repositories } from './repositories.ts';
 
-/** Staff sign-in, invitations and password resets, over Cognito and the table. */
+/** Sign-in (staff and recipients), invitations and password resets, over Cognito and the table. */
 const r = () => repositories();
 
 const sessionDeps = () => {
   const tokens = accessTokenVerifier();
   if (!tokens) throw new Error('No user pool is configured');
-  return { identity: identityProvider(), tokens, members: r().memberships, clock: systemClock };
+  return {
+    identity: identityProvider(),
+    tokens,
+    members: r().memberships,
+    recipients: r().recipients,
+    clock: systemClock,
+  };
 };
 
 const passwordDeps = () => ({
   members: r().memberships,
+  recipients: r().recipients,
   links: r().staffLinks,
   identity: identityProvider(),
   attempts: r().attempts,
@@ -32,6 +39,7 @@ export const signOut = () => core.signOut({ identity: identityProvider() });
 export const forgotPassword = () =>
   core.requestPasswordReset({
     members: r().memberships,
+    recipients: r().recipients,
     links: r().staffLinks,
     attempts: r().attempts,
     clock: systemClock,

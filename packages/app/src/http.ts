@@ -3,8 +3,9 @@ import { accessTokenVerifier } from './identity.ts';
 import { repositories } from './repositories.ts';
 
 /**
- * The HTTP wrapper of every API function, over the platform's stores: API keys, recipient
- * sessions and staff tokens (verified offline, members read from the table) to authenticate, the
+ * The HTTP wrapper of every API function, over the platform's stores: API keys and people's access
+ * tokens (verified offline; staff memberships and recipients' accounts read from the table) to
+ * authenticate, the
  * idempotency table for `Idempotency-Key`. Resolved on the first request, so importing a handler
  * reads no environment.
  */
@@ -13,8 +14,7 @@ export const httpHandler = createHttpHandler(() => {
   const tokens = accessTokenVerifier();
   return {
     apiKeys: r.apiKeys,
-    sessions: r.recipientSessions,
-    ...(tokens ? { staff: { tokens, members: r.memberships } } : {}),
+    ...(tokens ? { people: { tokens, members: r.memberships, recipients: r.recipients } } : {}),
     idempotency: r.idempotency,
   };
 });

@@ -1,9 +1,12 @@
 import { type Mailer, systemClock, ulidIds } from '@sello/core/ports';
 import * as core from '@sello/core/recipients';
+import { signIn } from './auth.ts';
 import { portalUrl } from './config.ts';
+import { identityProvider } from './identity.ts';
+import { textMailer } from './mail.ts';
 import { repositories } from './repositories.ts';
 
-/** Recipients: onboarding keys, registration, sessions, and the buyer's notification on issue. */
+/** Recipients: onboarding keys, registration, its migration, and the buyer's notification on issue. */
 const r = () => repositories();
 
 export const createOnboardingKey = () =>
@@ -19,21 +22,35 @@ export const listOnboardingKeys = () => core.listIssuerKeys({ onboardingKeys: r(
 export const revokeOnboardingKey = () =>
   core.revokeIssuerKey({ onboardingKeys: r().onboardingKeys, clock: systemClock });
 
-export const registerRecipient = () =>
-  core.registerRecipient({
+/**
+ * Registers a recipient (Sello's decision, then the user at Cognito) and signs it in, as the
+ * sign-in route does: the answer carries the access token and the refresh token for the cookie.
+ */
+export const registerRecipient = () => {
+  const register = core.registerRecipient({
     onboardingKeys: r().onboardingKeys,
     recipients: r().recipients,
+    identity: identityProvider(),
     attempts: r().attempts,
     clock: systemClock,
     ids: ulidIds,
   });
+  const signInWith = signIn();
+  return async (input: core.RecipientRegisterInput, source: { ip?: string | undefined }) => {
+    const account = await register(input, source);
+    return signInWith({ email: account.email, password: input.password }, source);
+  };
+};
 
-export const loginRecipient = () =>
-  core.loginRecipient({
-    recipients: r().recipients,
-    sessions: r().recipientSessions,
-    attempts: r().attempts,
+/** The one-off move of accounts with Sello's own password hashes to Cognito (an operator runs it). */
+export const migrateRecipientAccounts = () =>
+  core.migrateRecipientAccounts({
+    store: r().recipientMigration,
+    identity: identityProvider(),
+    links: r().staffLinks,
+    mailer: textMailer(),
     clock: systemClock,
+    portalUrl: portalUrl(),
   });
 
 export const getCurrentRecipient = () => core.getCurrentRecipient({ recipients: r().recipients });

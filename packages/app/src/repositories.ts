@@ -13,8 +13,8 @@ import {
   DynamoNotificationLog,
   DynamoOnboardingKeyRepository,
   DynamoProductRepository,
+  DynamoRecipientMigrationStore,
   DynamoRecipientRepository,
-  DynamoRecipientSessionRepository,
   DynamoRemedyRepository,
   DynamoSeriesRepository,
   DynamoSettingsRepository,
@@ -68,7 +68,7 @@ function build() {
     settings: new DynamoSettingsRepository(db, table),
     onboardingKeys: new DynamoOnboardingKeyRepository(db, table),
     recipients: new DynamoRecipientRepository(db, table),
-    recipientSessions: new DynamoRecipientSessionRepository(db, table),
+    recipientMigration: new DynamoRecipientMigrationStore(db, table),
     attempts: new DynamoAttemptCounter(db, table),
     recipientNotifications: new DynamoNotificationLog(db, table),
     // webhooks

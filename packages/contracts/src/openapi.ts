@@ -192,22 +192,25 @@ export function buildOpenApi(
         apiKey: {
           type: 'http',
           scheme: 'bearer',
-          description: "A tenant's API key (`sello_…`); never accepted as a session",
+          description:
+            "A tenant's API key (`sello_…`); never accepted where a recipient is expected",
         },
         staffToken: {
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description:
-            "A staff member's access token from POST /v1/auth/sign-in or /v1/auth/refresh; what " +
+            "A staff member's access token (`user.kind` staff) from POST /v1/auth/sign-in or /v1/auth/refresh; what " +
             "it may do depends on the member's role (`x-sello-roles` on each operation)",
         },
         session: {
           type: 'http',
           scheme: 'bearer',
+          bearerFormat: 'JWT',
           description:
-            "A recipient's session token (`sess_…`) from POST /v1/recipients/register or /login; " +
-            'expires after 12 hours and is never accepted as an API key',
+            "A registered recipient's access token (`user.kind` recipient) from POST " +
+            '/v1/auth/sign-in, /v1/auth/refresh or /v1/recipients/register; opens only its ' +
+            "inbox and /v1/recipients/me (a tenant's routes answer 403)",
         },
       },
     },

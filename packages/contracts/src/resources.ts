@@ -24,3 +24,9 @@ export type IndexName = (typeof TABLE.indexes)[number]['name'];
  * signing only with keys tagged with its stage and some tenant.
  */
 export const KEY_TAGS = { tenant: 'sello:tenant', stage: 'sello:stage' } as const;
+
+/**
+ * The user pool's group of registered recipients (their access tokens name it): the CDK stack and
+ * the local platform create it, registration puts each recipient's user in it.
+ */
+export { RECIPIENT_GROUP } from '@sello/core/recipients';

@@ -3,7 +3,7 @@ export * from './http-handler.ts';
 export * from './job-handler.ts';
 export * from './logger.ts';
 export { forgetApiKey } from './middleware/auth/api-key.ts';
-export type { Caller, CredentialStores, StaffCredentials } from './middleware/auth/caller.ts';
+export type { Caller, CredentialStores, PeopleCredentials } from './middleware/auth/caller.ts';
 export { authenticate, type Principal } from './middleware/auth/callers.ts';
 export { forgetMember, looksLikeJwt } from './middleware/auth/staff.ts';
 export * from './problem.ts';

@@ -9,9 +9,9 @@ import type {
   StoredOutcome,
 } from '@sello/core/ports';
 import {
-  newRecipientSession,
-  type RecipientSession,
-  type RecipientSessionRepository,
+  RECIPIENT_GROUP,
+  type RecipientAccount,
+  type RecipientRepository,
 } from '@sello/core/recipients';
 import type {
   AccessTokenClaims,
@@ -123,27 +123,27 @@ export function tokenIssuer() {
   };
   return {
     verifier,
-    /** A token of `userId` valid for `seconds`. */
-    issue(userId: string, seconds = 3600) {
+    /** A token of `userId` valid for `seconds`, naming the user's `groups`. */
+    issue(userId: string, seconds = 3600, groups: readonly string[] = []) {
       // Random, as signatures are: no two issuers ever hand out the same token.
       const body = Buffer.from(`${userId}:${++n}:${randomUUID()}`).toString('base64url');
       const token = `eyJhbGciOiJSUzI1NiJ9.${body}.c2ln`;
-      issued.set(token, { userId, expiresAt: Math.floor(Date.now() / 1000) + seconds });
+      issued.set(token, { userId, expiresAt: Math.floor(Date.now() / 1000) + seconds, groups });
       return token;
     },
   };
 }
 
 /**
- * API keys, sessions and staff in memory; `addKey`, `addSession` and `addStaff` hand out working
- * secrets.
+ * API keys, staff and registered recipients in memory; `addKey`, `addStaff` and `addRecipient`
+ * hand out working secrets.
  */
 export function credentialStores() {
   const keys = new Map<string, ApiKeyRecord>();
-  const sessions = new Map<string, RecipientSession>();
+  const recipients = new Map<string, RecipientAccount>();
   const members = new Map<string, Membership>();
   const issuer = tokenIssuer();
-  const lookups = { apiKeys: 0, sessions: 0 };
+  const lookups = { apiKeys: 0, recipients: 0 };
   const memberLookups = { count: 0 };
   const apiKeys: ApiKeyRepository = {
     findByHash: async (hash) => {
@@ -155,12 +155,11 @@ export function credentialStores() {
     get: async () => undefined,
     revoke: async () => {},
   };
-  const sessionRepo: RecipientSessionRepository = {
-    findByHash: async (hash) => {
-      lookups.sessions++;
-      return sessions.get(hash);
+  const recipientRepo: Pick<RecipientRepository, 'getByUser'> = {
+    getByUser: async (userId) => {
+      lookups.recipients++;
+      return recipients.get(userId);
     },
-    create: async () => {},
   };
   const memberships: Pick<MembershipRepository, 'getByUser'> = {
     getByUser: async (userId) => {
@@ -171,8 +170,7 @@ export function credentialStores() {
   let n = 0;
   return {
     apiKeys,
-    sessions: sessionRepo,
-    staff: { tokens: issuer.verifier, members: memberships },
+    people: { tokens: issuer.verifier, members: memberships, recipients: recipientRepo },
     lookups,
     memberLookups,
     members,
@@ -209,10 +207,19 @@ export function credentialStores() {
       });
       return { secret, keyId: id };
     },
-    addSession(recipientId: string, taxId: string, createdAt = new Date()) {
-      const { token, session } = newRecipientSession({ id: recipientId, taxId }, createdAt);
-      sessions.set(session.hash, session);
-      return token;
+    /** A registered recipient of `taxId` and an access token of its user (in the recipients' group). */
+    addRecipient(recipientId: string, taxId: string, options: { tokenSeconds?: number } = {}) {
+      const userId = `rcp-user-${randomUUID().slice(0, 8)}`;
+      recipients.set(userId, {
+        id: recipientId,
+        taxId,
+        email: `${recipientId}@recipient.example`,
+        userId,
+        createdAt: new Date(0).toISOString(),
+        emailKeyId: 'onb_email',
+        issuerKeyId: 'onb_issuer',
+      });
+      return issuer.issue(userId, options.tokenSeconds, [RECIPIENT_GROUP]);
     },
   };
 }

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { dynamoClient, useTaskScheduler } from '@sello/app/platform';
+import { migrateRecipientAccounts } from '@sello/app/recipients';
 import { ENV, routeList, triggeredList } from '@sello/contracts';
 import { createApiServer } from './api-server.ts';
 import { type BackgroundFailure, installLocalInvoker, type LocalInvoker } from './invoker.ts';
@@ -146,6 +147,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const localJson = join(dataDir, 'local.json');
     const demo = await ensureDemoTenant(localJson);
     const owner = await ensureDemoOwner(localJson, demo.tenantId);
+    // Data kept from before recipients signed in through Cognito: moved as the operator function
+    // moves it in AWS (nothing left to move on later starts).
+    const moved = await migrateRecipientAccounts()();
+    if (moved.migrated || moved.sessionsDeleted || moved.failed.length) {
+      log(
+        `recipients moved to the user pool: ${moved.migrated} (a mail each to choose a password), ` +
+          `${moved.sessionsDeleted} old session(s) deleted, ${moved.failed.length} failed`,
+      );
+    }
     const info: LocalInfo = {
       apiUrl,
       apiKey: demo.apiKey,

@@ -3,7 +3,7 @@ import type { Realise } from './context.ts';
 
 /**
  * Placeholders of the recipients area's sample events, made real: an issuer key to revoke, both
- * onboarding keys for the registration sample, an account to sign in to, a session to read.
+ * onboarding keys for the registration sample, a registered recipient's access token.
  */
 export const realiseRecipients: Realise = async (event, { api, tenant, routeId }) => {
   let out = event;
@@ -23,19 +23,12 @@ export const realiseRecipients: Realise = async (event, { api, tenant, routeId }
       .replaceAll(/ekey_EXAMPLE\w+/g, emailKey)
       .replaceAll(/ikey_EXAMPLE\w+/g, issuer.json.key);
   }
-  if (routeId === 'loginRecipient') {
-    const { email, password } = JSON.parse(JSON.parse(out).body) as {
-      email: string;
-      password: string;
-    };
-    await signUp(api, tenant, { taxId: 'B98765431', email, password });
-  }
-  if (out.includes('sess_EXAMPLE')) {
-    const { session } = await signUp(api, tenant, {
+  if (out.includes('RECIPIENT_TOKEN_EXAMPLE')) {
+    const { accessToken } = await signUp(api, tenant, {
       taxId: 'B34567891',
-      email: 'administracion@almacenes-este.example',
+      email: `administracion.${routeId.toLowerCase()}@almacenes-este.example`,
     });
-    out = out.replaceAll(/sess_EXAMPLE\w+/g, session.token);
+    out = out.replaceAll(/[\w-]+\.RECIPIENT_TOKEN_EXAMPLE\.[\w-]+/g, accessToken);
   }
   return out;
 };

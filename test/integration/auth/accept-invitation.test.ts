@@ -46,6 +46,7 @@ describe('an invitation, from the mail to work', () => {
     });
     const technician = await signIn(api, email, 'the password of marta');
     expect(technician.body.user).toEqual({
+      kind: 'staff',
       id: invited.json.id,
       email,
       tenantId: tenant.tenantId,

@@ -22,7 +22,13 @@ describe('POST /v1/auth/refresh', () => {
     expect(res.json).toEqual({
       accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
       expiresIn: expect.any(Number),
-      user: { id: owner.userId, email: owner.email, tenantId: tenant.tenantId, role: 'owner' },
+      user: {
+        kind: 'staff',
+        id: owner.userId,
+        email: owner.email,
+        tenantId: tenant.tenantId,
+        role: 'owner',
+      },
     });
     expect(res.headers.getSetCookie()).toEqual([]);
     expect((await api.call('GET', '/v1/me', { key: res.json.accessToken })).status).toBe(200);

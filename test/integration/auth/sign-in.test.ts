@@ -30,7 +30,13 @@ describe('POST /v1/auth/sign-in', () => {
     expect(res.json).toEqual({
       accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
       expiresIn: expect.any(Number),
-      user: { id: owner.userId, email: owner.email, tenantId: tenant.tenantId, role: 'owner' },
+      user: {
+        kind: 'staff',
+        id: owner.userId,
+        email: owner.email,
+        tenantId: tenant.tenantId,
+        role: 'owner',
+      },
     });
     expect(res.json.expiresIn).toBeGreaterThan(3000);
     expect(res.json.expiresIn).toBeLessThanOrEqual(3600);

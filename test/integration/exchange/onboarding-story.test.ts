@@ -101,7 +101,8 @@ describe('issue 4 acceptance: an invoice to an unregistered buyer, through the A
       },
     });
     expect(registered.status).toBe(201);
-    const session = registered.json.session.token as string;
+    const session = registered.json.accessToken as string;
+    expect(registered.json.user).toMatchObject({ kind: 'recipient', taxId: TAX_IDS.b });
 
     // The recipient's inbox lists the invoice and serves its PDF.
     const inbox = await api.call('GET', '/v1/inbox', { key: session });

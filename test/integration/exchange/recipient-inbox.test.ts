@@ -126,11 +126,12 @@ describe('the inbox with a recipient session', () => {
     expect(imported.customer.taxId).toBe(BUYER);
   });
 
-  it('does not let a session import: that takes an API key', async () => {
+  it("does not let a recipient import: its token opens no tenant's route (403)", async () => {
     const res = await api.call('POST', '/v1/imports', {
       headers: as(buyer.token),
       body: { items: [{ xml: '<a/>' }] },
     });
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 });

@@ -1,4 +1,4 @@
-import { repositories } from '@sello/app/platform';
+import { identityProvider, repositories } from '@sello/app/platform';
 import { ConflictError, ForbiddenError } from '@sello/core/errors';
 import { systemClock, ulidIds } from '@sello/core/ports';
 import { type OnboardingKey, registerRecipient } from '@sello/core/recipients';
@@ -229,7 +229,7 @@ describe('concurrent registrations', () => {
     for (const s of statuses.slice(1)) expect([403, 409]).toContain(s);
     const winner = answers.find((a) => a.status === 201)!;
     const account = await repositories().recipients.getByTaxId(taxId);
-    expect(account?.email).toBe(winner.json.recipient.email);
+    expect(account?.email).toBe(winner.json.user.email);
     // The losers' e-mails were not reserved.
     for (const loser of answers.filter((a) => a.status !== 201)) {
       expect(loser.json.errors.length).toBeGreaterThan(0);
@@ -274,6 +274,7 @@ describe('the registration transaction', () => {
     await api.call('DELETE', `/v1/onboarding-keys/${keys.issuerKeyId}`, { key: tenant.key });
     const register = registerRecipient({
       ...repositories(),
+      identity: identityProvider(),
       onboardingKeys: { findByHash: async (hash) => stale.get(hash) },
       clock: systemClock,
       ids: ulidIds,
@@ -284,6 +285,13 @@ describe('the registration transaction', () => {
       { path: 'issuerKey', message: 'This key was used, revoked or expired meanwhile' },
     ]);
     expect(await repositories().recipients.getByTaxId(taxId)).toBeUndefined();
+    // The user made at the pool before the transaction was refused is gone again.
+    const email = registration(taxId, keys).email;
+    await expect(identityProvider().signIn(email, aPassword)).rejects.toThrow(
+      'Wrong e-mail or password',
+    );
+    await identityProvider().createUser(email);
+    await identityProvider().deleteUser(email);
     const emailKey = await repositories().onboardingKeys.findByHash(hashSecret(keys.emailKey));
     expect(emailKey?.usedAt).toBeUndefined();
   });
@@ -295,11 +303,12 @@ describe('the registration transaction', () => {
     // Reads from before the twin's registration: no account, no e-mail taken.
     const register2 = registerRecipient({
       ...repositories(),
+      identity: identityProvider(),
       recipients: {
-        ...repositories().recipients,
         register: (r) => repositories().recipients.register(r),
         getByTaxId: async () => undefined,
         findByEmail: async () => undefined,
+        getByUser: async () => undefined,
       },
       clock: systemClock,
       ids: ulidIds,

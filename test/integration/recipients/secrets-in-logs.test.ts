@@ -19,7 +19,7 @@ afterAll(() => {
 });
 
 describe('onboarding secrets', () => {
-  it('never reach the logs: keys, passwords and session tokens, failing or succeeding', async () => {
+  it('never reach the logs: keys, passwords and tokens, failing or succeeding', async () => {
     const taxId = aTaxId();
     const emailKey = await anEmailKey(tenant.tenantId, taxId);
     const issuer = await api.call('POST', '/v1/onboarding-keys', {
@@ -39,8 +39,9 @@ describe('onboarding secrets', () => {
     expect(wrong.status).toBe(403);
     const ok = await api.call('POST', '/v1/recipients/register', { body });
     expect(ok.status).toBe(201);
-    const token = ok.json.session.token;
-    await api.call('POST', '/v1/recipients/login', {
+    const token = ok.json.accessToken;
+    const refresh = ok.headers.getSetCookie()[0]!.split(';')[0]!.split('=')[1]!;
+    await api.call('POST', '/v1/auth/sign-in', {
       body: { email: body.email, password: 'another wrong password' },
     });
     await api.call('GET', '/v1/recipients/me', { key: token });
@@ -54,6 +55,7 @@ describe('onboarding secrets', () => {
       'a wrong but long password',
       'another wrong password',
       token,
+      refresh,
     ]) {
       expect(text).not.toContain(secret);
     }
@@ -83,6 +85,7 @@ describe('OpenAPI security', () => {
     expect(doc.components.securitySchemes.session).toMatchObject({
       type: 'http',
       scheme: 'bearer',
+      bearerFormat: 'JWT',
     });
   });
 });

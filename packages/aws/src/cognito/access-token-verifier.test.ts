@@ -77,6 +77,13 @@ describe.each([
     expect(await verifier.verify(jwt(accessClaims(issuer, { exp })))).toEqual({
       userId: 'user-1',
       expiresAt: exp,
+      groups: [],
+    });
+    const inGroup = jwt(accessClaims(issuer, { exp, 'cognito:groups': ['recipients'] }));
+    expect(await verifier.verify(inGroup)).toEqual({
+      userId: 'user-1',
+      expiresAt: exp,
+      groups: ['recipients'],
     });
     await verifier.verify(jwt(accessClaims(issuer, { sub: 'user-2' })));
     expect(fetched).toEqual([`${issuer}/.well-known/jwks.json`]);

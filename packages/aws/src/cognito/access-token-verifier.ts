@@ -70,6 +70,11 @@ export class CognitoAccessTokenVerifier implements AccessTokenVerifier {
     if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number') {
       throw new UnauthorizedError('Invalid access token; sign in again');
     }
-    return { userId: payload.sub, expiresAt: payload.exp };
+    const groups = payload['cognito:groups'];
+    return {
+      userId: payload.sub,
+      expiresAt: payload.exp,
+      groups: Array.isArray(groups) ? groups.filter((g) => typeof g === 'string') : [],
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminSetUserPasswordCommand,
@@ -112,7 +113,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
       });
   }
 
-  async createUser(email: string): Promise<{ userId: string }> {
+  async createUser(email: string, options: { group?: string } = {}): Promise<{ userId: string }> {
     const out = await this.cognito
       .send(
         new AdminCreateUserCommand({
@@ -138,6 +139,21 @@ export class CognitoIdentityProvider implements IdentityProvider {
       });
     const sub = out.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
     if (!sub) throw new Error('Cognito created a user without a sub');
+    if (options.group) {
+      try {
+        await this.cognito.send(
+          new AdminAddUserToGroupCommand({
+            UserPoolId: this.pool.userPoolId,
+            Username: email,
+            GroupName: options.group,
+          }),
+        );
+      } catch (error) {
+        // A user outside its group would be taken for someone else: none rather than that.
+        await this.deleteUser(email);
+        throw error;
+      }
+    }
     return { userId: sub };
   }
 

@@ -1,36 +1,30 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ForbiddenError } from '@sello/core/errors';
 import type {
+  LegacyRecipientAccount,
   OnboardingKey,
   RecipientAccount,
+  RecipientMigrationStore,
   RecipientRegistration,
   RecipientRepository,
-  RecipientSession,
-  RecipientSessionRepository,
 } from '@sello/core/recipients';
 import { keys, withoutKeys } from '../dynamo/keys.ts';
 import {
   absent,
+  batchWrite,
   type Cancellation,
   fromItem,
   getItem,
-  putNew,
   TableAdapter,
   transactWrite,
 } from '../dynamo/toolkit/index.ts';
 
-const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-
-function sessionItem(s: RecipientSession) {
-  const { expiresAt, ...rest } = s;
-  return {
-    ...keys.session(s.hash),
-    type: 'session',
-    ...rest,
-    validUntil: expiresAt,
-    // TTL: DynamoDB deletes it within days of expiry; reads check `validUntil` meanwhile.
-    expiresAt: epoch(expiresAt),
-  };
-}
+/** The account item: the domain's fields, without a password hash of any kind. */
+const accountItem = (account: RecipientAccount) => ({
+  ...keys.recipient(account.taxId),
+  type: 'recipient',
+  ...account,
+});
 
 export class DynamoRecipientRepository extends TableAdapter implements RecipientRepository {
   async getByTaxId(taxId: string): Promise<RecipientAccount | undefined> {
@@ -45,14 +39,15 @@ export class DynamoRecipientRepository extends TableAdapter implements Recipient
     return item ? this.getByTaxId(item.taxId as string) : undefined;
   }
 
+  async getByUser(userId: string): Promise<RecipientAccount | undefined> {
+    const item = await getItem(this.db, this.table, keys.recipientUser(userId));
+    if (!item) return undefined;
+    const account = await this.getByTaxId(item.taxId as string);
+    return account?.userId === userId ? account : undefined;
+  }
+
   /** See RecipientRepository.register: five writes, all or none. */
-  async register({
-    account,
-    session,
-    emailKey,
-    issuerKey,
-    at,
-  }: RecipientRegistration): Promise<void> {
+  async register({ account, emailKey, issuerKey, at }: RecipientRegistration): Promise<void> {
     const consume = (key: OnboardingKey) => ({
       Update: {
         TableName: this.table,
@@ -77,19 +72,26 @@ export class DynamoRecipientRepository extends TableAdapter implements Recipient
       [
         consume(emailKey),
         consume(issuerKey),
-        create({ ...keys.recipient(account.taxId), type: 'recipient', ...account }),
+        create(accountItem(account)),
         create({
           ...keys.recipientEmail(account.email),
           type: 'recipientEmail',
           taxId: account.taxId,
           recipientId: account.id,
         }),
-        create(sessionItem(session)),
+        create(userItem(account.userId, account.taxId, account.id)),
       ],
       registrationRefused,
     );
   }
 }
+
+const userItem = (userId: string, taxId: string, recipientId: string) => ({
+  ...keys.recipientUser(userId),
+  type: 'recipientUser',
+  taxId,
+  recipientId,
+});
 
 /**
  * Why a registration transaction was cancelled, from the reason DynamoDB gives per item (same
@@ -97,7 +99,7 @@ export class DynamoRecipientRepository extends TableAdapter implements Recipient
  * registered first. A transaction conflict means a twin is writing the same items right now.
  */
 function registrationRefused(why: Cancellation): Error | undefined {
-  if (why.failed(2) || why.codes.includes('TransactionConflict')) {
+  if (why.failed(2) || why.failed(4) || why.codes.includes('TransactionConflict')) {
     return new ConflictError(
       'This tax id was registered by a concurrent request; sign in instead',
       [{ path: 'taxId', message: 'Already registered' }],
@@ -121,18 +123,84 @@ function registrationRefused(why: Cancellation): Error | undefined {
   return undefined;
 }
 
-export class DynamoRecipientSessionRepository
-  extends TableAdapter
-  implements RecipientSessionRepository
-{
-  async create(session: RecipientSession): Promise<void> {
-    await putNew(this.db, this.table, sessionItem(session));
+/**
+ * The one-off move of recipients to Cognito. It scans the table (run once by an operator, not on
+ * any request path) for accounts that still carry Sello's own password hash and for Sello's own
+ * session items (`type = 'session'`).
+ */
+export class DynamoRecipientMigrationStore extends TableAdapter implements RecipientMigrationStore {
+  private async *scan(filter: string, values: Record<string, unknown>) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new ScanCommand({
+          TableName: this.table,
+          FilterExpression: filter,
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: values,
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      yield* out.Items ?? [];
+      start = out.LastEvaluatedKey;
+    } while (start);
   }
 
-  async findByHash(hash: string): Promise<RecipientSession | undefined> {
-    const item = await getItem(this.db, this.table, keys.session(hash));
-    if (!item) return undefined;
-    const { type: _type, validUntil, ...rest } = withoutKeys(item);
-    return { ...rest, expiresAt: validUntil } as unknown as RecipientSession;
+  async legacyAccounts(): Promise<LegacyRecipientAccount[]> {
+    const accounts: LegacyRecipientAccount[] = [];
+    for await (const item of this.scan(
+      '#type = :recipient AND attribute_exists(passwordHash) AND attribute_not_exists(userId)',
+      { ':recipient': 'recipient' },
+    )) {
+      const { type: _type, passwordHash: _hash, ...account } = withoutKeys(item);
+      accounts.push(account as unknown as LegacyRecipientAccount);
+    }
+    return accounts;
+  }
+
+  async adopt(account: LegacyRecipientAccount, userId: string): Promise<boolean> {
+    const adoptedMeanwhile = new Error('adopted meanwhile');
+    try {
+      await transactWrite(
+        this.db,
+        [
+          {
+            Update: {
+              TableName: this.table,
+              Key: keys.recipient(account.taxId),
+              UpdateExpression: 'SET userId = :user REMOVE passwordHash',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(userId)',
+              ExpressionAttributeValues: { ':user': userId },
+            },
+          },
+          {
+            Put: {
+              TableName: this.table,
+              Item: userItem(userId, account.taxId, account.id),
+              ...absent,
+            },
+          },
+        ],
+        (why) => (why.contended ? adoptedMeanwhile : undefined),
+      );
+      return true;
+    } catch (error) {
+      if (error === adoptedMeanwhile) return false;
+      throw error;
+    }
+  }
+
+  async deleteLegacySessions(): Promise<number> {
+    const doomed: { pk: string; sk: string }[] = [];
+    for await (const item of this.scan('#type = :session', { ':session': 'session' })) {
+      doomed.push({ pk: item.pk as string, sk: item.sk as string });
+    }
+    await batchWrite(
+      this.db,
+      this.table,
+      doomed.map((key) => ({ DeleteRequest: { Key: key } })),
+    );
+    return doomed.length;
   }
 }

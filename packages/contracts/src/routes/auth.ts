@@ -12,9 +12,10 @@ import { SignUpInput } from '../schemas/tenants.ts';
 import { problem, read, readWrite } from './shared.ts';
 
 /**
- * Staff sign-in, through Sello's API so the portal never talks to the identity provider (Cognito)
- * itself: the access token comes back in the body, the refresh token in an HttpOnly cookie
- * scoped to /v1/auth. Invitations and password resets are Sello's own single-use links.
+ * Sign-in for everyone (staff and registered recipients), through Sello's API so the portal never
+ * talks to the identity provider (Cognito) itself: the access token comes back in the body, the
+ * refresh token in an HttpOnly cookie scoped to /v1/auth; `user.kind` tells staff from a
+ * recipient. Invitations and password resets are Sello's own single-use links.
  */
 export const authRoutes = {
   signIn: defineRoute({
@@ -25,7 +26,7 @@ export const authRoutes = {
     auth: 'public',
     access: readWrite,
     summary:
-      'Sign a staff member in with e-mail and password; sets the refresh cookie. Failed attempts are rate limited',
+      'Sign a staff member or a registered recipient in with e-mail and password (`user.kind` says which); sets the refresh cookie. Failed attempts are rate limited',
     tag: 'Auth',
     request: { body: SignInInput },
     responses: {
@@ -67,7 +68,7 @@ export const authRoutes = {
     auth: 'public',
     access: ['table:read', 'table:write', 'mail:send'],
     summary:
-      'Mail a password-reset link to the member with this e-mail, if there is one; the answer is the same either way',
+      'Mail a password-reset link to the member or registered recipient with this e-mail, if there is one; the answer is the same either way',
     tag: 'Auth',
     request: { body: ForgotPasswordInput },
     responses: {

@@ -1,14 +1,13 @@
-import { defineRoute, type RouteDef, type TriggeredDef } from '../route.ts';
+import { defineRoute, defineTriggered, type RouteDef, type TriggeredDef } from '../route.ts';
 import { IdParams, PageQuery, pageOf } from '../schemas/common.ts';
 import {
   CreatedOnboardingKey,
   OnboardingKey,
   OnboardingKeyInput,
   Recipient,
-  RecipientLoginInput,
   RecipientRegistrationInput,
-  SignedInRecipient,
 } from '../schemas/recipients.ts';
+import { SignedIn } from '../schemas/staff.ts';
 import { problem, read, readWrite } from './shared.ts';
 
 /** Routes of this area; spread into the route table in ../routes.ts. */
@@ -63,34 +62,24 @@ export const recipientsRoutes = {
     path: '/v1/recipients/register',
     entry: 'functions/recipients/register-recipient.ts',
     auth: 'public',
-    access: readWrite,
+    // Creates the recipient's user in the Cognito pool once the keys allowed it.
+    access: [...readWrite, 'users:manage'],
     summary:
-      'Create a recipient account with both onboarding keys (consumed) and sign it in; failed attempts are rate limited',
+      'Create a recipient account with both onboarding keys (consumed), then its user in the ' +
+      'user pool, and sign it in as POST /v1/auth/sign-in does (refresh cookie set); failed ' +
+      'attempts are rate limited',
     tag: 'Recipients',
     request: { body: RecipientRegistrationInput },
     responses: {
-      201: { description: 'Registered and signed in', schema: SignedInRecipient },
+      201: {
+        description:
+          'Registered and signed in (`user.kind` recipient); `Set-Cookie: sello_refresh=…`',
+        schema: SignedIn,
+      },
       403: problem(
         'A key is wrong, spent, revoked, expired or for another tax id; `errors` names it',
       ),
       409: problem('The tax id or the e-mail already has an account'),
-      429: problem('Too many failed attempts; see `Retry-After`'),
-    },
-  }),
-  loginRecipient: defineRoute({
-    id: 'loginRecipient',
-    method: 'POST',
-    path: '/v1/recipients/login',
-    entry: 'functions/recipients/login-recipient.ts',
-    auth: 'public',
-    access: readWrite,
-    summary:
-      'Sign a recipient in with its e-mail (or tax id) and password; failed attempts are rate limited',
-    tag: 'Recipients',
-    request: { body: RecipientLoginInput },
-    responses: {
-      200: { description: 'Signed in', schema: SignedInRecipient },
-      401: problem('Wrong e-mail, tax id or password'),
       429: problem('Too many failed attempts; see `Retry-After`'),
     },
   }),
@@ -101,11 +90,25 @@ export const recipientsRoutes = {
     entry: 'functions/recipients/get-current-recipient.ts',
     auth: 'session',
     access: read,
-    summary: 'The signed-in recipient',
+    summary: "The signed-in recipient (a registered recipient's access token)",
     tag: 'Recipients',
     responses: { 200: { description: 'The recipient', schema: Recipient } },
   }),
 } as const satisfies Record<string, RouteDef>;
 
 /** Functions of this area no HTTP route reaches. */
-export const recipientsTriggered = {} as const satisfies Record<string, TriggeredDef>;
+export const recipientsTriggered = {
+  migrateRecipientAccounts: defineTriggered({
+    id: 'migrateRecipientAccounts',
+    entry: 'functions/recipients/migrate-recipient-accounts.ts',
+    // Scans for accounts with Sello's own password hashes, makes their users in the pool, mails
+    // each a link to choose a password, and deletes Sello's own sessions.
+    access: ['table:read', 'table:write', 'mail:send', 'users:manage'],
+    summary:
+      'Operator action, once after the move to Cognito: gives every recipient account with a ' +
+      'password hash of its own a user in the pool, mails it a link to choose a password, ' +
+      "deletes the hash and Sello's own sessions",
+    trigger: { kind: 'invoke' },
+    timeoutSeconds: 900,
+  }),
+} as const satisfies Record<string, TriggeredDef>;

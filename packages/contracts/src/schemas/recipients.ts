@@ -46,38 +46,22 @@ export const RecipientRegistrationInput = z
     country: Country,
     emailKey: Secret.describe('The key from the notification mail (`ekey_…`)'),
     issuerKey: Secret.describe('The key the issuer handed over (`ikey_…`)'),
+    name: z.string().trim().min(1).max(200).optional().describe("The person's name"),
     email: z.email().max(254).describe('Sign-in name of the account'),
     password: Password.min(12).describe('12 to 256 characters'),
   })
   .strict()
   .meta({ id: 'RecipientRegistrationInput' });
 
-export const RecipientLoginInput = z
-  .object({
-    email: z.string().max(254).optional(),
-    taxId: TaxId.optional(),
-    country: Country,
-    password: Password.min(1),
-  })
-  .strict()
-  .refine((v) => (v.email === undefined) !== (v.taxId === undefined), {
-    message: 'Give either `email` or `taxId`',
-    path: ['email'],
-    when: (payload) => payload.issues.length === 0,
-  })
-  .meta({ id: 'RecipientLoginInput' });
-
 export const Recipient = z
-  .object({ id: z.string(), taxId: z.string(), email: z.string(), createdAt: Instant })
+  .object({
+    id: z.string(),
+    taxId: z.string(),
+    email: z.string(),
+    name: z.string().optional(),
+    createdAt: Instant,
+  })
   .meta({ id: 'Recipient' });
 
-export const RecipientSession = z
-  .object({
-    token: z.string().describe('Send as `Authorization: Bearer <token>`; shown once'),
-    expiresAt: Instant,
-  })
-  .meta({ id: 'RecipientSession' });
-
-export const SignedInRecipient = z
-  .object({ recipient: Recipient, session: RecipientSession })
-  .meta({ id: 'SignedInRecipient' });
+/** Input of the one-off move of recipients to the user pool (an operator invokes it). */
+export const MigrateRecipientsInput = z.object({}).strict().meta({ id: 'MigrateRecipientsInput' });

@@ -24,12 +24,25 @@ export const SignInInput = z
 
 export const StaffUser = z
   .object({
+    kind: z.literal('staff').describe('A member of a tenant'),
     id: z.string().describe('The user id'),
     email: z.string(),
     tenantId: z.string(),
     role: StaffRole,
   })
   .meta({ id: 'StaffUser' });
+
+export const RecipientUser = z
+  .object({
+    kind: z
+      .literal('recipient')
+      .describe('A registered recipient: reads the inbox of its tax id, no tenant'),
+    id: z.string().describe('The recipient id (`rcp_…`), as GET /v1/recipients/me names it'),
+    email: z.string(),
+    taxId: z.string().describe('The tax id whose inbox it reads'),
+    name: z.string().optional(),
+  })
+  .meta({ id: 'RecipientUser' });
 
 export const SignedIn = z
   .object({
@@ -40,7 +53,12 @@ export const SignedIn = z
           '`sello_refresh` cookie (HttpOnly, Path=/v1/auth), for POST /v1/auth/refresh',
       ),
     expiresIn: z.number().int().describe('Seconds the access token is valid for'),
-    user: StaffUser,
+    user: z
+      .discriminatedUnion('kind', [StaffUser, RecipientUser])
+      .describe(
+        'Who signed in: `kind` staff (a member of a tenant, with its role) or recipient (a ' +
+          'registered recipient; its token opens only its inbox and /v1/recipients/me)',
+      ),
   })
   .meta({ id: 'SignedIn' });
 

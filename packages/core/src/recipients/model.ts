@@ -24,27 +24,37 @@ export interface OnboardingKey {
   revokedAt?: string;
 }
 
-/** A registered recipient: one per tax id. */
+/**
+ * The Cognito group every registered recipient's user belongs to: its access tokens carry it
+ * (`cognito:groups`), so the API tells a recipient from staff before reading any record.
+ */
+export const RECIPIENT_GROUP = 'recipients';
+
+/**
+ * A registered recipient: one per tax id. The person signs in to the identity provider (Cognito),
+ * which keeps the password; this record says which tax id's inbox its user may read.
+ */
 export interface RecipientAccount {
   id: string;
   taxId: string;
-  /** Lower case; unique across accounts (it is a login name). */
+  /** Lower case; unique across accounts (it is the sign-in name). */
   email: string;
-  /** scrypt, see password.ts. */
-  passwordHash: string;
+  /** The identity provider's user id (Cognito `sub`). */
+  userId: string;
+  /** The person's name, as given at registration. */
+  name?: string;
   createdAt: string;
   /** The keys that proved the registration. */
   emailKeyId: string;
   issuerKeyId: string;
 }
 
-/** A signed-in recipient. Only the hash of the token is stored. */
-export interface RecipientSession {
-  hash: string;
-  recipientId: string;
-  taxId: string;
-  createdAt: string;
-  expiresAt: string;
+/**
+ * An account as Sello kept them before recipients signed in through Cognito: a password hash of
+ * its own and no user at the identity provider. Only the migration reads these.
+ */
+export interface LegacyRecipientAccount extends Omit<RecipientAccount, 'userId'> {
+  userId?: undefined;
 }
 
 export interface OnboardingKeyRepository {
@@ -58,7 +68,6 @@ export interface OnboardingKeyRepository {
 
 export interface RecipientRegistration {
   account: RecipientAccount;
-  session: RecipientSession;
   emailKey: OnboardingKey;
   issuerKey: OnboardingKey;
   at: string;
@@ -67,18 +76,28 @@ export interface RecipientRegistration {
 export interface RecipientRepository {
   getByTaxId(taxId: string): Promise<RecipientAccount | undefined>;
   findByEmail(email: string): Promise<RecipientAccount | undefined>;
+  /** The account of an identity provider's user, for authentication. */
+  getByUser(userId: string): Promise<RecipientAccount | undefined>;
   /**
    * In one transaction: marks both keys used (each only if still unused, unrevoked, unexpired
-   * and for the account's tax id), creates the account (only if the tax id and the e-mail have
-   * none) and its first session. Nothing is written when any condition fails: a ForbiddenError
-   * names the key that was consumed meanwhile, a ConflictError an account that now exists.
+   * and for the account's tax id) and creates the account (only if the tax id, the e-mail and
+   * the user have none). Nothing is written when any condition fails: a ForbiddenError names the
+   * key that was consumed meanwhile, a ConflictError an account that now exists.
    */
   register(registration: RecipientRegistration): Promise<void>;
 }
 
-export interface RecipientSessionRepository {
-  create(session: RecipientSession): Promise<void>;
-  findByHash(hash: string): Promise<RecipientSession | undefined>;
+/** What the move of recipients to the identity provider reads and writes (run once). */
+export interface RecipientMigrationStore {
+  /** Accounts that still have a password hash of Sello's own and no user. */
+  legacyAccounts(): Promise<LegacyRecipientAccount[]>;
+  /**
+   * Gives the account its user (findable by it from now on) and deletes its password hash, in
+   * one transaction; an account adopted meanwhile is left as it is (false).
+   */
+  adopt(account: LegacyRecipientAccount, userId: string): Promise<boolean>;
+  /** Deletes every session Sello issued itself; answers how many there were. */
+  deleteLegacySessions(): Promise<number>;
 }
 
 /**
@@ -127,5 +146,11 @@ export function onboardingKeyView(k: OnboardingKey) {
 }
 
 export function recipientView(a: RecipientAccount) {
-  return { id: a.id, taxId: a.taxId, email: a.email, createdAt: a.createdAt };
+  return {
+    id: a.id,
+    taxId: a.taxId,
+    email: a.email,
+    ...(a.name ? { name: a.name } : {}),
+    createdAt: a.createdAt,
+  };
 }

@@ -1,4 +1,7 @@
-/** A registered recipient signed in to read its inbox (invoices addressed to its tax id). */
+/**
+ * A registered recipient signed in (an access token of the identity provider whose user is in
+ * RECIPIENT_GROUP) to read its inbox: invoices addressed to its tax id.
+ */
 export interface RecipientPrincipal {
   kind: 'recipient';
   recipientId: string;

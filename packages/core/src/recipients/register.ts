@@ -1,23 +1,26 @@
 import { ConflictError, type FieldError, ForbiddenError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/ids.ts';
+import type { IdentityProvider } from '../staff/model.ts';
 import { beginAttempt } from './attempts.ts';
-import type {
-  AttemptCounter,
-  OnboardingKey,
-  OnboardingKeyKind,
-  OnboardingKeyRepository,
-  RecipientAccount,
-  RecipientRepository,
+import {
+  type AttemptCounter,
+  type OnboardingKey,
+  type OnboardingKeyKind,
+  type OnboardingKeyRepository,
+  RECIPIENT_GROUP,
+  type RecipientAccount,
+  type RecipientRepository,
 } from './model.ts';
-import { checkPassword, hashPassword } from './password.ts';
+import { checkPassword } from './password.ts';
 import { hashSecret, looksLikeSecret, type SecretKind, sameHash } from './secrets.ts';
-import { newRecipientSession } from './sessions.ts';
 import { normalizeRecipientEmail, recipientTaxId } from './tax-id.ts';
 
 export interface RecipientRegisterDeps {
   onboardingKeys: Pick<OnboardingKeyRepository, 'findByHash'>;
   recipients: RecipientRepository;
+  /** Keeps the password: Sello decides who may register, then creates the user there. */
+  identity: Pick<IdentityProvider, 'createUser' | 'setPassword' | 'deleteUser'>;
   attempts: AttemptCounter;
   clock: Clock;
   ids: IdGenerator;
@@ -29,12 +32,8 @@ export interface RecipientRegisterInput {
   emailKey: string;
   issuerKey: string;
   email: string;
+  name?: string | undefined;
   password: string;
-}
-
-export interface RecipientSignedIn {
-  account: RecipientAccount;
-  session: { token: string; expiresAt: string };
 }
 
 const FIELD: Record<OnboardingKeyKind, { field: 'emailKey' | 'issuerKey'; secret: SecretKind }> = {
@@ -73,15 +72,17 @@ async function usableKey(
 
 /**
  * Creates a recipient's account with both onboarding keys (the one from the notification mail and
- * the one from the issuer), consuming them in the same transaction, and signs it in. Failed
- * attempts are rate limited per tax id and per source address.
+ * the one from the issuer), consuming them in the same transaction. The keys are Sello's decision
+ * of who may read a tax id's inbox; only then is the user created at the identity provider, in the
+ * recipients' group, with the chosen password (the caller signs it in). Failed attempts are rate
+ * limited per tax id and per source address.
  */
 export const registerRecipient =
   (deps: RecipientRegisterDeps) =>
   async (
     input: RecipientRegisterInput,
     source: { ip?: string | undefined },
-  ): Promise<RecipientSignedIn> => {
+  ): Promise<RecipientAccount> => {
     const taxId = recipientTaxId(input.taxId, input.country);
     const email = normalizeRecipientEmail(input.email);
     checkPassword(input.password);
@@ -105,23 +106,32 @@ export const registerRecipient =
         { path: 'email', message: 'Already used by another account' },
       ]);
     }
+    // A staff member (or a twin registering right now) already signs in with this e-mail: 409.
+    const { userId } = await deps.identity.createUser(email, { group: RECIPIENT_GROUP });
+    const name = input.name?.trim();
     const account: RecipientAccount = {
       id: deps.ids.next('rcp'),
       taxId,
       email,
-      passwordHash: await hashPassword(input.password),
+      userId,
+      ...(name ? { name } : {}),
       createdAt: now.toISOString(),
       emailKeyId: emailKey.key.id,
       issuerKeyId: issuerKey.key.id,
     };
-    const { token, session } = newRecipientSession(account, now);
-    await deps.recipients.register({
-      account,
-      session,
-      emailKey: emailKey.key,
-      issuerKey: issuerKey.key,
-      at: now.toISOString(),
-    });
+    try {
+      await deps.identity.setPassword(email, input.password);
+      await deps.recipients.register({
+        account,
+        emailKey: emailKey.key,
+        issuerKey: issuerKey.key,
+        at: now.toISOString(),
+      });
+    } catch (error) {
+      // Refused (policy, spent key, concurrent twin): the user made here must not linger.
+      await deps.identity.deleteUser(email);
+      throw error;
+    }
     await attempt.succeeded();
-    return { account, session: { token, expiresAt: session.expiresAt } };
+    return account;
   };

@@ -1,5 +1,6 @@
 import { ForbiddenError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { RecipientAccount } from '../recipients/model.ts';
 import { generateSecret, hashSecret, looksLikeSecret, sameHash } from '../recipients/secrets.ts';
 import type { Membership, StaffLink, StaffLinkKind, StaffLinkRepository } from './model.ts';
 
@@ -26,6 +27,27 @@ export function newStaffLink(
       email: member.email,
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + STAFF_LINK_HOURS[kind] * 3_600_000).toISOString(),
+    },
+  };
+}
+
+/** A password link for a registered recipient: the staff links' flow, naming its tax id. */
+export function newRecipientLink(
+  account: Pick<RecipientAccount, 'userId' | 'taxId' | 'email'>,
+  now: Date,
+  hours: number = STAFF_LINK_HOURS.passwordReset,
+): { secret: string; link: StaffLink } {
+  const secret = generateSecret('passwordReset');
+  return {
+    secret,
+    link: {
+      hash: hashSecret(secret),
+      kind: 'passwordReset',
+      userId: account.userId,
+      recipientTaxId: account.taxId,
+      email: account.email,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + hours * 3_600_000).toISOString(),
     },
   };
 }

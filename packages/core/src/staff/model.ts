@@ -63,12 +63,18 @@ export interface MembershipRepository {
 /** Single-use links Sello mails to staff: an invitation, or a password reset. */
 export type StaffLinkKind = 'invitation' | 'passwordReset';
 
-/** Only the SHA-256 of the link's secret is kept. */
+/**
+ * Only the SHA-256 of the link's secret is kept. A member's link names its tenant; a registered
+ * recipient's password link (the same reset flow, one sign-in for everyone) names its tax id.
+ */
 export interface StaffLink {
   hash: string;
   kind: StaffLinkKind;
   userId: string;
-  tenantId: string;
+  /** A member's tenant (absent on a recipient's link). */
+  tenantId?: string;
+  /** A recipient's tax id (absent on a member's link). */
+  recipientTaxId?: string;
   email: string;
   createdAt: string;
   expiresAt: string;
@@ -104,9 +110,10 @@ export interface IdentityProvider {
   revoke(refreshToken: string): Promise<void>;
   /**
    * Creates a user that cannot sign in until a password is set (no mail is sent: Sello mails its
-   * own invitation); an e-mail already taken is a ConflictError naming `email`.
+   * own invitation), in `group` when given; an e-mail already taken is a ConflictError naming
+   * `email`.
    */
-  createUser(email: string): Promise<{ userId: string }>;
+  createUser(email: string, options?: { group?: string }): Promise<{ userId: string }>;
   /** Sets the user's permanent password; one the provider's policy refuses is a ValidationError. */
   setPassword(email: string, password: string): Promise<void>;
   /** Deletes the user; an absent one is no error. */
@@ -119,6 +126,8 @@ export interface AccessTokenClaims {
   userId: string;
   /** Epoch seconds. */
   expiresAt: number;
+  /** The user's groups at the identity provider (`cognito:groups`); RECIPIENT_GROUP marks recipients. */
+  groups: readonly string[];
 }
 
 /**

@@ -2,10 +2,11 @@ import { ForbiddenError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import { beginAttempt } from '../recipients/attempts.ts';
-import type { AttemptCounter } from '../recipients/model.ts';
+import type { AttemptCounter, RecipientRepository } from '../recipients/model.ts';
 import { checkPassword } from '../recipients/password.ts';
+import { recipientPasswordMail } from '../recipients/password-texts.ts';
 import type { TenantRepository } from '../tenants/tenant.ts';
-import { consumeStaffLink, newStaffLink } from './links.ts';
+import { consumeStaffLink, newRecipientLink, newStaffLink } from './links.ts';
 import { portalLink } from './members.ts';
 import type {
   IdentityProvider,
@@ -20,6 +21,8 @@ import { passwordResetMail } from './texts.ts';
 
 export interface PasswordDeps {
   members: MembershipRepository;
+  /** Registered recipients sign in to the same identity provider and reset the same way. */
+  recipients: Pick<RecipientRepository, 'getByTaxId' | 'findByEmail'>;
   links: StaffLinkRepository;
   identity: IdentityProvider;
   attempts: AttemptCounter;
@@ -37,19 +40,31 @@ async function withLink<T>(
   input: { token: string; password: string },
   source: { ip?: string | undefined },
   step: (member: Membership, link: StaffLink, at: string) => Promise<T>,
+  recipientStep?: (email: string) => Promise<T>,
 ): Promise<T> {
   checkPassword(input.password);
   const attempt = await beginAttempt(deps, `staff-link:${input.token}`, source.ip);
   const { link, at } = await consumeStaffLink(deps, kind, input.token);
   let result: T;
   try {
-    const member = await deps.members.getByUser(link.userId);
-    if (!member || member.tenantId !== link.tenantId || member.email !== link.email) {
-      throw new ForbiddenError('This link no longer leads to a member', [
-        { path: 'token', message: 'The member was removed' },
-      ]);
+    if (link.recipientTaxId !== undefined) {
+      // A recipient's link: only the reset step takes one.
+      const account = await deps.recipients.getByTaxId(link.recipientTaxId);
+      if (!recipientStep || account?.userId !== link.userId || account.email !== link.email) {
+        throw new ForbiddenError('This link no longer leads to an account', [
+          { path: 'token', message: 'The account was removed' },
+        ]);
+      }
+      result = await recipientStep(account.email);
+    } else {
+      const member = await deps.members.getByUser(link.userId);
+      if (!member || member.tenantId !== link.tenantId || member.email !== link.email) {
+        throw new ForbiddenError('This link no longer leads to a member', [
+          { path: 'token', message: 'The member was removed' },
+        ]);
+      }
+      result = await step(member, link, at);
     }
-    result = await step(member, link, at);
   } catch (error) {
     await deps.links.release(link, at);
     throw error;
@@ -83,9 +98,9 @@ export const acceptInvitation =
     });
 
 /**
- * Mails a password-reset link to an active member with this e-mail, and nothing to anyone else:
- * the caller is told the same either way. Every request counts against the per-address and
- * per-source limits, since every one may send a mail.
+ * Mails a password-reset link to an active member or a registered recipient with this e-mail,
+ * and nothing to anyone else: the caller is told the same either way. Every request counts
+ * against the per-address and per-source limits, since every one may send a mail.
  */
 export const requestPasswordReset =
   (
@@ -99,7 +114,23 @@ export const requestPasswordReset =
     const email = normalizeStaffEmail(input.email);
     await beginAttempt(deps, `staff-reset:${email}`, source.ip);
     const member = await deps.members.findByEmail(email);
-    if (member?.status !== 'active') return;
+    if (!member) {
+      const account = await deps.recipients.findByEmail(email);
+      // Accounts not yet moved to the identity provider get their link from the migration.
+      if (!account?.userId) return;
+      const { secret, link } = newRecipientLink(account, deps.clock.now());
+      await deps.links.create(link);
+      await deps.mailer.send({
+        to: [account.email],
+        ...recipientPasswordMail(
+          'es',
+          'reset',
+          portalLink(deps.portalUrl, 'reset-password', secret),
+        ),
+      });
+      return;
+    }
+    if (member.status !== 'active') return;
     const tenant = await deps.tenants.get(member.tenantId);
     if (!tenant) return;
     const { secret, link } = newStaffLink('passwordReset', member, deps.clock.now());
@@ -118,11 +149,18 @@ export const requestPasswordReset =
 export const resetPassword =
   (deps: PasswordDeps) =>
   (input: { token: string; password: string }, source: { ip?: string | undefined }) =>
-    withLink(deps, 'passwordReset', input, source, async (member) => {
-      if (member.status !== 'active') {
-        throw new ForbiddenError('This member has not accepted the invitation yet', [
-          { path: 'token', message: 'Accept the invitation instead' },
-        ]);
-      }
-      await deps.identity.setPassword(member.email, input.password);
-    });
+    withLink(
+      deps,
+      'passwordReset',
+      input,
+      source,
+      async (member) => {
+        if (member.status !== 'active') {
+          throw new ForbiddenError('This member has not accepted the invitation yet', [
+            { path: 'token', message: 'Accept the invitation instead' },
+          ]);
+        }
+        await deps.identity.setPassword(member.email, input.password);
+      },
+      (email) => deps.identity.setPassword(email, input.password),
+    );

@@ -147,9 +147,10 @@ describe('signIn', () => {
       signIn: async () => ({ accessToken: 'access-1', refreshToken: 'refresh-1' }),
       revoke: async (t: string) => void revoked.push(t),
     } as unknown as IdentityProvider;
-    const tokens = { verify: async () => ({ userId: 'ghost', expiresAt: 2e9 }) };
+    const tokens = { verify: async () => ({ userId: 'ghost', expiresAt: 2e9, groups: [] }) };
     const { repo } = members();
-    const attempt = signIn({ identity, tokens, members: repo, clock, attempts });
+    const recipients = { getByUser: async () => undefined };
+    const attempt = signIn({ identity, tokens, members: repo, recipients, clock, attempts });
     await expect(attempt({ email: 'ghost@example.es', password: 'x' }, {})).rejects.toThrow(
       'Wrong e-mail or password',
     );

@@ -4,10 +4,12 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import {
   CognitoIdentityProviderClient,
+  CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { RECIPIENT_GROUP } from '@sello/contracts';
 import { freePort, waitForHttp } from './ports.ts';
 
 export interface CognitoLocal {
@@ -94,6 +96,24 @@ async function ensurePool(
 }
 
 /**
+ * The group registered recipients' users belong to (their tokens name it), as the CDK stack makes
+ * it; also in a pool made before recipients signed in through it.
+ */
+async function ensureRecipientGroup(client: CognitoIdentityProviderClient, userPoolId: string) {
+  await client
+    .send(
+      new CreateGroupCommand({
+        UserPoolId: userPoolId,
+        GroupName: RECIPIENT_GROUP,
+        Description: 'Registered recipients: read the inbox of their tax id',
+      }),
+    )
+    .catch((e: unknown) => {
+      if ((e as { name?: string }).name !== 'GroupExistsException') throw e;
+    });
+}
+
+/**
  * cognito-local as a child process, listening on 127.0.0.1 only, with its data (`.cognito/`) in
  * `dataDir`; the user pool staff sign in to and the portal's app client are created on the first
  * start and reused after.
@@ -144,6 +164,7 @@ export async function startCognitoLocal(options: {
     );
     const client = localCognitoClient(endpoint);
     const { userPoolId, clientId } = await ensurePool(client, join(dataDir, 'sello-pool.json'));
+    await ensureRecipientGroup(client, userPoolId);
     client.destroy();
     return { endpoint, userPoolId, clientId, issuer: `${endpoint}/${userPoolId}`, stop };
   } catch (error) {

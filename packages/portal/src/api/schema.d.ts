@@ -71,7 +71,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mail a password-reset link to the member with this e-mail, if there is one; the answer is the same either way */
+        /** Mail a password-reset link to the member or registered recipient with this e-mail, if there is one; the answer is the same either way */
         post: operations["forgotPassword"];
         delete?: never;
         options?: never;
@@ -122,7 +122,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign a staff member in with e-mail and password; sets the refresh cookie. Failed attempts are rate limited */
+        /** Sign a staff member or a registered recipient in with e-mail and password (`user.kind` says which); sets the refresh cookie. Failed attempts are rate limited */
         post: operations["signIn"];
         delete?: never;
         options?: never;
@@ -742,23 +742,6 @@ export interface paths {
         patch: operations["updateProduct"];
         trace?: never;
     };
-    "/v1/recipients/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Sign a recipient in with its e-mail (or tax id) and password; failed attempts are rate limited */
-        post: operations["loginRecipient"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/recipients/me": {
         parameters: {
             query?: never;
@@ -766,7 +749,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in recipient */
+        /** The signed-in recipient (a registered recipient's access token) */
         get: operations["getCurrentRecipient"];
         put?: never;
         post?: never;
@@ -785,7 +768,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a recipient account with both onboarding keys (consumed) and sign it in; failed attempts are rate limited */
+        /** Create a recipient account with both onboarding keys (consumed), then its user in the user pool, and sign it in as POST /v1/auth/sign-in does (refresh cookie set); failed attempts are rate limited */
         post: operations["registerRecipient"];
         delete?: never;
         options?: never;
@@ -1957,6 +1940,7 @@ export interface components {
         MemberPatch: {
             role: components["schemas"]["StaffRole"];
         };
+        MigrateRecipientsInput: Record<string, never>;
         OnboardingKey: {
             /** Format: date-time */
             createdAt: string;
@@ -2166,15 +2150,8 @@ export interface components {
             createdAt: string;
             email: string;
             id: string;
+            name?: string;
             taxId: string;
-        };
-        RecipientLoginInput: {
-            /** @description Country that issued the tax id (ISO 3166-1 alpha-2); ES when absent */
-            country?: string;
-            email?: string;
-            password: string;
-            /** @description The recipient's tax id (NIF/CIF, VAT number or RFC), as invoices name it */
-            taxId?: string;
         };
         RecipientRegistrationInput: {
             /** @description Country that issued the tax id (ISO 3166-1 alpha-2); ES when absent */
@@ -2188,16 +2165,25 @@ export interface components {
             emailKey: string;
             /** @description The key the issuer handed over (`ikey_…`) */
             issuerKey: string;
+            /** @description The person's name */
+            name?: string;
             /** @description 12 to 256 characters */
             password: string;
             /** @description The recipient's tax id (NIF/CIF, VAT number or RFC), as invoices name it */
             taxId: string;
         };
-        RecipientSession: {
-            /** Format: date-time */
-            expiresAt: string;
-            /** @description Send as `Authorization: Bearer <token>`; shown once */
-            token: string;
+        RecipientUser: {
+            email: string;
+            /** @description The recipient id (`rcp_…`), as GET /v1/recipients/me names it */
+            id: string;
+            /**
+             * @description A registered recipient: reads the inbox of its tax id, no tenant
+             * @constant
+             */
+            kind: "recipient";
+            name?: string;
+            /** @description The tax id whose inbox it reads */
+            taxId: string;
         };
         RectifyInput: {
             /**
@@ -2328,11 +2314,8 @@ export interface components {
             accessToken: string;
             /** @description Seconds the access token is valid for */
             expiresIn: number;
-            user: components["schemas"]["StaffUser"];
-        };
-        SignedInRecipient: {
-            recipient: components["schemas"]["Recipient"];
-            session: components["schemas"]["RecipientSession"];
+            /** @description Who signed in: `kind` staff (a member of a tenant, with its role) or recipient (a registered recipient; its token opens only its inbox and /v1/recipients/me) */
+            user: components["schemas"]["StaffUser"] | components["schemas"]["RecipientUser"];
         };
         SignedUp: {
             tenant: components["schemas"]["Tenant"];
@@ -2407,6 +2390,11 @@ export interface components {
             email: string;
             /** @description The user id */
             id: string;
+            /**
+             * @description A member of a tenant
+             * @constant
+             */
+            kind: "staff";
             role: components["schemas"]["StaffRole"];
             tenantId: string;
         };
@@ -5747,60 +5735,6 @@ export interface operations {
             };
         };
     };
-    loginRecipient: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Replays of the same key and body return the first response and run once */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RecipientLoginInput"];
-            };
-        };
-        responses: {
-            /** @description Signed in */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignedInRecipient"];
-                };
-            };
-            /** @description Invalid input; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Wrong e-mail, tax id or password */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed attempts; see `Retry-After` */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     getCurrentRecipient: {
         parameters: {
             query?: never;
@@ -5846,13 +5780,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Registered and signed in */
+            /** @description Registered and signed in (`user.kind` recipient); `Set-Cookie: sello_refresh=…` */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignedInRecipient"];
+                    "application/json": components["schemas"]["SignedIn"];
                 };
             };
             /** @description Invalid input; `errors` names each field */

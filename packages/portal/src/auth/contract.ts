@@ -1,6 +1,7 @@
 /**
- * The staff sign-in contract as the route table gives it (`/v1/auth/*`): the form's schema is
- * the API's own, the answers are the generated OpenAPI types.
+ * The sign-in contract as the route table gives it (`/v1/auth/*`, one for staff and registered
+ * recipients: `user.kind` tells them apart): the form's schema is the API's own, the answers are
+ * the generated OpenAPI types.
  */
 import { SignInInput } from '@sello/contracts';
 import type * as z from 'zod';
@@ -14,4 +15,6 @@ export type SignInFields = z.infer<typeof SignInInput>;
 export type SignedIn = components['schemas']['SignedIn'];
 /** The principal the portal shows: who signed in, for which tenant, with which role. */
 export type StaffUser = components['schemas']['StaffUser'];
+/** A registered recipient signed in: reads the inbox of its tax id, no tenant. */
+export type RecipientUser = components['schemas']['RecipientUser'];
 export type StaffRole = components['schemas']['StaffRole'];

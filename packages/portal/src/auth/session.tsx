@@ -22,7 +22,13 @@ export function useSession(): { session: Session; actions: SessionStore } {
   return { session, actions: store };
 }
 
-/** Route element for pages that need someone signed in: the sign-in page otherwise. */
+/** The pages a registered recipient has: its inbox (its token opens nothing of a tenant). */
+const RECIPIENT_PAGES = /^\/inbox(\/|$)/;
+
+/**
+ * Route element for pages that need someone signed in: the sign-in page otherwise. A registered
+ * recipient is taken to its inbox from any staff page (the home page after signing in, too).
+ */
 export function RequireSession() {
   const { session } = useSession();
   const location = useLocation();
@@ -32,6 +38,9 @@ export function RequireSession() {
     const params = new URLSearchParams({ next });
     if (session.expired) params.set('expired', '1');
     return <Navigate to={`/sign-in?${params}`} replace />;
+  }
+  if (session.status === 'recipient' && !RECIPIENT_PAGES.test(location.pathname)) {
+    return <Navigate to="/inbox" replace />;
   }
   return <Outlet />;
 }

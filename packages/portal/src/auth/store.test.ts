@@ -14,7 +14,12 @@ const memory = () => {
 const answer = (token: string): SignedIn => ({
   accessToken: token,
   expiresIn: 3600,
-  user: { id: 'u1', email: 'ana@example.com', tenantId: 'ten_1', role: 'owner' },
+  user: { kind: 'staff', id: 'u1', email: 'ana@example.com', tenantId: 'ten_1', role: 'owner' },
+});
+const recipientAnswer = (token: string): SignedIn => ({
+  accessToken: token,
+  expiresIn: 3600,
+  user: { kind: 'recipient', id: 'rcp_1', email: 'pagos@cliente.example', taxId: 'B12345674' },
 });
 
 function setup(calls: Partial<AuthCalls> = {}, developerTools = false) {
@@ -88,6 +93,26 @@ describe('the session', () => {
     expect(calls.signOut).toHaveBeenCalledOnce();
     expect(store.get()).toEqual({ status: 'signedOut' });
     expect(local.map.size).toBe(0);
+  });
+
+  it('tells a registered recipient from staff by the answer, and refreshes it as a recipient', async () => {
+    const { store, calls, local } = setup({
+      signIn: vi.fn(async () => recipientAnswer('r1')),
+      refresh: vi.fn(async () => recipientAnswer('r2')),
+    });
+    await store.signIn({ email: 'pagos@cliente.example', password: 'x' });
+    expect(store.get()).toMatchObject({ status: 'recipient', user: { taxId: 'B12345674' } });
+    expect(store.authorization()).toBe('Bearer r1');
+    // A registration's answer signs in the same way.
+    store.signedIn(recipientAnswer('r3'));
+    expect(store.authorization()).toBe('Bearer r3');
+    await store.signOut();
+    expect(calls.signOut).toHaveBeenCalledOnce();
+    local.setItem('sello.session', '1');
+    const again = setup({ refresh: vi.fn(async () => recipientAnswer('r2')) });
+    again.local.setItem('sello.session', '1');
+    await again.store.start();
+    expect(again.store.get()).toMatchObject({ status: 'recipient', accessToken: 'r2' });
   });
 
   it('takes an API key only with the developer tools, for this tab', async () => {

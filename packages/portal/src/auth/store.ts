@@ -1,10 +1,12 @@
-import type { SignedIn, SignInFields, StaffUser } from './contract.ts';
+import type { RecipientUser, SignedIn, SignInFields, StaffUser } from './contract.ts';
 
 export type Session =
   /** On load, while a refresh through the cookie says whether someone is signed in. */
   | { status: 'checking' }
   | { status: 'signedOut'; expired?: boolean }
   | { status: 'staff'; user: StaffUser; accessToken: string; expiresAt: number }
+  /** A registered recipient: its inbox only. */
+  | { status: 'recipient'; user: RecipientUser; accessToken: string; expiresAt: number }
   /** Developer tools only (the local platform): the tenant's API key stands in for staff. */
   | { status: 'apiKey'; key: string };
 
@@ -37,6 +39,8 @@ export interface SessionStore {
   authorization(): string | undefined;
   start(): Promise<void>;
   signIn(input: SignInFields): Promise<void>;
+  /** An answer that already signed someone in (a recipient's registration answers like sign-in). */
+  signedIn(answer: SignedIn): void;
   signOut(): Promise<void>;
   setApiKey(key: string): void;
   /** The API refused the credentials (401): sign out, saying why. */
@@ -78,8 +82,15 @@ export function createSessionStore(deps: SessionDeps): SessionStore {
       () => void refresh(),
       Math.max(5_000, answer.expiresIn * 1000 - REFRESH_EARLY_MS),
     );
-    set({ status: 'staff', user: answer.user, accessToken: answer.accessToken, expiresAt });
+    const token = { accessToken: answer.accessToken, expiresAt };
+    set(
+      answer.user.kind === 'recipient'
+        ? { status: 'recipient', user: answer.user, ...token }
+        : { status: 'staff', user: answer.user, ...token },
+    );
   };
+  /** Signed in with a token of the identity provider (staff or recipient). */
+  const withToken = () => session.status === 'staff' || session.status === 'recipient';
   const signedOut = (expired: boolean) => {
     stopTimer();
     deps.local.removeItem(HINT);
@@ -88,7 +99,7 @@ export function createSessionStore(deps: SessionDeps): SessionStore {
   const refresh = async () => {
     const answer = await deps.calls.refresh().catch(() => undefined);
     if (answer) signedIn(answer);
-    else signedOut(session.status === 'staff');
+    else signedOut(withToken());
   };
 
   return {
@@ -98,7 +109,9 @@ export function createSessionStore(deps: SessionDeps): SessionStore {
       return () => listeners.delete(listener);
     },
     authorization() {
-      if (session.status === 'staff') return `Bearer ${session.accessToken}`;
+      if (session.status === 'staff' || session.status === 'recipient') {
+        return `Bearer ${session.accessToken}`;
+      }
       if (session.status === 'apiKey') return `Bearer ${session.key}`;
       return undefined;
     },
@@ -115,11 +128,12 @@ export function createSessionStore(deps: SessionDeps): SessionStore {
     async signIn(input) {
       signedIn(await deps.calls.signIn(input));
     },
+    signedIn,
     async signOut() {
-      const wasStaff = session.status === 'staff';
+      const hadToken = withToken();
       deps.tab.removeItem(DEV_KEY);
       signedOut(false);
-      if (wasStaff) await deps.calls.signOut().catch(() => {});
+      if (hadToken) await deps.calls.signOut().catch(() => {});
     },
     setApiKey(key) {
       if (!deps.developerTools) return;

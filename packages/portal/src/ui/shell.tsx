@@ -51,9 +51,9 @@ function Account() {
       </RouterLink>
     );
   const who =
-    session.status === 'staff'
-      ? t('shell.signedInAs', { email: session.user.email })
-      : t('shell.apiKeySession');
+    session.status === 'apiKey'
+      ? t('shell.apiKeySession')
+      : t('shell.signedInAs', { email: session.user.email });
   return (
     <div className="account">
       <span className="who">{who}</span>
@@ -100,6 +100,10 @@ export function Shell() {
   useEffect(() => setMenuOpen(false), [pathname]);
   const signedIn = session.status === 'staff' || session.status === 'apiKey';
   const nav = [
+    // A registered recipient has its inbox only.
+    ...(session.status === 'recipient'
+      ? [{ to: '/inbox', label: t('inbox.title'), end: false }]
+      : []),
     ...(signedIn
       ? STAFF_NAV.filter((item) => !item.operation || can(session, item.operation)).map((item) => ({
           to: item.to,

@@ -10,10 +10,12 @@ import { tenantPk } from './tenant.ts';
  *   onboarding key    ONBKEY#<sha256>             ONBKEY             issuer keys: TENANT#<t>#ONBKEYS / ONBKEY#<id>
  *   recipient         RECIPIENT#<taxId>           ACCOUNT            (one account per tax id)
  *   recipient e-mail  RECIPIENTEMAIL#<email>      RECIPIENTEMAIL     (uniqueness guard; names the tax id)
- *   session           SESSION#<sha256>            SESSION            (TTL `expiresAt`)
+ *   recipient user    RECIPIENTUSER#<userId>      RECIPIENTUSER      (the Cognito user; names the tax id)
  *   attempt counter   ATTEMPTS#<sha256(subject)>  WINDOW#<epoch s>   (TTL `expiresAt`)
  *
- * Secrets are found by the hash of what is presented, so one GetItem authenticates. Rate-limit
+ * Secrets are found by the hash of what is presented, so one GetItem finds a key. Recipients sign
+ * in through Cognito: their access token's user finds the account through its user item. (Sello's
+ * own `SESSION#` items of before are deleted by the migration.) Rate-limit
  * subjects (tax ids, e-mails, IP addresses) are hashed so the counters hold no personal data.
  */
 export const recipientsKeys = {
@@ -30,7 +32,7 @@ export const recipientsKeys = {
   }),
   recipient: (taxId: string) => ({ pk: `RECIPIENT#${taxId}`, sk: 'ACCOUNT' }),
   recipientEmail: (email: string) => ({ pk: `RECIPIENTEMAIL#${email}`, sk: 'RECIPIENTEMAIL' }),
-  session: (hash: string) => ({ pk: `SESSION#${hash}`, sk: 'SESSION' }),
+  recipientUser: (userId: string) => ({ pk: `RECIPIENTUSER#${userId}`, sk: 'RECIPIENTUSER' }),
   attemptWindow: (subjectHash: string, windowStart: number) => ({
     pk: `ATTEMPTS#${subjectHash}`,
     sk: `WINDOW#${windowStart}`,

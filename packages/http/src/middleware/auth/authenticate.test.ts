@@ -6,7 +6,8 @@ import { authenticate } from './callers.ts';
 
 const stores = credentialStores();
 const tenant = stores.addKey('ten_1');
-const session = stores.addSession('rcp_1', 'B12345674');
+const session = stores.addRecipient('rcp_1', 'B12345674');
+const staff = stores.addStaff('ten_1', 'owner');
 const bearer = (secret: string) => anEvent({ headers: { authorization: `Bearer ${secret}` } });
 
 const refusal = (kind: AuthKind, event = anEvent()) =>
@@ -16,7 +17,7 @@ const refusal = (kind: AuthKind, event = anEvent()) =>
   );
 
 describe('authenticate', () => {
-  it('takes an API key on tenant routes, a session on session routes, either on inbox routes', async () => {
+  it("takes an API key on tenant routes, a recipient's token on session routes, either on inbox routes", async () => {
     const asTenant = { kind: 'tenant', tenantId: 'ten_1', keyId: tenant.keyId };
     const asRecipient = { kind: 'recipient', recipientId: 'rcp_1', taxId: 'B12345674' };
     expect(await authenticate('tenant', bearer(tenant.secret), stores)).toEqual(asTenant);
@@ -30,8 +31,8 @@ describe('authenticate', () => {
     async (kind) => {
       const what = {
         tenant: 'api key or access token',
-        session: 'session token',
-        inbox: 'api key or session token',
+        session: "recipient's access token",
+        inbox: 'api key or access token',
       }[kind];
       expect(await refusal(kind)).toEqual({
         code: 'unauthorized',
@@ -47,15 +48,35 @@ describe('authenticate', () => {
     },
   );
 
-  it('never takes a session for an API key nor the reverse', async () => {
-    expect((await refusal('tenant', bearer(session))).message).toBe('Invalid or revoked API key');
+  it("never takes a recipient's token for the tenant, nor an API key for a recipient", async () => {
+    expect(await refusal('tenant', bearer(session))).toMatchObject({
+      code: 'forbidden',
+      message: "A recipient's access token does not open a tenant's routes",
+    });
+    expect(await refusal('staff', bearer(session))).toMatchObject({ code: 'forbidden' });
+    expect(await refusal('session', bearer(staff.token))).toMatchObject({
+      code: 'forbidden',
+      message: 'This route is for registered recipients',
+    });
     expect((await refusal('session', bearer(tenant.secret))).message).toBe(
-      'This route takes a recipient session, not an API key',
+      "This route takes a recipient's access token, not an API key",
     );
     expect((await refusal('inbox', bearer('garbage'))).message).toBe('Invalid or revoked API key');
-    expect((await refusal('inbox', bearer(`sess_${'b'.repeat(43)}`))).message).toBe(
-      'Invalid or expired session; sign in again',
-    );
+    // Sessions Sello issued itself, before recipients signed in through Cognito.
+    for (const kind of ['session', 'inbox'] as const) {
+      expect(await refusal(kind, bearer(`sess_${'b'.repeat(43)}`))).toMatchObject({
+        code: 'unauthorized',
+        message: 'Sessions of this kind are no longer accepted; sign in again',
+      });
+    }
+  });
+
+  it("takes a staff member's token on inbox routes, as the tenant's", async () => {
+    expect(await authenticate('inbox', bearer(staff.token), stores)).toMatchObject({
+      kind: 'staff',
+      tenantId: 'ten_1',
+      userId: staff.userId,
+    });
   });
 
   it('reads no credentials on public routes', async () => {

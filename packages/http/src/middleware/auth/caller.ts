@@ -1,4 +1,4 @@
-import type { RecipientSessionRepository } from '@sello/core/recipients';
+import type { RecipientRepository } from '@sello/core/recipients';
 import type { AccessTokenVerifier, MembershipRepository } from '@sello/core/staff';
 import type { ApiKeyRepository } from '@sello/core/tenants';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -6,17 +6,18 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 /** Where credentials are looked up (the wiring package passes the DynamoDB repositories). */
 export interface CredentialStores {
   apiKeys: ApiKeyRepository;
-  sessions: RecipientSessionRepository;
   /**
-   * How staff access tokens are checked: the identity provider's verifier and the memberships.
-   * Absent where no user pool is configured: staff tokens are then refused (401).
+   * How people's access tokens (staff and registered recipients) are checked: the identity
+   * provider's verifier, the memberships and the recipients' accounts. Absent where no user pool
+   * is configured: tokens are then refused (401).
    */
-  staff?: StaffCredentials;
+  people?: PeopleCredentials;
 }
 
-export interface StaffCredentials {
+export interface PeopleCredentials {
   tokens: AccessTokenVerifier;
   members: Pick<MembershipRepository, 'getByUser'>;
+  recipients: Pick<RecipientRepository, 'getByUser'>;
 }
 
 /**

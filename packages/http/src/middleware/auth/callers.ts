@@ -25,9 +25,9 @@ export type Principal<A extends AuthKind> = (typeof callers)[A] extends Caller<i
 
 /**
  * Resolves the caller of a route of kind `kind`: an API key (`sello_…`) or a staff access token
- * (a JWT) for 'tenant', only the token for 'staff', a recipient session (`sess_…`) for 'session',
- * any of them for 'inbox', nobody for 'public'. A session is never accepted where an API key is
- * expected, nor the reverse.
+ * (a JWT) for 'tenant', only the token for 'staff', a registered recipient's access token for
+ * 'session', any of them for 'inbox', nobody for 'public'. A recipient's token is never accepted
+ * where the tenant is expected (403), nor an API key where a recipient is.
  */
 export const authenticate = <A extends AuthKind>(
   kind: A,

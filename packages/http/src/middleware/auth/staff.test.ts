@@ -76,10 +76,24 @@ describe.each([
   });
 
   it('refuses staff tokens where no user pool is configured', async () => {
-    const { staff: _, ...stores } = credentialStores();
+    const { people: _, ...stores } = credentialStores();
     const token = tokenIssuer().issue('user-1');
     expect((await refusal(caller.authenticate(bearer(token), stores))).message).toBe(
-      'Staff sign-in is not configured here; use an API key',
+      'Signing in is not configured here; use an API key',
+    );
+  });
+
+  it("refuses a registered recipient's valid token for its kind (403), a forged one as invalid (401)", async () => {
+    const stores = credentialStores();
+    const token = stores.addRecipient('rcp_1', 'B12345674');
+    expect(await refusal(caller.authenticate(bearer(token), stores))).toEqual({
+      code: 'forbidden',
+      message: "A recipient's access token does not open a tenant's routes",
+      errors: [{ path: 'authorization', message: 'Sign in as a member of the tenant' }],
+    });
+    const [head, body] = token.split('.');
+    expect(await refusal(caller.authenticate(bearer(`${head}.${body}.Zm9yZ2Vk`), stores))).toEqual(
+      invalidToken('Invalid access token; sign in again'),
     );
   });
 });

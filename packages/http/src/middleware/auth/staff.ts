@@ -1,32 +1,48 @@
 import { ForbiddenError, UnauthorizedError } from '@sello/core/errors';
-import { authenticateStaff, type Membership, type StaffPrincipal } from '@sello/core/staff';
+import type { RecipientAccount, RecipientPrincipal } from '@sello/core/recipients';
+import { authenticatePerson, type Membership, type StaffPrincipal } from '@sello/core/staff';
 import { looksLikeApiKey } from '@sello/core/tenants';
 import { apiKeyPrincipal } from './api-key.ts';
 import { bearerSecret } from './bearer.ts';
-import type { Caller, CredentialStores, StaffCredentials } from './caller.ts';
+import type { Caller, CredentialStores, PeopleCredentials } from './caller.ts';
 
 /**
- * Memberships read recently, by user id. Short-lived so a removal or a role change reaches every
- * warm container within CACHE_MS; the container making the change forgets at once
- * (`forgetMember`). Tokens themselves are verified on every request (offline, against the
- * provider's keys fetched once per container), so an expired one is refused to the second.
+ * Memberships and recipients' accounts read recently, by user id. Short-lived so a removal or a
+ * role change reaches every warm container within CACHE_MS; the container making the change
+ * forgets at once (`forgetMember`). Tokens themselves are verified on every request (offline,
+ * against the provider's keys fetched once per container), so an expired one is refused to the
+ * second.
  */
 const CACHE_MS = 10_000;
 const cache = new Map<string, { member: Membership | undefined; until: number }>();
+const recipientCache = new Map<string, { account: RecipientAccount; until: number }>();
 
 export const forgetMember = (userId: string) => {
   cache.delete(userId);
 };
 
-const cachedMembers = (staff: StaffCredentials): StaffCredentials['members'] => ({
-  getByUser: async (userId) => {
-    const hit = cache.get(userId);
-    if (hit && hit.until > Date.now()) return hit.member;
-    const member = await staff.members.getByUser(userId);
-    if (cache.size > 1000) cache.clear();
-    // A missing member is not cached: an invitation accepted a moment ago must work at once.
-    if (member) cache.set(userId, { member, until: Date.now() + CACHE_MS });
-    return member;
+const cachedPeople = (people: PeopleCredentials): PeopleCredentials => ({
+  tokens: people.tokens,
+  members: {
+    getByUser: async (userId) => {
+      const hit = cache.get(userId);
+      if (hit && hit.until > Date.now()) return hit.member;
+      const member = await people.members.getByUser(userId);
+      if (cache.size > 1000) cache.clear();
+      // A missing member is not cached: an invitation accepted a moment ago must work at once.
+      if (member) cache.set(userId, { member, until: Date.now() + CACHE_MS });
+      return member;
+    },
+  },
+  recipients: {
+    getByUser: async (userId) => {
+      const hit = recipientCache.get(userId);
+      if (hit && hit.until > Date.now()) return hit.account;
+      const account = await people.recipients.getByUser(userId);
+      if (recipientCache.size > 1000) recipientCache.clear();
+      if (account) recipientCache.set(userId, { account, until: Date.now() + CACHE_MS });
+      return account;
+    },
   },
 });
 
@@ -34,20 +50,19 @@ const cachedMembers = (staff: StaffCredentials): StaffCredentials['members'] => 
 export const looksLikeJwt = (value: string): boolean =>
   /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(value);
 
-/** The staff member behind an access token. */
-export async function staffPrincipal(
+/** The person behind an access token: a staff member or a registered recipient. */
+export async function personPrincipal(
   token: string,
   stores: CredentialStores,
-): Promise<StaffPrincipal> {
-  if (!stores.staff) {
-    throw new UnauthorizedError('Staff sign-in is not configured here; use an API key', [
+): Promise<StaffPrincipal | RecipientPrincipal> {
+  if (!stores.people) {
+    throw new UnauthorizedError('Signing in is not configured here; use an API key', [
       { path: 'authorization', message: 'Not accepted' },
     ]);
   }
-  const { expiresAt: _, ...principal } = await authenticateStaff({
-    tokens: stores.staff.tokens,
-    members: cachedMembers(stores.staff),
-  })(token).catch((error: unknown) => {
+  const { expiresAt: _, ...principal } = await authenticatePerson(cachedPeople(stores.people))(
+    token,
+  ).catch((error: unknown) => {
     // Every refusal of a token names the header it came in, like a missing one.
     if (error instanceof UnauthorizedError && !error.errors.length) {
       throw new UnauthorizedError(error.message, [
@@ -56,6 +71,23 @@ export async function staffPrincipal(
     }
     throw error;
   });
+  return principal;
+}
+
+/**
+ * The staff member behind an access token. A registered recipient's valid token is refused for
+ * its kind (403): it reads its own inbox, never a tenant.
+ */
+export async function staffPrincipal(
+  token: string,
+  stores: CredentialStores,
+): Promise<StaffPrincipal> {
+  const principal = await personPrincipal(token, stores);
+  if (principal.kind === 'recipient') {
+    throw new ForbiddenError("A recipient's access token does not open a tenant's routes", [
+      { path: 'authorization', message: 'Sign in as a member of the tenant' },
+    ]);
+  }
   return principal;
 }
 

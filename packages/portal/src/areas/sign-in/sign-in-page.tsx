@@ -34,7 +34,9 @@ export function SignInPage() {
       navigate(next, { replace: true });
     },
   });
-  if (session.status === 'staff') return <Navigate to={next} replace />;
+  if (session.status === 'staff' || session.status === 'recipient') {
+    return <Navigate to={next} replace />;
+  }
   return (
     <Page title={t('signIn.title')}>
       <section className="card narrow">
