@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
+import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate, formatMoney } from '../../i18n/index.ts';
 import { FormAlert } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
@@ -93,7 +94,7 @@ function eventText(
   const to = Array.isArray(detail.to) ? detail.to.join(', ') : '';
   const reason = typeof detail.reason === 'string' ? detail.reason : '';
   const key = `invoices.events.${event.type}`;
-  const text = t(key as 'invoices.events.created', { to, reason, defaultValue: event.type });
+  const text = translateDynamic(t, key, { to, reason, defaultValue: event.type });
   return typeof reason === 'string' && reason && event.type.startsWith('recipient.')
     ? `${text}: ${reason}`
     : text;

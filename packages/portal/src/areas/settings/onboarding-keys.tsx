@@ -7,6 +7,7 @@ import { unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
+import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
@@ -69,10 +70,15 @@ function spent(
   t: ReturnType<typeof useTranslation>['t'],
 ): string | undefined {
   if (key.usedAt)
-    return t('settings.onboardingKeys.used', { date: formatDate(key.usedAt, language) });
+    return translateDynamic(t, 'settings.onboardingKeys.used', {
+      date: formatDate(key.usedAt, language),
+    });
   if (key.revokedAt)
-    return t('settings.onboardingKeys.revoked', { date: formatDate(key.revokedAt, language) });
-  if (Date.parse(key.expiresAt) < Date.now()) return t('settings.onboardingKeys.expired');
+    return translateDynamic(t, 'settings.onboardingKeys.revoked', {
+      date: formatDate(key.revokedAt, language),
+    });
+  if (Date.parse(key.expiresAt) < Date.now())
+    return translateDynamic(t, 'settings.onboardingKeys.expired');
   return undefined;
 }
 

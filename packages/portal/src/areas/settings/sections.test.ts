@@ -7,7 +7,7 @@ const staff = (role: StaffRole) =>
     status: 'staff',
     accessToken: 't',
     expiresAt: 0,
-    user: { id: 'u1', email: 'a@example.com', tenantId: 'ten_1', role },
+    user: { kind: 'staff', id: 'u1', email: 'a@example.com', tenantId: 'ten_1', role },
   }).map((s) => s.path);
 
 describe('the settings sections a role sees', () => {

@@ -8,6 +8,7 @@ import { unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
+import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage, type Language, LOCALES } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
@@ -104,7 +105,9 @@ function NewWebhook({ onCreated }: { onCreated: (secret: string) => void }) {
 }
 
 const eventNames = (webhook: Webhook, t: ReturnType<typeof useTranslation>['t']) =>
-  webhook.events.map((e: EventType) => t(`settings.webhooks.eventTypes.${e}`)).join(', ');
+  webhook.events
+    .map((e: EventType) => translateDynamic(t, `settings.webhooks.eventTypes.${e}`))
+    .join(', ');
 
 /** The webhook subscriptions: listed, created (the signing secret shown once), deleted. */
 export function WebhooksSection() {
