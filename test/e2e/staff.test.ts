@@ -471,6 +471,38 @@ describe('the staff journey in a browser', () => {
     await dialog.getByRole('button', { name: 'Dividir', exact: true }).click();
     await page.getByText('Factura dividida en 2 facturas nuevas.').waitFor();
     expect(['cancelled', 'rectified']).toContain(await status(toSplit.id));
+
+    // The list's filters, through the form: only the void one.
+    await page.goto('/invoices');
+    await choose(page, page, /Estado/, 'Anulada');
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    await page.waitForURL('**/invoices?status=void');
+    await page.getByRole('row', { name: new RegExp(toVoid.number!) }).waitFor();
+    expect(await page.getByRole('row').count()).toBe(2);
+
+    // A draft is deleted from its editor, through its confirmation.
+    const draft = await api<ApiInvoice>('POST', '/v1/invoices', {
+      customerId: customers.items[0]!.id,
+      lines: [
+        {
+          description: 'Sobrante',
+          quantity: '1',
+          unitPrice: '1',
+          taxes: [{ type: 'IVA', rate: '21' }],
+        },
+      ],
+    });
+    await page.goto(`/invoices/${draft.id}`);
+    await page.getByRole('button', { name: 'Eliminar el borrador' }).click();
+    await dialog.getByRole('button', { name: 'Eliminar el borrador' }).click();
+    await page.getByText('Borrador eliminado.').waitFor();
+    expect(
+      (
+        await fetch(`${info.apiUrl}/v1/invoices/${draft.id}`, {
+          headers: { authorization: `Bearer ${info.apiKey}` },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('shows a technician the invoices without the actions its role may not take', async () => {
