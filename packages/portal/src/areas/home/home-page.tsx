@@ -59,6 +59,7 @@ function Awaiting() {
   });
   const records = useQuery({
     queryKey: ['verifactu', 'records', 'home'],
+    staleTime: 60_000,
     queryFn: async () => {
       const all: VerifactuEntry[] = [];
       let cursor: string | undefined;
@@ -138,6 +139,8 @@ function Chain() {
   const api = useApi();
   const chain = useQuery({
     queryKey: ['verifactu', 'verify'],
+    // The API recomputes every huella of the chain: not on every visit to the home page.
+    staleTime: 5 * 60_000,
     queryFn: async () => unwrap(await api.POST('/v1/verifactu/verify')),
   });
   const certificate = useQuery({

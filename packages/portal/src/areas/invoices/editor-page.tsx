@@ -412,9 +412,10 @@ function DeleteButton({ invoice, etag }: { invoice: Invoice; etag: string | unde
                       ...(etag ? { headers: { 'if-match': etag } } : {}),
                     }),
                   );
-                  queries.removeQueries({ queryKey: [...INVOICES, 'one', invoice.id] });
                   await queries.invalidateQueries({ queryKey: [...INVOICES, 'list'] });
                   close();
+                  // Its cached copy is left to expire: removed while this page still shows, it
+                  // would be asked for again, and answer 404.
                   navigate('/invoices', { state: { notice: t('invoices.editor.deleted') } });
                 } catch (e) {
                   setError(message(e));
