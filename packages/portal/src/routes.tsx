@@ -15,8 +15,44 @@ import { tasksRoutes } from './areas/tasks/routes.ts';
 import { usersRoutes } from './areas/users/routes.ts';
 import { workOrdersRoutes } from './areas/work-orders/routes.ts';
 import { RequireSession } from './auth/index.ts';
+import { registerAreaMessages } from './i18n/area.ts';
 import { Shell } from './ui/shell.tsx';
 import { Loading } from './ui/states.tsx';
+
+type AreaStrings = { es: object; ca: object; en: object };
+
+/**
+ * An area's routes whose pages wait for the area's strings (and those of the areas they borrow
+ * from): the strings come in the pages' chunk, not in the first load.
+ */
+function withStrings(
+  routes: RouteObject[],
+  strings: Record<string, () => Promise<Record<string, AreaStrings>>>,
+): RouteObject[] {
+  const load = () =>
+    Promise.all(
+      Object.entries(strings).map(async ([area, module]) => {
+        const loaded = Object.values(await module())[0];
+        if (loaded) registerAreaMessages(area, loaded);
+      }),
+    );
+  const wrap = (route: RouteObject): RouteObject => {
+    const { lazy, children } = route;
+    const wrapped = {
+      ...route,
+      ...(typeof lazy === 'function'
+        ? { lazy: async () => (await Promise.all([lazy(), load()]))[0] }
+        : {}),
+      ...(children ? { children: children.map(wrap) } : {}),
+    };
+    return wrapped as RouteObject;
+  };
+  return routes.map(wrap);
+}
+
+const invoicesStrings = () => import('./areas/invoices/messages.ts');
+const accountStrings = () => import('./areas/account/messages.ts');
+const signUpStrings = () => import('./areas/sign-up/messages.ts');
 
 /**
  * Every page, inside the shell. An area keeps its routes in `areas/<area>/routes.ts` (pages
@@ -32,22 +68,33 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           ...signInRoutes,
-          ...signUpRoutes,
-          ...accountRoutes,
-          ...registerRoutes,
+          ...withStrings(signUpRoutes, { signUp: signUpStrings }),
+          ...withStrings(accountRoutes, { account: accountStrings, signUp: signUpStrings }),
+          ...withStrings(registerRoutes, {
+            register: () => import('./areas/register/messages.ts'),
+          }),
           ...developerRoutes,
           {
             element: <RequireSession />,
             children: [
-              ...homeRoutes,
-              ...invoicesRoutes,
+              ...withStrings(homeRoutes, {
+                home: () => import('./areas/home/messages.ts'),
+                invoices: invoicesStrings,
+              }),
+              ...withStrings(invoicesRoutes, { invoices: invoicesStrings }),
               ...customersRoutes,
-              ...catalogRoutes,
-              ...tasksRoutes,
-              ...workOrdersRoutes,
-              ...settingsRoutes,
-              ...usersRoutes,
-              ...inboxRoutes,
+              ...withStrings(catalogRoutes, {
+                catalog: () => import('./areas/catalog/messages.ts'),
+              }),
+              ...withStrings(tasksRoutes, { tasks: () => import('./areas/tasks/messages.ts') }),
+              ...withStrings(workOrdersRoutes, {
+                workOrders: () => import('./areas/work-orders/messages.ts'),
+              }),
+              ...withStrings(settingsRoutes, {
+                settings: () => import('./areas/settings/messages.ts'),
+              }),
+              ...withStrings(usersRoutes, { users: () => import('./areas/users/messages.ts') }),
+              ...withStrings(inboxRoutes, { inbox: () => import('./areas/inbox/messages.ts') }),
             ],
           },
           { path: '*', element: <NotFoundPage /> },

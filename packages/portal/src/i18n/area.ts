@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 /** The same keys as `T`, every leaf a string (a translation of the Spanish one). */
 export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -12,4 +13,16 @@ export function areaMessages<T extends object>(messages: {
   en: Strings<T>;
 }) {
   return messages;
+}
+
+/**
+ * Adds an area's strings (all three languages) to i18next: called by the route loader before the
+ * area's first page renders, so the strings travel with the pages instead of the first load.
+ */
+export function registerAreaMessages(
+  area: string,
+  messages: { es: object; ca: object; en: object },
+): void {
+  for (const [language, strings] of Object.entries(messages))
+    i18next.addResourceBundle(language, 'translation', { [area]: strings }, true, true);
 }

@@ -73,13 +73,13 @@ function Account() {
 /** The staff's areas, each shown to the roles that may read it. */
 const STAFF_NAV: { to: string; label: ParseKeys; operation?: Operation }[] = [
   { to: '/', label: 'shell.home' },
-  { to: '/invoices', label: 'invoices.title', operation: 'GET /v1/invoices' },
+  { to: '/invoices', label: 'shell.nav.invoices', operation: 'GET /v1/invoices' },
   { to: '/customers', label: 'shell.customers', operation: 'GET /v1/customers' },
-  { to: '/catalog', label: 'catalog.title', operation: 'GET /v1/products' },
-  { to: '/tasks', label: 'tasks.title', operation: 'GET /v1/tasks' },
-  { to: '/work-orders', label: 'workOrders.title', operation: 'GET /v1/work-orders' },
-  { to: '/settings', label: 'settings.title', operation: 'GET /v1/settings' },
-  { to: '/users', label: 'users.title', operation: 'GET /v1/users' },
+  { to: '/catalog', label: 'shell.nav.catalog', operation: 'GET /v1/products' },
+  { to: '/tasks', label: 'shell.nav.tasks', operation: 'GET /v1/tasks' },
+  { to: '/work-orders', label: 'shell.nav.workOrders', operation: 'GET /v1/work-orders' },
+  { to: '/settings', label: 'shell.nav.settings', operation: 'GET /v1/settings' },
+  { to: '/users', label: 'shell.nav.users', operation: 'GET /v1/users' },
 ];
 
 /**
@@ -102,7 +102,7 @@ export function Shell() {
   const nav = [
     // A registered recipient has its inbox only.
     ...(session.status === 'recipient'
-      ? [{ to: '/inbox', label: t('inbox.title'), end: false }]
+      ? [{ to: '/inbox', label: t('shell.nav.inbox'), end: false }]
       : []),
     ...(signedIn
       ? STAFF_NAV.filter((item) => !item.operation || can(session, item.operation)).map((item) => ({

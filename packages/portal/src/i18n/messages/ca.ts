@@ -1,14 +1,3 @@
-import { accountMessages } from '../../areas/account/messages.ts';
-import { catalogMessages } from '../../areas/catalog/messages.ts';
-import { homeMessages } from '../../areas/home/messages.ts';
-import { inboxMessages } from '../../areas/inbox/messages.ts';
-import { invoicesMessages } from '../../areas/invoices/messages.ts';
-import { registerMessages } from '../../areas/register/messages.ts';
-import { settingsMessages } from '../../areas/settings/messages.ts';
-import { signUpMessages } from '../../areas/sign-up/messages.ts';
-import { tasksMessages } from '../../areas/tasks/messages.ts';
-import { usersMessages } from '../../areas/users/messages.ts';
-import { workOrdersMessages } from '../../areas/work-orders/messages.ts';
 import type { Messages } from '../messages.ts';
 
 export const ca: Messages = {
@@ -24,6 +13,15 @@ export const ca: Messages = {
     signedInAs: 'Sessió de {{email}}',
     apiKeySession: 'Amb clau d’API (desenvolupament)',
     menu: 'Menú',
+    nav: {
+      invoices: 'Factures',
+      catalog: 'Catàleg',
+      tasks: 'Tasques automàtiques',
+      workOrders: 'Ordres de treball',
+      settings: 'Configuració',
+      users: 'Usuaris',
+      inbox: 'Factures rebudes',
+    },
   },
   language: { label: 'Idioma', es: 'Español', ca: 'Català', en: 'English' },
   states: {
@@ -52,7 +50,6 @@ export const ca: Messages = {
     expired: 'La sessió ha caducat. Torna a entrar.',
     refused: 'El correu o la contrasenya no són correctes.',
   },
-  home: homeMessages.ca,
   customers: {
     title: 'Clients',
     new: 'Client nou',
@@ -86,7 +83,7 @@ export const ca: Messages = {
   developer: {
     title: 'Eines de desenvolupament',
     intro:
-      'Només a la plataforma local: fes servir el portal amb la clau d’API de l’inquilí de demostració fins que existeixin els comptes del personal.',
+      "Només a la plataforma local: fes servir el portal amb una clau d'API en lloc d'una sessió, com la veuria una integració.",
     apiKey: 'Clau d’API',
     apiKeyHint: 'Comença per sello_. La trobaràs a la pàgina de la plataforma local.',
     use: 'Fes servir aquesta clau',
@@ -95,15 +92,4 @@ export const ca: Messages = {
     localPage: 'Pàgina de la plataforma local (inquilí, clau, correu enviat)',
     invalidKey: 'L’API no accepta aquesta clau.',
   },
-  // Each area's strings live in its folder (areas/<area>/messages.ts).
-  invoices: invoicesMessages.ca,
-  catalog: catalogMessages.ca,
-  tasks: tasksMessages.ca,
-  workOrders: workOrdersMessages.ca,
-  settings: settingsMessages.ca,
-  users: usersMessages.ca,
-  inbox: inboxMessages.ca,
-  register: registerMessages.ca,
-  account: accountMessages.ca,
-  signUp: signUpMessages.ca,
 };

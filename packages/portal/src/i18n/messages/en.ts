@@ -1,14 +1,3 @@
-import { accountMessages } from '../../areas/account/messages.ts';
-import { catalogMessages } from '../../areas/catalog/messages.ts';
-import { homeMessages } from '../../areas/home/messages.ts';
-import { inboxMessages } from '../../areas/inbox/messages.ts';
-import { invoicesMessages } from '../../areas/invoices/messages.ts';
-import { registerMessages } from '../../areas/register/messages.ts';
-import { settingsMessages } from '../../areas/settings/messages.ts';
-import { signUpMessages } from '../../areas/sign-up/messages.ts';
-import { tasksMessages } from '../../areas/tasks/messages.ts';
-import { usersMessages } from '../../areas/users/messages.ts';
-import { workOrdersMessages } from '../../areas/work-orders/messages.ts';
 import type { Messages } from '../messages.ts';
 
 export const en: Messages = {
@@ -24,6 +13,15 @@ export const en: Messages = {
     signedInAs: 'Signed in as {{email}}',
     apiKeySession: 'With an API key (development)',
     menu: 'Menu',
+    nav: {
+      invoices: 'Invoices',
+      catalog: 'Catalogue',
+      tasks: 'Automatic tasks',
+      workOrders: 'Work orders',
+      settings: 'Settings',
+      users: 'Users',
+      inbox: 'Invoices received',
+    },
   },
   language: { label: 'Language', es: 'Español', ca: 'Català', en: 'English' },
   states: {
@@ -52,7 +50,6 @@ export const en: Messages = {
     expired: 'Your session expired. Sign in again.',
     refused: 'Wrong e-mail or password.',
   },
-  home: homeMessages.en,
   customers: {
     title: 'Customers',
     new: 'New customer',
@@ -95,15 +92,4 @@ export const en: Messages = {
     localPage: 'The local platform page (tenant, key, sent mail)',
     invalidKey: 'The API does not accept this key.',
   },
-  // Each area's strings live in its folder (areas/<area>/messages.ts).
-  invoices: invoicesMessages.en,
-  catalog: catalogMessages.en,
-  tasks: tasksMessages.en,
-  workOrders: workOrdersMessages.en,
-  settings: settingsMessages.en,
-  users: usersMessages.en,
-  inbox: inboxMessages.en,
-  register: registerMessages.en,
-  account: accountMessages.en,
-  signUp: signUpMessages.en,
 };

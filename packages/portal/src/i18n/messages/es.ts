@@ -1,14 +1,3 @@
-import { accountMessages } from '../../areas/account/messages.ts';
-import { catalogMessages } from '../../areas/catalog/messages.ts';
-import { homeMessages } from '../../areas/home/messages.ts';
-import { inboxMessages } from '../../areas/inbox/messages.ts';
-import { invoicesMessages } from '../../areas/invoices/messages.ts';
-import { registerMessages } from '../../areas/register/messages.ts';
-import { settingsMessages } from '../../areas/settings/messages.ts';
-import { signUpMessages } from '../../areas/sign-up/messages.ts';
-import { tasksMessages } from '../../areas/tasks/messages.ts';
-import { usersMessages } from '../../areas/users/messages.ts';
-import { workOrdersMessages } from '../../areas/work-orders/messages.ts';
 /** Spanish, the default language: the catalog every other language must match key for key. */
 export const es = {
   app: { name: 'Sello', tagline: 'Facturación electrónica' },
@@ -23,6 +12,15 @@ export const es = {
     signedInAs: 'Sesión de {{email}}',
     apiKeySession: 'Con clave de API (desarrollo)',
     menu: 'Menú',
+    nav: {
+      invoices: 'Facturas',
+      catalog: 'Catálogo',
+      tasks: 'Tareas automáticas',
+      workOrders: 'Órdenes de trabajo',
+      settings: 'Configuración',
+      users: 'Usuarios',
+      inbox: 'Facturas recibidas',
+    },
   },
   language: { label: 'Idioma', es: 'Español', ca: 'Català', en: 'English' },
   states: {
@@ -51,7 +49,6 @@ export const es = {
     expired: 'La sesión ha caducado. Vuelve a entrar.',
     refused: 'El correo o la contraseña no son correctos.',
   },
-  home: homeMessages.es,
   customers: {
     title: 'Clientes',
     new: 'Nuevo cliente',
@@ -85,7 +82,7 @@ export const es = {
   developer: {
     title: 'Herramientas de desarrollo',
     intro:
-      'Solo en la plataforma local: usa el portal con la clave de API del inquilino de demostración hasta que existan las cuentas de personal.',
+      'Solo en la plataforma local: usa el portal con una clave de API en lugar de una sesión, como la vería una integración.',
     apiKey: 'Clave de API',
     apiKeyHint: 'Empieza por sello_. La encontrarás en la página de la plataforma local.',
     use: 'Usar esta clave',
@@ -94,15 +91,4 @@ export const es = {
     localPage: 'Página de la plataforma local (inquilino, clave, correo enviado)',
     invalidKey: 'La API no acepta esta clave.',
   },
-  // Each area's strings live in its folder (areas/<area>/messages.ts).
-  invoices: invoicesMessages.es,
-  catalog: catalogMessages.es,
-  tasks: tasksMessages.es,
-  workOrders: workOrdersMessages.es,
-  settings: settingsMessages.es,
-  users: usersMessages.es,
-  inbox: inboxMessages.es,
-  register: registerMessages.es,
-  account: accountMessages.es,
-  signUp: signUpMessages.es,
 };
