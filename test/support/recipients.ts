@@ -59,7 +59,7 @@ export function callFrom(
   sourceIp: string,
   method: string,
   path: string,
-  options: { body?: unknown; key?: string } = {},
+  options: { body?: unknown; key?: string; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
   const url = new URL(path, api.base);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
@@ -74,6 +74,7 @@ export function callFrom(
         headers: {
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
           ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),
+          ...options.headers,
         },
       },
       (res) => {

@@ -1,5 +1,6 @@
-import { systemClock } from '@sello/core/ports';
+import { systemClock, ulidIds } from '@sello/core/ports';
 import * as core from '@sello/core/staff';
+import * as tenants from '@sello/core/tenants';
 import { portalUrl } from './config.ts';
 import { accessTokenVerifier, identityProvider } from './identity.ts';
 import { textMailer } from './mail.ts';
@@ -42,3 +43,14 @@ export const forgotPassword = () =>
 export const resetPassword = () => core.resetPassword(passwordDeps());
 
 export const acceptInvitation = () => core.acceptInvitation(passwordDeps());
+
+/** A business signs itself up: tenant and owner (a Cognito user), both or neither. */
+export const signUp = () =>
+  tenants.signUp({
+    signUps: r().signUps,
+    members: r().memberships,
+    identity: identityProvider(),
+    attempts: r().attempts,
+    clock: systemClock,
+    ids: ulidIds,
+  });

@@ -19,6 +19,7 @@ import {
   DynamoSeriesRepository,
   DynamoSettingsRepository,
   DynamoSigningIdentityRepository,
+  DynamoSignUpRepository,
   DynamoStaffLinkRepository,
   DynamoSubmissionRepository,
   DynamoSubmitterCertificateRepository,
@@ -81,6 +82,7 @@ function build() {
     // staff
     memberships: new DynamoMembershipRepository(db, table),
     staffLinks: new DynamoStaffLinkRepository(db, table),
+    signUps: new DynamoSignUpRepository(db, table),
   };
 }
 

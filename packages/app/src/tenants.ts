@@ -34,11 +34,25 @@ export function revokeApiKey() {
 export const getSigningCertificate = () =>
   signing.getSigningCertificate({ identities: r().signingIdentities });
 
-/** The uploaded PKCS#12's key goes into a per-tenant KMS key; the file is discarded. */
-export const putSigningCertificate = () =>
-  signing.putSigningCertificate({
+/**
+ * The uploaded PKCS#12's key goes into a per-tenant KMS key; the file is discarded. A certificate
+ * whose holder is the tenant's tax id proves that tax id (and opens the tenant's inbox).
+ */
+export function putSigningCertificate() {
+  const put = signing.putSigningCertificate({
     identities: r().signingIdentities,
     keys: new KmsKeyImporter(kmsClient(), { stage: stage() }),
     readPkcs12,
     clock: systemClock,
   });
+  const prove = core.proveTaxIdByCertificate({
+    tenants: r().tenants,
+    proofs: r().tenants,
+    clock: systemClock,
+  });
+  return async (...args: Parameters<typeof put>) => {
+    const identity = await put(...args);
+    await prove(args[0], identity);
+    return identity;
+  };
+}

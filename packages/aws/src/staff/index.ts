@@ -1,2 +1,3 @@
 export * from './link-repository.ts';
 export * from './membership-repository.ts';
+export * from './sign-up-repository.ts';

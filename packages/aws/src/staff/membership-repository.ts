@@ -26,6 +26,12 @@ const toMember = (item: Record<string, unknown>) => fromItem<Membership>(item);
 
 const countsAsOwner = (m: Membership) => m.status === 'active' && m.role === 'owner';
 
+/** The e-mail (or the user) is another member's already. */
+export const alreadyMember = () =>
+  new ConflictError('This person is already a member', [
+    { path: 'email', message: 'Already a member' },
+  ]);
+
 const lastOwner = () =>
   new ConflictError('A tenant keeps at least one active owner: make another member owner first', [
     { path: 'role', message: 'The last active owner' },
@@ -57,6 +63,17 @@ export class DynamoMembershipRepository extends TableAdapter implements Membersh
   }
 
   async create(member: Membership): Promise<void> {
+    await transactWrite(this.db, this.creation(member), (why) =>
+      why.failed(1) || why.failed(0) ? alreadyMember() : undefined,
+    );
+  }
+
+  /**
+   * The writes that add a member: its item, the guard of its e-mail and (for an active owner) the
+   * owners' count. Items 0 and 1 fail when the member or the e-mail exists; a caller may put them
+   * in a larger transaction (a sign-up writes its tenant with them).
+   */
+  creation(member: Membership): TransactItem[] {
     const items: TransactItem[] = [
       { Put: { TableName: this.table, Item: memberItem(member), ...absent } },
       {
@@ -73,13 +90,7 @@ export class DynamoMembershipRepository extends TableAdapter implements Membersh
       },
     ];
     if (countsAsOwner(member)) items.push(this.owners(member.tenantId, +1));
-    await transactWrite(this.db, items, (why) =>
-      why.failed(1) || why.failed(0)
-        ? new ConflictError('This person is already a member', [
-            { path: 'email', message: 'Already a member' },
-          ])
-        : undefined,
-    );
+    return items;
   }
 
   async update(previous: Membership, next: Membership): Promise<void> {

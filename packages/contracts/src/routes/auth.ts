@@ -5,8 +5,10 @@ import {
   Member,
   ResetPasswordInput,
   SignedIn,
+  SignedUp,
   SignInInput,
 } from '../schemas/staff.ts';
+import { SignUpInput } from '../schemas/tenants.ts';
 import { problem, read, readWrite } from './shared.ts';
 
 /**
@@ -103,6 +105,29 @@ export const authRoutes = {
       200: { description: 'The member is active; sign in with the password', schema: Member },
       403: problem('The invitation is unknown, used, expired or withdrawn; `errors` names `token`'),
       429: problem('Too many failed attempts; see `Retry-After`'),
+    },
+  }),
+  signUp: defineRoute({
+    id: 'signUp',
+    method: 'POST',
+    path: '/v1/auth/sign-up',
+    entry: 'functions/auth/sign-up.ts',
+    auth: 'public',
+    access: ['table:read', 'table:write', 'users:manage'],
+    summary:
+      'A business signs itself up: its tenant (which issues at once) and its owner, who then signs ' +
+      'in. The tax id is checked, not proven: the inbox of it opens once the tenant proves it ' +
+      '(see `taxIdProof` in GET /v1/tenant). Send `Idempotency-Key` so a double submit answers ' +
+      'the first outcome; every sign-up counts against the per-address limit',
+    tag: 'Auth',
+    request: { body: SignUpInput },
+    responses: {
+      201: {
+        description: 'Signed up; sign in with the owner’s e-mail and password',
+        schema: SignedUp,
+      },
+      409: problem('Somebody already signs in with this e-mail; `errors` names `owner.email`'),
+      429: problem('Too many sign-ups or failed attempts from this address; see `Retry-After`'),
     },
   }),
 } as const satisfies Record<string, RouteDef>;

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { defineRoute, type RouteDef, type TriggeredDef } from '../route.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
@@ -12,6 +13,17 @@ import {
 } from '../schemas/exchange.ts';
 import { Invoice } from '../schemas/invoices.ts';
 import { problem, read, readWrite } from './shared.ts';
+
+const InboxPage = pageOf(InboxEntry)
+  .extend({
+    taxIdVerified: z
+      .boolean()
+      .describe(
+        'false: the calling tenant has not proven its tax id is its own, so its inbox shows ' +
+          'nothing yet; upload a signing certificate whose holder is that tax id',
+      ),
+  })
+  .meta({ id: 'InboxPage' });
 
 /**
  * The inbox of invoices to pay (a recipient's session, or a tenant's API key for invoices
@@ -28,7 +40,14 @@ export const exchangeRoutes = {
     summary: 'Invoices addressed to your tax id, from every issuer, newest first',
     tag: 'Inbox',
     request: { query: InboxQuery },
-    responses: { 200: { description: 'A page of invoices', schema: pageOf(InboxEntry) } },
+    responses: {
+      200: {
+        description:
+          'A page of invoices. A tenant that has not proven its tax id gets none, with ' +
+          '`taxIdVerified: false` (see `taxIdProof` in GET /v1/tenant)',
+        schema: InboxPage,
+      },
+    },
   }),
   getInboxInvoice: defineRoute({
     id: 'getInboxInvoice',

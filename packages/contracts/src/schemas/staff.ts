@@ -94,3 +94,10 @@ export const Me = z
     apiKey: z.object({ id: z.string() }).optional().describe('The calling key (API keys only)'),
   })
   .meta({ id: 'Me' });
+
+export const SignedUp = z
+  .object({
+    tenant: Tenant,
+    user: Member.describe('The owner, active: sign in with the e-mail and password just given'),
+  })
+  .meta({ id: 'SignedUp' });

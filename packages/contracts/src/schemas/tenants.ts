@@ -2,6 +2,20 @@ import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
 import { Address, Language } from './customers.ts';
 
+export const TaxIdProof = z
+  .object({
+    method: z
+      .enum(['operator', 'certificate', 'onboarding'])
+      .describe(
+        'operator: vouched for by the operator who provisioned the tenant; certificate: a signing ' +
+          'certificate whose holder (organizationIdentifier or serialNumber) is the tax id was ' +
+          'uploaded (PUT /v1/signing-certificate); onboarding: the two onboarding keys',
+      ),
+    at: Instant,
+    certificateSubject: z.string().optional().describe('The proving certificate (certificate)'),
+  })
+  .meta({ id: 'TaxIdProof' });
+
 export const Tenant = z
   .object({
     id: z.string(),
@@ -12,6 +26,13 @@ export const Tenant = z
     timezone: z.string().describe('IANA time zone used for dates, month limits and schedules'),
     address: Address,
     createdAt: Instant,
+    taxIdVerified: z
+      .boolean()
+      .describe(
+        'Whether the tenant proved its tax id is its own. Until it does, the inbox of that tax id ' +
+          '(GET /v1/inbox) stays empty with `taxIdVerified: false`; invoicing works either way',
+      ),
+    taxIdProof: TaxIdProof.optional().describe('How it was proven (absent while unproven)'),
   })
   .meta({ id: 'Tenant' });
 
@@ -43,8 +64,45 @@ export const ProvisionTenantInput = z
     language: Language.default('es'),
     timezone: z.string().default('Europe/Madrid'),
     address: Address,
+    taxIdVerified: z
+      .boolean()
+      .default(true)
+      .describe(
+        'The operator checked the tax id belongs to this business, so its inbox opens at once; ' +
+          'false leaves it closed until the tenant proves it',
+      ),
   })
   .strict();
+
+const SignUpEmail = z.email().max(254);
+
+/** A business signing itself up in the portal: its company data and its first owner. */
+export const SignUpInput = z
+  .object({
+    company: z
+      .object({
+        name: xmlText(z.string().trim().min(1).max(200)).describe('Legal name'),
+        taxId: z
+          .string()
+          .trim()
+          .min(1)
+          .max(30)
+          .describe('NIF/CIF (or the tax id of `address.country`), checked like a tenant’s'),
+        address: Address,
+        language: Language.default('es'),
+        timezone: z.string().max(64).default('Europe/Madrid'),
+      })
+      .strict(),
+    owner: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        email: SignUpEmail.describe('The owner’s sign-in name; also the tenant’s contact e-mail'),
+        password: z.string().min(12).max(256).describe('12 to 256 characters'),
+      })
+      .strict(),
+  })
+  .strict()
+  .meta({ id: 'SignUpInput' });
 
 export const SigningCertificateInput = z
   .object({

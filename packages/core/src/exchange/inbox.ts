@@ -14,7 +14,7 @@ import type { RecipientPrincipal } from '../recipients/principal.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import type { StaffPrincipal } from '../staff/model.ts';
 import type { TenantPrincipal } from '../tenants/authenticate-api-key.ts';
-import type { TenantRepository } from '../tenants/tenant.ts';
+import { type TenantRepository, taxIdProofOf } from '../tenants/tenant.ts';
 import { type ExchangeInvoice, inboxStatusOf } from './exchange-invoice.ts';
 import { inboxId, parseInboxId } from './inbox-id.ts';
 import type { InboxOwner, RecipientStatus } from './model.ts';
@@ -45,7 +45,11 @@ export const inboxOwner =
     }
     const tenant = await tenants.get(principal.tenantId);
     if (!tenant) throw new NotFoundError('Tenant', principal.tenantId);
-    return { taxId: tenant.taxId, by: { kind: 'tenant', tenantId: tenant.id } };
+    return {
+      taxId: tenant.taxId,
+      by: { kind: 'tenant', tenantId: tenant.id },
+      ...(taxIdProofOf(tenant) ? {} : { unproven: true as const }),
+    };
   };
 
 /** A tax id typed in a filter, normalised the way parties' ids are stored. */
@@ -64,7 +68,7 @@ export const inboxIdOf = (invoice: ExchangeInvoice) =>
 
 /**
  * Reads one invoice of the owner's inbox. Anything not addressed to the owner's tax id, a draft
- * or a voided invoice reads as absent, exactly like an id that does not exist: the answer never
+ * or a voided invoice (and everything, for an owner that has not proven its tax id) reads as absent, exactly like an id that does not exist: the answer never
  * tells a caller that someone else's invoice is there.
  */
 async function readInbox(
@@ -77,6 +81,7 @@ async function readInbox(
     ? ((await invoices.get(ref.tenantId, ref.invoiceId)) as ExchangeInvoice | undefined)
     : undefined;
   if (
+    owner.unproven ||
     !invoice ||
     invoice.status === 'draft' ||
     invoice.status === 'void' ||
@@ -87,17 +92,23 @@ async function readInbox(
   return invoice;
 }
 
+/**
+ * The owner's inbox, newest first. `taxIdVerified: false` says why a tenant's inbox is empty: it
+ * has not proven its tax id yet (see GET /v1/tenant).
+ */
 export const listInbox =
   (deps: InboxDeps) =>
   async (
     principal: InboxPrincipal,
     filter: InboxFilter & PageRequest,
-  ): Promise<Page<ExchangeInvoice>> => {
+  ): Promise<Page<ExchangeInvoice> & { taxIdVerified: boolean }> => {
     const owner = await inboxOwner(deps)(principal);
-    return deps.inbox.list(owner.taxId, {
+    if (owner.unproven) return { items: [], taxIdVerified: false };
+    const page = await deps.inbox.list(owner.taxId, {
       ...filter,
       ...(filter.issuerTaxId ? { issuerTaxId: normalizeTaxIdFilter(filter.issuerTaxId) } : {}),
     });
+    return { ...page, taxIdVerified: true };
   };
 
 export const getInboxInvoice =

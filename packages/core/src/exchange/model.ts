@@ -50,4 +50,9 @@ export interface ExchangeFields {
 export interface InboxOwner {
   taxId: string;
   by: { kind: 'recipient'; recipientId: string } | { kind: 'tenant'; tenantId: string };
+  /**
+   * A tenant that has not proven its tax id is its own: its inbox reads as empty (anyone may sign
+   * up with any valid tax id). Registered recipients proved theirs with the onboarding keys.
+   */
+  unproven?: true;
 }

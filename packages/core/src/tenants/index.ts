@@ -6,4 +6,6 @@ export * from './get-tenant.ts';
 export * from './list-api-keys.ts';
 export * from './provision-tenant.ts';
 export * from './revoke-api-key.ts';
+export * from './sign-up.ts';
+export * from './tax-id-proof.ts';
 export * from './tenant.ts';

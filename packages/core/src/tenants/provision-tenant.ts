@@ -1,5 +1,7 @@
 import { identifyParty } from '../parties/identify.ts';
 import type { Address, Language } from '../parties/party.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { IdGenerator } from '../ports/ids.ts';
 import { validateTimezone } from '../schedules/expression.ts';
 import { apiKeyPrefix, generateApiKeySecret, hashApiKey } from './api-key.ts';
 import type { TenantDeps } from './deps.ts';
@@ -12,6 +14,39 @@ export interface ProvisionTenantInput {
   language: Language;
   timezone: string;
   address: Address;
+  /**
+   * The operator checked that the tax id belongs to this business (the default): its inbox opens
+   * at once. False leaves it closed until the tenant proves the tax id itself.
+   */
+  taxIdVerified?: boolean | undefined;
+}
+
+/**
+ * A new tenant's record, checked (tax id against its country, time zone) but not stored. Error
+ * paths are prefixed with `prefix` (`company.` for a sign-up's nested form).
+ */
+export function newTenant(
+  { clock, ids }: { clock: Clock; ids: IdGenerator },
+  input: Omit<ProvisionTenantInput, 'taxIdVerified'>,
+  options: { tenantId?: string; origin: 'operator' | 'signUp'; prefix?: string },
+): Tenant {
+  const prefix = options.prefix ?? '';
+  const identity = identifyParty(input.taxId, input.address.country, {
+    taxId: `${prefix}taxId`,
+    country: `${prefix}address.country`,
+  });
+  validateTimezone(input.timezone);
+  return {
+    id: options.tenantId ?? ids.next('ten'),
+    name: input.name,
+    email: input.email,
+    language: input.language,
+    timezone: input.timezone,
+    address: input.address,
+    ...identity,
+    createdAt: clock.now().toISOString(),
+    origin: options.origin,
+  };
 }
 
 /** Creates a tenant with its first API key; the secret is returned once and never stored. */
@@ -21,15 +56,11 @@ export const provisionTenant =
     input: ProvisionTenantInput,
     options: { tenantId?: string } = {},
   ): Promise<{ tenant: Tenant; apiKey: ApiKeyRecord; secret: string }> => {
-    const identity = identifyParty(input.taxId, input.address.country);
-    validateTimezone(input.timezone);
-    const now = clock.now().toISOString();
-    const tenant: Tenant = {
-      id: options.tenantId ?? ids.next('ten'),
-      ...input,
-      ...identity,
-      createdAt: now,
-    };
+    const { taxIdVerified = true, ...fields } = input;
+    const made = newTenant({ clock, ids }, fields, { ...options, origin: 'operator' });
+    const tenant: Tenant = taxIdVerified
+      ? { ...made, taxIdProof: { method: 'operator', at: made.createdAt } }
+      : made;
     const secret = generateApiKeySecret();
     const apiKey: ApiKeyRecord = {
       id: ids.next('key'),
@@ -37,7 +68,7 @@ export const provisionTenant =
       name: 'Initial key',
       prefix: apiKeyPrefix(secret),
       hash: hashApiKey(secret),
-      createdAt: now,
+      createdAt: tenant.createdAt,
     };
     await tenants.create(tenant, apiKey);
     return { tenant, apiKey, secret };

@@ -15,6 +15,35 @@ export interface Tenant {
   timezone: string;
   address: Address;
   createdAt: string;
+  /**
+   * Who made the tenant: an operator (who checked the business's papers) or the business itself,
+   * signing up in the portal. Absent on tenants stored before sign-up existed: all operator-made.
+   */
+  origin?: 'operator' | 'signUp';
+  /** How the tenant proved its tax id is its own; absent while unproven. */
+  taxIdProof?: TaxIdProof;
+}
+
+/**
+ * Proof that a tenant is the holder of its tax id. Until it has one, the inbox of that tax id
+ * (invoices other issuers address to it) stays closed to the tenant: anyone can sign up with any
+ * valid tax id, so the tax id alone proves nothing.
+ */
+export interface TaxIdProof {
+  /**
+   * `operator`: vouched for when provisioned; `certificate`: a signing certificate whose holder is
+   * the tax id; `onboarding`: the two onboarding keys recipients register with.
+   */
+  method: 'operator' | 'certificate' | 'onboarding';
+  at: string;
+  /** The certificate's subject, for `certificate`. */
+  certificateSubject?: string;
+}
+
+/** The tenant's proof of its tax id, if any (tenants older than proofs were vouched for). */
+export function taxIdProofOf(tenant: Tenant): TaxIdProof | undefined {
+  if (tenant.taxIdProof) return tenant.taxIdProof;
+  return tenant.origin ? undefined : { method: 'operator', at: tenant.createdAt };
 }
 
 /** A stored API key: only the SHA-256 of the secret is kept. */
@@ -32,6 +61,12 @@ export interface TenantRepository {
   /** Creates the tenant and its first key atomically. */
   create(tenant: Tenant, firstKey: ApiKeyRecord): Promise<void>;
   get(id: string): Promise<Tenant | undefined>;
+}
+
+/** Records proofs of tax ids (kept apart from TenantRepository, which many areas only read). */
+export interface TaxIdProofRepository {
+  /** Sets the tenant's proof, unless it has one already (the first proof stands). */
+  recordTaxIdProof(tenantId: string, proof: TaxIdProof): Promise<void>;
 }
 
 export interface ApiKeyRepository {
@@ -54,6 +89,7 @@ export function apiKeyView(k: ApiKeyRecord) {
 }
 
 export function tenantView(t: Tenant) {
+  const proof = taxIdProofOf(t);
   return {
     id: t.id,
     name: t.name,
@@ -63,5 +99,15 @@ export function tenantView(t: Tenant) {
     timezone: t.timezone,
     address: t.address,
     createdAt: t.createdAt,
+    taxIdVerified: Boolean(proof),
+    ...(proof
+      ? {
+          taxIdProof: {
+            method: proof.method,
+            at: proof.at,
+            ...(proof.certificateSubject ? { certificateSubject: proof.certificateSubject } : {}),
+          },
+        }
+      : {}),
   };
 }

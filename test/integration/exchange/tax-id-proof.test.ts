@@ -1,0 +1,156 @@
+import { buildPkcs12, testCa, testLeaf } from '@sello/signing/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startApi } from '../../support/api.ts';
+import { TAX_IDS, tenantWithTaxId } from '../../support/exchange.ts';
+import { aSourceIp, callFrom } from '../../support/recipients.ts';
+import { aStaffEmail, signIn } from '../../support/staff.ts';
+
+const api = await startApi();
+const password = 'una frase de paso larga';
+/** The buyer's tax id, which a second business then signs up with. */
+const BUYER = TAX_IDS.b;
+
+type Tenant = Awaited<ReturnType<typeof tenantWithTaxId>>;
+let issuer: Tenant;
+let buyer: Tenant;
+let invoiceNumber: string;
+
+/** A PKCS#12 whose certificate names `subject` (organizationIdentifier, serialNumber). */
+function certificateFile(subject: { organizationIdentifier?: string; serialNumber?: string }) {
+  const ca = testCa({ commonName: 'Sello Test Qualified CA' });
+  const leaf = testLeaf(ca, {
+    commonName: 'DISTRIBUCIONES MEDITERRANEO SA',
+    subject: [
+      { shortName: 'C', value: 'ES' },
+      ...(subject.organizationIdentifier
+        ? [{ type: '2.5.4.97', value: subject.organizationIdentifier }]
+        : []),
+      ...(subject.serialNumber ? [{ name: 'serialNumber', value: subject.serialNumber }] : []),
+      { shortName: 'CN', value: 'DISTRIBUCIONES MEDITERRANEO SA' },
+    ],
+  });
+  return {
+    pkcs12: buildPkcs12({
+      keys: [leaf.keyDer],
+      certificates: [leaf.der, ca.der],
+      password: 'p12-password',
+      profile: 'aes',
+    }),
+    password: 'p12-password',
+  };
+}
+
+beforeAll(async () => {
+  [issuer, buyer] = await Promise.all([
+    tenantWithTaxId(TAX_IDS.a, 'Talleres Núñez, S.L.'),
+    tenantWithTaxId(BUYER, 'Distribuciones Mediterráneo S.A.'),
+  ]);
+  const customer = await api.call('POST', '/v1/customers', {
+    key: issuer.key,
+    body: {
+      taxId: BUYER,
+      name: 'Distribuciones Mediterráneo S.A.',
+      email: 'cuentas@mediterraneo.example',
+      address: {
+        line1: 'Carrer de Balmes 200',
+        city: 'Barcelona',
+        postalCode: '08006',
+        country: 'ES',
+      },
+    },
+  });
+  const draft = await api.call('POST', '/v1/invoices', {
+    key: issuer.key,
+    body: {
+      customerId: customer.json.id,
+      lines: [
+        {
+          description: 'Mantenimiento',
+          quantity: '1',
+          unitPrice: '100.00',
+          taxes: [{ type: 'IVA', rate: '21' }],
+        },
+      ],
+    },
+  });
+  const issued = await api.call('POST', `/v1/invoices/${draft.json.id}/issue`, { key: issuer.key });
+  expect(issued.status).toBe(200);
+  invoiceNumber = issued.json.number;
+});
+
+const inbox = async (key: string) => {
+  const res = await api.call('GET', '/v1/inbox?limit=200', { key });
+  expect(res.status).toBe(200);
+  return res.json as { items: Array<{ id: string; number: string }>; taxIdVerified: boolean };
+};
+
+describe('the inbox of a tax id opens to a tenant that proves it', () => {
+  it('stays open to the tenant the operator vouched for', async () => {
+    const page = await inbox(buyer.key);
+    expect(page.taxIdVerified).toBe(true);
+    expect(page.items.map((i) => i.number)).toContain(invoiceNumber);
+    const tenant = await api.call('GET', '/v1/tenant', { key: buyer.key });
+    expect(tenant.json).toMatchObject({ taxIdVerified: true, taxIdProof: { method: 'operator' } });
+  });
+
+  it('shows a second tenant with the same tax id nothing until it proves it with its certificate', async () => {
+    const email = aStaffEmail('second');
+    const made = await callFrom(api, aSourceIp(), 'POST', '/v1/auth/sign-up', {
+      body: {
+        company: {
+          name: 'Mediterráneo Impostor, S.L.',
+          taxId: BUYER,
+          address: { line1: 'Calle Falsa 123', city: 'Madrid', postalCode: '28001', country: 'ES' },
+        },
+        owner: { name: 'Quien Sea', email, password },
+      },
+    });
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    const { accessToken: token } = await signIn(api, email, password);
+
+    // Before any proof: nothing, and the reason.
+    const before = await inbox(token);
+    expect(before).toEqual({ items: [], taxIdVerified: false });
+    const visible = (await inbox(buyer.key)).items.find((i) => i.number === invoiceNumber)!;
+    const one = await api.call('GET', `/v1/inbox/${visible.id}`, { key: token });
+    expect(one.status).toBe(404);
+    const accept = await api.call('POST', `/v1/inbox/${visible.id}/status`, {
+      key: token,
+      body: { status: 'accepted' },
+    });
+    expect(accept.status).toBe(404);
+    const pdf = await api.call('GET', `/v1/inbox/${visible.id}/documents/pdf`, { key: token });
+    expect(pdf.status).toBe(404);
+
+    // A certificate of somebody else (here the representative's own NIF) proves nothing.
+    const other = await api.call('PUT', '/v1/signing-certificate', {
+      key: token,
+      body: certificateFile({ serialNumber: 'IDCES-12345678Z' }),
+    });
+    expect(other.status).toBe(200);
+    expect((await inbox(token)).taxIdVerified).toBe(false);
+    expect((await api.call('GET', '/v1/tenant', { key: token })).json.taxIdVerified).toBe(false);
+
+    // The company's certificate (a representative's: the company in organizationIdentifier).
+    const own = await api.call('PUT', '/v1/signing-certificate', {
+      key: token,
+      body: certificateFile({
+        organizationIdentifier: `VATES-${BUYER}`,
+        serialNumber: 'IDCES-12345678Z',
+      }),
+    });
+    expect(own.status).toBe(200);
+    const after = await inbox(token);
+    expect(after.taxIdVerified).toBe(true);
+    expect(after.items.map((i) => i.number)).toContain(invoiceNumber);
+    expect((await api.call('GET', `/v1/inbox/${visible.id}`, { key: token })).status).toBe(200);
+    const tenant = await api.call('GET', '/v1/tenant', { key: token });
+    expect(tenant.json).toMatchObject({
+      taxIdVerified: true,
+      taxIdProof: {
+        method: 'certificate',
+        certificateSubject: expect.stringContaining(`organizationIdentifier=VATES-${BUYER}`),
+      },
+    });
+  });
+});
