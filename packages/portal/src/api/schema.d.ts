@@ -147,6 +147,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/sign-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A business signs itself up: its tenant (which issues at once) and its owner, who then signs in. The tax id is checked, not proven: the inbox of it opens once the tenant proves it (see `taxIdProof` in GET /v1/tenant). Send `Idempotency-Key` so a double submit answers the first outcome; every sign-up counts against the per-address limit */
+        post: operations["signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -1603,6 +1620,13 @@ export interface components {
             }[];
             totals: components["schemas"]["Totals"];
         };
+        InboxPage: {
+            items: components["schemas"]["InboxEntry"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+            /** @description false: the calling tenant has not proven its tax id is its own, so its inbox shows nothing yet; upload a signing certificate whose holder is that tax id */
+            taxIdVerified: boolean;
+        };
         InboxStatusInput: {
             /** @description Required to reject */
             reason?: string;
@@ -1809,11 +1833,6 @@ export interface components {
         };
         ListCustomers200: {
             items: components["schemas"]["Customer"][];
-            /** @description Pass as `cursor` to get the next page */
-            nextCursor?: string;
-        };
-        ListInbox200: {
-            items: components["schemas"]["InboxEntry"][];
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
@@ -2295,6 +2314,11 @@ export interface components {
             recipient: components["schemas"]["Recipient"];
             session: components["schemas"]["RecipientSession"];
         };
+        SignedUp: {
+            tenant: components["schemas"]["Tenant"];
+            /** @description The owner, active: sign in with the e-mail and password just given */
+            user: components["schemas"]["Member"];
+        };
         SigningCertificate: {
             /** @description Certificates kept: the signing one and its CAs */
             chainLength: number;
@@ -2319,6 +2343,33 @@ export interface components {
             /** Format: email */
             email: string;
             password: string;
+        };
+        SignUpInput: {
+            company: {
+                address: components["schemas"]["Address"];
+                /**
+                 * @description Language of documents and e-mails
+                 * @default es
+                 * @enum {string}
+                 */
+                language: "es" | "ca" | "en";
+                /** @description Legal name */
+                name: string;
+                /** @description NIF/CIF (or the tax id of `address.country`), checked like a tenant’s */
+                taxId: string;
+                /** @default Europe/Madrid */
+                timezone: string;
+            };
+            owner: {
+                /**
+                 * Format: email
+                 * @description The owner’s sign-in name; also the tenant’s contact e-mail
+                 */
+                email: string;
+                name: string;
+                /** @description 12 to 256 characters */
+                password: string;
+            };
         };
         SplitInput: {
             /** @description Each part becomes a new invoice; together they must add up to the original */
@@ -2584,6 +2635,17 @@ export interface components {
             /** @description Series code; the tenant's default otherwise */
             series?: string;
         };
+        TaxIdProof: {
+            /** Format: date-time */
+            at: string;
+            /** @description The proving certificate (certificate) */
+            certificateSubject?: string;
+            /**
+             * @description operator: vouched for by the operator who provisioned the tenant; certificate: a signing certificate whose holder (organizationIdentifier or serialNumber) is the tax id was uploaded (PUT /v1/signing-certificate); onboarding: the two onboarding keys
+             * @enum {string}
+             */
+            method: "operator" | "certificate" | "onboarding";
+        };
         TaxInput: {
             /**
              * @description Exempt operation (rate 0): E1 art. 20 LIVA, E2 art. 21, E3 art. 22, E4 art. 23–24, E5 art. 25, E6 other
@@ -2616,6 +2678,10 @@ export interface components {
             language: "es" | "ca" | "en";
             name: string;
             taxId: string;
+            /** @description How it was proven (absent while unproven) */
+            taxIdProof?: components["schemas"]["TaxIdProof"];
+            /** @description Whether the tenant proved its tax id is its own. Until it does, the inbox of that tax id (GET /v1/inbox) stays empty with `taxIdVerified: false`; invoicing works either way */
+            taxIdVerified: boolean;
             /** @description IANA time zone used for dates, month limits and schedules */
             timezone: string;
         };
@@ -3306,6 +3372,60 @@ export interface operations {
             };
         };
     };
+    signUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignUpInput"];
+            };
+        };
+        responses: {
+            /** @description Signed up; sign in with the owner’s e-mail and password */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedUp"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Somebody already signs in with this e-mail; `errors` names `owner.email` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many sign-ups or failed attempts from this address; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCustomers: {
         parameters: {
             query?: {
@@ -3925,13 +4045,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of invoices */
+            /** @description A page of invoices. A tenant that has not proven its tax id gets none, with `taxIdVerified: false` (see `taxIdProof` in GET /v1/tenant) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListInbox200"];
+                    "application/json": components["schemas"]["InboxPage"];
                 };
             };
             /** @description Invalid input; `errors` names each field */

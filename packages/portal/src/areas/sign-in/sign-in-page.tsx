@@ -7,6 +7,7 @@ import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
+import { SignInLinks } from '../account/sign-in-links.tsx';
 
 /** Only a path inside the portal, so `?next=` cannot send anyone elsewhere. */
 const safeNext = (next: string | null) =>
@@ -64,6 +65,7 @@ export function SignInPage() {
             </Button>
           </div>
         </ApiForm>
+        <SignInLinks />
       </section>
     </Page>
   );

@@ -1,4 +1,9 @@
 import type { RouteObject } from 'react-router';
 
 /** The pages of this area (loaded on demand). */
-export const signUpRoutes: RouteObject[] = [];
+export const signUpRoutes: RouteObject[] = [
+  {
+    path: 'sign-up',
+    lazy: async () => ({ Component: (await import('./sign-up-page.tsx')).SignUpPage }),
+  },
+];
