@@ -56,3 +56,13 @@ export function putSigningCertificate() {
     return identity;
   };
 }
+
+/** Proves the tenant's tax id with two onboarding keys of another issuer (they are spent). */
+export const proveTaxId = () =>
+  core.proveTaxIdWithOnboardingKeys({
+    tenants: r().tenants,
+    onboardingKeys: r().onboardingKeys,
+    proofs: r().tenants,
+    attempts: r().attempts,
+    clock: systemClock,
+  });

@@ -2,7 +2,7 @@ import { buildPkcs12, testCa, testLeaf } from '@sello/signing/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from '../../support/api.ts';
 import { TAX_IDS, tenantWithTaxId } from '../../support/exchange.ts';
-import { aSourceIp, callFrom } from '../../support/recipients.ts';
+import { anEmailKey, anIssuerKey, aSourceIp, callFrom } from '../../support/recipients.ts';
 import { aStaffEmail, signIn } from '../../support/staff.ts';
 
 const api = await startApi();
@@ -84,6 +84,27 @@ const inbox = async (key: string) => {
   return res.json as { items: Array<{ id: string; number: string }>; taxIdVerified: boolean };
 };
 
+/** A business that signs up with the buyer's tax id, and its owner's access token. */
+async function signedUp(name: string) {
+  const email = aStaffEmail('second');
+  const made = await callFrom(api, aSourceIp(), 'POST', '/v1/auth/sign-up', {
+    body: {
+      company: {
+        name,
+        taxId: BUYER,
+        address: { line1: 'Calle Falsa 123', city: 'Madrid', postalCode: '28001', country: 'ES' },
+      },
+      owner: { name: 'Quien Sea', email, password },
+    },
+  });
+  expect(made.status, JSON.stringify(made.json)).toBe(201);
+  const { accessToken } = await signIn(api, email, password);
+  return { token: accessToken as string, tenantId: made.json.tenant.id as string };
+}
+
+const prove = (token: string, body: { emailKey: string; issuerKey: string }) =>
+  callFrom(api, aSourceIp(), 'POST', '/v1/tenant/tax-id-proof', { key: token, body });
+
 describe('the inbox of a tax id opens to a tenant that proves it', () => {
   it('stays open to the tenant the operator vouched for', async () => {
     const page = await inbox(buyer.key);
@@ -94,19 +115,7 @@ describe('the inbox of a tax id opens to a tenant that proves it', () => {
   });
 
   it('shows a second tenant with the same tax id nothing until it proves it with its certificate', async () => {
-    const email = aStaffEmail('second');
-    const made = await callFrom(api, aSourceIp(), 'POST', '/v1/auth/sign-up', {
-      body: {
-        company: {
-          name: 'Mediterráneo Impostor, S.L.',
-          taxId: BUYER,
-          address: { line1: 'Calle Falsa 123', city: 'Madrid', postalCode: '28001', country: 'ES' },
-        },
-        owner: { name: 'Quien Sea', email, password },
-      },
-    });
-    expect(made.status, JSON.stringify(made.json)).toBe(201);
-    const { accessToken: token } = await signIn(api, email, password);
+    const { token } = await signedUp('Mediterráneo Impostor, S.L.');
 
     // Before any proof: nothing, and the reason.
     const before = await inbox(token);
@@ -152,5 +161,49 @@ describe('the inbox of a tax id opens to a tenant that proves it', () => {
         certificateSubject: expect.stringContaining(`organizationIdentifier=VATES-${BUYER}`),
       },
     });
+  });
+
+  it('opens with the two onboarding keys of another issuer, which are spent', async () => {
+    const { token, tenantId } = await signedUp('Mediterráneo Dos, S.L.');
+    // Keys the tenant made itself (an invoice to its own tax id, its own issuer key) prove nothing.
+    const own = await prove(token, {
+      emailKey: await anEmailKey(tenantId, BUYER),
+      issuerKey: await anIssuerKey(tenantId, BUYER),
+    });
+    expect(own.status).toBe(403);
+    expect(own.json.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'emailKey',
+      'issuerKey',
+    ]);
+    // Keys for another tax id neither.
+    const elsewhere = await prove(token, {
+      emailKey: await anEmailKey(issuer.tenantId, TAX_IDS.c),
+      issuerKey: await anIssuerKey(issuer.tenantId, BUYER),
+    });
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.json.errors).toEqual([
+      { path: 'emailKey', message: 'This key was not issued for this tax id' },
+    ]);
+    expect((await inbox(token)).taxIdVerified).toBe(false);
+
+    const keys = {
+      emailKey: await anEmailKey(issuer.tenantId, BUYER),
+      issuerKey: await anIssuerKey(issuer.tenantId, BUYER),
+    };
+    const proven = await prove(token, keys);
+    expect(proven.status, JSON.stringify(proven.json)).toBe(200);
+    expect(proven.json).toMatchObject({
+      taxIdVerified: true,
+      taxIdProof: { method: 'onboarding' },
+    });
+    expect((await inbox(token)).items.map((i) => i.number)).toContain(invoiceNumber);
+    // Spent: they prove nothing for a third business.
+    const third = await signedUp('Mediterráneo Tres, S.L.');
+    const again = await prove(third.token, keys);
+    expect(again.status).toBe(403);
+    expect(again.json.errors).toEqual([
+      { path: 'emailKey', message: 'This key was already used' },
+      { path: 'issuerKey', message: 'This key was already used' },
+    ]);
   });
 });

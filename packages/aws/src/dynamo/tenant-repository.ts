@@ -1,7 +1,9 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '@sello/core/errors';
+import { ConflictError, ForbiddenError } from '@sello/core/errors';
+import type { OnboardingKey } from '@sello/core/recipients';
 import type {
   ApiKeyRecord,
+  OnboardingProofRepository,
   TaxIdProof,
   TaxIdProofRepository,
   Tenant,
@@ -11,6 +13,7 @@ import { apiKeyItem } from './api-key-repository.ts';
 import { keys } from './keys.ts';
 import {
   absent,
+  Cancellation,
   fromItem,
   getItem,
   TableAdapter,
@@ -20,7 +23,7 @@ import {
 
 export class DynamoTenantRepository
   extends TableAdapter
-  implements TenantRepository, TaxIdProofRepository
+  implements TenantRepository, TaxIdProofRepository, OnboardingProofRepository
 {
   async create(tenant: Tenant, firstKey: ApiKeyRecord): Promise<void> {
     const tenantItem = { ...keys.tenant(tenant.id), type: 'tenant', ...tenant };
@@ -52,5 +55,56 @@ export class DynamoTenantRepository
         }),
       ),
     );
+  }
+
+  async recordTaxIdProofWithKeys(
+    tenantId: string,
+    proof: TaxIdProof,
+    onboarding: { email: OnboardingKey; issuer: OnboardingKey },
+  ): Promise<void> {
+    const consume = (key: OnboardingKey) => ({
+      Update: {
+        TableName: this.table,
+        Key: keys.onboardingKey(key.hash),
+        UpdateExpression: 'SET usedAt = :at, provedTenantId = :tenant',
+        ConditionExpression:
+          'attribute_exists(pk) AND kind = :kind AND taxId = :taxId AND validUntil > :at ' +
+          'AND attribute_not_exists(usedAt) AND attribute_not_exists(revokedAt)',
+        ExpressionAttributeValues: {
+          ':at': proof.at,
+          ':tenant': tenantId,
+          ':kind': key.kind,
+          ':taxId': key.taxId,
+        },
+      },
+    });
+    const items = [
+      {
+        Update: {
+          TableName: this.table,
+          Key: keys.tenant(tenantId),
+          UpdateExpression: 'SET taxIdProof = :proof',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(taxIdProof)',
+          ExpressionAttributeValues: { ':proof': proof },
+        },
+      },
+      consume(onboarding.email),
+      consume(onboarding.issuer),
+    ];
+    try {
+      await transactWrite(this.db, items, (why) => {
+        const spent = [
+          ...(why.failed(1) ? [{ path: 'emailKey', message: 'This key was used meanwhile' }] : []),
+          ...(why.failed(2) ? [{ path: 'issuerKey', message: 'This key was used meanwhile' }] : []),
+        ];
+        return spent.length
+          ? new ForbiddenError('These onboarding keys do not prove the tax id', spent)
+          : undefined;
+      });
+    } catch (error) {
+      // Proven meanwhile (a certificate): the first proof stands and the keys stay unspent.
+      if (Cancellation.of(error)?.failed(0)) return;
+      throw error;
+    }
   }
 }

@@ -6,6 +6,7 @@ import {
   CreatedApiKey,
   SigningCertificate,
   SigningCertificateInput,
+  TaxIdProofInput,
   Tenant,
 } from '../schemas/tenants.ts';
 
@@ -75,7 +76,9 @@ export const tenantsRoutes = {
     roles: ADMINS,
     access: ['table:read', 'table:write', 'signing:import'],
     summary:
-      "Upload the tenant's qualified certificate (PKCS#12): its key is imported into KMS and the file discarded",
+      "Upload the tenant's qualified certificate (PKCS#12): its key is imported into KMS and the file " +
+      'discarded. A certificate whose holder is the tenant’s tax id (organizationIdentifier ' +
+      '`VATES-…` or serialNumber `IDCES-…`) also proves that tax id (see `taxIdProof` in GET /v1/tenant)',
     tag: 'Tenant',
     request: { body: SigningCertificateInput },
     responses: {
@@ -96,6 +99,29 @@ export const tenantsRoutes = {
     responses: {
       200: { description: 'The certificate', schema: SigningCertificate },
       404: problem('None uploaded yet (the platform default signs, where configured)'),
+    },
+  }),
+  proveTaxId: defineRoute({
+    id: 'proveTaxId',
+    method: 'POST',
+    path: '/v1/tenant/tax-id-proof',
+    entry: 'functions/tenants/prove-tax-id.ts',
+    auth: 'tenant',
+    roles: ADMINS,
+    access: readWrite,
+    summary:
+      'Prove the tenant’s tax id with the two onboarding keys a recipient registers with (the key ' +
+      'mailed with an invoice addressed to the tax id and the key its issuer handed over), both ' +
+      'made by another issuer; the keys are spent and the inbox of the tax id opens. A tenant ' +
+      'already proven is answered as it is. Failed attempts are rate limited',
+    tag: 'Tenant',
+    request: { body: TaxIdProofInput },
+    responses: {
+      200: { description: 'The tenant, with `taxIdProof`', schema: Tenant },
+      403: problem(
+        'A key is unknown, spent, expired, revoked, for another tax id or the tenant’s own; `errors` names it',
+      ),
+      429: problem('Too many failed attempts; see `Retry-After`'),
     },
   }),
 } as const satisfies Record<string, RouteDef>;

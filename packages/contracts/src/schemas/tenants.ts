@@ -104,6 +104,16 @@ export const SignUpInput = z
   .strict()
   .meta({ id: 'SignUpInput' });
 
+const OnboardingSecret = z.string().trim().min(1).max(100);
+
+export const TaxIdProofInput = z
+  .object({
+    emailKey: OnboardingSecret.describe('The key from an invoice notification mail (`ekey_…`)'),
+    issuerKey: OnboardingSecret.describe('The key the issuer handed over (`ikey_…`)'),
+  })
+  .strict()
+  .meta({ id: 'TaxIdProofInput' });
+
 export const SigningCertificateInput = z
   .object({
     pkcs12: z

@@ -1,7 +1,15 @@
 import { X509Certificate } from 'node:crypto';
-import { NotFoundError } from '../errors.ts';
+import { type FieldError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { validateTaxId } from '../parties/tax-id.ts';
 import type { Clock } from '../ports/clock.ts';
+import { beginAttempt } from '../recipients/attempts.ts';
+import type {
+  AttemptCounter,
+  OnboardingKey,
+  OnboardingKeyKind,
+  OnboardingKeyRepository,
+} from '../recipients/model.ts';
+import { hashSecret, looksLikeSecret, sameHash } from '../recipients/secrets.ts';
 import type { SigningIdentity } from '../signing/signing-identity.ts';
 import {
   type TaxIdProof,
@@ -70,4 +78,86 @@ export const proveTaxIdByCertificate =
     };
     await deps.proofs.recordTaxIdProof(tenantId, proof);
     return proof;
+  };
+
+const KEY_FIELD = { email: 'emailKey', issuer: 'issuerKey' } as const;
+
+/**
+ * Why an onboarding key cannot prove `tenant`'s tax id, if it cannot. Only keys another issuer
+ * made count: a tenant could make both keys of any tax id itself (an invoice to a customer whose
+ * e-mail it typed, and an issuer key), so its own would prove nothing.
+ */
+async function keyRefusal(
+  keys: Pick<OnboardingKeyRepository, 'findByHash'>,
+  kind: OnboardingKeyKind,
+  secret: string,
+  tenant: Tenant,
+  now: string,
+): Promise<{ key: OnboardingKey } | { error: FieldError }> {
+  const fail = (message: string) => ({ error: { path: KEY_FIELD[kind], message } });
+  if (!looksLikeSecret(kind === 'email' ? 'emailKey' : 'issuerKey', secret)) {
+    return fail('Not a key of this kind');
+  }
+  const hash = hashSecret(secret);
+  const key = await keys.findByHash(hash);
+  if (!key || key.kind !== kind || !sameHash(key.hash, hash)) return fail('Unknown key');
+  if (key.taxId !== tenant.taxId) return fail('This key was not issued for this tax id');
+  if (key.tenantId === tenant.id) return fail('A key this tenant made itself proves nothing');
+  if (key.revokedAt) return fail('The issuer revoked this key; ask for a new one');
+  if (key.usedAt) return fail('This key was already used');
+  if (key.expiresAt <= now) return fail(`This key expired at ${key.expiresAt}; ask for a new one`);
+  return { key };
+}
+
+/** Records a proof by onboarding keys, consuming both keys in the same write. */
+export interface OnboardingProofRepository {
+  /**
+   * Sets the tenant's proof and marks both keys used by it, all or nothing; a key spent meanwhile
+   * is a ForbiddenError naming it, a tenant proven meanwhile keeps its first proof (no error).
+   */
+  recordTaxIdProofWithKeys(
+    tenantId: string,
+    proof: TaxIdProof,
+    keys: { email: OnboardingKey; issuer: OnboardingKey },
+  ): Promise<void>;
+}
+
+/**
+ * The tenant proves its tax id as a recipient does: the key mailed with an invoice addressed to
+ * that tax id and the key its issuer handed over, both made by another issuer. The keys are
+ * spent. Attempts are rate limited per tenant and per source address, like registrations.
+ */
+export const proveTaxIdWithOnboardingKeys =
+  (deps: {
+    tenants: Pick<TenantRepository, 'get'>;
+    onboardingKeys: Pick<OnboardingKeyRepository, 'findByHash'>;
+    proofs: OnboardingProofRepository;
+    attempts: AttemptCounter;
+    clock: Clock;
+  }) =>
+  async (
+    tenantId: string,
+    input: { emailKey: string; issuerKey: string },
+    source: { ip?: string | undefined },
+  ): Promise<Tenant> => {
+    const tenant = await deps.tenants.get(tenantId);
+    if (!tenant) throw new NotFoundError('Tenant', tenantId);
+    if (taxIdProofOf(tenant)) return tenant;
+    const attempt = await beginAttempt(deps, `tax-id-proof:${tenantId}`, source.ip);
+    const now = deps.clock.now().toISOString();
+    const [email, issuer] = await Promise.all([
+      keyRefusal(deps.onboardingKeys, 'email', input.emailKey, tenant, now),
+      keyRefusal(deps.onboardingKeys, 'issuer', input.issuerKey, tenant, now),
+    ]);
+    if ('error' in email || 'error' in issuer) {
+      const errors = [email, issuer].flatMap((k) => ('error' in k ? [k.error] : []));
+      throw new ForbiddenError('These onboarding keys do not prove the tax id', errors);
+    }
+    const proof: TaxIdProof = { method: 'onboarding', at: now };
+    await deps.proofs.recordTaxIdProofWithKeys(tenantId, proof, {
+      email: email.key,
+      issuer: issuer.key,
+    });
+    await attempt.succeeded();
+    return (await deps.tenants.get(tenantId)) ?? { ...tenant, taxIdProof: proof };
   };

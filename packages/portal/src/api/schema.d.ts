@@ -854,7 +854,7 @@ export interface paths {
          */
         get: operations["getSigningCertificate"];
         /**
-         * Upload the tenant's qualified certificate (PKCS#12): its key is imported into KMS and the file discarded
+         * Upload the tenant's qualified certificate (PKCS#12): its key is imported into KMS and the file discarded. A certificate whose holder is the tenant’s tax id (organizationIdentifier `VATES-…` or serialNumber `IDCES-…`) also proves that tax id (see `taxIdProof` in GET /v1/tenant)
          * @description Staff roles: owner, admin. API keys act for the whole tenant.
          */
         put: operations["putSigningCertificate"];
@@ -1023,6 +1023,26 @@ export interface paths {
         get: operations["getTenant"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant/tax-id-proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prove the tenant’s tax id with the two onboarding keys a recipient registers with (the key mailed with an invoice addressed to the tax id and the key its issuer handed over), both made by another issuer; the keys are spent and the inbox of the tax id opens. A tenant already proven is answered as it is. Failed attempts are rate limited
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        post: operations["proveTaxId"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2645,6 +2665,12 @@ export interface components {
              * @enum {string}
              */
             method: "operator" | "certificate" | "onboarding";
+        };
+        TaxIdProofInput: {
+            /** @description The key from an invoice notification mail (`ekey_…`) */
+            emailKey: string;
+            /** @description The key the issuer handed over (`ikey_…`) */
+            issuerKey: string;
         };
         TaxInput: {
             /**
@@ -6926,6 +6952,69 @@ export interface operations {
             };
             /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proveTaxId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaxIdProofInput"];
+            };
+        };
+        responses: {
+            /** @description The tenant, with `taxIdProof` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key is unknown, spent, expired, revoked, for another tax id or the tenant’s own; `errors` names it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts; see `Retry-After` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
