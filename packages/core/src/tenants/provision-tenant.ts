@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors.ts';
 import { identifyParty } from '../parties/identify.ts';
 import type { Address, Language } from '../parties/party.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -35,7 +36,15 @@ export function newTenant(
     taxId: `${prefix}taxId`,
     country: `${prefix}address.country`,
   });
-  validateTimezone(input.timezone);
+  try {
+    validateTimezone(input.timezone);
+  } catch (error) {
+    // The schedules' validator names its own field; a nested form needs this one named.
+    if (!(error instanceof ValidationError) || options.prefix === undefined) throw error;
+    throw new ValidationError(error.message, [
+      { path: `${prefix}timezone`, message: error.errors[0]?.message ?? error.message },
+    ]);
+  }
   return {
     id: options.tenantId ?? ids.next('ten'),
     name: input.name,

@@ -151,6 +151,10 @@ describe('signUp', () => {
     expect((error as ValidationError).errors.map((e) => e.path)).toEqual(['company.taxId']);
     const short = await signUp(d)(input({ password: 'short' }), {}).catch((e: unknown) => e);
     expect((short as ValidationError).errors.map((e) => e.path)).toEqual(['owner.password']);
+    const zone = input();
+    zone.company.timezone = 'Mars/Olympus';
+    const where = await signUp(d)(zone, {}).catch((e: unknown) => e);
+    expect((where as ValidationError).errors.map((e) => e.path)).toEqual(['company.timezone']);
     expect(idp.calls).toEqual([]);
   });
 });

@@ -52,7 +52,10 @@ export function certificateHolderTaxIds(
 }
 
 /** Whether the certificate's holder is the tenant (same tax id, same country). */
-export const certificateHeldBy = (tenant: Pick<Tenant, 'taxId' | 'address'>, pem: string) =>
+export const certificateHeldBy = (
+  tenant: { taxId: string; address: { country: string } },
+  pem: string,
+) =>
   certificateHolderTaxIds(pem).some(
     (h) => h.taxId === tenant.taxId && h.country === tenant.address.country,
   );
