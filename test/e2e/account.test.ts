@@ -78,38 +78,44 @@ async function fillSignUp(page: Page, email: string, taxId: string) {
 }
 
 describe('accounts in a browser', () => {
-  const owner = unique('owner');
+  const owners = new Map(WIDTHS.map((w) => [w, unique(`owner${w}`)]));
+  /** The owner the reset journey uses: the one signed up on a desktop. */
+  const owner = owners.get(1280)!;
 
-  it('signs up a new business from the sign-in page and lands on home, signed in', async () => {
-    const { page, allowConsoleError } = await pageAt(1280);
-    await page.goto('/sign-in');
-    await page.getByRole('link', { name: 'Dar de alta una empresa' }).click();
-    await page.waitForURL('**/sign-up');
-    await expect.poll(() => heading(page).textContent()).toBe('Alta de empresa');
-    await checkPage(page, 'sign-up');
+  it.each(WIDTHS)(
+    'signs up a new business from the sign-in page and lands on home, signed in (%ipx)',
+    async (width) => {
+      const owner = owners.get(width)!;
+      const { page, allowConsoleError } = await pageAt(width);
+      await page.goto('/sign-in');
+      await page.getByRole('link', { name: 'Dar de alta una empresa' }).click();
+      await page.waitForURL('**/sign-up');
+      await expect.poll(() => heading(page).textContent()).toBe('Alta de empresa');
+      await checkPage(page, 'sign-up');
 
-    // The check digit is the API's to check: its 400 lands beside the tax id.
-    await fillSignUp(page, owner, 'B65410012');
-    allowConsoleError(/status of 400/);
-    await page.getByRole('button', { name: 'Dar de alta' }).click();
-    const taxId = page.getByRole('textbox', { name: /^NIF \/ CIF/ });
-    await expect.poll(() => taxId.getAttribute('aria-invalid')).toBe('true');
-    expect(
-      await page.locator('.field', { has: taxId }).locator('.field-error').textContent(),
-    ).toBeTruthy();
-    await checkPage(page, 'sign-up-error');
+      // The check digit is the API's to check: its 400 lands beside the tax id.
+      await fillSignUp(page, owner, 'B65410012');
+      allowConsoleError(/status of 400/);
+      await page.getByRole('button', { name: 'Dar de alta' }).click();
+      const taxId = page.getByRole('textbox', { name: /^NIF \/ CIF/ });
+      await expect.poll(() => taxId.getAttribute('aria-invalid')).toBe('true');
+      expect(
+        await page.locator('.field', { has: taxId }).locator('.field-error').textContent(),
+      ).toBeTruthy();
+      await checkPage(page, 'sign-up-error');
 
-    await taxId.fill('B65410011');
-    await page.getByRole('button', { name: 'Dar de alta' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
-    await expect.poll(() => heading(page).textContent()).toBe('Inicio');
-    await expect.poll(() => page.getByText('Reformas Levante, S.L.').count()).toBe(1);
-    expect(await page.getByText(`Hola, ${owner}`).count()).toBe(1);
-    await checkPage(page, 'home-after-sign-up');
-  });
+      await taxId.fill('B65410011');
+      await page.getByRole('button', { name: 'Dar de alta' }).click();
+      await page.waitForURL((url) => url.pathname === '/');
+      await expect.poll(() => heading(page).textContent()).toBe('Inicio');
+      await expect.poll(() => page.getByText('Reformas Levante, S.L.').count()).toBe(1);
+      expect(await page.getByText(`Hola, ${owner}`).count()).toBe(1);
+      await checkPage(page, 'home-after-sign-up');
+    },
+  );
 
-  it('mails a reset link that sets a new password, which then signs in', async () => {
-    const { page } = await pageAt(1280);
+  it('mails a reset link that sets a new password, which then signs in (on a phone)', async () => {
+    const { page } = await pageAt(375);
     await page.goto('/sign-in');
     await page.getByRole('link', { name: '¿Has olvidado la contraseña?' }).click();
     await page.waitForURL('**/forgot-password');
@@ -140,7 +146,7 @@ describe('accounts in a browser', () => {
     await expect.poll(() => heading(page).textContent()).toBe('Inicio');
   });
 
-  it('accepts an invitation from its mail: a password, then home, signed in', async () => {
+  it('accepts an invitation from its mail: a password, then home, signed in (on a phone)', async () => {
     const invited = unique('invited');
     const res = await fetch(new URL('/v1/users', info.apiUrl), {
       method: 'POST',
@@ -148,7 +154,7 @@ describe('accounts in a browser', () => {
       body: JSON.stringify({ email: invited, role: 'accountant' }),
     });
     expect(res.status).toBe(201);
-    const { page } = await pageAt(1280);
+    const { page } = await pageAt(375);
     await follow(page, await linkMailed(invited, 'accept-invitation'));
     await expect.poll(() => heading(page).textContent()).toBe('Aceptar la invitación');
     await checkPage(page, 'accept-invitation');

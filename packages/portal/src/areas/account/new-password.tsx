@@ -1,3 +1,4 @@
+import type { ResetPasswordInput } from '@sello/contracts';
 import * as z from 'zod';
 import { TextInput } from '../../ui/fields.tsx';
 
@@ -5,16 +6,15 @@ import { TextInput } from '../../ui/fields.tsx';
  * A link's form (accept an invitation, reset a password): the API's schema of `{token, password}`
  * plus a repeated password, checked in the browser and left out of the body.
  */
-export function withConfirmation<S extends z.ZodObject>(
-  schema: S,
+export function withConfirmation(
+  // AcceptInvitationInput has the same shape.
+  schema: typeof ResetPasswordInput,
   mismatch: string,
-): z.ZodType<z.output<S> & { confirm: string }> {
-  return schema
-    .extend({ confirm: z.string() })
-    .refine((v) => (v as { password?: unknown }).password === v.confirm, {
-      path: ['confirm'],
-      message: mismatch,
-    }) as unknown as z.ZodType<z.output<S> & { confirm: string }>;
+) {
+  return schema.extend({ confirm: z.string() }).refine((v) => v.password === v.confirm, {
+    path: ['confirm'],
+    message: mismatch,
+  });
 }
 
 /** What is sent: the body without the repeated password. */
