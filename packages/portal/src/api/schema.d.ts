@@ -2322,11 +2322,6 @@ export interface components {
             /** @description The owner, active: sign in with the e-mail and password just given */
             user: components["schemas"]["Member"];
         };
-        SignedUp: {
-            tenant: components["schemas"]["Tenant"];
-            /** @description The owner, active: sign in with the e-mail and password just given */
-            user: components["schemas"]["Member"];
-        };
         SigningCertificate: {
             /** @description Certificates kept: the signing one and its CAs */
             chainLength: number;
