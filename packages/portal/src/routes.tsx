@@ -67,7 +67,8 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteErrorPage />,
         children: [
-          ...signInRoutes,
+          // The sign-in page links to sign-up and the forgotten password, in their words.
+          ...withStrings(signInRoutes, { account: accountStrings, signUp: signUpStrings }),
           ...withStrings(signUpRoutes, { signUp: signUpStrings }),
           ...withStrings(accountRoutes, { account: accountStrings, signUp: signUpStrings }),
           ...withStrings(registerRoutes, {
