@@ -81,7 +81,20 @@ describe("the recipient's journey", () => {
   const email = `pagos.${randomBytes(4).toString('hex')}@cliente.example`;
   const password = 'una contraseña muy larga';
   let invoice: { id: string; number: string };
+  let customerId: string;
   let link: string;
+
+  /** Issues an invoice of one line at 21 % to the customer, through the issuer's API. */
+  async function issueTo(customer: string, description: string) {
+    const draft = await api('POST', '/v1/invoices', {
+      customerId: customer,
+      lines: [
+        { description, quantity: '2', unitPrice: '120.00', taxes: [{ type: 'IVA', rate: '21' }] },
+      ],
+      payment: { means: 'transfer', iban: 'ES91 2100 0418 4502 0005 1332' },
+    });
+    return (await api('POST', `/v1/invoices/${draft.id}/issue`)) as { id: string; number: string };
+  }
 
   beforeAll(async () => {
     // The issuer: notifies its buyers on issue, and invoices a buyer with no account yet.
@@ -93,19 +106,8 @@ describe("the recipient's journey", () => {
       language: 'es',
       address: { line1: 'Calle Colón 14', city: 'Valencia', postalCode: '46004', country: 'ES' },
     });
-    const draft = await api('POST', '/v1/invoices', {
-      customerId: customer.id,
-      lines: [
-        {
-          description: 'Mantenimiento del compresor',
-          quantity: '2',
-          unitPrice: '120.00',
-          taxes: [{ type: 'IVA', rate: '21' }],
-        },
-      ],
-      payment: { means: 'transfer', iban: 'ES91 2100 0418 4502 0005 1332' },
-    });
-    invoice = await api('POST', `/v1/invoices/${draft.id}/issue`);
+    customerId = customer.id;
+    invoice = await issueTo(customerId, 'Mantenimiento del compresor');
     const mail = await mailTo(email);
     expect(mail.subject).toContain(invoice.number);
     link = /https?:\/\/\S+\/register\?\S+/.exec(mail.body.text ?? '')?.[0] ?? '';
@@ -212,6 +214,22 @@ describe("the recipient's journey", () => {
     // The issuer sees its buyer's acceptance.
     const issued = await api('GET', `/v1/invoices/${invoice.id}`);
     expect(issued.recipientStatus).toBe('accepted');
+
+    // Another invoice from the same issuer, rejected with a reason the issuer then reads.
+    const second = await issueTo(customerId, 'Revisión no solicitada');
+    await page.goto('/inbox');
+    await page.getByRole('link', { name: second.number }).click();
+    await page.getByText('Revisión no solicitada').waitFor();
+    await page.getByRole('button', { name: 'Rechazar' }).click();
+    await page
+      .getByRole('textbox', { name: /Motivo del rechazo/ })
+      .fill('No encargamos esta revisión');
+    await checkPage(page, 'inbox-invoice-rejecting');
+    await page.getByRole('button', { name: 'Rechazar la factura' }).click();
+    await page.getByText('Ha rechazado la factura.').waitFor();
+    await page.getByText('No encargamos esta revisión').waitFor();
+    const rejected = await api('GET', `/v1/invoices/${second.id}`);
+    expect(rejected.recipientStatus).toBe('rejected');
   });
 
   it('every recipient page passes axe and fits at 1280 and 375 px', async () => {

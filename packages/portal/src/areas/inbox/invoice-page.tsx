@@ -88,7 +88,7 @@ function Summary({ invoice, language }: { invoice: InboxInvoice; language: Langu
       <h2 id="inbox-summary" className="visually-hidden">
         {t('inbox.invoiceTitle', { number: invoice.number ?? '' })}
       </h2>
-      <p>
+      <p className="inbox-badge-line">
         <StatusBadge status={invoice.status} />
       </p>
       {invoice.invoiceStatus === 'cancelled' ? (

@@ -105,7 +105,7 @@ export function InboxListPage() {
         <EmptyState>{filtered ? t('inbox.noMatch') : t('inbox.empty')}</EmptyState>
       ) : (
         <>
-          <table className="table">
+          <table className="table inbox-table">
             <caption className="visually-hidden">{t('inbox.title')}</caption>
             <thead>
               <tr>
