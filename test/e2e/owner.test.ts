@@ -402,7 +402,8 @@ describe("the owner's journey", () => {
     await page.getByRole('combobox', { name: /^Producto del catálogo/ }).fill('ASC-MANT');
     await page.getByRole('button', { name: 'Guardar' }).click();
     await page.getByText('Orden de trabajo creada.').waitFor();
-    await page.getByText('1 · Hora de mantenimiento').waitFor();
+    // Its unit came from the catalog too.
+    await page.getByText('1 h · Hora de mantenimiento').waitFor();
   });
 
   it('every page of these areas passes axe and fits at 1280 and 375 px', async () => {
