@@ -119,6 +119,8 @@ describe("the owner's journey", () => {
     expect(await customers.locator('.field-error').textContent()).toBeTruthy();
     expect(posts).toBe(0);
     await tick(page.getByRole('checkbox', { name: new RegExp(CUSTOMER.name) }));
+    // Its error goes as soon as it is fixed.
+    await expect.poll(() => tab(page, 'A quién').textContent()).toBe('A quién');
 
     // When: monthly, in a time zone the API does not know; its problem+json lands on that
     // field even though the form is sent from another tab.
