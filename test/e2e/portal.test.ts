@@ -8,6 +8,7 @@ import {
   type WatchedPage,
   WIDTHS,
 } from './support/browser.ts';
+import { followNav } from './support/navigation.ts';
 import { signIn } from './support/session.ts';
 
 /** The portal's budget for the JavaScript of a first visit, gzipped. */
@@ -94,7 +95,10 @@ describe('the portal in a browser', () => {
     await email.fill(info.staffEmail);
     await page.getByLabel(/^Contraseña/).fill('not-the-password');
     await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByRole('alert').filter({ hasText: /./ }).first().waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'El correo o la contraseña no son correctos.' })
+      .waitFor();
     await checkPage(page, 'sign-in-refused');
     await page.getByLabel(/^Contraseña/).fill(info.staffPassword);
     await page.getByRole('button', { name: 'Entrar' }).click();
@@ -196,10 +200,21 @@ describe('the portal in a browser', () => {
       await signIn(page, info.staffEmail, info.staffPassword, '/customers');
       await page.getByRole('table').waitFor();
       await checkPage(page, 'customers');
-      await page.getByRole('link', { name: 'Inicio' }).click();
+      await followNav(page, 'Inicio');
       await page.getByText('Demo Talleres Sello, S.L.', { exact: false }).first().waitFor();
       await checkPage(page, 'home');
-      await page.getByRole('link', { name: 'Clientes' }).first().click();
+      if (width < 600) {
+        // The navigation folds behind the menu button; open, it lists every area of the role.
+        const menu = page.getByRole('button', { name: 'Menú' });
+        await menu.click();
+        expect(await menu.getAttribute('aria-expanded')).toBe('true');
+        await page.getByRole('link', { name: 'Usuarios' }).waitFor();
+        await checkPage(page, 'menu-open');
+        await menu.click();
+      } else {
+        expect(await page.getByRole('button', { name: 'Menú' }).isVisible()).toBe(false);
+      }
+      await followNav(page, 'Clientes');
       await page.getByRole('link', { name: 'Nuevo cliente' }).click();
       await heading(page).waitFor();
       await checkPage(page, 'customer-new');

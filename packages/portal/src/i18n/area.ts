@@ -1,4 +1,5 @@
-import type { Strings } from './messages.ts';
+/** The same keys as `T`, every leaf a string (a translation of the Spanish one). */
+export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /**
  * An area's own strings, Spanish first: the other languages must have every key of the Spanish

@@ -1,5 +1,5 @@
 import type { ParseKeys } from 'i18next';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, RouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import {
@@ -91,8 +91,13 @@ export function Shell() {
   const navigate = useNavigate();
   const { session } = useSession();
   const busy = useNavigation().state !== 'idle';
+  const { pathname } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
   useLanguageFromUrl();
   useFocusOnNavigation();
+  // On a narrow screen the menu folds away again once it took you somewhere.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new path on purpose
+  useEffect(() => setMenuOpen(false), [pathname]);
   const signedIn = session.status === 'staff' || session.status === 'apiKey';
   const nav = [
     ...(signedIn
@@ -116,7 +121,21 @@ export function Shell() {
           <span>{t('app.name')}</span>
         </RouterLink>
         {nav.length > 0 ? (
-          <nav aria-label={t('shell.navigation')} className="app-nav">
+          <Button
+            className="button secondary compact nav-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="app-nav"
+            onPress={() => setMenuOpen((open) => !open)}
+          >
+            {t('shell.menu')}
+          </Button>
+        ) : null}
+        {nav.length > 0 ? (
+          <nav
+            id="app-nav"
+            aria-label={t('shell.navigation')}
+            className={menuOpen ? 'app-nav open' : 'app-nav'}
+          >
             <ul>
               {nav.map((item) => (
                 <li key={item.to}>

@@ -1,6 +1,7 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/index.ts';
 import { SignInInput, useSession } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
@@ -21,7 +22,14 @@ export function SignInPage() {
     schema: SignInInput,
     fields: ['email', 'password'],
     submit: async (body) => {
-      await actions.signIn(body);
+      try {
+        await actions.signIn(body);
+      } catch (error) {
+        // The API words its refusal in English; this one the person must read in theirs.
+        if (error instanceof ApiError && error.status === 401 && error.problem)
+          throw new ApiError(401, { ...error.problem, detail: t('signIn.refused') });
+        throw error;
+      }
       navigate(next, { replace: true });
     },
   });

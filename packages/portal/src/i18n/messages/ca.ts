@@ -22,6 +22,7 @@ export const ca: Messages = {
     signOut: 'Surt',
     signedInAs: 'Sessió de {{email}}',
     apiKeySession: 'Amb clau d’API (desenvolupament)',
+    menu: 'Menú',
   },
   language: { label: 'Idioma', es: 'Español', ca: 'Català', en: 'English' },
   states: {
@@ -48,6 +49,7 @@ export const ca: Messages = {
     submitting: 'S’està entrant…',
     failed: 'No s’ha pogut entrar.',
     expired: 'La sessió ha caducat. Torna a entrar.',
+    refused: 'El correu o la contrasenya no són correctes.',
   },
   home: {
     title: 'Inici',

@@ -22,6 +22,7 @@ export const en: Messages = {
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{email}}',
     apiKeySession: 'With an API key (development)',
+    menu: 'Menu',
   },
   language: { label: 'Language', es: 'Español', ca: 'Català', en: 'English' },
   states: {
@@ -48,6 +49,7 @@ export const en: Messages = {
     submitting: 'Signing in…',
     failed: 'Signing in failed.',
     expired: 'Your session expired. Sign in again.',
+    refused: 'Wrong e-mail or password.',
   },
   home: {
     title: 'Home',

@@ -21,6 +21,7 @@ export const es = {
     signOut: 'Salir',
     signedInAs: 'Sesión de {{email}}',
     apiKeySession: 'Con clave de API (desarrollo)',
+    menu: 'Menú',
   },
   language: { label: 'Idioma', es: 'Español', ca: 'Català', en: 'English' },
   states: {
@@ -47,6 +48,7 @@ export const es = {
     submitting: 'Entrando…',
     failed: 'No se ha podido entrar.',
     expired: 'La sesión ha caducado. Vuelve a entrar.',
+    refused: 'El correo o la contraseña no son correctos.',
   },
   home: {
     title: 'Inicio',
