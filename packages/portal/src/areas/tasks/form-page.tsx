@@ -1,6 +1,6 @@
 import { TaskInput, TaskPatch } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Button, type Key, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -153,6 +153,10 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
       }
     },
   });
+
+  // A checkbox list is edited through its state: its error goes as a typed field's does.
+  const edited = (name: string) =>
+    form.onInput({ target: { name } } as unknown as FormEvent<HTMLElement>);
 
   // An error on another tab: that tab is shown, and its first field in error takes the focus.
   const errorTabs = new Set(Object.keys(form.errors).map(tabOf));
@@ -316,7 +320,10 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
               label={f('customers')}
               description={customers.data.length > 0 ? f('customersHint') : f('noCustomers')}
               value={customerIds}
-              onChange={setCustomerIds}
+              onChange={(value) => {
+                setCustomerIds(value);
+                edited('customerIds');
+              }}
               options={customers.data.map((c) => ({
                 id: c.id,
                 label: (
@@ -402,7 +409,10 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
             name="delivery.formats"
             label={f('formats')}
             value={formats}
-            onChange={setFormats}
+            onChange={(value) => {
+              setFormats(value);
+              edited('delivery.formats');
+            }}
             options={FORMATS.map((id) => ({ id, label: t(`tasks.formats.${id}`) }))}
           />
           <FieldGroup legend={f('payment')}>

@@ -58,7 +58,7 @@ export function UsersListPage() {
                   <Link to={`/users/${encodeURIComponent(m.id)}`}>{m.email}</Link>
                 </td>
                 <td className="wide-only">{m.name ?? ''}</td>
-                <td>{t(`users.roles.${m.role}`)}</td>
+                <td className="keep-words">{t(`users.roles.${m.role}`)}</td>
                 <td>
                   <span className={`badge ${m.status}`}>{t(`users.status.${m.status}`)}</span>
                 </td>
