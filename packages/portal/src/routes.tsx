@@ -53,6 +53,8 @@ function withStrings(
 const invoicesStrings = () => import('./areas/invoices/messages.ts');
 const accountStrings = () => import('./areas/account/messages.ts');
 const signUpStrings = () => import('./areas/sign-up/messages.ts');
+// Tasks and work orders take a product by its code with the catalog's own field.
+const catalogStrings = () => import('./areas/catalog/messages.ts');
 
 /**
  * Every page, inside the shell. An area keeps its routes in `areas/<area>/routes.ts` (pages
@@ -84,12 +86,14 @@ export const routes: RouteObject[] = [
               }),
               ...withStrings(invoicesRoutes, { invoices: invoicesStrings }),
               ...customersRoutes,
-              ...withStrings(catalogRoutes, {
-                catalog: () => import('./areas/catalog/messages.ts'),
+              ...withStrings(catalogRoutes, { catalog: catalogStrings }),
+              ...withStrings(tasksRoutes, {
+                tasks: () => import('./areas/tasks/messages.ts'),
+                catalog: catalogStrings,
               }),
-              ...withStrings(tasksRoutes, { tasks: () => import('./areas/tasks/messages.ts') }),
               ...withStrings(workOrdersRoutes, {
                 workOrders: () => import('./areas/work-orders/messages.ts'),
+                catalog: catalogStrings,
               }),
               ...withStrings(settingsRoutes, {
                 settings: () => import('./areas/settings/messages.ts'),
