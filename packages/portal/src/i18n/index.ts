@@ -39,6 +39,10 @@ export function startI18n(): Language {
     supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
+    // A string looked up before its area's strings loaded (or never written) shows its key: say
+    // so in the console, where the browser tests fail on any error.
+    saveMissing: true,
+    missingKeyHandler: (_languages, _namespace, key) => console.error(`missing string: ${key}`),
   });
   rememberLanguage(language);
   return language;

@@ -93,8 +93,9 @@ function eventText(
   const detail = event.detail ?? {};
   const to = Array.isArray(detail.to) ? detail.to.join(', ') : '';
   const reason = typeof detail.reason === 'string' ? detail.reason : '';
+  const number = typeof detail.number === 'string' ? detail.number : '';
   const key = `invoices.events.${event.type}`;
-  const text = translateDynamic(t, key, { to, reason, defaultValue: event.type });
+  const text = translateDynamic(t, key, { to, reason, number, defaultValue: event.type });
   return typeof reason === 'string' && reason && event.type.startsWith('recipient.')
     ? `${text}: ${reason}`
     : text;

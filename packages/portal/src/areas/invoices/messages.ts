@@ -140,6 +140,10 @@ export const invoicesMessages = areaMessages({
       'recipient.accepted': 'Aceptada por el cliente',
       'recipient.rejected': 'Rechazada por el cliente',
       'recipient.paid': 'Pagada según el cliente',
+      rectified: 'Rectificada con {{number}}',
+      cancelled: 'Cancelada con la rectificativa {{number}}',
+      split: 'Dividida: una parte es {{number}}',
+      imported: 'Importada',
     },
     dialogs: {
       close: 'Cerrar',
@@ -386,6 +390,10 @@ export const invoicesMessages = areaMessages({
       'recipient.accepted': 'Acceptada pel client',
       'recipient.rejected': 'Rebutjada pel client',
       'recipient.paid': 'Pagada segons el client',
+      rectified: 'Rectificada amb {{number}}',
+      cancelled: 'Cancel·lada amb la rectificativa {{number}}',
+      split: 'Dividida: una part és {{number}}',
+      imported: 'Importada',
     },
     dialogs: {
       close: 'Tanca',
@@ -632,6 +640,10 @@ export const invoicesMessages = areaMessages({
       'recipient.accepted': 'Accepted by the customer',
       'recipient.rejected': 'Rejected by the customer',
       'recipient.paid': 'Paid, says the customer',
+      rectified: 'Corrected by {{number}}',
+      cancelled: 'Cancelled by the corrective invoice {{number}}',
+      split: 'Split: one part is {{number}}',
+      imported: 'Imported',
     },
     dialogs: {
       close: 'Close',
