@@ -491,7 +491,10 @@ describe('the staff journey in a browser', () => {
     await page.getByRole('button', { name: 'Filtrar' }).click();
     await page.waitForURL('**/invoices?status=void');
     await page.getByRole('row', { name: new RegExp(toVoid.number!) }).waitFor();
-    expect(await page.getByRole('row').count()).toBe(2);
+    // Other browser test files share the demo tenant: every row listed is a void one.
+    const rows = await page.getByRole('row').allTextContents();
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows.slice(1)) expect(row).toContain('Anulada');
 
     // A draft is deleted from its editor, through its confirmation.
     const draft = await api<ApiInvoice>('POST', '/v1/invoices', {
