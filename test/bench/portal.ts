@@ -59,7 +59,12 @@ const PAGES = [
 ] as const;
 
 const LINES = [
-  { description: 'Revisión anual', quantity: '1', unitPrice: '120.00', taxRate: '21' },
+  {
+    description: 'Revisión anual',
+    quantity: '1',
+    unitPrice: '120.00',
+    taxes: [{ type: 'IVA', rate: '21' }],
+  },
 ];
 
 /** Makes sure the tenant has `count` invoices, issuing as many as are missing. */
