@@ -1,4 +1,15 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The browser test files share one platform and its demo tenant: run them in the order of their
+ * names, the same on every machine (the default orders by earlier durations and file sizes).
+ */
+class ByName extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  }
+}
 
 /**
  * Test tiers (see README): unit tests live next to the code and touch no network; integration and
@@ -60,6 +71,7 @@ export default defineConfig({
           // files one after another, each with its own browser, so two cores are not swamped.
           globalSetup: ['test/e2e/support/global-setup.ts'],
           fileParallelism: false,
+          sequence: { sequencer: ByName },
           testTimeout: 180_000,
           hookTimeout: 300_000,
         },
