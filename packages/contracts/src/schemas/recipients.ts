@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Instant } from './common.ts';
+import { Language } from './customers.ts';
 import { NewPassword } from './password.ts';
 
 const TaxId = z
@@ -47,6 +48,9 @@ export const RecipientRegistrationInput = z
     emailKey: Secret.describe('The key from the notification mail (`ekey_…`)'),
     issuerKey: Secret.describe('The key the issuer handed over (`ikey_…`)'),
     name: z.string().trim().min(1).max(200).optional().describe("The person's name"),
+    language: Language.optional().describe(
+      "Language of Sello's mails to the account (password resets); the portal sends its own",
+    ),
     email: z.email().max(254).describe('Sign-in name of the account'),
     password: NewPassword,
   })
@@ -59,6 +63,7 @@ export const Recipient = z
     taxId: z.string(),
     email: z.string(),
     name: z.string().optional(),
+    language: Language.optional(),
     createdAt: Instant,
   })
   .meta({ id: 'Recipient' });
