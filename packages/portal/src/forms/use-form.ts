@@ -90,7 +90,11 @@ export function useApiForm<S extends z.ZodType, R>({
    */
   const onInput = (event: FormEvent<HTMLElement>) => {
     const name = (event.target as { name?: unknown }).name;
-    if (typeof name !== 'string') return;
+    if (typeof name === 'string') clearError(name);
+  };
+
+  /** Drops one field's error: for a control edited through its state (a checkbox list). */
+  const clearError = (name: string) => {
     setErrors((current) => {
       if (!(name in current)) return current;
       const { [name]: _, ...rest } = current;
@@ -98,5 +102,5 @@ export function useApiForm<S extends z.ZodType, R>({
     });
   };
 
-  return { formRef: form, errors, alerts, pending, onSubmit, onInput };
+  return { formRef: form, errors, alerts, pending, onSubmit, onInput, clearError };
 }

@@ -38,7 +38,6 @@ function ProductForm({ product, etag }: { product?: Product; etag?: string | und
   const api = useApi();
   const queries = useQueryClient();
   const navigate = useNavigate();
-  const f = (key: string) => t(`catalog.product.fields.${key}` as 'catalog.product.fields.code');
   const form = useApiForm({
     schema: product ? ProductPatch : ProductInput,
     fields: FIELDS,
@@ -73,36 +72,36 @@ function ProductForm({ product, etag }: { product?: Product; etag?: string | und
     <ApiForm form={form}>
       <TextInput
         name="code"
-        label={f('code')}
-        description={f('codeHint')}
+        label={t('catalog.product.fields.code')}
+        description={t('catalog.product.fields.codeHint')}
         isRequired
         className="short"
         defaultValue={product?.code}
       />
       <TextInput
         name="description"
-        label={f('description')}
+        label={t('catalog.product.fields.description')}
         isRequired
         defaultValue={product?.description}
       />
       <div className="field-row">
         <InputField
           name="unitPrice"
-          label={f('unitPrice')}
+          label={t('catalog.product.fields.unitPrice')}
           inputMode="decimal"
           isRequired
           defaultValue={product?.unitPrice}
         />
         <InputField
           name="unit"
-          label={f('unit')}
-          description={f('unitHint')}
+          label={t('catalog.product.fields.unit')}
+          description={t('catalog.product.fields.unitHint')}
           defaultValue={product?.unit}
         />
       </div>
       <ChoiceField
         name="taxes.0.type"
-        label={f('taxType')}
+        label={t('catalog.product.fields.taxType')}
         defaultValue={main?.type ?? 'IVA'}
         options={[
           { id: 'IVA', label: 'IVA' },
@@ -112,15 +111,15 @@ function ProductForm({ product, etag }: { product?: Product; etag?: string | und
       <div className="field-row">
         <InputField
           name="taxes.0.rate"
-          label={f('taxRate')}
+          label={t('catalog.product.fields.taxRate')}
           inputMode="decimal"
           isRequired
           defaultValue={main?.rate ?? '21'}
         />
         <InputField
           name="irpf"
-          label={f('irpf')}
-          description={f('irpfHint')}
+          label={t('catalog.product.fields.irpf')}
+          description={t('catalog.product.fields.irpfHint')}
           inputMode="decimal"
           defaultValue={irpf?.rate}
         />

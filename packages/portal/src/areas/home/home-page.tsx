@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type components, unwrap, useApi } from '../../api/index.ts';
 import { useCan, useSession } from '../../auth/index.ts';
+import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate, formatMoney, isLanguage, type Language } from '../../i18n/index.ts';
 import { Page } from '../../ui/page.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
@@ -33,7 +34,7 @@ function RecentInvoices({ invoices }: { invoices: readonly Invoice[] }) {
           </Link>
           <span>{i.customer.name}</span>
           <span className="muted">
-            {t(`invoices.status.${i.status}` as 'invoices.status.draft')}
+            {translateDynamic(t, `invoices.status.${i.status}`)}
             {i.issueDate ? ` · ${formatDate(i.issueDate, language)}` : ''}
           </span>
           <strong className="num">{formatMoney(i.totals.total, i.currency, language)}</strong>
@@ -165,7 +166,7 @@ function Chain() {
       </p>
       {cert ? (
         <p className={cert.state === 'valid' ? '' : 'warning'}>
-          {t(`home.certificate.${cert.state}` as 'home.certificate.none', {
+          {translateDynamic(t, `home.certificate.${cert.state}`, {
             date: date(
               cert.state === 'notYetValid'
                 ? cert.certificate?.notBefore

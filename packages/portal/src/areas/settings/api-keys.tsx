@@ -65,15 +65,14 @@ export function ApiKeysSection() {
   const canRevoke = useCan('DELETE /v1/api-keys/{id}');
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const action = useActionOutcome();
-  const k = (key: string) => t(`settings.apiKeys.${key}` as 'settings.apiKeys.name');
   const keys = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Section title={t('settings.section.apiKeys')} intro={k('intro')}>
+    <Section title={t('settings.section.apiKeys')} intro={t('settings.apiKeys.intro')}>
       {created ? (
         <SecretReveal
           title={t('settings.apiKeys.secretTitle', { name: created.name })}
-          explanation={k('secretOnce')}
-          label={k('secretLabel')}
+          explanation={t('settings.apiKeys.secretOnce')}
+          label={t('settings.apiKeys.secretLabel')}
           secret={created.key}
           onDone={() => setCreated(null)}
         />
@@ -84,19 +83,19 @@ export function ApiKeysSection() {
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : keys.length === 0 ? (
-        <EmptyState>{k('empty')}</EmptyState>
+        <EmptyState>{t('settings.apiKeys.empty')}</EmptyState>
       ) : (
         <>
           <table className="table">
             <caption className="visually-hidden">{t('settings.section.apiKeys')}</caption>
             <thead>
               <tr>
-                <th scope="col">{k('name')}</th>
-                <th scope="col">{k('prefix')}</th>
+                <th scope="col">{t('settings.apiKeys.name')}</th>
+                <th scope="col">{t('settings.apiKeys.prefix')}</th>
                 <th scope="col" className="wide-only">
-                  {k('created')}
+                  {t('settings.apiKeys.created')}
                 </th>
-                <th scope="col">{k('status')}</th>
+                <th scope="col">{t('settings.apiKeys.status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -112,10 +111,10 @@ export function ApiKeysSection() {
                       })
                     ) : (
                       <div className="settings-row-status">
-                        <span>{k('active')}</span>
+                        <span>{t('settings.apiKeys.active')}</span>
                         {canRevoke ? (
                           <ConfirmAction
-                            label={k('revoke')}
+                            label={t('settings.apiKeys.revoke')}
                             name={t('settings.apiKeys.revokeName', { name: key.name })}
                             question={t('settings.apiKeys.revokeConfirm', { name: key.name })}
                             onConfirm={async () => {

@@ -13,9 +13,8 @@ export function CompanySection() {
   const { t, i18n } = useTranslation();
   const tenant = useTenant();
   const language = isLanguage(i18n.language) ? i18n.language : 'es';
-  const c = (key: string) => t(`settings.company.${key}` as 'settings.company.name');
   return (
-    <Section title={t('settings.section.company')} intro={c('intro')}>
+    <Section title={t('settings.section.company')} intro={t('settings.company.intro')}>
       {tenant.isPending ? (
         <Loading />
       ) : tenant.isError ? (
@@ -24,16 +23,16 @@ export function CompanySection() {
         <div className="card">
           <Details
             rows={[
-              [c('name'), tenant.data.name],
+              [t('settings.company.name'), tenant.data.name],
               [
-                c('taxId'),
+                t('settings.company.taxId'),
                 <span key="taxId" className="mono">
                   {tenant.data.taxId}
                 </span>,
               ],
-              [c('email'), tenant.data.email],
+              [t('settings.company.email'), tenant.data.email],
               [
-                c('address'),
+                t('settings.company.address'),
                 [
                   tenant.data.address.line1,
                   tenant.data.address.line2,
@@ -44,12 +43,12 @@ export function CompanySection() {
                   .filter(Boolean)
                   .join(', '),
               ],
-              [c('language'), t(`language.${tenant.data.language}`)],
-              [c('timezone'), tenant.data.timezone],
-              [c('createdAt'), formatDate(tenant.data.createdAt, language)],
+              [t('settings.company.language'), t(`language.${tenant.data.language}`)],
+              [t('settings.company.timezone'), tenant.data.timezone],
+              [t('settings.company.createdAt'), formatDate(tenant.data.createdAt, language)],
             ]}
           />
-          <p className="settings-note">{c('unchangeable')}</p>
+          <p className="settings-note">{t('settings.company.unchangeable')}</p>
         </div>
       )}
     </Section>

@@ -29,7 +29,6 @@ function NewOnboardingKey({
   const { t } = useTranslation();
   const api = useApi();
   const queries = useQueryClient();
-  const o = (key: string) => t(`settings.onboardingKeys.${key}` as 'settings.onboardingKeys.taxId');
   const form = useApiForm({
     schema: OnboardingKeyInput,
     fields: ['taxId', 'country'],
@@ -42,20 +41,20 @@ function NewOnboardingKey({
   });
   return (
     <section className="card" aria-labelledby="new-onboarding-key">
-      <h3 id="new-onboarding-key">{o('new')}</h3>
+      <h3 id="new-onboarding-key">{t('settings.onboardingKeys.new')}</h3>
       <ApiForm form={form}>
         <div className="field-row">
-          <TextInput name="taxId" label={o('taxId')} isRequired />
+          <TextInput name="taxId" label={t('settings.onboardingKeys.taxId')} isRequired />
           <TextInput
             name="country"
-            label={o('country')}
-            description={o('countryHint')}
+            label={t('settings.onboardingKeys.country')}
+            description={t('settings.onboardingKeys.countryHint')}
             className="short"
           />
         </div>
         <div className="form-actions">
           <Button type="submit" className="button primary" isPending={form.pending}>
-            {form.pending ? t('form.saving') : o('create')}
+            {form.pending ? t('form.saving') : t('settings.onboardingKeys.create')}
           </Button>
         </div>
       </ApiForm>
@@ -96,15 +95,17 @@ export function OnboardingKeysSection() {
   const canRevoke = useCan('DELETE /v1/onboarding-keys/{id}');
   const [created, setCreated] = useState<{ taxId: string; key: string } | null>(null);
   const action = useActionOutcome();
-  const o = (key: string) => t(`settings.onboardingKeys.${key}` as 'settings.onboardingKeys.taxId');
   const keys = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Section title={t('settings.section.onboardingKeys')} intro={o('intro')}>
+    <Section
+      title={t('settings.section.onboardingKeys')}
+      intro={t('settings.onboardingKeys.intro')}
+    >
       {created ? (
         <SecretReveal
           title={t('settings.onboardingKeys.secretTitle', { taxId: created.taxId })}
-          explanation={o('secretOnce')}
-          label={o('secretLabel')}
+          explanation={t('settings.onboardingKeys.secretOnce')}
+          label={t('settings.onboardingKeys.secretLabel')}
           secret={created.key}
           onDone={() => setCreated(null)}
         />
@@ -115,21 +116,21 @@ export function OnboardingKeysSection() {
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : keys.length === 0 ? (
-        <EmptyState>{o('empty')}</EmptyState>
+        <EmptyState>{t('settings.onboardingKeys.empty')}</EmptyState>
       ) : (
         <>
           <table className="table">
             <caption className="visually-hidden">{t('settings.section.onboardingKeys')}</caption>
             <thead>
               <tr>
-                <th scope="col">{o('taxId')}</th>
+                <th scope="col">{t('settings.onboardingKeys.taxId')}</th>
                 <th scope="col" className="wide-only">
-                  {o('created')}
+                  {t('settings.onboardingKeys.created')}
                 </th>
                 <th scope="col" className="wide-only">
-                  {o('expires')}
+                  {t('settings.onboardingKeys.expires')}
                 </th>
-                <th scope="col">{o('status')}</th>
+                <th scope="col">{t('settings.onboardingKeys.status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -143,10 +144,10 @@ export function OnboardingKeysSection() {
                     <td>
                       {done ?? (
                         <div className="settings-row-status">
-                          <span>{o('active')}</span>
+                          <span>{t('settings.onboardingKeys.active')}</span>
                           {canRevoke ? (
                             <ConfirmAction
-                              label={o('revoke')}
+                              label={t('settings.onboardingKeys.revoke')}
                               name={t('settings.onboardingKeys.revokeName', { taxId: key.taxId })}
                               question={t('settings.onboardingKeys.revokeConfirm', {
                                 taxId: key.taxId,

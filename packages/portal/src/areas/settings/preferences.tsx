@@ -87,29 +87,28 @@ const PAYMENT = ['payment.iban', 'payment.bic', 'payment.terms'] as const;
 
 export function PaymentSection() {
   const { t } = useTranslation();
-  const p = (key: string) => t(`settings.payment.${key}` as 'settings.payment.iban');
   return (
-    <Section title={t('settings.section.payment')} intro={p('intro')}>
+    <Section title={t('settings.section.payment')} intro={t('settings.payment.intro')}>
       {/* A cleared field is removed (null in the merge patch). */}
       <SettingsForm fields={PAYMENT} clearable={PAYMENT}>
         {(settings) => (
           <>
             <TextInput
               name="payment.iban"
-              label={p('iban')}
-              description={p('ibanHint')}
+              label={t('settings.payment.iban')}
+              description={t('settings.payment.ibanHint')}
               defaultValue={settings.payment?.iban}
             />
             <TextInput
               name="payment.bic"
-              label={p('bic')}
+              label={t('settings.payment.bic')}
               defaultValue={settings.payment?.bic}
               className="short"
             />
             <TextInput
               name="payment.terms"
-              label={p('terms')}
-              description={p('termsHint')}
+              label={t('settings.payment.terms')}
+              description={t('settings.payment.termsHint')}
               defaultValue={settings.payment?.terms}
             />
           </>
@@ -150,17 +149,16 @@ const BRANDING = ['branding.accentColor', 'branding.footer'] as const;
 
 export function BrandingSection() {
   const { t } = useTranslation();
-  const b = (key: string) => t(`settings.branding.${key}` as 'settings.branding.footer');
   return (
-    <Section title={t('settings.section.branding')} intro={b('intro')}>
+    <Section title={t('settings.section.branding')} intro={t('settings.branding.intro')}>
       <SettingsForm fields={BRANDING} clearable={BRANDING}>
         {(settings) => (
           <>
             <div className="settings-colour">
               <TextInput
                 name="branding.accentColor"
-                label={b('accentColor')}
-                description={b('accentColorHint')}
+                label={t('settings.branding.accentColor')}
+                description={t('settings.branding.accentColorHint')}
                 defaultValue={settings.branding?.accentColor}
                 className="short"
               />
@@ -168,15 +166,15 @@ export function BrandingSection() {
                 <span
                   className="settings-swatch"
                   role="img"
-                  aria-label={`${b('preview')}: ${settings.branding.accentColor}`}
+                  aria-label={`${t('settings.branding.preview')}: ${settings.branding.accentColor}`}
                   style={{ background: settings.branding.accentColor }}
                 />
               ) : null}
             </div>
             <TextInput
               name="branding.footer"
-              label={b('footer')}
-              description={b('footerHint')}
+              label={t('settings.branding.footer')}
+              description={t('settings.branding.footerHint')}
               defaultValue={settings.branding?.footer}
             />
           </>

@@ -50,7 +50,6 @@ function NewWebhook({ onCreated }: { onCreated: (secret: string) => void }) {
   const api = useApi();
   const queries = useQueryClient();
   const [events, setEvents] = useState<string[]>(['invoice.issued']);
-  const w = (key: string) => t(`settings.webhooks.${key}` as 'settings.webhooks.url');
   const form = useApiForm({
     schema: WebhookInput,
     fields: ['url', 'events', 'description'],
@@ -65,12 +64,12 @@ function NewWebhook({ onCreated }: { onCreated: (secret: string) => void }) {
   });
   return (
     <section className="card" aria-labelledby="new-webhook">
-      <h3 id="new-webhook">{w('new')}</h3>
+      <h3 id="new-webhook">{t('settings.webhooks.new')}</h3>
       <ApiForm form={form}>
         <TextInput
           name="url"
-          label={w('url')}
-          description={w('urlHint')}
+          label={t('settings.webhooks.url')}
+          description={t('settings.webhooks.urlHint')}
           isRequired
           autoComplete="url"
         />
@@ -81,7 +80,7 @@ function NewWebhook({ onCreated }: { onCreated: (secret: string) => void }) {
           onChange={setEvents}
           isRequired
         >
-          <Label>{w('events')}</Label>
+          <Label>{t('settings.webhooks.events')}</Label>
           {EVENT_TYPES.map((type) => (
             <Checkbox key={type} value={type} className="settings-checkbox">
               <span className="settings-box" aria-hidden="true" />
@@ -93,10 +92,10 @@ function NewWebhook({ onCreated }: { onCreated: (secret: string) => void }) {
           ))}
           <FieldError className="field-error" />
         </CheckboxGroup>
-        <TextInput name="description" label={w('description')} />
+        <TextInput name="description" label={t('settings.webhooks.description')} />
         <div className="form-actions">
           <Button type="submit" className="button primary" isPending={form.pending}>
-            {form.pending ? t('form.saving') : w('create')}
+            {form.pending ? t('form.saving') : t('settings.webhooks.create')}
           </Button>
         </div>
       </ApiForm>
@@ -122,43 +121,45 @@ export function WebhooksSection() {
   const action = useActionOutcome();
   // Deleted from its own page, which came back here.
   const { state } = useLocation() as { state: { deleted?: boolean } | null };
-  const w = (key: string) => t(`settings.webhooks.${key}` as 'settings.webhooks.url');
   const hooks = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Section title={t('settings.section.webhooks')} intro={w('intro')}>
+    <Section title={t('settings.section.webhooks')} intro={t('settings.webhooks.intro')}>
       {secret ? (
         <SecretReveal
-          title={w('secretTitle')}
-          explanation={w('secretOnce')}
-          label={w('secretLabel')}
+          title={t('settings.webhooks.secretTitle')}
+          explanation={t('settings.webhooks.secretOnce')}
+          label={t('settings.webhooks.secretLabel')}
           secret={secret}
           onDone={() => setSecret(null)}
         />
       ) : null}
       <ActionOutcome
-        outcome={action.outcome ?? (state?.deleted ? { ok: true, text: w('deletedNotice') } : null)}
+        outcome={
+          action.outcome ??
+          (state?.deleted ? { ok: true, text: t('settings.webhooks.deletedNotice') } : null)
+        }
       />
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : hooks.length === 0 ? (
-        <EmptyState>{w('empty')}</EmptyState>
+        <EmptyState>{t('settings.webhooks.empty')}</EmptyState>
       ) : (
         <>
           <table className="table">
             <caption className="visually-hidden">{t('settings.section.webhooks')}</caption>
             <thead>
               <tr>
-                <th scope="col">{w('url')}</th>
+                <th scope="col">{t('settings.webhooks.url')}</th>
                 <th scope="col" className="wide-only">
-                  {w('events')}
+                  {t('settings.webhooks.events')}
                 </th>
                 <th scope="col" className="wide-only">
-                  {w('created')}
+                  {t('settings.webhooks.created')}
                 </th>
                 <th scope="col">
-                  <span className="visually-hidden">{w('delete')}</span>
+                  <span className="visually-hidden">{t('settings.webhooks.delete')}</span>
                 </th>
               </tr>
             </thead>
@@ -178,7 +179,7 @@ export function WebhooksSection() {
                   <td>
                     {canDelete ? (
                       <ConfirmAction
-                        label={w('delete')}
+                        label={t('settings.webhooks.delete')}
                         name={t('settings.webhooks.deleteName', { url: hook.url })}
                         question={t('settings.webhooks.deleteConfirm', { url: hook.url })}
                         onConfirm={async () => {
@@ -190,7 +191,7 @@ export function WebhooksSection() {
                               }),
                             );
                             await refreshSettings(queries);
-                            action.done(w('deletedNotice'));
+                            action.done(t('settings.webhooks.deletedNotice'));
                           } catch (error) {
                             action.failed(error);
                           }
@@ -228,7 +229,6 @@ export function WebhooksSection() {
 function DeliveryRow({ delivery }: { delivery: WebhookDelivery }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const w = (key: string) => t(`settings.webhooks.${key}` as 'settings.webhooks.url');
   const last = delivery.lastAttemptAt ?? delivery.createdAt;
   return (
     <tr>
@@ -266,7 +266,7 @@ function DeliveryRow({ delivery }: { delivery: WebhookDelivery }) {
             </ol>
           </details>
         ) : (
-          <span className="settings-hint">{w('noAttempts')}</span>
+          <span className="settings-hint">{t('settings.webhooks.noAttempts')}</span>
         )}
       </td>
     </tr>
@@ -285,12 +285,11 @@ export function WebhookPage() {
   const deliveries = useWebhookDeliveries(id);
   const canDelete = useCan('DELETE /v1/webhooks/{id}');
   const action = useActionOutcome();
-  const w = (key: string) => t(`settings.webhooks.${key}` as 'settings.webhooks.url');
   const rows = deliveries.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section className="settings-section" aria-labelledby="webhook-title">
       <p>
-        <Link to="/settings/webhooks">← {w('back')}</Link>
+        <Link to="/settings/webhooks">← {t('settings.webhooks.back')}</Link>
       </p>
       {hook.isPending ? (
         <Loading />
@@ -305,16 +304,21 @@ export function WebhookPage() {
           <div className="card">
             <Details
               rows={[
-                [w('events'), eventNames(hook.data, t)],
+                [t('settings.webhooks.events'), eventNames(hook.data, t)],
                 ...(hook.data.description
-                  ? [[w('description'), hook.data.description] as [string, string]]
+                  ? [
+                      [t('settings.webhooks.description'), hook.data.description] as [
+                        string,
+                        string,
+                      ],
+                    ]
                   : []),
-                [w('created'), formatDate(hook.data.createdAt, language)],
+                [t('settings.webhooks.created'), formatDate(hook.data.createdAt, language)],
               ]}
             />
             {canDelete ? (
               <ConfirmAction
-                label={w('delete')}
+                label={t('settings.webhooks.delete')}
                 name={t('settings.webhooks.deleteName', { url: hook.data.url })}
                 question={t('settings.webhooks.deleteConfirm', { url: hook.data.url })}
                 onConfirm={async () => {
@@ -340,29 +344,29 @@ export function WebhookPage() {
           </div>
         </>
       )}
-      <h3>{w('deliveries')}</h3>
-      <p className="settings-intro">{w('deliveriesIntro')}</p>
+      <h3>{t('settings.webhooks.deliveries')}</h3>
+      <p className="settings-intro">{t('settings.webhooks.deliveriesIntro')}</p>
       {deliveries.isPending ? (
         <Loading />
       ) : deliveries.isError ? (
         <ErrorState error={deliveries.error} onRetry={() => void deliveries.refetch()} />
       ) : rows.length === 0 ? (
-        <EmptyState>{w('noDeliveries')}</EmptyState>
+        <EmptyState>{t('settings.webhooks.noDeliveries')}</EmptyState>
       ) : (
         <>
           <table className="table">
-            <caption className="visually-hidden">{w('deliveries')}</caption>
+            <caption className="visually-hidden">{t('settings.webhooks.deliveries')}</caption>
             <thead>
               <tr>
-                <th scope="col">{w('event')}</th>
-                <th scope="col">{w('status')}</th>
+                <th scope="col">{t('settings.webhooks.event')}</th>
+                <th scope="col">{t('settings.webhooks.status')}</th>
                 <th scope="col" className="wide-only">
-                  {w('attempts')}
+                  {t('settings.webhooks.attempts')}
                 </th>
                 <th scope="col" className="wide-only">
-                  {w('lastAttempt')}
+                  {t('settings.webhooks.lastAttempt')}
                 </th>
-                <th scope="col">{w('result')}</th>
+                <th scope="col">{t('settings.webhooks.result')}</th>
               </tr>
             </thead>
             <tbody>

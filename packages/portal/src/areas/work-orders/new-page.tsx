@@ -27,7 +27,6 @@ export function NewWorkOrderPage() {
   const navigate = useNavigate();
   const customers = useAllCustomers();
   const [rows, setRows] = useState<string[]>(() => [newRow()]);
-  const f = (key: string) => t(`workOrders.fields.${key}` as 'workOrders.fields.notes');
   const productIdOf = useProductIdOf();
   const form = useApiForm({
     schema: WorkOrderInput,
@@ -77,30 +76,33 @@ export function NewWorkOrderPage() {
               </Link>
             }
           >
-            {f('noCustomers')}
+            {t('workOrders.fields.noCustomers')}
           </EmptyState>
         ) : (
           <ApiForm form={form}>
             <ChoiceField
               name="customerId"
-              label={f('customer')}
+              label={t('workOrders.fields.customer')}
               options={customers.data.map((c) => ({ id: c.id, label: `${c.name} (${c.taxId})` }))}
             />
-            <FieldGroup legend={f('lines')}>
+            <FieldGroup legend={t('workOrders.fields.lines')}>
               {rows.map((row, i) => (
                 <fieldset key={row} className="line-row">
                   <legend>{t('workOrders.fields.line', { n: i + 1 })}</legend>
                   <ProductCodeField name={`lines.${i}.product`} />
-                  <InputField name={`lines.${i}.description`} label={f('description')} />
+                  <InputField
+                    name={`lines.${i}.description`}
+                    label={t('workOrders.fields.description')}
+                  />
                   <div className="field-row">
                     <InputField
                       name={`lines.${i}.quantity`}
-                      label={f('quantity')}
+                      label={t('workOrders.fields.quantity')}
                       inputMode="decimal"
                       isRequired
                       defaultValue="1"
                     />
-                    <InputField name={`lines.${i}.unit`} label={f('unit')} />
+                    <InputField name={`lines.${i}.unit`} label={t('workOrders.fields.unit')} />
                   </div>
                   {rows.length > 1 ? (
                     <Button
@@ -116,16 +118,16 @@ export function NewWorkOrderPage() {
                 className="button secondary"
                 onPress={() => setRows((all) => [...all, newRow()])}
               >
-                {f('addLine')}
+                {t('workOrders.fields.addLine')}
               </Button>
             </FieldGroup>
             <InputField
               name="scheduledFor"
-              label={f('scheduledFor')}
+              label={t('workOrders.fields.scheduledFor')}
               type="date"
               className="short"
             />
-            <TextAreaField name="notes" label={f('notes')} />
+            <TextAreaField name="notes" label={t('workOrders.fields.notes')} />
             <div className="form-actions">
               <Button type="submit" className="button primary" isPending={form.pending}>
                 {form.pending ? t('form.saving') : t('form.save')}
