@@ -9,7 +9,7 @@ import { useApiForm } from '../../forms/use-form.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
-import { ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { CUSTOMERS, type Customer, useCustomer } from './queries.ts';
 
 /** The form's fields, named by their path in the API's body. */
@@ -193,13 +193,9 @@ export function EditCustomerPage() {
   return (
     <Page title={one.data ? one.data.customer.name : t('customers.edit')}>
       <section className="card">
-        {one.isPending ? (
-          <Loading />
-        ) : one.isError ? (
-          <ErrorState error={one.error} onRetry={() => void one.refetch()} />
-        ) : (
-          <EditCustomer customer={one.data.customer} etag={one.data.etag} />
-        )}
+        <QueryState query={one}>
+          {(data) => <EditCustomer customer={data.customer} etag={data.etag} />}
+        </QueryState>
       </section>
     </Page>
   );

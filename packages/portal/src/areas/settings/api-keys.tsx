@@ -10,7 +10,7 @@ import { useApiForm } from '../../forms/use-form.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { refreshSettings, useApiKeys } from './queries.ts';
 import {
   ActionOutcome,
@@ -78,81 +78,81 @@ export function ApiKeysSection() {
         />
       ) : null}
       <ActionOutcome outcome={action.outcome} />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : keys.length === 0 ? (
-        <EmptyState>{t('settings.apiKeys.empty')}</EmptyState>
-      ) : (
-        <>
-          <table className="table">
-            <caption className="visually-hidden">{t('settings.section.apiKeys')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.apiKeys.name')}</th>
-                <th scope="col">{t('settings.apiKeys.prefix')}</th>
-                <th scope="col" className="wide-only">
-                  {t('settings.apiKeys.created')}
-                </th>
-                <th scope="col">{t('settings.apiKeys.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((key) => (
-                <tr key={key.id}>
-                  <td>{key.name}</td>
-                  <td className="mono">{key.prefix}…</td>
-                  <td className="wide-only">{formatDate(key.createdAt, language)}</td>
-                  <td>
-                    {key.revokedAt ? (
-                      t('settings.apiKeys.revoked', {
-                        date: formatDate(key.revokedAt, language),
-                      })
-                    ) : (
-                      <div className="settings-row-status">
-                        <span>{t('settings.apiKeys.active')}</span>
-                        {canRevoke ? (
-                          <ConfirmAction
-                            label={t('settings.apiKeys.revoke')}
-                            name={t('settings.apiKeys.revokeName', { name: key.name })}
-                            question={t('settings.apiKeys.revokeConfirm', { name: key.name })}
-                            onConfirm={async () => {
-                              action.clear();
-                              try {
-                                unwrap(
-                                  await api.DELETE('/v1/api-keys/{id}', {
-                                    params: { path: { id: key.id } },
-                                  }),
-                                );
-                                await refreshSettings(queries);
-                                action.done(
-                                  t('settings.apiKeys.revokedNotice', { name: key.name }),
-                                );
-                              } catch (error) {
-                                action.failed(error);
-                              }
-                            }}
-                          />
-                        ) : null}
-                      </div>
-                    )}
-                  </td>
+      <QueryState
+        query={list}
+        isEmpty={() => keys.length === 0}
+        empty={t('settings.apiKeys.empty')}
+      >
+        {() => (
+          <>
+            <table className="table">
+              <caption className="visually-hidden">{t('settings.section.apiKeys')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('settings.apiKeys.name')}</th>
+                  <th scope="col">{t('settings.apiKeys.prefix')}</th>
+                  <th scope="col" className="wide-only">
+                    {t('settings.apiKeys.created')}
+                  </th>
+                  <th scope="col">{t('settings.apiKeys.status')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.hasNextPage ? (
-            <Button
-              className="button secondary"
-              isPending={list.isFetchingNextPage}
-              onPress={() => void list.fetchNextPage()}
-            >
-              {t('settings.more')}
-            </Button>
-          ) : null}
-        </>
-      )}
+              </thead>
+              <tbody>
+                {keys.map((key) => (
+                  <tr key={key.id}>
+                    <td>{key.name}</td>
+                    <td className="mono">{key.prefix}…</td>
+                    <td className="wide-only">{formatDate(key.createdAt, language)}</td>
+                    <td>
+                      {key.revokedAt ? (
+                        t('settings.apiKeys.revoked', {
+                          date: formatDate(key.revokedAt, language),
+                        })
+                      ) : (
+                        <div className="settings-row-status">
+                          <span>{t('settings.apiKeys.active')}</span>
+                          {canRevoke ? (
+                            <ConfirmAction
+                              label={t('settings.apiKeys.revoke')}
+                              name={t('settings.apiKeys.revokeName', { name: key.name })}
+                              question={t('settings.apiKeys.revokeConfirm', { name: key.name })}
+                              onConfirm={async () => {
+                                action.clear();
+                                try {
+                                  unwrap(
+                                    await api.DELETE('/v1/api-keys/{id}', {
+                                      params: { path: { id: key.id } },
+                                    }),
+                                  );
+                                  await refreshSettings(queries);
+                                  action.done(
+                                    t('settings.apiKeys.revokedNotice', { name: key.name }),
+                                  );
+                                } catch (error) {
+                                  action.failed(error);
+                                }
+                              }}
+                            />
+                          ) : null}
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {list.hasNextPage ? (
+              <Button
+                className="button secondary"
+                isPending={list.isFetchingNextPage}
+                onPress={() => void list.fetchNextPage()}
+              >
+                {t('settings.more')}
+              </Button>
+            ) : null}
+          </>
+        )}
+      </QueryState>
       {canCreate ? (
         <NewApiKey
           onCreated={(key) => {

@@ -12,7 +12,7 @@ import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
-import { ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { refreshSettings, useSigningCertificate, useSubmitterCertificate } from './queries.ts';
 import { Details, Section } from './widgets.tsx';
 
@@ -156,37 +156,39 @@ export function SigningCertificateSection() {
   return (
     <Section title={t('settings.section.signing')} intro={t('settings.signing.intro')}>
       <section className="card" aria-label={t('settings.certificate.current')}>
-        {current.isPending ? (
-          <Loading />
-        ) : current.isError ? (
-          <ErrorState error={current.error} onRetry={() => void current.refetch()} />
-        ) : cert ? (
-          <Details
-            rows={[
-              [t('settings.certificate.subject'), cert.subject],
-              [t('settings.certificate.issuer'), cert.issuer],
-              [
-                t('settings.certificate.serialNumber'),
-                <span key="serial" className="mono">
-                  {cert.serialNumber}
-                </span>,
-              ],
-              [t('settings.certificate.validFrom'), day(cert.notBefore, language)],
-              [t('settings.certificate.validTo'), day(cert.notAfter, language)],
-              [
-                t('settings.certificate.state'),
-                translateDynamic(
-                  t,
-                  `settings.certificate.states.${Date.parse(cert.notAfter) < Date.now() ? 'expired' : Date.parse(cert.notBefore) > Date.now() ? 'notYetValid' : 'valid'}`,
-                ),
-              ],
-              [t('settings.certificate.chainLength'), String(cert.chainLength)],
-              [t('settings.certificate.uploadedAt'), day(cert.importedAt, language)],
-            ]}
-          />
-        ) : (
-          <p>{t('settings.certificate.none')}</p>
-        )}
+        <QueryState
+          query={current}
+          isEmpty={(found) => !found}
+          empty={t('settings.certificate.none')}
+        >
+          {(cert) =>
+            cert ? (
+              <Details
+                rows={[
+                  [t('settings.certificate.subject'), cert.subject],
+                  [t('settings.certificate.issuer'), cert.issuer],
+                  [
+                    t('settings.certificate.serialNumber'),
+                    <span key="serial" className="mono">
+                      {cert.serialNumber}
+                    </span>,
+                  ],
+                  [t('settings.certificate.validFrom'), day(cert.notBefore, language)],
+                  [t('settings.certificate.validTo'), day(cert.notAfter, language)],
+                  [
+                    t('settings.certificate.state'),
+                    translateDynamic(
+                      t,
+                      `settings.certificate.states.${Date.parse(cert.notAfter) < Date.now() ? 'expired' : Date.parse(cert.notBefore) > Date.now() ? 'notYetValid' : 'valid'}`,
+                    ),
+                  ],
+                  [t('settings.certificate.chainLength'), String(cert.chainLength)],
+                  [t('settings.certificate.uploadedAt'), day(cert.importedAt, language)],
+                ]}
+              />
+            ) : null
+          }
+        </QueryState>
       </section>
       {canUpload ? (
         <CertificateUpload
@@ -208,38 +210,36 @@ export function SubmitterCertificateSection() {
   return (
     <Section title={t('settings.section.verifactu')} intro={t('settings.verifactu.intro')}>
       <section className="card" aria-label={t('settings.certificate.current')}>
-        {current.isPending ? (
-          <Loading />
-        ) : current.isError ? (
-          <ErrorState error={current.error} onRetry={() => void current.refetch()} />
-        ) : (
-          <>
-            <p>
-              <span className={`settings-state ${current.data.state}`}>
-                {translateDynamic(t, `settings.certificate.states.${current.data.state}`)}
-              </span>
-            </p>
-            {cert ? (
-              <Details
-                rows={[
-                  [t('settings.certificate.subject'), cert.subject],
-                  [t('settings.certificate.issuer'), cert.issuer],
-                  [
-                    t('settings.certificate.serialNumber'),
-                    <span key="serial" className="mono">
-                      {cert.serialNumber}
-                    </span>,
-                  ],
-                  [t('settings.certificate.validFrom'), day(cert.notBefore, language)],
-                  [t('settings.certificate.validTo'), day(cert.notAfter, language)],
-                  [t('settings.certificate.uploadedAt'), day(cert.uploadedAt, language)],
-                ]}
-              />
-            ) : (
-              <p>{t('settings.certificate.none')}</p>
-            )}
-          </>
-        )}
+        <QueryState query={current}>
+          {(data) => (
+            <>
+              <p>
+                <span className={`settings-state ${data.state}`}>
+                  {translateDynamic(t, `settings.certificate.states.${data.state}`)}
+                </span>
+              </p>
+              {cert ? (
+                <Details
+                  rows={[
+                    [t('settings.certificate.subject'), cert.subject],
+                    [t('settings.certificate.issuer'), cert.issuer],
+                    [
+                      t('settings.certificate.serialNumber'),
+                      <span key="serial" className="mono">
+                        {cert.serialNumber}
+                      </span>,
+                    ],
+                    [t('settings.certificate.validFrom'), day(cert.notBefore, language)],
+                    [t('settings.certificate.validTo'), day(cert.notAfter, language)],
+                    [t('settings.certificate.uploadedAt'), day(cert.uploadedAt, language)],
+                  ]}
+                />
+              ) : (
+                <p>{t('settings.certificate.none')}</p>
+              )}
+            </>
+          )}
+        </QueryState>
       </section>
       {canUpload ? (
         <CertificateUpload

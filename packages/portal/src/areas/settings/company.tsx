@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
-import { ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { useTenant } from './queries.ts';
 import { Details, Section } from './widgets.tsx';
 
@@ -15,42 +15,40 @@ export function CompanySection() {
   const language = isLanguage(i18n.language) ? i18n.language : 'es';
   return (
     <Section title={t('settings.section.company')} intro={t('settings.company.intro')}>
-      {tenant.isPending ? (
-        <Loading />
-      ) : tenant.isError ? (
-        <ErrorState error={tenant.error} onRetry={() => void tenant.refetch()} />
-      ) : (
-        <div className="card">
-          <Details
-            rows={[
-              [t('settings.company.name'), tenant.data.name],
-              [
-                t('settings.company.taxId'),
-                <span key="taxId" className="mono">
-                  {tenant.data.taxId}
-                </span>,
-              ],
-              [t('settings.company.email'), tenant.data.email],
-              [
-                t('settings.company.address'),
+      <QueryState query={tenant}>
+        {(data) => (
+          <div className="card">
+            <Details
+              rows={[
+                [t('settings.company.name'), data.name],
                 [
-                  tenant.data.address.line1,
-                  tenant.data.address.line2,
-                  `${tenant.data.address.postalCode} ${tenant.data.address.city}`,
-                  tenant.data.address.province,
-                  tenant.data.address.country,
-                ]
-                  .filter(Boolean)
-                  .join(', '),
-              ],
-              [t('settings.company.language'), t(`language.${tenant.data.language}`)],
-              [t('settings.company.timezone'), tenant.data.timezone],
-              [t('settings.company.createdAt'), formatDate(tenant.data.createdAt, language)],
-            ]}
-          />
-          <p className="settings-note">{t('settings.company.unchangeable')}</p>
-        </div>
-      )}
+                  t('settings.company.taxId'),
+                  <span key="taxId" className="mono">
+                    {data.taxId}
+                  </span>,
+                ],
+                [t('settings.company.email'), data.email],
+                [
+                  t('settings.company.address'),
+                  [
+                    data.address.line1,
+                    data.address.line2,
+                    `${data.address.postalCode} ${data.address.city}`,
+                    data.address.province,
+                    data.address.country,
+                  ]
+                    .filter(Boolean)
+                    .join(', '),
+                ],
+                [t('settings.company.language'), t(`language.${data.language}`)],
+                [t('settings.company.timezone'), data.timezone],
+                [t('settings.company.createdAt'), formatDate(data.createdAt, language)],
+              ]}
+            />
+            <p className="settings-note">{t('settings.company.unchangeable')}</p>
+          </div>
+        )}
+      </QueryState>
     </Section>
   );
 }

@@ -11,7 +11,7 @@ import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { type OnboardingKey, refreshSettings, useOnboardingKeys } from './queries.ts';
 import {
   ActionOutcome,
@@ -111,86 +111,86 @@ export function OnboardingKeysSection() {
         />
       ) : null}
       <ActionOutcome outcome={action.outcome} />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : keys.length === 0 ? (
-        <EmptyState>{t('settings.onboardingKeys.empty')}</EmptyState>
-      ) : (
-        <>
-          <table className="table">
-            <caption className="visually-hidden">{t('settings.section.onboardingKeys')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.onboardingKeys.taxId')}</th>
-                <th scope="col" className="wide-only">
-                  {t('settings.onboardingKeys.created')}
-                </th>
-                <th scope="col" className="wide-only">
-                  {t('settings.onboardingKeys.expires')}
-                </th>
-                <th scope="col">{t('settings.onboardingKeys.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((key) => {
-                const done = spent(key, language, t);
-                return (
-                  <tr key={key.id}>
-                    <td className="mono">{key.taxId}</td>
-                    <td className="wide-only">{formatDate(key.createdAt, language)}</td>
-                    <td className="wide-only">{formatDate(key.expiresAt, language)}</td>
-                    <td>
-                      {done ?? (
-                        <div className="settings-row-status">
-                          <span>{t('settings.onboardingKeys.active')}</span>
-                          {canRevoke ? (
-                            <ConfirmAction
-                              label={t('settings.onboardingKeys.revoke')}
-                              name={t('settings.onboardingKeys.revokeName', { taxId: key.taxId })}
-                              question={t('settings.onboardingKeys.revokeConfirm', {
-                                taxId: key.taxId,
-                              })}
-                              onConfirm={async () => {
-                                action.clear();
-                                try {
-                                  unwrap(
-                                    await api.DELETE('/v1/onboarding-keys/{id}', {
-                                      params: { path: { id: key.id } },
-                                    }),
-                                  );
-                                  await refreshSettings(queries);
-                                  action.done(
-                                    t('settings.onboardingKeys.revokedNotice', {
-                                      taxId: key.taxId,
-                                    }),
-                                  );
-                                } catch (error) {
-                                  action.failed(error);
-                                }
-                              }}
-                            />
-                          ) : null}
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {list.hasNextPage ? (
-            <Button
-              className="button secondary"
-              isPending={list.isFetchingNextPage}
-              onPress={() => void list.fetchNextPage()}
-            >
-              {t('settings.more')}
-            </Button>
-          ) : null}
-        </>
-      )}
+      <QueryState
+        query={list}
+        isEmpty={() => keys.length === 0}
+        empty={t('settings.onboardingKeys.empty')}
+      >
+        {() => (
+          <>
+            <table className="table">
+              <caption className="visually-hidden">{t('settings.section.onboardingKeys')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('settings.onboardingKeys.taxId')}</th>
+                  <th scope="col" className="wide-only">
+                    {t('settings.onboardingKeys.created')}
+                  </th>
+                  <th scope="col" className="wide-only">
+                    {t('settings.onboardingKeys.expires')}
+                  </th>
+                  <th scope="col">{t('settings.onboardingKeys.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {keys.map((key) => {
+                  const done = spent(key, language, t);
+                  return (
+                    <tr key={key.id}>
+                      <td className="mono">{key.taxId}</td>
+                      <td className="wide-only">{formatDate(key.createdAt, language)}</td>
+                      <td className="wide-only">{formatDate(key.expiresAt, language)}</td>
+                      <td>
+                        {done ?? (
+                          <div className="settings-row-status">
+                            <span>{t('settings.onboardingKeys.active')}</span>
+                            {canRevoke ? (
+                              <ConfirmAction
+                                label={t('settings.onboardingKeys.revoke')}
+                                name={t('settings.onboardingKeys.revokeName', { taxId: key.taxId })}
+                                question={t('settings.onboardingKeys.revokeConfirm', {
+                                  taxId: key.taxId,
+                                })}
+                                onConfirm={async () => {
+                                  action.clear();
+                                  try {
+                                    unwrap(
+                                      await api.DELETE('/v1/onboarding-keys/{id}', {
+                                        params: { path: { id: key.id } },
+                                      }),
+                                    );
+                                    await refreshSettings(queries);
+                                    action.done(
+                                      t('settings.onboardingKeys.revokedNotice', {
+                                        taxId: key.taxId,
+                                      }),
+                                    );
+                                  } catch (error) {
+                                    action.failed(error);
+                                  }
+                                }}
+                              />
+                            ) : null}
+                          </div>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            {list.hasNextPage ? (
+              <Button
+                className="button secondary"
+                isPending={list.isFetchingNextPage}
+                onPress={() => void list.fetchNextPage()}
+              >
+                {t('settings.more')}
+              </Button>
+            ) : null}
+          </>
+        )}
+      </QueryState>
       {canCreate ? (
         <NewOnboardingKey
           onCreated={(key) => {

@@ -8,7 +8,7 @@ import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { TextInput } from '../../ui/fields.tsx';
-import { ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { refreshSettings, type Settings, useSettings } from './queries.ts';
 import { CheckField, Section } from './widgets.tsx';
 
@@ -52,34 +52,35 @@ function SettingsForm({
       setSaved(true);
     },
   });
-  if (current.isPending) return <Loading />;
-  if (current.isError)
-    return <ErrorState error={current.error} onRetry={() => void current.refetch()} />;
   return (
-    <div className="card">
-      <p className="notice" role="status">
-        {saved ? t('settings.saved') : ''}
-      </p>
-      {canEdit ? null : <p className="settings-note">{t('settings.readOnly')}</p>}
-      <ApiForm form={form}>
-        {/* A native disabled fieldset: every control inside is read-only for roles that may not change it. */}
-        <fieldset
-          className="settings-fieldset"
-          disabled={!canEdit}
-          // Once saved, the fields show what the API kept (normalised), not what was typed.
-          key={current.data.settings.version}
-        >
-          {children(current.data.settings)}
-        </fieldset>
-        {canEdit ? (
-          <div className="form-actions">
-            <Button type="submit" className="button primary" isPending={form.pending}>
-              {form.pending ? t('form.saving') : t('form.save')}
-            </Button>
-          </div>
-        ) : null}
-      </ApiForm>
-    </div>
+    <QueryState query={current}>
+      {({ settings }) => (
+        <div className="card">
+          <p className="notice" role="status">
+            {saved ? t('settings.saved') : ''}
+          </p>
+          {canEdit ? null : <p className="settings-note">{t('settings.readOnly')}</p>}
+          <ApiForm form={form}>
+            {/* A native disabled fieldset: every control inside is read-only for roles that may not change it. */}
+            <fieldset
+              className="settings-fieldset"
+              disabled={!canEdit}
+              // Once saved, the fields show what the API kept (normalised), not what was typed.
+              key={settings.version}
+            >
+              {children(settings)}
+            </fieldset>
+            {canEdit ? (
+              <div className="form-actions">
+                <Button type="submit" className="button primary" isPending={form.pending}>
+                  {form.pending ? t('form.saving') : t('form.save')}
+                </Button>
+              </div>
+            ) : null}
+          </ApiForm>
+        </div>
+      )}
+    </QueryState>
   );
 }
 

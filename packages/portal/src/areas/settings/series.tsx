@@ -12,7 +12,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { TextInput } from '../../ui/fields.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { refreshSettings, useSeries } from './queries.ts';
 import { CheckField, Section } from './widgets.tsx';
 
@@ -106,51 +106,51 @@ export function SeriesSection() {
       <p className="notice" role="status">
         {created ? t('settings.series.createdNotice', { code: created }) : ''}
       </p>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : series.length === 0 ? (
-        <EmptyState>{t('settings.series.empty')}</EmptyState>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('settings.section.series')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('settings.series.code')}</th>
-              <th scope="col">{t('settings.series.kind')}</th>
-              <th scope="col" className="wide-only">
-                {t('settings.series.prefix')}
-              </th>
-              <th scope="col" className="wide-only">
-                {t('settings.series.padding')}
-              </th>
-              <th scope="col" className="wide-only">
-                {t('settings.series.yearlyReset')}
-              </th>
-              <th scope="col">{t('settings.series.default')}</th>
-              <th scope="col" className="wide-only">
-                {t('settings.series.created')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.map((row) => (
-              <tr key={row.code}>
-                <td className="mono">{row.code}</td>
-                <td>{translateDynamic(t, `settings.series.${row.kind}`)}</td>
-                <td className="mono wide-only">{row.prefix}</td>
-                <td className="wide-only">{row.padding}</td>
-                <td className="wide-only">
-                  {row.yearlyReset ? t('settings.yes') : t('settings.no')}
-                </td>
-                <td>{row.default ? t('settings.yes') : t('settings.no')}</td>
-                <td className="wide-only">{formatDate(row.createdAt, language)}</td>
+      <QueryState
+        query={list}
+        isEmpty={() => series.length === 0}
+        empty={t('settings.series.empty')}
+      >
+        {() => (
+          <table className="table">
+            <caption className="visually-hidden">{t('settings.section.series')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('settings.series.code')}</th>
+                <th scope="col">{t('settings.series.kind')}</th>
+                <th scope="col" className="wide-only">
+                  {t('settings.series.prefix')}
+                </th>
+                <th scope="col" className="wide-only">
+                  {t('settings.series.padding')}
+                </th>
+                <th scope="col" className="wide-only">
+                  {t('settings.series.yearlyReset')}
+                </th>
+                <th scope="col">{t('settings.series.default')}</th>
+                <th scope="col" className="wide-only">
+                  {t('settings.series.created')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {series.map((row) => (
+                <tr key={row.code}>
+                  <td className="mono">{row.code}</td>
+                  <td>{translateDynamic(t, `settings.series.${row.kind}`)}</td>
+                  <td className="mono wide-only">{row.prefix}</td>
+                  <td className="wide-only">{row.padding}</td>
+                  <td className="wide-only">
+                    {row.yearlyReset ? t('settings.yes') : t('settings.no')}
+                  </td>
+                  <td>{row.default ? t('settings.yes') : t('settings.no')}</td>
+                  <td className="wide-only">{formatDate(row.createdAt, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryState>
       {canCreate ? <NewSeries onCreated={setCreated} /> : null}
     </Section>
   );

@@ -12,7 +12,7 @@ import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage, type Language, LOCALES } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import {
   refreshSettings,
   SETTINGS,
@@ -139,81 +139,81 @@ export function WebhooksSection() {
           (state?.deleted ? { ok: true, text: t('settings.webhooks.deletedNotice') } : null)
         }
       />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : hooks.length === 0 ? (
-        <EmptyState>{t('settings.webhooks.empty')}</EmptyState>
-      ) : (
-        <>
-          <table className="table">
-            <caption className="visually-hidden">{t('settings.section.webhooks')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.webhooks.url')}</th>
-                <th scope="col" className="wide-only">
-                  {t('settings.webhooks.events')}
-                </th>
-                <th scope="col" className="wide-only">
-                  {t('settings.webhooks.created')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('settings.webhooks.delete')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {hooks.map((hook) => (
-                <tr key={hook.id}>
-                  <td>
-                    <Link to={`/settings/webhooks/${encodeURIComponent(hook.id)}`}>
-                      <span className="mono">{hook.url}</span>
-                    </Link>
-                    {hook.description ? (
-                      <span className="settings-hint"> · {hook.description}</span>
-                    ) : null}
-                  </td>
-                  <td className="wide-only">{eventNames(hook, t)}</td>
-                  <td className="wide-only">{formatDate(hook.createdAt, language)}</td>
-                  <td>
-                    {canDelete ? (
-                      <ConfirmAction
-                        label={t('settings.webhooks.delete')}
-                        name={t('settings.webhooks.deleteName', { url: hook.url })}
-                        question={t('settings.webhooks.deleteConfirm', { url: hook.url })}
-                        onConfirm={async () => {
-                          action.clear();
-                          try {
-                            unwrap(
-                              await api.DELETE('/v1/webhooks/{id}', {
-                                params: { path: { id: hook.id } },
-                              }),
-                            );
-                            await refreshSettings(queries);
-                            action.done(t('settings.webhooks.deletedNotice'));
-                          } catch (error) {
-                            action.failed(error);
-                          }
-                        }}
-                      />
-                    ) : null}
-                  </td>
+      <QueryState
+        query={list}
+        isEmpty={() => hooks.length === 0}
+        empty={t('settings.webhooks.empty')}
+      >
+        {() => (
+          <>
+            <table className="table">
+              <caption className="visually-hidden">{t('settings.section.webhooks')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('settings.webhooks.url')}</th>
+                  <th scope="col" className="wide-only">
+                    {t('settings.webhooks.events')}
+                  </th>
+                  <th scope="col" className="wide-only">
+                    {t('settings.webhooks.created')}
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('settings.webhooks.delete')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.hasNextPage ? (
-            <Button
-              className="button secondary"
-              isPending={list.isFetchingNextPage}
-              onPress={() => void list.fetchNextPage()}
-            >
-              {t('settings.more')}
-            </Button>
-          ) : null}
-        </>
-      )}
+              </thead>
+              <tbody>
+                {hooks.map((hook) => (
+                  <tr key={hook.id}>
+                    <td>
+                      <Link to={`/settings/webhooks/${encodeURIComponent(hook.id)}`}>
+                        <span className="mono">{hook.url}</span>
+                      </Link>
+                      {hook.description ? (
+                        <span className="settings-hint"> · {hook.description}</span>
+                      ) : null}
+                    </td>
+                    <td className="wide-only">{eventNames(hook, t)}</td>
+                    <td className="wide-only">{formatDate(hook.createdAt, language)}</td>
+                    <td>
+                      {canDelete ? (
+                        <ConfirmAction
+                          label={t('settings.webhooks.delete')}
+                          name={t('settings.webhooks.deleteName', { url: hook.url })}
+                          question={t('settings.webhooks.deleteConfirm', { url: hook.url })}
+                          onConfirm={async () => {
+                            action.clear();
+                            try {
+                              unwrap(
+                                await api.DELETE('/v1/webhooks/{id}', {
+                                  params: { path: { id: hook.id } },
+                                }),
+                              );
+                              await refreshSettings(queries);
+                              action.done(t('settings.webhooks.deletedNotice'));
+                            } catch (error) {
+                              action.failed(error);
+                            }
+                          }}
+                        />
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {list.hasNextPage ? (
+              <Button
+                className="button secondary"
+                isPending={list.isFetchingNextPage}
+                onPress={() => void list.fetchNextPage()}
+              >
+                {t('settings.more')}
+              </Button>
+            ) : null}
+          </>
+        )}
+      </QueryState>
       {canCreate ? (
         <NewWebhook
           onCreated={(s) => {
@@ -291,101 +291,94 @@ export function WebhookPage() {
       <p>
         <Link to="/settings/webhooks">← {t('settings.webhooks.back')}</Link>
       </p>
-      {hook.isPending ? (
-        <Loading />
-      ) : hook.isError ? (
-        <ErrorState error={hook.error} onRetry={() => void hook.refetch()} />
-      ) : (
-        <>
-          <h2 id="webhook-title" className="mono settings-url">
-            {hook.data.url}
-          </h2>
-          <ActionOutcome outcome={action.outcome} />
-          <div className="card">
-            <Details
-              rows={[
-                [t('settings.webhooks.events'), eventNames(hook.data, t)],
-                ...(hook.data.description
-                  ? [
-                      [t('settings.webhooks.description'), hook.data.description] as [
-                        string,
-                        string,
-                      ],
-                    ]
-                  : []),
-                [t('settings.webhooks.created'), formatDate(hook.data.createdAt, language)],
-              ]}
-            />
-            {canDelete ? (
-              <ConfirmAction
-                label={t('settings.webhooks.delete')}
-                name={t('settings.webhooks.deleteName', { url: hook.data.url })}
-                question={t('settings.webhooks.deleteConfirm', { url: hook.data.url })}
-                onConfirm={async () => {
-                  action.clear();
-                  try {
-                    unwrap(await api.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
-                    // Its own queries are dropped, not fetched again: they would answer 404.
-                    await queries.invalidateQueries({
-                      queryKey: [...SETTINGS, 'webhooks'],
-                      predicate: (q) => !q.queryKey.includes(id),
-                    });
-                    navigate('/settings/webhooks', { state: { deleted: true } });
-                    queries.removeQueries({
-                      queryKey: [...SETTINGS, 'webhooks'],
-                      predicate: (q) => q.queryKey.includes(id),
-                    });
-                  } catch (error) {
-                    action.failed(error);
-                  }
-                }}
+      <QueryState query={hook}>
+        {(data) => (
+          <>
+            <h2 id="webhook-title" className="mono settings-url">
+              {data.url}
+            </h2>
+            <ActionOutcome outcome={action.outcome} />
+            <div className="card">
+              <Details
+                rows={[
+                  [t('settings.webhooks.events'), eventNames(data, t)],
+                  ...(data.description
+                    ? [[t('settings.webhooks.description'), data.description] as [string, string]]
+                    : []),
+                  [t('settings.webhooks.created'), formatDate(data.createdAt, language)],
+                ]}
               />
-            ) : null}
-          </div>
-        </>
-      )}
+              {canDelete ? (
+                <ConfirmAction
+                  label={t('settings.webhooks.delete')}
+                  name={t('settings.webhooks.deleteName', { url: data.url })}
+                  question={t('settings.webhooks.deleteConfirm', { url: data.url })}
+                  onConfirm={async () => {
+                    action.clear();
+                    try {
+                      unwrap(await api.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
+                      // Its own queries are dropped, not fetched again: they would answer 404.
+                      await queries.invalidateQueries({
+                        queryKey: [...SETTINGS, 'webhooks'],
+                        predicate: (q) => !q.queryKey.includes(id),
+                      });
+                      navigate('/settings/webhooks', { state: { deleted: true } });
+                      queries.removeQueries({
+                        queryKey: [...SETTINGS, 'webhooks'],
+                        predicate: (q) => q.queryKey.includes(id),
+                      });
+                    } catch (error) {
+                      action.failed(error);
+                    }
+                  }}
+                />
+              ) : null}
+            </div>
+          </>
+        )}
+      </QueryState>
       <h3>{t('settings.webhooks.deliveries')}</h3>
       <p className="settings-intro">{t('settings.webhooks.deliveriesIntro')}</p>
-      {deliveries.isPending ? (
-        <Loading />
-      ) : deliveries.isError ? (
-        <ErrorState error={deliveries.error} onRetry={() => void deliveries.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState>{t('settings.webhooks.noDeliveries')}</EmptyState>
-      ) : (
-        <>
-          <table className="table">
-            <caption className="visually-hidden">{t('settings.webhooks.deliveries')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.webhooks.event')}</th>
-                <th scope="col">{t('settings.webhooks.status')}</th>
-                <th scope="col" className="wide-only">
-                  {t('settings.webhooks.attempts')}
-                </th>
-                <th scope="col" className="wide-only">
-                  {t('settings.webhooks.lastAttempt')}
-                </th>
-                <th scope="col">{t('settings.webhooks.result')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((d) => (
-                <DeliveryRow key={d.id} delivery={d} />
-              ))}
-            </tbody>
-          </table>
-          {deliveries.hasNextPage ? (
-            <Button
-              className="button secondary"
-              isPending={deliveries.isFetchingNextPage}
-              onPress={() => void deliveries.fetchNextPage()}
-            >
-              {t('settings.more')}
-            </Button>
-          ) : null}
-        </>
-      )}
+      <QueryState
+        query={deliveries}
+        isEmpty={() => rows.length === 0}
+        empty={t('settings.webhooks.noDeliveries')}
+      >
+        {() => (
+          <>
+            <table className="table">
+              <caption className="visually-hidden">{t('settings.webhooks.deliveries')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('settings.webhooks.event')}</th>
+                  <th scope="col">{t('settings.webhooks.status')}</th>
+                  <th scope="col" className="wide-only">
+                    {t('settings.webhooks.attempts')}
+                  </th>
+                  <th scope="col" className="wide-only">
+                    {t('settings.webhooks.lastAttempt')}
+                  </th>
+                  <th scope="col">{t('settings.webhooks.result')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((d) => (
+                  <DeliveryRow key={d.id} delivery={d} />
+                ))}
+              </tbody>
+            </table>
+            {deliveries.hasNextPage ? (
+              <Button
+                className="button secondary"
+                isPending={deliveries.isFetchingNextPage}
+                onPress={() => void deliveries.fetchNextPage()}
+              >
+                {t('settings.more')}
+              </Button>
+            ) : null}
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -14,7 +14,7 @@ import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { indexedToArrays, renameProblemPaths } from '../../ui/ops-body.ts';
 import { CheckboxChoices, CheckField, InputField, TextAreaField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
-import { ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import {
   ProductCodeField,
   useProductCodeOf,
@@ -312,35 +312,33 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
         </TabPanel>
 
         <TabPanel id="who" className="tab-panel" shouldForceMount data-tab-panel="who">
-          {customers.isPending ? (
-            <Loading />
-          ) : customers.isError ? (
-            <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />
-          ) : (
-            <CheckboxChoices
-              name="customerIds"
-              label={t('tasks.fields.customers')}
-              description={
-                customers.data.length > 0
-                  ? t('tasks.fields.customersHint')
-                  : t('tasks.fields.noCustomers')
-              }
-              value={customerIds}
-              onChange={(value) => {
-                setCustomerIds(value);
-                // A checkbox list is edited through its state: its error goes as a typed field's does.
-                form.clearError('customerIds');
-              }}
-              options={customers.data.map((c) => ({
-                id: c.id,
-                label: (
-                  <>
-                    {c.name} <span className="mono muted">{c.taxId}</span>
-                  </>
-                ),
-              }))}
-            />
-          )}
+          <QueryState query={customers}>
+            {(customerList) => (
+              <CheckboxChoices
+                name="customerIds"
+                label={t('tasks.fields.customers')}
+                description={
+                  customerList.length > 0
+                    ? t('tasks.fields.customersHint')
+                    : t('tasks.fields.noCustomers')
+                }
+                value={customerIds}
+                onChange={(value) => {
+                  setCustomerIds(value);
+                  // A checkbox list is edited through its state: its error goes as that of a typed field.
+                  form.clearError('customerIds');
+                }}
+                options={customerList.map((c) => ({
+                  id: c.id,
+                  label: (
+                    <>
+                      {c.name} <span className="mono muted">{c.taxId}</span>
+                    </>
+                  ),
+                }))}
+              />
+            )}
+          </QueryState>
           <InputField
             name="reportTo"
             label={t('tasks.fields.reportTo')}
@@ -482,13 +480,9 @@ export function EditTaskPage() {
   return (
     <Page title={one.data ? one.data.task.name : t('tasks.edit')}>
       <section className="card">
-        {one.isPending ? (
-          <Loading />
-        ) : one.isError ? (
-          <ErrorState error={one.error} onRetry={() => void one.refetch()} />
-        ) : (
-          <TaskForm task={one.data.task} etag={one.data.etag} />
-        )}
+        <QueryState query={one}>
+          {(data) => <TaskForm task={data.task} etag={data.etag} />}
+        </QueryState>
       </section>
     </Page>
   );
