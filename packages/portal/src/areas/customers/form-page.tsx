@@ -194,7 +194,7 @@ export function EditCustomerPage() {
     <Page title={one.data ? one.data.customer.name : t('customers.edit')}>
       <section className="card">
         <QueryState query={one}>
-          {(data) => <EditCustomer customer={data.customer} etag={data.etag} />}
+          {(found) => <EditCustomer customer={found.customer} etag={found.etag} />}
         </QueryState>
       </section>
     </Page>

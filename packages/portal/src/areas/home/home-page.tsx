@@ -217,11 +217,11 @@ export function HomePage() {
       }
     >
       <QueryState query={tenant}>
-        {(data) => (
+        {(company) => (
           <section className="card home-intro">
             {name ? <p className="lead">{t('home.welcome', { name })}</p> : null}
             <p>
-              <strong>{data.name}</strong> · {data.taxId}
+              <strong>{company.name}</strong> · {company.taxId}
             </p>
           </section>
         )}

@@ -211,11 +211,11 @@ export function SubmitterCertificateSection() {
     <Section title={t('settings.section.verifactu')} intro={t('settings.verifactu.intro')}>
       <section className="card" aria-label={t('settings.certificate.current')}>
         <QueryState query={current}>
-          {(data) => (
+          {(status) => (
             <>
               <p>
-                <span className={`settings-state ${data.state}`}>
-                  {translateDynamic(t, `settings.certificate.states.${data.state}`)}
+                <span className={`settings-state ${status.state}`}>
+                  {translateDynamic(t, `settings.certificate.states.${status.state}`)}
                 </span>
               </p>
               {cert ? (

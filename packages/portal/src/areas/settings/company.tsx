@@ -16,33 +16,33 @@ export function CompanySection() {
   return (
     <Section title={t('settings.section.company')} intro={t('settings.company.intro')}>
       <QueryState query={tenant}>
-        {(data) => (
+        {(company) => (
           <div className="card">
             <Details
               rows={[
-                [t('settings.company.name'), data.name],
+                [t('settings.company.name'), company.name],
                 [
                   t('settings.company.taxId'),
                   <span key="taxId" className="mono">
-                    {data.taxId}
+                    {company.taxId}
                   </span>,
                 ],
-                [t('settings.company.email'), data.email],
+                [t('settings.company.email'), company.email],
                 [
                   t('settings.company.address'),
                   [
-                    data.address.line1,
-                    data.address.line2,
-                    `${data.address.postalCode} ${data.address.city}`,
-                    data.address.province,
-                    data.address.country,
+                    company.address.line1,
+                    company.address.line2,
+                    `${company.address.postalCode} ${company.address.city}`,
+                    company.address.province,
+                    company.address.country,
                   ]
                     .filter(Boolean)
                     .join(', '),
                 ],
-                [t('settings.company.language'), t(`language.${data.language}`)],
-                [t('settings.company.timezone'), data.timezone],
-                [t('settings.company.createdAt'), formatDate(data.createdAt, language)],
+                [t('settings.company.language'), t(`language.${company.language}`)],
+                [t('settings.company.timezone'), company.timezone],
+                [t('settings.company.createdAt'), formatDate(company.createdAt, language)],
               ]}
             />
             <p className="settings-note">{t('settings.company.unchangeable')}</p>

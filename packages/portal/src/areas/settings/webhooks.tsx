@@ -292,27 +292,32 @@ export function WebhookPage() {
         <Link to="/settings/webhooks">← {t('settings.webhooks.back')}</Link>
       </p>
       <QueryState query={hook}>
-        {(data) => (
+        {(subscription) => (
           <>
             <h2 id="webhook-title" className="mono settings-url">
-              {data.url}
+              {subscription.url}
             </h2>
             <ActionOutcome outcome={action.outcome} />
             <div className="card">
               <Details
                 rows={[
-                  [t('settings.webhooks.events'), eventNames(data, t)],
-                  ...(data.description
-                    ? [[t('settings.webhooks.description'), data.description] as [string, string]]
+                  [t('settings.webhooks.events'), eventNames(subscription, t)],
+                  ...(subscription.description
+                    ? [
+                        [t('settings.webhooks.description'), subscription.description] as [
+                          string,
+                          string,
+                        ],
+                      ]
                     : []),
-                  [t('settings.webhooks.created'), formatDate(data.createdAt, language)],
+                  [t('settings.webhooks.created'), formatDate(subscription.createdAt, language)],
                 ]}
               />
               {canDelete ? (
                 <ConfirmAction
                   label={t('settings.webhooks.delete')}
-                  name={t('settings.webhooks.deleteName', { url: data.url })}
-                  question={t('settings.webhooks.deleteConfirm', { url: data.url })}
+                  name={t('settings.webhooks.deleteName', { url: subscription.url })}
+                  question={t('settings.webhooks.deleteConfirm', { url: subscription.url })}
                   onConfirm={async () => {
                     action.clear();
                     try {

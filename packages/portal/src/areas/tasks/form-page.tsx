@@ -481,7 +481,7 @@ export function EditTaskPage() {
     <Page title={one.data ? one.data.task.name : t('tasks.edit')}>
       <section className="card">
         <QueryState query={one}>
-          {(data) => <TaskForm task={data.task} etag={data.etag} />}
+          {(found) => <TaskForm task={found.task} etag={found.etag} />}
         </QueryState>
       </section>
     </Page>

@@ -193,12 +193,12 @@ function Runs({ task }: { task: Task }) {
       <h2 id="runs">{t('tasks.runs.title')}</h2>
       <QueryState
         query={runs}
-        isEmpty={(data) => data.items.length === 0}
+        isEmpty={(runPage) => runPage.items.length === 0}
         empty={t('tasks.runs.empty')}
       >
-        {(data) => (
+        {(runPage) => (
           <ul className="runs">
-            {data.items.map((run) => (
+            {runPage.items.map((run) => (
               <RunItem key={run.id} task={task} run={run} />
             ))}
           </ul>
@@ -326,7 +326,7 @@ export function TaskPage() {
             : null}
       </p>
       <QueryState query={one}>
-        {(data) => <TaskDetails task={data.task} etag={data.etag} />}
+        {(found) => <TaskDetails task={found.task} etag={found.etag} />}
       </QueryState>
     </Page>
   );

@@ -32,8 +32,8 @@ export function UsersListPage() {
               ? t('users.saved')
               : null}
       </p>
-      <QueryState query={members} isEmpty={(data) => data.length === 0} empty={t('users.empty')}>
-        {(data) => (
+      <QueryState query={members} isEmpty={(list) => list.length === 0} empty={t('users.empty')}>
+        {(list) => (
           <table className="table">
             <caption className="visually-hidden">{t('users.title')}</caption>
             <thead>
@@ -47,7 +47,7 @@ export function UsersListPage() {
               </tr>
             </thead>
             <tbody>
-              {data.map((m) => (
+              {list.map((m) => (
                 <tr key={m.id}>
                   <td>
                     <Link to={`/users/${encodeURIComponent(m.id)}`}>{m.email}</Link>

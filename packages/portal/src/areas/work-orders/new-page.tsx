@@ -66,7 +66,7 @@ export function NewWorkOrderPage() {
       <section className="card">
         <QueryState
           query={customers}
-          isEmpty={(data) => data.length === 0}
+          isEmpty={(list) => list.length === 0}
           empty={t('workOrders.fields.noCustomers')}
           emptyAction={
             <Link className="button secondary" to="/customers/new">
@@ -74,12 +74,12 @@ export function NewWorkOrderPage() {
             </Link>
           }
         >
-          {(data) => (
+          {(list) => (
             <ApiForm form={form}>
               <ChoiceField
                 name="customerId"
                 label={t('workOrders.fields.customer')}
-                options={data.map((c) => ({ id: c.id, label: `${c.name} (${c.taxId})` }))}
+                options={list.map((c) => ({ id: c.id, label: `${c.name} (${c.taxId})` }))}
               />
               <FieldGroup legend={t('workOrders.fields.lines')}>
                 {rows.map((row, i) => (

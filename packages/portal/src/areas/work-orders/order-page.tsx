@@ -177,7 +177,9 @@ export function WorkOrderPage() {
         {state?.created ? t('workOrders.created') : null}
       </p>
       <QueryState query={one}>
-        {(data) => <OrderDetails key={data.order.version} order={data.order} etag={data.etag} />}
+        {(found) => (
+          <OrderDetails key={found.order.version} order={found.order} etag={found.etag} />
+        )}
       </QueryState>
     </Page>
   );
