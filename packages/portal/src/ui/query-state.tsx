@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Button } from 'react-aria-components';
 import { EmptyState, ErrorState, Loading } from './states.tsx';
 
 /** What `QueryState` reads of a TanStack query result (plain or infinite). */
@@ -49,4 +50,24 @@ export function QueryState<T>({
   if (query.data === undefined) return null;
   if (isEmpty?.(query.data)) return <EmptyState action={emptyAction}>{empty}</EmptyState>;
   return <>{children(query.data)}</>;
+}
+
+/** The next page of an infinite query, offered while there is one. */
+export function LoadMore({
+  query,
+  label,
+}: {
+  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  label: string;
+}) {
+  if (!query.hasNextPage) return null;
+  return (
+    <Button
+      className="button secondary"
+      isPending={query.isFetchingNextPage}
+      onPress={() => void query.fetchNextPage()}
+    >
+      {label}
+    </Button>
+  );
 }

@@ -1,8 +1,8 @@
-import { Button, Form, Input, Label, SearchField, Text } from 'react-aria-components';
+import { Form, Input, Label, SearchField, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { Page } from '../../ui/page.tsx';
-import { QueryState } from '../../ui/query-state.tsx';
+import { LoadMore, QueryState } from '../../ui/query-state.tsx';
 import { useCustomers } from './queries.ts';
 
 export function CustomersListPage() {
@@ -98,15 +98,7 @@ export function CustomersListPage() {
                 ))}
               </tbody>
             </table>
-            {list.hasNextPage ? (
-              <Button
-                className="button secondary"
-                isPending={list.isFetchingNextPage}
-                onPress={() => void list.fetchNextPage()}
-              >
-                {t('customers.more')}
-              </Button>
-            ) : null}
+            <LoadMore query={list} label={t('customers.more')} />
           </>
         )}
       </QueryState>

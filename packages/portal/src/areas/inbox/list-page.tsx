@@ -5,7 +5,7 @@ import { formatDate, formatMoney } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { Page } from '../../ui/page.tsx';
-import { QueryState } from '../../ui/query-state.tsx';
+import { LoadMore, QueryState } from '../../ui/query-state.tsx';
 import { type InboxFilters, type InboxStatus, useInbox } from './queries.ts';
 import { StatusBadge } from './status-badge.tsx';
 
@@ -147,15 +147,7 @@ export function InboxListPage() {
                 ))}
               </tbody>
             </table>
-            {list.hasNextPage ? (
-              <Button
-                className="button secondary"
-                isPending={list.isFetchingNextPage}
-                onPress={() => void list.fetchNextPage()}
-              >
-                {t('inbox.more')}
-              </Button>
-            ) : null}
+            <LoadMore query={list} label={t('inbox.more')} />
           </>
         )}
       </QueryState>

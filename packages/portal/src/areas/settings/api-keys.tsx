@@ -10,15 +10,10 @@ import { useApiForm } from '../../forms/use-form.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
-import { QueryState } from '../../ui/query-state.tsx';
+import { LoadMore, QueryState } from '../../ui/query-state.tsx';
+import { SecretOnce } from '../../ui/secret-once.tsx';
 import { refreshSettings, useApiKeys } from './queries.ts';
-import {
-  ActionOutcome,
-  ConfirmAction,
-  SecretReveal,
-  Section,
-  useActionOutcome,
-} from './widgets.tsx';
+import { ActionOutcome, ConfirmAction, Section, useActionOutcome } from './widgets.tsx';
 
 function NewApiKey({ onCreated }: { onCreated: (created: { name: string; key: string }) => void }) {
   const { t } = useTranslation();
@@ -69,9 +64,9 @@ export function ApiKeysSection() {
   return (
     <Section title={t('settings.section.apiKeys')} intro={t('settings.apiKeys.intro')}>
       {created ? (
-        <SecretReveal
+        <SecretOnce
           title={t('settings.apiKeys.secretTitle', { name: created.name })}
-          explanation={t('settings.apiKeys.secretOnce')}
+          warning={t('settings.apiKeys.secretOnce')}
           label={t('settings.apiKeys.secretLabel')}
           secret={created.key}
           onDone={() => setCreated(null)}
@@ -141,15 +136,7 @@ export function ApiKeysSection() {
                 ))}
               </tbody>
             </table>
-            {list.hasNextPage ? (
-              <Button
-                className="button secondary"
-                isPending={list.isFetchingNextPage}
-                onPress={() => void list.fetchNextPage()}
-              >
-                {t('settings.more')}
-              </Button>
-            ) : null}
+            <LoadMore query={list} label={t('settings.more')} />
           </>
         )}
       </QueryState>

@@ -11,15 +11,10 @@ import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
-import { QueryState } from '../../ui/query-state.tsx';
+import { LoadMore, QueryState } from '../../ui/query-state.tsx';
+import { SecretOnce } from '../../ui/secret-once.tsx';
 import { type OnboardingKey, refreshSettings, useOnboardingKeys } from './queries.ts';
-import {
-  ActionOutcome,
-  ConfirmAction,
-  SecretReveal,
-  Section,
-  useActionOutcome,
-} from './widgets.tsx';
+import { ActionOutcome, ConfirmAction, Section, useActionOutcome } from './widgets.tsx';
 
 function NewOnboardingKey({
   onCreated,
@@ -102,9 +97,9 @@ export function OnboardingKeysSection() {
       intro={t('settings.onboardingKeys.intro')}
     >
       {created ? (
-        <SecretReveal
+        <SecretOnce
           title={t('settings.onboardingKeys.secretTitle', { taxId: created.taxId })}
-          explanation={t('settings.onboardingKeys.secretOnce')}
+          warning={t('settings.onboardingKeys.secretOnce')}
           label={t('settings.onboardingKeys.secretLabel')}
           secret={created.key}
           onDone={() => setCreated(null)}
@@ -179,15 +174,7 @@ export function OnboardingKeysSection() {
                 })}
               </tbody>
             </table>
-            {list.hasNextPage ? (
-              <Button
-                className="button secondary"
-                isPending={list.isFetchingNextPage}
-                onPress={() => void list.fetchNextPage()}
-              >
-                {t('settings.more')}
-              </Button>
-            ) : null}
+            <LoadMore query={list} label={t('settings.more')} />
           </>
         )}
       </QueryState>

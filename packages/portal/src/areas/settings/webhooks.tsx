@@ -12,7 +12,8 @@ import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage, type Language, LOCALES } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
-import { QueryState } from '../../ui/query-state.tsx';
+import { SecretOnce } from '../../ui/secret-once.tsx';
+import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 import {
   refreshSettings,
   SETTINGS,
@@ -22,14 +23,7 @@ import {
   type Webhook,
   type WebhookDelivery,
 } from './queries.ts';
-import {
-  ActionOutcome,
-  ConfirmAction,
-  Details,
-  SecretReveal,
-  Section,
-  useActionOutcome,
-} from './widgets.tsx';
+import { ActionOutcome, ConfirmAction, Details, Section, useActionOutcome } from './widgets.tsx';
 
 const EVENT_TYPES = WebhookEventType.options;
 type EventType = (typeof EVENT_TYPES)[number];
@@ -50,6 +44,7 @@ function NewWebhook({ onCreated }: { onCreated: (secret: string) => void }) {
   const api = useApi();
   const queries = useQueryClient();
   const [events, setEvents] = useState<string[]>(['invoice.issued']);
+  const w = (key: string) => t(`settings.webhooks.${key}` as 'settings.webhooks.url');
   const form = useApiForm({
     schema: WebhookInput,
     fields: ['url', 'events', 'description'],
@@ -64,12 +59,12 @@ function NewWebhook({ onCreated }: { onCreated: (secret: string) => void }) {
   });
   return (
     <section className="card" aria-labelledby="new-webhook">
-      <h3 id="new-webhook">{t('settings.webhooks.new')}</h3>
+      <h3 id="new-webhook">{w('new')}</h3>
       <ApiForm form={form}>
         <TextInput
           name="url"
-          label={t('settings.webhooks.url')}
-          description={t('settings.webhooks.urlHint')}
+          label={w('url')}
+          description={w('urlHint')}
           isRequired
           autoComplete="url"
         />
@@ -80,7 +75,7 @@ function NewWebhook({ onCreated }: { onCreated: (secret: string) => void }) {
           onChange={setEvents}
           isRequired
         >
-          <Label>{t('settings.webhooks.events')}</Label>
+          <Label>{w('events')}</Label>
           {EVENT_TYPES.map((type) => (
             <Checkbox key={type} value={type} className="settings-checkbox">
               <span className="settings-box" aria-hidden="true" />
@@ -92,10 +87,10 @@ function NewWebhook({ onCreated }: { onCreated: (secret: string) => void }) {
           ))}
           <FieldError className="field-error" />
         </CheckboxGroup>
-        <TextInput name="description" label={t('settings.webhooks.description')} />
+        <TextInput name="description" label={w('description')} />
         <div className="form-actions">
           <Button type="submit" className="button primary" isPending={form.pending}>
-            {form.pending ? t('form.saving') : t('settings.webhooks.create')}
+            {form.pending ? t('form.saving') : w('create')}
           </Button>
         </div>
       </ApiForm>
@@ -121,99 +116,97 @@ export function WebhooksSection() {
   const action = useActionOutcome();
   // Deleted from its own page, which came back here.
   const { state } = useLocation() as { state: { deleted?: boolean } | null };
+  const w = (key: string) => t(`settings.webhooks.${key}` as 'settings.webhooks.url');
   const hooks = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Section title={t('settings.section.webhooks')} intro={t('settings.webhooks.intro')}>
+    <Section title={t('settings.section.webhooks')} intro={w('intro')}>
       {secret ? (
-        <SecretReveal
-          title={t('settings.webhooks.secretTitle')}
-          explanation={t('settings.webhooks.secretOnce')}
-          label={t('settings.webhooks.secretLabel')}
+        <SecretOnce
+          title={w('secretTitle')}
+          warning={w('secretOnce')}
+          label={w('secretLabel')}
           secret={secret}
           onDone={() => setSecret(null)}
         />
       ) : null}
       <ActionOutcome
-        outcome={
-          action.outcome ??
-          (state?.deleted ? { ok: true, text: t('settings.webhooks.deletedNotice') } : null)
-        }
+        outcome={action.outcome ?? (state?.deleted ? { ok: true, text: w('deletedNotice') } : null)}
       />
-      <QueryState
-        query={list}
-        isEmpty={() => hooks.length === 0}
-        empty={t('settings.webhooks.empty')}
-      >
-        {() => (
-          <>
-            <table className="table">
-              <caption className="visually-hidden">{t('settings.section.webhooks')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('settings.webhooks.url')}</th>
-                  <th scope="col" className="wide-only">
-                    {t('settings.webhooks.events')}
-                  </th>
-                  <th scope="col" className="wide-only">
-                    {t('settings.webhooks.created')}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('settings.webhooks.delete')}</span>
-                  </th>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : hooks.length === 0 ? (
+        <EmptyState>{w('empty')}</EmptyState>
+      ) : (
+        <>
+          <table className="table">
+            <caption className="visually-hidden">{t('settings.section.webhooks')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{w('url')}</th>
+                <th scope="col" className="wide-only">
+                  {w('events')}
+                </th>
+                <th scope="col" className="wide-only">
+                  {w('created')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{w('delete')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {hooks.map((hook) => (
+                <tr key={hook.id}>
+                  <td>
+                    <Link to={`/settings/webhooks/${encodeURIComponent(hook.id)}`}>
+                      <span className="mono">{hook.url}</span>
+                    </Link>
+                    {hook.description ? (
+                      <span className="settings-hint"> · {hook.description}</span>
+                    ) : null}
+                  </td>
+                  <td className="wide-only">{eventNames(hook, t)}</td>
+                  <td className="wide-only">{formatDate(hook.createdAt, language)}</td>
+                  <td>
+                    {canDelete ? (
+                      <ConfirmAction
+                        label={w('delete')}
+                        name={t('settings.webhooks.deleteName', { url: hook.url })}
+                        question={t('settings.webhooks.deleteConfirm', { url: hook.url })}
+                        onConfirm={async () => {
+                          action.clear();
+                          try {
+                            unwrap(
+                              await api.DELETE('/v1/webhooks/{id}', {
+                                params: { path: { id: hook.id } },
+                              }),
+                            );
+                            await refreshSettings(queries);
+                            action.done(w('deletedNotice'));
+                          } catch (error) {
+                            action.failed(error);
+                          }
+                        }}
+                      />
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {hooks.map((hook) => (
-                  <tr key={hook.id}>
-                    <td>
-                      <Link to={`/settings/webhooks/${encodeURIComponent(hook.id)}`}>
-                        <span className="mono">{hook.url}</span>
-                      </Link>
-                      {hook.description ? (
-                        <span className="settings-hint"> · {hook.description}</span>
-                      ) : null}
-                    </td>
-                    <td className="wide-only">{eventNames(hook, t)}</td>
-                    <td className="wide-only">{formatDate(hook.createdAt, language)}</td>
-                    <td>
-                      {canDelete ? (
-                        <ConfirmAction
-                          label={t('settings.webhooks.delete')}
-                          name={t('settings.webhooks.deleteName', { url: hook.url })}
-                          question={t('settings.webhooks.deleteConfirm', { url: hook.url })}
-                          onConfirm={async () => {
-                            action.clear();
-                            try {
-                              unwrap(
-                                await api.DELETE('/v1/webhooks/{id}', {
-                                  params: { path: { id: hook.id } },
-                                }),
-                              );
-                              await refreshSettings(queries);
-                              action.done(t('settings.webhooks.deletedNotice'));
-                            } catch (error) {
-                              action.failed(error);
-                            }
-                          }}
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {list.hasNextPage ? (
-              <Button
-                className="button secondary"
-                isPending={list.isFetchingNextPage}
-                onPress={() => void list.fetchNextPage()}
-              >
-                {t('settings.more')}
-              </Button>
-            ) : null}
-          </>
-        )}
-      </QueryState>
+              ))}
+            </tbody>
+          </table>
+          {list.hasNextPage ? (
+            <Button
+              className="button secondary"
+              isPending={list.isFetchingNextPage}
+              onPress={() => void list.fetchNextPage()}
+            >
+              {t('settings.more')}
+            </Button>
+          ) : null}
+        </>
+      )}
       {canCreate ? (
         <NewWebhook
           onCreated={(s) => {
@@ -229,6 +222,7 @@ export function WebhooksSection() {
 function DeliveryRow({ delivery }: { delivery: WebhookDelivery }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const w = (key: string) => t(`settings.webhooks.${key}` as 'settings.webhooks.url');
   const last = delivery.lastAttemptAt ?? delivery.createdAt;
   return (
     <tr>
@@ -266,7 +260,7 @@ function DeliveryRow({ delivery }: { delivery: WebhookDelivery }) {
             </ol>
           </details>
         ) : (
-          <span className="settings-hint">{t('settings.webhooks.noAttempts')}</span>
+          <span className="settings-hint">{w('noAttempts')}</span>
         )}
       </td>
     </tr>
@@ -285,105 +279,103 @@ export function WebhookPage() {
   const deliveries = useWebhookDeliveries(id);
   const canDelete = useCan('DELETE /v1/webhooks/{id}');
   const action = useActionOutcome();
+  const w = (key: string) => t(`settings.webhooks.${key}` as 'settings.webhooks.url');
   const rows = deliveries.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section className="settings-section" aria-labelledby="webhook-title">
       <p>
-        <Link to="/settings/webhooks">← {t('settings.webhooks.back')}</Link>
+        <Link to="/settings/webhooks">← {w('back')}</Link>
       </p>
-      <QueryState query={hook}>
-        {(subscription) => (
-          <>
-            <h2 id="webhook-title" className="mono settings-url">
-              {subscription.url}
-            </h2>
-            <ActionOutcome outcome={action.outcome} />
-            <div className="card">
-              <Details
-                rows={[
-                  [t('settings.webhooks.events'), eventNames(subscription, t)],
-                  ...(subscription.description
-                    ? [
-                        [t('settings.webhooks.description'), subscription.description] as [
-                          string,
-                          string,
-                        ],
-                      ]
-                    : []),
-                  [t('settings.webhooks.created'), formatDate(subscription.createdAt, language)],
-                ]}
+      {hook.isPending ? (
+        <Loading />
+      ) : hook.isError ? (
+        <ErrorState error={hook.error} onRetry={() => void hook.refetch()} />
+      ) : (
+        <>
+          <h2 id="webhook-title" className="mono settings-url">
+            {hook.data.url}
+          </h2>
+          <ActionOutcome outcome={action.outcome} />
+          <div className="card">
+            <Details
+              rows={[
+                [w('events'), eventNames(hook.data, t)],
+                ...(hook.data.description
+                  ? [[w('description'), hook.data.description] as [string, string]]
+                  : []),
+                [w('created'), formatDate(hook.data.createdAt, language)],
+              ]}
+            />
+            {canDelete ? (
+              <ConfirmAction
+                label={w('delete')}
+                name={t('settings.webhooks.deleteName', { url: hook.data.url })}
+                question={t('settings.webhooks.deleteConfirm', { url: hook.data.url })}
+                onConfirm={async () => {
+                  action.clear();
+                  try {
+                    unwrap(await api.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
+                    // Its own queries are dropped, not fetched again: they would answer 404.
+                    await queries.invalidateQueries({
+                      queryKey: [...SETTINGS, 'webhooks'],
+                      predicate: (q) => !q.queryKey.includes(id),
+                    });
+                    navigate('/settings/webhooks', { state: { deleted: true } });
+                    queries.removeQueries({
+                      queryKey: [...SETTINGS, 'webhooks'],
+                      predicate: (q) => q.queryKey.includes(id),
+                    });
+                  } catch (error) {
+                    action.failed(error);
+                  }
+                }}
               />
-              {canDelete ? (
-                <ConfirmAction
-                  label={t('settings.webhooks.delete')}
-                  name={t('settings.webhooks.deleteName', { url: subscription.url })}
-                  question={t('settings.webhooks.deleteConfirm', { url: subscription.url })}
-                  onConfirm={async () => {
-                    action.clear();
-                    try {
-                      unwrap(await api.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
-                      // Its own queries are dropped, not fetched again: they would answer 404.
-                      await queries.invalidateQueries({
-                        queryKey: [...SETTINGS, 'webhooks'],
-                        predicate: (q) => !q.queryKey.includes(id),
-                      });
-                      navigate('/settings/webhooks', { state: { deleted: true } });
-                      queries.removeQueries({
-                        queryKey: [...SETTINGS, 'webhooks'],
-                        predicate: (q) => q.queryKey.includes(id),
-                      });
-                    } catch (error) {
-                      action.failed(error);
-                    }
-                  }}
-                />
-              ) : null}
-            </div>
-          </>
-        )}
-      </QueryState>
-      <h3>{t('settings.webhooks.deliveries')}</h3>
-      <p className="settings-intro">{t('settings.webhooks.deliveriesIntro')}</p>
-      <QueryState
-        query={deliveries}
-        isEmpty={() => rows.length === 0}
-        empty={t('settings.webhooks.noDeliveries')}
-      >
-        {() => (
-          <>
-            <table className="table">
-              <caption className="visually-hidden">{t('settings.webhooks.deliveries')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('settings.webhooks.event')}</th>
-                  <th scope="col">{t('settings.webhooks.status')}</th>
-                  <th scope="col" className="wide-only">
-                    {t('settings.webhooks.attempts')}
-                  </th>
-                  <th scope="col" className="wide-only">
-                    {t('settings.webhooks.lastAttempt')}
-                  </th>
-                  <th scope="col">{t('settings.webhooks.result')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((d) => (
-                  <DeliveryRow key={d.id} delivery={d} />
-                ))}
-              </tbody>
-            </table>
-            {deliveries.hasNextPage ? (
-              <Button
-                className="button secondary"
-                isPending={deliveries.isFetchingNextPage}
-                onPress={() => void deliveries.fetchNextPage()}
-              >
-                {t('settings.more')}
-              </Button>
             ) : null}
-          </>
-        )}
-      </QueryState>
+          </div>
+        </>
+      )}
+      <h3>{w('deliveries')}</h3>
+      <p className="settings-intro">{w('deliveriesIntro')}</p>
+      {deliveries.isPending ? (
+        <Loading />
+      ) : deliveries.isError ? (
+        <ErrorState error={deliveries.error} onRetry={() => void deliveries.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState>{w('noDeliveries')}</EmptyState>
+      ) : (
+        <>
+          <table className="table">
+            <caption className="visually-hidden">{w('deliveries')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{w('event')}</th>
+                <th scope="col">{w('status')}</th>
+                <th scope="col" className="wide-only">
+                  {w('attempts')}
+                </th>
+                <th scope="col" className="wide-only">
+                  {w('lastAttempt')}
+                </th>
+                <th scope="col">{w('result')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((d) => (
+                <DeliveryRow key={d.id} delivery={d} />
+              ))}
+            </tbody>
+          </table>
+          {deliveries.hasNextPage ? (
+            <Button
+              className="button secondary"
+              isPending={deliveries.isFetchingNextPage}
+              onPress={() => void deliveries.fetchNextPage()}
+            >
+              {t('settings.more')}
+            </Button>
+          ) : null}
+        </>
+      )}
     </section>
   );
 }

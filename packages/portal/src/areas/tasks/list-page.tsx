@@ -1,9 +1,8 @@
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useCan } from '../../auth/index.ts';
 import { Page } from '../../ui/page.tsx';
-import { QueryState } from '../../ui/query-state.tsx';
+import { LoadMore, QueryState } from '../../ui/query-state.tsx';
 import { useTasks } from './queries.ts';
 import { useDateTime } from './when.ts';
 
@@ -75,15 +74,7 @@ export function TasksListPage() {
                 ))}
               </tbody>
             </table>
-            {list.hasNextPage ? (
-              <Button
-                className="button secondary"
-                isPending={list.isFetchingNextPage}
-                onPress={() => void list.fetchNextPage()}
-              >
-                {t('tasks.more')}
-              </Button>
-            ) : null}
+            <LoadMore query={list} label={t('tasks.more')} />
           </>
         )}
       </QueryState>

@@ -1,11 +1,10 @@
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useCan } from '../../auth/index.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { Page } from '../../ui/page.tsx';
-import { QueryState } from '../../ui/query-state.tsx';
+import { LoadMore, QueryState } from '../../ui/query-state.tsx';
 import { STATUSES, useWorkOrders, type WorkOrderStatus } from './queries.ts';
 
 export function WorkOrdersListPage() {
@@ -88,15 +87,7 @@ export function WorkOrdersListPage() {
                 ))}
               </tbody>
             </table>
-            {list.hasNextPage ? (
-              <Button
-                className="button secondary"
-                isPending={list.isFetchingNextPage}
-                onPress={() => void list.fetchNextPage()}
-              >
-                {t('workOrders.more')}
-              </Button>
-            ) : null}
+            <LoadMore query={list} label={t('workOrders.more')} />
           </>
         )}
       </QueryState>
