@@ -1,4 +1,4 @@
-import { CustomerPatch, ProductInput } from '@sello/contracts';
+import { CustomerPatch, ProductInput, SeriesInput, SettingsPatch } from '@sello/contracts';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
@@ -77,7 +77,7 @@ describe("zod's issues of the contracts' schemas in the portal's words", () => {
         unit: 'x'.repeat(21),
       }),
     ).toEqual([
-      { path: 'code', message: 'El formato no es válido.' },
+      { path: 'code', message: 'Solo letras, cifras y . - / _' },
       {
         path: 'description',
         message: 'Contiene un carácter invisible (de control) que las facturas no admiten.',
@@ -88,6 +88,16 @@ describe("zod's issues of the contracts' schemas in the portal's words", () => {
     expect(problemsOf(CustomerPatch, { address: { country: 'es' } })).toContainEqual({
       path: 'address.country',
       message: 'Dos letras en mayúsculas, como ES o MX.',
+    });
+    expect(
+      problemsOf(SettingsPatch, { payment: { bic: 'CAIX' }, branding: { accentColor: 'red' } }),
+    ).toEqual([
+      { path: 'payment.bic', message: 'No es un BIC (8 u 11 caracteres).' },
+      { path: 'branding.accentColor', message: 'Un color como #RRGGBB, por ejemplo #1F6FEB.' },
+    ]);
+    expect(problemsOf(SeriesInput, { code: 'f 1', name: 'Facturas' })).toContainEqual({
+      path: 'code',
+      message: 'Solo mayúsculas, cifras y guiones.',
     });
     expect(problemsOf(CustomerPatch, {})).toEqual([
       { path: 'body', message: 'No has cambiado nada.' },

@@ -55,7 +55,15 @@ export function problemFields(problem: Problem | undefined, t: TFunction): Field
 
 /** `^-?\d{1,15}(\.\d{1,2})?$`, the API's decimal strings (decimalString in the contracts). */
 const DECIMALS = /^\/\^-\?\\d\{1,15\}\(\\\.\\d\{1,(\d+)\}\)\?\$\/$/;
-const COUNTRY = '/^[A-Z]{2}$/';
+/** The contracts' patterns whose meaning the portal words itself (their sources, as zod keeps them). */
+const PATTERNS: Record<string, string> = {
+  '/^[A-Z]{2}$/': 'country',
+  '/^#[0-9a-fA-F]{6}$/': 'colour',
+  '/^[A-Z0-9-]+$/': 'seriesCode',
+  '/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/': 'bic',
+  '/^[A-Z]{2}\\d{2}[A-Z0-9]{11,30}$/': 'iban',
+  '/^[\\w.\\-/]+$/': 'sku',
+};
 
 type Issue = z.core.$ZodRawIssue | z.core.$ZodIssue;
 
@@ -89,8 +97,7 @@ export function zodIssueMessage(issue: Issue, t: TFunction = i18next.t): string 
       const pattern = String(issue.pattern ?? '');
       const decimals = DECIMALS.exec(pattern)?.[1];
       if (decimals) return say('decimal', { decimals });
-      if (pattern === COUNTRY) return say('country');
-      return say('format');
+      return say(PATTERNS[pattern] ?? 'format');
     }
     case 'invalid_value':
       return say('option');
