@@ -18,7 +18,14 @@ const SCHEMA = join(DIR, 'cfdi40-tfd-standin.xsd');
 
 export const sampleCfdi = () => readFileSync(join(DIR, 'samples/cfdi40-valid.xml'), 'utf8');
 
-/** SAT's public test CSD (RFC EKU9003173C9) and the PAC test certificate of the sample's stamp. */
+/** SAT's public test CSD (RFC EKU9003173C9, password 12345678a) as SAT hands it out. */
+export const csdFiles = () => ({
+  cer: readFileSync(join(DIR, 'certs/EKU9003173C9.cer')),
+  key: readFileSync(join(DIR, 'certs/EKU9003173C9.key')),
+  password: '12345678a',
+});
+
+/** SAT's public test CSD opened, and the PAC test certificate of the sample's stamp. */
 export const testCsd = () => ({
   certificate: readFileSync(join(DIR, 'certs/EKU9003173C9.cer')),
   privateKey: createPrivateKey({

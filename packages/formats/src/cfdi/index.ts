@@ -2,4 +2,4 @@ export { buildCfdi } from './build.ts';
 export { cadenaOriginal, cadenaOriginalTimbre } from './cadena.ts';
 export * from './model.ts';
 export { readCfdi } from './read.ts';
-export { noCertificadoOf, sealCfdi } from './seal.ts';
+export { sealCfdi } from './seal.ts';

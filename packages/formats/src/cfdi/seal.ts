@@ -1,22 +1,8 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import type { Signer } from '@sello/core/ports';
+import { noCertificadoOf } from '@sello/signing/csd';
 import { cadenaOriginal } from './cadena.ts';
 import type { Cfdi } from './model.ts';
-
-/**
- * A CSD's `NoCertificado`: SAT writes the 20 digits as the ASCII bytes of the certificate's
- * serial number (serial 0x3330303031… is 30001…). Anything else is not a SAT certificate.
- */
-export function noCertificadoOf(certificate: X509Certificate): string {
-  const hex =
-    certificate.serialNumber.length % 2 ? `0${certificate.serialNumber}` : certificate.serialNumber;
-  const digits = Buffer.from(hex, 'hex').toString('latin1');
-  if (!/^\d{20}$/.test(digits))
-    throw new Error(
-      `Certificate serial ${certificate.serialNumber} is not a CSD number (20 digits)`,
-    );
-  return digits;
-}
 
 /**
  * Seals a CFDI: `NoCertificado` and `Certificado` from the CSD, then `Sello`, the PKCS#1 v1.5
@@ -32,10 +18,17 @@ export async function sealCfdi(
   const certificate = new X509Certificate(certificateDer);
   const certified: Cfdi = {
     ...cfdi,
-    noCertificado: noCertificadoOf(certificate),
+    noCertificado: csdNumber(certificate),
     certificado: Buffer.from(certificateDer).toString('base64'),
   };
   const digest = createHash('sha256').update(cadenaOriginal(certified), 'utf8').digest();
   const signature = await signer.signDigest(keyId, digest, 'RSASSA_PKCS1_V1_5_SHA_256');
   return { ...certified, sello: Buffer.from(signature).toString('base64') };
+}
+
+function csdNumber(certificate: X509Certificate): string {
+  const number = noCertificadoOf(certificate);
+  if (!number)
+    throw new Error(`Certificate serial ${certificate.serialNumber} is not a CSD number`);
+  return number;
 }
