@@ -85,12 +85,14 @@ function openKey(bytes: Uint8Array, password: string): KeyObject {
   }
 }
 
+/** What a CSD's certificate says: the `Csd` without the key. */
+export type CsdCertificate = Omit<Csd, 'privateKey'>;
+
 /**
- * Opens a CSD: checks that the certificate is a seal certificate (a 20-digit SAT number, an RFC,
- * a branch) and that the key is its key. Dates are reported, not judged: whether the CSD is in
- * force is a question about the date of each invoice.
+ * Reads a seal certificate: a 20-digit SAT number, an RFC and a branch (an e.firma has none).
+ * Dates are reported, not judged: whether it is in force is a question about each invoice's date.
  */
-export function readCsd(cer: Uint8Array, key: Uint8Array, password: string): Csd {
+export function readCsdCertificate(cer: Uint8Array): CsdCertificate {
   const certificate = openCertificate(cer);
   const noCertificado = noCertificadoOf(certificate);
   const rfc = subjectField(certificate, 'x500UniqueIdentifier').split('/')[0]!.trim();
@@ -109,21 +111,30 @@ export function readCsd(cer: Uint8Array, key: Uint8Array, password: string): Csd
       'This is an e.firma (FIEL) certificate; invoices are sealed with a CSD',
     );
   }
-  const privateKey = openKey(key, password);
-  if (privateKey.asymmetricKeyType !== 'rsa') {
-    throw new CsdError('key', 'key', 'A CSD key is RSA');
-  }
-  if (!spki(createPublicKey(privateKey)).equals(spki(certificate.publicKey))) {
-    throw new CsdError('mismatch', 'key', 'The .key file is not the key of this certificate');
-  }
   return {
     certificate: new Uint8Array(certificate.raw),
-    privateKey: new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' })),
     noCertificado,
     rfc,
     legalName: subjectField(certificate, 'O') || subjectField(certificate, 'CN'),
     branch,
     validFrom: new Date(certificate.validFrom),
     validTo: new Date(certificate.validTo),
+  };
+}
+
+/** Opens a CSD: a seal certificate (see `readCsdCertificate`) and, opened with the password, its key. */
+export function readCsd(cer: Uint8Array, key: Uint8Array, password: string): Csd {
+  const read = readCsdCertificate(cer);
+  const privateKey = openKey(key, password);
+  if (privateKey.asymmetricKeyType !== 'rsa') {
+    throw new CsdError('key', 'key', 'A CSD key is RSA');
+  }
+  const publicKey = new X509Certificate(read.certificate).publicKey;
+  if (!spki(createPublicKey(privateKey)).equals(spki(publicKey))) {
+    throw new CsdError('mismatch', 'key', 'The .key file is not the key of this certificate');
+  }
+  return {
+    ...read,
+    privateKey: new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' })),
   };
 }

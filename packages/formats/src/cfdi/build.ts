@@ -64,7 +64,8 @@ function impuestos(taxes: Impuestos): string {
   );
 }
 
-function timbre(t: TimbreFiscalDigital): string {
+/** The PAC's stamp element, as it goes inside `cfdi:Complemento` (xsi bound on the root). */
+export function buildTimbre(t: TimbreFiscalDigital): string {
   return element(
     'tfd:TimbreFiscalDigital',
     ` xmlns:tfd="${TFD_NAMESPACE}" xsi:schemaLocation="${TFD_NAMESPACE} http://www.sat.gob.mx/sitio_internet/cfd/TimbreFiscalDigital/TimbreFiscalDigitalv11.xsd" Version="1.1"` +
@@ -104,6 +105,6 @@ export function buildCfdi(cfdi: Cfdi): string {
     element('cfdi:Receptor', attributes(RECEPTOR, cfdi.receptor)) +
     element('cfdi:Conceptos', '', cfdi.conceptos.map(concepto).join('')) +
     (cfdi.impuestos ? impuestos(cfdi.impuestos) : '') +
-    (cfdi.timbre ? element('cfdi:Complemento', '', timbre(cfdi.timbre)) : '');
+    (cfdi.timbre ? element('cfdi:Complemento', '', buildTimbre(cfdi.timbre)) : '');
   return `<?xml version="1.0" encoding="UTF-8"?>\n${element('cfdi:Comprobante', root, body)}`;
 }

@@ -1,4 +1,4 @@
-export { buildCfdi } from './build.ts';
+export { buildCfdi, buildTimbre } from './build.ts';
 export { cadenaOriginal, cadenaOriginalTimbre } from './cadena.ts';
 export * from './model.ts';
 export { readCfdi } from './read.ts';

@@ -1,0 +1,180 @@
+import { generateKeyPairSync, verify } from 'node:crypto';
+import { buildCfdi, type Cfdi, readCfdi, sealCfdi } from '@sello/formats/cfdi';
+import { PAC_ERRORS, SandboxPac, sandboxPacIdentity } from '@sello/local/pac';
+import { SoftwareSigner } from '@sello/signing';
+import forge from 'node-forge';
+import { afterAll, describe, expect, it } from 'vitest';
+import { satCadena, scratch, testCsd, validateCfdi } from './support.ts';
+
+const csd = testCsd();
+const signer = new SoftwareSigner(csd.privateKey, 'csd');
+const files = scratch();
+afterAll(() => files.remove());
+
+const NOW = new Date('2026-12-07T18:00:00Z'); // 12:00 in Mexico City
+const pac = () => new SandboxPac(sandboxPacIdentity(), () => NOW);
+
+const DRAFT: Cfdi = {
+  serie: 'A',
+  folio: '1',
+  fecha: '2026-12-07T11:30:00',
+  formaPago: '01',
+  noCertificado: '',
+  subTotal: '100.00',
+  moneda: 'MXN',
+  total: '116.00',
+  tipoDeComprobante: 'I',
+  exportacion: '01',
+  metodoPago: 'PUE',
+  lugarExpedicion: '44100',
+  emisor: { rfc: 'EKU9003173C9', nombre: 'ESCUELA KEMPER URGATE', regimenFiscal: '601' },
+  receptor: {
+    rfc: 'XAXX010101000',
+    nombre: 'PUBLICO EN GENERAL',
+    domicilioFiscalReceptor: '44100',
+    regimenFiscalReceptor: '616',
+    usoCFDI: 'S01',
+  },
+  conceptos: [
+    {
+      claveProdServ: '01010101',
+      cantidad: '1',
+      claveUnidad: 'ACT',
+      descripcion: 'Venta',
+      valorUnitario: '100.00',
+      importe: '100.00',
+      objetoImp: '02',
+      traslados: [
+        {
+          base: '100.00',
+          impuesto: '002',
+          tipoFactor: 'Tasa',
+          tasaOCuota: '0.160000',
+          importe: '16.00',
+        },
+      ],
+    },
+  ],
+  impuestos: {
+    totalImpuestosTrasladados: '16.00',
+    traslados: [
+      {
+        base: '100.00',
+        impuesto: '002',
+        tipoFactor: 'Tasa',
+        tasaOCuota: '0.160000',
+        importe: '16.00',
+      },
+    ],
+  },
+};
+
+const sealed = async (changes: Partial<Cfdi> = {}) =>
+  buildCfdi(await sealCfdi({ ...DRAFT, ...changes }, signer, 'csd', csd.certificate));
+
+const refusal = (result: ReturnType<SandboxPac['stamp']>) =>
+  result.ok ? 'stamped' : result.error.code;
+
+/**
+ * A certificate of SAT's shape (number, RFC) with a branch (a CSD) or without (an e.firma), or
+ * one of no SAT shape at all (no RFC).
+ */
+function satShaped(branch?: string, rfc = 'EKU9003173C9 / VADA800927DJ3') {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const key = forge.pki.privateKeyFromPem(
+    privateKey.export({ format: 'pem', type: 'pkcs8' }) as string,
+  ) as forge.pki.rsa.PrivateKey;
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+  cert.serialNumber = Buffer.from('30001000000500009998').toString('hex');
+  const subject = [
+    { shortName: 'CN', value: 'PRUEBA' },
+    ...(rfc ? [{ type: '2.5.4.45', value: rfc }] : []),
+    ...(branch ? [{ shortName: 'OU', value: branch }] : []),
+  ];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.validity.notAfter = new Date('2030-01-01T00:00:00Z');
+  cert.sign(key, forge.md.sha256.create());
+  return Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+}
+
+describe('the sandbox PAC', () => {
+  it('stamps a sealed CFDI: valid against the schemas, the stamp’s cadena SAT’s, SelloSAT verifies', async () => {
+    const xml = await sealed();
+    const result = pac().stamp(xml);
+    if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.detail}`);
+    const { timbre } = result;
+    expect(timbre.uuid).toMatch(
+      /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/,
+    );
+    expect(timbre.fechaTimbrado).toBe('2026-12-07T12:00:00');
+    expect(timbre.selloCFD).toBe(readCfdi(xml).sello);
+
+    const stampedFile = files.file(result.xml);
+    expect(validateCfdi(stampedFile).output).toContain('validates');
+    // The issuer's document is unchanged: the same cadena, its bytes kept around the stamp.
+    expect(satCadena(stampedFile)).toBe(satCadena(files.file(xml)));
+    expect(result.xml.startsWith(xml.slice(0, xml.lastIndexOf('</cfdi:Comprobante>')))).toBe(true);
+
+    const element = /<tfd:TimbreFiscalDigital[^>]*\/>/
+      .exec(result.xml)![0]
+      .replace('xmlns:tfd=', 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:tfd=');
+    const cadena = satCadena(files.file(element), true);
+    expect(cadena).toContain(`|${timbre.uuid}|2026-12-07T12:00:00|SSP260101AA1|`);
+    const pacCertificate = sandboxPacIdentity().certificate;
+    expect(
+      verify(
+        'sha256',
+        Buffer.from(cadena, 'utf8'),
+        pacCertificate.publicKey,
+        Buffer.from(timbre.selloSAT, 'base64'),
+      ),
+    ).toBe(true);
+    expect(timbre.noCertificadoSAT).toBe('30001000000900000001');
+  });
+
+  it('answers a document sent again with its first stamp, so a lost answer is retried safely', async () => {
+    const sandbox = pac();
+    const xml = await sealed();
+    const first = sandbox.stamp(xml);
+    const again = sandbox.stamp(xml);
+    expect(first.ok && again.ok).toBe(true);
+    if (!first.ok || !again.ok) return;
+    expect(again.previously).toBe(true);
+    expect(again.timbre.uuid).toBe(first.timbre.uuid);
+    expect(again.xml).toBe(first.xml);
+    // A stamped document itself is refused: it carries a stamp.
+    expect(refusal(sandbox.stamp(first.xml))).toBe(PAC_ERRORS.stamped.code);
+  });
+
+  it('refuses with SAT’s codes what a PAC refuses, stamping nothing', async () => {
+    const sandbox = pac();
+    expect(refusal(sandbox.stamp('not xml'))).toBe('301');
+    expect(refusal(sandbox.stamp((await sealed()).replace(' UsoCFDI="S01"', '')))).toBe('301');
+    // Changed after sealing.
+    expect(
+      refusal(sandbox.stamp((await sealed()).replace('Total="116.00"', 'Total="1160.00"'))),
+    ).toBe('302');
+    // Sealed with EKU9003173C9's CSD in the name of another issuer.
+    expect(
+      refusal(sandbox.stamp(await sealed({ emisor: { ...DRAFT.emisor, rfc: 'PRU010101AA1' } }))),
+    ).toBe('303');
+    // Dated after the CSD expires (2027-05-18), stamped then.
+    const later = new SandboxPac(sandboxPacIdentity(), () => new Date('2027-06-01T18:00:00Z'));
+    expect(refusal(later.stamp(await sealed({ fecha: '2027-06-01T11:00:00' })))).toBe('305');
+    // Dated more than 72 hours ago, or ahead of the clock.
+    expect(refusal(sandbox.stamp(await sealed({ fecha: '2026-12-03T11:00:00' })))).toBe('401');
+    expect(refusal(sandbox.stamp(await sealed({ fecha: '2026-12-08T11:00:00' })))).toBe('401');
+
+    const xml = await sealed();
+    const withCertificate = (der: Buffer) =>
+      xml
+        .replace(/ Certificado="[^"]*"/, ` Certificado="${der.toString('base64')}"`)
+        .replace(/NoCertificado="[^"]*"/, 'NoCertificado="30001000000500009998"');
+    expect(refusal(sandbox.stamp(withCertificate(satShaped())))).toBe('306');
+    expect(refusal(sandbox.stamp(withCertificate(satShaped('Sucursal 1', ''))))).toBe('308');
+    // A CSD, but not the one that made the seal.
+    expect(refusal(sandbox.stamp(withCertificate(satShaped('Sucursal 1'))))).toBe('302');
+  });
+});
