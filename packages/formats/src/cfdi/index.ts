@@ -3,3 +3,4 @@ export { cadenaOriginal, cadenaOriginalTimbre } from './cadena.ts';
 export * from './model.ts';
 export { readCfdi } from './read.ts';
 export { sealCfdi } from './seal.ts';
+export { formatQrTotal, satVerificationUrl } from './verification.ts';
