@@ -13,6 +13,7 @@ import { isLanguage, type Language } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { refreshSettings, useSigningCertificate, useSubmitterCertificate } from './queries.ts';
+import { type TaxIdCheck, taxIdCheckMessage } from './tax-id-check.ts';
 import { Details, Section } from './widgets.tsx';
 
 const FIELDS = ['pkcs12', 'password'] as const;
@@ -144,6 +145,24 @@ function CertificateUpload({
 
 const day = (value: string, language: Language) => formatDate(value, language);
 
+/**
+ * Whether the certificate proves the company's tax id (which opens its inbox) and, when it does
+ * not, why, in the API's terms: present while the tax id is unproven or a certificate proved it.
+ */
+function TaxIdCheckState({ check }: { check: TaxIdCheck }) {
+  const { t } = useTranslation();
+  const x = (key: string) => t(`settings.taxIdCheck.${key}` as 'settings.taxIdCheck.label');
+  return (
+    <div className="settings-tax-id">
+      <span className={`settings-state ${check.proves ? 'valid' : 'expired'}`}>
+        {x(check.proves ? 'proved' : 'refused')}
+      </span>
+      <p>{x(taxIdCheckMessage(check))}</p>
+      {check.proves ? null : <p className="settings-hint">{x('stillSigns')}</p>}
+    </div>
+  );
+}
+
 export function SigningCertificateSection() {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'es';
@@ -180,6 +199,14 @@ export function SigningCertificateSection() {
               ],
               [c('chainLength'), String(cert.chainLength)],
               [c('uploadedAt'), day(cert.importedAt, language)],
+              ...(cert.taxIdCheck
+                ? [
+                    [
+                      t('settings.taxIdCheck.label'),
+                      <TaxIdCheckState key="tax-id" check={cert.taxIdCheck} />,
+                    ] as const,
+                  ]
+                : []),
             ]}
           />
         ) : (
