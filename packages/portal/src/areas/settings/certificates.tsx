@@ -1,7 +1,7 @@
 // One schema checks both uploads: the two inputs are the same (a PKCS#12 and its password).
 import { SigningCertificateInput } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, useId, useRef, useState } from 'react';
+import { type ChangeEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { unwrap, useApi } from '../../api/index.ts';
@@ -204,7 +204,7 @@ export function SigningCertificateSection() {
                     [
                       t('settings.taxIdCheck.label'),
                       <TaxIdCheckState key="tax-id" check={cert.taxIdCheck} />,
-                    ] as const,
+                    ] as [string, ReactNode],
                   ]
                 : []),
             ]}
