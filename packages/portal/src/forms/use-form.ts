@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import * as z from 'zod';
 import { ca, en, es } from 'zod/locales';
 import { ApiError, problemToFields } from '../api/problem.ts';
+import { localizeIssues, problemFields, zodIssueMessage } from '../api/problem-messages.ts';
 import { isLanguage } from '../i18n/language.ts';
 import { useErrorMessage } from '../ui/states.tsx';
 import { formBody, zodProblems } from './values.ts';
@@ -11,6 +12,8 @@ const ZOD_LOCALES = { es, ca, en };
 // zod would probe `new Function` for its fast path, which the portal's CSP (no unsafe-eval)
 // refuses and reports; the plain path is quick enough for forms.
 z.config({ jitless: true });
+// zod's issues in the portal's own words where it has them (its locales word the rest).
+z.config({ customError: (issue) => zodIssueMessage(issue) });
 
 /**
  * A form checked with the API's own zod schema before it is sent, and whose problem+json
@@ -67,7 +70,7 @@ export function useApiForm<S extends z.ZodType, R>({
     const body = prepare(formBody(new FormData(event.currentTarget).entries(), clearable));
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      show(zodProblems(parsed.error, body, t('form.required')));
+      show(zodProblems(localizeIssues(parsed.error, t), body, t('form.required')));
       return;
     }
     setPending(true);
@@ -76,7 +79,7 @@ export function useApiForm<S extends z.ZodType, R>({
       setErrors({});
       setAlerts([]);
     } catch (error) {
-      const problems = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
+      const problems = error instanceof ApiError ? problemFields(error.problem, t) : [];
       show(problems, problems.length > 0 ? [] : [message(error)]);
     } finally {
       setPending(false);
@@ -90,7 +93,11 @@ export function useApiForm<S extends z.ZodType, R>({
    */
   const onInput = (event: FormEvent<HTMLElement>) => {
     const name = (event.target as { name?: unknown }).name;
-    if (typeof name !== 'string') return;
+    if (typeof name === 'string') clearError(name);
+  };
+
+  /** Drops one field's error: for a control edited through its state (a checkbox list). */
+  const clearError = (name: string) => {
     setErrors((current) => {
       if (!(name in current)) return current;
       const { [name]: _, ...rest } = current;
@@ -98,5 +105,5 @@ export function useApiForm<S extends z.ZodType, R>({
     });
   };
 
-  return { formRef: form, errors, alerts, pending, onSubmit, onInput };
+  return { formRef: form, errors, alerts, pending, onSubmit, onInput, clearError };
 }

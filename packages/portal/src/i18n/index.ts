@@ -9,6 +9,7 @@ import {
   pickLanguage,
 } from './language.ts';
 import { ca } from './messages/ca.ts';
+import { commonMessages } from './messages/common.ts';
 import { en } from './messages/en.ts';
 import { es } from './messages/es.ts';
 
@@ -33,7 +34,11 @@ const remembered = () => {
 export function startI18n(): Language {
   const language = pickLanguage(location.search, remembered());
   void i18next.use(initReactI18next).init({
-    resources: { es: { translation: es }, ca: { translation: ca }, en: { translation: en } },
+    resources: {
+      es: { translation: { ...es, ...commonMessages.es } },
+      ca: { translation: { ...ca, ...commonMessages.ca } },
+      en: { translation: { ...en, ...commonMessages.en } },
+    },
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
