@@ -1,3 +1,5 @@
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ObjectLockMode } from 'aws-cdk-lib/aws-s3';
 import type { Node } from 'constructs';
@@ -35,6 +37,11 @@ export interface StageConfig {
     environment: 'test' | 'production';
     submitter: 'aeat' | 'sandbox';
   };
+  /**
+   * The operator's extra CAs whose certificates prove a tenant's tax id (PEM text, read at synth
+   * from the file context `trustedCasPem` names), besides the list Sello ships.
+   */
+  trustedCasPem?: string;
 }
 
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
@@ -83,7 +90,51 @@ export function readStageConfig(node: Node): StageConfig {
     objectLockYears: positiveInt(get('objectLockYears') ?? 6, 'objectLockYears'),
     ...portal(text),
     ...verifactu(text, stage),
+    ...trustedCas(text),
   };
+}
+
+/**
+ * Lambda holds at most 4 KB of environment per function (all variables together): room for one
+ * or two CA certificates next to the other variables. More belong in packages/signing/trusted-cas.
+ */
+export const TRUSTED_CAS_PEM_LIMIT = 3000;
+
+function trustedCas(text: (key: string) => string | undefined) {
+  const file = text('trustedCasPem');
+  if (!file) return {};
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`Context "trustedCasPem": cannot read ${file} (${(error as Error).message})`);
+  }
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) throw new Error(`Context "trustedCasPem": no certificate in ${file}`);
+  for (const [index, block] of blocks.entries()) {
+    let certificate: X509Certificate;
+    try {
+      certificate = new X509Certificate(block);
+    } catch {
+      throw new Error(`Context "trustedCasPem": certificate ${index + 1} of ${file} is unreadable`);
+    }
+    // Only CAs issue the certificates that prove a tax id: anything else here is a mistake.
+    if (!certificate.ca) {
+      throw new Error(
+        `Context "trustedCasPem": certificate ${index + 1} of ${file} (${certificate.subject.replaceAll('\n', ', ')}) is not a CA certificate`,
+      );
+    }
+  }
+  // Only the certificates: comments and blank lines would spend the 4 KB for nothing.
+  const trustedCasPem = `${blocks.join('\n')}\n`;
+  if (trustedCasPem.length > TRUSTED_CAS_PEM_LIMIT) {
+    throw new Error(
+      `Context "trustedCasPem": ${trustedCasPem.length} characters of certificates exceed the ` +
+        `${TRUSTED_CAS_PEM_LIMIT} a Lambda environment can hold; add them to ` +
+        'packages/signing/trusted-cas instead',
+    );
+  }
+  return { trustedCasPem };
 }
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;

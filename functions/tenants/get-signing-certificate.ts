@@ -6,6 +6,7 @@ import { ok } from '@sello/http';
 
 const get = getSigningCertificate();
 
-export const handler = httpHandler(routes.getSigningCertificate, async ({ principal }) =>
-  ok(signingCertificateView(await get(principal.tenantId))),
-);
+export const handler = httpHandler(routes.getSigningCertificate, async ({ principal }) => {
+  const { identity, taxIdCheck } = await get(principal.tenantId);
+  return ok(signingCertificateView(identity, taxIdCheck));
+});

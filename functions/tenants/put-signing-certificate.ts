@@ -6,6 +6,7 @@ import { ok } from '@sello/http';
 
 const put = putSigningCertificate();
 
-export const handler = httpHandler(routes.putSigningCertificate, async ({ principal, body }) =>
-  ok(signingCertificateView(await put(principal.tenantId, body))),
-);
+export const handler = httpHandler(routes.putSigningCertificate, async ({ principal, body }) => {
+  const { identity, taxIdCheck } = await put(principal.tenantId, body);
+  return ok(signingCertificateView(identity, taxIdCheck));
+});

@@ -367,6 +367,15 @@ export function environmentFor(
   return env;
 }
 
+/** The functions that check whether a signing certificate proves a tenant's tax id. */
+const CHECK_CERTIFICATES = new Set(['putSigningCertificate', 'getSigningCertificate']);
+
+/** The operator's extra trusted CAs, for the functions that check certificates (if configured). */
+export function trustedCasEnvironment(config: StageConfig, id: string): Record<string, string> {
+  if (!config.trustedCasPem || !CHECK_CERTIFICATES.has(id)) return {};
+  return { [ENV.trustedCasPem]: config.trustedCasPem };
+}
+
 /** The VERI*FACTU settings every function reads the same way (records are made by several). */
 export function verifactuEnvironment(config: StageConfig): Record<string, string> {
   if (!config.verifactu) return {};

@@ -9,7 +9,12 @@ import { Construct } from 'constructs';
 import { FunctionBundles } from '../bundling.ts';
 import { readStageConfig } from '../config.ts';
 import type { PlatformResources } from '../stacks/stateful-stack.ts';
-import { environmentFor, grantAccess, verifactuEnvironment } from './access.ts';
+import {
+  environmentFor,
+  grantAccess,
+  trustedCasEnvironment,
+  verifactuEnvironment,
+} from './access.ts';
 import type { FunctionDef } from './function-def.ts';
 import { acknowledge } from './nag.ts';
 import { functionNameOf, grantInvokes, reachEnvironment, reachOf } from './reach.ts';
@@ -74,6 +79,7 @@ export class ApiFunction extends Construct {
         ...environmentFor(def.access, resources, stage),
         ...reachEnvironment(this, stage, reach),
         ...verifactuEnvironment(readStageConfig(this.node)),
+        ...trustedCasEnvironment(readStageConfig(this.node), def.id),
         ...props.environment,
         NODE_OPTIONS: '--enable-source-maps',
       },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ENV } from '@sello/contracts';
 import { inject } from 'vitest';
+import { trustedTestCa } from './trusted-ca.ts';
 
 /**
  * Points the AWS SDK and our config at the shared local servers, with a table of this file's own,
@@ -33,6 +34,8 @@ Object.assign(process.env, {
   [ENV.userPoolId]: endpoints.userPoolId,
   [ENV.userPoolClientId]: endpoints.userPoolClientId,
   [ENV.userPoolIssuer]: endpoints.userPoolIssuer,
+  // Certificates this test CA issues prove tax ids, as a qualified CA's do in production.
+  [ENV.trustedCasPem]: trustedTestCa().pem,
 });
 delete process.env.AWS_PROFILE;
 

@@ -60,6 +60,9 @@ export function userPool() {
   return { userPoolId, clientId, issuer: optionalEnv(ENV.userPoolIssuer) };
 }
 
+/** The operator's extra trusted CAs for tax-id proof (PEM bundle), if any. */
+export const trustedCasPem = () => optionalEnv(ENV.trustedCasPem);
+
 /** The user pool, for the operations that cannot run without one (signing in, managing users). */
 export function requireUserPool() {
   const pool = userPool();

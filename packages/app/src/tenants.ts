@@ -8,6 +8,7 @@ import { readPkcs12 } from '@sello/signing/pkcs12';
 import { kmsClient } from './clients.ts';
 import { stage } from './config.ts';
 import { repositories } from './repositories.ts';
+import { trustAnchors } from './trust.ts';
 
 /** Tenants, their API keys and their signing certificate. */
 const r = () => repositories();
@@ -31,12 +32,24 @@ export function revokeApiKey() {
   };
 }
 
-export const getSigningCertificate = () =>
-  signing.getSigningCertificate({ identities: r().signingIdentities });
+/**
+ * The tenant's signing certificate and, while it matters, whether it proves the tenant's tax id
+ * now (checked at each read: a certificate expires, the trusted CAs change with the deployment).
+ */
+export function getSigningCertificate() {
+  const get = signing.getSigningCertificate({ identities: r().signingIdentities });
+  return async (tenantId: string) => {
+    const [identity, tenant] = await Promise.all([get(tenantId), r().tenants.get(tenantId)]);
+    const taxIdCheck =
+      tenant && core.certificateTaxIdStatus(tenant, identity, trustAnchors(), systemClock.now());
+    return { identity, taxIdCheck };
+  };
+}
 
 /**
  * The uploaded PKCS#12's key goes into a per-tenant KMS key; the file is discarded. A certificate
- * whose holder is the tenant's tax id proves that tax id (and opens the tenant's inbox).
+ * whose holder is the tenant's tax id, issued by a trusted CA, proves that tax id (and opens the
+ * tenant's inbox); any other still signs.
  */
 export function putSigningCertificate() {
   const put = signing.putSigningCertificate({
@@ -49,11 +62,12 @@ export function putSigningCertificate() {
     tenants: r().tenants,
     proofs: r().tenants,
     clock: systemClock,
+    trustAnchors: trustAnchors(),
   });
   return async (...args: Parameters<typeof put>) => {
     const identity = await put(...args);
-    await prove(args[0], identity);
-    return identity;
+    const { check } = await prove(args[0], identity);
+    return { identity, taxIdCheck: check };
   };
 }
 

@@ -44,6 +44,11 @@ export const ENV = {
    * then verified against `<issuer>/.well-known/jwks.json` of that server.
    */
   userPoolIssuer: 'SELLO_USER_POOL_ISSUER',
+  /**
+   * More CA certificates (PEM, one or more) whose certificates prove a tenant's tax id, besides
+   * the list Sello ships (packages/signing/trusted-cas). Unset: only that list.
+   */
+  trustedCasPem: 'SELLO_TRUSTED_CAS_PEM',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

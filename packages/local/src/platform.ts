@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { dynamoClient, useTaskScheduler } from '@sello/app/platform';
+import { dynamoClient, repositories, useTaskScheduler } from '@sello/app/platform';
 import { migrateRecipientAccounts } from '@sello/app/recipients';
 import { ENV, routeList, triggeredList } from '@sello/contracts';
 import { createApiServer } from './api-server.ts';
@@ -14,6 +14,12 @@ import { startDynamoLocal } from './services/dynamodb.ts';
 import { startServiceHost } from './services/host.ts';
 import { assertPortFree } from './services/ports.ts';
 import { ensureTable } from './table.ts';
+import {
+  DEMO_CERTIFICATE_PASSWORD,
+  ensureLocalTestCa,
+  LOCAL_TEST_CA_FILE,
+  writeDemoCertificate,
+} from './test-ca.ts';
 import { welcomePage } from './welcome.ts';
 
 export interface PlatformOptions {
@@ -33,6 +39,11 @@ export interface Platform {
   info: LocalInfo;
   /** Where `info` was written: `local.json` in the data folder. */
   localJson: string;
+  /**
+   * A PKCS#12 for the demo company's tax id, issued by the local test CA the platform trusts:
+   * uploaded by a tenant with that tax id, it proves it (locally only).
+   */
+  demoCertificate?: { path: string; password: string };
   scheduler: LocalScheduler;
   /** Runs the triggered functions handlers hand work to, in this process. */
   invoker: LocalInvoker;
@@ -98,6 +109,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     log(`local signer: ${join(signerDir, 'signing-cert.pem')}`);
 
     const apiUrl = `http://127.0.0.1:${options.port}`;
+    // Certificates of this local CA prove tax ids here, through the operator's extra-CAs setting
+    // as in AWS (the check itself is production's); any CAs already in the variable stay.
+    const trustDir = join(dataDir, 'trust');
+    const testCa = ensureLocalTestCa(trustDir);
+    log(`local test CA (trusted for tax-id proof): ${join(trustDir, LOCAL_TEST_CA_FILE)}`);
     Object.assign(process.env, {
       AWS_REGION: process.env.AWS_REGION ?? 'eu-south-2',
       // s3rver accepts only this key pair; DynamoDB Local (shared db) and SES take any.
@@ -129,6 +145,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       [ENV.userPoolId]: cognito.userPoolId,
       [ENV.userPoolClientId]: cognito.clientId,
       [ENV.userPoolIssuer]: cognito.issuer,
+      [ENV.trustedCasPem]: [process.env[ENV.trustedCasPem], testCa.pem].filter(Boolean).join('\n'),
       // Node 20 is supported until the move to 22 (see README); the notice is known.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -147,6 +164,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const localJson = join(dataDir, 'local.json');
     const demo = await ensureDemoTenant(localJson);
     const owner = await ensureDemoOwner(localJson, demo.tenantId);
+    const demoTenant = await repositories().tenants.get(demo.tenantId);
+    const demoCertificate = demoTenant && {
+      path: writeDemoCertificate(trustDir, testCa, demoTenant),
+      password: DEMO_CERTIFICATE_PASSWORD,
+    };
     // Data kept from before recipients signed in through Cognito: moved as the operator function
     // moves it in AWS (nothing left to move on later starts).
     const moved = await migrateRecipientAccounts()();
@@ -214,6 +236,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     return {
       info,
       localJson,
+      ...(demoCertificate ? { demoCertificate } : {}),
       scheduler,
       invoker,
       settled: () => invoker.settled(),

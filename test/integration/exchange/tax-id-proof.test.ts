@@ -1,9 +1,18 @@
-import { buildPkcs12, testCa, testLeaf } from '@sello/signing/testing';
+import {
+  buildPkcs12,
+  type CertificateOptions,
+  type TestCertificate,
+  testCa,
+  testIntermediate,
+  testLeaf,
+  testSelfSigned,
+} from '@sello/signing/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startApi } from '../../support/api.ts';
 import { TAX_IDS, tenantWithTaxId } from '../../support/exchange.ts';
 import { anEmailKey, anIssuerKey, aSourceIp, callFrom } from '../../support/recipients.ts';
 import { aStaffEmail, signIn } from '../../support/staff.ts';
+import { trustedTestCa } from '../../support/trusted-ca.ts';
 
 const api = await startApi();
 const password = 'una frase de paso larga';
@@ -15,29 +24,42 @@ let issuer: Tenant;
 let buyer: Tenant;
 let invoiceNumber: string;
 
-/** A PKCS#12 whose certificate names `subject` (organizationIdentifier, serialNumber). */
-function certificateFile(subject: { organizationIdentifier?: string; serialNumber?: string }) {
-  const ca = testCa({ commonName: 'Sello Test Qualified CA' });
-  const leaf = testLeaf(ca, {
-    commonName: 'DISTRIBUCIONES MEDITERRANEO SA',
-    subject: [
-      { shortName: 'C', value: 'ES' },
-      ...(subject.organizationIdentifier
-        ? [{ type: '2.5.4.97', value: subject.organizationIdentifier }]
-        : []),
-      ...(subject.serialNumber ? [{ name: 'serialNumber', value: subject.serialNumber }] : []),
-      { shortName: 'CN', value: 'DISTRIBUCIONES MEDITERRANEO SA' },
-    ],
-  });
+type Holder = { organizationIdentifier?: string; serialNumber?: string };
+
+/** The company's subject: organizationIdentifier and serialNumber as a Spanish certificate has. */
+const holderSubject = (subject: Holder): NonNullable<CertificateOptions['subject']> => [
+  { shortName: 'C', value: 'ES' },
+  ...(subject.organizationIdentifier
+    ? [{ type: '2.5.4.97', value: subject.organizationIdentifier }]
+    : []),
+  ...(subject.serialNumber ? [{ name: 'serialNumber', value: subject.serialNumber }] : []),
+  { shortName: 'CN', value: 'DISTRIBUCIONES MEDITERRANEO SA' },
+];
+
+/** A PKCS#12 holding `leaf`'s key, `leaf` and the CA certificates `chain`. */
+function pkcs12Of(leaf: TestCertificate, chain: TestCertificate[]) {
   return {
     pkcs12: buildPkcs12({
       keys: [leaf.keyDer],
-      certificates: [leaf.der, ca.der],
+      certificates: [leaf.der, ...chain.map((c) => c.der)],
       password: 'p12-password',
       profile: 'aes',
     }),
     password: 'p12-password',
   };
+}
+
+/**
+ * A PKCS#12 whose certificate names `subject` (organizationIdentifier, serialNumber), issued by
+ * the CA the tests trust (see test/support/trusted-ca.ts), as a qualified CA would.
+ */
+function certificateFile(subject: Holder) {
+  const ca = trustedTestCa();
+  const leaf = testLeaf(ca, {
+    commonName: 'DISTRIBUCIONES MEDITERRANEO SA',
+    subject: holderSubject(subject),
+  });
+  return pkcs12Of(leaf, [ca]);
 }
 
 beforeAll(async () => {
@@ -205,5 +227,88 @@ describe('the inbox of a tax id opens to a tenant that proves it', () => {
       { path: 'emailKey', message: 'This key was already used' },
       { path: 'issuerKey', message: 'This key was already used' },
     ]);
+  });
+});
+
+describe('a certificate proves the tax id only when a trusted CA issued it', () => {
+  const company = { organizationIdentifier: `VATES-${BUYER}` };
+  const upload = (token: string, body: { pkcs12: string; password: string }) =>
+    api.call('PUT', '/v1/signing-certificate', { key: token, body });
+  const closed = async (token: string) => {
+    expect((await inbox(token)).taxIdVerified).toBe(false);
+    const tenant = await api.call('GET', '/v1/tenant', { key: token });
+    expect(tenant.json.taxIdVerified).toBe(false);
+    expect(tenant.json.taxIdProof).toBeUndefined();
+  };
+  const DAY = 86_400_000;
+
+  it('refuses a self-signed certificate naming the tenant’s tax id (it still signs)', async () => {
+    const { token } = await signedUp('Mediterráneo Autofirmado, S.L.');
+    const self = testSelfSigned({
+      commonName: 'DISTRIBUCIONES MEDITERRANEO SA',
+      subject: holderSubject(company),
+    });
+    const res = await upload(token, pkcs12Of(self, []));
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.taxIdCheck).toEqual({ proves: false, reason: 'untrusted-issuer' });
+    await closed(token);
+    expect((await inbox(token)).items).toEqual([]);
+    // The reason stays readable with the certificate, for the portal.
+    const read = await api.call('GET', '/v1/signing-certificate', { key: token });
+    expect(read.json.taxIdCheck).toEqual({ proves: false, reason: 'untrusted-issuer' });
+  });
+
+  it('refuses one issued through an intermediate of an untrusted CA, even one named like ours', async () => {
+    const { token } = await signedUp('Mediterráneo Intermedio, S.L.');
+    const root = testCa({ commonName: 'Sello Test Qualified CA' }); // the trusted CA's name, not its key
+    const intermediate = testIntermediate(root);
+    const leaf = testLeaf(intermediate, {
+      commonName: 'DISTRIBUCIONES MEDITERRANEO SA',
+      subject: holderSubject(company),
+    });
+    const res = await upload(token, pkcs12Of(leaf, [intermediate, root]));
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.taxIdCheck).toEqual({ proves: false, reason: 'untrusted-issuer' });
+    expect(res.json.chainLength).toBe(3);
+    await closed(token);
+  });
+
+  it('refuses one whose issuing CA has expired', async () => {
+    const { token } = await signedUp('Mediterráneo Caducado, S.L.');
+    const expired = testIntermediate(trustedTestCa(), {
+      notBefore: new Date(Date.now() - 30 * DAY),
+      notAfter: new Date(Date.now() - DAY),
+    });
+    const leaf = testLeaf(expired, {
+      commonName: 'DISTRIBUCIONES MEDITERRANEO SA',
+      subject: holderSubject(company),
+    });
+    const res = await upload(token, pkcs12Of(leaf, [expired, trustedTestCa()]));
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.taxIdCheck).toEqual({ proves: false, reason: 'expired' });
+    await closed(token);
+  });
+
+  it('says a trusted certificate of another holder does not match, then proves with the company’s', async () => {
+    const { token } = await signedUp('Mediterráneo Cuatro, S.L.');
+    const other = await upload(
+      token,
+      certificateFile({ organizationIdentifier: `VATES-${TAX_IDS.c}` }),
+    );
+    expect(other.json.taxIdCheck).toEqual({ proves: false, reason: 'holder-mismatch' });
+    await closed(token);
+
+    const own = await upload(token, certificateFile(company));
+    expect(own.status, own.text).toBe(200);
+    expect(own.json.taxIdCheck).toEqual({ proves: true });
+    expect((await inbox(token)).items.map((i) => i.number)).toContain(invoiceNumber);
+    const read = await api.call('GET', '/v1/signing-certificate', { key: token });
+    expect(read.json.taxIdCheck).toEqual({ proves: true });
+  });
+
+  it('leaves the check out for a tenant the operator vouched for', async () => {
+    const res = await upload(buyer.key, certificateFile(company));
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.taxIdCheck).toBeUndefined();
   });
 });

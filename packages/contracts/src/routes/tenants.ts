@@ -78,7 +78,9 @@ export const tenantsRoutes = {
     summary:
       "Upload the tenant's qualified certificate (PKCS#12): its key is imported into KMS and the file " +
       'discarded. A certificate whose holder is the tenant’s tax id (organizationIdentifier ' +
-      '`VATES-…` or serialNumber `IDCES-…`) also proves that tax id (see `taxIdProof` in GET /v1/tenant)',
+      '`VATES-…` or serialNumber `IDCES-…`) and that chains to a trusted CA also proves that tax ' +
+      'id (see `taxIdProof` in GET /v1/tenant); `taxIdCheck` in the answer says whether it did, ' +
+      'and why not. Any other certificate is taken too: it signs, it proves nothing',
     tag: 'Tenant',
     request: { body: SigningCertificateInput },
     responses: {

@@ -9,8 +9,9 @@ export const TaxIdProof = z
       .enum(['operator', 'certificate', 'onboarding'])
       .describe(
         'operator: vouched for by the operator who provisioned the tenant; certificate: a signing ' +
-          'certificate whose holder (organizationIdentifier or serialNumber) is the tax id was ' +
-          'uploaded (PUT /v1/signing-certificate); onboarding: the two onboarding keys',
+          'certificate whose holder (organizationIdentifier or serialNumber) is the tax id, issued ' +
+          'by a trusted CA, was uploaded (PUT /v1/signing-certificate); onboarding: the two ' +
+          'onboarding keys',
       ),
     at: Instant,
     certificateSubject: z.string().optional().describe('The proving certificate (certificate)'),
@@ -128,6 +129,16 @@ export const SigningCertificateInput = z
   .strict()
   .meta({ id: 'SigningCertificateInput' });
 
+export const TaxIdRefusal = z
+  .enum(['holder-mismatch', 'untrusted-issuer', 'expired', 'not-yet-valid', 'not-for-signing'])
+  .describe(
+    'holder-mismatch: its holder (organizationIdentifier or serialNumber) is not the tenant’s tax ' +
+      'id; untrusted-issuer: no chain of CA signatures leads from it to a CA Sello trusts (e.g. a ' +
+      'self-signed certificate); expired / not-yet-valid: it or a CA of its chain is outside its ' +
+      'validity; not-for-signing: its key usage allows neither digitalSignature nor nonRepudiation',
+  )
+  .meta({ id: 'TaxIdRefusal' });
+
 export const SigningCertificate = z
   .object({
     subject: z.string(),
@@ -137,5 +148,16 @@ export const SigningCertificate = z
     notAfter: Instant,
     chainLength: z.number().int().describe('Certificates kept: the signing one and its CAs'),
     importedAt: Instant,
+    taxIdCheck: z
+      .object({
+        proves: z.boolean().describe('Whether this certificate proves the tenant’s tax id now'),
+        reason: TaxIdRefusal.optional().describe('Why it does not (absent when it does)'),
+      })
+      .optional()
+      .describe(
+        'Present while the tenant’s tax id is unproven, or when a certificate proved it: a ' +
+          'certificate proves it when its holder is the tax id and a trusted CA issued it. ' +
+          'Revocation is not checked. Any certificate signs, trusted or not',
+      ),
   })
   .meta({ id: 'SigningCertificate' });

@@ -67,8 +67,14 @@ export class Pkcs12Error extends Error {
   }
 }
 
-/** What clients see: names, serial and dates; never the key id. Field order fixed. */
-export function signingCertificateView(identity: SigningIdentity) {
+/**
+ * What clients see: names, serial and dates; never the key id. Field order fixed. `taxIdCheck`
+ * (whether the certificate proves the tenant's tax id, and why not) where the caller has one.
+ */
+export function signingCertificateView(
+  identity: SigningIdentity,
+  taxIdCheck?: { proves: boolean; reason?: string },
+) {
   return {
     subject: identity.subject,
     issuer: identity.issuer,
@@ -77,5 +83,6 @@ export function signingCertificateView(identity: SigningIdentity) {
     notAfter: identity.notAfter,
     chainLength: 1 + identity.chainPem.length,
     importedAt: identity.importedAt,
+    ...(taxIdCheck ? { taxIdCheck } : {}),
   };
 }

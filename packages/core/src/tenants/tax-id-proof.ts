@@ -12,6 +12,11 @@ import type {
 import { hashSecret, looksLikeSecret, sameHash } from '../recipients/secrets.ts';
 import type { SigningIdentity } from '../signing/signing-identity.ts';
 import {
+  type CertificateTrustProblem,
+  type TrustAnchors,
+  verifyCertificateChain,
+} from '../signing/trust.ts';
+import {
   type TaxIdProof,
   type TaxIdProofRepository,
   type Tenant,
@@ -60,27 +65,85 @@ export const certificateHeldBy = (
     (h) => h.taxId === tenant.taxId && h.country === tenant.address.country,
   );
 
+/** Why a certificate does not prove a tenant's tax id. */
+export type TaxIdRefusal =
+  /** The certificate names another holder (or no tax id at all). */
+  'holder-mismatch' | CertificateTrustProblem;
+
+export type CertificateTaxIdCheck = { proves: true } | { proves: false; reason: TaxIdRefusal };
+
+type CertificateFiles = Pick<SigningIdentity, 'certificatePem' | 'chainPem'>;
+
 /**
- * After a signing certificate is uploaded: when its holder is the tenant's tax id and the tax id
- * is not proven yet, the certificate proves it. Answers the tenant's proof afterwards (if any).
+ * Whether a signing certificate proves the tenant's tax id at `at`: its holder is the tax id AND
+ * it chains to a trusted CA (`verifyCertificateChain`: anyone can make a self-signed certificate
+ * naming any tax id, only a CA checks who holds it). The chain may use the CA certificates the
+ * uploaded file carried. Revocation is not checked (see verifyCertificateChain).
+ */
+export function certificateTaxIdCheck(
+  tenant: { taxId: string; address: { country: string } },
+  identity: CertificateFiles,
+  anchors: TrustAnchors,
+  at: Date,
+): CertificateTaxIdCheck {
+  if (!certificateHeldBy(tenant, identity.certificatePem)) {
+    return { proves: false, reason: 'holder-mismatch' };
+  }
+  const trust = verifyCertificateChain(
+    new X509Certificate(identity.certificatePem),
+    identity.chainPem.map((pem) => new X509Certificate(pem)),
+    anchors,
+    at,
+  );
+  return trust.trusted ? { proves: true } : { proves: false, reason: trust.reason };
+}
+
+/**
+ * What the tenant's signing certificate says about its tax id, where that matters: while the tax
+ * id is unproven, or when a certificate proved it. Undefined when the operator or onboarding keys
+ * proved it (the certificate then only signs).
+ */
+export function certificateTaxIdStatus(
+  tenant: Tenant,
+  identity: CertificateFiles,
+  anchors: TrustAnchors,
+  at: Date,
+): CertificateTaxIdCheck | undefined {
+  const proof = taxIdProofOf(tenant);
+  if (proof && proof.method !== 'certificate') return undefined;
+  return certificateTaxIdCheck(tenant, identity, anchors, at);
+}
+
+/**
+ * After a signing certificate is uploaded: when it proves the tenant's tax id (its holder, issued
+ * by a trusted CA) and the tax id is not proven yet, the certificate proves it. Answers the
+ * tenant's proof afterwards (if any) and what the certificate says about the tax id (see
+ * certificateTaxIdStatus). An untrusted certificate still signs: that is the tenant's business.
  */
 export const proveTaxIdByCertificate =
-  (deps: { tenants: Pick<TenantRepository, 'get'>; proofs: TaxIdProofRepository; clock: Clock }) =>
+  (deps: {
+    tenants: Pick<TenantRepository, 'get'>;
+    proofs: TaxIdProofRepository;
+    clock: Clock;
+    trustAnchors: TrustAnchors;
+  }) =>
   async (
     tenantId: string,
-    identity: Pick<SigningIdentity, 'certificatePem' | 'subject'>,
-  ): Promise<TaxIdProof | undefined> => {
+    identity: Pick<SigningIdentity, 'certificatePem' | 'chainPem' | 'subject'>,
+  ): Promise<{ proof?: TaxIdProof; check?: CertificateTaxIdCheck }> => {
     const tenant = await deps.tenants.get(tenantId);
     if (!tenant) throw new NotFoundError('Tenant', tenantId);
+    const now = deps.clock.now();
     const current = taxIdProofOf(tenant);
-    if (current || !certificateHeldBy(tenant, identity.certificatePem)) return current;
+    const check = certificateTaxIdStatus(tenant, identity, deps.trustAnchors, now);
+    if (current || !check?.proves) return { ...(current ? { proof: current } : {}), check };
     const proof: TaxIdProof = {
       method: 'certificate',
-      at: deps.clock.now().toISOString(),
+      at: now.toISOString(),
       certificateSubject: identity.subject,
     };
     await deps.proofs.recordTaxIdProof(tenantId, proof);
-    return proof;
+    return { proof, check };
   };
 
 const KEY_FIELD = { email: 'emailKey', issuer: 'issuerKey' } as const;

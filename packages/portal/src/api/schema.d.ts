@@ -837,7 +837,7 @@ export interface paths {
          */
         get: operations["getSigningCertificate"];
         /**
-         * Upload the tenant's qualified certificate (PKCS#12): its key is imported into KMS and the file discarded. A certificate whose holder is the tenant’s tax id (organizationIdentifier `VATES-…` or serialNumber `IDCES-…`) also proves that tax id (see `taxIdProof` in GET /v1/tenant)
+         * Upload the tenant's qualified certificate (PKCS#12): its key is imported into KMS and the file discarded. A certificate whose holder is the tenant’s tax id (organizationIdentifier `VATES-…` or serialNumber `IDCES-…`) and that chains to a trusted CA also proves that tax id (see `taxIdProof` in GET /v1/tenant); `taxIdCheck` in the answer says whether it did, and why not. Any other certificate is taken too: it signs, it proves nothing
          * @description Staff roles: owner, admin. API keys act for the whole tenant.
          */
         put: operations["putSigningCertificate"];
@@ -2345,6 +2345,13 @@ export interface components {
             /** @description Decimal, as XAdES prints it */
             serialNumber: string;
             subject: string;
+            /** @description Present while the tenant’s tax id is unproven, or when a certificate proved it: a certificate proves it when its holder is the tax id and a trusted CA issued it. Revocation is not checked. Any certificate signs, trusted or not */
+            taxIdCheck?: {
+                /** @description Whether this certificate proves the tenant’s tax id now */
+                proves: boolean;
+                /** @description Why it does not (absent when it does) */
+                reason?: components["schemas"]["TaxIdRefusal"];
+            };
         };
         SigningCertificateInput: {
             /** @description Password of the PKCS#12 file; never stored */
@@ -2659,7 +2666,7 @@ export interface components {
             /** @description The proving certificate (certificate) */
             certificateSubject?: string;
             /**
-             * @description operator: vouched for by the operator who provisioned the tenant; certificate: a signing certificate whose holder (organizationIdentifier or serialNumber) is the tax id was uploaded (PUT /v1/signing-certificate); onboarding: the two onboarding keys
+             * @description operator: vouched for by the operator who provisioned the tenant; certificate: a signing certificate whose holder (organizationIdentifier or serialNumber) is the tax id, issued by a trusted CA, was uploaded (PUT /v1/signing-certificate); onboarding: the two onboarding keys
              * @enum {string}
              */
             method: "operator" | "certificate" | "onboarding";
@@ -2670,6 +2677,11 @@ export interface components {
             /** @description The key the issuer handed over (`ikey_…`) */
             issuerKey: string;
         };
+        /**
+         * @description holder-mismatch: its holder (organizationIdentifier or serialNumber) is not the tenant’s tax id; untrusted-issuer: no chain of CA signatures leads from it to a CA Sello trusts (e.g. a self-signed certificate); expired / not-yet-valid: it or a CA of its chain is outside its validity; not-for-signing: its key usage allows neither digitalSignature nor nonRepudiation
+         * @enum {string}
+         */
+        TaxIdRefusal: "holder-mismatch" | "untrusted-issuer" | "expired" | "not-yet-valid" | "not-for-signing";
         TaxInput: {
             /**
              * @description Exempt operation (rate 0): E1 art. 20 LIVA, E2 art. 21, E3 art. 22, E4 art. 23–24, E5 art. 25, E6 other

@@ -1,7 +1,7 @@
 // One schema checks both uploads: the two inputs are the same (a PKCS#12 and its password).
 import { SigningCertificateInput } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, useId, useRef, useState } from 'react';
+import { type ChangeEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { unwrap, useApi } from '../../api/index.ts';
@@ -14,6 +14,7 @@ import { isLanguage, type Language } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { refreshSettings, useSigningCertificate, useSubmitterCertificate } from './queries.ts';
+import { type TaxIdCheck, taxIdCheckMessage } from './tax-id-check.ts';
 import { Details, Section } from './widgets.tsx';
 
 const FIELDS = ['pkcs12', 'password'] as const;
@@ -146,6 +147,23 @@ function CertificateUpload({
 
 const day = (value: string, language: Language) => formatDate(value, language);
 
+/**
+ * Whether the certificate proves the company's tax id (which opens its inbox) and, when it does
+ * not, why, in the API's terms: present while the tax id is unproven or a certificate proved it.
+ */
+function TaxIdCheckState({ check }: { check: TaxIdCheck }) {
+  const { t } = useTranslation();
+  return (
+    <div className="settings-tax-id">
+      <span className={`settings-state ${check.proves ? 'valid' : 'expired'}`}>
+        {check.proves ? t('settings.taxIdCheck.proved') : t('settings.taxIdCheck.refused')}
+      </span>
+      <p>{translateDynamic(t, `settings.taxIdCheck.${taxIdCheckMessage(check)}`)}</p>
+      {check.proves ? null : <p className="settings-hint">{t('settings.taxIdCheck.stillSigns')}</p>}
+    </div>
+  );
+}
+
 export function SigningCertificateSection() {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : 'es';
@@ -184,6 +202,14 @@ export function SigningCertificateSection() {
                   ],
                   [t('settings.certificate.chainLength'), String(cert.chainLength)],
                   [t('settings.certificate.uploadedAt'), day(cert.importedAt, language)],
+                  ...(cert.taxIdCheck
+                    ? [
+                        [
+                          t('settings.taxIdCheck.label'),
+                          <TaxIdCheckState key="tax-id" check={cert.taxIdCheck} />,
+                        ] as [string, ReactNode],
+                      ]
+                    : []),
                 ]}
               />
             ) : null

@@ -106,6 +106,24 @@ export const settingsMessages = areaMessages({
       submitting: 'Subiendo…',
       uploaded: 'Certificado subido.',
     },
+    taxIdCheck: {
+      label: 'NIF de la empresa',
+      proved: 'Lo acredita',
+      proves:
+        'Lo emitió a nombre de la empresa una autoridad de certificación de confianza: las facturas recibidas a este NIF aparecen en tu bandeja de entrada.',
+      refused: 'No lo acredita',
+      reasons: {
+        holderMismatch:
+          'El titular del certificado no es el NIF de la empresa (p. ej. el certificado personal del representante).',
+        untrustedIssuer:
+          'No lo emitió una autoridad de certificación de confianza (p. ej. un certificado autofirmado).',
+        expired: 'El certificado o una autoridad de su cadena ha caducado.',
+        notYetValid: 'El certificado o una autoridad de su cadena aún no es válido.',
+        notForSigning: 'El uso de la clave del certificado no permite firmar.',
+      },
+      stillSigns:
+        'Sigue firmando tus facturas. Para acreditar el NIF, sube el certificado de la empresa de una autoridad cualificada (FNMT, Firmaprofesional, ACCV, Izenpe…).',
+    },
     signing: {
       intro:
         'Con este certificado cualificado Sello firma tus facturas Facturae (XAdES). Mientras no subas uno, firma el certificado de la plataforma donde esté configurado.',
@@ -311,6 +329,24 @@ export const settingsMessages = areaMessages({
       submitting: 'Pujant…',
       uploaded: 'Certificat pujat.',
     },
+    taxIdCheck: {
+      label: "NIF de l'empresa",
+      proved: "L'acredita",
+      proves:
+        "El va emetre a nom de l'empresa una autoritat de certificació de confiança: les factures rebudes a aquest NIF apareixen a la teva safata d'entrada.",
+      refused: "No l'acredita",
+      reasons: {
+        holderMismatch:
+          "El titular del certificat no és el NIF de l'empresa (p. ex. el certificat personal del representant).",
+        untrustedIssuer:
+          'No el va emetre una autoritat de certificació de confiança (p. ex. un certificat autosignat).',
+        expired: 'El certificat o una autoritat de la seva cadena ha caducat.',
+        notYetValid: 'El certificat o una autoritat de la seva cadena encara no és vàlid.',
+        notForSigning: "L'ús de la clau del certificat no permet signar.",
+      },
+      stillSigns:
+        "Continua signant les teves factures. Per acreditar el NIF, puja el certificat de l'empresa d'una autoritat qualificada (FNMT, Firmaprofesional, ACCV, Izenpe…).",
+    },
     signing: {
       intro:
         'Amb aquest certificat qualificat Sello signa les teves factures Facturae (XAdES). Mentre no en pugis cap, signa el certificat de la plataforma on estigui configurat.',
@@ -515,6 +551,24 @@ export const settingsMessages = areaMessages({
       submit: 'Upload certificate',
       submitting: 'Uploading…',
       uploaded: 'Certificate uploaded.',
+    },
+    taxIdCheck: {
+      label: "Company's tax id",
+      proved: 'It proves it',
+      proves:
+        'A trusted certification authority issued it to the company: invoices received for this tax id appear in your inbox.',
+      refused: 'It does not prove it',
+      reasons: {
+        holderMismatch:
+          "The certificate's holder is not the company's tax id (e.g. the representative's personal certificate).",
+        untrustedIssuer:
+          'No trusted certification authority issued it (e.g. a self-signed certificate).',
+        expired: 'The certificate or an authority of its chain has expired.',
+        notYetValid: 'The certificate or an authority of its chain is not valid yet.',
+        notForSigning: "The certificate's key usage does not allow signing.",
+      },
+      stillSigns:
+        "It still signs your invoices. To prove the tax id, upload the company's certificate from a qualified authority (FNMT, Firmaprofesional, ACCV, Izenpe…).",
     },
     signing: {
       intro:
