@@ -22,6 +22,8 @@ describe('rolesOf', () => {
       'putSigningCertificate',
       'updateSettings',
       'createWebhook',
+      'updateWebhook',
+      'rotateWebhookSecret',
       'deleteWebhook',
       'createTask',
       'updateTask',

@@ -14,7 +14,7 @@ import { apiKeyItem } from './api-key-repository.ts';
 import { keys } from './keys.ts';
 import {
   absent,
-  atVersion,
+  atVersionOrFirst,
   Cancellation,
   changedMeanwhile,
   fromItem,
@@ -74,16 +74,7 @@ export class DynamoTenantRepository
   }
 
   async update(next: Tenant): Promise<void> {
-    const previous = next.version === undefined ? 1 : next.version - 1;
-    // A tenant never changed has no version attribute: it is at version 1.
-    const condition =
-      previous === 1
-        ? {
-            ConditionExpression:
-              'attribute_exists(pk) AND (version = :version OR attribute_not_exists(version))',
-            ExpressionAttributeValues: { ':version': 1 },
-          }
-        : atVersion(previous);
+    const condition = atVersionOrFirst(next.version === undefined ? 1 : next.version - 1);
     const item = { ...keys.tenant(next.id), type: 'tenant', ...next };
     await putIf(this.db, this.table, item, condition, changedMeanwhile(`Tenant ${next.id}`));
   }
