@@ -21,6 +21,8 @@ describe('rolesOf', () => {
       'revokeApiKey',
       'putSigningCertificate',
       'updateSettings',
+      'putLogo',
+      'deleteLogo',
       'createWebhook',
       'updateWebhook',
       'rotateWebhookSecret',

@@ -8,6 +8,7 @@ export const ROUTE_ROLES = {
   'DELETE /v1/invoices/{id}': ['owner', 'admin', 'accountant'],
   'DELETE /v1/onboarding-keys/{id}': ['owner', 'admin', 'accountant'],
   'DELETE /v1/products/{id}': ['owner', 'admin', 'accountant'],
+  'DELETE /v1/settings/logo': ['owner', 'admin'],
   'DELETE /v1/tariffs/{id}': ['owner', 'admin', 'accountant'],
   'DELETE /v1/tasks/{id}': ['owner', 'admin'],
   'DELETE /v1/users/{id}': ['owner', 'admin'],
@@ -29,6 +30,7 @@ export const ROUTE_ROLES = {
   'GET /v1/products/{id}': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/series': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/settings': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
+  'GET /v1/settings/logo': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/signing-certificate': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/tariffs': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/tariffs/{id}': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
@@ -81,6 +83,7 @@ export const ROUTE_ROLES = {
   'POST /v1/webhooks/{id}/rotate-secret': ['owner', 'admin'],
   'POST /v1/work-orders': ['owner', 'admin', 'accountant', 'technician'],
   'PUT /v1/customers/{id}/prices': ['owner', 'admin', 'accountant'],
+  'PUT /v1/settings/logo': ['owner', 'admin'],
   'PUT /v1/signing-certificate': ['owner', 'admin'],
   'PUT /v1/verifactu/submitter-certificate': ['owner', 'admin'],
 } as const;

@@ -824,6 +824,34 @@ export interface paths {
         patch: operations["updateSettings"];
         trace?: never;
     };
+    "/v1/settings/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The logo image, as uploaded
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getLogo"];
+        /**
+         * Set the logo printed at the head of invoice PDFs: the image itself as the body, PNG or JPEG (told by its bytes), at most 512 KiB, each side 16 to 3000 px. PDFs already stored keep the logo they were drawn with (send `If-Match` to guard against lost updates)
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        put: operations["putLogo"];
+        post?: never;
+        /**
+         * Stop printing a logo on the PDFs drawn from now on (nothing happens when none is set)
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        delete: operations["deleteLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/signing-certificate": {
         parameters: {
             query?: never;
@@ -1932,6 +1960,20 @@ export interface components {
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
+        Logo: {
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg";
+            /** @description Pixels */
+            height: number;
+            /** @description Of the image bytes, hex: changes with every new logo */
+            sha256: string;
+            /** @description Bytes */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description Pixels */
+            width: number;
+        };
         Me: {
             /** @description The calling key (API keys only) */
             apiKey?: {
@@ -2292,6 +2334,8 @@ export interface components {
             branding?: {
                 accentColor?: string;
                 footer?: string;
+                /** @description Present while a logo is set (`PUT /v1/settings/logo`); its image is `GET /v1/settings/logo` */
+                logo?: components["schemas"]["Logo"];
             };
             notifications: {
                 /** @description E-mail each invoice's customer when it is issued (with a registration link if it has no account) */
@@ -6063,6 +6107,180 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image (image/png or image/jpeg) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No logo is set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The image, as its bytes */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description The whole settings, with `branding.logo` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Empty, not a PNG or JPEG, or of a size outside the limits; `errors` says */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than 512 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not sent as image/png or image/jpeg */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole settings, without `branding.logo` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
                 };
             };
             /** @description Missing or invalid credentials */
