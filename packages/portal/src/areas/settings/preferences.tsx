@@ -10,7 +10,7 @@ import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { TextInput } from '../../ui/fields.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
-import { refreshSettings, type Settings, useLogoImage, useSettings } from './queries.ts';
+import { refreshSettings, SETTINGS, type Settings, useLogoImage, useSettings } from './queries.ts';
 import { ActionOutcome, CheckField, ConfirmAction, Section, useActionOutcome } from './widgets.tsx';
 
 /**
@@ -186,6 +186,8 @@ function LogoCard() {
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   const b = (key: string) => t(`settings.branding.${key}` as 'settings.branding.footer');
+  // A replaced or removed image is not fetched again with the rest (it would be a 404).
+  const forgetLogoImages = () => queries.removeQueries({ queryKey: [...SETTINGS, 'logo'] });
   if (current.isPending) return <Loading />;
   if (current.isError)
     return <ErrorState error={current.error} onRetry={() => void current.refetch()} />;
@@ -225,6 +227,7 @@ function LogoCard() {
       );
       setFile(undefined);
       if (input.current) input.current.value = '';
+      forgetLogoImages();
       await refreshSettings(queries);
       action.done(b('logoUploaded'));
     } catch (error) {
@@ -255,6 +258,7 @@ function LogoCard() {
                 action.clear();
                 try {
                   unwrap(await api.DELETE('/v1/settings/logo', ifMatch));
+                  forgetLogoImages();
                   await refreshSettings(queries);
                   action.done(b('logoRemoved'));
                 } catch (error) {
@@ -268,7 +272,7 @@ function LogoCard() {
         <p className="settings-note">{b('logoNone')}</p>
       )}
       {canEdit ? (
-        <>
+        <div className="settings-logo-upload">
           {/* As for certificates: the native input stays the control, labelled in the portal's language. */}
           <div className="field">
             <span id={`${id}-file-label`} className="settings-label">
@@ -304,7 +308,7 @@ function LogoCard() {
               {pending ? b('logoUploading') : b('logoUpload')}
             </Button>
           </div>
-        </>
+        </div>
       ) : null}
     </section>
   );

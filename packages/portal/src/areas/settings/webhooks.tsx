@@ -405,52 +405,54 @@ export function WebhookPage() {
                 [w('created'), formatDate(hook.data.webhook.createdAt, language)],
               ]}
             />
-            {canDelete ? (
-              <ConfirmAction
-                label={w('delete')}
-                name={t('settings.webhooks.deleteName', { url: hook.data.webhook.url })}
-                question={t('settings.webhooks.deleteConfirm', { url: hook.data.webhook.url })}
-                onConfirm={async () => {
-                  action.clear();
-                  try {
-                    unwrap(await api.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
-                    // Its own queries are dropped, not fetched again: they would answer 404.
-                    await queries.invalidateQueries({
-                      queryKey: [...SETTINGS, 'webhooks'],
-                      predicate: (q) => !q.queryKey.includes(id),
-                    });
-                    navigate('/settings/webhooks', { state: { deleted: true } });
-                    queries.removeQueries({
-                      queryKey: [...SETTINGS, 'webhooks'],
-                      predicate: (q) => q.queryKey.includes(id),
-                    });
-                  } catch (error) {
-                    action.failed(error);
-                  }
-                }}
-              />
-            ) : null}
-            {canRotate ? (
-              <ConfirmAction
-                label={w('rotate')}
-                name={w('rotate')}
-                question={w('rotateConfirm')}
-                onConfirm={async () => {
-                  action.clear();
-                  try {
-                    const rotated = unwrap(
-                      await api.POST('/v1/webhooks/{id}/rotate-secret', {
-                        params: { path: { id } },
-                      }),
-                    );
-                    await refreshSettings(queries);
-                    setSecret(rotated.secret);
-                  } catch (error) {
-                    action.failed(error);
-                  }
-                }}
-              />
-            ) : null}
+            <div className="settings-actions">
+              {canDelete ? (
+                <ConfirmAction
+                  label={w('delete')}
+                  name={t('settings.webhooks.deleteName', { url: hook.data.webhook.url })}
+                  question={t('settings.webhooks.deleteConfirm', { url: hook.data.webhook.url })}
+                  onConfirm={async () => {
+                    action.clear();
+                    try {
+                      unwrap(await api.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
+                      // Its own queries are dropped, not fetched again: they would answer 404.
+                      await queries.invalidateQueries({
+                        queryKey: [...SETTINGS, 'webhooks'],
+                        predicate: (q) => !q.queryKey.includes(id),
+                      });
+                      navigate('/settings/webhooks', { state: { deleted: true } });
+                      queries.removeQueries({
+                        queryKey: [...SETTINGS, 'webhooks'],
+                        predicate: (q) => q.queryKey.includes(id),
+                      });
+                    } catch (error) {
+                      action.failed(error);
+                    }
+                  }}
+                />
+              ) : null}
+              {canRotate ? (
+                <ConfirmAction
+                  label={w('rotate')}
+                  name={w('rotate')}
+                  question={w('rotateConfirm')}
+                  onConfirm={async () => {
+                    action.clear();
+                    try {
+                      const rotated = unwrap(
+                        await api.POST('/v1/webhooks/{id}/rotate-secret', {
+                          params: { path: { id } },
+                        }),
+                      );
+                      await refreshSettings(queries);
+                      setSecret(rotated.secret);
+                    } catch (error) {
+                      action.failed(error);
+                    }
+                  }}
+                />
+              ) : null}
+            </div>
           </div>
           {canEdit ? (
             <EditWebhook
