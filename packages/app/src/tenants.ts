@@ -15,6 +15,15 @@ const r = () => repositories();
 
 export const getTenant = () => core.getTenant({ tenants: r().tenants });
 
+/** Changes the company data; a new tax id may be proven at once by the uploaded certificate. */
+export const updateTenant = () =>
+  core.updateTenant({
+    tenants: r().tenants,
+    updates: r().tenants,
+    identities: r().signingIdentities,
+    clock: systemClock,
+  });
+
 export const provisionTenant = () =>
   core.provisionTenant({ tenants: r().tenants, clock: systemClock, ids: ulidIds });
 

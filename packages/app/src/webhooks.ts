@@ -69,6 +69,25 @@ export function createWebhook() {
     core.createWebhook({ ...deps, urlPolicy: webhookUrlPolicy() })(...args);
 }
 
+/** Changes a subscription; its URL is checked under the policy of the moment, as on creation. */
+export function updateWebhook() {
+  const deps = {
+    subscriptions: r().webhookSubscriptions,
+    clock: systemClock,
+    resolveHost: webhookHostResolver,
+  };
+  return (...args: Parameters<ReturnType<typeof core.updateWebhook>>) =>
+    core.updateWebhook({ ...deps, urlPolicy: webhookUrlPolicy() })(...args);
+}
+
+/** A new signing secret, sealed like the first. */
+export const rotateWebhookSecret = () =>
+  core.rotateWebhookSecret({
+    subscriptions: r().webhookSubscriptions,
+    secrets: webhookSecretBox(),
+    clock: systemClock,
+  });
+
 export const getWebhook = () => core.getWebhook({ subscriptions: r().webhookSubscriptions });
 
 export const listWebhooks = () => core.listWebhooks({ subscriptions: r().webhookSubscriptions });

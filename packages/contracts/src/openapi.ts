@@ -79,7 +79,9 @@ export function buildOpenApi(
           ? { $ref: ref(idOf(raw.json, `${pascal(route.id)}Request`)) }
           : {
               type: 'string',
-              ...(media === 'application/octet-stream' ? { format: 'binary' } : {}),
+              ...(media === 'application/octet-stream' || media.startsWith('image/')
+                ? { format: 'binary' }
+                : {}),
             };
       operation.requestBody = {
         required: true,

@@ -4,8 +4,8 @@ export interface RenderOptions {
   branding?: {
     /** `#RRGGBB` or `#RGB`; anything else falls back to Sello's blue. */
     accentColor?: string;
-    /** Drawn top-left above the issuer; scaled to fit 140 × 44 pt. */
-    logoPng?: Uint8Array;
+    /** PNG or JPEG (told by its bytes), drawn top-left above the issuer; scaled to fit 140 × 44 pt. */
+    logo?: Uint8Array;
     /** Small print at the foot of every page (registry data, GDPR notice…). */
     legalFooter?: string;
   };

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import {
   acceptanceInvoice,
@@ -98,16 +100,37 @@ describe('renderInvoicePdf', () => {
     const withLogo = await load(
       await renderInvoicePdf(acceptanceInvoice('es'), {
         now,
-        branding: { logoPng: png(120, 40, [31, 78, 121]), accentColor: '#c0392b' },
+        branding: { logo: png(120, 40, [31, 78, 121]), accentColor: '#c0392b' },
       }),
     );
     const resources = withLogo.getPage(0).node.Resources();
     expect(resources?.lookup(PDFName.of('XObject'))).toBeDefined();
     const broken = await renderInvoicePdf(acceptanceInvoice('es'), {
       now,
-      branding: { logoPng: new Uint8Array([1, 2, 3]), accentColor: 'not a colour' },
+      branding: { logo: new Uint8Array([1, 2, 3]), accentColor: 'not a colour' },
     });
     expect((await load(broken)).getPageCount()).toBe(1);
+  });
+
+  it('embeds a JPEG logo as DCT and ignores a broken one', async () => {
+    const jpeg = readFileSync(
+      join(import.meta.dirname, '../../../test/fixtures/branding/logo.jpg'),
+    );
+    const doc = await load(
+      await renderInvoicePdf(acceptanceInvoice('es'), { now, branding: { logo: jpeg } }),
+    );
+    const xobjects = doc.getPage(0).node.Resources()?.lookup(PDFName.of('XObject'), PDFDict);
+    const image = xobjects?.lookup(PDFName.of('Im1'), PDFStream);
+    expect(image?.dict.get(PDFName.of('Filter'))).toEqual(PDFName.of('DCTDecode'));
+    expect(image?.dict.get(PDFName.of('Width'))?.toString()).toBe('360');
+    const broken = await renderInvoicePdf(acceptanceInvoice('es'), {
+      now,
+      branding: { logo: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 2]) },
+    });
+    const plain = (await load(broken)).getPage(0).node.Resources();
+    expect(
+      plain?.lookupMaybe(PDFName.of('XObject'), PDFDict)?.get(PDFName.of('Im1')),
+    ).toBeUndefined();
   });
 
   it('copes with an invoice without payment, notes, lines or breakdown', async () => {

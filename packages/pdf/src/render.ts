@@ -30,7 +30,7 @@ export async function renderInvoicePdf(
   options: RenderOptions = {},
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const logo = await embedLogo(doc, options.branding?.logoPng);
+  const logo = await embedLogo(doc, options.branding?.logo);
   const fonts = {
     regular: doc.embedStandardFont(fontFile('regular')),
     bold: doc.embedStandardFont(fontFile('bold')),
@@ -64,14 +64,19 @@ export async function renderInvoicePdf(
   return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
-/** A logo that is not a PNG must not stop an invoice from being issued: it is left out. */
-async function embedLogo(doc: PDFDocument, png?: Uint8Array): Promise<PDFImage | undefined> {
-  if (!png || png.length === 0) return undefined;
+/**
+ * PNG or JPEG, told by the first bytes. A logo that is neither, or broken, must not stop an
+ * invoice from being issued: it is left out.
+ */
+async function embedLogo(doc: PDFDocument, bytes?: Uint8Array): Promise<PDFImage | undefined> {
+  if (!bytes || bytes.length < 4) return undefined;
   try {
-    return await doc.embedPng(png);
+    if (bytes[0] === 0x89 && bytes[1] === 0x50) return await doc.embedPng(bytes);
+    if (bytes[0] === 0xff && bytes[1] === 0xd8) return await doc.embedJpg(bytes);
   } catch {
-    return undefined;
+    // broken: left out, as above
   }
+  return undefined;
 }
 
 function setMetadata(doc: PDFDocument, sheet: Sheet, now: Date): void {

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ForbiddenError } from '@sello/core/errors';
 import type { OnboardingKey } from '@sello/core/recipients';
 import type {
@@ -8,22 +8,43 @@ import type {
   TaxIdProofRepository,
   Tenant,
   TenantRepository,
+  TenantUpdateRepository,
 } from '@sello/core/tenants';
 import { apiKeyItem } from './api-key-repository.ts';
 import { keys } from './keys.ts';
 import {
   absent,
+  atVersionOrFirst,
   Cancellation,
+  changedMeanwhile,
   fromItem,
   getItem,
+  putIf,
+  queryInput,
   TableAdapter,
   transactWrite,
   written,
 } from './toolkit/index.ts';
 
+/**
+ * Sets a tenant's first proof of `taxId` (while that is still its tax id) and moves its version
+ * on, so a concurrent change of the company data, which writes the whole tenant, cannot undo it.
+ */
+const proving = (tenantId: string, taxId: string, proof: TaxIdProof) => ({
+  Key: keys.tenant(tenantId),
+  UpdateExpression: 'SET taxIdProof = :proof, version = if_not_exists(version, :one) + :one',
+  ConditionExpression:
+    'attribute_exists(pk) AND attribute_not_exists(taxIdProof) AND taxId = :taxId',
+  ExpressionAttributeValues: { ':proof': proof, ':taxId': taxId, ':one': 1 },
+});
+
 export class DynamoTenantRepository
   extends TableAdapter
-  implements TenantRepository, TaxIdProofRepository, OnboardingProofRepository
+  implements
+    TenantRepository,
+    TaxIdProofRepository,
+    OnboardingProofRepository,
+    TenantUpdateRepository
 {
   async create(tenant: Tenant, firstKey: ApiKeyRecord): Promise<void> {
     const tenantItem = { ...keys.tenant(tenant.id), type: 'tenant', ...tenant };
@@ -42,25 +63,45 @@ export class DynamoTenantRepository
     return item && fromItem<Tenant>(item);
   }
 
-  async recordTaxIdProof(tenantId: string, proof: TaxIdProof): Promise<void> {
-    // The first proof stands: a later one (a second certificate) finds the condition false.
+  async recordTaxIdProof(tenantId: string, taxId: string, proof: TaxIdProof): Promise<void> {
+    // The first proof stands: a later one (a second certificate) finds the condition false, as
+    // does a proof of a tax id the tenant changed meanwhile.
     await written(
       this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.tenant(tenantId),
-          UpdateExpression: 'SET taxIdProof = :proof',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(taxIdProof)',
-          ExpressionAttributeValues: { ':proof': proof },
-        }),
+        new UpdateCommand({ TableName: this.table, ...proving(tenantId, taxId, proof) }),
       ),
     );
+  }
+
+  async update(next: Tenant): Promise<void> {
+    const condition = atVersionOrFirst(next.version === undefined ? 1 : next.version - 1);
+    const item = { ...keys.tenant(next.id), type: 'tenant', ...next };
+    await putIf(this.db, this.table, item, condition, changedMeanwhile(`Tenant ${next.id}`));
+  }
+
+  async hasIssuedInvoices(tenantId: string): Promise<boolean> {
+    // Drafts sort under `DRAFT#…` in the tenant's invoice index, issued and imported invoices
+    // under their issue date, which sorts before it: one key read says whether any exists.
+    const { gsi1pk } = keys.invoiceByDate(tenantId, '', undefined);
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        ...queryInput({
+          table: this.table,
+          partition: { gsi1pk },
+          sort: { below: 'DRAFT' },
+          projection: ['pk'],
+        }),
+        Limit: 1,
+      }),
+    );
+    return (Items?.length ?? 0) > 0;
   }
 
   async recordTaxIdProofWithKeys(
     tenantId: string,
     proof: TaxIdProof,
     onboarding: { email: OnboardingKey; issuer: OnboardingKey },
+    taxId: string,
   ): Promise<void> {
     const consume = (key: OnboardingKey) => ({
       Update: {
@@ -79,15 +120,7 @@ export class DynamoTenantRepository
       },
     });
     const items = [
-      {
-        Update: {
-          TableName: this.table,
-          Key: keys.tenant(tenantId),
-          UpdateExpression: 'SET taxIdProof = :proof',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(taxIdProof)',
-          ExpressionAttributeValues: { ':proof': proof },
-        },
-      },
+      { Update: { TableName: this.table, ...proving(tenantId, taxId, proof) } },
       consume(onboarding.email),
       consume(onboarding.issuer),
     ];
@@ -102,7 +135,8 @@ export class DynamoTenantRepository
           : undefined;
       });
     } catch (error) {
-      // Proven meanwhile (a certificate): the first proof stands and the keys stay unspent.
+      // Proven meanwhile (a certificate), or its tax id changed: the first proof stands, or none
+      // is recorded for a tax id the tenant no longer has, and the keys stay unspent.
       if (Cancellation.of(error)?.failed(0)) return;
       throw error;
     }

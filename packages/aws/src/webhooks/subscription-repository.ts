@@ -1,14 +1,17 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '@sello/core/errors';
+import { ConflictError, NotFoundError } from '@sello/core/errors';
 import type { Page, PageRequest } from '@sello/core/shared';
 import type { WebhookSubscription, WebhookSubscriptionRepository } from '@sello/core/webhooks';
 import { keys } from '../dynamo/keys.ts';
 import {
   absent,
+  atVersionOrFirst,
   Cancellation,
+  changedMeanwhile,
   fromItem,
   getItem,
   prefixQuery,
+  putIf,
   queryAll,
   queryPage,
   TableAdapter,
@@ -68,6 +71,18 @@ export class DynamoWebhookSubscriptionRepository
   async all(tenantId: string): Promise<WebhookSubscription[]> {
     const items = await queryAll(this.db, prefixQuery(this.table, keys.webhookPrefix(tenantId)));
     return items.map(toSubscription);
+  }
+
+  async update(next: WebhookSubscription): Promise<void> {
+    const condition = atVersionOrFirst(next.version === undefined ? 1 : next.version - 1);
+    const item = { ...keys.webhook(next.tenantId, next.id), type: 'webhook', ...next };
+    try {
+      await putIf(this.db, this.table, item, condition, changedMeanwhile(`Webhook ${next.id}`));
+    } catch (error) {
+      // Deleted meanwhile is not a lost race: there is nothing left to change.
+      if (!(await this.get(next.tenantId, next.id))) throw new NotFoundError('Webhook', next.id);
+      throw error;
+    }
   }
 
   async delete(tenantId: string, id: string): Promise<boolean> {

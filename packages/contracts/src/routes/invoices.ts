@@ -258,8 +258,9 @@ export const invoicesTriggered = {
   renderInvoicePdf: defineTriggered({
     id: 'renderInvoicePdf',
     entry: 'functions/invoices/render-invoice-pdf.ts',
-    // Pure: the caller passes the invoice and gets the bytes. pdf-lib and its fonts live only here.
-    access: [],
+    // The caller passes the invoice and gets the bytes; the tenant's branding (settings, logo) is
+    // read here, so no caller needs the logo. pdf-lib and its fonts live only here.
+    access: ['table:read', 'artifacts:read'],
     summary: 'Renders an invoice (or a draft preview) as PDF',
     trigger: { kind: 'invoke' },
     timeoutSeconds: 30,

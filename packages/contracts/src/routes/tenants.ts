@@ -8,6 +8,7 @@ import {
   SigningCertificateInput,
   TaxIdProofInput,
   Tenant,
+  TenantPatch,
 } from '../schemas/tenants.ts';
 
 import { ADMINS, problem, read, readWrite } from './shared.ts';
@@ -22,7 +23,33 @@ export const tenantsRoutes = {
     access: read,
     summary: "The calling key's tenant",
     tag: 'Tenant',
-    responses: { 200: { description: 'The tenant', schema: Tenant } },
+    responses: {
+      200: { description: 'The tenant; `ETag` carries its version', schema: Tenant },
+    },
+  }),
+  updateTenant: defineRoute({
+    id: 'updateTenant',
+    method: 'PATCH',
+    path: '/v1/tenant',
+    entry: 'functions/tenants/update-tenant.ts',
+    auth: 'tenant',
+    roles: ADMINS,
+    access: readWrite,
+    summary:
+      'Change the company data (send `If-Match` to guard against lost updates). Invoices already ' +
+      'issued keep the issuer as it was. A new tax id (or its country) drops the proof of the old ' +
+      'one (`taxIdVerified` false until proven, at once if the signing certificate names it) and ' +
+      'is refused once the tenant has issued invoices',
+    tag: 'Tenant',
+    request: { body: TenantPatch },
+    responses: {
+      200: { description: 'The tenant after the change', schema: Tenant },
+      400: problem('Invalid input, e.g. a tax id whose check digits fail; `errors` names it'),
+      409: problem(
+        'The tax id cannot change: invoices were issued with it; `errors` names `taxId`',
+      ),
+      412: problem('`If-Match` does not match the current version'),
+    },
   }),
   createApiKey: defineRoute({
     id: 'createApiKey',

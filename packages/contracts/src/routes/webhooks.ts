@@ -1,6 +1,12 @@
 import { defineRoute, defineTriggered, type RouteDef, type TriggeredDef } from '../route.ts';
 import { IdParams, PageQuery, pageOf } from '../schemas/common.ts';
-import { Webhook, WebhookCreated, WebhookDelivery, WebhookInput } from '../schemas/webhooks.ts';
+import {
+  Webhook,
+  WebhookCreated,
+  WebhookDelivery,
+  WebhookInput,
+  WebhookPatch,
+} from '../schemas/webhooks.ts';
 import { ADMINS, problem, read, readWrite } from './shared.ts';
 
 const TAG = 'Webhooks';
@@ -47,7 +53,45 @@ export const webhooksRoutes = {
     tag: TAG,
     request: { params: IdParams },
     responses: {
-      200: { description: 'The subscription', schema: Webhook },
+      200: { description: 'The subscription; `ETag` carries its version', schema: Webhook },
+      404: problem('No such subscription'),
+    },
+  }),
+  updateWebhook: defineRoute({
+    id: 'updateWebhook',
+    method: 'PATCH',
+    path: '/v1/webhooks/{id}',
+    entry: 'functions/webhooks/update-webhook.ts',
+    auth: 'tenant',
+    roles: ADMINS,
+    access: readWrite,
+    summary:
+      'Change the URL, events or description (send `If-Match` to guard against lost updates); ' +
+      'pending deliveries go to the new URL. The secret is never shown',
+    tag: TAG,
+    request: { params: IdParams, body: WebhookPatch },
+    responses: {
+      200: { description: 'The subscription after the change', schema: Webhook },
+      400: problem('Invalid input, or a URL that may not receive webhooks; `errors` names it'),
+      404: problem('No such subscription'),
+      412: problem('`If-Match` does not match the current version'),
+    },
+  }),
+  rotateWebhookSecret: defineRoute({
+    id: 'rotateWebhookSecret',
+    method: 'POST',
+    path: '/v1/webhooks/{id}/rotate-secret',
+    entry: 'functions/webhooks/rotate-webhook-secret.ts',
+    auth: 'tenant',
+    roles: ADMINS,
+    access: [...readWrite, 'secrets:encrypt'],
+    summary:
+      'Replace the signing secret: the answer shows the new one once, and from now on every ' +
+      'delivery (pending ones too) is signed with it',
+    tag: TAG,
+    request: { params: IdParams },
+    responses: {
+      200: { description: 'The subscription with its new secret', schema: WebhookCreated },
       404: problem('No such subscription'),
     },
   }),

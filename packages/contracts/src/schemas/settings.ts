@@ -23,6 +23,17 @@ const AccentColor = z
   .describe('Accent colour of PDF documents, #RRGGBB');
 const Footer = z.string().trim().min(1).max(500).describe('Text printed at the foot of documents');
 
+export const Logo = z
+  .object({
+    contentType: z.enum(['image/png', 'image/jpeg']),
+    width: z.number().int().describe('Pixels'),
+    height: z.number().int().describe('Pixels'),
+    size: z.number().int().describe('Bytes'),
+    sha256: z.string().describe('Of the image bytes, hex: changes with every new logo'),
+    uploadedAt: Instant,
+  })
+  .meta({ id: 'Logo' });
+
 export const Settings = z
   .object({
     notifications: z.object({
@@ -41,7 +52,13 @@ export const Settings = z
       .optional()
       .describe('Defaults for the payment terms of new drafts'),
     branding: z
-      .object({ accentColor: z.string().optional(), footer: z.string().optional() })
+      .object({
+        accentColor: z.string().optional(),
+        footer: z.string().optional(),
+        logo: Logo.optional().describe(
+          'Present while a logo is set (`PUT /v1/settings/logo`); its image is `GET /v1/settings/logo`',
+        ),
+      })
       .optional(),
     version: z.number().int().describe('0 until the settings are first changed; `ETag` carries it'),
     updatedAt: Instant.optional(),

@@ -24,10 +24,13 @@ export const Tenant = z
     name: z.string(),
     taxId: z.string(),
     email: z.string(),
+    phone: z.string().optional(),
     language: Language,
     timezone: z.string().describe('IANA time zone used for dates, month limits and schedules'),
     address: Address,
     createdAt: Instant,
+    updatedAt: Instant.optional().describe('When the company data last changed'),
+    version: z.number().int().describe('Increases on every change; the ETag carries it'),
     taxIdVerified: z
       .boolean()
       .describe(
@@ -37,6 +40,40 @@ export const Tenant = z
     taxIdProof: TaxIdProof.optional().describe('How it was proven (absent while unproven)'),
   })
   .meta({ id: 'Tenant' });
+
+/** A contact telephone as people write it: digits, spaces, dots, dashes, brackets, a leading +. */
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ().-]{4,28}[0-9]$/, 'A telephone number, e.g. +34 912 345 678')
+  .describe('Contact telephone');
+
+export const TenantPatch = z
+  .object({
+    name: xmlText(z.string().trim().min(1).max(200)).describe('Legal name'),
+    taxId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(30)
+      .describe(
+        'NIF/CIF (or the tax id of `address.country`), checked as at sign-up. Changing it (or the ' +
+          'country) is refused once invoices were issued; it drops the proof of the old tax id',
+      ),
+    email: z.email().max(254).describe('Contact e-mail: reports of automatic tasks go here'),
+    phone: Phone.nullable().describe('null removes it'),
+    language: Language,
+    timezone: z.string().max(64).describe('IANA time zone, e.g. Europe/Madrid'),
+    address: Address.describe('Replaces the whole address'),
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, {
+    message: 'Give at least one field to change',
+    when: (payload) => payload.issues.length === 0,
+  })
+  .describe('Merge patch: absent fields stay as they are')
+  .meta({ id: 'TenantPatch' });
 
 export const ApiKeyInput = z
   .object({ name: z.string().trim().min(1).max(100).describe('What the key is for, e.g. "ERP"') })

@@ -39,6 +39,23 @@ export const WebhookInput = z
   .strict()
   .meta({ id: 'WebhookInput' });
 
+export const WebhookPatch = z
+  .object({
+    url: WebhookInput.shape.url,
+    events: WebhookInput.shape.events,
+    description: WebhookInput.shape.description.unwrap().nullable().describe('null removes it'),
+  })
+  .partial()
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, {
+    message: 'Give at least one field to change',
+    when: (payload) => payload.issues.length === 0,
+  })
+  .describe(
+    'Merge patch: absent fields stay. The URL is checked as on creation; the secret stays (see rotate-secret)',
+  )
+  .meta({ id: 'WebhookPatch' });
+
 export const Webhook = z
   .object({
     id: z.string(),

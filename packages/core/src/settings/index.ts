@@ -1,5 +1,6 @@
 // Tenant settings (notifications, payment defaults, branding).
 export * from './get-settings.ts';
 export * from './iban.ts';
+export * from './logo.ts';
 export * from './settings.ts';
 export * from './update-settings.ts';

@@ -8,10 +8,24 @@ export interface TenantSettings {
   /** Defaults for new drafts' payment terms. */
   payment?: { iban?: string; bic?: string; terms?: string };
   /** How documents look. */
-  branding?: { accentColor?: string; footer?: string };
+  branding?: { accentColor?: string; footer?: string; logo?: TenantLogo };
   /** 0 for the defaults of a tenant that never saved settings. */
   version: number;
   updatedAt?: string;
+}
+
+export type LogoImageType = 'image/png' | 'image/jpeg';
+
+/** The logo printed on documents: its bytes live in the artifact store under `key`. */
+export interface TenantLogo {
+  key: string;
+  contentType: LogoImageType;
+  width: number;
+  height: number;
+  /** Bytes. */
+  size: number;
+  sha256: string;
+  uploadedAt: string;
 }
 
 /**
@@ -44,8 +58,15 @@ export function settingsView(s: TenantSettings) {
   return {
     notifications: { recipientsOnIssue: s.notifications.recipientsOnIssue },
     ...(s.payment ? { payment: s.payment } : {}),
-    ...(s.branding ? { branding: s.branding } : {}),
+    ...(s.branding ? { branding: brandingView(s.branding) } : {}),
     version: s.version,
     ...(s.updatedAt ? { updatedAt: s.updatedAt } : {}),
   };
+}
+
+/** Branding as clients see it: whether there is a logo and what it is, never where it is kept. */
+function brandingView({ logo, ...rest }: NonNullable<TenantSettings['branding']>) {
+  if (!logo) return rest;
+  const { contentType, width, height, size, sha256, uploadedAt } = logo;
+  return { ...rest, logo: { contentType, width, height, size, sha256, uploadedAt } };
 }

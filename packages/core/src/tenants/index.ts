@@ -9,3 +9,4 @@ export * from './revoke-api-key.ts';
 export * from './sign-up.ts';
 export * from './tax-id-proof.ts';
 export * from './tenant.ts';
+export * from './update-tenant.ts';

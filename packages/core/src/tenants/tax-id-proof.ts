@@ -142,7 +142,7 @@ export const proveTaxIdByCertificate =
       at: now.toISOString(),
       certificateSubject: identity.subject,
     };
-    await deps.proofs.recordTaxIdProof(tenantId, proof);
+    await deps.proofs.recordTaxIdProof(tenantId, tenant.taxId, proof);
     return { proof, check };
   };
 
@@ -185,6 +185,8 @@ export interface OnboardingProofRepository {
     tenantId: string,
     proof: TaxIdProof,
     keys: { email: OnboardingKey; issuer: OnboardingKey },
+    /** The tax id the keys prove: nothing is written when the tenant's changed meanwhile. */
+    taxId: string,
   ): Promise<void>;
 }
 
@@ -220,10 +222,12 @@ export const proveTaxIdWithOnboardingKeys =
       throw new ForbiddenError('These onboarding keys do not prove the tax id', errors);
     }
     const proof: TaxIdProof = { method: 'onboarding', at: now };
-    await deps.proofs.recordTaxIdProofWithKeys(tenantId, proof, {
-      email: email.key,
-      issuer: issuer.key,
-    });
+    await deps.proofs.recordTaxIdProofWithKeys(
+      tenantId,
+      proof,
+      { email: email.key, issuer: issuer.key },
+      tenant.taxId,
+    );
     await attempt.succeeded();
     return (await deps.tenants.get(tenantId)) ?? { ...tenant, taxIdProof: proof };
   };

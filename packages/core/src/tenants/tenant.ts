@@ -10,6 +10,8 @@ export interface Tenant {
   taxIdKind: TaxIdKind;
   personType: PersonType;
   email: string;
+  /** Contact telephone, as people type it. */
+  phone?: string;
   language: Language;
   /** IANA zone for dates, month limits and schedules. */
   timezone: string;
@@ -22,7 +24,13 @@ export interface Tenant {
   origin?: 'operator' | 'signUp';
   /** How the tenant proved its tax id is its own; absent while unproven. */
   taxIdProof?: TaxIdProof;
+  /** Increases with every change; absent on tenants never changed (version 1). */
+  version?: number;
+  updatedAt?: string;
 }
+
+/** The tenant's version, for its ETag and optimistic locking. */
+export const tenantVersion = (tenant: Pick<Tenant, 'version'>): number => tenant.version ?? 1;
 
 /**
  * Proof that a tenant is the holder of its tax id. Until it has one, the inbox of that tax id
@@ -65,8 +73,11 @@ export interface TenantRepository {
 
 /** Records proofs of tax ids (kept apart from TenantRepository, which many areas only read). */
 export interface TaxIdProofRepository {
-  /** Sets the tenant's proof, unless it has one already (the first proof stands). */
-  recordTaxIdProof(tenantId: string, proof: TaxIdProof): Promise<void>;
+  /**
+   * Sets the tenant's proof of `taxId`, unless it has one already (the first proof stands) or its
+   * tax id is no longer `taxId` (changed meanwhile: the proof was of the old one).
+   */
+  recordTaxIdProof(tenantId: string, taxId: string, proof: TaxIdProof): Promise<void>;
 }
 
 export interface ApiKeyRepository {
@@ -95,10 +106,13 @@ export function tenantView(t: Tenant) {
     name: t.name,
     taxId: t.taxId,
     email: t.email,
+    ...(t.phone ? { phone: t.phone } : {}),
     language: t.language,
     timezone: t.timezone,
     address: t.address,
     createdAt: t.createdAt,
+    ...(t.updatedAt ? { updatedAt: t.updatedAt } : {}),
+    version: tenantVersion(t),
     taxIdVerified: Boolean(proof),
     ...(proof
       ? {

@@ -13,7 +13,13 @@ export interface WebhookSubscription {
   /** The signing secret, sealed with the SecretBox under `webhookSecretContext`. */
   secret: SealedSecret;
   createdAt: string;
+  /** Increases with every change; absent on subscriptions never changed (version 1). */
+  version?: number;
+  updatedAt?: string;
 }
+
+/** The subscription's version, for its ETag and optimistic locking. */
+export const webhookVersion = (s: Pick<WebhookSubscription, 'version'>): number => s.version ?? 1;
 
 /** What the secret is bound to: opening it under another tenant or subscription fails. */
 export const webhookSecretContext = (s: Pick<WebhookSubscription, 'tenantId' | 'id'>) => ({
@@ -85,6 +91,11 @@ export interface WebhookSubscriptionRepository {
   all(tenantId: string): Promise<WebhookSubscription[]>;
   /** False when there was no such subscription. */
   delete(tenantId: string, id: string): Promise<boolean>;
+  /**
+   * Stores `next` while the stored subscription is at `next.version - 1` (one stored without a
+   * version is at 1); a PreconditionFailedError otherwise, a NotFoundError when it is gone.
+   */
+  update(next: WebhookSubscription): Promise<void>;
 }
 
 export interface WebhookDeliveryRepository {

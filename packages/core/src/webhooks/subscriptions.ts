@@ -1,4 +1,4 @@
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, PreconditionFailedError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DomainEventType } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/ids.ts';
@@ -10,6 +10,7 @@ import {
   type WebhookSubscription,
   type WebhookSubscriptionRepository,
   webhookSecretContext,
+  webhookVersion,
 } from './model.ts';
 import { generateWebhookSecret } from './signature.ts';
 import { checkWebhookUrl, type HostResolver, type WebhookUrlPolicy } from './url-guard.ts';
@@ -91,6 +92,110 @@ export const listWebhookDeliveries =
     await getWebhook(deps)(tenantId, id);
     return deps.deliveries.listOfSubscription(tenantId, id, page);
   };
+
+export interface WebhookPatch {
+  url?: string | undefined;
+  events?: DomainEventType[] | undefined;
+  /** `null` removes it. */
+  description?: string | null | undefined;
+}
+
+export interface UpdateWebhookDeps {
+  subscriptions: Pick<WebhookSubscriptionRepository, 'get' | 'update'>;
+  clock: Clock;
+  urlPolicy: WebhookUrlPolicy;
+  resolveHost: HostResolver;
+}
+
+/**
+ * Changes where a subscription posts and what it hears, checked as when it was made (the URL
+ * guard). Deliveries still pending go to the new URL on their next attempt; the secret stays.
+ * `expectedVersion` (from `If-Match`) guards against overwriting a change the caller has not seen.
+ */
+export const updateWebhook =
+  (deps: UpdateWebhookDeps) =>
+  (
+    tenantId: string,
+    id: string,
+    patch: WebhookPatch,
+    expectedVersion?: number,
+  ): Promise<WebhookSubscription> =>
+    changed(deps, tenantId, id, expectedVersion, async (current) => {
+      const url =
+        patch.url === undefined
+          ? current.url
+          : await checkWebhookUrl(patch.url, deps.urlPolicy, deps.resolveHost);
+      const { description: _description, ...rest } = current;
+      const description =
+        patch.description === undefined ? current.description : (patch.description ?? undefined);
+      return {
+        ...rest,
+        url,
+        ...(patch.events ? { events: [...new Set(patch.events)] } : {}),
+        ...(description ? { description } : {}),
+      };
+    });
+
+/**
+ * A new signing secret, shown once in the answer; the old one stops signing at once (deliveries
+ * still pending are signed with the new one). For a secret that leaked, or a receiver rebuilt.
+ */
+export const rotateWebhookSecret =
+  (deps: {
+    subscriptions: Pick<WebhookSubscriptionRepository, 'get' | 'update'>;
+    secrets: Pick<SecretBox, 'seal'>;
+    clock: Clock;
+  }) =>
+  async (
+    tenantId: string,
+    id: string,
+  ): Promise<{ subscription: WebhookSubscription; secret: string }> => {
+    const secret = generateWebhookSecret();
+    const subscription = await changed(deps, tenantId, id, undefined, async (current) => ({
+      ...current,
+      secret: await deps.secrets.seal(secret, webhookSecretContext(current)),
+    }));
+    return { subscription, secret };
+  };
+
+const WRITE_ATTEMPTS = 3;
+
+/**
+ * Stores `change(current)` one version on. Without `expectedVersion`, a change stored meanwhile by
+ * someone else is a lost race, not the caller's mistake: read again and reapply, a few times.
+ */
+async function changed(
+  deps: { subscriptions: Pick<WebhookSubscriptionRepository, 'get' | 'update'>; clock: Clock },
+  tenantId: string,
+  id: string,
+  expectedVersion: number | undefined,
+  change: (current: WebhookSubscription) => Promise<WebhookSubscription>,
+): Promise<WebhookSubscription> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await getWebhook(deps)(tenantId, id);
+    const version = webhookVersion(current);
+    if (expectedVersion !== undefined && expectedVersion !== version) {
+      throw new PreconditionFailedError(
+        `Webhook ${id} is at version ${version}, not ${expectedVersion}`,
+      );
+    }
+    const next: WebhookSubscription = {
+      ...(await change(current)),
+      version: version + 1,
+      updatedAt: deps.clock.now().toISOString(),
+    };
+    try {
+      await deps.subscriptions.update(next);
+      return next;
+    } catch (error) {
+      const retry =
+        error instanceof PreconditionFailedError &&
+        expectedVersion === undefined &&
+        attempt < WRITE_ATTEMPTS;
+      if (!retry) throw error;
+    }
+  }
+}
 
 /** The API shape of a subscription: never the secret, sealed or not. */
 export const webhookView = (s: WebhookSubscription) => ({

@@ -824,6 +824,34 @@ export interface paths {
         patch: operations["updateSettings"];
         trace?: never;
     };
+    "/v1/settings/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The logo image, as uploaded
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getLogo"];
+        /**
+         * Set the logo printed at the head of invoice PDFs: the image itself as the body, PNG or JPEG (told by its bytes), at most 512 KiB, each side 16 to 3000 px. PDFs already stored keep the logo they were drawn with (send `If-Match` to guard against lost updates)
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        put: operations["putLogo"];
+        post?: never;
+        /**
+         * Stop printing a logo on the PDFs drawn from now on (nothing happens when none is set)
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        delete: operations["deleteLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/signing-certificate": {
         parameters: {
             query?: never;
@@ -1009,7 +1037,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change the company data (send `If-Match` to guard against lost updates). Invoices already issued keep the issuer as it was. A new tax id (or its country) drops the proof of the old one (`taxIdVerified` false until proven, at once if the signing certificate names it) and is refused once the tenant has issued invoices
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        patch: operations["updateTenant"];
         trace?: never;
     };
     "/v1/tenant/tax-id-proof": {
@@ -1209,7 +1241,11 @@ export interface paths {
         delete: operations["deleteWebhook"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change the URL, events or description (send `If-Match` to guard against lost updates); pending deliveries go to the new URL. The secret is never shown
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        patch: operations["updateWebhook"];
         trace?: never;
     };
     "/v1/webhooks/{id}/deliveries": {
@@ -1226,6 +1262,26 @@ export interface paths {
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret: the answer shows the new one once, and from now on every delivery (pending ones too) is signed with it
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1904,6 +1960,20 @@ export interface components {
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
+        Logo: {
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg";
+            /** @description Pixels */
+            height: number;
+            /** @description Of the image bytes, hex: changes with every new logo */
+            sha256: string;
+            /** @description Bytes */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description Pixels */
+            width: number;
+        };
         Me: {
             /** @description The calling key (API keys only) */
             apiKey?: {
@@ -2274,6 +2344,8 @@ export interface components {
             branding?: {
                 accentColor?: string;
                 footer?: string;
+                /** @description Present while a logo is set (`PUT /v1/settings/logo`); its image is `GET /v1/settings/logo` */
+                logo?: components["schemas"]["Logo"];
             };
             notifications: {
                 /** @description E-mail each invoice's customer when it is issued (with a registration link if it has no account) */
@@ -2713,6 +2785,7 @@ export interface components {
              */
             language: "es" | "ca" | "en";
             name: string;
+            phone?: string;
             taxId: string;
             /** @description How it was proven (absent while unproven) */
             taxIdProof?: components["schemas"]["TaxIdProof"];
@@ -2720,6 +2793,36 @@ export interface components {
             taxIdVerified: boolean;
             /** @description IANA time zone used for dates, month limits and schedules */
             timezone: string;
+            /**
+             * Format: date-time
+             * @description When the company data last changed
+             */
+            updatedAt?: string;
+            /** @description Increases on every change; the ETag carries it */
+            version: number;
+        };
+        /** @description Merge patch: absent fields stay as they are */
+        TenantPatch: {
+            /** @description Replaces the whole address */
+            address?: components["schemas"]["Address"];
+            /**
+             * Format: email
+             * @description Contact e-mail: reports of automatic tasks go here
+             */
+            email?: string;
+            /**
+             * @description Language of documents and e-mails
+             * @enum {string}
+             */
+            language?: "es" | "ca" | "en";
+            /** @description Legal name */
+            name?: string;
+            /** @description null removes it */
+            phone?: string | null;
+            /** @description NIF/CIF (or the tax id of `address.country`), checked as at sign-up. Changing it (or the country) is refused once invoices were issued; it drops the proof of the old tax id */
+            taxId?: string;
+            /** @description IANA time zone, e.g. Europe/Madrid */
+            timezone?: string;
         };
         Totals: {
             /** @description Amount in the invoice currency, 2 decimals */
@@ -2905,6 +3008,15 @@ export interface components {
             events: components["schemas"]["WebhookEventType"][];
             /** @description Receives the events: https only, and a public address (not private, loopback or link-local) */
             url: string;
+        };
+        /** @description Merge patch: absent fields stay. The URL is checked as on creation; the secret stays (see rotate-secret) */
+        WebhookPatch: {
+            /** @description null removes it */
+            description?: string | null;
+            /** @description Event types to receive */
+            events?: components["schemas"]["WebhookEventType"][];
+            /** @description Receives the events: https only, and a public address (not private, loopback or link-local) */
+            url?: string;
         };
         WorkOrder: {
             assets: components["schemas"]["Asset"][];
@@ -6048,6 +6160,180 @@ export interface operations {
             };
         };
     };
+    getLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image (image/png or image/jpeg) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No logo is set */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The image, as its bytes */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description The whole settings, with `branding.logo` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Empty, not a PNG or JPEG, or of a size outside the limits; `errors` says */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than 512 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not sent as image/png or image/jpeg */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The whole settings, without `branding.logo` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSigningCertificate: {
         parameters: {
             query?: never;
@@ -6888,7 +7174,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The tenant */
+            /** @description The tenant; `ETag` carries its version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6908,6 +7194,75 @@ export interface operations {
             };
             /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantPatch"];
+            };
+        };
+        responses: {
+            /** @description The tenant after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description Invalid input, e.g. a tax id whose check digits fail; `errors` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The tax id cannot change: invoices were issued with it; `errors` names `taxId` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not match the current version */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7592,7 +7947,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The subscription */
+            /** @description The subscription; `ETag` carries its version */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7695,6 +8050,77 @@ export interface operations {
             };
         };
     };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPatch"];
+            };
+        };
+        responses: {
+            /** @description The subscription after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Invalid input, or a URL that may not receive webhooks; `errors` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listWebhookDeliveries: {
         parameters: {
             query?: {
@@ -7737,6 +8163,67 @@ export interface operations {
                 };
             };
             /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such subscription */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscription with its new secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -90,6 +90,19 @@ export function atVersion(version: number, where: Record<string, string> = {}): 
 }
 
 /**
+ * `atVersion` for items that gained their version after some were stored: one without a version
+ * attribute counts as version 1.
+ */
+export const atVersionOrFirst = (version: number): Condition =>
+  version === 1
+    ? {
+        ConditionExpression:
+          'attribute_exists(pk) AND (version = :version OR attribute_not_exists(version))',
+        ExpressionAttributeValues: { ':version': 1 },
+      }
+    : atVersion(version);
+
+/**
  * Writes an item that must not exist yet. With `conflict`, an existing one is a ConflictError
  * with that message; without, the condition failure propagates as is (keys built from fresh ids
  * or hashes, where a clash is not an expected outcome).

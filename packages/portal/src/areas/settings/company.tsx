@@ -1,54 +1,247 @@
+import { TenantPatch } from '@sello/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { unwrap, useApi } from '../../api/index.ts';
+import { ApiError } from '../../api/problem.ts';
+import { useCan } from '../../auth/index.ts';
+import { ApiForm } from '../../forms/api-form.tsx';
+import { useApiForm } from '../../forms/use-form.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
-import { QueryState } from '../../ui/query-state.tsx';
-import { useTenant } from './queries.ts';
+import { ChoiceField } from '../../ui/choice-field.tsx';
+import { FieldGroup, TextInput } from '../../ui/fields.tsx';
+import { ErrorState, Loading } from '../../ui/states.tsx';
+import { refreshSettings, type Tenant, useTenant } from './queries.ts';
 import { Details, Section } from './widgets.tsx';
 
+const FIELDS = [
+  'name',
+  'taxId',
+  'email',
+  'phone',
+  'language',
+  'timezone',
+  'address.line1',
+  'address.line2',
+  'address.postalCode',
+  'address.city',
+  'address.province',
+  'address.country',
+] as const;
+
+/** Tax ids as the API compares them: case, spaces and dashes are no change. */
+const sameTaxId = (a: string, b: string) =>
+  a.replace(/[\s-]/g, '').toUpperCase() === b.replace(/[\s-]/g, '').toUpperCase();
+
 /**
- * The issuer's own data as invoices print it. The API reads it (`GET /v1/tenant`) but has no
- * route to change it yet, so this section only shows it.
+ * The issuer's own data as invoices print it, changed by `PATCH /v1/tenant` with the version in
+ * `If-Match`: a change made meanwhile elsewhere answers 412 and is not overwritten. A new tax id
+ * is warned about as it is typed: it must be proven again (the inbox closes until then) and is
+ * refused once invoices were issued.
  */
+function CompanyForm({ tenant }: { tenant: Tenant }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queries = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const [taxIdChanged, setTaxIdChanged] = useState(false);
+  const c = (key: string) => t(`settings.company.${key}` as 'settings.company.name');
+  const form = useApiForm({
+    schema: TenantPatch,
+    fields: FIELDS,
+    // A cleared telephone is removed; the address is sent whole, as it is replaced whole.
+    clearable: ['phone'],
+    submit: async (body) => {
+      setSaved(false);
+      try {
+        unwrap(
+          await api.PATCH('/v1/tenant', { body, headers: { 'if-match': `"v${tenant.version}"` } }),
+        );
+      } catch (error) {
+        // The API's own words say versions; say what happened and what to do instead.
+        if (error instanceof ApiError && error.status === 412 && error.problem) {
+          throw new ApiError(412, { ...error.problem, detail: c('stale') });
+        }
+        throw error;
+      }
+      await refreshSettings(queries);
+      setTaxIdChanged(false);
+      setSaved(true);
+    },
+  });
+  const onInput = (event: FormEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLInputElement;
+    if (target.name === 'taxId') setTaxIdChanged(!sameTaxId(target.value, tenant.taxId));
+  };
+  return (
+    <>
+      <p className="notice" role="status">
+        {saved ? t('settings.saved') : ''}
+      </p>
+      <ApiForm form={form}>
+        {/* Once saved, the fields show what the API kept (normalised), not what was typed. */}
+        <div key={tenant.version} className="form" onInput={onInput}>
+          <TextInput name="name" label={c('name')} isRequired defaultValue={tenant.name} />
+          <TextInput
+            name="taxId"
+            label={c('taxId')}
+            description={c('taxIdHint')}
+            isRequired
+            defaultValue={tenant.taxId}
+            className="short"
+          />
+          <p className="settings-warning" role="status">
+            {taxIdChanged ? c('taxIdWarning') : ''}
+          </p>
+          <TextInput
+            name="email"
+            label={c('email')}
+            description={c('emailHint')}
+            type="email"
+            inputMode="email"
+            isRequired
+            defaultValue={tenant.email}
+          />
+          <TextInput
+            name="phone"
+            label={c('phone')}
+            autoComplete="tel"
+            defaultValue={tenant.phone}
+            className="short"
+          />
+          <ChoiceField
+            name="language"
+            label={c('language')}
+            defaultValue={tenant.language}
+            options={[
+              { id: 'es', label: t('language.es'), lang: 'es' },
+              { id: 'ca', label: t('language.ca'), lang: 'ca' },
+              { id: 'en', label: t('language.en'), lang: 'en' },
+            ]}
+          />
+          <TextInput
+            name="timezone"
+            label={c('timezone')}
+            description={c('timezoneHint')}
+            isRequired
+            defaultValue={tenant.timezone}
+          />
+          <FieldGroup legend={c('address')}>
+            <TextInput
+              name="address.line1"
+              label={c('line1')}
+              isRequired
+              autoComplete="address-line1"
+              defaultValue={tenant.address.line1}
+            />
+            <TextInput
+              name="address.line2"
+              label={c('line2')}
+              autoComplete="address-line2"
+              defaultValue={tenant.address.line2}
+            />
+            <div className="field-row">
+              <TextInput
+                name="address.postalCode"
+                label={c('postalCode')}
+                isRequired
+                autoComplete="postal-code"
+                defaultValue={tenant.address.postalCode}
+                className="short"
+              />
+              <TextInput
+                name="address.city"
+                label={c('city')}
+                isRequired
+                autoComplete="address-level2"
+                defaultValue={tenant.address.city}
+              />
+            </div>
+            <div className="field-row">
+              <TextInput
+                name="address.province"
+                label={c('province')}
+                autoComplete="address-level1"
+                defaultValue={tenant.address.province}
+              />
+              <TextInput
+                name="address.country"
+                label={c('country')}
+                description={c('countryHint')}
+                isRequired
+                autoComplete="country"
+                defaultValue={tenant.address.country}
+                className="short"
+              />
+            </div>
+          </FieldGroup>
+        </div>
+        <div className="form-actions">
+          <Button type="submit" className="button primary" isPending={form.pending}>
+            {form.pending ? t('form.saving') : t('form.save')}
+          </Button>
+        </div>
+      </ApiForm>
+    </>
+  );
+}
+
 export function CompanySection() {
   const { t, i18n } = useTranslation();
   const tenant = useTenant();
+  const canEdit = useCan('PATCH /v1/tenant');
   const language = isLanguage(i18n.language) ? i18n.language : 'es';
+  const c = (key: string) => t(`settings.company.${key}` as 'settings.company.name');
   return (
-    <Section title={t('settings.section.company')} intro={t('settings.company.intro')}>
-      <QueryState query={tenant}>
-        {(company) => (
+    <Section title={t('settings.section.company')} intro={c('intro')}>
+      {tenant.isPending ? (
+        <Loading />
+      ) : tenant.isError ? (
+        <ErrorState error={tenant.error} onRetry={() => void tenant.refetch()} />
+      ) : (
+        <>
+          {/* What invoices print now; the form below changes it. */}
           <div className="card">
             <Details
               rows={[
-                [t('settings.company.name'), company.name],
+                [c('name'), tenant.data.name],
                 [
-                  t('settings.company.taxId'),
+                  c('taxId'),
                   <span key="taxId" className="mono">
-                    {company.taxId}
+                    {tenant.data.taxId}
                   </span>,
                 ],
-                [t('settings.company.email'), company.email],
+                [c('email'), tenant.data.email],
+                ...(tenant.data.phone ? [[c('phone'), tenant.data.phone] as [string, string]] : []),
                 [
-                  t('settings.company.address'),
+                  c('address'),
                   [
-                    company.address.line1,
-                    company.address.line2,
-                    `${company.address.postalCode} ${company.address.city}`,
-                    company.address.province,
-                    company.address.country,
+                    tenant.data.address.line1,
+                    tenant.data.address.line2,
+                    `${tenant.data.address.postalCode} ${tenant.data.address.city}`,
+                    tenant.data.address.province,
+                    tenant.data.address.country,
                   ]
                     .filter(Boolean)
                     .join(', '),
                 ],
-                [t('settings.company.language'), t(`language.${company.language}`)],
-                [t('settings.company.timezone'), company.timezone],
-                [t('settings.company.createdAt'), formatDate(company.createdAt, language)],
+                [c('language'), t(`language.${tenant.data.language}`)],
+                [c('timezone'), tenant.data.timezone],
+                [c('createdAt'), formatDate(tenant.data.createdAt, language)],
               ]}
             />
-            <p className="settings-note">{t('settings.company.unchangeable')}</p>
+            {canEdit ? null : <p className="settings-note">{t('settings.readOnly')}</p>}
           </div>
-        )}
-      </QueryState>
+          {canEdit ? (
+            <section className="card" aria-labelledby="company-edit">
+              <h3 id="company-edit">{c('edit')}</h3>
+              <CompanyForm tenant={tenant.data} />
+            </section>
+          ) : null}
+        </>
+      )}
     </Section>
   );
 }

@@ -32,8 +32,23 @@ export const settingsMessages = areaMessages({
       timezone: 'Zona horaria',
       address: 'Dirección',
       createdAt: 'Alta en Sello',
-      unchangeable:
-        'Sello aún no permite cambiar estos datos desde el portal; escríbenos para cambiarlos.',
+      edit: 'Cambiar los datos',
+      taxIdHint:
+        'El NIF con el que emites. Solo puede cambiar mientras no hayas emitido ninguna factura.',
+      taxIdWarning:
+        'Vas a cambiar el NIF: tendrás que volver a acreditarlo (el buzón de facturas recibidas se cierra hasta entonces), y Sello lo rechazará si ya has emitido facturas.',
+      emailHint: 'Aquí llegan los informes de las tareas automáticas.',
+      phone: 'Teléfono',
+      timezoneHint: 'Zona horaria IANA, p. ej. Europe/Madrid.',
+      line1: 'Calle y número',
+      line2: 'Piso, puerta…',
+      postalCode: 'Código postal',
+      city: 'Población',
+      province: 'Provincia',
+      country: 'País',
+      countryHint: 'Código ISO de dos letras, p. ej. ES.',
+      stale:
+        'Otra persona ha cambiado estos datos mientras los editabas. Recarga la página para ver sus cambios y vuelve a hacer los tuyos.',
     },
     series: {
       intro:
@@ -76,6 +91,22 @@ export const settingsMessages = areaMessages({
       preview: 'Muestra del color',
       footer: 'Pie de página',
       footerHint: 'Texto al pie de los documentos (hasta 500 caracteres).',
+      logo: 'Logotipo',
+      logoHint:
+        'PNG o JPEG de hasta 512 KB y de 16 a 3000 píxeles por lado. Se imprime en la cabecera de los PDF que se generen a partir de ahora.',
+      logoAlt: 'Logotipo actual',
+      logoSize: '{{width}} × {{height}} píxeles',
+      logoNone: 'Todavía no has subido ningún logotipo.',
+      logoChoose: 'Elegir imagen',
+      logoReplace: 'Sustituir por otra imagen',
+      logoUpload: 'Subir logotipo',
+      logoUploading: 'Subiendo…',
+      logoUploaded: 'Logotipo guardado.',
+      logoRemove: 'Quitar el logotipo',
+      logoRemoveConfirm: '¿Quitar el logotipo? Los PDF ya generados lo conservan.',
+      logoRemoved: 'Logotipo quitado.',
+      logoWrongType: 'Elige una imagen PNG o JPEG.',
+      logoTooLarge: 'La imagen pesa más de 512 KB.',
     },
     certificate: {
       current: 'Certificado actual',
@@ -187,6 +218,16 @@ export const settingsMessages = areaMessages({
       history: 'Intentos de la entrega {{id}}',
       attempt: 'Intento {{n}}: {{at}}, {{ms}} ms',
       nextAttempt: 'Siguiente intento: {{at}}',
+      edit: 'Cambiar el webhook',
+      savedNotice: 'Webhook guardado.',
+      stale:
+        'Otra persona ha cambiado este webhook mientras lo editabas. Recarga la página y vuelve a hacer tus cambios.',
+      rotate: 'Cambiar la clave de firma',
+      rotateConfirm:
+        '¿Cambiar la clave de firma? La actual deja de valer enseguida: las entregas, también las pendientes, se firmarán con la nueva.',
+      rotatedTitle: 'Nueva clave de firma',
+      rotatedOnce:
+        'Guárdala en tu sistema para comprobar la cabecera Sello-Signature. Es la única vez que se muestra.',
       eventTypes: {
         'invoice.issued': 'Factura emitida',
         'invoice.delivered': 'Factura entregada',
@@ -255,8 +296,22 @@ export const settingsMessages = areaMessages({
       timezone: 'Zona horària',
       address: 'Adreça',
       createdAt: 'Alta a Sello',
-      unchangeable:
-        'Sello encara no permet canviar aquestes dades des del portal; escriu-nos per canviar-les.',
+      edit: 'Canviar les dades',
+      taxIdHint: 'El NIF amb què emets. Només pot canviar mentre no hagis emès cap factura.',
+      taxIdWarning:
+        "Canviaràs el NIF: l'hauràs de tornar a acreditar (la bústia de factures rebudes es tanca fins aleshores), i Sello el rebutjarà si ja has emès factures.",
+      emailHint: 'Aquí arriben els informes de les tasques automàtiques.',
+      phone: 'Telèfon',
+      timezoneHint: 'Zona horària IANA, p. ex. Europe/Madrid.',
+      line1: 'Carrer i número',
+      line2: 'Pis, porta…',
+      postalCode: 'Codi postal',
+      city: 'Població',
+      province: 'Província',
+      country: 'País',
+      countryHint: 'Codi ISO de dues lletres, p. ex. ES.',
+      stale:
+        "Una altra persona ha canviat aquestes dades mentre les editaves. Recarrega la pàgina per veure'n els canvis i torna a fer els teus.",
     },
     series: {
       intro:
@@ -299,6 +354,22 @@ export const settingsMessages = areaMessages({
       preview: 'Mostra del color',
       footer: 'Peu de pàgina',
       footerHint: 'Text al peu dels documents (fins a 500 caràcters).',
+      logo: 'Logotip',
+      logoHint:
+        "PNG o JPEG de fins a 512 KB i de 16 a 3000 píxels per costat. S'imprimeix a la capçalera dels PDF que es generin a partir d'ara.",
+      logoAlt: 'Logotip actual',
+      logoSize: '{{width}} × {{height}} píxels',
+      logoNone: 'Encara no has pujat cap logotip.',
+      logoChoose: 'Triar una imatge',
+      logoReplace: 'Substituir per una altra imatge',
+      logoUpload: 'Pujar el logotip',
+      logoUploading: 'Pujant…',
+      logoUploaded: 'Logotip desat.',
+      logoRemove: 'Treure el logotip',
+      logoRemoveConfirm: 'Vols treure el logotip? Els PDF ja generats el conserven.',
+      logoRemoved: 'Logotip tret.',
+      logoWrongType: 'Tria una imatge PNG o JPEG.',
+      logoTooLarge: 'La imatge pesa més de 512 KB.',
     },
     certificate: {
       current: 'Certificat actual',
@@ -410,6 +481,16 @@ export const settingsMessages = areaMessages({
       history: 'Intents del lliurament {{id}}',
       attempt: 'Intent {{n}}: {{at}}, {{ms}} ms',
       nextAttempt: 'Següent intent: {{at}}',
+      edit: 'Canviar el webhook',
+      savedNotice: 'Webhook desat.',
+      stale:
+        "Una altra persona ha canviat aquest webhook mentre l'editaves. Recarrega la pàgina i torna a fer els teus canvis.",
+      rotate: 'Canviar la clau de signatura',
+      rotateConfirm:
+        "Vols canviar la clau de signatura? L'actual deixa de valer de seguida: els lliuraments, també els pendents, se signaran amb la nova.",
+      rotatedTitle: 'Nova clau de signatura',
+      rotatedOnce:
+        "Desa-la al teu sistema per comprovar la capçalera Sello-Signature. És l'única vegada que es mostra.",
       eventTypes: {
         'invoice.issued': 'Factura emesa',
         'invoice.delivered': 'Factura lliurada',
@@ -478,8 +559,23 @@ export const settingsMessages = areaMessages({
       timezone: 'Time zone',
       address: 'Address',
       createdAt: 'Joined Sello',
-      unchangeable:
-        'Sello cannot change these details from the portal yet; write to us to change them.',
+      edit: 'Change the details',
+      taxIdHint:
+        'The tax id you invoice under. It can change only while you have issued no invoice.',
+      taxIdWarning:
+        'You are changing the tax id: you will have to prove it again (the inbox of received invoices closes until then), and Sello refuses it if you have already issued invoices.',
+      emailHint: 'Reports of automatic tasks arrive here.',
+      phone: 'Telephone',
+      timezoneHint: 'IANA time zone, e.g. Europe/Madrid.',
+      line1: 'Street and number',
+      line2: 'Floor, door…',
+      postalCode: 'Postcode',
+      city: 'Town or city',
+      province: 'Province',
+      country: 'Country',
+      countryHint: 'Two-letter ISO code, e.g. ES.',
+      stale:
+        'Someone else changed these details while you were editing them. Reload the page to see their change, then make yours again.',
     },
     series: {
       intro:
@@ -522,6 +618,22 @@ export const settingsMessages = areaMessages({
       preview: 'Colour sample',
       footer: 'Footer',
       footerHint: 'Text at the foot of documents (up to 500 characters).',
+      logo: 'Logo',
+      logoHint:
+        'PNG or JPEG up to 512 KB, 16 to 3000 pixels a side. It is printed at the head of the PDFs made from now on.',
+      logoAlt: 'Current logo',
+      logoSize: '{{width}} × {{height}} pixels',
+      logoNone: 'You have not uploaded a logo yet.',
+      logoChoose: 'Choose an image',
+      logoReplace: 'Replace with another image',
+      logoUpload: 'Upload logo',
+      logoUploading: 'Uploading…',
+      logoUploaded: 'Logo saved.',
+      logoRemove: 'Remove the logo',
+      logoRemoveConfirm: 'Remove the logo? PDFs already made keep it.',
+      logoRemoved: 'Logo removed.',
+      logoWrongType: 'Choose a PNG or JPEG image.',
+      logoTooLarge: 'The image is larger than 512 KB.',
     },
     certificate: {
       current: 'Current certificate',
@@ -633,6 +745,16 @@ export const settingsMessages = areaMessages({
       history: 'Attempts of delivery {{id}}',
       attempt: 'Attempt {{n}}: {{at}}, {{ms}} ms',
       nextAttempt: 'Next attempt: {{at}}',
+      edit: 'Change the webhook',
+      savedNotice: 'Webhook saved.',
+      stale:
+        'Someone else changed this webhook while you were editing it. Reload the page and make your changes again.',
+      rotate: 'Change the signing secret',
+      rotateConfirm:
+        'Change the signing secret? The current one stops working at once: deliveries, pending ones too, are signed with the new one.',
+      rotatedTitle: 'New signing secret',
+      rotatedOnce:
+        'Store it in your system to check the Sello-Signature header. This is the only time it is shown.',
       eventTypes: {
         'invoice.issued': 'Invoice issued',
         'invoice.delivered': 'Invoice delivered',

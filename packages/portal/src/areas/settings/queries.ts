@@ -84,11 +84,30 @@ export function useWebhooks() {
   );
 }
 
+/** One subscription and the ETag a change sends back in `If-Match`. */
 export function useWebhook(id: string) {
   const api = useApi();
   return useQuery({
     queryKey: [...SETTINGS, 'webhooks', 'one', id],
-    queryFn: async () => unwrap(await api.GET('/v1/webhooks/{id}', { params: { path: { id } } })),
+    queryFn: async () => {
+      const result = await api.GET('/v1/webhooks/{id}', { params: { path: { id } } });
+      return { webhook: unwrap(result), etag: result.response.headers.get('etag') ?? undefined };
+    },
+  });
+}
+
+/**
+ * The logo's image for the preview (an `<img>` cannot send the token: it is shown from a blob URL),
+ * keyed by its hash, so a new logo is fetched and the same one comes from cache.
+ */
+export function useLogoImage(sha256: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...SETTINGS, 'logo', sha256],
+    enabled: sha256 !== undefined,
+    queryFn: async () =>
+      unwrap(await api.GET('/v1/settings/logo', { parseAs: 'blob' })) as unknown as Blob,
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

@@ -1,10 +1,11 @@
-import { WebhookEventType, WebhookInput } from '@sello/contracts';
+import { WebhookEventType, WebhookInput, WebhookPatch } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Checkbox, CheckboxGroup, FieldError, Label } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { unwrap, useApi } from '../../api/index.ts';
+import { ApiError } from '../../api/problem.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
@@ -68,25 +69,7 @@ function NewWebhook({ onCreated }: { onCreated: (secret: string) => void }) {
           isRequired
           autoComplete="url"
         />
-        <CheckboxGroup
-          className="field settings-events"
-          name="events"
-          value={events}
-          onChange={setEvents}
-          isRequired
-        >
-          <Label>{w('events')}</Label>
-          {EVENT_TYPES.map((type) => (
-            <Checkbox key={type} value={type} className="settings-checkbox">
-              <span className="settings-box" aria-hidden="true" />
-              <span>
-                {t(`settings.webhooks.eventTypes.${type}`)}{' '}
-                <span className="mono settings-event-code">{type}</span>
-              </span>
-            </Checkbox>
-          ))}
-          <FieldError className="field-error" />
-        </CheckboxGroup>
+        <EventChoice events={events} onChange={setEvents} />
         <TextInput name="description" label={w('description')} />
         <div className="form-actions">
           <Button type="submit" className="button primary" isPending={form.pending}>
@@ -219,6 +202,104 @@ export function WebhooksSection() {
   );
 }
 
+/**
+ * Changing a subscription's URL, events or description (`PATCH /v1/webhooks/{id}` with its ETag
+ * in `If-Match`, so a change made meanwhile answers 412). Its secret stays.
+ */
+function EditWebhook({
+  webhook,
+  etag,
+  onSaved,
+}: {
+  webhook: Webhook;
+  etag: string | undefined;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queries = useQueryClient();
+  const [events, setEvents] = useState<string[]>(webhook.events);
+  const w = (key: string) => t(`settings.webhooks.${key}` as 'settings.webhooks.url');
+  const form = useApiForm({
+    schema: WebhookPatch,
+    fields: ['url', 'events', 'description'],
+    clearable: ['description'],
+    prepare: (body) => ({ ...body, events }),
+    submit: async (body) => {
+      try {
+        unwrap(
+          await api.PATCH('/v1/webhooks/{id}', {
+            params: { path: { id: webhook.id } },
+            body,
+            ...(etag ? { headers: { 'if-match': etag } } : {}),
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 412 && error.problem) {
+          throw new ApiError(412, { ...error.problem, detail: w('stale') });
+        }
+        throw error;
+      }
+      await refreshSettings(queries);
+      onSaved();
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="edit-webhook">
+      <h3 id="edit-webhook">{w('edit')}</h3>
+      <ApiForm form={form}>
+        <TextInput
+          name="url"
+          label={w('url')}
+          description={w('urlHint')}
+          isRequired
+          autoComplete="url"
+          defaultValue={webhook.url}
+        />
+        <EventChoice events={events} onChange={setEvents} />
+        <TextInput name="description" label={w('description')} defaultValue={webhook.description} />
+        <div className="form-actions">
+          <Button type="submit" className="button primary" isPending={form.pending}>
+            {form.pending ? t('form.saving') : t('form.save')}
+          </Button>
+        </div>
+      </ApiForm>
+    </section>
+  );
+}
+
+/** The event types a subscription hears, ticked in a group. */
+function EventChoice({
+  events,
+  onChange,
+}: {
+  events: string[];
+  onChange: (events: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <CheckboxGroup
+      className="field settings-events"
+      name="events"
+      value={events}
+      onChange={onChange}
+      isRequired
+    >
+      <Label>{t('settings.webhooks.events')}</Label>
+      {EVENT_TYPES.map((type) => (
+        <Checkbox key={type} value={type} className="settings-checkbox">
+          <span className="settings-box" aria-hidden="true" />
+          <span>
+            {t(`settings.webhooks.eventTypes.${type}`)}{' '}
+            <span className="mono settings-event-code">{type}</span>
+          </span>
+        </Checkbox>
+      ))}
+      <FieldError className="field-error" />
+    </CheckboxGroup>
+  );
+}
+
 function DeliveryRow({ delivery }: { delivery: WebhookDelivery }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -278,6 +359,9 @@ export function WebhookPage() {
   const hook = useWebhook(id);
   const deliveries = useWebhookDeliveries(id);
   const canDelete = useCan('DELETE /v1/webhooks/{id}');
+  const canEdit = useCan('PATCH /v1/webhooks/{id}');
+  const canRotate = useCan('POST /v1/webhooks/{id}/rotate-secret');
+  const [secret, setSecret] = useState<string | null>(null);
   const action = useActionOutcome();
   const w = (key: string) => t(`settings.webhooks.${key}` as 'settings.webhooks.url');
   const rows = deliveries.data?.pages.flatMap((p) => p.items) ?? [];
@@ -293,45 +377,89 @@ export function WebhookPage() {
       ) : (
         <>
           <h2 id="webhook-title" className="mono settings-url">
-            {hook.data.url}
+            {hook.data.webhook.url}
           </h2>
+          {secret ? (
+            <SecretOnce
+              title={w('rotatedTitle')}
+              warning={w('rotatedOnce')}
+              label={w('secretLabel')}
+              secret={secret}
+              onDone={() => setSecret(null)}
+            />
+          ) : null}
           <ActionOutcome outcome={action.outcome} />
           <div className="card">
             <Details
               rows={[
-                [w('events'), eventNames(hook.data, t)],
-                ...(hook.data.description
-                  ? [[w('description'), hook.data.description] as [string, string]]
+                [w('events'), eventNames(hook.data.webhook, t)],
+                ...(hook.data.webhook.description
+                  ? [[w('description'), hook.data.webhook.description] as [string, string]]
                   : []),
-                [w('created'), formatDate(hook.data.createdAt, language)],
+                [w('created'), formatDate(hook.data.webhook.createdAt, language)],
               ]}
             />
-            {canDelete ? (
-              <ConfirmAction
-                label={w('delete')}
-                name={t('settings.webhooks.deleteName', { url: hook.data.url })}
-                question={t('settings.webhooks.deleteConfirm', { url: hook.data.url })}
-                onConfirm={async () => {
-                  action.clear();
-                  try {
-                    unwrap(await api.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
-                    // Its own queries are dropped, not fetched again: they would answer 404.
-                    await queries.invalidateQueries({
-                      queryKey: [...SETTINGS, 'webhooks'],
-                      predicate: (q) => !q.queryKey.includes(id),
-                    });
-                    navigate('/settings/webhooks', { state: { deleted: true } });
-                    queries.removeQueries({
-                      queryKey: [...SETTINGS, 'webhooks'],
-                      predicate: (q) => q.queryKey.includes(id),
-                    });
-                  } catch (error) {
-                    action.failed(error);
-                  }
-                }}
-              />
-            ) : null}
+            <div className="settings-actions">
+              {canDelete ? (
+                <ConfirmAction
+                  label={w('delete')}
+                  name={t('settings.webhooks.deleteName', { url: hook.data.webhook.url })}
+                  question={t('settings.webhooks.deleteConfirm', { url: hook.data.webhook.url })}
+                  onConfirm={async () => {
+                    action.clear();
+                    try {
+                      unwrap(await api.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
+                      // Its own queries are dropped, not fetched again: they would answer 404.
+                      await queries.invalidateQueries({
+                        queryKey: [...SETTINGS, 'webhooks'],
+                        predicate: (q) => !q.queryKey.includes(id),
+                      });
+                      navigate('/settings/webhooks', { state: { deleted: true } });
+                      queries.removeQueries({
+                        queryKey: [...SETTINGS, 'webhooks'],
+                        predicate: (q) => q.queryKey.includes(id),
+                      });
+                    } catch (error) {
+                      action.failed(error);
+                    }
+                  }}
+                />
+              ) : null}
+              {canRotate ? (
+                <ConfirmAction
+                  label={w('rotate')}
+                  name={w('rotate')}
+                  question={w('rotateConfirm')}
+                  onConfirm={async () => {
+                    action.clear();
+                    try {
+                      const rotated = unwrap(
+                        await api.POST('/v1/webhooks/{id}/rotate-secret', {
+                          params: { path: { id } },
+                        }),
+                      );
+                      await refreshSettings(queries);
+                      setSecret(rotated.secret);
+                    } catch (error) {
+                      action.failed(error);
+                    }
+                  }}
+                />
+              ) : null}
+            </div>
           </div>
+          {canEdit ? (
+            <EditWebhook
+              // A saved change starts the form again from what the API kept.
+              key={hook.data.etag}
+              webhook={hook.data.webhook}
+              etag={hook.data.etag}
+              onSaved={() => {
+                setSecret(null);
+                action.done(w('savedNotice'));
+              }}
+            />
+          ) : null}
         </>
       )}
       <h3>{w('deliveries')}</h3>
