@@ -1,4 +1,4 @@
-import { InvoiceInput, InvoicePatch } from '@sello/contracts';
+import type { InvoiceInput, InvoicePatch } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import {
@@ -13,9 +13,10 @@ import {
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { ApiError, unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
+import { loadValidation } from '../../forms/use-form.ts';
 import { zodProblems } from '../../forms/values.ts';
 import { ActionDialog } from '../../ui/action-dialog.tsx';
 import { FormAlert } from '../../ui/fields.tsx';
@@ -35,8 +36,8 @@ import { PdfPreview } from './preview.tsx';
 import { INVOICES, type Invoice, useAllCustomers, useProducts, useSeries } from './queries.ts';
 import { InvoiceTotals, useLanguage } from './totals.tsx';
 
-// zod would probe `new Function`, which the portal's CSP refuses (see forms/use-form.ts).
-z.config({ jitless: true });
+/** The draft's schemas (and zod) come with the first edit or save, not with the page. */
+const loadSchemas = () => import('./schemas.ts');
 
 const DEFAULT_SERIES = '';
 
@@ -91,7 +92,12 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
     if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
 
+  const warmUp = () => {
+    void loadValidation();
+    void loadSchemas();
+  };
   const change = (next: Partial<DraftState>, fields: string[] = []) => {
+    warmUp();
     setDraft((d) => ({ ...d, ...next }));
     setDirty(true);
     setNotice('');
@@ -101,6 +107,7 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
       );
   };
   const changeLines = (lines: LineDraft[]) => {
+    warmUp();
     // A line's errors go once it is edited; positions may shift, so all line errors go.
     setDraft((d) => ({ ...d, lines }));
     setDirty(true);
@@ -136,7 +143,9 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
       ...(draft.notes.trim() ? { notes: draft.notes.trim() } : {}),
       lines: draft.lines.map((l) => lineToBody(l, products.data ?? [], language)),
     };
-    const parsed = (invoice ? InvoicePatch : InvoiceInput).safeParse(body);
+    const [{ zodIn }, schemas] = await Promise.all([loadValidation(), loadSchemas()]);
+    zodIn(language);
+    const parsed = (invoice ? schemas.InvoicePatch : schemas.InvoiceInput).safeParse(body);
     if (!parsed.success) {
       show(zodProblems(parsed.error, body, t('form.required')));
       return;
