@@ -1,6 +1,6 @@
 import type { InvoiceInput, InvoicePatch } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { type ComponentProps, lazy, Suspense, useEffect, useRef, useState } from 'react';
 import {
   Button,
   FieldError,
@@ -18,9 +18,8 @@ import { ApiError, unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { loadValidation } from '../../forms/use-form.ts';
 import { zodProblems } from '../../forms/values.ts';
-import { ActionDialog } from '../../ui/action-dialog.tsx';
+import { DeferredOptionSelect } from '../../ui/deferred-option-select.tsx';
 import { FormAlert } from '../../ui/fields.tsx';
-import { OptionSelect } from '../../ui/option-select.tsx';
 import { Page } from '../../ui/page.tsx';
 import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
 import {
@@ -35,6 +34,28 @@ import { LinesEditor } from './lines.tsx';
 import { PdfPreview } from './preview.tsx';
 import { INVOICES, type Invoice, useAllCustomers, useProducts, useSeries } from './queries.ts';
 import { InvoiceTotals, useLanguage } from './totals.tsx';
+
+/**
+ * React Aria's modal (≈20 KB gzipped with its overlays) comes with a saved draft, whose issue and
+ * delete buttons open it, not with a new one; meanwhile the button is drawn, disabled.
+ */
+const LazyActionDialog = lazy(async () => ({
+  default: (await import('../../ui/action-dialog.tsx')).ActionDialog,
+}));
+
+function ActionDialog(props: ComponentProps<typeof LazyActionDialog>) {
+  return (
+    <Suspense
+      fallback={
+        <button type="button" className={props.buttonClassName ?? 'button secondary'} disabled>
+          {props.label}
+        </button>
+      }
+    >
+      <LazyActionDialog {...props} />
+    </Suspense>
+  );
+}
 
 /** The draft's schemas (and zod) come with the first edit or save, not with the page. */
 const loadSchemas = () => import('./schemas.ts');
@@ -237,7 +258,7 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
           }}
         >
           <div className="form wide">
-            <OptionSelect
+            <DeferredOptionSelect
               name="customerId"
               label={t('invoices.editor.customer')}
               placeholder={t('invoices.editor.chooseCustomer')}
@@ -247,7 +268,7 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
               isRequired
             />
             <div className="field-row">
-              <OptionSelect
+              <DeferredOptionSelect
                 name="series"
                 label={t('invoices.editor.series')}
                 options={seriesOptions}

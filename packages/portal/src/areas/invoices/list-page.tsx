@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useCan } from '../../auth/index.ts';
 import { formatDate, formatMoney } from '../../i18n/index.ts';
-import { OptionSelect } from '../../ui/option-select.tsx';
+import { DeferredOptionSelect } from '../../ui/deferred-option-select.tsx';
 import { Page } from '../../ui/page.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 import {
@@ -58,7 +58,7 @@ function FiltersForm({ filters }: { filters: InvoiceFilters }) {
         setParams(next);
       }}
     >
-      <OptionSelect
+      <DeferredOptionSelect
         name="status"
         label={f('status')}
         options={[
@@ -71,7 +71,7 @@ function FiltersForm({ filters }: { filters: InvoiceFilters }) {
         value={status}
         onChange={setStatus}
       />
-      <OptionSelect
+      <DeferredOptionSelect
         name="customerId"
         label={f('customer')}
         options={[
@@ -81,7 +81,7 @@ function FiltersForm({ filters }: { filters: InvoiceFilters }) {
         value={customerId}
         onChange={setCustomerId}
       />
-      <OptionSelect
+      <DeferredOptionSelect
         name="series"
         label={f('series')}
         options={[
