@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useMemo, useSyncExternalStore } from 'react';
+import { type ReactNode, useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
@@ -47,7 +47,10 @@ function compose() {
  */
 function OnceSessionKnown({ store, children }: { store: SessionStore; children: ReactNode }) {
   const checking = useSyncExternalStore(store.subscribe, () => store.get().status === 'checking');
-  return checking ? <Loading /> : children;
+  // Once known, the whole page is drawn in a transition, which React splits into short tasks
+  // (a store's change alone would draw it in one long task, unresponsive on a slow phone).
+  const stillShown = useDeferredValue(checking);
+  return checking || stillShown ? <Loading /> : children;
 }
 
 export function App() {

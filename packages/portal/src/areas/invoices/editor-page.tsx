@@ -1,6 +1,14 @@
 import type { InvoiceInput, InvoicePatch } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ComponentProps, lazy, Suspense, useEffect, useRef, useState } from 'react';
+import {
+  type ComponentProps,
+  lazy,
+  Suspense,
+  useDeferredValue,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import {
   Button,
   FieldError,
@@ -213,7 +221,10 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
     }
   };
 
-  if (customers.isPending || products.isPending) return <Loading />;
+  // Drawn in a transition once its lists are in: short tasks, the page stays responsive.
+  const ready = !customers.isPending && !products.isPending;
+  const readyShown = useDeferredValue(ready);
+  if (customers.isPending || products.isPending || !readyShown) return <Loading />;
   if (customers.isError)
     return <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />;
   if (products.isError)
