@@ -1,4 +1,4 @@
-import { RECIPIENT_GROUP } from '@sello/contracts';
+import { PASSWORD_POLICY, RECIPIENT_GROUP } from '@sello/contracts';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -35,11 +35,12 @@ export class UserPool extends Construct {
       autoVerify: { email: false },
       accountRecovery: cognito.AccountRecovery.NONE,
       passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
+        // The API's own rule (length only), so the pool never refuses what the browser accepted.
+        minLength: PASSWORD_POLICY.minLength,
+        requireLowercase: false,
+        requireUppercase: false,
+        requireDigits: false,
+        requireSymbols: false,
         tempPasswordValidity: Duration.days(3),
       },
       mfa: cognito.Mfa.OFF,
@@ -49,10 +50,17 @@ export class UserPool extends Construct {
     });
     acknowledge(
       this.pool,
+      'AwsSolutions-COG1',
+      'Passwords are 12+ characters with no character-class rules, as NIST SP 800-63B §5.1.1.2 ' +
+        'advises: composition rules make passwords more predictable, not stronger. The same rule ' +
+        'is the API schema every password passes first.',
+    );
+    acknowledge(
+      this.pool,
       'AwsSolutions-COG2',
       "Sign-in goes through Sello's API (USER_PASSWORD_AUTH), which answers no MFA challenge yet; " +
-        'a second factor is a later step of the portal. Until then passwords are long (12+, four ' +
-        'classes), access tokens live an hour, and the API stage is throttled.',
+        'a second factor is a later step of the portal. Until then passwords are long (12+ ' +
+        'characters), access tokens live an hour, and the API stage is throttled.',
     );
     acknowledge(
       this.pool,

@@ -19,7 +19,8 @@ function localApiUrl(): string {
 }
 
 /**
- * `areas/<area>/messages.ts?lang=ca`: the area's strings in that language only. Each file holds
+ * `areas/<area>/messages.ts?lang=ca` (and `i18n/messages/common.ts?lang=ca`): the area's strings
+ * in that language only. Each file holds
  * `areaMessages({ es: {…}, ca: {…}, en: {…} })` (one module, so the languages are checked key
  * for key); a page imports the one language it shows (src/routes.tsx), not all three.
  */
@@ -28,7 +29,8 @@ function oneLanguageStrings(): Plugin {
     name: 'sello:one-language-strings',
     enforce: 'pre',
     transform(code, id) {
-      const asked = /\/areas\/[^/]+\/messages\.ts\?lang=(es|ca|en)$/.exec(id)?.[1];
+      const asked =
+        /\/(?:areas\/[^/]+\/messages|i18n\/messages\/common)\.ts\?lang=(es|ca|en)$/.exec(id)?.[1];
       if (!asked) return;
       const call = findAreaMessages(parseAst(code, { lang: 'ts' }));
       const keep = call?.properties.find((p) => p.key === asked);

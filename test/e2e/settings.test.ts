@@ -118,7 +118,7 @@ describe('settings in the portal', () => {
     await page.getByRole('button', { name: 'Crear serie' }).click();
     await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.field', { has: code }).locator('.field-error').textContent()).toBe(
-      'Upper-case letters, digits and -',
+      'Solo mayúsculas, cifras y guiones.',
     );
     expect(posts).toBe(0);
 
@@ -287,7 +287,7 @@ describe('settings in the portal', () => {
     await expect.poll(() => colour.getAttribute('aria-invalid')).toBe('true');
     expect(
       await page.locator('.field', { has: colour }).locator('.field-error').textContent(),
-    ).toBe('A colour as #RRGGBB');
+    ).toBe('Un color como #RRGGBB, por ejemplo #1F6FEB.');
     expect(patches).toBe(0);
     await checkPage(page, 'settings-branding-bad-colour');
   });

@@ -258,7 +258,7 @@ describe('the staff journey in a browser', () => {
     issued = await api<ApiInvoice>('GET', `/v1/invoices/${draftId}`);
     expect(issued.status).toBe('issued');
     expect(issued.number).toBeTruthy();
-    await expect.poll(() => heading(page).textContent()).toBe(`Número ${issued!.number}`);
+    await expect.poll(() => heading(page).textContent()).toBe(`Factura ${issued!.number}`);
     expect(await text(page.locator('[data-total="total"]'))).toBe(
       plain(euros(issued.totals.total)),
     );

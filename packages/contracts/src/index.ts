@@ -14,6 +14,7 @@ export * from './schemas/exchange.ts';
 export * from './schemas/invoices.ts';
 export * from './schemas/jobs.ts';
 export * from './schemas/money.ts';
+export * from './schemas/password.ts';
 export * from './schemas/recipients.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/staff.ts';

@@ -13,6 +13,7 @@ import {
   aTaxId,
   callFrom,
   daysAgo,
+  mailsTo,
 } from '../../support/recipients.ts';
 
 const api = await startApi();
@@ -204,6 +205,38 @@ describe('POST /v1/recipients/register refuses keys that do not fit, and creates
     expect(res.status).toBe(409);
     expect(fieldErrors(res)).toEqual(['email: Already used by another account']);
     expect(await repositories().recipients.getByTaxId(second)).toBeUndefined();
+  });
+});
+
+describe("the account's language", () => {
+  it("is the one it registered in, and Sello's mails to it use it", async () => {
+    const taxId = aTaxId();
+    const body = { ...registration(taxId, await keysFor(taxId)), language: 'en' };
+    expect((await register(body)).status).toBe(201);
+    expect((await repositories().recipients.getByTaxId(taxId))?.language).toBe('en');
+    const asked = await callFrom(api, aSourceIp(), 'POST', '/v1/auth/forgot-password', {
+      body: { email: body.email },
+    });
+    expect(asked.status).toBe(202);
+    expect((await mailsTo(body.email)).at(-1)?.subject).toBe('Reset your Sello password');
+  });
+
+  it('is Spanish when the registration names none', async () => {
+    const taxId = aTaxId();
+    const body = registration(taxId, await keysFor(taxId));
+    expect((await register(body)).status).toBe(201);
+    await callFrom(api, aSourceIp(), 'POST', '/v1/auth/forgot-password', {
+      body: { email: body.email },
+    });
+    expect((await mailsTo(body.email)).at(-1)?.subject).toBe('Restablezca su contraseña de Sello');
+  });
+
+  it('must be one the portal speaks: 400 naming it, no account', async () => {
+    const taxId = aTaxId();
+    const res = await register({ ...registration(taxId, await keysFor(taxId)), language: 'fr' });
+    expect(res.status).toBe(400);
+    expect(fieldErrors(res)).toEqual([expect.stringMatching(/^language: /)]);
+    expect(await repositories().recipients.getByTaxId(taxId)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { Instant } from './common.ts';
+import { Language } from './customers.ts';
+import { NewPassword } from './password.ts';
 
 const TaxId = z
   .string()
@@ -14,7 +16,6 @@ const Country = z
   .describe('Country that issued the tax id (ISO 3166-1 alpha-2); ES when absent');
 /** Only the shape: the use case tells a wrong key from a spent one. */
 const Secret = z.string().min(1).max(100);
-const Password = z.string().max(256);
 
 export const OnboardingKeyInput = z
   .object({ taxId: TaxId, country: Country })
@@ -47,8 +48,11 @@ export const RecipientRegistrationInput = z
     emailKey: Secret.describe('The key from the notification mail (`ekey_…`)'),
     issuerKey: Secret.describe('The key the issuer handed over (`ikey_…`)'),
     name: z.string().trim().min(1).max(200).optional().describe("The person's name"),
+    language: Language.optional().describe(
+      "Language of Sello's mails to the account (password resets); the portal sends its own",
+    ),
     email: z.email().max(254).describe('Sign-in name of the account'),
-    password: Password.min(12).describe('12 to 256 characters'),
+    password: NewPassword,
   })
   .strict()
   .meta({ id: 'RecipientRegistrationInput' });
@@ -59,6 +63,7 @@ export const Recipient = z
     taxId: z.string(),
     email: z.string(),
     name: z.string().optional(),
+    language: Language.optional(),
     createdAt: Instant,
   })
   .meta({ id: 'Recipient' });

@@ -1,6 +1,7 @@
 import { STAFF_ROLES } from '@sello/core/staff';
 import * as z from 'zod';
 import { Instant } from './common.ts';
+import { NewPassword } from './password.ts';
 import { Tenant } from './tenants.ts';
 
 export const StaffRole = z
@@ -14,7 +15,6 @@ export const StaffRole = z
 const Email = z.email().max(254);
 /** Only the shape: the identity provider tells a wrong password. */
 const Password = z.string().min(1).max(256);
-const NewPassword = z.string().min(12).max(256).describe('12 to 256 characters');
 const LinkToken = z.string().min(1).max(100).describe('The `token` of the link Sello mailed');
 
 export const SignInInput = z

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
 import { Address, Language } from './customers.ts';
+import { NewPassword } from './password.ts';
 
 export const TaxIdProof = z
   .object({
@@ -97,7 +98,7 @@ export const SignUpInput = z
       .object({
         name: z.string().trim().min(1).max(200),
         email: SignUpEmail.describe('The owner’s sign-in name; also the tenant’s contact e-mail'),
-        password: z.string().min(12).max(256).describe('12 to 256 characters'),
+        password: NewPassword,
       })
       .strict(),
   })

@@ -1,3 +1,4 @@
+import type { Language } from '../parties/party.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 
 /**
@@ -43,6 +44,8 @@ export interface RecipientAccount {
   userId: string;
   /** The person's name, as given at registration. */
   name?: string;
+  /** The language the person registered in; Sello's mails to the account use it (else Spanish). */
+  language?: Language;
   createdAt: string;
   /** The keys that proved the registration. */
   emailKeyId: string;

@@ -1,4 +1,5 @@
 import { ConflictError, type FieldError, ForbiddenError } from '../errors.ts';
+import type { Language } from '../parties/party.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import type { IdentityProvider } from '../staff/model.ts';
@@ -33,6 +34,7 @@ export interface RecipientRegisterInput {
   issuerKey: string;
   email: string;
   name?: string | undefined;
+  language?: Language | undefined;
   password: string;
 }
 
@@ -115,6 +117,7 @@ export const registerRecipient =
       email,
       userId,
       ...(name ? { name } : {}),
+      ...(input.language ? { language: input.language } : {}),
       createdAt: now.toISOString(),
       emailKeyId: emailKey.key.id,
       issuerKeyId: issuerKey.key.id,

@@ -123,7 +123,7 @@ export const requestPasswordReset =
       await deps.mailer.send({
         to: [account.email],
         ...recipientPasswordMail(
-          'es',
+          account.language ?? 'es',
           'reset',
           portalLink(deps.portalUrl, 'reset-password', secret),
         ),

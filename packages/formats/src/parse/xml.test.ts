@@ -51,6 +51,14 @@ describe('parseXml', () => {
     expect(textAt(root, ['', 't'])).toBe('1 < 2 && ñ<&>!');
   });
 
+  it('normalizes literal whitespace in attributes but keeps what a reference writes (XML 1.0 §3.3.3)', () => {
+    const xml = '<r a="x\ty\r\nz\n" b="x&#x9;y&#xD;&#xA;z&#10;"/>';
+    const root = parseXml(xml);
+    expect(root.attrs.get('a')).toBe('x y z ');
+    expect(root.attrs.get('b')).toBe('x\ty\r\nz\n');
+    expect(shape(root)).toEqual(shape(parseWithXmldom(xml)));
+  });
+
   it('agrees with xmldom on a real invoice', () => {
     const xml =
       '<?xml version="1.0" encoding="UTF-8"?><fe:Facturae xmlns:fe="urn:f" xmlns:ds="urn:ds"><A x="1"> <B>Calle &amp; 3</B></A><ds:S Id="s"><ds:V>abc</ds:V></ds:S></fe:Facturae>';

@@ -252,7 +252,9 @@ function startTag(text: string, lt: number, parentScope: ReadonlyMap<string, str
     if (raw.includes('<')) throw unreadable(`attribute ${attrName} contains <`);
     attrs ??= new Map();
     if (attrs.has(attrName)) throw unreadable(`attribute ${attrName} appears twice`);
-    attrs.set(attrName, resolveReferences(raw).replace(/[\t\n\r]/g, ' '));
+    // XML 1.0 §3.3.3: literal line ends and tabs become spaces (CRLF one space, after §2.11);
+    // a character reference such as &#x9; keeps its character, which is how one is written.
+    attrs.set(attrName, resolveReferences(raw.replace(/\r\n?|[\t\n]/g, ' ')));
     i = close + 1;
   }
 

@@ -2150,6 +2150,11 @@ export interface components {
             createdAt: string;
             email: string;
             id: string;
+            /**
+             * @description Language of documents and e-mails
+             * @enum {string}
+             */
+            language?: "es" | "ca" | "en";
             name?: string;
             taxId: string;
         };
@@ -2165,6 +2170,11 @@ export interface components {
             emailKey: string;
             /** @description The key the issuer handed over (`ikey_…`) */
             issuerKey: string;
+            /**
+             * @description Language of Sello's mails to the account (password resets); the portal sends its own
+             * @enum {string}
+             */
+            language?: "es" | "ca" | "en";
             /** @description The person's name */
             name?: string;
             /** @description 12 to 256 characters */

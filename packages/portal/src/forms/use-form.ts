@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as z from 'zod';
 import { ApiError, problemToFields } from '../api/problem.ts';
+import { localizeIssues, problemFields } from '../api/problem-messages.ts';
 import { useErrorMessage } from '../ui/states.tsx';
 import { formBody, zodProblems } from './values.ts';
 
@@ -70,7 +71,7 @@ export function useApiForm<S extends z.ZodType, R>({
     zodIn(i18n.language);
     const parsed = checked.safeParse(body);
     if (!parsed.success) {
-      show(zodProblems(parsed.error, body, t('form.required')));
+      show(zodProblems(localizeIssues(parsed.error, t), body, t('form.required')));
       return;
     }
     setPending(true);
@@ -79,7 +80,7 @@ export function useApiForm<S extends z.ZodType, R>({
       setErrors({});
       setAlerts([]);
     } catch (error) {
-      const problems = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
+      const problems = error instanceof ApiError ? problemFields(error.problem, t) : [];
       show(problems, problems.length > 0 ? [] : [message(error)]);
     } finally {
       setPending(false);
@@ -96,7 +97,11 @@ export function useApiForm<S extends z.ZodType, R>({
     void loadValidation();
     void resolveSchema(schema);
     const name = (event.target as { name?: unknown }).name;
-    if (typeof name !== 'string') return;
+    if (typeof name === 'string') clearError(name);
+  };
+
+  /** Drops one field's error: for a control edited through its state (a checkbox list). */
+  const clearError = (name: string) => {
     setErrors((current) => {
       if (!(name in current)) return current;
       const { [name]: _, ...rest } = current;
@@ -104,5 +109,5 @@ export function useApiForm<S extends z.ZodType, R>({
     });
   };
 
-  return { formRef: form, errors, alerts, pending, onSubmit, onInput };
+  return { formRef: form, errors, alerts, pending, onSubmit, onInput, clearError };
 }

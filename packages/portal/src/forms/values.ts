@@ -32,7 +32,7 @@ export function formBody(
  * undefined"; its issues do not carry the input, so the body tells).
  */
 export function zodProblems(
-  error: z.ZodError,
+  error: Pick<z.ZodError, 'issues'>,
   body: unknown,
   required = 'Required',
 ): FieldProblem[] {

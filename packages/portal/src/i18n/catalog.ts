@@ -9,22 +9,24 @@ import type { signUpMessages } from '../areas/sign-up/messages.ts';
 import type { tasksMessages } from '../areas/tasks/messages.ts';
 import type { usersMessages } from '../areas/users/messages.ts';
 import type { workOrdersMessages } from '../areas/work-orders/messages.ts';
+import type { commonMessages } from './messages/common.ts';
 import type { es } from './messages/es.ts';
 
 /**
  * Every string the portal may look up: the core catalog (bundled with the shell) and each area's
  * own (loaded with its pages, see routes.tsx). Types only: nothing here is bundled.
  */
-export type Catalog = typeof es & {
-  invoices: (typeof invoicesMessages)['es'];
-  catalog: (typeof catalogMessages)['es'];
-  tasks: (typeof tasksMessages)['es'];
-  workOrders: (typeof workOrdersMessages)['es'];
-  settings: (typeof settingsMessages)['es'];
-  users: (typeof usersMessages)['es'];
-  inbox: (typeof inboxMessages)['es'];
-  register: (typeof registerMessages)['es'];
-  account: (typeof accountMessages)['es'];
-  signUp: (typeof signUpMessages)['es'];
-  home: (typeof homeMessages)['es'];
-};
+export type Catalog = typeof es &
+  (typeof commonMessages)['es'] & {
+    invoices: (typeof invoicesMessages)['es'];
+    catalog: (typeof catalogMessages)['es'];
+    tasks: (typeof tasksMessages)['es'];
+    workOrders: (typeof workOrdersMessages)['es'];
+    settings: (typeof settingsMessages)['es'];
+    users: (typeof usersMessages)['es'];
+    inbox: (typeof inboxMessages)['es'];
+    register: (typeof registerMessages)['es'];
+    account: (typeof accountMessages)['es'];
+    signUp: (typeof signUpMessages)['es'];
+    home: (typeof homeMessages)['es'];
+  };

@@ -29,13 +29,31 @@ const remembered = () => {
   }
 };
 
+type CommonStrings = { commonMessages: Partial<Record<Language, object>> };
+/**
+ * The strings of no area (messages/common.ts), cut to one language per module like the areas'
+ * (vite.config.ts): Spanish's bundled, the others' fetched with their core strings.
+ */
+const COMMON_ES =
+  Object.values(
+    import.meta.glob<CommonStrings>('./messages/common.ts', { query: '?lang=es', eager: true }),
+  )[0]?.commonMessages.es ?? {};
+const COMMON_LATER = {
+  ca: import.meta.glob<CommonStrings>('./messages/common.ts', { query: '?lang=ca' }),
+  en: import.meta.glob<CommonStrings>('./messages/common.ts', { query: '?lang=en' }),
+};
+async function common(language: 'ca' | 'en'): Promise<object> {
+  const load = Object.values(COMMON_LATER[language])[0];
+  return load ? ((await load()).commonMessages[language] ?? {}) : {};
+}
+
 /**
  * The other languages' own strings, fetched when chosen: Spanish (the default, and the fallback)
  * is bundled, so the first load carries one language.
  */
 const CORE: Record<Exclude<Language, 'es'>, () => Promise<Messages>> = {
-  ca: async () => (await import('./messages/ca.ts')).ca,
-  en: async () => (await import('./messages/en.ts')).en,
+  ca: async () => ({ ...(await import('./messages/ca.ts')).ca, ...(await common('ca')) }),
+  en: async () => ({ ...(await import('./messages/en.ts')).en, ...(await common('en')) }),
 };
 
 /** An area's strings in one language (see routes.tsx). */
@@ -91,7 +109,7 @@ export async function startI18n(): Promise<Language> {
   if (core) loads.set(`core:${language}`, Promise.resolve());
   await i18next.use(initReactI18next).init({
     resources: {
-      es: { translation: es },
+      es: { translation: { ...es, ...COMMON_ES } },
       ...(core ? { [language]: { translation: core } } : {}),
     },
     // Until a language's strings are here (a failed fetch), Spanish is shown.

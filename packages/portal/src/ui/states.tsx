@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, ProgressBar } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/problem.ts';
+import { problemMessage } from '../api/problem-messages.ts';
 
 /** Something is on its way: announced, and shown as a bar once it takes a moment. */
 export function Loading({ label }: { label?: string }) {
@@ -29,7 +30,7 @@ export function useErrorMessage() {
   const { t } = useTranslation();
   return (error: unknown): string => {
     if (error instanceof ApiError)
-      return error.problem?.detail ?? error.problem?.title ?? t('states.error');
+      return (error.problem && problemMessage(error.problem, t)) ?? t('states.error');
     // fetch rejects with a TypeError when the server cannot be reached.
     if (error instanceof TypeError) return t('states.network');
     return t('states.error');

@@ -1,8 +1,8 @@
 import { FieldError, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { EmptyState } from '../../ui/states.tsx';
+import { catalogPrice } from './catalog-parts.tsx';
 import type { Entry } from './prices.ts';
 import type { Product } from './queries.ts';
 
@@ -31,7 +31,7 @@ export function PriceTable({ products, prices }: { products: Product[]; prices: 
                 <br />
                 <span className="muted">
                   {t('catalog.priceTable.catalogPrice', {
-                    price: formatMoney(p.unitPrice, 'EUR', language),
+                    price: catalogPrice(p, language),
                   })}
                 </span>
               </td>

@@ -9,7 +9,7 @@ import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { Page } from '../../ui/page.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { allOf, QueryState } from '../../ui/query-state.tsx';
 import { useAllCustomers } from '../tasks/queries.ts';
 import { PriceTable } from './price-table.tsx';
 import { onProductField, PricesByProduct, priceFields, toEntries } from './prices.ts';
@@ -26,25 +26,25 @@ export function CustomerPricesPage() {
     <Page title={t('catalog.prices')}>
       <CatalogSections />
       <p>{t('catalog.customerPrices.intro')}</p>
-      {customers.isPending ? (
-        <Loading />
-      ) : customers.isError ? (
-        <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />
-      ) : customers.data.length === 0 ? (
-        <EmptyState>{t('catalog.customerPrices.noCustomers')}</EmptyState>
-      ) : (
-        <section className="card" aria-labelledby="pick-customer">
-          <h2 id="pick-customer">{t('catalog.customerPrices.pick')}</h2>
-          <ul className="link-list">
-            {customers.data.map((c) => (
-              <li key={c.id}>
-                <Link to={`/catalog/prices/${encodeURIComponent(c.id)}`}>{c.name}</Link>{' '}
-                <span className="mono muted">{c.taxId}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <QueryState
+        query={customers}
+        isEmpty={(list) => list.length === 0}
+        empty={t('catalog.customerPrices.noCustomers')}
+      >
+        {(list) => (
+          <section className="card" aria-labelledby="pick-customer">
+            <h2 id="pick-customer">{t('catalog.customerPrices.pick')}</h2>
+            <ul className="link-list">
+              {list.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/catalog/prices/${encodeURIComponent(c.id)}`}>{c.name}</Link>{' '}
+                  <span className="mono muted">{c.taxId}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </QueryState>
     </Page>
   );
 }
@@ -109,7 +109,6 @@ export function CustomerPricesEditPage() {
   const products = useProducts();
   const prices = useCustomerPrices(id);
   const customer = customers.data?.find((c) => c.id === id);
-  const failed = prices.error ?? products.error;
   return (
     <Page
       title={
@@ -117,19 +116,11 @@ export function CustomerPricesEditPage() {
       }
     >
       <section className="card">
-        {prices.isPending || products.isPending ? (
-          <Loading />
-        ) : failed ? (
-          <ErrorState
-            error={failed}
-            onRetry={() => {
-              void prices.refetch();
-              void products.refetch();
-            }}
-          />
-        ) : prices.data && products.data ? (
-          <PricesEditor customerId={id} products={products.data} prices={prices.data.prices} />
-        ) : null}
+        <QueryState query={allOf(prices, products)}>
+          {([current, list]) => (
+            <PricesEditor customerId={id} products={list} prices={current.prices} />
+          )}
+        </QueryState>
       </section>
     </Page>
   );

@@ -1,5 +1,5 @@
 import { ProductInput, ProductPatch } from '@sello/contracts';
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,13 +8,15 @@ import { unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
+import { isLanguage } from '../../i18n/language.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
-import { FormAlert, TextInput } from '../../ui/fields.tsx';
+import { TextInput } from '../../ui/fields.tsx';
 import { indexedToArrays, renameProblemPaths } from '../../ui/ops-body.ts';
-import { ConfirmButton, InputField } from '../../ui/ops-fields.tsx';
+import { InputField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
-import { ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
-import { CATALOG, type Product, useProduct } from './queries.ts';
+import { QueryState } from '../../ui/query-state.tsx';
+import { catalogPrice, DeleteCatalogItem, refreshCatalog } from './catalog-parts.tsx';
+import { type Product, useProduct } from './queries.ts';
 
 const FIELDS = ['code', 'description', 'unitPrice', 'unit', 'taxes.0.type', 'taxes.0.rate', 'irpf'];
 
@@ -30,15 +32,11 @@ function withTaxes(raw: Record<string, unknown>) {
 const toTaxFields = (path: string) =>
   path.startsWith('taxes.1') ? 'irpf' : path === 'taxes' ? 'taxes.0.rate' : path;
 
-const refresh = (queries: QueryClient) =>
-  queries.invalidateQueries({ queryKey: CATALOG, refetchType: 'all' });
-
 function ProductForm({ product, etag }: { product?: Product; etag?: string | undefined }) {
   const { t } = useTranslation();
   const api = useApi();
   const queries = useQueryClient();
   const navigate = useNavigate();
-  const f = (key: string) => t(`catalog.product.fields.${key}` as 'catalog.product.fields.code');
   const form = useApiForm({
     schema: product ? ProductPatch : ProductInput,
     fields: FIELDS,
@@ -53,13 +51,13 @@ function ProductForm({ product, etag }: { product?: Product; etag?: string | und
               ...(etag ? { headers: { 'if-match': etag } } : {}),
             }),
           );
-          await refresh(queries);
+          await refreshCatalog(queries);
           navigate('/catalog', { state: { saved: true } });
         } else {
           const created = unwrap(
             await api.POST('/v1/products', { body: body as z.output<typeof ProductInput> }),
           );
-          await refresh(queries);
+          await refreshCatalog(queries);
           navigate('/catalog', { state: { created: created.code } });
         }
       } catch (error) {
@@ -73,36 +71,36 @@ function ProductForm({ product, etag }: { product?: Product; etag?: string | und
     <ApiForm form={form}>
       <TextInput
         name="code"
-        label={f('code')}
-        description={f('codeHint')}
+        label={t('catalog.product.fields.code')}
+        description={t('catalog.product.fields.codeHint')}
         isRequired
         className="short"
         defaultValue={product?.code}
       />
       <TextInput
         name="description"
-        label={f('description')}
+        label={t('catalog.product.fields.description')}
         isRequired
         defaultValue={product?.description}
       />
       <div className="field-row">
         <InputField
           name="unitPrice"
-          label={f('unitPrice')}
+          label={t('catalog.product.fields.unitPrice')}
           inputMode="decimal"
           isRequired
           defaultValue={product?.unitPrice}
         />
         <InputField
           name="unit"
-          label={f('unit')}
-          description={f('unitHint')}
+          label={t('catalog.product.fields.unit')}
+          description={t('catalog.product.fields.unitHint')}
           defaultValue={product?.unit}
         />
       </div>
       <ChoiceField
         name="taxes.0.type"
-        label={f('taxType')}
+        label={t('catalog.product.fields.taxType')}
         defaultValue={main?.type ?? 'IVA'}
         options={[
           { id: 'IVA', label: 'IVA' },
@@ -112,15 +110,15 @@ function ProductForm({ product, etag }: { product?: Product; etag?: string | und
       <div className="field-row">
         <InputField
           name="taxes.0.rate"
-          label={f('taxRate')}
+          label={t('catalog.product.fields.taxRate')}
           inputMode="decimal"
           isRequired
           defaultValue={main?.rate ?? '21'}
         />
         <InputField
           name="irpf"
-          label={f('irpf')}
-          description={f('irpfHint')}
+          label={t('catalog.product.fields.irpf')}
+          description={t('catalog.product.fields.irpfHint')}
           inputMode="decimal"
           defaultValue={irpf?.rate}
         />
@@ -148,65 +146,44 @@ export function NewProductPage() {
   );
 }
 
-function DeleteProduct({ product }: { product: Product }) {
-  const { t } = useTranslation();
-  const api = useApi();
-  const queries = useQueryClient();
-  const navigate = useNavigate();
-  const message = useErrorMessage();
-  const remove = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.DELETE('/v1/products/{id}', { params: { path: { id: product.id } } })),
-    onSuccess: () => {
-      queries.setQueryData<Product[]>([...CATALOG, 'products'], (all) =>
-        all?.filter((p) => p.id !== product.id),
-      );
-      navigate('/catalog', { state: { deleted: true } });
-      // Once its page is gone, what was read of it goes (fetched again it would answer 404).
-      queries.removeQueries({ predicate: (q) => q.queryKey.includes(product.id) });
-      void refresh(queries);
-    },
-  });
-  return (
-    <section className="card">
-      {remove.isError ? <FormAlert messages={[message(remove.error)]} /> : null}
-      <ConfirmButton
-        label={t('catalog.delete')}
-        confirmLabel={t('catalog.confirmDelete')}
-        isPending={remove.isPending}
-        onConfirm={() => remove.mutate()}
-      />
-    </section>
-  );
-}
-
 export function EditProductPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'es';
+  const api = useApi();
   const { id = '' } = useParams();
   const one = useProduct(id);
   const canChange = useCan('PATCH /v1/products/{id}');
   const canDelete = useCan('DELETE /v1/products/{id}');
   return (
     <Page title={one.data ? one.data.product.description : t('catalog.product.edit')}>
-      {one.isPending ? (
-        <Loading />
-      ) : one.isError ? (
-        <ErrorState error={one.error} onRetry={() => void one.refetch()} />
-      ) : (
-        <>
-          {canChange ? (
+      <QueryState query={one}>
+        {({ product, etag }) => (
+          <>
             <section className="card">
-              <ProductForm product={one.data.product} etag={one.data.etag} />
+              {canChange ? (
+                <ProductForm product={product} etag={etag} />
+              ) : (
+                <>
+                  <p className="mono">{product.code}</p>
+                  <p>{catalogPrice(product, language)}</p>
+                </>
+              )}
             </section>
-          ) : (
-            <section className="card">
-              <p className="mono">{one.data.product.code}</p>
-              <p>{one.data.product.unitPrice} €</p>
-            </section>
-          )}
-          {canDelete ? <DeleteProduct product={one.data.product} /> : null}
-        </>
-      )}
+            {canDelete ? (
+              <DeleteCatalogItem
+                id={product.id}
+                list="products"
+                backTo="/catalog"
+                remove={async () =>
+                  unwrap(
+                    await api.DELETE('/v1/products/{id}', { params: { path: { id: product.id } } }),
+                  )
+                }
+              />
+            ) : null}
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

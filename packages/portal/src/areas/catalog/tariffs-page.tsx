@@ -1,92 +1,63 @@
 import { TariffInput } from '@sello/contracts';
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import * as z from 'zod';
 import { unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
-import { FormAlert, TextInput } from '../../ui/fields.tsx';
-import { ConfirmButton } from '../../ui/ops-fields.tsx';
+import { TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
-import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
+import { allOf, QueryState } from '../../ui/query-state.tsx';
+import { CatalogListPage, DeleteCatalogItem, refreshCatalog } from './catalog-parts.tsx';
 import { PriceTable } from './price-table.tsx';
 import { onProductField, PricesByProduct, priceFields, toEntries } from './prices.ts';
-import {
-  CATALOG,
-  type Product,
-  type Tariff,
-  useProducts,
-  useTariff,
-  useTariffs,
-} from './queries.ts';
-import { CatalogSections } from './sections.tsx';
+import { type Product, type Tariff, useProducts, useTariff, useTariffs } from './queries.ts';
 
 const TariffForm = z.object({ name: TariffInput.shape.name, prices: PricesByProduct }).strict();
-
-const refresh = (queries: QueryClient) =>
-  queries.invalidateQueries({ queryKey: CATALOG, refetchType: 'all' });
 
 export function TariffsPage() {
   const { t } = useTranslation();
   const tariffs = useTariffs();
   const canCreate = useCan('POST /v1/tariffs');
-  const { state } = useLocation() as {
-    state: { created?: string; saved?: boolean; deleted?: boolean } | null;
-  };
   return (
-    <Page
+    <CatalogListPage
       title={t('catalog.tariffs')}
-      actions={
-        canCreate ? (
-          <Link className="button primary" to="/catalog/tariffs/new">
-            {t('catalog.tariff.new')}
-          </Link>
-        ) : null
-      }
+      create={canCreate ? { to: '/catalog/tariffs/new', label: t('catalog.tariff.new') } : null}
+      created={(name) => t('catalog.tariff.created', { name })}
     >
-      <CatalogSections />
-      <p className="notice" role="status">
-        {state?.created
-          ? t('catalog.tariff.created', { name: state.created })
-          : state?.saved
-            ? t('catalog.saved')
-            : state?.deleted
-              ? t('catalog.deleted')
-              : null}
-      </p>
-      {tariffs.isPending ? (
-        <Loading />
-      ) : tariffs.isError ? (
-        <ErrorState error={tariffs.error} onRetry={() => void tariffs.refetch()} />
-      ) : tariffs.data.length === 0 ? (
-        <EmptyState>{t('catalog.tariff.empty')}</EmptyState>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('catalog.tariffs')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('catalog.tariff.columns.name')}</th>
-              <th scope="col">{t('catalog.tariff.columns.prices')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tariffs.data.map((tariff) => (
-              <tr key={tariff.id}>
-                <td>
-                  <Link to={`/catalog/tariffs/${encodeURIComponent(tariff.id)}`}>
-                    {tariff.name}
-                  </Link>
-                </td>
-                <td>{tariff.prices.length}</td>
+      <QueryState
+        query={tariffs}
+        isEmpty={(list) => list.length === 0}
+        empty={t('catalog.tariff.empty')}
+      >
+        {(list) => (
+          <table className="table">
+            <caption className="visually-hidden">{t('catalog.tariffs')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('catalog.tariff.columns.name')}</th>
+                <th scope="col">{t('catalog.tariff.columns.prices')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Page>
+            </thead>
+            <tbody>
+              {list.map((tariff) => (
+                <tr key={tariff.id}>
+                  <td>
+                    <Link to={`/catalog/tariffs/${encodeURIComponent(tariff.id)}`}>
+                      {tariff.name}
+                    </Link>
+                  </td>
+                  <td>{tariff.prices.length}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryState>
+    </CatalogListPage>
   );
 }
 
@@ -124,7 +95,7 @@ function TariffEditor({
       } catch (error) {
         throw onProductField(error, body.prices);
       }
-      await refresh(queries);
+      await refreshCatalog(queries);
       navigate('/catalog/tariffs', { state: tariff ? { saved: true } : { created: name } });
     },
   });
@@ -157,77 +128,42 @@ export function NewTariffPage() {
   return (
     <Page title={t('catalog.tariff.new')}>
       <section className="card">
-        {products.isPending ? (
-          <Loading />
-        ) : products.isError ? (
-          <ErrorState error={products.error} onRetry={() => void products.refetch()} />
-        ) : (
-          <TariffEditor products={products.data} />
-        )}
+        <QueryState query={products}>{(list) => <TariffEditor products={list} />}</QueryState>
       </section>
     </Page>
   );
 }
 
-function DeleteTariff({ tariff }: { tariff: Tariff }) {
-  const { t } = useTranslation();
-  const api = useApi();
-  const queries = useQueryClient();
-  const navigate = useNavigate();
-  const message = useErrorMessage();
-  const remove = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.DELETE('/v1/tariffs/{id}', { params: { path: { id: tariff.id } } })),
-    onSuccess: () => {
-      queries.setQueryData<Tariff[]>([...CATALOG, 'tariffs'], (all) =>
-        all?.filter((x) => x.id !== tariff.id),
-      );
-      navigate('/catalog/tariffs', { state: { deleted: true } });
-      // Once its page is gone, what was read of it goes (fetched again it would answer 404).
-      queries.removeQueries({ predicate: (q) => q.queryKey.includes(tariff.id) });
-      void refresh(queries);
-    },
-  });
-  return (
-    <section className="card">
-      {remove.isError ? <FormAlert messages={[message(remove.error)]} /> : null}
-      <ConfirmButton
-        label={t('catalog.delete')}
-        confirmLabel={t('catalog.confirmDelete')}
-        isPending={remove.isPending}
-        onConfirm={() => remove.mutate()}
-      />
-    </section>
-  );
-}
-
 export function EditTariffPage() {
   const { t } = useTranslation();
+  const api = useApi();
   const { id = '' } = useParams();
   const one = useTariff(id);
   const products = useProducts();
   const canDelete = useCan('DELETE /v1/tariffs/{id}');
-  const failed = one.error ?? products.error;
   return (
     <Page title={one.data ? one.data.tariff.name : t('catalog.tariff.edit')}>
-      {one.isPending || products.isPending ? (
-        <Loading />
-      ) : failed ? (
-        <ErrorState
-          error={failed}
-          onRetry={() => {
-            void one.refetch();
-            void products.refetch();
-          }}
-        />
-      ) : one.data && products.data ? (
-        <>
-          <section className="card">
-            <TariffEditor tariff={one.data.tariff} etag={one.data.etag} products={products.data} />
-          </section>
-          {canDelete ? <DeleteTariff tariff={one.data.tariff} /> : null}
-        </>
-      ) : null}
+      <QueryState query={allOf(one, products)}>
+        {([{ tariff, etag }, list]) => (
+          <>
+            <section className="card">
+              <TariffEditor tariff={tariff} etag={etag} products={list} />
+            </section>
+            {canDelete ? (
+              <DeleteCatalogItem
+                id={tariff.id}
+                list="tariffs"
+                backTo="/catalog/tariffs"
+                remove={async () =>
+                  unwrap(
+                    await api.DELETE('/v1/tariffs/{id}', { params: { path: { id: tariff.id } } }),
+                  )
+                }
+              />
+            ) : null}
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -9,7 +9,7 @@ import { useApiForm } from '../../forms/use-form.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
-import { ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { CUSTOMERS, type Customer, useCustomer } from './queries.ts';
 
 /** The form's fields, named by their path in the API's body. */
@@ -42,54 +42,58 @@ function CustomerForm({
   form: ReturnType<typeof useApiForm>;
 }) {
   const { t } = useTranslation();
-  const f = (key: string) => t(`customers.fields.${key}` as 'customers.fields.name');
   return (
     <ApiForm form={form}>
       <TextInput
         name="taxId"
-        label={f('taxId')}
-        description={f('taxIdHint')}
+        label={t('customers.fields.taxId')}
+        description={t('customers.fields.taxIdHint')}
         isRequired
         defaultValue={customer?.taxId}
         className="short"
       />
-      <TextInput name="name" label={f('name')} isRequired defaultValue={customer?.name} />
+      <TextInput
+        name="name"
+        label={t('customers.fields.name')}
+        isRequired
+        defaultValue={customer?.name}
+      />
       <TextInput
         name="email"
-        label={f('email')}
+        label={t('customers.fields.email')}
         type="email"
         inputMode="email"
         defaultValue={customer?.email}
       />
       <ChoiceField
         name="language"
-        label={f('language')}
+        label={t('customers.fields.language')}
         defaultValue={customer?.language ?? AUTO}
         options={[
-          ...(customer ? [] : [{ id: AUTO, label: f('languageAuto') }]),
+          ...(customer ? [] : [{ id: AUTO, label: t('customers.fields.languageAuto') }]),
           { id: 'es', label: t('language.es'), lang: 'es' },
           { id: 'ca', label: t('language.ca'), lang: 'ca' },
           { id: 'en', label: t('language.en'), lang: 'en' },
         ]}
       />
-      <FieldGroup legend={f('address')}>
+      <FieldGroup legend={t('customers.fields.address')}>
         <TextInput
           name="address.line1"
-          label={f('line1')}
+          label={t('customers.fields.line1')}
           isRequired
           autoComplete="address-line1"
           defaultValue={customer?.address.line1}
         />
         <TextInput
           name="address.line2"
-          label={f('line2')}
+          label={t('customers.fields.line2')}
           autoComplete="address-line2"
           defaultValue={customer?.address.line2}
         />
         <div className="field-row">
           <TextInput
             name="address.postalCode"
-            label={f('postalCode')}
+            label={t('customers.fields.postalCode')}
             isRequired
             autoComplete="postal-code"
             defaultValue={customer?.address.postalCode}
@@ -97,7 +101,7 @@ function CustomerForm({
           />
           <TextInput
             name="address.city"
-            label={f('city')}
+            label={t('customers.fields.city')}
             isRequired
             autoComplete="address-level2"
             defaultValue={customer?.address.city}
@@ -106,14 +110,14 @@ function CustomerForm({
         <div className="field-row">
           <TextInput
             name="address.province"
-            label={f('province')}
+            label={t('customers.fields.province')}
             autoComplete="address-level1"
             defaultValue={customer?.address.province}
           />
           <TextInput
             name="address.country"
-            label={f('country')}
-            description={f('countryHint')}
+            label={t('customers.fields.country')}
+            description={t('customers.fields.countryHint')}
             isRequired
             autoComplete="country"
             defaultValue={customer?.address.country ?? 'ES'}
@@ -189,13 +193,9 @@ export function EditCustomerPage() {
   return (
     <Page title={one.data ? one.data.customer.name : t('customers.edit')}>
       <section className="card">
-        {one.isPending ? (
-          <Loading />
-        ) : one.isError ? (
-          <ErrorState error={one.error} onRetry={() => void one.refetch()} />
-        ) : (
-          <EditCustomer customer={one.data.customer} etag={one.data.etag} />
-        )}
+        <QueryState query={one}>
+          {(found) => <EditCustomer customer={found.customer} etag={found.etag} />}
+        </QueryState>
       </section>
     </Page>
   );

@@ -1,8 +1,8 @@
-import { Button, Form, Input, Label, SearchField, Text } from 'react-aria-components';
+import { Form, Input, Label, SearchField, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { Page } from '../../ui/page.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { LoadMore, QueryState } from '../../ui/query-state.tsx';
 import { useCustomers } from './queries.ts';
 
 export function CustomersListPage() {
@@ -57,62 +57,51 @@ export function CustomersListPage() {
           <Text slot="description">{t('customers.searchHint')}</Text>
         </SearchField>
       </Form>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : customers.length === 0 ? (
-        <EmptyState
-          action={
-            taxId ? null : (
-              <Link className="button secondary" to="/customers/new">
-                {t('customers.createFirst')}
-              </Link>
-            )
-          }
-        >
-          {taxId ? t('customers.noMatch') : t('customers.empty')}
-        </EmptyState>
-      ) : (
-        <>
-          <table className="table">
-            <caption className="visually-hidden">{t('customers.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('customers.columns.name')}</th>
-                <th scope="col">{t('customers.columns.taxId')}</th>
-                <th scope="col" className="wide-only">
-                  {t('customers.columns.city')}
-                </th>
-                <th scope="col" className="wide-only">
-                  {t('customers.columns.email')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {customers.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/customers/${encodeURIComponent(c.id)}`}>{c.name}</Link>
-                  </td>
-                  <td className="mono">{c.taxId}</td>
-                  <td className="wide-only">{c.address.city}</td>
-                  <td className="wide-only">{c.email ?? ''}</td>
+      <QueryState
+        query={list}
+        isEmpty={() => customers.length === 0}
+        empty={taxId ? t('customers.noMatch') : t('customers.empty')}
+        emptyAction={
+          taxId ? null : (
+            <Link className="button secondary" to="/customers/new">
+              {t('customers.createFirst')}
+            </Link>
+          )
+        }
+      >
+        {() => (
+          <>
+            <table className="table">
+              <caption className="visually-hidden">{t('customers.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('customers.columns.name')}</th>
+                  <th scope="col">{t('customers.columns.taxId')}</th>
+                  <th scope="col" className="wide-only">
+                    {t('customers.columns.city')}
+                  </th>
+                  <th scope="col" className="wide-only">
+                    {t('customers.columns.email')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.hasNextPage ? (
-            <Button
-              className="button secondary"
-              isPending={list.isFetchingNextPage}
-              onPress={() => void list.fetchNextPage()}
-            >
-              {t('customers.more')}
-            </Button>
-          ) : null}
-        </>
-      )}
+              </thead>
+              <tbody>
+                {customers.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link to={`/customers/${encodeURIComponent(c.id)}`}>{c.name}</Link>
+                    </td>
+                    <td className="mono">{c.taxId}</td>
+                    <td className="wide-only">{c.address.city}</td>
+                    <td className="wide-only">{c.email ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <LoadMore query={list} label={t('customers.more')} />
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type components, unwrap, useApi } from '../../api/index.ts';
 import { useCan, useSession } from '../../auth/index.ts';
+import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate, formatMoney, isLanguage, type Language } from '../../i18n/index.ts';
 import { Page } from '../../ui/page.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { allOf, QueryState } from '../../ui/query-state.tsx';
+import { EmptyState } from '../../ui/states.tsx';
 
 type Invoice = components['schemas']['Invoice'];
 type VerifactuEntry = components['schemas']['VerifactuEntry'];
@@ -33,7 +35,7 @@ function RecentInvoices({ invoices }: { invoices: readonly Invoice[] }) {
           </Link>
           <span>{i.customer.name}</span>
           <span className="muted">
-            {t(`invoices.status.${i.status}` as 'invoices.status.draft')}
+            {translateDynamic(t, `invoices.status.${i.status}`)}
             {i.issueDate ? ` · ${formatDate(i.issueDate, language)}` : ''}
           </span>
           <strong className="num">{formatMoney(i.totals.total, i.currency, language)}</strong>
@@ -76,60 +78,66 @@ function Awaiting() {
       return all;
     },
   });
-  const failed = [drafts, latest, records].find((q) => q.isError);
-  if (failed) return <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />;
-  if (!drafts.data || !latest.data || !records.data) return <Loading />;
-
-  const rejected = latest.data.items.filter((i) => i.recipientStatus === 'rejected');
-  // A record corrected by a later one (remediedBy) no longer awaits anything.
-  const open = records.data.filter((r) => r.remediedBy === undefined);
-  const pending = open.filter((r) => r.submission.state === 'pending');
-  const refused = open.filter(
-    (r) => r.submission.state === 'rejected' || r.submission.state === 'acceptedWithErrors',
-  );
-  const items = [
-    drafts.data.items.length > 0 && (
-      <li key="drafts">
-        <Link to="/invoices?status=draft">
-          {drafts.data.nextCursor
-            ? t('home.draftsMore', { count: drafts.data.items.length })
-            : t('home.drafts', { count: drafts.data.items.length })}
-        </Link>
-      </li>
-    ),
-    rejected.length > 0 && (
-      <li key="rejected">
-        {t('home.rejected', { count: rejected.length })}{' '}
-        <span className="muted">({t('home.rejectedHint', { count: SCANNED })})</span>
-        <ul>
-          {rejected.slice(0, 10).map((i) => (
-            <li key={i.id}>
-              <Link to={`/invoices/${encodeURIComponent(i.id)}`}>{i.number}</Link> ·{' '}
-              {i.customer.name}
-            </li>
-          ))}
-        </ul>
-      </li>
-    ),
-    pending.length > 0 && (
-      <li key="pending">{t('home.verifactuPending', { count: pending.length })}</li>
-    ),
-    refused.length > 0 && (
-      <li key="refused">
-        {t('home.verifactuRejected', { count: refused.length })}
-        <ul>
-          {refused.slice(0, 10).map((r) => (
-            <li key={r.seq}>
-              <Link to={`/invoices/${encodeURIComponent(r.invoiceId)}`}>
-                {r.record.NumSerieFactura ?? r.record.NumSerieFacturaAnulada ?? r.invoiceId}
+  return (
+    <QueryState query={allOf(drafts, latest, records)}>
+      {([draftPage, latestPage, allRecords]) => {
+        const rejected = latestPage.items.filter((i) => i.recipientStatus === 'rejected');
+        // A record corrected by a later one (remediedBy) no longer awaits anything.
+        const open = allRecords.filter((r) => r.remediedBy === undefined);
+        const pending = open.filter((r) => r.submission.state === 'pending');
+        const refused = open.filter(
+          (r) => r.submission.state === 'rejected' || r.submission.state === 'acceptedWithErrors',
+        );
+        const items = [
+          draftPage.items.length > 0 && (
+            <li key="drafts">
+              <Link to="/invoices?status=draft">
+                {draftPage.nextCursor
+                  ? t('home.draftsMore', { count: draftPage.items.length })
+                  : t('home.drafts', { count: draftPage.items.length })}
               </Link>
             </li>
-          ))}
-        </ul>
-      </li>
-    ),
-  ].filter(Boolean);
-  return items.length > 0 ? <ul className="awaiting">{items}</ul> : <p>{t('home.nothing')}</p>;
+          ),
+          rejected.length > 0 && (
+            <li key="rejected">
+              {t('home.rejected', { count: rejected.length })}{' '}
+              <span className="muted">({t('home.rejectedHint', { count: SCANNED })})</span>
+              <ul>
+                {rejected.slice(0, 10).map((i) => (
+                  <li key={i.id}>
+                    <Link to={`/invoices/${encodeURIComponent(i.id)}`}>{i.number}</Link> ·{' '}
+                    {i.customer.name}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ),
+          pending.length > 0 && (
+            <li key="pending">{t('home.verifactuPending', { count: pending.length })}</li>
+          ),
+          refused.length > 0 && (
+            <li key="refused">
+              {t('home.verifactuRejected', { count: refused.length })}
+              <ul>
+                {refused.slice(0, 10).map((r) => (
+                  <li key={r.seq}>
+                    <Link to={`/invoices/${encodeURIComponent(r.invoiceId)}`}>
+                      {r.record.NumSerieFactura ?? r.record.NumSerieFacturaAnulada ?? r.invoiceId}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ),
+        ].filter(Boolean);
+        return items.length > 0 ? (
+          <ul className="awaiting">{items}</ul>
+        ) : (
+          <p>{t('home.nothing')}</p>
+        );
+      }}
+    </QueryState>
+  );
 }
 
 /** The VERI*FACTU chain as recomputed now, and whether records can reach AEAT. */
@@ -147,34 +155,36 @@ function Chain() {
     queryKey: ['verifactu', 'submitter-certificate'],
     queryFn: async () => unwrap(await api.GET('/v1/verifactu/submitter-certificate')),
   });
-  if (chain.isError) return <ErrorState error={chain.error} onRetry={() => void chain.refetch()} />;
-  if (!chain.data) return <Loading />;
   const cert = certificate.data;
   const date = (value: string | undefined) => (value ? formatDate(value, language) : '');
   return (
-    <>
-      <p data-chain={chain.data.valid ? 'valid' : 'broken'}>
-        {chain.data.checked === 0
-          ? t('home.chainEmpty')
-          : chain.data.valid
-            ? t('home.chainValid', { count: chain.data.checked })
-            : t('home.chainBroken', {
-                seq: chain.data.firstBroken?.seq,
-                reason: chain.data.firstBroken?.reason,
+    <QueryState query={chain}>
+      {(found) => (
+        <>
+          <p data-chain={found.valid ? 'valid' : 'broken'}>
+            {found.checked === 0
+              ? t('home.chainEmpty')
+              : found.valid
+                ? t('home.chainValid', { count: found.checked })
+                : t('home.chainBroken', {
+                    seq: found.firstBroken?.seq,
+                    reason: found.firstBroken?.reason,
+                  })}
+          </p>
+          {cert ? (
+            <p className={cert.state === 'valid' ? '' : 'warning'}>
+              {translateDynamic(t, `home.certificate.${cert.state}`, {
+                date: date(
+                  cert.state === 'notYetValid'
+                    ? cert.certificate?.notBefore
+                    : cert.certificate?.notAfter,
+                ),
               })}
-      </p>
-      {cert ? (
-        <p className={cert.state === 'valid' ? '' : 'warning'}>
-          {t(`home.certificate.${cert.state}` as 'home.certificate.none', {
-            date: date(
-              cert.state === 'notYetValid'
-                ? cert.certificate?.notBefore
-                : cert.certificate?.notAfter,
-            ),
-          })}
-        </p>
-      ) : null}
-    </>
+            </p>
+          ) : null}
+        </>
+      )}
+    </QueryState>
   );
 }
 
@@ -206,29 +216,23 @@ export function HomePage() {
         ) : null
       }
     >
-      {tenant.isPending ? (
-        <Loading />
-      ) : tenant.isError ? (
-        <ErrorState error={tenant.error} onRetry={() => void tenant.refetch()} />
-      ) : (
-        <section className="card home-intro">
-          {name ? <p className="lead">{t('home.welcome', { name })}</p> : null}
-          <p>
-            <strong>{tenant.data.name}</strong> · {tenant.data.taxId}
-          </p>
-        </section>
-      )}
+      <QueryState query={tenant}>
+        {(company) => (
+          <section className="card home-intro">
+            {name ? <p className="lead">{t('home.welcome', { name })}</p> : null}
+            <p>
+              <strong>{company.name}</strong> · {company.taxId}
+            </p>
+          </section>
+        )}
+      </QueryState>
       {canList ? (
         <div className="home-grid">
           <section className="card" aria-labelledby="recent-heading">
             <h2 id="recent-heading">{t('home.recent')}</h2>
-            {recent.isPending ? (
-              <Loading />
-            ) : recent.isError ? (
-              <ErrorState error={recent.error} onRetry={() => void recent.refetch()} />
-            ) : (
-              <RecentInvoices invoices={recent.data.items} />
-            )}
+            <QueryState query={recent}>
+              {(data) => <RecentInvoices invoices={data.items} />}
+            </QueryState>
             <p>
               <Link to="/invoices">{t('home.seeAll')}</Link>
             </p>

@@ -9,7 +9,8 @@ import { formatDate, formatMoney } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/language.ts';
 import { FormAlert } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
-import { ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
+import { useErrorMessage } from '../../ui/states.tsx';
 import {
   type InboxFormat,
   type InboxInvoice,
@@ -51,31 +52,29 @@ export function InboxInvoicePage() {
       <p>
         <Link to="/inbox">{t('inbox.back')}</Link>
       </p>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : invoice ? (
-        <div className="inbox-invoice">
-          <Summary invoice={invoice} language={language} />
-          <Actions invoice={invoice} />
-          <Documents invoice={invoice} number={number} />
-          <Lines invoice={invoice} language={language} />
-          {invoice.history.length > 0 ? (
-            <section className="card" aria-labelledby="inbox-history">
-              <h2 id="inbox-history">{t('inbox.history')}</h2>
-              <ul className="inbox-history">
-                {invoice.history.map((h) => (
-                  <li key={`${h.at}-${h.status}`}>
-                    {formatDate(h.at, language)} · <StatusBadge status={h.status} />
-                    {h.reason ? ` · ${h.reason}` : ''}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-        </div>
-      ) : null}
+      <QueryState query={query}>
+        {(invoice) => (
+          <div className="inbox-invoice">
+            <Summary invoice={invoice} language={language} />
+            <Actions invoice={invoice} />
+            <Documents invoice={invoice} number={number} />
+            <Lines invoice={invoice} language={language} />
+            {invoice.history.length > 0 ? (
+              <section className="card" aria-labelledby="inbox-history">
+                <h2 id="inbox-history">{t('inbox.history')}</h2>
+                <ul className="inbox-history">
+                  {invoice.history.map((h) => (
+                    <li key={`${h.at}-${h.status}`}>
+                      {formatDate(h.at, language)} · <StatusBadge status={h.status} />
+                      {h.reason ? ` · ${h.reason}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+          </div>
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -5,7 +5,7 @@ import { formatDate, formatMoney } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { Page } from '../../ui/page.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { LoadMore, QueryState } from '../../ui/query-state.tsx';
 import { type InboxFilters, type InboxStatus, useInbox } from './queries.ts';
 import { StatusBadge } from './status-badge.tsx';
 
@@ -97,66 +97,60 @@ export function InboxListPage() {
           </div>
         </Form>
       </details>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : entries.length === 0 ? (
-        <EmptyState>{filtered ? t('inbox.noMatch') : t('inbox.empty')}</EmptyState>
-      ) : (
-        <>
-          <table className="table inbox-table">
-            <caption className="visually-hidden">{t('inbox.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('inbox.columns.number')}</th>
-                <th scope="col" className="wide-only">
-                  {t('inbox.columns.issuer')}
-                </th>
-                <th scope="col" className="wide-only">
-                  {t('inbox.columns.issueDate')}
-                </th>
-                <th scope="col" className="wide-only">
-                  {t('inbox.columns.dueDate')}
-                </th>
-                <th scope="col" className="amount">
-                  {t('inbox.columns.total')}
-                </th>
-                <th scope="col">{t('inbox.columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <Link className="inbox-number" to={`/inbox/${encodeURIComponent(e.id)}`}>
-                      {e.number ?? t('inbox.draftNumber')}
-                    </Link>
-                    {/* Narrow screens have no issuer column: it goes under the number. */}
-                    <span className="inbox-narrow">{e.issuer.name}</span>
-                  </td>
-                  <td className="wide-only">{e.issuer.name}</td>
-                  <td className="wide-only">{formatDate(e.issueDate, language)}</td>
-                  <td className="wide-only">{e.dueDate ? formatDate(e.dueDate, language) : ''}</td>
-                  <td className="amount">{formatMoney(e.totals.total, e.currency, language)}</td>
-                  <td>
-                    <StatusBadge status={e.status} />
-                  </td>
+      <QueryState
+        query={list}
+        isEmpty={() => entries.length === 0}
+        empty={filtered ? t('inbox.noMatch') : t('inbox.empty')}
+      >
+        {() => (
+          <>
+            <table className="table inbox-table">
+              <caption className="visually-hidden">{t('inbox.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('inbox.columns.number')}</th>
+                  <th scope="col" className="wide-only">
+                    {t('inbox.columns.issuer')}
+                  </th>
+                  <th scope="col" className="wide-only">
+                    {t('inbox.columns.issueDate')}
+                  </th>
+                  <th scope="col" className="wide-only">
+                    {t('inbox.columns.dueDate')}
+                  </th>
+                  <th scope="col" className="amount">
+                    {t('inbox.columns.total')}
+                  </th>
+                  <th scope="col">{t('inbox.columns.status')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.hasNextPage ? (
-            <Button
-              className="button secondary"
-              isPending={list.isFetchingNextPage}
-              onPress={() => void list.fetchNextPage()}
-            >
-              {t('inbox.more')}
-            </Button>
-          ) : null}
-        </>
-      )}
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.id}>
+                    <td>
+                      <Link className="inbox-number" to={`/inbox/${encodeURIComponent(e.id)}`}>
+                        {e.number ?? t('inbox.draftNumber')}
+                      </Link>
+                      {/* Narrow screens have no issuer column: it goes under the number. */}
+                      <span className="inbox-narrow">{e.issuer.name}</span>
+                    </td>
+                    <td className="wide-only">{e.issuer.name}</td>
+                    <td className="wide-only">{formatDate(e.issueDate, language)}</td>
+                    <td className="wide-only">
+                      {e.dueDate ? formatDate(e.dueDate, language) : ''}
+                    </td>
+                    <td className="amount">{formatMoney(e.totals.total, e.currency, language)}</td>
+                    <td>
+                      <StatusBadge status={e.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <LoadMore query={list} label={t('inbox.more')} />
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

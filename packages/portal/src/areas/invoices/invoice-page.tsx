@@ -36,7 +36,9 @@ export function InvoicePage() {
   const title = !invoice
     ? t('invoices.title')
     : invoice.number
-      ? `${t('invoices.view.number')} ${invoice.number}`
+      ? t(invoice.corrective ? 'invoices.view.titleCorrective' : 'invoices.view.titleIssued', {
+          number: invoice.number,
+        })
       : `${t('invoices.editor.titleEdit')} · ${invoice.customer.name}`;
   return (
     <Page title={title}>

@@ -104,6 +104,8 @@ export const invoicesMessages = areaMessages({
       total: 'Total',
     },
     view: {
+      titleIssued: 'Factura {{number}}',
+      titleCorrective: 'Factura rectificativa {{number}}',
       details: 'Datos',
       number: 'Número',
       series: 'Serie',
@@ -354,6 +356,8 @@ export const invoicesMessages = areaMessages({
       total: 'Total',
     },
     view: {
+      titleIssued: 'Factura {{number}}',
+      titleCorrective: 'Factura rectificativa {{number}}',
       details: 'Dades',
       number: 'Número',
       series: 'Sèrie',
@@ -604,6 +608,8 @@ export const invoicesMessages = areaMessages({
       total: 'Total',
     },
     view: {
+      titleIssued: 'Invoice {{number}}',
+      titleCorrective: 'Corrective invoice {{number}}',
       details: 'Details',
       number: 'Number',
       series: 'Series',

@@ -35,7 +35,8 @@ export function PdfPreview({ invoice }: { invoice: Invoice }) {
   return (
     <div className="pdf-preview">
       <iframe
-        src={url}
+        // Chromium's viewer otherwise opens at a size that shows a sliver of the page.
+        src={`${url}#view=FitH`}
         title={t('invoices.editor.previewFrame')}
         data-preview-version={invoice.version}
       />

@@ -6,6 +6,7 @@ import { unwrap, useApi } from '../../api/index.ts';
 import { type SignedIn, useSession } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
+import { DEFAULT_LANGUAGE, isLanguage } from '../../i18n/language.ts';
 import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 
@@ -17,7 +18,7 @@ const FIELDS = ['taxId', 'country', 'emailKey', 'issuerKey', 'name', 'email', 'p
  * The API decides with both keys, creates the account and signs it in; then the inbox.
  */
 export function RegisterPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { actions } = useSession();
   const navigate = useNavigate();
@@ -27,7 +28,11 @@ export function RegisterPage() {
     schema: RecipientRegistrationInput,
     fields: FIELDS,
     submit: async (body) => {
-      const answer = unwrap(await api.POST('/v1/recipients/register', { body })) as SignedIn;
+      // The language the person reads the portal in is the one Sello's mails to them use.
+      const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+      const answer = unwrap(
+        await api.POST('/v1/recipients/register', { body: { ...body, language } }),
+      ) as SignedIn;
       actions.signedIn(answer);
       navigate('/inbox', { replace: true });
     },

@@ -10,15 +10,10 @@ import { useApiForm } from '../../forms/use-form.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { LoadMore, QueryState } from '../../ui/query-state.tsx';
+import { SecretOnce } from '../../ui/secret-once.tsx';
 import { refreshSettings, useApiKeys } from './queries.ts';
-import {
-  ActionOutcome,
-  ConfirmAction,
-  SecretReveal,
-  Section,
-  useActionOutcome,
-} from './widgets.tsx';
+import { ActionOutcome, ConfirmAction, Section, useActionOutcome } from './widgets.tsx';
 
 function NewApiKey({ onCreated }: { onCreated: (created: { name: string; key: string }) => void }) {
   const { t } = useTranslation();
@@ -65,95 +60,86 @@ export function ApiKeysSection() {
   const canRevoke = useCan('DELETE /v1/api-keys/{id}');
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const action = useActionOutcome();
-  const k = (key: string) => t(`settings.apiKeys.${key}` as 'settings.apiKeys.name');
   const keys = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Section title={t('settings.section.apiKeys')} intro={k('intro')}>
+    <Section title={t('settings.section.apiKeys')} intro={t('settings.apiKeys.intro')}>
       {created ? (
-        <SecretReveal
+        <SecretOnce
           title={t('settings.apiKeys.secretTitle', { name: created.name })}
-          explanation={k('secretOnce')}
-          label={k('secretLabel')}
+          warning={t('settings.apiKeys.secretOnce')}
+          label={t('settings.apiKeys.secretLabel')}
           secret={created.key}
           onDone={() => setCreated(null)}
         />
       ) : null}
       <ActionOutcome outcome={action.outcome} />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : keys.length === 0 ? (
-        <EmptyState>{k('empty')}</EmptyState>
-      ) : (
-        <>
-          <table className="table">
-            <caption className="visually-hidden">{t('settings.section.apiKeys')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{k('name')}</th>
-                <th scope="col">{k('prefix')}</th>
-                <th scope="col" className="wide-only">
-                  {k('created')}
-                </th>
-                <th scope="col">{k('status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((key) => (
-                <tr key={key.id}>
-                  <td>{key.name}</td>
-                  <td className="mono">{key.prefix}…</td>
-                  <td className="wide-only">{formatDate(key.createdAt, language)}</td>
-                  <td>
-                    {key.revokedAt ? (
-                      t('settings.apiKeys.revoked', {
-                        date: formatDate(key.revokedAt, language),
-                      })
-                    ) : (
-                      <div className="settings-row-status">
-                        <span>{k('active')}</span>
-                        {canRevoke ? (
-                          <ConfirmAction
-                            label={k('revoke')}
-                            name={t('settings.apiKeys.revokeName', { name: key.name })}
-                            question={t('settings.apiKeys.revokeConfirm', { name: key.name })}
-                            onConfirm={async () => {
-                              action.clear();
-                              try {
-                                unwrap(
-                                  await api.DELETE('/v1/api-keys/{id}', {
-                                    params: { path: { id: key.id } },
-                                  }),
-                                );
-                                await refreshSettings(queries);
-                                action.done(
-                                  t('settings.apiKeys.revokedNotice', { name: key.name }),
-                                );
-                              } catch (error) {
-                                action.failed(error);
-                              }
-                            }}
-                          />
-                        ) : null}
-                      </div>
-                    )}
-                  </td>
+      <QueryState
+        query={list}
+        isEmpty={() => keys.length === 0}
+        empty={t('settings.apiKeys.empty')}
+      >
+        {() => (
+          <>
+            <table className="table">
+              <caption className="visually-hidden">{t('settings.section.apiKeys')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('settings.apiKeys.name')}</th>
+                  <th scope="col">{t('settings.apiKeys.prefix')}</th>
+                  <th scope="col" className="wide-only">
+                    {t('settings.apiKeys.created')}
+                  </th>
+                  <th scope="col">{t('settings.apiKeys.status')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.hasNextPage ? (
-            <Button
-              className="button secondary"
-              isPending={list.isFetchingNextPage}
-              onPress={() => void list.fetchNextPage()}
-            >
-              {t('settings.more')}
-            </Button>
-          ) : null}
-        </>
-      )}
+              </thead>
+              <tbody>
+                {keys.map((key) => (
+                  <tr key={key.id}>
+                    <td>{key.name}</td>
+                    <td className="mono">{key.prefix}…</td>
+                    <td className="wide-only">{formatDate(key.createdAt, language)}</td>
+                    <td>
+                      {key.revokedAt ? (
+                        t('settings.apiKeys.revoked', {
+                          date: formatDate(key.revokedAt, language),
+                        })
+                      ) : (
+                        <div className="settings-row-status">
+                          <span>{t('settings.apiKeys.active')}</span>
+                          {canRevoke ? (
+                            <ConfirmAction
+                              label={t('settings.apiKeys.revoke')}
+                              name={t('settings.apiKeys.revokeName', { name: key.name })}
+                              question={t('settings.apiKeys.revokeConfirm', { name: key.name })}
+                              onConfirm={async () => {
+                                action.clear();
+                                try {
+                                  unwrap(
+                                    await api.DELETE('/v1/api-keys/{id}', {
+                                      params: { path: { id: key.id } },
+                                    }),
+                                  );
+                                  await refreshSettings(queries);
+                                  action.done(
+                                    t('settings.apiKeys.revokedNotice', { name: key.name }),
+                                  );
+                                } catch (error) {
+                                  action.failed(error);
+                                }
+                              }}
+                            />
+                          ) : null}
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <LoadMore query={list} label={t('settings.more')} />
+          </>
+        )}
+      </QueryState>
       {canCreate ? (
         <NewApiKey
           onCreated={(key) => {

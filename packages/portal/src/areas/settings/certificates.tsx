@@ -8,10 +8,11 @@ import { unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
+import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
-import { ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { refreshSettings, useSigningCertificate, useSubmitterCertificate } from './queries.ts';
 import { Details, Section } from './widgets.tsx';
 
@@ -47,7 +48,6 @@ function CertificateUpload({
   const [fileName, setFileName] = useState<string>();
   const [uploaded, setUploaded] = useState(false);
   const id = useId();
-  const c = (key: string) => t(`settings.certificate.${key}` as 'settings.certificate.file');
   const form = useApiForm({
     schema: SigningCertificateInput,
     fields: FIELDS,
@@ -78,9 +78,11 @@ function CertificateUpload({
   const fileError = form.errors.pkcs12;
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{replacing ? c('replace') : c('upload')}</h3>
+      <h3 id={`${id}-title`}>
+        {replacing ? t('settings.certificate.replace') : t('settings.certificate.upload')}
+      </h3>
       <p className="notice" role="status">
-        {uploaded ? c('uploaded') : ''}
+        {uploaded ? t('settings.certificate.uploaded') : ''}
       </p>
       <ApiForm form={form}>
         {/*
@@ -90,7 +92,7 @@ function CertificateUpload({
         */}
         <div className="field">
           <span id={`${id}-file-label`} className="settings-label">
-            {c('file')}
+            {t('settings.certificate.file')}
           </span>
           <div className="settings-file">
             <input
@@ -105,14 +107,14 @@ function CertificateUpload({
               onChange={(e) => void onFile(e)}
             />
             <label htmlFor={`${id}-file`} className="button secondary compact" aria-hidden="true">
-              {c('choose')}
+              {t('settings.certificate.choose')}
             </label>
             <span id={`${id}-file-name`} className="settings-file-name">
-              {fileName ?? c('noFile')}
+              {fileName ?? t('settings.certificate.noFile')}
             </span>
           </div>
           <span id={`${id}-file-hint`} className="settings-hint">
-            {c('fileHint')}
+            {t('settings.certificate.fileHint')}
           </span>
           {fileError ? (
             <span id={`${id}-file-error`} className="field-error">
@@ -123,8 +125,8 @@ function CertificateUpload({
         <TextInput
           name="password"
           type="password"
-          label={c('password')}
-          description={c('passwordHint')}
+          label={t('settings.certificate.password')}
+          description={t('settings.certificate.passwordHint')}
           autoComplete="off"
         />
         <div className="form-actions">
@@ -134,7 +136,7 @@ function CertificateUpload({
             isPending={form.pending}
             isDisabled={reading}
           >
-            {form.pending ? c('submitting') : c('submit')}
+            {form.pending ? t('settings.certificate.submitting') : t('settings.certificate.submit')}
           </Button>
         </div>
       </ApiForm>
@@ -150,41 +152,43 @@ export function SigningCertificateSection() {
   const api = useApi();
   const current = useSigningCertificate();
   const canUpload = useCan('PUT /v1/signing-certificate');
-  const c = (key: string) => t(`settings.certificate.${key}` as 'settings.certificate.file');
   const cert = current.data;
   return (
     <Section title={t('settings.section.signing')} intro={t('settings.signing.intro')}>
-      <section className="card" aria-label={c('current')}>
-        {current.isPending ? (
-          <Loading />
-        ) : current.isError ? (
-          <ErrorState error={current.error} onRetry={() => void current.refetch()} />
-        ) : cert ? (
-          <Details
-            rows={[
-              [c('subject'), cert.subject],
-              [c('issuer'), cert.issuer],
-              [
-                c('serialNumber'),
-                <span key="serial" className="mono">
-                  {cert.serialNumber}
-                </span>,
-              ],
-              [c('validFrom'), day(cert.notBefore, language)],
-              [c('validTo'), day(cert.notAfter, language)],
-              [
-                c('state'),
-                c(
-                  `states.${Date.parse(cert.notAfter) < Date.now() ? 'expired' : Date.parse(cert.notBefore) > Date.now() ? 'notYetValid' : 'valid'}`,
-                ),
-              ],
-              [c('chainLength'), String(cert.chainLength)],
-              [c('uploadedAt'), day(cert.importedAt, language)],
-            ]}
-          />
-        ) : (
-          <p>{c('none')}</p>
-        )}
+      <section className="card" aria-label={t('settings.certificate.current')}>
+        <QueryState
+          query={current}
+          isEmpty={(found) => !found}
+          empty={t('settings.certificate.none')}
+        >
+          {(cert) =>
+            cert ? (
+              <Details
+                rows={[
+                  [t('settings.certificate.subject'), cert.subject],
+                  [t('settings.certificate.issuer'), cert.issuer],
+                  [
+                    t('settings.certificate.serialNumber'),
+                    <span key="serial" className="mono">
+                      {cert.serialNumber}
+                    </span>,
+                  ],
+                  [t('settings.certificate.validFrom'), day(cert.notBefore, language)],
+                  [t('settings.certificate.validTo'), day(cert.notAfter, language)],
+                  [
+                    t('settings.certificate.state'),
+                    translateDynamic(
+                      t,
+                      `settings.certificate.states.${Date.parse(cert.notAfter) < Date.now() ? 'expired' : Date.parse(cert.notBefore) > Date.now() ? 'notYetValid' : 'valid'}`,
+                    ),
+                  ],
+                  [t('settings.certificate.chainLength'), String(cert.chainLength)],
+                  [t('settings.certificate.uploadedAt'), day(cert.importedAt, language)],
+                ]}
+              />
+            ) : null
+          }
+        </QueryState>
       </section>
       {canUpload ? (
         <CertificateUpload
@@ -202,43 +206,40 @@ export function SubmitterCertificateSection() {
   const api = useApi();
   const current = useSubmitterCertificate();
   const canUpload = useCan('PUT /v1/verifactu/submitter-certificate');
-  const c = (key: string) => t(`settings.certificate.${key}` as 'settings.certificate.file');
   const cert = current.data?.certificate;
   return (
     <Section title={t('settings.section.verifactu')} intro={t('settings.verifactu.intro')}>
-      <section className="card" aria-label={c('current')}>
-        {current.isPending ? (
-          <Loading />
-        ) : current.isError ? (
-          <ErrorState error={current.error} onRetry={() => void current.refetch()} />
-        ) : (
-          <>
-            <p>
-              <span className={`settings-state ${current.data.state}`}>
-                {c(`states.${current.data.state}`)}
-              </span>
-            </p>
-            {cert ? (
-              <Details
-                rows={[
-                  [c('subject'), cert.subject],
-                  [c('issuer'), cert.issuer],
-                  [
-                    c('serialNumber'),
-                    <span key="serial" className="mono">
-                      {cert.serialNumber}
-                    </span>,
-                  ],
-                  [c('validFrom'), day(cert.notBefore, language)],
-                  [c('validTo'), day(cert.notAfter, language)],
-                  [c('uploadedAt'), day(cert.uploadedAt, language)],
-                ]}
-              />
-            ) : (
-              <p>{c('none')}</p>
-            )}
-          </>
-        )}
+      <section className="card" aria-label={t('settings.certificate.current')}>
+        <QueryState query={current}>
+          {(status) => (
+            <>
+              <p>
+                <span className={`settings-state ${status.state}`}>
+                  {translateDynamic(t, `settings.certificate.states.${status.state}`)}
+                </span>
+              </p>
+              {cert ? (
+                <Details
+                  rows={[
+                    [t('settings.certificate.subject'), cert.subject],
+                    [t('settings.certificate.issuer'), cert.issuer],
+                    [
+                      t('settings.certificate.serialNumber'),
+                      <span key="serial" className="mono">
+                        {cert.serialNumber}
+                      </span>,
+                    ],
+                    [t('settings.certificate.validFrom'), day(cert.notBefore, language)],
+                    [t('settings.certificate.validTo'), day(cert.notAfter, language)],
+                    [t('settings.certificate.uploadedAt'), day(cert.uploadedAt, language)],
+                  ]}
+                />
+              ) : (
+                <p>{t('settings.certificate.none')}</p>
+              )}
+            </>
+          )}
+        </QueryState>
       </section>
       {canUpload ? (
         <CertificateUpload

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
-import { ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { useTenant } from './queries.ts';
 import { Details, Section } from './widgets.tsx';
 
@@ -13,45 +13,42 @@ export function CompanySection() {
   const { t, i18n } = useTranslation();
   const tenant = useTenant();
   const language = isLanguage(i18n.language) ? i18n.language : 'es';
-  const c = (key: string) => t(`settings.company.${key}` as 'settings.company.name');
   return (
-    <Section title={t('settings.section.company')} intro={c('intro')}>
-      {tenant.isPending ? (
-        <Loading />
-      ) : tenant.isError ? (
-        <ErrorState error={tenant.error} onRetry={() => void tenant.refetch()} />
-      ) : (
-        <div className="card">
-          <Details
-            rows={[
-              [c('name'), tenant.data.name],
-              [
-                c('taxId'),
-                <span key="taxId" className="mono">
-                  {tenant.data.taxId}
-                </span>,
-              ],
-              [c('email'), tenant.data.email],
-              [
-                c('address'),
+    <Section title={t('settings.section.company')} intro={t('settings.company.intro')}>
+      <QueryState query={tenant}>
+        {(company) => (
+          <div className="card">
+            <Details
+              rows={[
+                [t('settings.company.name'), company.name],
                 [
-                  tenant.data.address.line1,
-                  tenant.data.address.line2,
-                  `${tenant.data.address.postalCode} ${tenant.data.address.city}`,
-                  tenant.data.address.province,
-                  tenant.data.address.country,
-                ]
-                  .filter(Boolean)
-                  .join(', '),
-              ],
-              [c('language'), t(`language.${tenant.data.language}`)],
-              [c('timezone'), tenant.data.timezone],
-              [c('createdAt'), formatDate(tenant.data.createdAt, language)],
-            ]}
-          />
-          <p className="settings-note">{c('unchangeable')}</p>
-        </div>
-      )}
+                  t('settings.company.taxId'),
+                  <span key="taxId" className="mono">
+                    {company.taxId}
+                  </span>,
+                ],
+                [t('settings.company.email'), company.email],
+                [
+                  t('settings.company.address'),
+                  [
+                    company.address.line1,
+                    company.address.line2,
+                    `${company.address.postalCode} ${company.address.city}`,
+                    company.address.province,
+                    company.address.country,
+                  ]
+                    .filter(Boolean)
+                    .join(', '),
+                ],
+                [t('settings.company.language'), t(`language.${company.language}`)],
+                [t('settings.company.timezone'), company.timezone],
+                [t('settings.company.createdAt'), formatDate(company.createdAt, language)],
+              ]}
+            />
+            <p className="settings-note">{t('settings.company.unchangeable')}</p>
+          </div>
+        )}
+      </QueryState>
     </Section>
   );
 }

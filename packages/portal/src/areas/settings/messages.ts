@@ -22,10 +22,6 @@ export const settingsMessages = areaMessages({
     yes: 'Sí',
     no: 'No',
     more: 'Ver más',
-    copy: 'Copiar',
-    copied: 'Copiado',
-    copyFailed: 'No se ha podido copiar: selecciona el texto y cópialo.',
-    done: 'Hecho, ya la he guardado',
     cancel: 'Cancelar',
     company: {
       intro: 'Así aparece tu empresa como emisora en las facturas.',
@@ -231,10 +227,6 @@ export const settingsMessages = areaMessages({
     yes: 'Sí',
     no: 'No',
     more: "Mostra'n més",
-    copy: 'Copia',
-    copied: 'Copiat',
-    copyFailed: "No s'ha pogut copiar: selecciona el text i copia'l.",
-    done: "Fet, ja l'he desada",
     cancel: 'Cancel·la',
     company: {
       intro: 'Així apareix la teva empresa com a emissora a les factures.',
@@ -440,10 +432,6 @@ export const settingsMessages = areaMessages({
     yes: 'Yes',
     no: 'No',
     more: 'Show more',
-    copy: 'Copy',
-    copied: 'Copied',
-    copyFailed: 'Could not copy: select the text and copy it.',
-    done: 'Done, I have kept it',
     cancel: 'Cancel',
     company: {
       intro: 'How your company appears as the issuer on invoices.',

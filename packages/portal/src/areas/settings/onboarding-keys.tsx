@@ -11,15 +11,10 @@ import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { LoadMore, QueryState } from '../../ui/query-state.tsx';
+import { SecretOnce } from '../../ui/secret-once.tsx';
 import { type OnboardingKey, refreshSettings, useOnboardingKeys } from './queries.ts';
-import {
-  ActionOutcome,
-  ConfirmAction,
-  SecretReveal,
-  Section,
-  useActionOutcome,
-} from './widgets.tsx';
+import { ActionOutcome, ConfirmAction, Section, useActionOutcome } from './widgets.tsx';
 
 function NewOnboardingKey({
   onCreated,
@@ -29,7 +24,6 @@ function NewOnboardingKey({
   const { t } = useTranslation();
   const api = useApi();
   const queries = useQueryClient();
-  const o = (key: string) => t(`settings.onboardingKeys.${key}` as 'settings.onboardingKeys.taxId');
   const form = useApiForm({
     schema: OnboardingKeyInput,
     fields: ['taxId', 'country'],
@@ -42,20 +36,20 @@ function NewOnboardingKey({
   });
   return (
     <section className="card" aria-labelledby="new-onboarding-key">
-      <h3 id="new-onboarding-key">{o('new')}</h3>
+      <h3 id="new-onboarding-key">{t('settings.onboardingKeys.new')}</h3>
       <ApiForm form={form}>
         <div className="field-row">
-          <TextInput name="taxId" label={o('taxId')} isRequired />
+          <TextInput name="taxId" label={t('settings.onboardingKeys.taxId')} isRequired />
           <TextInput
             name="country"
-            label={o('country')}
-            description={o('countryHint')}
+            label={t('settings.onboardingKeys.country')}
+            description={t('settings.onboardingKeys.countryHint')}
             className="short"
           />
         </div>
         <div className="form-actions">
           <Button type="submit" className="button primary" isPending={form.pending}>
-            {form.pending ? t('form.saving') : o('create')}
+            {form.pending ? t('form.saving') : t('settings.onboardingKeys.create')}
           </Button>
         </div>
       </ApiForm>
@@ -96,100 +90,94 @@ export function OnboardingKeysSection() {
   const canRevoke = useCan('DELETE /v1/onboarding-keys/{id}');
   const [created, setCreated] = useState<{ taxId: string; key: string } | null>(null);
   const action = useActionOutcome();
-  const o = (key: string) => t(`settings.onboardingKeys.${key}` as 'settings.onboardingKeys.taxId');
   const keys = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Section title={t('settings.section.onboardingKeys')} intro={o('intro')}>
+    <Section
+      title={t('settings.section.onboardingKeys')}
+      intro={t('settings.onboardingKeys.intro')}
+    >
       {created ? (
-        <SecretReveal
+        <SecretOnce
           title={t('settings.onboardingKeys.secretTitle', { taxId: created.taxId })}
-          explanation={o('secretOnce')}
-          label={o('secretLabel')}
+          warning={t('settings.onboardingKeys.secretOnce')}
+          label={t('settings.onboardingKeys.secretLabel')}
           secret={created.key}
           onDone={() => setCreated(null)}
         />
       ) : null}
       <ActionOutcome outcome={action.outcome} />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : keys.length === 0 ? (
-        <EmptyState>{o('empty')}</EmptyState>
-      ) : (
-        <>
-          <table className="table">
-            <caption className="visually-hidden">{t('settings.section.onboardingKeys')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{o('taxId')}</th>
-                <th scope="col" className="wide-only">
-                  {o('created')}
-                </th>
-                <th scope="col" className="wide-only">
-                  {o('expires')}
-                </th>
-                <th scope="col">{o('status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((key) => {
-                const done = spent(key, language, t);
-                return (
-                  <tr key={key.id}>
-                    <td className="mono">{key.taxId}</td>
-                    <td className="wide-only">{formatDate(key.createdAt, language)}</td>
-                    <td className="wide-only">{formatDate(key.expiresAt, language)}</td>
-                    <td>
-                      {done ?? (
-                        <div className="settings-row-status">
-                          <span>{o('active')}</span>
-                          {canRevoke ? (
-                            <ConfirmAction
-                              label={o('revoke')}
-                              name={t('settings.onboardingKeys.revokeName', { taxId: key.taxId })}
-                              question={t('settings.onboardingKeys.revokeConfirm', {
-                                taxId: key.taxId,
-                              })}
-                              onConfirm={async () => {
-                                action.clear();
-                                try {
-                                  unwrap(
-                                    await api.DELETE('/v1/onboarding-keys/{id}', {
-                                      params: { path: { id: key.id } },
-                                    }),
-                                  );
-                                  await refreshSettings(queries);
-                                  action.done(
-                                    t('settings.onboardingKeys.revokedNotice', {
-                                      taxId: key.taxId,
-                                    }),
-                                  );
-                                } catch (error) {
-                                  action.failed(error);
-                                }
-                              }}
-                            />
-                          ) : null}
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {list.hasNextPage ? (
-            <Button
-              className="button secondary"
-              isPending={list.isFetchingNextPage}
-              onPress={() => void list.fetchNextPage()}
-            >
-              {t('settings.more')}
-            </Button>
-          ) : null}
-        </>
-      )}
+      <QueryState
+        query={list}
+        isEmpty={() => keys.length === 0}
+        empty={t('settings.onboardingKeys.empty')}
+      >
+        {() => (
+          <>
+            <table className="table">
+              <caption className="visually-hidden">{t('settings.section.onboardingKeys')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('settings.onboardingKeys.taxId')}</th>
+                  <th scope="col" className="wide-only">
+                    {t('settings.onboardingKeys.created')}
+                  </th>
+                  <th scope="col" className="wide-only">
+                    {t('settings.onboardingKeys.expires')}
+                  </th>
+                  <th scope="col">{t('settings.onboardingKeys.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {keys.map((key) => {
+                  const done = spent(key, language, t);
+                  return (
+                    <tr key={key.id}>
+                      <td className="mono">{key.taxId}</td>
+                      <td className="wide-only">{formatDate(key.createdAt, language)}</td>
+                      <td className="wide-only">{formatDate(key.expiresAt, language)}</td>
+                      <td>
+                        {done ?? (
+                          <div className="settings-row-status">
+                            <span>{t('settings.onboardingKeys.active')}</span>
+                            {canRevoke ? (
+                              <ConfirmAction
+                                label={t('settings.onboardingKeys.revoke')}
+                                name={t('settings.onboardingKeys.revokeName', { taxId: key.taxId })}
+                                question={t('settings.onboardingKeys.revokeConfirm', {
+                                  taxId: key.taxId,
+                                })}
+                                onConfirm={async () => {
+                                  action.clear();
+                                  try {
+                                    unwrap(
+                                      await api.DELETE('/v1/onboarding-keys/{id}', {
+                                        params: { path: { id: key.id } },
+                                      }),
+                                    );
+                                    await refreshSettings(queries);
+                                    action.done(
+                                      t('settings.onboardingKeys.revokedNotice', {
+                                        taxId: key.taxId,
+                                      }),
+                                    );
+                                  } catch (error) {
+                                    action.failed(error);
+                                  }
+                                }}
+                              />
+                            ) : null}
+                          </div>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <LoadMore query={list} label={t('settings.more')} />
+          </>
+        )}
+      </QueryState>
       {canCreate ? (
         <NewOnboardingKey
           onCreated={(key) => {

@@ -8,7 +8,7 @@ import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { TextInput } from '../../ui/fields.tsx';
-import { ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { refreshSettings, type Settings, useSettings } from './queries.ts';
 import { CheckField, Section } from './widgets.tsx';
 
@@ -52,34 +52,35 @@ function SettingsForm({
       setSaved(true);
     },
   });
-  if (current.isPending) return <Loading />;
-  if (current.isError)
-    return <ErrorState error={current.error} onRetry={() => void current.refetch()} />;
   return (
-    <div className="card">
-      <p className="notice" role="status">
-        {saved ? t('settings.saved') : ''}
-      </p>
-      {canEdit ? null : <p className="settings-note">{t('settings.readOnly')}</p>}
-      <ApiForm form={form}>
-        {/* A native disabled fieldset: every control inside is read-only for roles that may not change it. */}
-        <fieldset
-          className="settings-fieldset"
-          disabled={!canEdit}
-          // Once saved, the fields show what the API kept (normalised), not what was typed.
-          key={current.data.settings.version}
-        >
-          {children(current.data.settings)}
-        </fieldset>
-        {canEdit ? (
-          <div className="form-actions">
-            <Button type="submit" className="button primary" isPending={form.pending}>
-              {form.pending ? t('form.saving') : t('form.save')}
-            </Button>
-          </div>
-        ) : null}
-      </ApiForm>
-    </div>
+    <QueryState query={current}>
+      {({ settings }) => (
+        <div className="card">
+          <p className="notice" role="status">
+            {saved ? t('settings.saved') : ''}
+          </p>
+          {canEdit ? null : <p className="settings-note">{t('settings.readOnly')}</p>}
+          <ApiForm form={form}>
+            {/* A native disabled fieldset: every control inside is read-only for roles that may not change it. */}
+            <fieldset
+              className="settings-fieldset"
+              disabled={!canEdit}
+              // Once saved, the fields show what the API kept (normalised), not what was typed.
+              key={settings.version}
+            >
+              {children(settings)}
+            </fieldset>
+            {canEdit ? (
+              <div className="form-actions">
+                <Button type="submit" className="button primary" isPending={form.pending}>
+                  {form.pending ? t('form.saving') : t('form.save')}
+                </Button>
+              </div>
+            ) : null}
+          </ApiForm>
+        </div>
+      )}
+    </QueryState>
   );
 }
 
@@ -87,29 +88,28 @@ const PAYMENT = ['payment.iban', 'payment.bic', 'payment.terms'] as const;
 
 export function PaymentSection() {
   const { t } = useTranslation();
-  const p = (key: string) => t(`settings.payment.${key}` as 'settings.payment.iban');
   return (
-    <Section title={t('settings.section.payment')} intro={p('intro')}>
+    <Section title={t('settings.section.payment')} intro={t('settings.payment.intro')}>
       {/* A cleared field is removed (null in the merge patch). */}
       <SettingsForm fields={PAYMENT} clearable={PAYMENT}>
         {(settings) => (
           <>
             <TextInput
               name="payment.iban"
-              label={p('iban')}
-              description={p('ibanHint')}
+              label={t('settings.payment.iban')}
+              description={t('settings.payment.ibanHint')}
               defaultValue={settings.payment?.iban}
             />
             <TextInput
               name="payment.bic"
-              label={p('bic')}
+              label={t('settings.payment.bic')}
               defaultValue={settings.payment?.bic}
               className="short"
             />
             <TextInput
               name="payment.terms"
-              label={p('terms')}
-              description={p('termsHint')}
+              label={t('settings.payment.terms')}
+              description={t('settings.payment.termsHint')}
               defaultValue={settings.payment?.terms}
             />
           </>
@@ -150,17 +150,16 @@ const BRANDING = ['branding.accentColor', 'branding.footer'] as const;
 
 export function BrandingSection() {
   const { t } = useTranslation();
-  const b = (key: string) => t(`settings.branding.${key}` as 'settings.branding.footer');
   return (
-    <Section title={t('settings.section.branding')} intro={b('intro')}>
+    <Section title={t('settings.section.branding')} intro={t('settings.branding.intro')}>
       <SettingsForm fields={BRANDING} clearable={BRANDING}>
         {(settings) => (
           <>
             <div className="settings-colour">
               <TextInput
                 name="branding.accentColor"
-                label={b('accentColor')}
-                description={b('accentColorHint')}
+                label={t('settings.branding.accentColor')}
+                description={t('settings.branding.accentColorHint')}
                 defaultValue={settings.branding?.accentColor}
                 className="short"
               />
@@ -168,15 +167,15 @@ export function BrandingSection() {
                 <span
                   className="settings-swatch"
                   role="img"
-                  aria-label={`${b('preview')}: ${settings.branding.accentColor}`}
+                  aria-label={`${t('settings.branding.preview')}: ${settings.branding.accentColor}`}
                   style={{ background: settings.branding.accentColor }}
                 />
               ) : null}
             </div>
             <TextInput
               name="branding.footer"
-              label={b('footer')}
-              description={b('footerHint')}
+              label={t('settings.branding.footer')}
+              description={t('settings.branding.footerHint')}
               defaultValue={settings.branding?.footer}
             />
           </>

@@ -7,11 +7,12 @@ import { unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
+import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { TextInput } from '../../ui/fields.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { refreshSettings, useSeries } from './queries.ts';
 import { CheckField, Section } from './widgets.tsx';
 
@@ -24,7 +25,6 @@ function NewSeries({ onCreated }: { onCreated: (code: string) => void }) {
   const queries = useQueryClient();
   const [yearlyReset, setYearlyReset] = useState(true);
   const [isDefault, setDefault] = useState(false);
-  const s = (key: string) => t(`settings.series.${key}` as 'settings.series.code');
   const form = useApiForm({
     schema: SeriesInput,
     fields: FIELDS,
@@ -43,38 +43,50 @@ function NewSeries({ onCreated }: { onCreated: (code: string) => void }) {
   });
   return (
     <section className="card" aria-labelledby="new-series">
-      <h3 id="new-series">{s('new')}</h3>
+      <h3 id="new-series">{t('settings.series.new')}</h3>
       <ApiForm form={form}>
         <div className="field-row">
           <TextInput
             name="code"
-            label={s('code')}
-            description={s('codeHint')}
+            label={t('settings.series.code')}
+            description={t('settings.series.codeHint')}
             isRequired
             className="short"
           />
-          <TextInput name="prefix" label={s('prefix')} description={s('prefixHint')} />
+          <TextInput
+            name="prefix"
+            label={t('settings.series.prefix')}
+            description={t('settings.series.prefixHint')}
+          />
         </div>
         <ChoiceField
           name="kind"
-          label={s('kind')}
+          label={t('settings.series.kind')}
           defaultValue="standard"
           options={[
-            { id: 'standard', label: s('standard') },
-            { id: 'corrective', label: s('corrective') },
+            { id: 'standard', label: t('settings.series.standard') },
+            { id: 'corrective', label: t('settings.series.corrective') },
           ]}
         />
         <TextInput
           name="padding"
-          label={s('padding')}
-          description={s('paddingHint')}
+          label={t('settings.series.padding')}
+          description={t('settings.series.paddingHint')}
           className="short"
         />
-        <CheckField label={s('yearlyReset')} isSelected={yearlyReset} onChange={setYearlyReset} />
-        <CheckField label={s('default')} isSelected={isDefault} onChange={setDefault} />
+        <CheckField
+          label={t('settings.series.yearlyReset')}
+          isSelected={yearlyReset}
+          onChange={setYearlyReset}
+        />
+        <CheckField
+          label={t('settings.series.default')}
+          isSelected={isDefault}
+          onChange={setDefault}
+        />
         <div className="form-actions">
           <Button type="submit" className="button primary" isPending={form.pending}>
-            {form.pending ? t('form.saving') : s('create')}
+            {form.pending ? t('form.saving') : t('settings.series.create')}
           </Button>
         </div>
       </ApiForm>
@@ -88,58 +100,57 @@ export function SeriesSection() {
   const list = useSeries();
   const canCreate = useCan('POST /v1/series');
   const [created, setCreated] = useState<string>();
-  const s = (key: string) => t(`settings.series.${key}` as 'settings.series.code');
   const series = list.data?.items ?? [];
   return (
-    <Section title={t('settings.section.series')} intro={s('intro')}>
+    <Section title={t('settings.section.series')} intro={t('settings.series.intro')}>
       <p className="notice" role="status">
         {created ? t('settings.series.createdNotice', { code: created }) : ''}
       </p>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : series.length === 0 ? (
-        <EmptyState>{s('empty')}</EmptyState>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('settings.section.series')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{s('code')}</th>
-              <th scope="col">{s('kind')}</th>
-              <th scope="col" className="wide-only">
-                {s('prefix')}
-              </th>
-              <th scope="col" className="wide-only">
-                {s('padding')}
-              </th>
-              <th scope="col" className="wide-only">
-                {s('yearlyReset')}
-              </th>
-              <th scope="col">{s('default')}</th>
-              <th scope="col" className="wide-only">
-                {s('created')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.map((row) => (
-              <tr key={row.code}>
-                <td className="mono">{row.code}</td>
-                <td>{s(row.kind)}</td>
-                <td className="mono wide-only">{row.prefix}</td>
-                <td className="wide-only">{row.padding}</td>
-                <td className="wide-only">
-                  {row.yearlyReset ? t('settings.yes') : t('settings.no')}
-                </td>
-                <td>{row.default ? t('settings.yes') : t('settings.no')}</td>
-                <td className="wide-only">{formatDate(row.createdAt, language)}</td>
+      <QueryState
+        query={list}
+        isEmpty={() => series.length === 0}
+        empty={t('settings.series.empty')}
+      >
+        {() => (
+          <table className="table">
+            <caption className="visually-hidden">{t('settings.section.series')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('settings.series.code')}</th>
+                <th scope="col">{t('settings.series.kind')}</th>
+                <th scope="col" className="wide-only">
+                  {t('settings.series.prefix')}
+                </th>
+                <th scope="col" className="wide-only">
+                  {t('settings.series.padding')}
+                </th>
+                <th scope="col" className="wide-only">
+                  {t('settings.series.yearlyReset')}
+                </th>
+                <th scope="col">{t('settings.series.default')}</th>
+                <th scope="col" className="wide-only">
+                  {t('settings.series.created')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {series.map((row) => (
+                <tr key={row.code}>
+                  <td className="mono">{row.code}</td>
+                  <td>{translateDynamic(t, `settings.series.${row.kind}`)}</td>
+                  <td className="mono wide-only">{row.prefix}</td>
+                  <td className="wide-only">{row.padding}</td>
+                  <td className="wide-only">
+                    {row.yearlyReset ? t('settings.yes') : t('settings.no')}
+                  </td>
+                  <td>{row.default ? t('settings.yes') : t('settings.no')}</td>
+                  <td className="wide-only">{formatDate(row.createdAt, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryState>
       {canCreate ? <NewSeries onCreated={setCreated} /> : null}
     </Section>
   );

@@ -12,6 +12,7 @@ import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage, type Language, LOCALES } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
+import { SecretOnce } from '../../ui/secret-once.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 import {
   refreshSettings,
@@ -22,14 +23,7 @@ import {
   type Webhook,
   type WebhookDelivery,
 } from './queries.ts';
-import {
-  ActionOutcome,
-  ConfirmAction,
-  Details,
-  SecretReveal,
-  Section,
-  useActionOutcome,
-} from './widgets.tsx';
+import { ActionOutcome, ConfirmAction, Details, Section, useActionOutcome } from './widgets.tsx';
 
 const EVENT_TYPES = WebhookEventType.options;
 type EventType = (typeof EVENT_TYPES)[number];
@@ -127,9 +121,9 @@ export function WebhooksSection() {
   return (
     <Section title={t('settings.section.webhooks')} intro={w('intro')}>
       {secret ? (
-        <SecretReveal
+        <SecretOnce
           title={w('secretTitle')}
-          explanation={w('secretOnce')}
+          warning={w('secretOnce')}
           label={w('secretLabel')}
           secret={secret}
           onDone={() => setSecret(null)}

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { Button, Checkbox, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../ui/states.tsx';
@@ -39,66 +39,6 @@ export function CheckField({
         </Text>
       ) : null}
     </div>
-  );
-}
-
-/**
- * A secret the API shows once (a key, a signing secret): in view with a copy button until
- * dismissed, and only in this component's state, never in storage.
- */
-export function SecretReveal({
-  title,
-  explanation,
-  label,
-  secret,
-  onDone,
-}: {
-  title: string;
-  explanation: string;
-  label: string;
-  secret: string;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const heading = useRef<HTMLHeadingElement>(null);
-  const id = useId();
-  // Announced and reached at once: whoever created it must see it now.
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <section className="settings-secret" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} tabIndex={-1} ref={heading}>
-        {title}
-      </h3>
-      <p>{explanation}</p>
-      <p className="settings-secret-label" id={`${id}-label`}>
-        {label}
-      </p>
-      <output className="settings-secret-value mono" aria-labelledby={`${id}-label`}>
-        {secret}
-      </output>
-      <div className="form-actions">
-        <Button
-          className="button secondary"
-          onPress={async () => {
-            try {
-              await navigator.clipboard.writeText(secret);
-              setCopy('copied');
-            } catch {
-              setCopy('failed');
-            }
-          }}
-        >
-          {copy === 'copied' ? t('settings.copied') : t('settings.copy')}
-        </Button>
-        <Button className="button primary" onPress={onDone}>
-          {t('settings.done')}
-        </Button>
-      </div>
-      <p className="settings-copy-status" role="status">
-        {copy === 'failed' ? t('settings.copyFailed') : ''}
-      </p>
-    </section>
   );
 }
 

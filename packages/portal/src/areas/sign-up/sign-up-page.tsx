@@ -38,7 +38,6 @@ export function SignUpPage() {
   const { session, actions } = useSession();
   const navigate = useNavigate();
   const attemptKey = useRef(crypto.randomUUID());
-  const f = (key: string) => t(`signUp.fields.${key}` as 'signUp.fields.name');
   const form = useApiForm({
     schema: SignUpInput,
     fields: FIELDS,
@@ -76,39 +75,39 @@ export function SignUpPage() {
           <FieldGroup legend={t('signUp.company')}>
             <TextInput
               name="company.name"
-              label={f('name')}
+              label={t('signUp.fields.name')}
               isRequired
               autoComplete="organization"
             />
             <TextInput
               name="company.taxId"
-              label={f('taxId')}
-              description={f('taxIdHint')}
+              label={t('signUp.fields.taxId')}
+              description={t('signUp.fields.taxIdHint')}
               isRequired
               className="short"
             />
             <TextInput
               name="company.address.line1"
-              label={f('line1')}
+              label={t('signUp.fields.line1')}
               isRequired
               autoComplete="address-line1"
             />
             <TextInput
               name="company.address.line2"
-              label={f('line2')}
+              label={t('signUp.fields.line2')}
               autoComplete="address-line2"
             />
             <div className="field-row">
               <TextInput
                 name="company.address.postalCode"
-                label={f('postalCode')}
+                label={t('signUp.fields.postalCode')}
                 isRequired
                 autoComplete="postal-code"
                 className="short"
               />
               <TextInput
                 name="company.address.city"
-                label={f('city')}
+                label={t('signUp.fields.city')}
                 isRequired
                 autoComplete="address-level2"
               />
@@ -116,13 +115,13 @@ export function SignUpPage() {
             <div className="field-row">
               <TextInput
                 name="company.address.province"
-                label={f('province')}
+                label={t('signUp.fields.province')}
                 autoComplete="address-level1"
               />
               <TextInput
                 name="company.address.country"
-                label={f('country')}
-                description={f('countryHint')}
+                label={t('signUp.fields.country')}
+                description={t('signUp.fields.countryHint')}
                 isRequired
                 autoComplete="country"
                 defaultValue="ES"
@@ -131,11 +130,16 @@ export function SignUpPage() {
             </div>
           </FieldGroup>
           <FieldGroup legend={t('signUp.owner')}>
-            <TextInput name="owner.name" label={f('ownerName')} isRequired autoComplete="name" />
+            <TextInput
+              name="owner.name"
+              label={t('signUp.fields.ownerName')}
+              isRequired
+              autoComplete="name"
+            />
             <TextInput
               name="owner.email"
-              label={f('email')}
-              description={f('emailHint')}
+              label={t('signUp.fields.email')}
+              description={t('signUp.fields.emailHint')}
               type="email"
               inputMode="email"
               autoComplete="username"
@@ -143,8 +147,8 @@ export function SignUpPage() {
             />
             <TextInput
               name="owner.password"
-              label={f('password')}
-              description={f('passwordHint')}
+              label={t('signUp.fields.password')}
+              description={t('signUp.fields.passwordHint')}
               type="password"
               autoComplete="new-password"
               isRequired

@@ -1,6 +1,6 @@
 import { TaskInput, TaskPatch } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, type Key, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,12 +8,13 @@ import type * as z from 'zod';
 import { unwrap, useApi } from '../../api/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
+import { translateDynamic } from '../../i18n/dynamic.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { indexedToArrays, renameProblemPaths } from '../../ui/ops-body.ts';
 import { CheckboxChoices, CheckField, InputField, TextAreaField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
-import { ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import {
   ProductCodeField,
   useProductCodeOf,
@@ -90,7 +91,6 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
   );
   const [customerIds, setCustomerIds] = useState<string[]>(task?.customerIds ?? []);
   const [formats, setFormats] = useState<string[]>(task?.delivery.formats ?? ['pdf', 'facturae']);
-  const f = (key: string) => t(`tasks.fields.${key}` as 'tasks.fields.name');
   const productIdOf = useProductIdOf();
   const productCodeOf = useProductCodeOf();
 
@@ -154,10 +154,6 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
     },
   });
 
-  // A checkbox list is edited through its state: its error goes as a typed field's does.
-  const edited = (name: string) =>
-    form.onInput({ target: { name } } as unknown as FormEvent<HTMLElement>);
-
   // An error on another tab: that tab is shown, and its first field in error takes the focus.
   const errorTabs = new Set(Object.keys(form.errors).map(tabOf));
   const focusAfterSwitch = useRef(false);
@@ -206,20 +202,26 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
         </TabList>
 
         <TabPanel id="info" className="tab-panel" shouldForceMount data-tab-panel="info">
-          <TextInput name="name" label={f('name')} isRequired defaultValue={task?.name} />
+          <TextInput
+            name="name"
+            label={t('tasks.fields.name')}
+            isRequired
+            defaultValue={task?.name}
+          />
           <TextAreaField
             name="description"
-            label={f('description')}
+            label={t('tasks.fields.description')}
             defaultValue={task?.description}
           />
           {task ? (
             <p>
-              <strong>{f('documentType')}:</strong> {t(`tasks.type.${task.documentType}`)}
+              <strong>{t('tasks.fields.documentType')}:</strong>{' '}
+              {t(`tasks.type.${task.documentType}`)}
             </p>
           ) : (
             <ChoiceField
               name="documentType"
-              label={f('documentType')}
+              label={t('tasks.fields.documentType')}
               defaultValue="invoice"
               options={[
                 { id: 'invoice', label: t('tasks.type.invoice') },
@@ -227,7 +229,7 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
               ]}
             />
           )}
-          <FieldGroup legend={f('lines')}>
+          <FieldGroup legend={t('tasks.fields.lines')}>
             {rows.map((row, i) => {
               const line = task?.template.lines[i];
               const n = i + 1;
@@ -240,33 +242,33 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
                   />
                   <InputField
                     name={`template.lines.${i}.description`}
-                    label={f('lineDescription')}
+                    label={t('tasks.fields.lineDescription')}
                     defaultValue={line?.description}
                   />
                   <div className="field-row line-numbers">
                     <InputField
                       name={`template.lines.${i}.quantity`}
-                      label={f('quantity')}
+                      label={t('tasks.fields.quantity')}
                       isRequired
                       inputMode="decimal"
                       defaultValue={line?.quantity ?? '1'}
                     />
                     <InputField
                       name={`template.lines.${i}.unitPrice`}
-                      label={f('unitPrice')}
+                      label={t('tasks.fields.unitPrice')}
                       inputMode="decimal"
                       hideOptional
                       defaultValue={line?.unitPrice}
                     />
                     <InputField
                       name={`template.lines.${i}.unit`}
-                      label={f('unit')}
+                      label={t('tasks.fields.unit')}
                       hideOptional
                       defaultValue={line?.unit}
                     />
                     <InputField
                       name={`template.lines.${i}.taxes.0.rate`}
-                      label={f('vat')}
+                      label={t('tasks.fields.vat')}
                       inputMode="decimal"
                       hideOptional
                       defaultValue={line?.taxes?.[0]?.rate ?? '21'}
@@ -292,52 +294,55 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
               className="button secondary"
               onPress={() => setRows((all) => [...all, newRow()])}
             >
-              {f('addLine')}
+              {t('tasks.fields.addLine')}
             </Button>
           </FieldGroup>
           <TextAreaField
             name="template.notes"
-            label={f('notes')}
+            label={t('tasks.fields.notes')}
             defaultValue={task?.template.notes}
           />
           <InputField
             name="template.series"
-            label={f('series')}
-            description={f('seriesHint')}
+            label={t('tasks.fields.series')}
+            description={t('tasks.fields.seriesHint')}
             className="short"
             defaultValue={task?.template.series}
           />
         </TabPanel>
 
         <TabPanel id="who" className="tab-panel" shouldForceMount data-tab-panel="who">
-          {customers.isPending ? (
-            <Loading />
-          ) : customers.isError ? (
-            <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />
-          ) : (
-            <CheckboxChoices
-              name="customerIds"
-              label={f('customers')}
-              description={customers.data.length > 0 ? f('customersHint') : f('noCustomers')}
-              value={customerIds}
-              onChange={(value) => {
-                setCustomerIds(value);
-                edited('customerIds');
-              }}
-              options={customers.data.map((c) => ({
-                id: c.id,
-                label: (
-                  <>
-                    {c.name} <span className="mono muted">{c.taxId}</span>
-                  </>
-                ),
-              }))}
-            />
-          )}
+          <QueryState query={customers}>
+            {(customerList) => (
+              <CheckboxChoices
+                name="customerIds"
+                label={t('tasks.fields.customers')}
+                description={
+                  customerList.length > 0
+                    ? t('tasks.fields.customersHint')
+                    : t('tasks.fields.noCustomers')
+                }
+                value={customerIds}
+                onChange={(value) => {
+                  setCustomerIds(value);
+                  // A checkbox list is edited through its state: its error goes as that of a typed field.
+                  form.clearError('customerIds');
+                }}
+                options={customerList.map((c) => ({
+                  id: c.id,
+                  label: (
+                    <>
+                      {c.name} <span className="mono muted">{c.taxId}</span>
+                    </>
+                  ),
+                }))}
+              />
+            )}
+          </QueryState>
           <InputField
             name="reportTo"
-            label={f('reportTo')}
-            description={f('reportToHint')}
+            label={t('tasks.fields.reportTo')}
+            description={t('tasks.fields.reportToHint')}
             type="email"
             inputMode="email"
             defaultValue={task?.reportTo?.[0]}
@@ -347,34 +352,37 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
         <TabPanel id="when" className="tab-panel" shouldForceMount data-tab-panel="when">
           <ChoiceField
             name="schedule.expression"
-            label={f('expression')}
+            label={t('tasks.fields.expression')}
             defaultValue={periodic ? (schedule?.expression ?? 'monthly') : 'custom'}
-            options={[...PERIODS, 'custom'].map((p) => ({ id: p, label: f(p) }))}
+            options={[...PERIODS, 'custom'].map((p) => ({
+              id: p,
+              label: translateDynamic(t, `tasks.fields.${p}`),
+            }))}
           />
           <InputField
             name="customExpression"
-            label={f('customExpression')}
-            description={f('customExpressionHint')}
+            label={t('tasks.fields.customExpression')}
+            description={t('tasks.fields.customExpressionHint')}
             defaultValue={periodic ? '' : schedule?.expression}
           />
           <InputField
             name="schedule.timezone"
-            label={f('timezone')}
-            description={f('timezoneHint')}
+            label={t('tasks.fields.timezone')}
+            description={t('tasks.fields.timezoneHint')}
             defaultValue={schedule?.timezone}
           />
           <div className="field-row even">
             <InputField
               name="schedule.startDate"
-              label={f('startDate')}
-              description={f('startDateHint')}
+              label={t('tasks.fields.startDate')}
+              description={t('tasks.fields.startDateHint')}
               type="datetime-local"
               isRequired
               defaultValue={schedule ? asLocalDateTime(schedule.startDate) : defaultStart()}
             />
             <InputField
               name="schedule.endDate"
-              label={f('endDate')}
+              label={t('tasks.fields.endDate')}
               type="date"
               defaultValue={schedule?.endDate?.slice(0, 10)}
             />
@@ -384,56 +392,56 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
         <TabPanel id="how" className="tab-panel" shouldForceMount data-tab-panel="how">
           <ChoiceField
             name="pricePolicy"
-            label={f('pricePolicy')}
+            label={t('tasks.fields.pricePolicy')}
             defaultValue={task?.pricePolicy ?? 'template'}
             options={[
-              { id: 'template', label: f('priceTemplate') },
-              { id: 'catalog', label: f('priceCatalog') },
+              { id: 'template', label: t('tasks.fields.priceTemplate') },
+              { id: 'catalog', label: t('tasks.fields.priceCatalog') },
             ]}
           />
           <ChoiceField
             name="delivery.mode"
-            label={f('mode')}
+            label={t('tasks.fields.mode')}
             defaultValue={task?.delivery.mode ?? 'create'}
             options={[
-              { id: 'create', label: f('modeCreate') },
-              { id: 'createAndSend', label: f('modeSend') },
+              { id: 'create', label: t('tasks.fields.modeCreate') },
+              { id: 'createAndSend', label: t('tasks.fields.modeSend') },
             ]}
           />
           <CheckField
             name="delivery.issue"
-            label={f('issue')}
+            label={t('tasks.fields.issue')}
             defaultSelected={task?.delivery.issue ?? false}
           />
           <CheckboxChoices
             name="delivery.formats"
-            label={f('formats')}
+            label={t('tasks.fields.formats')}
             value={formats}
             onChange={(value) => {
               setFormats(value);
-              edited('delivery.formats');
+              form.clearError('delivery.formats');
             }}
             options={FORMATS.map((id) => ({ id, label: t(`tasks.formats.${id}`) }))}
           />
-          <FieldGroup legend={f('payment')}>
+          <FieldGroup legend={t('tasks.fields.payment')}>
             <ChoiceField
               name="template.paymentMethod.means"
-              label={f('means')}
+              label={t('tasks.fields.means')}
               defaultValue={payment?.means ?? NO_MEANS}
               options={[NO_MEANS, ...MEANS].map((m) => ({
                 id: m,
-                label: f(m === NO_MEANS ? 'meansNone' : m),
+                label: translateDynamic(t, `tasks.fields.${m === NO_MEANS ? 'meansNone' : m}`),
               }))}
             />
             <div className="field-row">
               <InputField
                 name="template.paymentMethod.iban"
-                label={f('iban')}
+                label={t('tasks.fields.iban')}
                 defaultValue={payment?.iban}
               />
               <InputField
                 name="template.paymentMethod.dueInDays"
-                label={f('dueInDays')}
+                label={t('tasks.fields.dueInDays')}
                 inputMode="numeric"
                 className="short"
                 defaultValue={payment?.dueInDays?.toString()}
@@ -472,13 +480,9 @@ export function EditTaskPage() {
   return (
     <Page title={one.data ? one.data.task.name : t('tasks.edit')}>
       <section className="card">
-        {one.isPending ? (
-          <Loading />
-        ) : one.isError ? (
-          <ErrorState error={one.error} onRetry={() => void one.refetch()} />
-        ) : (
-          <TaskForm task={one.data.task} etag={one.data.etag} />
-        )}
+        <QueryState query={one}>
+          {(found) => <TaskForm task={found.task} etag={found.etag} />}
+        </QueryState>
       </section>
     </Page>
   );

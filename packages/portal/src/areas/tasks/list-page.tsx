@@ -1,9 +1,8 @@
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useCan } from '../../auth/index.ts';
 import { Page } from '../../ui/page.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { LoadMore, QueryState } from '../../ui/query-state.tsx';
 import { useTasks } from './queries.ts';
 import { useDateTime } from './when.ts';
 
@@ -24,72 +23,61 @@ export function TasksListPage() {
       <p className="notice" role="status">
         {state?.deleted ? t('tasks.deleted') : null}
       </p>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : tasks.length === 0 ? (
-        <EmptyState
-          action={
-            canCreate ? (
-              <Link className="button secondary" to="/tasks/new">
-                {t('tasks.createFirst')}
-              </Link>
-            ) : null
-          }
-        >
-          {t('tasks.empty')}
-        </EmptyState>
-      ) : (
-        <>
-          <table className="table">
-            <caption className="visually-hidden">{t('tasks.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('tasks.columns.name')}</th>
-                <th scope="col" className="wide-only">
-                  {t('tasks.columns.type')}
-                </th>
-                <th scope="col" className="wide-only">
-                  {t('tasks.columns.customers')}
-                </th>
-                <th scope="col">{t('tasks.columns.next')}</th>
-                <th scope="col">{t('tasks.columns.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tasks.map((task) => (
-                <tr key={task.id}>
-                  <td>
-                    <Link to={`/tasks/${encodeURIComponent(task.id)}`}>{task.name}</Link>
-                  </td>
-                  <td className="wide-only">{t(`tasks.type.${task.documentType}`)}</td>
-                  <td className="wide-only">{task.customerCount}</td>
-                  <td>
-                    {task.schedule.next[0]
-                      ? when(task.schedule.next[0], task.schedule.timezone)
-                      : t('tasks.none')}
-                  </td>
-                  <td>
-                    <span className={`badge ${task.status}`}>
-                      {t(`tasks.status.${task.status}`)}
-                    </span>
-                  </td>
+      <QueryState
+        query={list}
+        isEmpty={() => tasks.length === 0}
+        empty={t('tasks.empty')}
+        emptyAction={
+          canCreate ? (
+            <Link className="button secondary" to="/tasks/new">
+              {t('tasks.createFirst')}
+            </Link>
+          ) : null
+        }
+      >
+        {() => (
+          <>
+            <table className="table">
+              <caption className="visually-hidden">{t('tasks.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('tasks.columns.name')}</th>
+                  <th scope="col" className="wide-only">
+                    {t('tasks.columns.type')}
+                  </th>
+                  <th scope="col" className="wide-only">
+                    {t('tasks.columns.customers')}
+                  </th>
+                  <th scope="col">{t('tasks.columns.next')}</th>
+                  <th scope="col">{t('tasks.columns.status')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.hasNextPage ? (
-            <Button
-              className="button secondary"
-              isPending={list.isFetchingNextPage}
-              onPress={() => void list.fetchNextPage()}
-            >
-              {t('tasks.more')}
-            </Button>
-          ) : null}
-        </>
-      )}
+              </thead>
+              <tbody>
+                {tasks.map((task) => (
+                  <tr key={task.id}>
+                    <td>
+                      <Link to={`/tasks/${encodeURIComponent(task.id)}`}>{task.name}</Link>
+                    </td>
+                    <td className="wide-only">{t(`tasks.type.${task.documentType}`)}</td>
+                    <td className="wide-only">{task.customerCount}</td>
+                    <td>
+                      {task.schedule.next[0]
+                        ? when(task.schedule.next[0], task.schedule.timezone)
+                        : t('tasks.none')}
+                    </td>
+                    <td>
+                      <span className={`badge ${task.status}`}>
+                        {t(`tasks.status.${task.status}`)}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <LoadMore query={list} label={t('tasks.more')} />
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

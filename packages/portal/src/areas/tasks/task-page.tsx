@@ -10,7 +10,8 @@ import { isLanguage } from '../../i18n/language.ts';
 import { FormAlert } from '../../ui/fields.tsx';
 import { ConfirmButton } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
-import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
+import { useErrorMessage } from '../../ui/states.tsx';
 import { InvoiceDownload } from './download.tsx';
 import {
   TASKS,
@@ -140,46 +141,46 @@ function RunItem({ task, run }: { task: Task; run: TaskRun }) {
         </>
       ) : null}
       <h4>{t('tasks.runs.documents')}</h4>
-      {documents.isPending ? (
-        <Loading />
-      ) : documents.isError ? (
-        <ErrorState error={documents.error} onRetry={() => void documents.refetch()} />
-      ) : (invoices?.length ?? 0) + (orders?.length ?? 0) === 0 ? (
-        <p className="muted">{t('tasks.runs.noDocuments')}</p>
-      ) : (
-        <ul className="documents" aria-label={t('tasks.runs.documents')}>
-          {invoices?.map((invoice) => {
-            const name = invoice.number
-              ? t('tasks.runs.invoice', { number: invoice.number })
-              : t('tasks.runs.draft');
-            return (
-              <li key={invoice.id}>
-                <Link to={`/invoices/${encodeURIComponent(invoice.id)}`}>{name}</Link>{' '}
-                <span>{invoice.customer.name}</span>{' '}
-                <span className="amount">
-                  {formatMoney(invoice.totals.total, invoice.currency, language)}
-                </span>{' '}
-                <InvoiceDownload
-                  id={invoice.id}
-                  format="pdf"
-                  filename={`${invoice.number ?? invoice.id}.pdf`}
-                  label={t('tasks.formats.pdf')}
-                  accessibleName={t('tasks.runs.pdf', {
-                    name: `${name} · ${invoice.customer.name}`,
-                  })}
-                />
+      <QueryState
+        query={documents}
+        isEmpty={() => (invoices?.length ?? 0) + (orders?.length ?? 0) === 0}
+        empty={t('tasks.runs.noDocuments')}
+      >
+        {() => (
+          <ul className="documents" aria-label={t('tasks.runs.documents')}>
+            {invoices?.map((invoice) => {
+              const name = invoice.number
+                ? t('tasks.runs.invoice', { number: invoice.number })
+                : t('tasks.runs.draft');
+              return (
+                <li key={invoice.id}>
+                  <Link to={`/invoices/${encodeURIComponent(invoice.id)}`}>{name}</Link>{' '}
+                  <span>{invoice.customer.name}</span>{' '}
+                  <span className="amount">
+                    {formatMoney(invoice.totals.total, invoice.currency, language)}
+                  </span>{' '}
+                  <InvoiceDownload
+                    id={invoice.id}
+                    format="pdf"
+                    filename={`${invoice.number ?? invoice.id}.pdf`}
+                    label={t('tasks.formats.pdf')}
+                    accessibleName={t('tasks.runs.pdf', {
+                      name: `${name} · ${invoice.customer.name}`,
+                    })}
+                  />
+                </li>
+              );
+            })}
+            {orders?.map((order) => (
+              <li key={order.id}>
+                <Link to={`/work-orders/${encodeURIComponent(order.id)}`}>
+                  {t('tasks.runs.workOrder', { customer: order.customer.name })}
+                </Link>
               </li>
-            );
-          })}
-          {orders?.map((order) => (
-            <li key={order.id}>
-              <Link to={`/work-orders/${encodeURIComponent(order.id)}`}>
-                {t('tasks.runs.workOrder', { customer: order.customer.name })}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </li>
   );
 }
@@ -190,19 +191,19 @@ function Runs({ task }: { task: Task }) {
   return (
     <section className="card" aria-labelledby="runs">
       <h2 id="runs">{t('tasks.runs.title')}</h2>
-      {runs.isPending ? (
-        <Loading />
-      ) : runs.isError ? (
-        <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
-      ) : runs.data.items.length === 0 ? (
-        <EmptyState>{t('tasks.runs.empty')}</EmptyState>
-      ) : (
-        <ul className="runs">
-          {runs.data.items.map((run) => (
-            <RunItem key={run.id} task={task} run={run} />
-          ))}
-        </ul>
-      )}
+      <QueryState
+        query={runs}
+        isEmpty={(runPage) => runPage.items.length === 0}
+        empty={t('tasks.runs.empty')}
+      >
+        {(runPage) => (
+          <ul className="runs">
+            {runPage.items.map((run) => (
+              <RunItem key={run.id} task={task} run={run} />
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </section>
   );
 }
@@ -324,13 +325,9 @@ export function TaskPage() {
             ? t('tasks.saved')
             : null}
       </p>
-      {one.isPending ? (
-        <Loading />
-      ) : one.isError ? (
-        <ErrorState error={one.error} onRetry={() => void one.refetch()} />
-      ) : (
-        <TaskDetails task={one.data.task} etag={one.data.etag} />
-      )}
+      <QueryState query={one}>
+        {(found) => <TaskDetails task={found.task} etag={found.etag} />}
+      </QueryState>
     </Page>
   );
 }

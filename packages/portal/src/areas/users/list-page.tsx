@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useCan } from '../../auth/index.ts';
 import { Page } from '../../ui/page.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { useMembers } from './queries.ts';
 
 export function UsersListPage() {
@@ -32,41 +32,37 @@ export function UsersListPage() {
               ? t('users.saved')
               : null}
       </p>
-      {members.isPending ? (
-        <Loading />
-      ) : members.isError ? (
-        <ErrorState error={members.error} onRetry={() => void members.refetch()} />
-      ) : members.data.length === 0 ? (
-        <EmptyState>{t('users.empty')}</EmptyState>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">{t('users.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.columns.email')}</th>
-              <th scope="col" className="wide-only">
-                {t('users.columns.name')}
-              </th>
-              <th scope="col">{t('users.columns.role')}</th>
-              <th scope="col">{t('users.columns.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.data.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <Link to={`/users/${encodeURIComponent(m.id)}`}>{m.email}</Link>
-                </td>
-                <td className="wide-only">{m.name ?? ''}</td>
-                <td className="keep-words">{t(`users.roles.${m.role}`)}</td>
-                <td>
-                  <span className={`badge ${m.status}`}>{t(`users.status.${m.status}`)}</span>
-                </td>
+      <QueryState query={members} isEmpty={(list) => list.length === 0} empty={t('users.empty')}>
+        {(list) => (
+          <table className="table">
+            <caption className="visually-hidden">{t('users.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.columns.email')}</th>
+                <th scope="col" className="wide-only">
+                  {t('users.columns.name')}
+                </th>
+                <th scope="col">{t('users.columns.role')}</th>
+                <th scope="col">{t('users.columns.status')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {list.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/users/${encodeURIComponent(m.id)}`}>{m.email}</Link>
+                  </td>
+                  <td className="wide-only">{m.name ?? ''}</td>
+                  <td className="keep-words">{t(`users.roles.${m.role}`)}</td>
+                  <td>
+                    <span className={`badge ${m.status}`}>{t(`users.status.${m.status}`)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </QueryState>
     </Page>
   );
 }

@@ -12,7 +12,8 @@ import { isLanguage } from '../../i18n/language.ts';
 import { FormAlert } from '../../ui/fields.tsx';
 import { ConfirmButton } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
-import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
+import { useErrorMessage } from '../../ui/states.tsx';
 import { type Member, USERS, useMembers } from './queries.ts';
 import { RoleField } from './role-field.tsx';
 
@@ -93,17 +94,14 @@ export function MemberPage() {
   const member = members.data?.find((m) => m.id === id);
   return (
     <Page title={member ? member.email : t('users.title')}>
-      {members.isPending ? (
-        <Loading />
-      ) : members.isError ? (
-        <ErrorState error={members.error} onRetry={() => void members.refetch()} />
-      ) : member ? (
-        <MemberDetails member={member} />
-      ) : (
-        <EmptyState action={<Link to="/users">{t('users.member.back')}</Link>}>
-          {t('users.notFound')}
-        </EmptyState>
-      )}
+      <QueryState
+        query={members}
+        isEmpty={() => !member}
+        empty={t('users.notFound')}
+        emptyAction={<Link to="/users">{t('users.member.back')}</Link>}
+      >
+        {() => (member ? <MemberDetails member={member} /> : null)}
+      </QueryState>
     </Page>
   );
 }

@@ -1,11 +1,10 @@
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useCan } from '../../auth/index.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { Page } from '../../ui/page.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { LoadMore, QueryState } from '../../ui/query-state.tsx';
 import { STATUSES, useWorkOrders, type WorkOrderStatus } from './queries.ts';
 
 export function WorkOrdersListPage() {
@@ -48,58 +47,50 @@ export function WorkOrdersListPage() {
           ))}
         </ul>
       </nav>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : orders.length === 0 ? (
-        <EmptyState>{status ? t('workOrders.noMatch') : t('workOrders.empty')}</EmptyState>
-      ) : (
-        <>
-          <table className="table">
-            <caption className="visually-hidden">{t('workOrders.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('workOrders.columns.customer')}</th>
-                <th scope="col">{t('workOrders.columns.status')}</th>
-                <th scope="col" className="wide-only">
-                  {t('workOrders.columns.scheduledFor')}
-                </th>
-                <th scope="col" className="wide-only">
-                  {t('workOrders.columns.created')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {orders.map((o) => (
-                <tr key={o.id}>
-                  <td>
-                    <Link to={`/work-orders/${encodeURIComponent(o.id)}`}>{o.customer.name}</Link>
-                  </td>
-                  <td>
-                    <span className={`badge ${o.status}`}>
-                      {t(`workOrders.status.${o.status}`)}
-                    </span>
-                  </td>
-                  <td className="wide-only">
-                    {o.scheduledFor ? formatDate(o.scheduledFor, language) : ''}
-                  </td>
-                  <td className="wide-only">{formatDate(o.createdAt, language)}</td>
+      <QueryState
+        query={list}
+        isEmpty={() => orders.length === 0}
+        empty={status ? t('workOrders.noMatch') : t('workOrders.empty')}
+      >
+        {() => (
+          <>
+            <table className="table">
+              <caption className="visually-hidden">{t('workOrders.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('workOrders.columns.customer')}</th>
+                  <th scope="col">{t('workOrders.columns.status')}</th>
+                  <th scope="col" className="wide-only">
+                    {t('workOrders.columns.scheduledFor')}
+                  </th>
+                  <th scope="col" className="wide-only">
+                    {t('workOrders.columns.created')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.hasNextPage ? (
-            <Button
-              className="button secondary"
-              isPending={list.isFetchingNextPage}
-              onPress={() => void list.fetchNextPage()}
-            >
-              {t('workOrders.more')}
-            </Button>
-          ) : null}
-        </>
-      )}
+              </thead>
+              <tbody>
+                {orders.map((o) => (
+                  <tr key={o.id}>
+                    <td>
+                      <Link to={`/work-orders/${encodeURIComponent(o.id)}`}>{o.customer.name}</Link>
+                    </td>
+                    <td>
+                      <span className={`badge ${o.status}`}>
+                        {t(`workOrders.status.${o.status}`)}
+                      </span>
+                    </td>
+                    <td className="wide-only">
+                      {o.scheduledFor ? formatDate(o.scheduledFor, language) : ''}
+                    </td>
+                    <td className="wide-only">{formatDate(o.createdAt, language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <LoadMore query={list} label={t('workOrders.more')} />
+          </>
+        )}
+      </QueryState>
     </Page>
   );
 }

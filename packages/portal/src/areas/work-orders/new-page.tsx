@@ -12,7 +12,7 @@ import { FieldGroup } from '../../ui/fields.tsx';
 import { indexedToArrays, renameProblemPaths } from '../../ui/ops-body.ts';
 import { InputField, TextAreaField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
-import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { ProductCodeField, useProductIdOf } from '../catalog/product-code-field.tsx';
 import { useAllCustomers } from '../tasks/queries.ts';
 import { WORK_ORDERS } from './queries.ts';
@@ -27,7 +27,6 @@ export function NewWorkOrderPage() {
   const navigate = useNavigate();
   const customers = useAllCustomers();
   const [rows, setRows] = useState<string[]>(() => [newRow()]);
-  const f = (key: string) => t(`workOrders.fields.${key}` as 'workOrders.fields.notes');
   const productIdOf = useProductIdOf();
   const form = useApiForm({
     schema: WorkOrderInput,
@@ -65,77 +64,77 @@ export function NewWorkOrderPage() {
   return (
     <Page title={t('workOrders.new')}>
       <section className="card">
-        {customers.isPending ? (
-          <Loading />
-        ) : customers.isError ? (
-          <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />
-        ) : customers.data.length === 0 ? (
-          <EmptyState
-            action={
-              <Link className="button secondary" to="/customers/new">
-                {t('customers.new')}
-              </Link>
-            }
-          >
-            {f('noCustomers')}
-          </EmptyState>
-        ) : (
-          <ApiForm form={form}>
-            <ChoiceField
-              name="customerId"
-              label={f('customer')}
-              options={customers.data.map((c) => ({ id: c.id, label: `${c.name} (${c.taxId})` }))}
-            />
-            <FieldGroup legend={f('lines')}>
-              {rows.map((row, i) => (
-                <fieldset key={row} className="line-row">
-                  <legend>{t('workOrders.fields.line', { n: i + 1 })}</legend>
-                  <ProductCodeField name={`lines.${i}.product`} />
-                  <InputField name={`lines.${i}.description`} label={f('description')} />
-                  <div className="field-row">
+        <QueryState
+          query={customers}
+          isEmpty={(list) => list.length === 0}
+          empty={t('workOrders.fields.noCustomers')}
+          emptyAction={
+            <Link className="button secondary" to="/customers/new">
+              {t('customers.new')}
+            </Link>
+          }
+        >
+          {(list) => (
+            <ApiForm form={form}>
+              <ChoiceField
+                name="customerId"
+                label={t('workOrders.fields.customer')}
+                options={list.map((c) => ({ id: c.id, label: `${c.name} (${c.taxId})` }))}
+              />
+              <FieldGroup legend={t('workOrders.fields.lines')}>
+                {rows.map((row, i) => (
+                  <fieldset key={row} className="line-row">
+                    <legend>{t('workOrders.fields.line', { n: i + 1 })}</legend>
+                    <ProductCodeField name={`lines.${i}.product`} />
                     <InputField
-                      name={`lines.${i}.quantity`}
-                      label={f('quantity')}
-                      inputMode="decimal"
-                      isRequired
-                      defaultValue="1"
+                      name={`lines.${i}.description`}
+                      label={t('workOrders.fields.description')}
                     />
-                    <InputField name={`lines.${i}.unit`} label={f('unit')} />
-                  </div>
-                  {rows.length > 1 ? (
-                    <Button
-                      className="button secondary compact"
-                      onPress={() => setRows((all) => all.filter((r) => r !== row))}
-                    >
-                      {t('workOrders.fields.removeLine', { n: i + 1 })}
-                    </Button>
-                  ) : null}
-                </fieldset>
-              ))}
-              <Button
-                className="button secondary"
-                onPress={() => setRows((all) => [...all, newRow()])}
-              >
-                {f('addLine')}
-              </Button>
-            </FieldGroup>
-            <InputField
-              name="scheduledFor"
-              label={f('scheduledFor')}
-              type="date"
-              className="short"
-            />
-            <TextAreaField name="notes" label={f('notes')} />
-            <div className="form-actions">
-              <Button type="submit" className="button primary" isPending={form.pending}>
-                {form.pending ? t('form.saving') : t('form.save')}
-              </Button>
-              <Link className="button secondary" to="/work-orders">
-                {t('form.cancel')}
-              </Link>
-            </div>
-          </ApiForm>
-        )}
+                    <div className="field-row">
+                      <InputField
+                        name={`lines.${i}.quantity`}
+                        label={t('workOrders.fields.quantity')}
+                        inputMode="decimal"
+                        isRequired
+                        defaultValue="1"
+                      />
+                      <InputField name={`lines.${i}.unit`} label={t('workOrders.fields.unit')} />
+                    </div>
+                    {rows.length > 1 ? (
+                      <Button
+                        className="button secondary compact"
+                        onPress={() => setRows((all) => all.filter((r) => r !== row))}
+                      >
+                        {t('workOrders.fields.removeLine', { n: i + 1 })}
+                      </Button>
+                    ) : null}
+                  </fieldset>
+                ))}
+                <Button
+                  className="button secondary"
+                  onPress={() => setRows((all) => [...all, newRow()])}
+                >
+                  {t('workOrders.fields.addLine')}
+                </Button>
+              </FieldGroup>
+              <InputField
+                name="scheduledFor"
+                label={t('workOrders.fields.scheduledFor')}
+                type="date"
+                className="short"
+              />
+              <TextAreaField name="notes" label={t('workOrders.fields.notes')} />
+              <div className="form-actions">
+                <Button type="submit" className="button primary" isPending={form.pending}>
+                  {form.pending ? t('form.saving') : t('form.save')}
+                </Button>
+                <Link className="button secondary" to="/work-orders">
+                  {t('form.cancel')}
+                </Link>
+              </div>
+            </ApiForm>
+          )}
+        </QueryState>
       </section>
     </Page>
   );

@@ -12,7 +12,8 @@ import { isLanguage } from '../../i18n/language.ts';
 import { FormAlert } from '../../ui/fields.tsx';
 import { TextAreaField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
-import { ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
+import { useErrorMessage } from '../../ui/states.tsx';
 import { useDateTime } from '../tasks/when.ts';
 import {
   NEXT,
@@ -175,13 +176,11 @@ export function WorkOrderPage() {
       <p className="notice" role="status">
         {state?.created ? t('workOrders.created') : null}
       </p>
-      {one.isPending ? (
-        <Loading />
-      ) : one.isError ? (
-        <ErrorState error={one.error} onRetry={() => void one.refetch()} />
-      ) : (
-        <OrderDetails key={one.data.order.version} order={one.data.order} etag={one.data.etag} />
-      )}
+      <QueryState query={one}>
+        {(found) => (
+          <OrderDetails key={found.order.version} order={found.order} etag={found.etag} />
+        )}
+      </QueryState>
     </Page>
   );
 }
