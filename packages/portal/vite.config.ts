@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { parseAst } from 'rolldown/parseAst';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
 const repo = join(root, '../..');
@@ -17,11 +18,74 @@ function localApiUrl(): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { apiUrl: string }).apiUrl;
 }
 
+/**
+ * `areas/<area>/messages.ts?lang=ca` (and `i18n/messages/common.ts?lang=ca`): the area's strings
+ * in that language only. Each file holds
+ * `areaMessages({ es: {…}, ca: {…}, en: {…} })` (one module, so the languages are checked key
+ * for key); a page imports the one language it shows (src/routes.tsx), not all three.
+ */
+function oneLanguageStrings(): Plugin {
+  return {
+    name: 'sello:one-language-strings',
+    enforce: 'pre',
+    transform(code, id) {
+      const asked =
+        /\/(?:areas\/[^/]+\/messages|i18n\/messages\/common)\.ts\?lang=(es|ca|en)$/.exec(id)?.[1];
+      if (!asked) return;
+      const call = findAreaMessages(parseAst(code, { lang: 'ts' }));
+      const keep = call?.properties.find((p) => p.key === asked);
+      if (!call || !keep)
+        throw new Error(`${id}: expected areaMessages({ es, ca, en }) with ${asked} in it`);
+      return {
+        code: `${code.slice(0, call.start)}{ ${code.slice(keep.start, keep.end)} }${code.slice(call.end)}`,
+        map: null,
+      };
+    },
+  };
+}
+
+interface Node {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+/** The object literal given to `areaMessages(…)`, with its languages' ranges. */
+function findAreaMessages(program: unknown) {
+  let found: Node | undefined;
+  const visit = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    const n = node as Node;
+    const callee = n.callee as Node | undefined;
+    if (n.type === 'CallExpression' && callee?.name === 'areaMessages') {
+      found = (n.arguments as Node[])[0];
+      return;
+    }
+    for (const value of Object.values(n)) visit(value);
+  };
+  visit(program);
+  if (found?.type !== 'ObjectExpression') return undefined;
+  return {
+    start: found.start,
+    end: found.end,
+    properties: (found.properties as Node[]).map((p) => ({
+      key: (p.key as Node | undefined)?.name,
+      start: p.start,
+      end: p.end,
+    })),
+  };
+}
+
 export default defineConfig(({ command }) => {
   const api = command === 'serve' ? localApiUrl() : '';
   return {
     root,
-    plugins: [react()],
+    plugins: [react(), oneLanguageStrings()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { type ReactNode, useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, RouterProvider } from 'react-router';
@@ -8,6 +8,7 @@ import { authCalls, createSessionStore, SessionProvider, type SessionStore } fro
 import { developerTools } from './config.ts';
 import { isLanguage, LOCALES } from './i18n/index.ts';
 import { routes } from './routes.tsx';
+import { Loading } from './ui/states.tsx';
 
 /** A 4xx will answer the same again: only a network or server failure is retried. */
 const retry = (count: number, error: unknown) =>
@@ -27,6 +28,8 @@ function compose() {
     developerTools,
   });
   store = session;
+  // Started before the first render: an anonymous visit knows at once, a returning one asks now.
+  void session.start();
   const queries = new QueryClient({
     defaultOptions: { queries: { retry, staleTime: 30_000 }, mutations: { retry: false } },
   });
@@ -35,6 +38,19 @@ function compose() {
     if (session.get().status === 'signedOut') queries.clear();
   });
   return { api, session, queries, router: createBrowserRouter(routes) };
+}
+
+/**
+ * The pages wait while a returning visitor's session is renewed: the shell's navigation and
+ * account, and what the page may show, depend on who it is. Drawn before that, they would
+ * shift everything below them once it is known.
+ */
+function OnceSessionKnown({ store, children }: { store: SessionStore; children: ReactNode }) {
+  const checking = useSyncExternalStore(store.subscribe, () => store.get().status === 'checking');
+  // Once known, the whole page is drawn in a transition, which React splits into short tasks
+  // (a store's change alone would draw it in one long task, unresponsive on a slow phone).
+  const stillShown = useDeferredValue(checking);
+  return checking || stillShown ? <Loading /> : children;
 }
 
 export function App() {
@@ -46,7 +62,9 @@ export function App() {
       <ApiProvider api={api}>
         <SessionProvider store={session}>
           <QueryClientProvider client={queries}>
-            <RouterProvider router={router} />
+            <OnceSessionKnown store={session}>
+              <RouterProvider router={router} />
+            </OnceSessionKnown>
           </QueryClientProvider>
         </SessionProvider>
       </ApiProvider>

@@ -15,27 +15,38 @@ import { tasksRoutes } from './areas/tasks/routes.ts';
 import { usersRoutes } from './areas/users/routes.ts';
 import { workOrdersRoutes } from './areas/work-orders/routes.ts';
 import { RequireSession } from './auth/index.ts';
-import { registerAreaMessages } from './i18n/area.ts';
+import { type AreaStrings, type Language, loadAreaStrings } from './i18n/index.ts';
 import { Shell } from './ui/shell.tsx';
 import { Loading } from './ui/states.tsx';
 
-type AreaStrings = { es: object; ca: object; en: object };
+type StringsModule = Record<string, Partial<Record<Language, object>>>;
+
+/**
+ * Each area's strings, one module per language (`?lang=` cuts the others out at build time, see
+ * vite.config.ts): a page loads its area's strings in the language it shows, nothing more.
+ */
+const STRINGS: Record<Language, Record<string, () => Promise<StringsModule>>> = {
+  es: import.meta.glob<StringsModule>('./areas/*/messages.ts', { query: '?lang=es' }),
+  ca: import.meta.glob<StringsModule>('./areas/*/messages.ts', { query: '?lang=ca' }),
+  en: import.meta.glob<StringsModule>('./areas/*/messages.ts', { query: '?lang=en' }),
+};
+
+/** An area's strings by its key in the catalog (`workOrders` → areas/work-orders). */
+const areaStrings =
+  (area: string): AreaStrings =>
+  async (language) => {
+    const folder = area.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const load = STRINGS[language][`./areas/${folder}/messages.ts`];
+    if (!load) throw new Error(`no strings for the area ${area}`);
+    return Object.values(await load())[0]?.[language];
+  };
 
 /**
  * An area's routes whose pages wait for the area's strings (and those of the areas they borrow
  * from): the strings come in the pages' chunk, not in the first load.
  */
-function withStrings(
-  routes: RouteObject[],
-  strings: Record<string, () => Promise<Record<string, AreaStrings>>>,
-): RouteObject[] {
-  const load = () =>
-    Promise.all(
-      Object.entries(strings).map(async ([area, module]) => {
-        const loaded = Object.values(await module())[0];
-        if (loaded) registerAreaMessages(area, loaded);
-      }),
-    );
+function withStrings(routes: RouteObject[], areas: string[]): RouteObject[] {
+  const load = () => Promise.all(areas.map((area) => loadAreaStrings(area, areaStrings(area))));
   const wrap = (route: RouteObject): RouteObject => {
     const { lazy, children } = route;
     const wrapped = {
@@ -49,12 +60,6 @@ function withStrings(
   };
   return routes.map(wrap);
 }
-
-const invoicesStrings = () => import('./areas/invoices/messages.ts');
-const accountStrings = () => import('./areas/account/messages.ts');
-const signUpStrings = () => import('./areas/sign-up/messages.ts');
-// Tasks and work orders take a product by its code with the catalog's own field.
-const catalogStrings = () => import('./areas/catalog/messages.ts');
 
 /**
  * Every page, inside the shell. An area keeps its routes in `areas/<area>/routes.ts` (pages
@@ -70,36 +75,24 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage />,
         children: [
           // The sign-in page links to sign-up and the forgotten password, in their words.
-          ...withStrings(signInRoutes, { account: accountStrings, signUp: signUpStrings }),
-          ...withStrings(signUpRoutes, { signUp: signUpStrings }),
-          ...withStrings(accountRoutes, { account: accountStrings, signUp: signUpStrings }),
-          ...withStrings(registerRoutes, {
-            register: () => import('./areas/register/messages.ts'),
-          }),
+          ...withStrings(signInRoutes, ['account', 'signUp']),
+          ...withStrings(signUpRoutes, ['signUp']),
+          ...withStrings(accountRoutes, ['account', 'signUp']),
+          ...withStrings(registerRoutes, ['register']),
           ...developerRoutes,
           {
             element: <RequireSession />,
             children: [
-              ...withStrings(homeRoutes, {
-                home: () => import('./areas/home/messages.ts'),
-                invoices: invoicesStrings,
-              }),
-              ...withStrings(invoicesRoutes, { invoices: invoicesStrings }),
+              ...withStrings(homeRoutes, ['home', 'invoices']),
+              ...withStrings(invoicesRoutes, ['invoices']),
               ...customersRoutes,
-              ...withStrings(catalogRoutes, { catalog: catalogStrings }),
-              ...withStrings(tasksRoutes, {
-                tasks: () => import('./areas/tasks/messages.ts'),
-                catalog: catalogStrings,
-              }),
-              ...withStrings(workOrdersRoutes, {
-                workOrders: () => import('./areas/work-orders/messages.ts'),
-                catalog: catalogStrings,
-              }),
-              ...withStrings(settingsRoutes, {
-                settings: () => import('./areas/settings/messages.ts'),
-              }),
-              ...withStrings(usersRoutes, { users: () => import('./areas/users/messages.ts') }),
-              ...withStrings(inboxRoutes, { inbox: () => import('./areas/inbox/messages.ts') }),
+              // Tasks and work orders take a product by its code with the catalog's own field.
+              ...withStrings(catalogRoutes, ['catalog']),
+              ...withStrings(tasksRoutes, ['tasks', 'catalog']),
+              ...withStrings(workOrdersRoutes, ['workOrders', 'catalog']),
+              ...withStrings(settingsRoutes, ['settings']),
+              ...withStrings(usersRoutes, ['users']),
+              ...withStrings(inboxRoutes, ['inbox']),
             ],
           },
           { path: '*', element: <NotFoundPage /> },

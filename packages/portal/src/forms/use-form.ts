@@ -1,19 +1,21 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as z from 'zod';
-import { ca, en, es } from 'zod/locales';
+import type * as z from 'zod';
 import { ApiError, problemToFields } from '../api/problem.ts';
-import { localizeIssues, problemFields, zodIssueMessage } from '../api/problem-messages.ts';
-import { isLanguage } from '../i18n/language.ts';
+import { localizeIssues, problemFields } from '../api/problem-messages.ts';
 import { useErrorMessage } from '../ui/states.tsx';
 import { formBody, zodProblems } from './values.ts';
 
-const ZOD_LOCALES = { es, ca, en };
-// zod would probe `new Function` for its fast path, which the portal's CSP (no unsafe-eval)
-// refuses and reports; the plain path is quick enough for forms.
-z.config({ jitless: true });
-// zod's issues in the portal's own words where it has them (its locales word the rest).
-z.config({ customError: (issue) => zodIssueMessage(issue) });
+/** zod, configured (CSP, language), in its own chunk: see validation.ts. */
+export const loadValidation = () => import('./validation.ts');
+
+/** A schema given as is, or loaded with the first edit or submit (keeps zod off the first load). */
+export type SchemaSource<S> = S | { load: () => Promise<S> };
+
+const resolveSchema = <S>(source: SchemaSource<S>): Promise<S> =>
+  source !== null && typeof source === 'object' && 'load' in source
+    ? (source as { load: () => Promise<S> }).load()
+    : Promise.resolve(source as S);
 
 /**
  * A form checked with the API's own zod schema before it is sent, and whose problem+json
@@ -27,7 +29,8 @@ export function useApiForm<S extends z.ZodType, R>({
   prepare = (body) => body,
   submit,
 }: {
-  schema: S;
+  /** The API's zod schema for the body, or `{ load }` to import it when first needed. */
+  schema: SchemaSource<S>;
   fields: readonly string[];
   clearable?: readonly string[];
   /** Adjusts the body before it is checked (a choice that means "leave it out"). */
@@ -42,11 +45,6 @@ export function useApiForm<S extends z.ZodType, R>({
   const [pending, setPending] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const [attempt, setAttempt] = useState(0);
-
-  // zod's own messages in the portal's language (the API's stay as it words them).
-  useEffect(() => {
-    if (isLanguage(i18n.language)) z.config(ZOD_LOCALES[i18n.language]());
-  }, [i18n.language]);
 
   // After a failed attempt, the first field in error takes the focus.
   useEffect(() => {
@@ -68,7 +66,10 @@ export function useApiForm<S extends z.ZodType, R>({
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     const body = prepare(formBody(new FormData(event.currentTarget).entries(), clearable));
-    const parsed = schema.safeParse(body);
+    const [{ zodIn }, checked] = await Promise.all([loadValidation(), resolveSchema(schema)]);
+    // zod's own messages in the portal's language (the API's stay as it words them).
+    zodIn(i18n.language);
+    const parsed = checked.safeParse(body);
     if (!parsed.success) {
       show(zodProblems(localizeIssues(parsed.error, t), body, t('form.required')));
       return;
@@ -92,6 +93,9 @@ export function useApiForm<S extends z.ZodType, R>({
    * that click would miss). A React handler, so it runs after the field took the new value.
    */
   const onInput = (event: FormEvent<HTMLElement>) => {
+    // The first edit fetches the checks, so a submit seldom waits for them.
+    void loadValidation();
+    void resolveSchema(schema);
     const name = (event.target as { name?: unknown }).name;
     if (typeof name === 'string') clearError(name);
   };

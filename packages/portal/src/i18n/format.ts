@@ -21,11 +21,16 @@ export function formatMoney(amount: string, currency: string, language: Language
   return format.format(amount as Intl.StringNumericLiteral);
 }
 
+const dates = new Map<Language, Intl.DateTimeFormat>();
+
 /** A calendar date (`2026-12-07`) or instant, as a date in the reader's language. */
 export function formatDate(value: string, language: Language): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  }).format(date);
+  // One formatter per language: making one costs more than formatting (a list has many dates).
+  let format = dates.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' });
+    dates.set(language, format);
+  }
+  return format.format(date);
 }

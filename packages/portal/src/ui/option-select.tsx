@@ -31,6 +31,9 @@ export function OptionSelect({
   placeholder,
   isRequired,
   className,
+  isOpen,
+  onOpenChange,
+  autoFocus,
 }: {
   name: string;
   label: string;
@@ -41,6 +44,10 @@ export function OptionSelect({
   placeholder?: string;
   isRequired?: boolean;
   className?: string;
+  /** Its listbox opened from outside, and the focus on it from the start (see DeferredOptionSelect). */
+  isOpen?: boolean;
+  onOpenChange?: (isOpen: boolean) => void;
+  autoFocus?: boolean;
 }) {
   return (
     <Select
@@ -51,6 +58,9 @@ export function OptionSelect({
         if (key !== null) onChange(String(key));
       }}
       isRequired={isRequired}
+      {...(isOpen !== undefined ? { isOpen } : {})}
+      {...(onOpenChange ? { onOpenChange } : {})}
+      {...(autoFocus ? { autoFocus } : {})}
       {...(placeholder ? { placeholder } : {})}
     >
       <Label>{label}</Label>

@@ -1,4 +1,3 @@
-import { CancelInput, RectifyInput, SendInput, SplitInput, VoidInput } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
@@ -10,6 +9,7 @@ import { ActionDialog } from '../../ui/action-dialog.tsx';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { TextInput } from '../../ui/fields.tsx';
 import { OptionSelect } from '../../ui/option-select.tsx';
+import { apiSchema } from './api-schema.ts';
 import { type LineDraft, lineFieldNames, lineFromInvoice, lineToBody } from './line-drafts.ts';
 import { LinesEditor } from './lines.tsx';
 import { INVOICES, type Invoice, useAllCustomers, useProducts } from './queries.ts';
@@ -66,7 +66,7 @@ function SendForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone })
   const api = useApi();
   const refresh = useRefresh();
   const form = useApiForm({
-    schema: SendInput,
+    schema: apiSchema('SendInput'),
     fields: ['to'],
     // Addresses typed separated by commas (or spaces); none: the customer's own.
     prepare: ({ to, ...rest }) => {
@@ -115,7 +115,7 @@ function RectifyForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone
     invoice.lines.map((l) => lineFromInvoice(l, language)),
   );
   const form = useApiForm({
-    schema: RectifyInput,
+    schema: apiSchema('RectifyInput'),
     fields: ['reasonCode', 'reasonDescription', 'method', ...lineFieldNames('lines', lines.length)],
     prepare: (body) => ({
       ...body,
@@ -179,7 +179,7 @@ function CancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone 
   const api = useApi();
   const refresh = useRefresh();
   const form = useApiForm({
-    schema: CancelInput,
+    schema: apiSchema('CancelInput'),
     fields: ['reasonDescription'],
     submit: async (body) => {
       const result = unwrap(
@@ -207,7 +207,7 @@ function VoidForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone })
   const api = useApi();
   const refresh = useRefresh();
   const form = useApiForm({
-    schema: VoidInput,
+    schema: apiSchema('VoidInput'),
     fields: ['reason'],
     submit: async (body) => {
       unwrap(
@@ -241,7 +241,7 @@ function SplitForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone }
   const [assign, setAssign] = useState<number[]>(() => invoice.lines.map((_, i) => Math.min(i, 1)));
   const [partCustomers, setPartCustomers] = useState<string[]>([]);
   const form = useApiForm({
-    schema: SplitInput,
+    schema: apiSchema('SplitInput'),
     fields: ['parts'],
     prepare: () => ({
       parts: Array.from({ length: parts }, (_, p) => ({

@@ -1,6 +1,14 @@
-import { InvoiceInput, InvoicePatch } from '@sello/contracts';
+import type { InvoiceInput, InvoicePatch } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import {
+  type ComponentProps,
+  lazy,
+  Suspense,
+  useDeferredValue,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import {
   Button,
   FieldError,
@@ -13,13 +21,13 @@ import {
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { ApiError, unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
+import { loadValidation } from '../../forms/use-form.ts';
 import { zodProblems } from '../../forms/values.ts';
-import { ActionDialog } from '../../ui/action-dialog.tsx';
+import { DeferredOptionSelect } from '../../ui/deferred-option-select.tsx';
 import { FormAlert } from '../../ui/fields.tsx';
-import { OptionSelect } from '../../ui/option-select.tsx';
 import { Page } from '../../ui/page.tsx';
 import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
 import {
@@ -35,8 +43,30 @@ import { PdfPreview } from './preview.tsx';
 import { INVOICES, type Invoice, useAllCustomers, useProducts, useSeries } from './queries.ts';
 import { InvoiceTotals, useLanguage } from './totals.tsx';
 
-// zod would probe `new Function`, which the portal's CSP refuses (see forms/use-form.ts).
-z.config({ jitless: true });
+/**
+ * React Aria's modal (≈20 KB gzipped with its overlays) comes with a saved draft, whose issue and
+ * delete buttons open it, not with a new one; meanwhile the button is drawn, disabled.
+ */
+const LazyActionDialog = lazy(async () => ({
+  default: (await import('../../ui/action-dialog.tsx')).ActionDialog,
+}));
+
+function ActionDialog(props: ComponentProps<typeof LazyActionDialog>) {
+  return (
+    <Suspense
+      fallback={
+        <button type="button" className={props.buttonClassName ?? 'button secondary'} disabled>
+          {props.label}
+        </button>
+      }
+    >
+      <LazyActionDialog {...props} />
+    </Suspense>
+  );
+}
+
+/** The draft's schemas (and zod) come with the first edit or save, not with the page. */
+const loadSchemas = () => import('./schemas.ts');
 
 const DEFAULT_SERIES = '';
 
@@ -91,7 +121,12 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
     if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
 
+  const warmUp = () => {
+    void loadValidation();
+    void loadSchemas();
+  };
   const change = (next: Partial<DraftState>, fields: string[] = []) => {
+    warmUp();
     setDraft((d) => ({ ...d, ...next }));
     setDirty(true);
     setNotice('');
@@ -101,6 +136,7 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
       );
   };
   const changeLines = (lines: LineDraft[]) => {
+    warmUp();
     // A line's errors go once it is edited; positions may shift, so all line errors go.
     setDraft((d) => ({ ...d, lines }));
     setDirty(true);
@@ -136,7 +172,9 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
       ...(draft.notes.trim() ? { notes: draft.notes.trim() } : {}),
       lines: draft.lines.map((l) => lineToBody(l, products.data ?? [], language)),
     };
-    const parsed = (invoice ? InvoicePatch : InvoiceInput).safeParse(body);
+    const [{ zodIn }, schemas] = await Promise.all([loadValidation(), loadSchemas()]);
+    zodIn(language);
+    const parsed = (invoice ? schemas.InvoicePatch : schemas.InvoiceInput).safeParse(body);
     if (!parsed.success) {
       show(zodProblems(parsed.error, body, t('form.required')));
       return;
@@ -183,7 +221,10 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
     }
   };
 
-  if (customers.isPending || products.isPending) return <Loading />;
+  // Drawn in a transition once its lists are in: short tasks, the page stays responsive.
+  const ready = !customers.isPending && !products.isPending;
+  const readyShown = useDeferredValue(ready);
+  if (customers.isPending || products.isPending || !readyShown) return <Loading />;
   if (customers.isError)
     return <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />;
   if (products.isError)
@@ -228,7 +269,7 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
           }}
         >
           <div className="form wide">
-            <OptionSelect
+            <DeferredOptionSelect
               name="customerId"
               label={t('invoices.editor.customer')}
               placeholder={t('invoices.editor.chooseCustomer')}
@@ -238,7 +279,7 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
               isRequired
             />
             <div className="field-row">
-              <OptionSelect
+              <DeferredOptionSelect
                 name="series"
                 label={t('invoices.editor.series')}
                 options={seriesOptions}

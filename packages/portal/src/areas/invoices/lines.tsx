@@ -1,7 +1,8 @@
 import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, isLanguage, type Language } from '../../i18n/index.ts';
-import { OptionSelect, type SelectOption } from '../../ui/option-select.tsx';
+import { DeferredOptionSelect } from '../../ui/deferred-option-select.tsx';
+import type { SelectOption } from '../../ui/option-select.tsx';
 import { decimalToInput } from './decimal.ts';
 import { emptyLine, FROM_CATALOG, type LineDraft, parseTaxKey, TYPED } from './line-drafts.ts';
 import type { Product } from './queries.ts';
@@ -110,7 +111,7 @@ export function LinesEditor({
           <fieldset key={line.key} className="invoice-line">
             <legend>{e('line', { n: index + 1 })}</legend>
             <div className="invoice-line-grid">
-              <OptionSelect
+              <DeferredOptionSelect
                 name={name('productId')}
                 label={e('product')}
                 options={productOptions}
@@ -166,14 +167,14 @@ export function LinesEditor({
                 value={line.discountRate}
                 onChange={(discountRate) => set(index, { discountRate })}
               />
-              <OptionSelect
+              <DeferredOptionSelect
                 name={name('taxes')}
                 label={e('tax')}
                 options={taxOptions(line)}
                 value={line.tax}
                 onChange={(tax) => set(index, { tax })}
               />
-              <OptionSelect
+              <DeferredOptionSelect
                 name={name('withholding')}
                 label={e('withholding')}
                 options={withholdingOptions(line)}

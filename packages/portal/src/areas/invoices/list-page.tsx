@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Button, Form, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { useCan } from '../../auth/index.ts';
 import { formatDate, formatMoney } from '../../i18n/index.ts';
-import { OptionSelect } from '../../ui/option-select.tsx';
+import { DeferredOptionSelect } from '../../ui/deferred-option-select.tsx';
 import { Page } from '../../ui/page.tsx';
 import { EmptyState, ErrorState, Loading } from '../../ui/states.tsx';
 import {
@@ -58,7 +58,7 @@ function FiltersForm({ filters }: { filters: InvoiceFilters }) {
         setParams(next);
       }}
     >
-      <OptionSelect
+      <DeferredOptionSelect
         name="status"
         label={f('status')}
         options={[
@@ -71,7 +71,7 @@ function FiltersForm({ filters }: { filters: InvoiceFilters }) {
         value={status}
         onChange={setStatus}
       />
-      <OptionSelect
+      <DeferredOptionSelect
         name="customerId"
         label={f('customer')}
         options={[
@@ -81,7 +81,7 @@ function FiltersForm({ filters }: { filters: InvoiceFilters }) {
         value={customerId}
         onChange={setCustomerId}
       />
-      <OptionSelect
+      <DeferredOptionSelect
         name="series"
         label={f('series')}
         options={[
@@ -121,7 +121,11 @@ export function InvoicesListPage() {
   const filters = filtersOf(params);
   const list = useInvoices(filters);
   const canCreate = useCan('POST /v1/invoices');
-  const invoices = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // The first page of rows is drawn in a transition (short tasks, the page stays responsive);
+  // afterwards, what the query holds is drawn at once, never an older list.
+  const firstShown = useDeferredValue(list.data) !== undefined;
+  const data = firstShown ? list.data : undefined;
+  const invoices = data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = Object.keys(filters).length > 0;
   return (
     <Page
@@ -139,7 +143,7 @@ export function InvoicesListPage() {
       </p>
       {/* A new key per URL: the form starts again from the filters the URL holds. */}
       <FiltersForm key={params.toString()} filters={filters} />
-      {list.isPending ? (
+      {list.isPending || (!data && !list.isError) ? (
         <Loading />
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />

@@ -1,4 +1,3 @@
-import { RemedyInput } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
@@ -10,6 +9,7 @@ import { useApiForm } from '../../forms/use-form.ts';
 import { ActionDialog } from '../../ui/action-dialog.tsx';
 import { TextInput } from '../../ui/fields.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
+import { apiSchema } from './api-schema.ts';
 import { QrCode } from './qr-code.tsx';
 import { INVOICES, type Invoice, useInvoiceVerifactu } from './queries.ts';
 
@@ -130,7 +130,7 @@ function RemedyForm({ invoice, onDone }: { invoice: Invoice; onDone: (notice: st
   const api = useApi();
   const queries = useQueryClient();
   const form = useApiForm({
-    schema: RemedyInput,
+    schema: apiSchema('RemedyInput'),
     fields: ['description'],
     submit: async (body) => {
       unwrap(

@@ -2,7 +2,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/index.ts';
-import { SignInInput, useSession } from '../../auth/index.ts';
+import { useSession } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { TextInput } from '../../ui/fields.tsx';
@@ -20,7 +20,7 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const form = useApiForm({
-    schema: SignInInput,
+    schema: { load: async () => (await import('./schema.ts')).SignInInput },
     fields: ['email', 'password'],
     submit: async (body) => {
       try {
