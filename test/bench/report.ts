@@ -15,6 +15,8 @@ export const TARGETS = {
   pdf300LinesMs: 100,
   /** POST /v1/invoices/{id}/issue at 16 connections on the local platform. */
   issueP50Ms: 100,
+  /** Issue 12: CFDI 4.0 model → sealed XML (cadena, SHA-256, RSA seal), one core. */
+  cfdiSealedPerSecond: 1000,
 } as const;
 
 export interface BundleRow {
@@ -38,6 +40,7 @@ export interface Report {
   issuing: IssuingReport;
   verifactu?: import('./verifactu.ts').ChainResult;
   exchange?: { ublPerSecond: number; ciiPerSecond: number; parsePerSecond: number };
+  cfdi?: import('./cfdi.ts').CfdiBenchResult;
   tasks?: import('./tasks.ts').TaskBenchResult[];
   portal?: import('./portal.ts').PortalBenchResult;
   bundles: BundleRow[];

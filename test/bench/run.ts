@@ -7,6 +7,7 @@ import { ensurePortalBuilt } from '../../packages/local/src/portal.ts';
 import { freePort } from '../../packages/local/src/services/ports.ts';
 import { benchApi } from './api.ts';
 import { bundleAll, measureInit } from './bundles.ts';
+import { benchCfdi } from './cfdi.ts';
 import { benchExport } from './exchange-export.ts';
 import { benchParse } from './exchange-parse.ts';
 import { benchIssue, benchPdf, benchSigning } from './issuing.ts';
@@ -104,6 +105,8 @@ try {
   const pdf = await benchPdf(say);
   say('UBL/CII export and parse+validate of a 20-line invoice');
   const exchange = { ...(await benchExport()), ...(await benchParse()) };
+  say("CFDI 4.0: model to sealed XML with SAT's test CSD");
+  const cfdi = await benchCfdi();
 
   say('building the portal when stale');
   await ensurePortalBuilt(say);
@@ -141,11 +144,19 @@ try {
     issuing,
     verifactu: chain,
     exchange,
+    cfdi,
     tasks,
     bundles: rows,
     biggest: { id: biggest.id, bytes: biggest.bytes, topPackages: biggest.topPackages },
     portal,
-    missed: [...missedTargets(rows), ...missedIssuingTargets(issuing), ...portal.missed],
+    missed: [
+      ...missedTargets(rows),
+      ...missedIssuingTargets(issuing),
+      ...portal.missed,
+      ...(cfdi.sealedPerSecond < TARGETS.cfdiSealedPerSecond
+        ? [`CFDI sealed: ${cfdi.sealedPerSecond}/s < ${TARGETS.cfdiSealedPerSecond}/s`]
+        : []),
+    ],
   };
   printReport(report);
   console.log(
@@ -157,6 +168,10 @@ try {
   console.log(
     `Exchange (one core, 20 lines): UBL ${exchange.ublPerSecond}/s, CII ${exchange.ciiPerSecond}/s, ` +
       `parse+validate ${exchange.parsePerSecond}/s`,
+  );
+  console.log(
+    `CFDI 4.0 (one core, 2 lines, SAT's test CSD): model to sealed XML ${cfdi.sealedPerSecond}/s ` +
+      `(target ≥${TARGETS.cfdiSealedPerSecond}); RSA-2048 floor ${cfdi.rsaFloorPerSecond}/s`,
   );
   for (const t of tasks) {
     console.log(
