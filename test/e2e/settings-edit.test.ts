@@ -91,7 +91,7 @@ describe('changing the settings in the portal', () => {
       await line1.fill('Calle Perdida 1');
       allowConsoleError(/status of 412.*\/v1\/tenant/);
       await page.getByRole('button', { name: 'Guardar' }).click();
-      await page.getByText('Otra persona ha cambiado estos datos').waitFor();
+      await page.getByText('Alguien lo ha cambiado mientras tanto').waitFor();
       await checkPage(page, 'settings-company-stale');
       expect((await callApi('GET', '/v1/tenant')).json.address.line1).toBe(before.address.line1);
     } finally {

@@ -4,7 +4,6 @@ import { type FormEvent, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { unwrap, useApi } from '../../api/index.ts';
-import { ApiError } from '../../api/problem.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
@@ -55,17 +54,9 @@ function CompanyForm({ tenant }: { tenant: Tenant }) {
     clearable: ['phone'],
     submit: async (body) => {
       setSaved(false);
-      try {
-        unwrap(
-          await api.PATCH('/v1/tenant', { body, headers: { 'if-match': `"v${tenant.version}"` } }),
-        );
-      } catch (error) {
-        // The API's own words say versions; say what happened and what to do instead.
-        if (error instanceof ApiError && error.status === 412 && error.problem) {
-          throw new ApiError(412, { ...error.problem, detail: c('stale') });
-        }
-        throw error;
-      }
+      unwrap(
+        await api.PATCH('/v1/tenant', { body, headers: { 'if-match': `"v${tenant.version}"` } }),
+      );
       await refreshSettings(queries);
       setTaxIdChanged(false);
       setSaved(true);

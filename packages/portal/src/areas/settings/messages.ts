@@ -47,8 +47,6 @@ export const settingsMessages = areaMessages({
       province: 'Provincia',
       country: 'País',
       countryHint: 'Código ISO de dos letras, p. ej. ES.',
-      stale:
-        'Otra persona ha cambiado estos datos mientras los editabas. Recarga la página para ver sus cambios y vuelve a hacer los tuyos.',
     },
     series: {
       intro:
@@ -220,8 +218,6 @@ export const settingsMessages = areaMessages({
       nextAttempt: 'Siguiente intento: {{at}}',
       edit: 'Cambiar el webhook',
       savedNotice: 'Webhook guardado.',
-      stale:
-        'Otra persona ha cambiado este webhook mientras lo editabas. Recarga la página y vuelve a hacer tus cambios.',
       rotate: 'Cambiar la clave de firma',
       rotateConfirm:
         '¿Cambiar la clave de firma? La actual deja de valer enseguida: las entregas, también las pendientes, se firmarán con la nueva.',
@@ -310,8 +306,6 @@ export const settingsMessages = areaMessages({
       province: 'Província',
       country: 'País',
       countryHint: 'Codi ISO de dues lletres, p. ex. ES.',
-      stale:
-        "Una altra persona ha canviat aquestes dades mentre les editaves. Recarrega la pàgina per veure'n els canvis i torna a fer els teus.",
     },
     series: {
       intro:
@@ -483,8 +477,6 @@ export const settingsMessages = areaMessages({
       nextAttempt: 'Següent intent: {{at}}',
       edit: 'Canviar el webhook',
       savedNotice: 'Webhook desat.',
-      stale:
-        "Una altra persona ha canviat aquest webhook mentre l'editaves. Recarrega la pàgina i torna a fer els teus canvis.",
       rotate: 'Canviar la clau de signatura',
       rotateConfirm:
         "Vols canviar la clau de signatura? L'actual deixa de valer de seguida: els lliuraments, també els pendents, se signaran amb la nova.",
@@ -574,8 +566,6 @@ export const settingsMessages = areaMessages({
       province: 'Province',
       country: 'Country',
       countryHint: 'Two-letter ISO code, e.g. ES.',
-      stale:
-        'Someone else changed these details while you were editing them. Reload the page to see their change, then make yours again.',
     },
     series: {
       intro:
@@ -747,8 +737,6 @@ export const settingsMessages = areaMessages({
       nextAttempt: 'Next attempt: {{at}}',
       edit: 'Change the webhook',
       savedNotice: 'Webhook saved.',
-      stale:
-        'Someone else changed this webhook while you were editing it. Reload the page and make your changes again.',
       rotate: 'Change the signing secret',
       rotateConfirm:
         'Change the signing secret? The current one stops working at once: deliveries, pending ones too, are signed with the new one.',

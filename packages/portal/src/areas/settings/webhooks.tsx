@@ -5,7 +5,6 @@ import { Button, Checkbox, CheckboxGroup, FieldError, Label } from 'react-aria-c
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { unwrap, useApi } from '../../api/index.ts';
-import { ApiError } from '../../api/problem.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
@@ -226,20 +225,13 @@ function EditWebhook({
     clearable: ['description'],
     prepare: (body) => ({ ...body, events }),
     submit: async (body) => {
-      try {
-        unwrap(
-          await api.PATCH('/v1/webhooks/{id}', {
-            params: { path: { id: webhook.id } },
-            body,
-            ...(etag ? { headers: { 'if-match': etag } } : {}),
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 412 && error.problem) {
-          throw new ApiError(412, { ...error.problem, detail: w('stale') });
-        }
-        throw error;
-      }
+      unwrap(
+        await api.PATCH('/v1/webhooks/{id}', {
+          params: { path: { id: webhook.id } },
+          body,
+          ...(etag ? { headers: { 'if-match': etag } } : {}),
+        }),
+      );
       await refreshSettings(queries);
       onSaved();
     },
