@@ -5,13 +5,15 @@ import type { Cfdi } from '@sello/formats/cfdi';
  * the conformance tests' cases and the benchmark's document.
  */
 const EMISOR = { rfc: 'EKU9003173C9', nombre: 'ESCUELA KEMPER URGATE', regimenFiscal: '601' };
-const iva16 = (base: string, importe: string) => ({
+/** IVA charged at a rate (`0.160000`, `0.080000`, `0.000000`). */
+export const iva = (tasaOCuota: string, base: string, importe: string) => ({
   base,
   impuesto: '002',
   tipoFactor: 'Tasa' as const,
-  tasaOCuota: '0.160000',
+  tasaOCuota,
   importe,
 });
+const iva16 = (base: string, importe: string) => iva('0.160000', base, importe);
 
 /** What Sello issues: each kind, and the text SAT's stylesheet treats specially. */
 export const CASES: Record<string, Cfdi> = {
@@ -164,28 +166,12 @@ export const CASES: Record<string, Cfdi> = {
         valorUnitario: '100.00',
         importe: '100.00',
         objetoImp: '02',
-        traslados: [
-          {
-            base: '100.00',
-            impuesto: '002',
-            tipoFactor: 'Tasa',
-            tasaOCuota: '0.000000',
-            importe: '0.00',
-          },
-        ],
+        traslados: [iva('0.000000', '100.00', '0.00')],
       },
     ],
     impuestos: {
       totalImpuestosTrasladados: '0.00',
-      traslados: [
-        {
-          base: '100.00',
-          impuesto: '002',
-          tipoFactor: 'Tasa',
-          tasaOCuota: '0.000000',
-          importe: '0.00',
-        },
-      ],
+      traslados: [iva('0.000000', '100.00', '0.00')],
     },
   },
   'a line not subject to tax, its text with tabs, line breaks and spaces to collapse': {

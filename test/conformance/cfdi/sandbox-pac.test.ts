@@ -4,6 +4,7 @@ import { PAC_ERRORS, SandboxPac, sandboxPacIdentity } from '@sello/local/pac';
 import { SoftwareSigner } from '@sello/signing';
 import forge from 'node-forge';
 import { afterAll, describe, expect, it } from 'vitest';
+import { iva } from './fixtures.ts';
 import { satCadena, scratch, testCsd, validateCfdi } from './support.ts';
 
 const csd = testCsd();
@@ -44,28 +45,12 @@ const DRAFT: Cfdi = {
       valorUnitario: '100.00',
       importe: '100.00',
       objetoImp: '02',
-      traslados: [
-        {
-          base: '100.00',
-          impuesto: '002',
-          tipoFactor: 'Tasa',
-          tasaOCuota: '0.160000',
-          importe: '16.00',
-        },
-      ],
+      traslados: [iva('0.160000', '100.00', '16.00')],
     },
   ],
   impuestos: {
     totalImpuestosTrasladados: '16.00',
-    traslados: [
-      {
-        base: '100.00',
-        impuesto: '002',
-        tipoFactor: 'Tasa',
-        tasaOCuota: '0.160000',
-        importe: '16.00',
-      },
-    ],
+    traslados: [iva('0.160000', '100.00', '16.00')],
   },
 };
 
