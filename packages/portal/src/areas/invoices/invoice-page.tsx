@@ -8,7 +8,8 @@ import { translateDynamic } from '../../i18n/dynamic.ts';
 import { formatDate, formatMoney } from '../../i18n/index.ts';
 import { FormAlert } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
-import { ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
+import { useErrorMessage } from '../../ui/states.tsx';
 import { InvoiceActionDialog } from './dialogs.tsx';
 import { InvoiceEditor } from './editor-page.tsx';
 import { PdfPreview } from './preview.tsx';
@@ -42,15 +43,15 @@ export function InvoicePage() {
       : `${t('invoices.editor.titleEdit')} · ${invoice.customer.name}`;
   return (
     <Page title={title}>
-      {one.isPending ? (
-        <Loading />
-      ) : one.isError ? (
-        <ErrorState error={one.error} onRetry={() => void one.refetch()} />
-      ) : one.data.invoice.status === 'draft' && canEdit ? (
-        <InvoiceEditor key={one.data.invoice.id} invoice={one.data.invoice} etag={one.data.etag} />
-      ) : (
-        <InvoiceView key={one.data.invoice.id} invoice={one.data.invoice} />
-      )}
+      <QueryState query={one}>
+        {({ invoice, etag }) =>
+          invoice.status === 'draft' && canEdit ? (
+            <InvoiceEditor key={invoice.id} invoice={invoice} etag={etag} />
+          ) : (
+            <InvoiceView key={invoice.id} invoice={invoice} />
+          )
+        }
+      </QueryState>
     </Page>
   );
 }
