@@ -24,7 +24,8 @@ export interface Csd {
 
 export type CsdProblem =
   | 'certificate' // not an X.509 certificate
-  | 'not-csd' // a certificate, but no SAT seal certificate (an e.firma, or another CA's)
+  | 'not-csd' // a certificate, but not one of SAT's (no RFC or SAT number)
+  | 'e-firma' // SAT's, but an e.firma (FIEL): it signs declarations, not invoices
   | 'key' // not a PKCS#8 key, or the password does not open it
   | 'mismatch'; // the key is not the certificate's
 
@@ -106,7 +107,7 @@ export function readCsdCertificate(cer: Uint8Array): CsdCertificate {
   }
   if (!branch) {
     throw new CsdError(
-      'not-csd',
+      'e-firma',
       'certificate',
       'This is an e.firma (FIEL) certificate; invoices are sealed with a CSD',
     );

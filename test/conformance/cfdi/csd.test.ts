@@ -107,7 +107,7 @@ describe('a CSD as SAT hands it out (.cer + encrypted .key + password)', () => {
   it('refuses an e.firma (no branch) and a certificate without a SAT number', () => {
     const fiel = satLike(undefined);
     expect(problem(() => readCsd(fiel.cer, fiel.key, 'secreto'))).toEqual({
-      problem: 'not-csd',
+      problem: 'e-firma',
       field: 'certificate',
     });
     expect(problem(() => readCsd(Buffer.from('not a certificate'), sat.key, sat.password))).toEqual(

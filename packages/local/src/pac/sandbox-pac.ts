@@ -148,8 +148,7 @@ export class SandboxPac {
     try {
       certificate = readCsdCertificate(Buffer.from(cfdi.certificado!, 'base64'));
     } catch (error) {
-      if (error instanceof CsdError && error.message.includes('e.firma'))
-        return fail(PAC_ERRORS.notCsd);
+      if (error instanceof CsdError && error.problem === 'e-firma') return fail(PAC_ERRORS.notCsd);
       return fail(PAC_ERRORS.notSat, (error as Error).message);
     }
     if (certificate.noCertificado !== cfdi.noCertificado)
