@@ -61,15 +61,7 @@ function NewWebhook({ onCreated }: { onCreated: (secret: string) => void }) {
     <section className="card" aria-labelledby="new-webhook">
       <h3 id="new-webhook">{w('new')}</h3>
       <ApiForm form={form}>
-        <TextInput
-          name="url"
-          label={w('url')}
-          description={w('urlHint')}
-          isRequired
-          autoComplete="url"
-        />
-        <EventChoice events={events} onChange={setEvents} />
-        <TextInput name="description" label={w('description')} />
+        <WebhookFields events={events} onEvents={setEvents} />
         <div className="form-actions">
           <Button type="submit" className="button primary" isPending={form.pending}>
             {form.pending ? t('form.saving') : w('create')}
@@ -240,16 +232,7 @@ function EditWebhook({
     <section className="card" aria-labelledby="edit-webhook">
       <h3 id="edit-webhook">{w('edit')}</h3>
       <ApiForm form={form}>
-        <TextInput
-          name="url"
-          label={w('url')}
-          description={w('urlHint')}
-          isRequired
-          autoComplete="url"
-          defaultValue={webhook.url}
-        />
-        <EventChoice events={events} onChange={setEvents} />
-        <TextInput name="description" label={w('description')} defaultValue={webhook.description} />
+        <WebhookFields webhook={webhook} events={events} onEvents={setEvents} />
         <div className="form-actions">
           <Button type="submit" className="button primary" isPending={form.pending}>
             {form.pending ? t('form.saving') : t('form.save')}
@@ -257,6 +240,34 @@ function EditWebhook({
         </div>
       </ApiForm>
     </section>
+  );
+}
+
+/** What a subscription is made of, to create one (empty) or change one (its values). */
+function WebhookFields({
+  webhook,
+  events,
+  onEvents,
+}: {
+  webhook?: Webhook;
+  events: string[];
+  onEvents: (events: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const w = (key: string) => t(`settings.webhooks.${key}` as 'settings.webhooks.url');
+  return (
+    <>
+      <TextInput
+        name="url"
+        label={w('url')}
+        description={w('urlHint')}
+        isRequired
+        autoComplete="url"
+        defaultValue={webhook?.url}
+      />
+      <EventChoice events={events} onChange={onEvents} />
+      <TextInput name="description" label={w('description')} defaultValue={webhook?.description} />
+    </>
   );
 }
 
