@@ -1,0 +1,1 @@
+export * from './sw-sapien-pac.ts';
