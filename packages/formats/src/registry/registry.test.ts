@@ -88,13 +88,8 @@ describe('the formats registry', () => {
 
   it('builds the stored documents with the ports it is given', async () => {
     const drawn: unknown[] = [];
-    const signed: string[] = [];
-    const signer: Signer = {
-      signDigest: async (keyId) => {
-        signed.push(keyId);
-        return new Uint8Array(256);
-      },
-    };
+    // The signing key is asked for first: a tenant without one signs nothing.
+    const signer = {} as Signer;
     const renderer = invoiceFormats.renderer({
       signer,
       signingKey: async () => {
@@ -115,7 +110,6 @@ describe('the formats registry', () => {
     await expect(renderer.facturae(sampleInvoice(), { draft: false })).rejects.toThrow(
       'no key in this test',
     );
-    expect(signed).toEqual([]);
   });
 
   it('builds on request: UBL and CII with the QR URL, the latest VERI*FACTU record', async () => {
