@@ -125,7 +125,6 @@ export const getInboxInvoice =
 
 /** What a buyer downloads: the formats the catalog offers in the inbox, or an import's original. */
 export type InboxDocumentFormat = InboxFormat | 'original';
-export const INBOX_DOCUMENT_FORMATS = [...INBOX_FORMATS, 'original'] as const;
 
 const isStored = (format: string) => (STORED_FORMATS as readonly string[]).includes(format);
 
