@@ -1,4 +1,5 @@
 import {
+  FORMAT_IDS,
   type FormatId,
   formatAppliesTo,
   formatFacts,
@@ -10,15 +11,16 @@ import type { Invoice, InvoiceExporter, InvoiceRenderer } from '@sello/core/invo
 import type { InvoiceFormat } from './format.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: any format's ports, narrowed by PortsOf below.
-type AnyFormat = InvoiceFormat<FormatId, any>;
+type AnyPorts = any;
+type AnyFormat = InvoiceFormat<FormatId, AnyPorts>;
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (
   i: infer I,
 ) => void
   ? I
   : never;
 
-/** One format per id of the catalog: the compiler names a format without its builder. */
-export type FormatTable = { readonly [F in FormatId]: InvoiceFormat<F, never> | AnyFormat };
+/** One format per id of the catalog, under its id: the compiler names an id without a builder. */
+export type FormatTable = { readonly [F in FormatId]: InvoiceFormat<F, AnyPorts> };
 
 /** What the builders of the formats `F` need, all of them. */
 export type PortsOf<T extends FormatTable, F extends FormatId> = UnionToIntersection<
@@ -31,7 +33,7 @@ export type PortsOf<T extends FormatTable, F extends FormatId> = UnionToIntersec
  * each given only the ports its formats need.
  */
 export function formatRegistry<T extends FormatTable>(table: T) {
-  const all = Object.values(table) as AnyFormat[];
+  const all: AnyFormat[] = FORMAT_IDS.map((id) => table[id]);
   return {
     /** Every format, in the catalog's order. */
     list: (): AnyFormat[] => all,
