@@ -5,8 +5,9 @@ import type { SigningIdentity } from '@sello/core/signing';
 import { qrUrl } from '@sello/core/verifactu';
 import {
   type FacturaeSigningKey,
-  invoiceFormats,
+  onRequestFormatsExporter,
   type PdfDrawer,
+  storedFormatsRenderer,
   type VerifactuRecordPorts,
 } from '@sello/formats/registry';
 
@@ -59,7 +60,7 @@ export function signedInvoiceRenderer(
   drawPdf: PdfDrawer,
   verifactu?: VerifactuConfig,
 ): InvoiceRenderer {
-  return invoiceFormats.renderer({
+  return storedFormatsRenderer({
     signer,
     signingKey: signingKeys(identityOf),
     drawPdf,
@@ -78,7 +79,7 @@ export function onRequestExporter(
   verifactu: VerifactuConfig,
   verifactuRecord: VerifactuRecordPorts['verifactuRecord'],
 ): InvoiceExporter {
-  return invoiceFormats.exporter({
+  return onRequestFormatsExporter({
     verifactuQrUrl: (invoice: Invoice) =>
       verifactu && invoice.origin !== 'import' ? qrUrl(invoice, verifactu.environment) : undefined,
     verifactuRecord,
