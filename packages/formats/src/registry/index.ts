@@ -1,0 +1,26 @@
+import { ON_REQUEST_FORMAT_TABLE } from './on-request.ts';
+import { formatRegistry } from './registry.ts';
+import { STORED_FORMAT_TABLE } from './stored.ts';
+
+export type { FacturaePorts, FacturaeSigningKey } from '../facturae/invoice-format.ts';
+export type { PdfDrawer, PdfPorts } from '../pdf/invoice-format.ts';
+export { type VerifactuRecordPorts, writeBillingRecord } from '../verifactu/invoice-format.ts';
+export * from './format.ts';
+export * from './on-request.ts';
+export * from './registry.ts';
+export * from './stored.ts';
+
+/**
+ * Every format Sello writes: the stored ones (`stored.ts`) and those built on request
+ * (`on-request.ts`), one line each in the table of its kind; the catalog of `@sello/core/formats`
+ * holds their facts. Adding a format: its folder with an `invoice-format.ts`, its facts, its line.
+ */
+export const invoiceFormats = /* @__PURE__ */ formatRegistry(
+  STORED_FORMAT_TABLE,
+  ON_REQUEST_FORMAT_TABLE,
+);
+
+/** The ports every format's builder needs, together. */
+export type InvoiceFormatPorts = import('./registry.ts').PortsOf<
+  typeof STORED_FORMAT_TABLE & typeof ON_REQUEST_FORMAT_TABLE
+>;
