@@ -374,9 +374,13 @@ function checkCategoryBases(invoice: ParsedInvoice, report: Report): void {
 }
 
 /**
- * Facturae repeats every tax on each line with its own base; per tax kind and rate the invoice's
- * rows must add up to the lines'. General discounts and charges change the invoice-level bases
- * in producer-specific ways, so the check is skipped when there are any.
+ * Facturae states each line's taxes with their own bases; per tax kind and rate the invoice's rows
+ * must add up to the lines'. What the 3.2.2 XSD lets a line leave out is compared only when the
+ * lines state it: a line must carry its TaxesOutputs (IVA, IGIC, IPSI…), but TaxesWithheld (IRPF)
+ * and the recargo de equivalencia (EquivalenceSurcharge) are optional on lines, so an invoice that
+ * states them only in its own TaxesWithheld / TaxesOutputs is complete. A 0 % recargo charges
+ * nothing and is ignored wherever it appears. General discounts and charges change the
+ * invoice-level bases in producer-specific ways, so the check is skipped when there are any.
  */
 function checkFacturaeBases(invoice: ParsedInvoice, report: Report): void {
   const adjusted = [invoice.totals.allowances, invoice.totals.charges].some(
@@ -387,9 +391,10 @@ function checkFacturaeBases(invoice: ParsedInvoice, report: Report): void {
     const rate = decimalOf(t.rate);
     return rate ? `${t.type} ${rate.toFixed()} ${t.withheld ? 'withheld' : 'output'}` : undefined;
   };
+  const stated = (t: ParsedTax) => !(t.type === 'RE' && decimalOf(t.rate)?.isZero());
   const sums = (taxes: ParsedTax[]) => {
     const out = new Map<string, Dec>();
-    for (const t of taxes) {
+    for (const t of taxes.filter(stated)) {
       const k = key(t);
       const base = decimalOf(t.base);
       if (!k || !base) return undefined;
@@ -400,7 +405,15 @@ function checkFacturaeBases(invoice: ParsedInvoice, report: Report): void {
   const fromRows = sums(invoice.breakdown);
   const fromLines = sums(invoice.lines.flatMap((l) => l.taxes));
   if (!fromRows || !fromLines) return;
+  const optionalOnLines = (t: ParsedTax) => t.withheld === true || t.type === 'RE';
+  const onlyAtInvoiceLevel = new Set(
+    invoice.breakdown.filter(optionalOnLines).flatMap((t) => {
+      const k = key(t);
+      return k && !fromLines.has(k) ? [k] : [];
+    }),
+  );
   for (const k of new Set([...fromRows.keys(), ...fromLines.keys()])) {
+    if (onlyAtInvoiceLevel.has(k)) continue;
     const rows = fromRows.get(k) ?? new Dec(0);
     const lines = fromLines.get(k) ?? new Dec(0);
     if (!cents(rows).eq(cents(lines))) {
