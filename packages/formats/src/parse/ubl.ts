@@ -1,10 +1,15 @@
-import type {
-  ParsedAllowanceCharge,
-  ParsedInvoice,
-  ParsedLine,
-  ParsedParty,
-  ParsedTax,
-  ValidationIssue,
+import {
+  type AllowanceChargeFacts,
+  checkEn16931,
+  type En16931Facts,
+  type LineFacts,
+  type ParsedAllowanceCharge,
+  type ParsedInvoice,
+  type ParsedLine,
+  type ParsedParty,
+  type ParsedTax,
+  type PartyFacts,
+  type ValidationIssue,
 } from '@sello/core/documents';
 import {
   at,
@@ -126,7 +131,137 @@ export function readUbl(root: XmlElement): FormatReading {
         })
       : undefined,
   });
+  issues.push(...checkEn16931(invoice, facts(root, credit)));
   return { version: textAt(root, cbc('UBLVersionID')) ?? '2.1', invoice, issues };
+}
+
+/** Trimmed text of an element that is there, '' when it is empty: presence is what some rules ask. */
+const raw = (el: XmlElement | undefined): string | undefined => el?.text.trim();
+const isVat = (scheme: XmlElement) =>
+  textAt(scheme, cac('TaxScheme'), cbc('ID'))?.toUpperCase() === 'VAT';
+
+/** What the EN 16931 rules ask beyond the parsed figures (see En16931Facts), read BT by BT. */
+function facts(root: XmlElement, credit: boolean): En16931Facts {
+  const supplier = at(root, cac('AccountingSupplierParty'), cac('Party'));
+  const customer = at(root, cac('AccountingCustomerParty'), cac('Party'));
+  const representative = child(root, cac('TaxRepresentativeParty'));
+  const payee = child(root, cac('PayeeParty'));
+  const delivery = child(root, cac('Delivery'));
+  const deliverTo = at(delivery, cac('DeliveryLocation'), cac('Address'));
+  const period = child(root, cac('InvoicePeriod'));
+  const taxCurrency = raw(child(root, cbc('TaxCurrencyCode')));
+  const sellerName = textAt(supplier, cac('PartyName'), cbc('Name'));
+  const sellerId = textAt(supplier, cac('PartyIdentification'), cbc('ID'));
+  const payeeName = raw(at(payee, cac('PartyName'), cbc('Name')));
+  const payeeId = textAt(payee, cac('PartyIdentification'), cbc('ID'));
+  return {
+    seller: partyFacts(supplier),
+    buyer: partyFacts(customer),
+    taxRepresentative: representative && {
+      name: textAt(representative, cac('PartyName'), cbc('Name')),
+      vatId: children(representative, cac('PartyTaxScheme')).some(
+        (s) => isVat(s) && child(s, cbc('CompanyID')) !== undefined,
+      ),
+      address: child(representative, cac('PostalAddress')) !== undefined,
+      countryCode: textAt(
+        representative,
+        cac('PostalAddress'),
+        cac('Country'),
+        cbc('IdentificationCode'),
+      ),
+    },
+    payee: payee && {
+      name: payeeName,
+      sameAsSeller:
+        (payeeName !== undefined && payeeName === sellerName) ||
+        (payeeId !== undefined && payeeId === sellerId),
+    },
+    paymentMeans: children(root, cac('PaymentMeans')).map((m) => ({
+      code: raw(child(m, cbc('PaymentMeansCode'))),
+      creditTransfer: children(m, cac('PayeeFinancialAccount')).map((a) => ({
+        accountId: raw(child(a, cbc('ID'))),
+      })),
+    })),
+    deliverTo: deliverTo && {
+      address: true,
+      countryCode: raw(at(deliverTo, cac('Country'), cbc('IdentificationCode'))),
+    },
+    deliveryDate: textAt(delivery, cbc('ActualDeliveryDate')),
+    invoicePeriod: period && {
+      start: raw(child(period, cbc('StartDate'))),
+      end: raw(child(period, cbc('EndDate'))),
+      descriptionCode: raw(child(period, cbc('DescriptionCode'))),
+    },
+    taxPointDate: raw(child(root, cbc('TaxPointDate'))),
+    taxCurrency,
+    taxCurrencyTotal:
+      taxCurrency !== undefined &&
+      children(root, cac('TaxTotal')).some(
+        (t) => attr(child(t, cbc('TaxAmount')), 'currencyID') === taxCurrency,
+      ),
+    supportingDocuments: children(root, cac('AdditionalDocumentReference')).map((d) =>
+      textAt(d, cbc('ID')),
+    ),
+    precedingInvoices: children(root, cac('BillingReference')).map((b) =>
+      raw(at(b, cac('InvoiceDocumentReference'), cbc('ID'))),
+    ),
+    allowanceCharges: children(root, cac('AllowanceCharge')).map(allowanceChargeFacts),
+    lines: children(root, cac(credit ? 'CreditNoteLine' : 'InvoiceLine')).map(lineFacts),
+  };
+}
+
+function partyFacts(party: XmlElement | undefined): PartyFacts {
+  const schemes = children(party, cac('PartyTaxScheme'));
+  const endpoint = child(party, cbc('EndpointID'));
+  return {
+    taxRegistration: schemes.some((s) => child(s, cbc('CompanyID')) !== undefined),
+    vatId: schemes.some((s) => isVat(s) && child(s, cbc('CompanyID')) !== undefined),
+    legalId: at(party, cac('PartyLegalEntity'), cbc('CompanyID')) !== undefined,
+    id: children(party, cac('PartyIdentification')).some((p) => {
+      const id = child(p, cbc('ID'));
+      return id !== undefined && attr(id, 'schemeID') !== 'SEPA';
+    }),
+    ...(endpoint ? { endpoint: compact({ scheme: endpoint.attrs.get('schemeID') }) } : {}),
+  };
+}
+
+function allowanceChargeFacts(el: XmlElement): AllowanceChargeFacts {
+  const category = children(el, cac('TaxCategory')).find(isVat);
+  return compact({
+    charge: textAt(el, cbc('ChargeIndicator')) === 'true',
+    amount: raw(child(el, cbc('Amount'))),
+    reason: raw(child(el, cbc('AllowanceChargeReason'))),
+    reasonCode: raw(child(el, cbc('AllowanceChargeReasonCode'))),
+    category: raw(child(category, cbc('ID'))),
+    rate: raw(child(category, cbc('Percent'))),
+  });
+}
+
+function lineFacts(el: XmlElement): LineFacts {
+  const item = child(el, cac('Item'));
+  const category = children(item, cac('ClassifiedTaxCategory')).find(isVat);
+  const period = child(el, cac('InvoicePeriod'));
+  return compact({
+    category: raw(child(category, cbc('ID'))),
+    rate: raw(child(category, cbc('Percent'))),
+    period: period && {
+      start: raw(child(period, cbc('StartDate'))),
+      end: raw(child(period, cbc('EndDate'))),
+    },
+    allowanceCharges: children(el, cac('AllowanceCharge')).map(allowanceChargeFacts),
+    attributes: children(item, cac('AdditionalItemProperty')).map((p) =>
+      compact({ name: raw(child(p, cbc('Name'))), value: raw(child(p, cbc('Value'))) }),
+    ),
+    standardIds: children(item, cac('StandardItemIdentification')).flatMap((s) =>
+      children(s, cbc('ID')).map((id) => compact({ scheme: id.attrs.get('schemeID') })),
+    ),
+    classifications: children(item, cac('CommodityClassification')).flatMap((c) =>
+      children(c, cbc('ItemClassificationCode')).map((code) =>
+        compact({ scheme: code.attrs.get('listID') }),
+      ),
+    ),
+    grossPrice: textAt(el, cac('Price'), cac('AllowanceCharge'), cbc('BaseAmount')),
+  });
 }
 
 /**
