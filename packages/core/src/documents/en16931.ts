@@ -1,5 +1,5 @@
 import { Dec } from '../money/decimal.ts';
-import { decimalOf, isCalendarDate } from './checks.ts';
+import { decimalOf, isCalendarDate, taxAmountAgrees, taxAmountMessage } from './checks.ts';
 import type { ParsedInvoice, ParsedTax, ValidationIssue } from './parsed.ts';
 
 /**
@@ -10,6 +10,12 @@ import type { ParsedInvoice, ParsedTax, ValidationIssue } from './parsed.ts';
  * its id. It is not part of the parsed invoice the API answers with.
  */
 export interface En16931Facts {
+  /**
+   * The syntax, for the few rules whose UBL and CII bindings differ in the official artefacts
+   * (BR-61: UBL wants an account for a credit transfer, CII only an id in each account given;
+   * BR-CO-19: UBL accepts a period with only its description code).
+   */
+  syntax: 'ubl' | 'cii';
   seller: PartyFacts;
   buyer: PartyFacts;
   /** BG-11. */
@@ -24,8 +30,9 @@ export interface En16931Facts {
   deliveryDate?: string;
   /** BG-14 and BT-8. */
   invoicePeriod?: { start?: string; end?: string; descriptionCode?: string };
-  /** BT-7. */
+  /** BT-7 and BT-8 (UBL InvoicePeriod/DescriptionCode, CII DueDateTypeCode). */
   taxPointDate?: string;
+  taxPointDateCode?: string;
   /** BT-6, and whether a total VAT amount in it (BT-111) is given. */
   taxCurrency?: string;
   taxCurrencyTotal: boolean;
@@ -35,6 +42,11 @@ export interface En16931Facts {
   precedingInvoices: (string | undefined)[];
   /** BG-20/BG-21, in document order. */
   allowanceCharges: AllowanceChargeFacts[];
+  /**
+   * The VAT category of every VAT breakdown row in the document, including rows of a second UBL
+   * TaxTotal that the parsed invoice leaves out (the -01 rules count them all).
+   */
+  breakdownCategories: string[];
   /** BG-25, in document order (the same lines as the parsed invoice's). */
   lines: LineFacts[];
 }
@@ -182,7 +194,7 @@ const periods: Rule = (_inv, f, report) => {
   f.lines.forEach((l, i) => {
     check(l.period, `lines[${i}].period`, 'BR-30', 'BR-CO-20', false);
   });
-  if (f.taxPointDate !== undefined && f.invoicePeriod?.descriptionCode !== undefined) {
+  if (f.taxPointDate !== undefined && f.taxPointDateCode !== undefined) {
     report(
       'BR-CO-03',
       'taxPointDate',
@@ -244,7 +256,9 @@ const payment: Rule = (_inv, f, report) => {
       report('BR-CL-16', `${path}.code`, `"${m.code}" is not a UNCL4461 payment means code`);
     }
     if (code === '30' || code === '58') {
-      if (!m.creditTransfer.some((t) => t.accountId !== undefined)) {
+      const noAccount = !m.creditTransfer.some((t) => t.accountId !== undefined);
+      const accountWithoutId = m.creditTransfer.some((t) => t.accountId === undefined);
+      if (f.syntax === 'ubl' ? noAccount : accountWithoutId) {
         report(
           'BR-61',
           `${path}.account`,
@@ -468,7 +482,7 @@ const categories: Rule = (inv, f, report) => {
     const inLines = lineCats.some((x) => x === code);
     const allowances = acs.filter((ac) => !ac.charge && ac.category === code);
     const charges = acs.filter((ac) => ac.charge && ac.category === code);
-    const rowCount = rows.filter((r) => r.category?.trim() === code).length;
+    const rowCount = f.breakdownCategories.filter((x) => x === code).length;
     const used = inLines || allowances.length > 0 || charges.length > 0;
 
     // -01: the breakdown states the category (exactly once, for all but S, L and M).
@@ -619,7 +633,45 @@ const categories: Rule = (inv, f, report) => {
   }
 };
 
+/** BR-45…BR-48: each VAT breakdown row is complete. */
+const breakdownRows: Rule = (inv, _f, report) => {
+  inv.breakdown.forEach((r, i) => {
+    if (r.withheld) return;
+    const path = `breakdown[${i}]`;
+    if (r.base === undefined)
+      report('BR-45', `${path}.base`, 'A VAT breakdown row shall have its taxable amount (BT-116)');
+    if (r.amount === undefined)
+      report('BR-46', `${path}.amount`, 'A VAT breakdown row shall have its tax amount (BT-117)');
+    if (r.category === undefined || r.type === 'OTHER') {
+      report(
+        'BR-47',
+        `${path}.category`,
+        'A VAT breakdown row shall have a VAT category code (BT-118)',
+      );
+    }
+    if (!present(r.rate) && r.category?.trim() !== 'O') {
+      report(
+        'BR-48',
+        `${path}.rate`,
+        'A VAT breakdown row shall have a VAT rate (BT-119), unless it is not subject to VAT (O)',
+      );
+    }
+  });
+};
+
+/** BR-CO-17 on each VAT row: the UBL binding excludes the ±1 bounds, the CII one includes them. */
+const breakdownAmounts: Rule = (inv, f, report) => {
+  inv.breakdown.forEach((row, i) => {
+    if (row.withheld) return;
+    if (taxAmountAgrees(row, f.syntax === 'cii') === false) {
+      report('BR-CO-17', `breakdown[${i}].amount`, taxAmountMessage(row));
+    }
+  });
+};
+
 const RULES: readonly Rule[] = [
+  breakdownRows,
+  breakdownAmounts,
   payee,
   taxRepresentative,
   periods,

@@ -1,9 +1,14 @@
-import type {
-  ParsedAllowanceCharge,
-  ParsedInvoice,
-  ParsedLine,
-  ParsedParty,
-  ParsedTax,
+import {
+  type AllowanceChargeFacts,
+  checkEn16931,
+  type En16931Facts,
+  type LineFacts,
+  type ParsedAllowanceCharge,
+  type ParsedInvoice,
+  type ParsedLine,
+  type ParsedParty,
+  type ParsedTax,
+  type PartyFacts,
 } from '@sello/core/documents';
 import type { FormatReading } from './ubl.ts';
 import {
@@ -109,7 +114,153 @@ export function readCii(root: XmlElement): FormatReading {
         })
       : undefined,
   });
-  return { version: 'D16B', invoice, issues: [] };
+  return { version: 'D16B', invoice, issues: checkEn16931(invoice, facts(root)) };
+}
+
+const udt = (name: string): Step => [UDT, name];
+/** Trimmed text of an element that is there, '' when it is empty: presence is what some rules ask. */
+const raw = (el: XmlElement | undefined): string | undefined => el?.text.trim();
+const isVat = (tax: XmlElement) => textAt(tax, ram('TypeCode'))?.toUpperCase() === 'VAT';
+const registrations = (party: XmlElement | undefined, schemes: string[]) =>
+  children(party, ram('SpecifiedTaxRegistration')).some((r) => {
+    const id = child(r, ram('ID'));
+    return id !== undefined && schemes.includes(id.attrs.get('schemeID') ?? '');
+  });
+const period = (el: XmlElement | undefined) =>
+  el && {
+    start: dateOf(at(el, ram('StartDateTime'), udt('DateTimeString'))),
+    end: dateOf(at(el, ram('EndDateTime'), udt('DateTimeString'))),
+  };
+
+/** What the EN 16931 rules ask beyond the parsed figures (see En16931Facts), read BT by BT. */
+function facts(root: XmlElement): En16931Facts {
+  const transaction = child(root, rsm('SupplyChainTradeTransaction'));
+  const agreement = child(transaction, ram('ApplicableHeaderTradeAgreement'));
+  const delivery = child(transaction, ram('ApplicableHeaderTradeDelivery'));
+  const settlement = child(transaction, ram('ApplicableHeaderTradeSettlement'));
+  const seller = child(agreement, ram('SellerTradeParty'));
+  const representative = child(agreement, ram('SellerTaxRepresentativeTradeParty'));
+  const payee = child(settlement, ram('PayeeTradeParty'));
+  const shipTo = at(delivery, ram('ShipToTradeParty'), ram('PostalTradeAddress'));
+  const billing = child(settlement, ram('BillingSpecifiedPeriod'));
+  const taxes = children(settlement, ram('ApplicableTradeTax'));
+  const taxCurrency = raw(child(settlement, ram('TaxCurrencyCode')));
+  const summation = child(settlement, ram('SpecifiedTradeSettlementHeaderMonetarySummation'));
+  const same = (a: string | undefined, b: string | undefined) => a !== undefined && a === b;
+  const payeeName = raw(child(payee, ram('Name')));
+  return {
+    syntax: 'cii',
+    seller: partyFacts(seller),
+    buyer: partyFacts(child(agreement, ram('BuyerTradeParty'))),
+    taxRepresentative: representative && {
+      name: textAt(representative, ram('Name')),
+      vatId: registrations(representative, ['VA']),
+      address: child(representative, ram('PostalTradeAddress')) !== undefined,
+      countryCode: textAt(representative, ram('PostalTradeAddress'), ram('CountryID')),
+    },
+    payee: payee && {
+      name: payeeName,
+      sameAsSeller:
+        same(payeeName, raw(child(seller, ram('Name')))) ||
+        same(textAt(payee, ram('ID')), textAt(seller, ram('ID'))) ||
+        same(
+          textAt(payee, ram('SpecifiedLegalOrganization'), ram('ID')),
+          textAt(seller, ram('SpecifiedLegalOrganization'), ram('ID')),
+        ),
+    },
+    paymentMeans: children(settlement, ram('SpecifiedTradeSettlementPaymentMeans')).map((m) => ({
+      code: raw(child(m, ram('TypeCode'))),
+      creditTransfer: children(m, ram('PayeePartyCreditorFinancialAccount')).map((a) =>
+        compact({
+          accountId: textAt(a, ram('IBANID')) ?? textAt(a, ram('ProprietaryID')),
+        }),
+      ),
+    })),
+    deliverTo: shipTo && { address: true, countryCode: textAt(shipTo, ram('CountryID')) },
+    deliveryDate: textAt(
+      delivery,
+      ram('ActualDeliverySupplyChainEvent'),
+      ram('OccurrenceDateTime'),
+      udt('DateTimeString'),
+    ),
+    invoicePeriod: period(billing),
+    taxPointDate: taxes.map((t) => raw(child(t, ram('TaxPointDate')))).find((d) => d !== undefined),
+    taxPointDateCode: taxes
+      .map((t) => raw(child(t, ram('DueDateTypeCode'))))
+      .find((d) => d !== undefined),
+    taxCurrency,
+    taxCurrencyTotal:
+      taxCurrency !== undefined &&
+      children(summation, ram('TaxTotalAmount')).some((t) => attr(t, 'currencyID') === taxCurrency),
+    supportingDocuments: children(agreement, ram('AdditionalReferencedDocument')).map((d) =>
+      textAt(d, ram('IssuerAssignedID')),
+    ),
+    precedingInvoices: children(settlement, ram('InvoiceReferencedDocument')).map((d) =>
+      textAt(d, ram('IssuerAssignedID')),
+    ),
+    allowanceCharges: children(settlement, ram('SpecifiedTradeAllowanceCharge')).map(
+      allowanceChargeFacts,
+    ),
+    breakdownCategories: taxes.filter(isVat).flatMap((t) => {
+      const id = raw(child(t, ram('CategoryCode')));
+      return id === undefined ? [] : [id];
+    }),
+    lines: children(transaction, ram('IncludedSupplyChainTradeLineItem')).map(lineFacts),
+  };
+}
+
+function partyFacts(party: XmlElement | undefined): PartyFacts {
+  const endpoint = child(party, ram('URIUniversalCommunication'));
+  return {
+    taxRegistration: registrations(party, ['VA', 'FC']),
+    vatId: registrations(party, ['VA']),
+    legalId: at(party, ram('SpecifiedLegalOrganization'), ram('ID')) !== undefined,
+    id: child(party, ram('ID')) !== undefined || child(party, ram('GlobalID')) !== undefined,
+    ...(endpoint
+      ? { endpoint: compact({ scheme: attr(child(endpoint, ram('URIID')), 'schemeID') }) }
+      : {}),
+  };
+}
+
+function allowanceChargeFacts(el: XmlElement): AllowanceChargeFacts {
+  const category = children(el, ram('CategoryTradeTax')).find(isVat);
+  return compact({
+    charge: textAt(el, ram('ChargeIndicator'), udt('Indicator')) === 'true',
+    amount: raw(child(el, ram('ActualAmount'))),
+    reason: raw(child(el, ram('Reason'))),
+    reasonCode: raw(child(el, ram('ReasonCode'))),
+    category: raw(child(category, ram('CategoryCode'))),
+    rate: raw(child(category, ram('RateApplicablePercent'))),
+  });
+}
+
+function lineFacts(el: XmlElement): LineFacts {
+  const settlement = child(el, ram('SpecifiedLineTradeSettlement'));
+  const product = child(el, ram('SpecifiedTradeProduct'));
+  const tax = children(settlement, ram('ApplicableTradeTax')).find(isVat);
+  return compact({
+    category: raw(child(tax, ram('CategoryCode'))),
+    rate: raw(child(tax, ram('RateApplicablePercent'))),
+    period: period(child(settlement, ram('BillingSpecifiedPeriod'))),
+    allowanceCharges: children(settlement, ram('SpecifiedTradeAllowanceCharge')).map(
+      allowanceChargeFacts,
+    ),
+    attributes: children(product, ram('ApplicableProductCharacteristic')).map((c) =>
+      compact({ name: raw(child(c, ram('Description'))), value: raw(child(c, ram('Value'))) }),
+    ),
+    standardIds: children(product, ram('GlobalID')).map((id) =>
+      compact({ scheme: attr(id, 'schemeID') }),
+    ),
+    classifications: children(product, ram('DesignatedProductClassification')).flatMap((c) =>
+      children(c, ram('ClassCode')).map((code) => compact({ scheme: attr(code, 'listID') })),
+    ),
+    grossPrice: textAt(
+      el,
+      ram('SpecifiedLineTradeAgreement'),
+      ram('GrossPriceProductTradePrice'),
+      ram('ChargeAmount'),
+    ),
+  });
 }
 
 /** Format 102 (CCYYMMDD) as an ISO date; anything else as written, for the date check to flag. */

@@ -155,6 +155,7 @@ function facts(root: XmlElement, credit: boolean): En16931Facts {
   const payeeName = raw(at(payee, cac('PartyName'), cbc('Name')));
   const payeeId = textAt(payee, cac('PartyIdentification'), cbc('ID'));
   return {
+    syntax: 'ubl',
     seller: partyFacts(supplier),
     buyer: partyFacts(customer),
     taxRepresentative: representative && {
@@ -193,6 +194,7 @@ function facts(root: XmlElement, credit: boolean): En16931Facts {
       descriptionCode: raw(child(period, cbc('DescriptionCode'))),
     },
     taxPointDate: raw(child(root, cbc('TaxPointDate'))),
+    taxPointDateCode: raw(child(period, cbc('DescriptionCode'))),
     taxCurrency,
     taxCurrencyTotal:
       taxCurrency !== undefined &&
@@ -206,6 +208,13 @@ function facts(root: XmlElement, credit: boolean): En16931Facts {
       raw(at(b, cac('InvoiceDocumentReference'), cbc('ID'))),
     ),
     allowanceCharges: children(root, cac('AllowanceCharge')).map(allowanceChargeFacts),
+    breakdownCategories: children(root, cac('TaxTotal')).flatMap((t) =>
+      children(t, cac('TaxSubtotal')).flatMap((s) => {
+        const category = children(s, cac('TaxCategory')).find(isVat);
+        const id = raw(child(category, cbc('ID')));
+        return id === undefined ? [] : [id];
+      }),
+    ),
     lines: children(root, cac(credit ? 'CreditNoteLine' : 'InvoiceLine')).map(lineFacts),
   };
 }
