@@ -1,5 +1,6 @@
 import { Dec } from '../money/decimal.ts';
 import { decimalOf, isCalendarDate, taxAmountAgrees, taxAmountMessage } from './checks.ts';
+import { CODE_LISTS, MIME_CODES } from './en16931-codes.ts';
 import type { ParsedInvoice, ParsedTax, ValidationIssue } from './parsed.ts';
 
 /**
@@ -42,6 +43,8 @@ export interface En16931Facts {
   precedingInvoices: (string | undefined)[];
   /** BG-20/BG-21, in document order. */
   allowanceCharges: AllowanceChargeFacts[];
+  /** How many invoice total VAT amounts (BT-110) are stated in the invoice currency. */
+  documentCurrencyTaxTotals: number;
   /**
    * The VAT category of every VAT breakdown row in the document, including rows of a second UBL
    * TaxTotal that the parsed invoice leaves out (the -01 rules count them all).
@@ -49,6 +52,11 @@ export interface En16931Facts {
   breakdownCategories: string[];
   /** BG-25, in document order (the same lines as the parsed invoice's). */
   lines: LineFacts[];
+  /**
+   * Every coded value a BR-CL rule looks at, wherever it is in the document, with the list it
+   * must come from (a key of CODE_LISTS, or "BR-CL-24" for MIME codes) and where it was found.
+   */
+  codes: { list: string; value: string; path: string }[];
 }
 
 export interface PartyFacts {
@@ -234,12 +242,6 @@ const allowanceCharges: Rule = (_inv, f, report) => {
   });
 };
 
-/** UNCL4461 (BR-CL-16) as the 1.3.16 artefacts list it. */
-const PAYMENT_MEANS = new Set([
-  ...Array.from({ length: 70 }, (_, i) => String(i + 1)),
-  ...['74', '75', '76', '77', '78', '91', '92', '93', '94', '95', '96', '97', '98', 'ZZZ'],
-]);
-
 const payment: Rule = (_inv, f, report) => {
   f.paymentMeans.forEach((m, i) => {
     const path = `payment.means[${i}]`;
@@ -252,9 +254,6 @@ const payment: Rule = (_inv, f, report) => {
       return;
     }
     const code = m.code.trim();
-    if (!PAYMENT_MEANS.has(code)) {
-      report('BR-CL-16', `${path}.code`, `"${m.code}" is not a UNCL4461 payment means code`);
-    }
     if (code === '30' || code === '58') {
       const noAccount = !m.creditTransfer.some((t) => t.accountId !== undefined);
       const accountWithoutId = m.creditTransfer.some((t) => t.accountId === undefined);
@@ -384,9 +383,6 @@ const lines: Rule = (inv, f, report) => {
 // ---------------------------------------------------------------------------------------------
 // VAT categories
 
-/** UNCL5305 as the 1.3.16 artefacts restrict it (BR-CL-17, BR-CL-18). */
-const CATEGORIES = new Set(['AE', 'L', 'M', 'E', 'S', 'Z', 'G', 'O', 'K', 'B']);
-
 interface CategoryRules {
   /** Rule-id prefix: BR-S, BR-IC… */
   prefix: string;
@@ -443,34 +439,16 @@ const CATEGORY_RULES: ReadonlyMap<string, CategoryRules> = new Map(
 const vatRows = (inv: ParsedInvoice): ParsedTax[] =>
   inv.breakdown.filter((r) => !r.withheld && r.type !== 'OTHER');
 
-const categoryCodes: Rule = (inv, f, report) => {
-  f.lines.forEach((l, i) => {
-    if (l.category !== undefined && !CATEGORIES.has(l.category.trim())) {
-      report(
-        'BR-CL-18',
-        `lines[${i}].taxes`,
-        `"${l.category}" is not a UNCL5305 VAT category code`,
-      );
+/** BR-CL-01…26 (but -04, checked with the figures, and -08): each code from its list. */
+const codeLists: Rule = (_inv, f, report) => {
+  const lists = CODE_LISTS[f.syntax];
+  for (const { list, value, path } of f.codes) {
+    const allowed = list === 'BR-CL-24' ? MIME_CODES : lists.get(list);
+    const rule = list.split(' ')[0]!;
+    if (allowed && (/\s/.test(value) || !allowed.has(value))) {
+      report(rule, path, `"${value}" is not in the code list ${rule} requires`);
     }
-  });
-  f.allowanceCharges.forEach((ac, i) => {
-    if (ac.category !== undefined && !CATEGORIES.has(ac.category.trim())) {
-      report(
-        'BR-CL-18',
-        `allowanceCharges[${i}].tax.category`,
-        `"${ac.category}" is not a UNCL5305 VAT category code`,
-      );
-    }
-  });
-  vatRows(inv).forEach((r, i) => {
-    if (r.category !== undefined && !CATEGORIES.has(r.category.trim())) {
-      report(
-        'BR-CL-18',
-        `breakdown[${i}].category`,
-        `"${r.category}" is not a UNCL5305 VAT category code`,
-      );
-    }
-  });
+  }
 };
 
 const categories: Rule = (inv, f, report) => {
@@ -669,7 +647,27 @@ const breakdownAmounts: Rule = (inv, f, report) => {
   });
 };
 
+/**
+ * BR-CO-15's first half: exactly one total VAT amount in the invoice currency. (UBL without one is
+ * reported by the reader; CII may leave it out when there is no VAT, total = total without VAT.)
+ */
+const oneTaxTotal: Rule = (inv, f, report) => {
+  const n = f.documentCurrencyTaxTotals;
+  const untaxed =
+    decimalOf(inv.totals.total) !== undefined &&
+    decimalOf(inv.totals.total)?.eq(decimalOf(inv.totals.net) ?? Number.NaN) === true;
+  const wrong = f.syntax === 'ubl' ? n > 1 : n !== 1 && !untaxed;
+  if (wrong) {
+    report(
+      'BR-CO-15',
+      'totals.tax',
+      `The invoice shall state its total VAT (BT-110) once in the invoice currency ${inv.currency}; it does ${n} times`,
+    );
+  }
+};
+
 const RULES: readonly Rule[] = [
+  oneTaxTotal,
   breakdownRows,
   breakdownAmounts,
   payee,
@@ -679,6 +677,6 @@ const RULES: readonly Rule[] = [
   payment,
   references,
   lines,
-  categoryCodes,
+  codeLists,
   categories,
 ];

@@ -201,12 +201,87 @@ function facts(root: XmlElement): En16931Facts {
     allowanceCharges: children(settlement, ram('SpecifiedTradeAllowanceCharge')).map(
       allowanceChargeFacts,
     ),
+    documentCurrencyTaxTotals: children(summation, ram('TaxTotalAmount')).filter(
+      (t) => attr(t, 'currencyID') === raw(child(settlement, ram('InvoiceCurrencyCode'))),
+    ).length,
     breakdownCategories: taxes.filter(isVat).flatMap((t) => {
       const id = raw(child(t, ram('CategoryCode')));
       return id === undefined ? [] : [id];
     }),
     lines: children(transaction, ram('IncludedSupplyChainTradeLineItem')).map(lineFacts),
+    codes: codeFacts(root),
   };
+}
+
+/** Every coded value a BR-CL rule of the CII binding looks at, wherever it is. */
+function codeFacts(root: XmlElement): En16931Facts['codes'] {
+  const codes: En16931Facts['codes'] = [];
+  const walk = (
+    el: XmlElement,
+    parent: XmlElement | undefined,
+    path: string,
+    lineage: string[],
+  ) => {
+    const add = (list: string, value: string | undefined) => {
+      if (value !== undefined) codes.push({ list, value: value.trim(), path });
+    };
+    const up = parent?.local;
+    const attribute = (name: string) => el.attrs.get(name);
+    if (el.ns === RAM) {
+      const name = el.local;
+      const under = (ancestor: string) => lineage.includes(ancestor);
+      if (name === 'TypeCode' && up === 'ExchangedDocument') add('BR-CL-01', el.text);
+      if (name === 'TaxTotalAmount') add('BR-CL-03', attribute('currencyID'));
+      if (name === 'TaxCurrencyCode') add('BR-CL-05', el.text);
+      if (name === 'DueDateTypeCode') add('BR-CL-06', el.text);
+      if (name === 'ReferenceTypeCode') add('BR-CL-07', el.text);
+      if (name === 'GlobalID' && !under('SpecifiedTradeProduct') && !under('ShipToTradeParty')) {
+        add('BR-CL-10', attribute('schemeID'));
+      }
+      if (
+        name === 'ID' &&
+        !under('SpecifiedTaxRegistration') &&
+        up !== 'SpecifiedTaxRegistration'
+      ) {
+        add('BR-CL-11', attribute('schemeID'));
+      }
+      if (name === 'ClassCode') add('BR-CL-13', attribute('listID'));
+      if (name === 'CountryID') add('BR-CL-14', el.text);
+      if (name === 'ID' && up === 'OriginTradeCountry') add('BR-CL-15', el.text);
+      if (name === 'TypeCode' && up === 'SpecifiedTradeSettlementPaymentMeans') {
+        add('BR-CL-16', el.text);
+      }
+      if (name === 'CategoryCode' && up === 'CategoryTradeTax') add('BR-CL-17', el.text);
+      if (name === 'CategoryCode' && up === 'ApplicableTradeTax') add('BR-CL-18', el.text);
+      if (name === 'ReasonCode' && up === 'SpecifiedTradeAllowanceCharge') {
+        const charge = textAt(parent, ram('ChargeIndicator'), udt('Indicator')) === 'true';
+        add(charge ? 'BR-CL-20' : 'BR-CL-19', el.text);
+      }
+      if (name === 'GlobalID' && up === 'SpecifiedTradeProduct')
+        add('BR-CL-21', attribute('schemeID'));
+      if (name === 'ExemptionReasonCode') add('BR-CL-22', el.text.toUpperCase());
+      if (name === 'BasisQuantity' || name === 'BilledQuantity')
+        add('BR-CL-23', attribute('unitCode'));
+      if (name === 'AttachmentBinaryObject') add('BR-CL-24', attribute('mimeCode'));
+      if (name === 'URIID' && up === 'URIUniversalCommunication')
+        add('BR-CL-25', attribute('schemeID'));
+      if (
+        name === 'GlobalID' &&
+        up === 'ShipToTradeParty' &&
+        under('ApplicableHeaderTradeDelivery')
+      ) {
+        add('BR-CL-26', attribute('schemeID'));
+      }
+    }
+    const counts = new Map<string, number>();
+    for (const c of el.children) {
+      const n = (counts.get(c.local) ?? 0) + 1;
+      counts.set(c.local, n);
+      walk(c, el, `${path}/${c.local}[${n}]`, [...lineage, el.local]);
+    }
+  };
+  walk(root, undefined, `/${root.local}`, []);
+  return codes;
 }
 
 function partyFacts(party: XmlElement | undefined): PartyFacts {

@@ -208,6 +208,11 @@ function facts(root: XmlElement, credit: boolean): En16931Facts {
       raw(at(b, cac('InvoiceDocumentReference'), cbc('ID'))),
     ),
     allowanceCharges: children(root, cac('AllowanceCharge')).map(allowanceChargeFacts),
+    documentCurrencyTaxTotals: children(root, cac('TaxTotal')).filter(
+      (t) =>
+        attr(child(t, cbc('TaxAmount')), 'currencyID') ===
+        textAt(root, cbc('DocumentCurrencyCode')),
+    ).length,
     breakdownCategories: children(root, cac('TaxTotal')).flatMap((t) =>
       children(t, cac('TaxSubtotal')).flatMap((s) => {
         const category = children(s, cac('TaxCategory')).find(isVat);
@@ -216,7 +221,81 @@ function facts(root: XmlElement, credit: boolean): En16931Facts {
       }),
     ),
     lines: children(root, cac(credit ? 'CreditNoteLine' : 'InvoiceLine')).map(lineFacts),
+    codes: codeFacts(root),
   };
+}
+
+const AMOUNTS = new Set(
+  'Amount BaseAmount PriceAmount TaxAmount TaxableAmount LineExtensionAmount TaxExclusiveAmount TaxInclusiveAmount AllowanceTotalAmount ChargeTotalAmount PrepaidAmount PayableRoundingAmount PayableAmount'.split(
+    ' ',
+  ),
+);
+
+/** Every coded value a BR-CL rule of the UBL binding looks at, wherever it is. */
+function codeFacts(root: XmlElement): En16931Facts['codes'] {
+  const codes: En16931Facts['codes'] = [];
+  const walk = (
+    el: XmlElement,
+    parent: XmlElement | undefined,
+    path: string,
+    lineage: string[],
+  ) => {
+    const add = (list: string, value: string | undefined) => {
+      if (value !== undefined) codes.push({ list, value: value.trim(), path });
+    };
+    const up = parent?.local;
+    const attribute = (name: string) => el.attrs.get(name);
+    if (el.ns === CBC) {
+      const name = el.local;
+      if (name === 'InvoiceTypeCode') add('BR-CL-01', el.text);
+      if (name === 'CreditNoteTypeCode') add('BR-CL-01 credit note', el.text);
+      if (AMOUNTS.has(name)) add('BR-CL-03', attribute('currencyID') ?? '');
+      if (name === 'TaxCurrencyCode') add('BR-CL-05', el.text);
+      if (name === 'DescriptionCode' && up === 'InvoicePeriod') add('BR-CL-06', el.text);
+      if (
+        name === 'ID' &&
+        (up === 'AdditionalDocumentReference' || up === 'DocumentReference') &&
+        textAt(parent, cbc('DocumentTypeCode')) === '130'
+      ) {
+        add('BR-CL-07', attribute('schemeID'));
+      }
+      if (name === 'ID' && up === 'PartyIdentification') {
+        const scheme = attribute('schemeID');
+        const sepaAllowed =
+          lineage.includes('AccountingSupplierParty') || lineage.includes('PayeeParty');
+        if (!(scheme?.trim() === 'SEPA' && sepaAllowed)) add('BR-CL-10', scheme);
+      }
+      if (name === 'CompanyID' && up === 'PartyLegalEntity') add('BR-CL-11', attribute('schemeID'));
+      if (name === 'ItemClassificationCode' && up === 'CommodityClassification') {
+        add('BR-CL-13', attribute('listID'));
+      }
+      if (name === 'IdentificationCode' && up === 'Country') add('BR-CL-14', el.text);
+      if (name === 'IdentificationCode' && up === 'OriginCountry') add('BR-CL-15', el.text);
+      if (name === 'PaymentMeansCode' && up === 'PaymentMeans') add('BR-CL-16', el.text);
+      if (name === 'ID' && up === 'TaxCategory') add('BR-CL-17', el.text);
+      if (name === 'ID' && up === 'ClassifiedTaxCategory') add('BR-CL-18', el.text);
+      if (name === 'AllowanceChargeReasonCode' && up === 'AllowanceCharge') {
+        add(textAt(parent, cbc('ChargeIndicator')) === 'true' ? 'BR-CL-20' : 'BR-CL-19', el.text);
+      }
+      if (name === 'ID' && up === 'StandardItemIdentification')
+        add('BR-CL-21', attribute('schemeID'));
+      if (name === 'TaxExemptionReasonCode') add('BR-CL-22', el.text.toUpperCase());
+      if (name === 'InvoicedQuantity' || name === 'BaseQuantity' || name === 'CreditedQuantity') {
+        add('BR-CL-23', attribute('unitCode'));
+      }
+      if (name === 'EmbeddedDocumentBinaryObject') add('BR-CL-24', attribute('mimeCode'));
+      if (name === 'EndpointID') add('BR-CL-25', attribute('schemeID'));
+      if (name === 'ID' && up === 'DeliveryLocation') add('BR-CL-26', attribute('schemeID'));
+    }
+    const counts = new Map<string, number>();
+    for (const c of el.children) {
+      const n = (counts.get(c.local) ?? 0) + 1;
+      counts.set(c.local, n);
+      walk(c, el, `${path}/${c.local}[${n}]`, [...lineage, el.local]);
+    }
+  };
+  walk(root, undefined, `/${root.local}`, []);
+  return codes;
 }
 
 function partyFacts(party: XmlElement | undefined): PartyFacts {
