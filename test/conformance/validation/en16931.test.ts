@@ -31,13 +31,19 @@ const xmlFiles = (folder: string) =>
     .filter((f) => /\.xml$/i.test(f))
     .map((f) => `${folder}/${f}`);
 
-// Loaded once per file: each SEF takes a second or two to read.
-let ubl: Schematron | undefined;
-let cii: Schematron | undefined;
-const schematronFor = (xml: string): Schematron =>
-  xml.includes('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100')
-    ? (cii ??= loadSchematron(EN16931_CII))
-    : (ubl ??= loadSchematron(EN16931_UBL));
+// Loaded once per file, when first needed: each SEF takes a second or two to read.
+const loaded = new Map<string, Schematron>();
+const schematronFor = (xml: string): Schematron => {
+  const xslt = xml.includes('urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100')
+    ? EN16931_CII
+    : EN16931_UBL;
+  let schematron = loaded.get(xslt);
+  if (!schematron) {
+    schematron = loadSchematron(xslt);
+    loaded.set(xslt, schematron);
+  }
+  return schematron;
+};
 
 const isBusinessRule = (id: string) => id.startsWith('BR-');
 const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();

@@ -155,13 +155,7 @@ describe('checkParsedInvoice', () => {
     expect(rules(paid)).toEqual([]);
   });
 
-  it('BR-CO-17 and BR-S-08/BR-E-08: each breakdown row against its rate and its lines', () => {
-    const inv = en();
-    inv.breakdown[0]!.amount = '35.00';
-    inv.totals.tax = '35.00';
-    inv.totals.total = '215.50';
-    inv.totals.payable = '215.50';
-    expect(rules(inv)).toEqual(['BR-CO-17 breakdown[0].amount']);
+  it('BR-S-08/BR-E-08: each breakdown row against its lines (BR-CO-17 is checkEn16931’s)', () => {
     const bases = en();
     bases.breakdown[1]!.base = '20.01';
     expect(rules(bases)).toEqual(['BR-E-08 breakdown[1].base']);
@@ -307,6 +301,15 @@ describe('checkParsedInvoice', () => {
     const iva = facturae();
     iva.lines[0]!.taxes = iva.lines[0]!.taxes.filter((t) => t.type !== 'IVA');
     expect(rules(iva, 'facturae')).toEqual(['FACTURAE-TAX-BASE breakdown']);
+  });
+
+  it('Facturae: BR-CO-17, each tax row against its base and rate', () => {
+    const inv = facturae();
+    inv.breakdown[0]!.amount = '65.00';
+    inv.totals.tax = '80.60';
+    inv.totals.total = '335.60';
+    inv.totals.payable = '335.60';
+    expect(rules(inv, 'facturae')).toEqual(['BR-CO-17 breakdown[0].amount']);
   });
 
   it('prefixes paths for the invoices of a batch', () => {
