@@ -396,7 +396,10 @@ function checkCategoryBases(invoice: ParsedInvoice, report: Report): void {
 
 /**
  * Facturae states each line's taxes with their own bases; per tax kind and rate the invoice's rows
- * must add up to the lines'. What the 3.2.2 XSD lets a line leave out is compared only when the
+ * must add up to the lines' (the XSD documents an invoice-level TaxableBase as "Total Gross Amount +
+ * Surcharges – Global Discounts/invoice, for each type, rate and Equivalence Surcharge", and a
+ * line's TaxesWithheld as "provided only for informative purposes"). What the 3.2.2 XSD lets a
+ * line leave out is compared only when the
  * lines state it: a line must carry its TaxesOutputs (IVA, IGIC, IPSI…), but TaxesWithheld (IRPF)
  * and the recargo de equivalencia (EquivalenceSurcharge) are optional on lines, so an invoice that
  * states them only in its own TaxesWithheld / TaxesOutputs is complete. A 0 % recargo charges
