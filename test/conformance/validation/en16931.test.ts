@@ -94,6 +94,34 @@ const UBL_SUBTOTAL_S =
 
 /** [sample, what is broken, the rule that must fire, from, to]: one change to a valid sample. */
 const MUTATIONS: [string, string, string, string, string][] = [
+  [
+    UBL_BASE,
+    'the amount due with three decimals',
+    'BR-DEC-18',
+    '<cbc:PayableAmount currencyID="EUR">1656.25<',
+    '<cbc:PayableAmount currencyID="EUR">1656.250<',
+  ],
+  [
+    UBL_BASE,
+    'a VAT identifier without a country prefix',
+    'BR-CO-09',
+    '<cbc:CompanyID>GB1232434<',
+    '<cbc:CompanyID>1232434<',
+  ],
+  [
+    CII_BASE,
+    'a VAT identifier without a country prefix',
+    'BR-CO-09',
+    '<ram:ID schemeID="VA">NL809163160B01<',
+    '<ram:ID schemeID="VA">809163160B01<',
+  ],
+  [
+    CII_BASE,
+    'a VAT breakdown base with three decimals',
+    'BR-DEC-19',
+    '<ram:BasisAmount>147</ram:BasisAmount>',
+    '<ram:BasisAmount>147.000</ram:BasisAmount>',
+  ],
   [UBL_BASE, 'payment means code removed', 'BR-49', PAYMENT_CODE, ''],
   [
     UBL_BASE,

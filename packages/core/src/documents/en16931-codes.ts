@@ -5,6 +5,7 @@
  * cii/schematron/preprocessed/EN16931-CII-validation-preprocessed.sch (EUPL 1.2). Extracted
  * mechanically from the asserts' `contains(' … ', …)` lists; where the UBL and CII bindings list
  * different codes (the type codes, the VAT point date codes, two country codes) each keeps its own.
+ * BR-CO-09 (the country prefix of a VAT identifier) is kept here too, as a list of its own.
  * BR-CL-08 (note subject codes) is not checked.
  */
 const words = (list: string): ReadonlySet<string> => new Set(list.split(' ').filter(Boolean));
@@ -285,6 +286,16 @@ const SHARED: Record<string, string> = {
 };
 
 const UBL_ONLY: Record<string, string> = {
+  'BR-CO-09':
+    '1A AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO ' +
+    'BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK ' +
+    'DM DO DZ EC EE EG EH EL ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ ' +
+    'GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI ' +
+    'KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO ' +
+    'MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK ' +
+    'PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ' +
+    'ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE ' +
+    'VG VI VN VU WF WS XI YE YT ZA ZM ZW ',
   'BR-CL-01':
     '71 80 81 82 84 102 130 202 203 204 211 218 219 295 325 326 331 380 382 383 384 385 386 387 ' +
     '388 389 390 393 394 395 456 457 471 472 473 500 501 527 553 575 623 633 751 780 817 870 ' +
@@ -314,6 +325,16 @@ const UBL_ONLY: Record<string, string> = {
 };
 
 const CII_ONLY: Record<string, string> = {
+  'BR-CO-09':
+    '1A AD AE AF AG AI AL AM AN AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BL BJ BM BN ' +
+    'BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ ' +
+    'DK DM DO DZ EC EE EG EH EL ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP ' +
+    'GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH ' +
+    'KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN ' +
+    'MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH ' +
+    'PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR ' +
+    'ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE ' +
+    'VG VI VN VU WF WS XI YE YT ZA ZM ZW ',
   'BR-CL-01':
     '71 80 81 82 83 84 102 130 202 203 204 211 218 219 261 262 295 296 308 325 326 331 380 381 ' +
     '382 383 384 385 386 387 388 389 390 393 394 395 396 420 456 457 458 471 472 473 500 501 ' +

@@ -71,6 +71,7 @@ function facts(inv: ParsedInvoice, syntax: 'ubl' | 'cii' = 'ubl'): En16931Facts 
       classifications: [],
     })),
     codes: [],
+    decimals: [],
   };
 }
 
@@ -206,7 +207,7 @@ describe('checkEn16931', () => {
     expect(rules(inv, f)).toEqual(['BR-O-11 breakdown', 'BR-O-12 lines']);
   });
 
-  it('code lists per syntax, and BR-CO-15: one tax total in the invoice currency', () => {
+  it('code lists per syntax, two decimals (BR-DEC), and BR-CO-15: one tax total in the invoice currency', () => {
     const inv = invoice();
     const f = facts(inv);
     f.codes = [
@@ -216,7 +217,12 @@ describe('checkEn16931', () => {
       { list: 'BR-CL-24', value: 'application/zip', path: '/Invoice/Attachment' },
     ];
     f.documentCurrencyTaxTotals = 2;
+    f.decimals = [
+      { rule: 'BR-DEC-09', value: '170.500', path: '/LegalMonetaryTotal/LineExtensionAmount' },
+      { rule: 'BR-DEC-23', value: '1.5', path: '/InvoiceLine[1]/LineExtensionAmount' },
+    ];
     expect(rules(inv, f)).toEqual([
+      'BR-DEC-09 /LegalMonetaryTotal/LineExtensionAmount',
       'BR-CO-15 totals.tax',
       'BR-CL-14 /Invoice/Country',
       'BR-CL-14 /Invoice/Country',
@@ -229,6 +235,7 @@ describe('checkEn16931', () => {
       syntax: 'cii' as const,
       codes: f.codes.slice(1, 2),
       documentCurrencyTaxTotals: 1,
+      decimals: [],
     };
     expect(rules(inv, cii)).toEqual([]);
   });

@@ -57,6 +57,8 @@ export interface En16931Facts {
    * must come from (a key of CODE_LISTS, or "BR-CL-24" for MIME codes) and where it was found.
    */
   codes: { list: string; value: string; path: string }[];
+  /** Every amount a BR-DEC rule limits to two decimals, with that rule's id, as written. */
+  decimals: { rule: string; value: string; path: string }[];
 }
 
 export interface PartyFacts {
@@ -439,7 +441,10 @@ const CATEGORY_RULES: ReadonlyMap<string, CategoryRules> = new Map(
 const vatRows = (inv: ParsedInvoice): ParsedTax[] =>
   inv.breakdown.filter((r) => !r.withheld && r.type !== 'OTHER');
 
-/** BR-CL-01…26 (but -04, checked with the figures, and -08): each code from its list. */
+/**
+ * BR-CL-01…26 (but -04, checked with the figures, and -08): each code from its list; and BR-CO-09,
+ * a VAT identifier's prefix from the country list.
+ */
 const codeLists: Rule = (_inv, f, report) => {
   const lists = CODE_LISTS[f.syntax];
   for (const { list, value, path } of f.codes) {
@@ -666,7 +671,18 @@ const oneTaxTotal: Rule = (inv, f, report) => {
   }
 };
 
+/** BR-DEC-01…28 (but -13 and -15, which the official bindings do not enforce as written). */
+const decimals: Rule = (_inv, f, report) => {
+  for (const { rule, value, path } of f.decimals) {
+    const fraction = value.split('.')[1];
+    if (fraction !== undefined && fraction.length > 2) {
+      report(rule, path, `${value} has more than two decimals`);
+    }
+  }
+};
+
 const RULES: readonly Rule[] = [
+  decimals,
   oneTaxTotal,
   breakdownRows,
   breakdownAmounts,

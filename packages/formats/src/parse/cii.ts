@@ -210,7 +210,72 @@ function facts(root: XmlElement): En16931Facts {
     }),
     lines: children(transaction, ram('IncludedSupplyChainTradeLineItem')).map(lineFacts),
     codes: codeFacts(root),
+    decimals: decimalFacts(transaction, settlement),
   };
+}
+
+/** The amounts BR-DEC-01…28 look at in the CII binding (BT-92…BT-147), as written. */
+function decimalFacts(
+  transaction: XmlElement | undefined,
+  settlement: XmlElement | undefined,
+): En16931Facts['decimals'] {
+  const out: En16931Facts['decimals'] = [];
+  const add = (rule: string, el: XmlElement | undefined, path: string) => {
+    if (el) out.push({ rule, value: el.text.trim(), path });
+  };
+  const acs = (
+    parent: XmlElement | undefined,
+    at: string,
+    rules: [string, string, string, string],
+  ) => {
+    children(parent, ram('SpecifiedTradeAllowanceCharge')).forEach((ac, i) => {
+      const indicator = textAt(ac, ram('ChargeIndicator'), udt('Indicator'));
+      if (indicator !== 'true' && indicator !== 'false') return;
+      const charge = indicator === 'true';
+      const path = `${at}/SpecifiedTradeAllowanceCharge[${i + 1}]`;
+      add(charge ? rules[2] : rules[0], child(ac, ram('ActualAmount')), `${path}/ActualAmount`);
+      add(charge ? rules[3] : rules[1], child(ac, ram('BasisAmount')), `${path}/BasisAmount`);
+    });
+  };
+  acs(settlement, '/ApplicableHeaderTradeSettlement', [
+    'BR-DEC-01',
+    'BR-DEC-02',
+    'BR-DEC-05',
+    'BR-DEC-06',
+  ]);
+  const totals = child(settlement, ram('SpecifiedTradeSettlementHeaderMonetarySummation'));
+  for (const [rule, name] of [
+    ['BR-DEC-09', 'LineTotalAmount'],
+    ['BR-DEC-10', 'AllowanceTotalAmount'],
+    ['BR-DEC-11', 'ChargeTotalAmount'],
+    ['BR-DEC-12', 'TaxBasisTotalAmount'],
+    ['BR-DEC-14', 'GrandTotalAmount'],
+    ['BR-DEC-16', 'TotalPrepaidAmount'],
+    ['BR-DEC-17', 'RoundingAmount'],
+    ['BR-DEC-18', 'DuePayableAmount'],
+  ] as const) {
+    add(rule, child(totals, ram(name)), `/SpecifiedTradeSettlementHeaderMonetarySummation/${name}`);
+  }
+  children(settlement, ram('ApplicableTradeTax')).forEach((t, i) => {
+    const path = `/ApplicableHeaderTradeSettlement/ApplicableTradeTax[${i + 1}]`;
+    add('BR-DEC-19', child(t, ram('BasisAmount')), `${path}/BasisAmount`);
+    add('BR-DEC-20', child(t, ram('CalculatedAmount')), `${path}/CalculatedAmount`);
+  });
+  children(transaction, ram('IncludedSupplyChainTradeLineItem')).forEach((l, i) => {
+    const path = `/IncludedSupplyChainTradeLineItem[${i + 1}]`;
+    const lineSettlement = child(l, ram('SpecifiedLineTradeSettlement'));
+    add(
+      'BR-DEC-23',
+      at(
+        lineSettlement,
+        ram('SpecifiedTradeSettlementLineMonetarySummation'),
+        ram('LineTotalAmount'),
+      ),
+      `${path}/LineTotalAmount`,
+    );
+    acs(lineSettlement, path, ['BR-DEC-24', 'BR-DEC-25', 'BR-DEC-27', 'BR-DEC-28']);
+  });
+  return out;
 }
 
 /** Every coded value a BR-CL rule of the CII binding looks at, wherever it is. */
@@ -271,6 +336,9 @@ function codeFacts(root: XmlElement): En16931Facts['codes'] {
         under('ApplicableHeaderTradeDelivery')
       ) {
         add('BR-CL-26', attribute('schemeID'));
+      }
+      if (name === 'ID' && up === 'SpecifiedTaxRegistration' && attribute('schemeID') === 'VA') {
+        add('BR-CO-09', el.text.slice(0, 2));
       }
     }
     const counts = new Map<string, number>();

@@ -222,7 +222,52 @@ function facts(root: XmlElement, credit: boolean): En16931Facts {
     ),
     lines: children(root, cac(credit ? 'CreditNoteLine' : 'InvoiceLine')).map(lineFacts),
     codes: codeFacts(root),
+    decimals: decimalFacts(root, credit),
   };
+}
+
+/** The amounts BR-DEC-01…28 look at in the UBL binding (BT-92…BT-147), as written. */
+function decimalFacts(root: XmlElement, credit: boolean): En16931Facts['decimals'] {
+  const out: En16931Facts['decimals'] = [];
+  const add = (rule: string, el: XmlElement | undefined, path: string) => {
+    if (el) out.push({ rule, value: el.text.trim(), path });
+  };
+  const acs = (parent: XmlElement, at: string, rules: [string, string, string, string]) => {
+    children(parent, cac('AllowanceCharge')).forEach((ac, i) => {
+      const charge = textAt(ac, cbc('ChargeIndicator')) === 'true';
+      const path = `${at}/AllowanceCharge[${i + 1}]`;
+      add(charge ? rules[2] : rules[0], child(ac, cbc('Amount')), `${path}/Amount`);
+      add(charge ? rules[3] : rules[1], child(ac, cbc('BaseAmount')), `${path}/BaseAmount`);
+    });
+  };
+  acs(root, '', ['BR-DEC-01', 'BR-DEC-02', 'BR-DEC-05', 'BR-DEC-06']);
+  const totals = child(root, cac('LegalMonetaryTotal'));
+  for (const [rule, name] of [
+    ['BR-DEC-09', 'LineExtensionAmount'],
+    ['BR-DEC-10', 'AllowanceTotalAmount'],
+    ['BR-DEC-11', 'ChargeTotalAmount'],
+    ['BR-DEC-12', 'TaxExclusiveAmount'],
+    ['BR-DEC-14', 'TaxInclusiveAmount'],
+    ['BR-DEC-16', 'PrepaidAmount'],
+    ['BR-DEC-17', 'PayableRoundingAmount'],
+    ['BR-DEC-18', 'PayableAmount'],
+  ] as const) {
+    add(rule, child(totals, cbc(name)), `/LegalMonetaryTotal/${name}`);
+  }
+  children(root, cac('TaxTotal')).forEach((t, i) => {
+    children(t, cac('TaxSubtotal')).forEach((s, j) => {
+      const path = `/TaxTotal[${i + 1}]/TaxSubtotal[${j + 1}]`;
+      add('BR-DEC-19', child(s, cbc('TaxableAmount')), `${path}/TaxableAmount`);
+      add('BR-DEC-20', child(s, cbc('TaxAmount')), `${path}/TaxAmount`);
+    });
+  });
+  const name = credit ? 'CreditNoteLine' : 'InvoiceLine';
+  children(root, cac(name)).forEach((l, i) => {
+    const path = `/${name}[${i + 1}]`;
+    add('BR-DEC-23', child(l, cbc('LineExtensionAmount')), `${path}/LineExtensionAmount`);
+    acs(l, path, ['BR-DEC-24', 'BR-DEC-25', 'BR-DEC-27', 'BR-DEC-28']);
+  });
+  return out;
 }
 
 const AMOUNTS = new Set(
@@ -286,6 +331,9 @@ function codeFacts(root: XmlElement): En16931Facts['codes'] {
       if (name === 'EmbeddedDocumentBinaryObject') add('BR-CL-24', attribute('mimeCode'));
       if (name === 'EndpointID') add('BR-CL-25', attribute('schemeID'));
       if (name === 'ID' && up === 'DeliveryLocation') add('BR-CL-26', attribute('schemeID'));
+      if (name === 'CompanyID' && up === 'PartyTaxScheme' && parent && isVat(parent)) {
+        add('BR-CO-09', el.text.trim().slice(0, 2));
+      }
     }
     const counts = new Map<string, number>();
     for (const c of el.children) {
