@@ -96,6 +96,13 @@ const UBL_SUBTOTAL_S =
 const MUTATIONS: [string, string, string, string, string][] = [
   [
     UBL_BASE,
+    'a line in split payment (B) next to standard-rated ones',
+    'BR-B-02',
+    '</cac:CommodityClassification>\n            <cac:ClassifiedTaxCategory>\n                <cbc:ID>S</cbc:ID>\n                <cbc:Percent>25.0</cbc:Percent>',
+    '</cac:CommodityClassification>\n            <cac:ClassifiedTaxCategory>\n                <cbc:ID>B</cbc:ID>\n                <cbc:Percent>25.0</cbc:Percent>',
+  ],
+  [
+    UBL_BASE,
     'the amount due with three decimals',
     'BR-DEC-18',
     '<cbc:PayableAmount currencyID="EUR">1656.25<',

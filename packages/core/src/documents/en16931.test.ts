@@ -189,6 +189,17 @@ describe('checkEn16931', () => {
     ]);
   });
 
+  it('BR-B-01/02: split payment is Italian and excludes the standard rate', () => {
+    const inv = invoice();
+    const f = facts(inv);
+    f.lines[2]!.category = 'B';
+    f.codes = [{ list: 'BR-CL-14', value: 'ES', path: '/Invoice/Country' }];
+    expect(rules(inv, f).filter((r) => r.startsWith('BR-B'))).toEqual([
+      'BR-B-01 breakdown',
+      'BR-B-02 breakdown',
+    ]);
+  });
+
   it('BR-O-11…14: not subject to VAT excludes every other category', () => {
     const inv = invoice();
     inv.breakdown[1] = {

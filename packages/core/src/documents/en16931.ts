@@ -681,7 +681,33 @@ const decimals: Rule = (_inv, f, report) => {
   }
 };
 
+/** BR-B-01/02: Italian split payment (B) is domestic to Italy and excludes standard rate (S). */
+const splitPayment: Rule = (_inv, f, report) => {
+  const used = [
+    ...f.breakdownCategories,
+    ...f.allowanceCharges.map((ac) => ac.category),
+    ...f.lines.map((l) => l.category),
+  ].map((c) => c?.trim());
+  if (!used.includes('B')) return;
+  const countryLists = f.syntax === 'ubl' ? ['BR-CL-14', 'BR-CL-15'] : ['BR-CL-14'];
+  if (f.codes.some((c) => countryLists.includes(c.list) && c.value !== 'IT')) {
+    report(
+      'BR-B-01',
+      'breakdown',
+      'Split payment (B) is for domestic Italian invoices: every country shall be IT',
+    );
+  }
+  if (used.includes('S')) {
+    report(
+      'BR-B-02',
+      'breakdown',
+      'An invoice with split payment (B) shall have nothing at the standard rate (S)',
+    );
+  }
+};
+
 const RULES: readonly Rule[] = [
+  splitPayment,
   decimals,
   oneTaxTotal,
   breakdownRows,
