@@ -17,8 +17,9 @@ import { EN16931_CII, EN16931_UBL, loadSchematron, type Schematron } from '../ub
  * (ES-TAXID, AMOUNT, DATE, CURRENCY) that EN 16931 has no id for.
  *
  * Three corpora:
- * - complete documents: every vendored public UBL and CII sample (test/fixtures/samples), which
- *   the schematron accepts — our answer must be the same set (empty);
+ * - complete documents: every vendored public UBL and CII sample (test/fixtures/samples: Peppol,
+ *   CEN and XRechnung test-suite invoices) — our answer must be the same set (empty for all but
+ *   the two that break rules);
  * - mutations of those samples, each breaking one rule — the same set, and the rule is in it;
  * - the CEN unit tests (test/fixtures/samples/en16931-cen/unit): fragments written to trigger
  *   or pass one rule (their `scope`); a fragment is no invoice, so it breaks dozens of other
@@ -72,11 +73,12 @@ const COMPLETE = [
   ...xmlFiles('en16931-cen/ubl-examples'),
   ...xmlFiles('en16931-cen/cii-examples'),
   ...xmlFiles('en16931-cen/testfiles'),
+  ...xmlFiles('xrechnung'),
 ];
 
 describe('complete public samples: the same BR rules as the official schematron', () => {
   it('has a corpus worth the name', () => {
-    expect(COMPLETE.length).toBeGreaterThanOrEqual(50);
+    expect(COMPLETE.length).toBe(116);
   });
 
   it.each(COMPLETE)('%s', (path) => {
