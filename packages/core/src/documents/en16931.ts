@@ -467,6 +467,8 @@ const categories: Rule = (inv, f, report) => {
     const charges = acs.filter((ac) => ac.charge && ac.category === code);
     const rowCount = f.breakdownCategories.filter((x) => x === code).length;
     const used = inLines || allowances.length > 0 || charges.length > 0;
+    // A category the document never names has nothing to check.
+    if (!used && rowCount === 0) continue;
 
     // -01: the breakdown states the category (exactly once, for all but S, L and M).
     if (

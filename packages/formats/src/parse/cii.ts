@@ -281,36 +281,51 @@ function decimalFacts(
 /** Every coded value a BR-CL rule of the CII binding looks at, wherever it is. */
 function codeFacts(root: XmlElement): En16931Facts['codes'] {
   const codes: En16931Facts['codes'] = [];
-  const walk = (
-    el: XmlElement,
-    parent: XmlElement | undefined,
-    path: string,
-    lineage: string[],
-  ) => {
-    const add = (list: string, value: string | undefined) => {
-      if (value !== undefined) codes.push({ list, value: value.trim(), path });
-    };
-    const up = parent?.local;
-    const attribute = (name: string) => el.attrs.get(name);
+  // The elements from the root to the one being read. Its path (with sibling indices) is only
+  // worked out for a value found, and no closure is made per element: the walk visits every
+  // element of every document validated.
+  const stack: XmlElement[] = [];
+  const pathOf = () =>
+    `/${stack
+      .map((e, i) => {
+        if (i === 0) return e.local;
+        let n = 0;
+        for (const s of stack[i - 1]!.children) {
+          if (s.local === e.local) n++;
+          if (s === e) break;
+        }
+        return `${e.local}[${n}]`;
+      })
+      .join('/')}`;
+  const add = (list: string, value: string | undefined) => {
+    if (value !== undefined) codes.push({ list, value: value.trim(), path: pathOf() });
+  };
+  const hasAncestor = (name: string) => stack.some((e) => e.local === name);
+  const walk = (el: XmlElement, parent: XmlElement | undefined) => {
+    stack.push(el);
     if (el.ns === RAM) {
+      const up = parent?.local;
       const name = el.local;
-      const under = (ancestor: string) => lineage.includes(ancestor);
       if (name === 'TypeCode' && up === 'ExchangedDocument') add('BR-CL-01', el.text);
-      if (name === 'TaxTotalAmount') add('BR-CL-03', attribute('currencyID'));
+      if (name === 'TaxTotalAmount') add('BR-CL-03', el.attrs.get('currencyID'));
       if (name === 'TaxCurrencyCode') add('BR-CL-05', el.text);
       if (name === 'DueDateTypeCode') add('BR-CL-06', el.text);
       if (name === 'ReferenceTypeCode') add('BR-CL-07', el.text);
-      if (name === 'GlobalID' && !under('SpecifiedTradeProduct') && !under('ShipToTradeParty')) {
-        add('BR-CL-10', attribute('schemeID'));
+      if (
+        name === 'GlobalID' &&
+        !hasAncestor('SpecifiedTradeProduct') &&
+        !hasAncestor('ShipToTradeParty')
+      ) {
+        add('BR-CL-10', el.attrs.get('schemeID'));
       }
       if (
         name === 'ID' &&
-        !under('SpecifiedTaxRegistration') &&
+        !hasAncestor('SpecifiedTaxRegistration') &&
         up !== 'SpecifiedTaxRegistration'
       ) {
-        add('BR-CL-11', attribute('schemeID'));
+        add('BR-CL-11', el.attrs.get('schemeID'));
       }
-      if (name === 'ClassCode') add('BR-CL-13', attribute('listID'));
+      if (name === 'ClassCode') add('BR-CL-13', el.attrs.get('listID'));
       if (name === 'CountryID') add('BR-CL-14', el.text);
       if (name === 'ID' && up === 'OriginTradeCountry') add('BR-CL-15', el.text);
       if (name === 'TypeCode' && up === 'SpecifiedTradeSettlementPaymentMeans') {
@@ -323,32 +338,28 @@ function codeFacts(root: XmlElement): En16931Facts['codes'] {
         add(charge ? 'BR-CL-20' : 'BR-CL-19', el.text);
       }
       if (name === 'GlobalID' && up === 'SpecifiedTradeProduct')
-        add('BR-CL-21', attribute('schemeID'));
+        add('BR-CL-21', el.attrs.get('schemeID'));
       if (name === 'ExemptionReasonCode') add('BR-CL-22', el.text.toUpperCase());
       if (name === 'BasisQuantity' || name === 'BilledQuantity')
-        add('BR-CL-23', attribute('unitCode'));
-      if (name === 'AttachmentBinaryObject') add('BR-CL-24', attribute('mimeCode'));
+        add('BR-CL-23', el.attrs.get('unitCode'));
+      if (name === 'AttachmentBinaryObject') add('BR-CL-24', el.attrs.get('mimeCode'));
       if (name === 'URIID' && up === 'URIUniversalCommunication')
-        add('BR-CL-25', attribute('schemeID'));
+        add('BR-CL-25', el.attrs.get('schemeID'));
       if (
         name === 'GlobalID' &&
         up === 'ShipToTradeParty' &&
-        under('ApplicableHeaderTradeDelivery')
+        hasAncestor('ApplicableHeaderTradeDelivery')
       ) {
-        add('BR-CL-26', attribute('schemeID'));
+        add('BR-CL-26', el.attrs.get('schemeID'));
       }
-      if (name === 'ID' && up === 'SpecifiedTaxRegistration' && attribute('schemeID') === 'VA') {
+      if (name === 'ID' && up === 'SpecifiedTaxRegistration' && el.attrs.get('schemeID') === 'VA') {
         add('BR-CO-09', el.text.slice(0, 2));
       }
     }
-    const counts = new Map<string, number>();
-    for (const c of el.children) {
-      const n = (counts.get(c.local) ?? 0) + 1;
-      counts.set(c.local, n);
-      walk(c, el, `${path}/${c.local}[${n}]`, [...lineage, el.local]);
-    }
+    for (const c of el.children) walk(c, el);
+    stack.pop();
   };
-  walk(root, undefined, `/${root.local}`, []);
+  walk(root, undefined);
   return codes;
 }
 

@@ -279,22 +279,34 @@ const AMOUNTS = new Set(
 /** Every coded value a BR-CL rule of the UBL binding looks at, wherever it is. */
 function codeFacts(root: XmlElement): En16931Facts['codes'] {
   const codes: En16931Facts['codes'] = [];
-  const walk = (
-    el: XmlElement,
-    parent: XmlElement | undefined,
-    path: string,
-    lineage: string[],
-  ) => {
-    const add = (list: string, value: string | undefined) => {
-      if (value !== undefined) codes.push({ list, value: value.trim(), path });
-    };
-    const up = parent?.local;
-    const attribute = (name: string) => el.attrs.get(name);
+  // The elements from the root to the one being read. Its path (with sibling indices) is only
+  // worked out for a value found, and no closure is made per element: the walk visits every
+  // element of every document validated.
+  const stack: XmlElement[] = [];
+  const pathOf = () =>
+    `/${stack
+      .map((e, i) => {
+        if (i === 0) return e.local;
+        let n = 0;
+        for (const s of stack[i - 1]!.children) {
+          if (s.local === e.local) n++;
+          if (s === e) break;
+        }
+        return `${e.local}[${n}]`;
+      })
+      .join('/')}`;
+  const add = (list: string, value: string | undefined) => {
+    if (value !== undefined) codes.push({ list, value: value.trim(), path: pathOf() });
+  };
+  const hasAncestor = (name: string) => stack.some((e) => e.local === name);
+  const walk = (el: XmlElement, parent: XmlElement | undefined) => {
+    stack.push(el);
     if (el.ns === CBC) {
+      const up = parent?.local;
       const name = el.local;
       if (name === 'InvoiceTypeCode') add('BR-CL-01', el.text);
       if (name === 'CreditNoteTypeCode') add('BR-CL-01 credit note', el.text);
-      if (AMOUNTS.has(name)) add('BR-CL-03', attribute('currencyID') ?? '');
+      if (AMOUNTS.has(name)) add('BR-CL-03', el.attrs.get('currencyID') ?? '');
       if (name === 'TaxCurrencyCode') add('BR-CL-05', el.text);
       if (name === 'DescriptionCode' && up === 'InvoicePeriod') add('BR-CL-06', el.text);
       if (
@@ -302,17 +314,17 @@ function codeFacts(root: XmlElement): En16931Facts['codes'] {
         (up === 'AdditionalDocumentReference' || up === 'DocumentReference') &&
         textAt(parent, cbc('DocumentTypeCode')) === '130'
       ) {
-        add('BR-CL-07', attribute('schemeID'));
+        add('BR-CL-07', el.attrs.get('schemeID'));
       }
       if (name === 'ID' && up === 'PartyIdentification') {
-        const scheme = attribute('schemeID');
-        const sepaAllowed =
-          lineage.includes('AccountingSupplierParty') || lineage.includes('PayeeParty');
+        const scheme = el.attrs.get('schemeID');
+        const sepaAllowed = hasAncestor('AccountingSupplierParty') || hasAncestor('PayeeParty');
         if (!(scheme?.trim() === 'SEPA' && sepaAllowed)) add('BR-CL-10', scheme);
       }
-      if (name === 'CompanyID' && up === 'PartyLegalEntity') add('BR-CL-11', attribute('schemeID'));
+      if (name === 'CompanyID' && up === 'PartyLegalEntity')
+        add('BR-CL-11', el.attrs.get('schemeID'));
       if (name === 'ItemClassificationCode' && up === 'CommodityClassification') {
-        add('BR-CL-13', attribute('listID'));
+        add('BR-CL-13', el.attrs.get('listID'));
       }
       if (name === 'IdentificationCode' && up === 'Country') add('BR-CL-14', el.text);
       if (name === 'IdentificationCode' && up === 'OriginCountry') add('BR-CL-15', el.text);
@@ -323,26 +335,22 @@ function codeFacts(root: XmlElement): En16931Facts['codes'] {
         add(textAt(parent, cbc('ChargeIndicator')) === 'true' ? 'BR-CL-20' : 'BR-CL-19', el.text);
       }
       if (name === 'ID' && up === 'StandardItemIdentification')
-        add('BR-CL-21', attribute('schemeID'));
+        add('BR-CL-21', el.attrs.get('schemeID'));
       if (name === 'TaxExemptionReasonCode') add('BR-CL-22', el.text.toUpperCase());
       if (name === 'InvoicedQuantity' || name === 'BaseQuantity' || name === 'CreditedQuantity') {
-        add('BR-CL-23', attribute('unitCode'));
+        add('BR-CL-23', el.attrs.get('unitCode'));
       }
-      if (name === 'EmbeddedDocumentBinaryObject') add('BR-CL-24', attribute('mimeCode'));
-      if (name === 'EndpointID') add('BR-CL-25', attribute('schemeID'));
-      if (name === 'ID' && up === 'DeliveryLocation') add('BR-CL-26', attribute('schemeID'));
+      if (name === 'EmbeddedDocumentBinaryObject') add('BR-CL-24', el.attrs.get('mimeCode'));
+      if (name === 'EndpointID') add('BR-CL-25', el.attrs.get('schemeID'));
+      if (name === 'ID' && up === 'DeliveryLocation') add('BR-CL-26', el.attrs.get('schemeID'));
       if (name === 'CompanyID' && up === 'PartyTaxScheme' && parent && isVat(parent)) {
         add('BR-CO-09', el.text.trim().slice(0, 2));
       }
     }
-    const counts = new Map<string, number>();
-    for (const c of el.children) {
-      const n = (counts.get(c.local) ?? 0) + 1;
-      counts.set(c.local, n);
-      walk(c, el, `${path}/${c.local}[${n}]`, [...lineage, el.local]);
-    }
+    for (const c of el.children) walk(c, el);
+    stack.pop();
   };
-  walk(root, undefined, `/${root.local}`, []);
+  walk(root, undefined);
   return codes;
 }
 
