@@ -155,13 +155,7 @@ describe('checkParsedInvoice', () => {
     expect(rules(paid)).toEqual([]);
   });
 
-  it('BR-CO-17 and BR-S-08/BR-E-08: each breakdown row against its rate and its lines', () => {
-    const inv = en();
-    inv.breakdown[0]!.amount = '35.00';
-    inv.totals.tax = '35.00';
-    inv.totals.total = '215.50';
-    inv.totals.payable = '215.50';
-    expect(rules(inv)).toEqual(['BR-CO-17 breakdown[0].amount']);
+  it('BR-S-08/BR-E-08: each breakdown row against its lines (BR-CO-17 is checkEn16931’s)', () => {
     const bases = en();
     bases.breakdown[1]!.base = '20.01';
     expect(rules(bases)).toEqual(['BR-E-08 breakdown[1].base']);
@@ -245,6 +239,77 @@ describe('checkParsedInvoice', () => {
     const id = facturae();
     id.buyer.taxId = '';
     expect(rules(id, 'facturae')).toEqual(['FACTURAE-REQUIRED buyer.taxId']);
+  });
+
+  it('Facturae: IRPF and recargo stated only at invoice level are complete (lines may omit them)', () => {
+    const withoutLineTaxes = (keep: (t: ParsedInvoice['breakdown'][number]) => boolean) => {
+      const inv = facturae();
+      inv.lines[0]!.taxes = inv.lines[0]!.taxes.filter(keep);
+      return inv;
+    };
+    // IRPF only in the invoice's TaxesWithheld.
+    expect(
+      rules(
+        withoutLineTaxes((t) => !t.withheld),
+        'facturae',
+      ),
+    ).toEqual([]);
+    // The recargo only on the invoice's IVA row.
+    expect(
+      rules(
+        withoutLineTaxes((t) => t.type !== 'RE'),
+        'facturae',
+      ),
+    ).toEqual([]);
+    // A 0 % recargo on the invoice's row, none on the lines.
+    const zeroRe = facturae();
+    zeroRe.lines[0]!.taxes = zeroRe.lines[0]!.taxes.filter((t) => t.type !== 'RE');
+    zeroRe.breakdown[1] = { type: 'RE', rate: '0.00', base: '300.00', amount: '0.00' };
+    zeroRe.totals = { ...zeroRe.totals, tax: '63.00', total: '318.00', payable: '318.00' };
+    expect(rules(zeroRe, 'facturae')).toEqual([]);
+    // A 0 % recargo on a line, none on the invoice.
+    const zeroReLine = facturae();
+    zeroReLine.lines[0]!.taxes[1] = { type: 'RE', rate: '0', base: '300.00', amount: '0.00' };
+    zeroReLine.breakdown.splice(1, 1);
+    zeroReLine.totals = { ...zeroReLine.totals, tax: '63.00', total: '318.00', payable: '318.00' };
+    expect(rules(zeroReLine, 'facturae')).toEqual([]);
+  });
+
+  it('Facturae: IRPF or recargo on the lines must still add up to the invoice rows', () => {
+    const irpf = facturae();
+    irpf.lines[0]!.taxes[2]!.base = '200.00';
+    expect(checkParsedInvoice(irpf, 'facturae')).toEqual([
+      {
+        severity: 'error',
+        rule: 'FACTURAE-TAX-BASE',
+        path: 'breakdown',
+        message:
+          "IRPF at 15 % (withheld): the lines' taxable bases add up to 200.00, the invoice's rows to 300.00",
+      },
+    ]);
+    // IRPF on the lines but not on the invoice: the invoice withholds less than its lines say.
+    const missing = facturae();
+    missing.breakdown.splice(2, 1);
+    missing.totals = { ...missing.totals, withheld: '0.00', total: '378.60', payable: '378.60' };
+    expect(rules(missing, 'facturae')).toEqual(['FACTURAE-TAX-BASE breakdown']);
+    // A recargo on the lines only.
+    const re = facturae();
+    re.breakdown.splice(1, 1);
+    re.totals = { ...re.totals, tax: '63.00', total: '318.00', payable: '318.00' };
+    expect(rules(re, 'facturae')).toEqual(['FACTURAE-TAX-BASE breakdown']);
+    // IVA is required on every line, so an IVA row the lines do not state is still reported.
+    const iva = facturae();
+    iva.lines[0]!.taxes = iva.lines[0]!.taxes.filter((t) => t.type !== 'IVA');
+    expect(rules(iva, 'facturae')).toEqual(['FACTURAE-TAX-BASE breakdown']);
+  });
+
+  it('Facturae: BR-CO-17, each tax row against its base and rate', () => {
+    const inv = facturae();
+    inv.breakdown[0]!.amount = '65.00';
+    inv.totals.tax = '80.60';
+    inv.totals.total = '335.60';
+    inv.totals.payable = '335.60';
+    expect(rules(inv, 'facturae')).toEqual(['BR-CO-17 breakdown[0].amount']);
   });
 
   it('prefixes paths for the invoices of a batch', () => {

@@ -21,7 +21,9 @@ export type RuleSet = 'en16931' | 'facturae';
  * are EN 16931's (BR-…) where the check is that rule; `at` prefixes every path (batch invoices).
  * Amounts are compared as EN 16931's schematron does: a computed sum is rounded to cents (half
  * towards +∞, XPath's `round`) and must equal the stated figure; BR-CO-17 and BR-S-08 allow
- * the same ±1 the official rules allow.
+ * the same ±1 the official rules allow. The rest of EN 16931 (optional groups, code lists, the
+ * per-category rules, and BR-CO-17 whose bounds differ between UBL and CII) is `checkEn16931`'s,
+ * which the UBL and CII readers run.
  */
 export function checkParsedInvoice(
   invoice: ParsedInvoice,
@@ -300,7 +302,7 @@ function checkTotals(invoice: ParsedInvoice, rules: RuleSet, report: Report): vo
 }
 
 // ---------------------------------------------------------------------------------------------
-// Breakdown rows (BR-CO-17, BR-x-08)
+// Breakdown rows (BR-CO-17 for Facturae, BR-x-08)
 
 /** EN 16931 rule ids of the per-category base rule, by UNCL5305 code. */
 const BASE_RULE: ReadonlyMap<string, string> = new Map([
@@ -317,24 +319,42 @@ const BASE_RULE: ReadonlyMap<string, string> = new Map([
 /** Categories whose base is checked per rate, within ±1 as the official rules do. */
 const PER_RATE = new Set(['S', 'L', 'M']);
 
+/**
+ * BR-CO-17: a row's tax is its base × rate rounded to cents, within ±1 (rows rounding per line);
+ * a rate that rounds to 0 needs a tax that rounds to 0. The official UBL binding excludes the
+ * bounds, the CII one includes them. Undefined when a figure is missing or malformed.
+ */
+export function taxAmountAgrees(row: ParsedTax, inclusiveBounds = false): boolean | undefined {
+  const base = decimalOf(row.base);
+  const rate = decimalOf(row.rate);
+  const amount = decimalOf(row.amount ?? '0');
+  if (!base || !rate || !amount) return undefined;
+  const expected = cents(base.abs().times(rate).dividedBy(100));
+  if (rate.round().isZero()) return amount.round().isZero();
+  const low = amount.abs().minus(1);
+  const high = amount.abs().plus(1);
+  return inclusiveBounds
+    ? low.lte(expected) && high.gte(expected)
+    : low.lt(expected) && high.gt(expected);
+}
+
+/** The BR-CO-17 finding for a row whose tax does not agree with its base and rate. */
+export function taxAmountMessage(row: ParsedTax): string {
+  const base = decimalOf(row.base) ?? new Dec(0);
+  const rate = decimalOf(row.rate) ?? new Dec(0);
+  const expected = cents(base.abs().times(rate).dividedBy(100));
+  return `Tax of ${row.base} at ${row.rate} % should be about ${expected.toFixed(2)}; the document says ${row.amount}`;
+}
+
 function checkBreakdown(invoice: ParsedInvoice, rules: RuleSet, report: Report): void {
-  invoice.breakdown.forEach((row, i) => {
-    const base = decimalOf(row.base);
-    const rate = decimalOf(row.rate);
-    const amount = decimalOf(row.amount ?? '0');
-    if (!base || !rate || !amount) return;
-    const expected = cents(base.abs().times(rate).dividedBy(100));
-    const ok = rate.round().isZero()
-      ? amount.round().isZero()
-      : amount.abs().minus(1).lt(expected) && amount.abs().plus(1).gt(expected);
-    if (!ok) {
-      report(
-        'BR-CO-17',
-        `breakdown[${i}].amount`,
-        `Tax of ${row.base} at ${row.rate} % should be about ${expected.toFixed(2)}; the document says ${row.amount}`,
-      );
-    }
-  });
+  // For UBL and CII, BR-CO-17 is checked by checkEn16931, which knows the syntax's bounds.
+  if (rules === 'facturae') {
+    invoice.breakdown.forEach((row, i) => {
+      if (taxAmountAgrees(row) === false) {
+        report('BR-CO-17', `breakdown[${i}].amount`, taxAmountMessage(row));
+      }
+    });
+  }
   if (rules === 'en16931') checkCategoryBases(invoice, report);
   else checkFacturaeBases(invoice, report);
 }
@@ -348,9 +368,10 @@ function checkCategoryBases(invoice: ParsedInvoice, report: Report): void {
     const category = row.category;
     const rule = category && BASE_RULE.get(category);
     const base = decimalOf(row.base);
-    const rate = decimalOf(row.rate ?? '0');
-    if (!category || !rule || !base || !rate) return;
-    const perRate = PER_RATE.has(category);
+    // Only S, L and M are split by rate; E, O and the others may state no rate at all.
+    const perRate = PER_RATE.has(category ?? '');
+    const rate = decimalOf(row.rate) ?? new Dec(0);
+    if (!category || !rule || !base || (perRate && decimalOf(row.rate) === undefined)) return;
     const matches = (tax: { category?: string; rate?: string } | undefined) =>
       tax?.category === category && (!perRate || sameRate(tax.rate, rate));
     const nets = all(invoice.lines.filter((l) => matches(lineVat(l))).map((l) => l.net));
@@ -374,9 +395,16 @@ function checkCategoryBases(invoice: ParsedInvoice, report: Report): void {
 }
 
 /**
- * Facturae repeats every tax on each line with its own base; per tax kind and rate the invoice's
- * rows must add up to the lines'. General discounts and charges change the invoice-level bases
- * in producer-specific ways, so the check is skipped when there are any.
+ * Facturae states each line's taxes with their own bases; per tax kind and rate the invoice's rows
+ * must add up to the lines' (the XSD documents an invoice-level TaxableBase as "Total Gross Amount +
+ * Surcharges – Global Discounts/invoice, for each type, rate and Equivalence Surcharge", and a
+ * line's TaxesWithheld as "provided only for informative purposes"). What the 3.2.2 XSD lets a
+ * line leave out is compared only when the
+ * lines state it: a line must carry its TaxesOutputs (IVA, IGIC, IPSI…), but TaxesWithheld (IRPF)
+ * and the recargo de equivalencia (EquivalenceSurcharge) are optional on lines, so an invoice that
+ * states them only in its own TaxesWithheld / TaxesOutputs is complete. A 0 % recargo charges
+ * nothing and is ignored wherever it appears. General discounts and charges change the
+ * invoice-level bases in producer-specific ways, so the check is skipped when there are any.
  */
 function checkFacturaeBases(invoice: ParsedInvoice, report: Report): void {
   const adjusted = [invoice.totals.allowances, invoice.totals.charges].some(
@@ -387,9 +415,10 @@ function checkFacturaeBases(invoice: ParsedInvoice, report: Report): void {
     const rate = decimalOf(t.rate);
     return rate ? `${t.type} ${rate.toFixed()} ${t.withheld ? 'withheld' : 'output'}` : undefined;
   };
+  const stated = (t: ParsedTax) => !(t.type === 'RE' && decimalOf(t.rate)?.isZero());
   const sums = (taxes: ParsedTax[]) => {
     const out = new Map<string, Dec>();
-    for (const t of taxes) {
+    for (const t of taxes.filter(stated)) {
       const k = key(t);
       const base = decimalOf(t.base);
       if (!k || !base) return undefined;
@@ -400,7 +429,15 @@ function checkFacturaeBases(invoice: ParsedInvoice, report: Report): void {
   const fromRows = sums(invoice.breakdown);
   const fromLines = sums(invoice.lines.flatMap((l) => l.taxes));
   if (!fromRows || !fromLines) return;
+  const optionalOnLines = (t: ParsedTax) => t.withheld === true || t.type === 'RE';
+  const onlyAtInvoiceLevel = new Set(
+    invoice.breakdown.filter(optionalOnLines).flatMap((t) => {
+      const k = key(t);
+      return k && !fromLines.has(k) ? [k] : [];
+    }),
+  );
   for (const k of new Set([...fromRows.keys(), ...fromLines.keys()])) {
+    if (onlyAtInvoiceLevel.has(k)) continue;
     const rows = fromRows.get(k) ?? new Dec(0);
     const lines = fromLines.get(k) ?? new Dec(0);
     if (!cents(rows).eq(cents(lines))) {

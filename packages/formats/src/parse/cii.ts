@@ -1,9 +1,14 @@
-import type {
-  ParsedAllowanceCharge,
-  ParsedInvoice,
-  ParsedLine,
-  ParsedParty,
-  ParsedTax,
+import {
+  type AllowanceChargeFacts,
+  checkEn16931,
+  type En16931Facts,
+  type LineFacts,
+  type ParsedAllowanceCharge,
+  type ParsedInvoice,
+  type ParsedLine,
+  type ParsedParty,
+  type ParsedTax,
+  type PartyFacts,
 } from '@sello/core/documents';
 import type { FormatReading } from './ubl.ts';
 import {
@@ -109,7 +114,307 @@ export function readCii(root: XmlElement): FormatReading {
         })
       : undefined,
   });
-  return { version: 'D16B', invoice, issues: [] };
+  return { version: 'D16B', invoice, issues: checkEn16931(invoice, facts(root)) };
+}
+
+const udt = (name: string): Step => [UDT, name];
+/** Trimmed text of an element that is there, '' when it is empty: presence is what some rules ask. */
+const raw = (el: XmlElement | undefined): string | undefined => el?.text.trim();
+const isVat = (tax: XmlElement) => textAt(tax, ram('TypeCode'))?.toUpperCase() === 'VAT';
+const registrations = (party: XmlElement | undefined, schemes: string[]) =>
+  children(party, ram('SpecifiedTaxRegistration')).some((r) => {
+    const id = child(r, ram('ID'));
+    return id !== undefined && schemes.includes(id.attrs.get('schemeID') ?? '');
+  });
+const period = (el: XmlElement | undefined) =>
+  el && {
+    start: dateOf(at(el, ram('StartDateTime'), udt('DateTimeString'))),
+    end: dateOf(at(el, ram('EndDateTime'), udt('DateTimeString'))),
+  };
+
+/** What the EN 16931 rules ask beyond the parsed figures (see En16931Facts), read BT by BT. */
+function facts(root: XmlElement): En16931Facts {
+  const transaction = child(root, rsm('SupplyChainTradeTransaction'));
+  const agreement = child(transaction, ram('ApplicableHeaderTradeAgreement'));
+  const delivery = child(transaction, ram('ApplicableHeaderTradeDelivery'));
+  const settlement = child(transaction, ram('ApplicableHeaderTradeSettlement'));
+  const seller = child(agreement, ram('SellerTradeParty'));
+  const representative = child(agreement, ram('SellerTaxRepresentativeTradeParty'));
+  const payee = child(settlement, ram('PayeeTradeParty'));
+  const shipTo = at(delivery, ram('ShipToTradeParty'), ram('PostalTradeAddress'));
+  const billing = child(settlement, ram('BillingSpecifiedPeriod'));
+  const taxes = children(settlement, ram('ApplicableTradeTax'));
+  const taxCurrency = raw(child(settlement, ram('TaxCurrencyCode')));
+  const summation = child(settlement, ram('SpecifiedTradeSettlementHeaderMonetarySummation'));
+  const same = (a: string | undefined, b: string | undefined) => a !== undefined && a === b;
+  const payeeName = raw(child(payee, ram('Name')));
+  return {
+    syntax: 'cii',
+    seller: partyFacts(seller),
+    buyer: partyFacts(child(agreement, ram('BuyerTradeParty'))),
+    taxRepresentative: representative && {
+      name: textAt(representative, ram('Name')),
+      vatId: registrations(representative, ['VA']),
+      address: child(representative, ram('PostalTradeAddress')) !== undefined,
+      countryCode: textAt(representative, ram('PostalTradeAddress'), ram('CountryID')),
+    },
+    payee: payee && {
+      name: payeeName,
+      sameAsSeller:
+        same(payeeName, raw(child(seller, ram('Name')))) ||
+        same(textAt(payee, ram('ID')), textAt(seller, ram('ID'))) ||
+        same(
+          textAt(payee, ram('SpecifiedLegalOrganization'), ram('ID')),
+          textAt(seller, ram('SpecifiedLegalOrganization'), ram('ID')),
+        ),
+    },
+    paymentMeans: children(settlement, ram('SpecifiedTradeSettlementPaymentMeans')).map((m) => ({
+      code: raw(child(m, ram('TypeCode'))),
+      creditTransfer: children(m, ram('PayeePartyCreditorFinancialAccount')).map((a) =>
+        compact({
+          accountId: textAt(a, ram('IBANID')) ?? textAt(a, ram('ProprietaryID')),
+        }),
+      ),
+    })),
+    deliverTo: shipTo && { address: true, countryCode: textAt(shipTo, ram('CountryID')) },
+    deliveryDate: textAt(
+      delivery,
+      ram('ActualDeliverySupplyChainEvent'),
+      ram('OccurrenceDateTime'),
+      udt('DateTimeString'),
+    ),
+    invoicePeriod: period(billing),
+    taxPointDate: taxes.map((t) => raw(child(t, ram('TaxPointDate')))).find((d) => d !== undefined),
+    taxPointDateCode: taxes
+      .map((t) => raw(child(t, ram('DueDateTypeCode'))))
+      .find((d) => d !== undefined),
+    taxCurrency,
+    taxCurrencyTotal:
+      taxCurrency !== undefined &&
+      children(summation, ram('TaxTotalAmount')).some((t) => attr(t, 'currencyID') === taxCurrency),
+    supportingDocuments: children(agreement, ram('AdditionalReferencedDocument')).map((d) =>
+      textAt(d, ram('IssuerAssignedID')),
+    ),
+    precedingInvoices: children(settlement, ram('InvoiceReferencedDocument')).map((d) =>
+      textAt(d, ram('IssuerAssignedID')),
+    ),
+    allowanceCharges: children(settlement, ram('SpecifiedTradeAllowanceCharge')).map(
+      allowanceChargeFacts,
+    ),
+    documentCurrencyTaxTotals: children(summation, ram('TaxTotalAmount')).filter(
+      (t) => attr(t, 'currencyID') === raw(child(settlement, ram('InvoiceCurrencyCode'))),
+    ).length,
+    breakdownCategories: taxes.filter(isVat).flatMap((t) => {
+      const id = raw(child(t, ram('CategoryCode')));
+      return id === undefined ? [] : [id];
+    }),
+    lines: children(transaction, ram('IncludedSupplyChainTradeLineItem')).map(lineFacts),
+    codes: codeFacts(root),
+    decimals: decimalFacts(transaction, settlement),
+  };
+}
+
+/** The amounts BR-DEC-01…28 look at in the CII binding (BT-92…BT-147), as written. */
+function decimalFacts(
+  transaction: XmlElement | undefined,
+  settlement: XmlElement | undefined,
+): En16931Facts['decimals'] {
+  const out: En16931Facts['decimals'] = [];
+  const add = (rule: string, el: XmlElement | undefined, path: string) => {
+    if (el) out.push({ rule, value: el.text.trim(), path });
+  };
+  const acs = (
+    parent: XmlElement | undefined,
+    at: string,
+    rules: [string, string, string, string],
+  ) => {
+    children(parent, ram('SpecifiedTradeAllowanceCharge')).forEach((ac, i) => {
+      const indicator = textAt(ac, ram('ChargeIndicator'), udt('Indicator'));
+      if (indicator !== 'true' && indicator !== 'false') return;
+      const charge = indicator === 'true';
+      const path = `${at}/SpecifiedTradeAllowanceCharge[${i + 1}]`;
+      add(charge ? rules[2] : rules[0], child(ac, ram('ActualAmount')), `${path}/ActualAmount`);
+      add(charge ? rules[3] : rules[1], child(ac, ram('BasisAmount')), `${path}/BasisAmount`);
+    });
+  };
+  acs(settlement, '/ApplicableHeaderTradeSettlement', [
+    'BR-DEC-01',
+    'BR-DEC-02',
+    'BR-DEC-05',
+    'BR-DEC-06',
+  ]);
+  const totals = child(settlement, ram('SpecifiedTradeSettlementHeaderMonetarySummation'));
+  for (const [rule, name] of [
+    ['BR-DEC-09', 'LineTotalAmount'],
+    ['BR-DEC-10', 'AllowanceTotalAmount'],
+    ['BR-DEC-11', 'ChargeTotalAmount'],
+    ['BR-DEC-12', 'TaxBasisTotalAmount'],
+    ['BR-DEC-14', 'GrandTotalAmount'],
+    ['BR-DEC-16', 'TotalPrepaidAmount'],
+    ['BR-DEC-17', 'RoundingAmount'],
+    ['BR-DEC-18', 'DuePayableAmount'],
+  ] as const) {
+    add(rule, child(totals, ram(name)), `/SpecifiedTradeSettlementHeaderMonetarySummation/${name}`);
+  }
+  children(settlement, ram('ApplicableTradeTax')).forEach((t, i) => {
+    const path = `/ApplicableHeaderTradeSettlement/ApplicableTradeTax[${i + 1}]`;
+    add('BR-DEC-19', child(t, ram('BasisAmount')), `${path}/BasisAmount`);
+    add('BR-DEC-20', child(t, ram('CalculatedAmount')), `${path}/CalculatedAmount`);
+  });
+  children(transaction, ram('IncludedSupplyChainTradeLineItem')).forEach((l, i) => {
+    const path = `/IncludedSupplyChainTradeLineItem[${i + 1}]`;
+    const lineSettlement = child(l, ram('SpecifiedLineTradeSettlement'));
+    add(
+      'BR-DEC-23',
+      at(
+        lineSettlement,
+        ram('SpecifiedTradeSettlementLineMonetarySummation'),
+        ram('LineTotalAmount'),
+      ),
+      `${path}/LineTotalAmount`,
+    );
+    acs(lineSettlement, path, ['BR-DEC-24', 'BR-DEC-25', 'BR-DEC-27', 'BR-DEC-28']);
+  });
+  return out;
+}
+
+/** Every coded value a BR-CL rule of the CII binding looks at, wherever it is. */
+function codeFacts(root: XmlElement): En16931Facts['codes'] {
+  const codes: En16931Facts['codes'] = [];
+  // The elements from the root to the one being read. Its path (with sibling indices) is only
+  // worked out for a value found, and no closure is made per element: the walk visits every
+  // element of every document validated.
+  const stack: XmlElement[] = [];
+  const pathOf = () =>
+    `/${stack
+      .map((e, i) => {
+        if (i === 0) return e.local;
+        let n = 0;
+        for (const s of stack[i - 1]!.children) {
+          if (s.local === e.local) n++;
+          if (s === e) break;
+        }
+        return `${e.local}[${n}]`;
+      })
+      .join('/')}`;
+  const add = (list: string, value: string | undefined) => {
+    if (value !== undefined) codes.push({ list, value: value.trim(), path: pathOf() });
+  };
+  const hasAncestor = (name: string) => stack.some((e) => e.local === name);
+  const walk = (el: XmlElement, parent: XmlElement | undefined) => {
+    stack.push(el);
+    if (el.ns === RAM) {
+      const up = parent?.local;
+      const name = el.local;
+      if (name === 'TypeCode' && up === 'ExchangedDocument') add('BR-CL-01', el.text);
+      if (name === 'TaxTotalAmount') add('BR-CL-03', el.attrs.get('currencyID'));
+      if (name === 'TaxCurrencyCode') add('BR-CL-05', el.text);
+      if (name === 'DueDateTypeCode') add('BR-CL-06', el.text);
+      if (name === 'ReferenceTypeCode') add('BR-CL-07', el.text);
+      if (
+        name === 'GlobalID' &&
+        !hasAncestor('SpecifiedTradeProduct') &&
+        !hasAncestor('ShipToTradeParty')
+      ) {
+        add('BR-CL-10', el.attrs.get('schemeID'));
+      }
+      if (
+        name === 'ID' &&
+        !hasAncestor('SpecifiedTaxRegistration') &&
+        up !== 'SpecifiedTaxRegistration'
+      ) {
+        add('BR-CL-11', el.attrs.get('schemeID'));
+      }
+      if (name === 'ClassCode') add('BR-CL-13', el.attrs.get('listID'));
+      if (name === 'CountryID') add('BR-CL-14', el.text);
+      if (name === 'ID' && up === 'OriginTradeCountry') add('BR-CL-15', el.text);
+      if (name === 'TypeCode' && up === 'SpecifiedTradeSettlementPaymentMeans') {
+        add('BR-CL-16', el.text);
+      }
+      if (name === 'CategoryCode' && up === 'CategoryTradeTax') add('BR-CL-17', el.text);
+      if (name === 'CategoryCode' && up === 'ApplicableTradeTax') add('BR-CL-18', el.text);
+      if (name === 'ReasonCode' && up === 'SpecifiedTradeAllowanceCharge') {
+        const charge = textAt(parent, ram('ChargeIndicator'), udt('Indicator')) === 'true';
+        add(charge ? 'BR-CL-20' : 'BR-CL-19', el.text);
+      }
+      if (name === 'GlobalID' && up === 'SpecifiedTradeProduct')
+        add('BR-CL-21', el.attrs.get('schemeID'));
+      if (name === 'ExemptionReasonCode') add('BR-CL-22', el.text.toUpperCase());
+      if (name === 'BasisQuantity' || name === 'BilledQuantity')
+        add('BR-CL-23', el.attrs.get('unitCode'));
+      if (name === 'AttachmentBinaryObject') add('BR-CL-24', el.attrs.get('mimeCode'));
+      if (name === 'URIID' && up === 'URIUniversalCommunication')
+        add('BR-CL-25', el.attrs.get('schemeID'));
+      if (
+        name === 'GlobalID' &&
+        up === 'ShipToTradeParty' &&
+        hasAncestor('ApplicableHeaderTradeDelivery')
+      ) {
+        add('BR-CL-26', el.attrs.get('schemeID'));
+      }
+      if (name === 'ID' && up === 'SpecifiedTaxRegistration' && el.attrs.get('schemeID') === 'VA') {
+        add('BR-CO-09', el.text.slice(0, 2));
+      }
+    }
+    for (const c of el.children) walk(c, el);
+    stack.pop();
+  };
+  walk(root, undefined);
+  return codes;
+}
+
+function partyFacts(party: XmlElement | undefined): PartyFacts {
+  const endpoint = child(party, ram('URIUniversalCommunication'));
+  return {
+    taxRegistration: registrations(party, ['VA', 'FC']),
+    vatId: registrations(party, ['VA']),
+    legalId: at(party, ram('SpecifiedLegalOrganization'), ram('ID')) !== undefined,
+    id: child(party, ram('ID')) !== undefined || child(party, ram('GlobalID')) !== undefined,
+    ...(endpoint
+      ? { endpoint: compact({ scheme: attr(child(endpoint, ram('URIID')), 'schemeID') }) }
+      : {}),
+  };
+}
+
+function allowanceChargeFacts(el: XmlElement): AllowanceChargeFacts {
+  const category = children(el, ram('CategoryTradeTax')).find(isVat);
+  return compact({
+    charge: textAt(el, ram('ChargeIndicator'), udt('Indicator')) === 'true',
+    amount: raw(child(el, ram('ActualAmount'))),
+    reason: raw(child(el, ram('Reason'))),
+    reasonCode: raw(child(el, ram('ReasonCode'))),
+    category: raw(child(category, ram('CategoryCode'))),
+    rate: raw(child(category, ram('RateApplicablePercent'))),
+  });
+}
+
+function lineFacts(el: XmlElement): LineFacts {
+  const settlement = child(el, ram('SpecifiedLineTradeSettlement'));
+  const product = child(el, ram('SpecifiedTradeProduct'));
+  const tax = children(settlement, ram('ApplicableTradeTax')).find(isVat);
+  return compact({
+    category: raw(child(tax, ram('CategoryCode'))),
+    rate: raw(child(tax, ram('RateApplicablePercent'))),
+    period: period(child(settlement, ram('BillingSpecifiedPeriod'))),
+    allowanceCharges: children(settlement, ram('SpecifiedTradeAllowanceCharge')).map(
+      allowanceChargeFacts,
+    ),
+    attributes: children(product, ram('ApplicableProductCharacteristic')).map((c) =>
+      compact({ name: raw(child(c, ram('Description'))), value: raw(child(c, ram('Value'))) }),
+    ),
+    standardIds: children(product, ram('GlobalID')).map((id) =>
+      compact({ scheme: attr(id, 'schemeID') }),
+    ),
+    classifications: children(product, ram('DesignatedProductClassification')).flatMap((c) =>
+      children(c, ram('ClassCode')).map((code) => compact({ scheme: attr(code, 'listID') })),
+    ),
+    grossPrice: textAt(
+      el,
+      ram('SpecifiedLineTradeAgreement'),
+      ram('GrossPriceProductTradePrice'),
+      ram('ChargeAmount'),
+    ),
+  });
 }
 
 /** Format 102 (CCYYMMDD) as an ISO date; anything else as written, for the date check to flag. */

@@ -1,10 +1,15 @@
-import type {
-  ParsedAllowanceCharge,
-  ParsedInvoice,
-  ParsedLine,
-  ParsedParty,
-  ParsedTax,
-  ValidationIssue,
+import {
+  type AllowanceChargeFacts,
+  checkEn16931,
+  type En16931Facts,
+  type LineFacts,
+  type ParsedAllowanceCharge,
+  type ParsedInvoice,
+  type ParsedLine,
+  type ParsedParty,
+  type ParsedTax,
+  type PartyFacts,
+  type ValidationIssue,
 } from '@sello/core/documents';
 import {
   at,
@@ -126,7 +131,281 @@ export function readUbl(root: XmlElement): FormatReading {
         })
       : undefined,
   });
+  issues.push(...checkEn16931(invoice, facts(root, credit)));
   return { version: textAt(root, cbc('UBLVersionID')) ?? '2.1', invoice, issues };
+}
+
+/** Trimmed text of an element that is there, '' when it is empty: presence is what some rules ask. */
+const raw = (el: XmlElement | undefined): string | undefined => el?.text.trim();
+const isVat = (scheme: XmlElement) =>
+  textAt(scheme, cac('TaxScheme'), cbc('ID'))?.toUpperCase() === 'VAT';
+
+/** What the EN 16931 rules ask beyond the parsed figures (see En16931Facts), read BT by BT. */
+function facts(root: XmlElement, credit: boolean): En16931Facts {
+  const supplier = at(root, cac('AccountingSupplierParty'), cac('Party'));
+  const customer = at(root, cac('AccountingCustomerParty'), cac('Party'));
+  const representative = child(root, cac('TaxRepresentativeParty'));
+  const payee = child(root, cac('PayeeParty'));
+  const delivery = child(root, cac('Delivery'));
+  const deliverTo = at(delivery, cac('DeliveryLocation'), cac('Address'));
+  const period = child(root, cac('InvoicePeriod'));
+  const taxCurrency = raw(child(root, cbc('TaxCurrencyCode')));
+  const sellerName = textAt(supplier, cac('PartyName'), cbc('Name'));
+  const sellerId = textAt(supplier, cac('PartyIdentification'), cbc('ID'));
+  const payeeName = raw(at(payee, cac('PartyName'), cbc('Name')));
+  const payeeId = textAt(payee, cac('PartyIdentification'), cbc('ID'));
+  return {
+    syntax: 'ubl',
+    seller: partyFacts(supplier),
+    buyer: partyFacts(customer),
+    taxRepresentative: representative && {
+      name: textAt(representative, cac('PartyName'), cbc('Name')),
+      vatId: children(representative, cac('PartyTaxScheme')).some(
+        (s) => isVat(s) && child(s, cbc('CompanyID')) !== undefined,
+      ),
+      address: child(representative, cac('PostalAddress')) !== undefined,
+      countryCode: textAt(
+        representative,
+        cac('PostalAddress'),
+        cac('Country'),
+        cbc('IdentificationCode'),
+      ),
+    },
+    payee: payee && {
+      name: payeeName,
+      sameAsSeller:
+        (payeeName !== undefined && payeeName === sellerName) ||
+        (payeeId !== undefined && payeeId === sellerId),
+    },
+    paymentMeans: children(root, cac('PaymentMeans')).map((m) => ({
+      code: raw(child(m, cbc('PaymentMeansCode'))),
+      creditTransfer: children(m, cac('PayeeFinancialAccount')).map((a) => ({
+        accountId: raw(child(a, cbc('ID'))),
+      })),
+    })),
+    deliverTo: deliverTo && {
+      address: true,
+      countryCode: raw(at(deliverTo, cac('Country'), cbc('IdentificationCode'))),
+    },
+    deliveryDate: textAt(delivery, cbc('ActualDeliveryDate')),
+    invoicePeriod: period && {
+      start: raw(child(period, cbc('StartDate'))),
+      end: raw(child(period, cbc('EndDate'))),
+      descriptionCode: raw(child(period, cbc('DescriptionCode'))),
+    },
+    taxPointDate: raw(child(root, cbc('TaxPointDate'))),
+    taxPointDateCode: raw(child(period, cbc('DescriptionCode'))),
+    taxCurrency,
+    taxCurrencyTotal:
+      taxCurrency !== undefined &&
+      children(root, cac('TaxTotal')).some(
+        (t) => attr(child(t, cbc('TaxAmount')), 'currencyID') === taxCurrency,
+      ),
+    supportingDocuments: children(root, cac('AdditionalDocumentReference')).map((d) =>
+      textAt(d, cbc('ID')),
+    ),
+    precedingInvoices: children(root, cac('BillingReference')).map((b) =>
+      raw(at(b, cac('InvoiceDocumentReference'), cbc('ID'))),
+    ),
+    allowanceCharges: children(root, cac('AllowanceCharge')).map(allowanceChargeFacts),
+    documentCurrencyTaxTotals: children(root, cac('TaxTotal')).filter(
+      (t) =>
+        attr(child(t, cbc('TaxAmount')), 'currencyID') ===
+        textAt(root, cbc('DocumentCurrencyCode')),
+    ).length,
+    breakdownCategories: children(root, cac('TaxTotal')).flatMap((t) =>
+      children(t, cac('TaxSubtotal')).flatMap((s) => {
+        const category = children(s, cac('TaxCategory')).find(isVat);
+        const id = raw(child(category, cbc('ID')));
+        return id === undefined ? [] : [id];
+      }),
+    ),
+    lines: children(root, cac(credit ? 'CreditNoteLine' : 'InvoiceLine')).map(lineFacts),
+    codes: codeFacts(root),
+    decimals: decimalFacts(root, credit),
+  };
+}
+
+/** The amounts BR-DEC-01…28 look at in the UBL binding (BT-92…BT-147), as written. */
+function decimalFacts(root: XmlElement, credit: boolean): En16931Facts['decimals'] {
+  const out: En16931Facts['decimals'] = [];
+  const add = (rule: string, el: XmlElement | undefined, path: string) => {
+    if (el) out.push({ rule, value: el.text.trim(), path });
+  };
+  const acs = (parent: XmlElement, at: string, rules: [string, string, string, string]) => {
+    children(parent, cac('AllowanceCharge')).forEach((ac, i) => {
+      const charge = textAt(ac, cbc('ChargeIndicator')) === 'true';
+      const path = `${at}/AllowanceCharge[${i + 1}]`;
+      add(charge ? rules[2] : rules[0], child(ac, cbc('Amount')), `${path}/Amount`);
+      add(charge ? rules[3] : rules[1], child(ac, cbc('BaseAmount')), `${path}/BaseAmount`);
+    });
+  };
+  acs(root, '', ['BR-DEC-01', 'BR-DEC-02', 'BR-DEC-05', 'BR-DEC-06']);
+  const totals = child(root, cac('LegalMonetaryTotal'));
+  for (const [rule, name] of [
+    ['BR-DEC-09', 'LineExtensionAmount'],
+    ['BR-DEC-10', 'AllowanceTotalAmount'],
+    ['BR-DEC-11', 'ChargeTotalAmount'],
+    ['BR-DEC-12', 'TaxExclusiveAmount'],
+    ['BR-DEC-14', 'TaxInclusiveAmount'],
+    ['BR-DEC-16', 'PrepaidAmount'],
+    ['BR-DEC-17', 'PayableRoundingAmount'],
+    ['BR-DEC-18', 'PayableAmount'],
+  ] as const) {
+    add(rule, child(totals, cbc(name)), `/LegalMonetaryTotal/${name}`);
+  }
+  children(root, cac('TaxTotal')).forEach((t, i) => {
+    children(t, cac('TaxSubtotal')).forEach((s, j) => {
+      const path = `/TaxTotal[${i + 1}]/TaxSubtotal[${j + 1}]`;
+      add('BR-DEC-19', child(s, cbc('TaxableAmount')), `${path}/TaxableAmount`);
+      add('BR-DEC-20', child(s, cbc('TaxAmount')), `${path}/TaxAmount`);
+    });
+  });
+  const name = credit ? 'CreditNoteLine' : 'InvoiceLine';
+  children(root, cac(name)).forEach((l, i) => {
+    const path = `/${name}[${i + 1}]`;
+    add('BR-DEC-23', child(l, cbc('LineExtensionAmount')), `${path}/LineExtensionAmount`);
+    acs(l, path, ['BR-DEC-24', 'BR-DEC-25', 'BR-DEC-27', 'BR-DEC-28']);
+  });
+  return out;
+}
+
+const AMOUNTS = new Set(
+  'Amount BaseAmount PriceAmount TaxAmount TaxableAmount LineExtensionAmount TaxExclusiveAmount TaxInclusiveAmount AllowanceTotalAmount ChargeTotalAmount PrepaidAmount PayableRoundingAmount PayableAmount'.split(
+    ' ',
+  ),
+);
+
+/** Every coded value a BR-CL rule of the UBL binding looks at, wherever it is. */
+function codeFacts(root: XmlElement): En16931Facts['codes'] {
+  const codes: En16931Facts['codes'] = [];
+  // The elements from the root to the one being read. Its path (with sibling indices) is only
+  // worked out for a value found, and no closure is made per element: the walk visits every
+  // element of every document validated.
+  const stack: XmlElement[] = [];
+  const pathOf = () =>
+    `/${stack
+      .map((e, i) => {
+        if (i === 0) return e.local;
+        let n = 0;
+        for (const s of stack[i - 1]!.children) {
+          if (s.local === e.local) n++;
+          if (s === e) break;
+        }
+        return `${e.local}[${n}]`;
+      })
+      .join('/')}`;
+  const add = (list: string, value: string | undefined) => {
+    if (value !== undefined) codes.push({ list, value: value.trim(), path: pathOf() });
+  };
+  const hasAncestor = (name: string) => stack.some((e) => e.local === name);
+  const walk = (el: XmlElement, parent: XmlElement | undefined) => {
+    stack.push(el);
+    if (el.ns === CBC) {
+      const up = parent?.local;
+      const name = el.local;
+      if (name === 'InvoiceTypeCode') add('BR-CL-01', el.text);
+      if (name === 'CreditNoteTypeCode') add('BR-CL-01 credit note', el.text);
+      if (AMOUNTS.has(name)) add('BR-CL-03', el.attrs.get('currencyID') ?? '');
+      if (name === 'TaxCurrencyCode') add('BR-CL-05', el.text);
+      if (name === 'DescriptionCode' && up === 'InvoicePeriod') add('BR-CL-06', el.text);
+      if (
+        name === 'ID' &&
+        (up === 'AdditionalDocumentReference' || up === 'DocumentReference') &&
+        textAt(parent, cbc('DocumentTypeCode')) === '130'
+      ) {
+        add('BR-CL-07', el.attrs.get('schemeID'));
+      }
+      if (name === 'ID' && up === 'PartyIdentification') {
+        const scheme = el.attrs.get('schemeID');
+        const sepaAllowed = hasAncestor('AccountingSupplierParty') || hasAncestor('PayeeParty');
+        if (!(scheme?.trim() === 'SEPA' && sepaAllowed)) add('BR-CL-10', scheme);
+      }
+      if (name === 'CompanyID' && up === 'PartyLegalEntity')
+        add('BR-CL-11', el.attrs.get('schemeID'));
+      if (name === 'ItemClassificationCode' && up === 'CommodityClassification') {
+        add('BR-CL-13', el.attrs.get('listID'));
+      }
+      if (name === 'IdentificationCode' && up === 'Country') add('BR-CL-14', el.text);
+      if (name === 'IdentificationCode' && up === 'OriginCountry') add('BR-CL-15', el.text);
+      if (name === 'PaymentMeansCode' && up === 'PaymentMeans') add('BR-CL-16', el.text);
+      if (name === 'ID' && up === 'TaxCategory') add('BR-CL-17', el.text);
+      if (name === 'ID' && up === 'ClassifiedTaxCategory') add('BR-CL-18', el.text);
+      if (name === 'AllowanceChargeReasonCode' && up === 'AllowanceCharge') {
+        add(textAt(parent, cbc('ChargeIndicator')) === 'true' ? 'BR-CL-20' : 'BR-CL-19', el.text);
+      }
+      if (name === 'ID' && up === 'StandardItemIdentification')
+        add('BR-CL-21', el.attrs.get('schemeID'));
+      if (name === 'TaxExemptionReasonCode') add('BR-CL-22', el.text.toUpperCase());
+      if (name === 'InvoicedQuantity' || name === 'BaseQuantity' || name === 'CreditedQuantity') {
+        add('BR-CL-23', el.attrs.get('unitCode'));
+      }
+      if (name === 'EmbeddedDocumentBinaryObject') add('BR-CL-24', el.attrs.get('mimeCode'));
+      if (name === 'EndpointID') add('BR-CL-25', el.attrs.get('schemeID'));
+      if (name === 'ID' && up === 'DeliveryLocation') add('BR-CL-26', el.attrs.get('schemeID'));
+      if (name === 'CompanyID' && up === 'PartyTaxScheme' && parent && isVat(parent)) {
+        add('BR-CO-09', el.text.trim().slice(0, 2));
+      }
+    }
+    for (const c of el.children) walk(c, el);
+    stack.pop();
+  };
+  walk(root, undefined);
+  return codes;
+}
+
+function partyFacts(party: XmlElement | undefined): PartyFacts {
+  const schemes = children(party, cac('PartyTaxScheme'));
+  const endpoint = child(party, cbc('EndpointID'));
+  return {
+    taxRegistration: schemes.some((s) => child(s, cbc('CompanyID')) !== undefined),
+    vatId: schemes.some((s) => isVat(s) && child(s, cbc('CompanyID')) !== undefined),
+    legalId: at(party, cac('PartyLegalEntity'), cbc('CompanyID')) !== undefined,
+    id: children(party, cac('PartyIdentification')).some((p) => {
+      const id = child(p, cbc('ID'));
+      return id !== undefined && attr(id, 'schemeID') !== 'SEPA';
+    }),
+    ...(endpoint ? { endpoint: compact({ scheme: endpoint.attrs.get('schemeID') }) } : {}),
+  };
+}
+
+function allowanceChargeFacts(el: XmlElement): AllowanceChargeFacts {
+  const category = children(el, cac('TaxCategory')).find(isVat);
+  return compact({
+    charge: textAt(el, cbc('ChargeIndicator')) === 'true',
+    amount: raw(child(el, cbc('Amount'))),
+    reason: raw(child(el, cbc('AllowanceChargeReason'))),
+    reasonCode: raw(child(el, cbc('AllowanceChargeReasonCode'))),
+    category: raw(child(category, cbc('ID'))),
+    rate: raw(child(category, cbc('Percent'))),
+  });
+}
+
+function lineFacts(el: XmlElement): LineFacts {
+  const item = child(el, cac('Item'));
+  const category = children(item, cac('ClassifiedTaxCategory')).find(isVat);
+  const period = child(el, cac('InvoicePeriod'));
+  return compact({
+    category: raw(child(category, cbc('ID'))),
+    rate: raw(child(category, cbc('Percent'))),
+    period: period && {
+      start: raw(child(period, cbc('StartDate'))),
+      end: raw(child(period, cbc('EndDate'))),
+    },
+    allowanceCharges: children(el, cac('AllowanceCharge')).map(allowanceChargeFacts),
+    attributes: children(item, cac('AdditionalItemProperty')).map((p) =>
+      compact({ name: raw(child(p, cbc('Name'))), value: raw(child(p, cbc('Value'))) }),
+    ),
+    standardIds: children(item, cac('StandardItemIdentification')).flatMap((s) =>
+      children(s, cbc('ID')).map((id) => compact({ scheme: id.attrs.get('schemeID') })),
+    ),
+    classifications: children(item, cac('CommodityClassification')).flatMap((c) =>
+      children(c, cbc('ItemClassificationCode')).map((code) =>
+        compact({ scheme: code.attrs.get('listID') }),
+      ),
+    ),
+    grossPrice: textAt(el, cac('Price'), cac('AllowanceCharge'), cbc('BaseAmount')),
+  });
 }
 
 /**
