@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { acceptanceInvoice } from '../../../test/conformance/pdf/fixtures.ts';
+import { sheetOn } from '../testing/pages.ts';
 import { formatMoney, formatNegatedMoney } from './format.ts';
+import { paymentAndNotes } from './sections/payment-notes.ts';
 
 describe('money in the invoice currency', () => {
   it.each([
@@ -17,5 +20,24 @@ describe('money in the invoice currency', () => {
 
   it('negates withholdings in the same currency', () => {
     expect(formatNegatedMoney('100', 'es', 'MXN')).toBe('-100,00 MXN');
+  });
+});
+
+describe('an invoice in another currency', () => {
+  it('states the exchange rate and the tax in the accounting currency, after the payment', () => {
+    const inv = { ...acceptanceInvoice('es'), currency: 'USD', exchangeRate: '0.9215' };
+    const blocks = paymentAndNotes(sheetOn(inv));
+    expect(blocks.map((b) => b.kind)).toEqual(['payment', 'currency', 'notes']);
+    // 75.34 USD of tax × 0.9215 = 69.43 EUR.
+    expect(blocks[1]!.lines.map((l) => l.text)).toEqual([
+      'MONEDA',
+      'Tipo de cambio: 1 USD = 0,9215 EUR',
+      'Cuota en EUR: 69,43 €',
+    ]);
+  });
+
+  it('prints nothing of the kind for an invoice in euros', () => {
+    const blocks = paymentAndNotes(sheetOn(acceptanceInvoice('en')));
+    expect(blocks.map((b) => b.kind)).toEqual(['payment', 'notes']);
   });
 });
