@@ -159,6 +159,10 @@ const CASES: Record<string, Invoice> = {
     [line('-1', '500', [iva('16')]), line('-2', '100', [iva('16'), { type: 'ISR', rate: '10' }])],
     { kind: 'corrective', corrective: ORIGINAL, cfdiUse: 'G02' },
   ),
+  'an egreso at IVA 0 and exempt, amounts of zero included': invoice(
+    [line('-1', '80', [iva('0')]), line('-1', '20', [iva('0', { exempt: true })])],
+    { kind: 'corrective', corrective: ORIGINAL, cfdiUse: 'G02' },
+  ),
   'lines not subject to tax and exempt only: no charged total': invoice([
     line('1', '100', [], { taxObject: '01' }),
     line('1', '50', [iva('0', { exempt: true })]),

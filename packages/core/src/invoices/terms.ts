@@ -53,7 +53,7 @@ export function invoiceTerms(
       message: `Required for an invoice in ${currency}: how many ${accounting} one ${currency} is worth`,
     });
   }
-  if (rate !== undefined && (!isDecimalString(rate, 6) || !new Dec(rate).isPositive())) {
+  if (rate !== undefined && (!isDecimalString(rate, 6) || !new Dec(rate).gt(0))) {
     errors.push({
       path: 'exchangeRate',
       message: 'A positive decimal string with up to 6 decimals, e.g. "17.2345"',

@@ -80,13 +80,14 @@ export function cfdiOfInvoice(
   const units = minorUnits(invoice.currency);
   const money = (value: string, path: string) => {
     const d = new Dec(value).times(sign);
-    if (d.isNegative()) {
+    // lt, not isNegative: a zero amount of an egreso is -0, which isNegative counts.
+    if (d.lt(0)) {
       throw new CfdiMappingError(
         `A CFDI ${egreso ? 'egreso' : 'ingreso'} cannot carry ${value}: issue lines of one sign`,
         path,
       );
     }
-    return d.toFixed(units);
+    return d.abs().toFixed(units);
   };
 
   const conceptos = invoice.lines.map((line, i): Concepto => {
