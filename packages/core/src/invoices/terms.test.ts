@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../customers/customer.ts';
 import type { Tenant } from '../tenants/tenant.ts';
-import { assertIssuable, invoiceTerms } from './terms.ts';
+import { assertIssuable, invoiceJurisdiction, invoiceTerms } from './terms.ts';
 
 const address = (country: string, postalCode = '44100') => ({
   line1: 'x',
@@ -103,5 +103,12 @@ describe('assertIssuable', () => {
     expect(() => assertIssuable(ready, customer('MX', { taxRegime: '601' }))).not.toThrow();
     expect(() => assertIssuable(ready, customer('US'))).not.toThrow();
     expect(() => assertIssuable(tenant('ES'), customer('ES'))).not.toThrow();
+  });
+});
+
+describe('invoiceJurisdiction', () => {
+  it('is the issuer’s: Mexico for a Mexican issuer, Spain otherwise', () => {
+    expect(invoiceJurisdiction({ issuer: { address: address('MX') } })).toBe('MX');
+    expect(invoiceJurisdiction({ issuer: { address: address('ES') } })).toBe('ES');
   });
 });

@@ -136,3 +136,10 @@ export function assertIssuable(tenant: Tenant, customer: Customer): void {
     );
   }
 }
+
+/**
+ * Whose rules an invoice follows, from its issuer as frozen on it: Mexico's (a CFDI, amounts per
+ * SAT's rules) for a Mexican issuer, Spain's otherwise. Formats pick their documents by it.
+ */
+export const invoiceJurisdiction = (invoice: { issuer: { address: { country: string } } }) =>
+  jurisdictionOf(invoice.issuer.address.country);
