@@ -1,6 +1,8 @@
 // The symbol encoder alone: the package entry also loads its PNG/SVG renderers (pngjs), which a
 // PDF that draws the modules as vectors never uses.
 import * as QRCode from 'qrcode/lib/core/qrcode.js';
+import { BLACK } from './layout.ts';
+import type { Pen } from './pen.ts';
 
 /**
  * The VERI*FACTU QR as vector data. AEAT asks for ISO/IEC 18004 with error correction M; we keep
@@ -31,4 +33,13 @@ export function qrSymbol(text: string): QrSymbol {
     }
   }
   return { size, runs };
+}
+
+/** Draws the symbol as vector runs, `side` points wide, its top-left at (`x`, `top`). */
+export function drawQr(pen: Pen, symbol: QrSymbol, x: number, top: number, side: number): void {
+  const m = side / symbol.size;
+  const rects = symbol.runs.map(
+    ([row, col, len]) => [x + col * m, top - (row + 1) * m, len * m, m] as const,
+  );
+  pen.canvas.rects(rects, BLACK);
 }

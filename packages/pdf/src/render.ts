@@ -3,6 +3,7 @@ import { FONT_KEYS } from './canvas.ts';
 import { MARGIN_TOP, PAGE_H, PAGE_W, RUNNING_HEAD_H } from './layout.ts';
 import type { Invoice } from './model.ts';
 import type { RenderOptions } from './options.ts';
+import { cfdiDetails, cfdiStamp } from './sections/cfdi.ts';
 import { pageFooter } from './sections/footer.ts';
 import { header, runningHead } from './sections/header.ts';
 import { linesTable } from './sections/lines.ts';
@@ -13,7 +14,8 @@ import { watermark } from './sections/watermark.ts';
 import { Sheet } from './sheet.ts';
 import { fontFile } from './text.ts';
 
-export type { RenderOptions } from './options.ts';
+export type { CfdiPrint, RenderOptions } from './options.ts';
+export { CFDI_QR_SIDE_MM } from './sections/cfdi.ts';
 export { QR_SIDE_MM } from './sections/verifactu.ts';
 
 /**
@@ -41,8 +43,10 @@ export async function renderInvoicePdf(
   sheet.newPage();
   header(sheet);
   parties(sheet);
+  cfdiDetails(sheet);
   linesTable(sheet);
   closing(sheet);
+  cfdiStamp(sheet);
 
   const total = sheet.pages.length;
   const pages = sheet.pages.map(() => doc.addPage([PAGE_W, PAGE_H]));

@@ -1,8 +1,9 @@
 import type { Invoice, PaymentMeans } from '@sello/core/invoices';
 import { Dec, minorUnits, plain, sum } from '@sello/core/money';
-import type { LineTaxAmount, TaxBreakdownRow, TaxType } from '@sello/core/taxes';
+import type { LineTaxAmount, TaxType } from '@sello/core/taxes';
 import { facturaeCountry } from '../facturae/countries.ts';
-import type { Cfdi, Concepto, Impuestos, Receptor, Retencion, Traslado } from './model.ts';
+import { impuestosOf } from './impuestos.ts';
+import type { Cfdi, Concepto, Receptor, Retencion, Traslado } from './model.ts';
 
 /** The CSD certificate that will seal the CFDI: its 20-digit number and DER as base64. */
 export interface IssuerCertificate {
@@ -48,9 +49,9 @@ const FOREIGN_RFC = 'XEXX010101000';
 /**
  * A Mexican tenant's issued invoice (or a draft, for a preview) as a CFDI 4.0 comprobante,
  * unsealed (`sealCfdi` signs it). Every amount is the tax engine's, never recomputed: concepts
- * carry the line's Importe, Descuento and per-tax Base/Importe; the Impuestos summary is the
- * invoice's tax breakdown (charges per tax, factor and rate; withholdings per tax), so the CFDI's
- * totals are the invoice's.
+ * carry the line's Importe, Descuento and per-tax Base/Importe; the Impuestos summary adds them
+ * up per tax, factor and rate (withholdings per tax), which is what the engine's breakdown
+ * holds, so the CFDI's totals are the invoice's.
  *
  * An invoice with a negative total (a corrective that credits) is an egreso (E) related to the
  * original's UUID with TipoRelacion 01 (nota de crédito), its amounts written positive; a
@@ -117,7 +118,8 @@ export function cfdiOfInvoice(
 
   const subTotal = sum(invoice.lines.map((l) => new Dec(l.gross)));
   const descuento = sum(invoice.lines.map((l) => new Dec(l.discount)));
-  const impuestos = summary(invoice.breakdown, money, units);
+  // Summed from the concepts as Anexo 20 does; the engine's breakdown rows are the same sums.
+  const impuestos = impuestosOf(conceptos, units);
   const payment = invoice.payment;
   const formaPago = FORMA_PAGO[payment?.means ?? 'other'];
   const relation = relationOf(invoice, egreso);
@@ -185,41 +187,6 @@ function retencion(t: TaxAmount, money: Money, path: string): Retencion {
     tipoFactor: 'Tasa',
     tasaOCuota: tasa(t.rate),
     importe: money(t.amount, path),
-  };
-}
-
-/**
- * The comprobante's Impuestos from the invoice's breakdown: charges per tax, factor and rate (an
- * exempt row has its base only and counts in no total), withholdings summed per tax. No node
- * when no line carries taxes; no TotalImpuestosTrasladados when every charge is exempt.
- */
-function summary(
-  rows: readonly TaxBreakdownRow[],
-  money: Money,
-  units: number,
-): Impuestos | undefined {
-  const charged = rows.filter((r) => !r.withheld);
-  const held = rows.filter((r) => r.withheld);
-  if (!charged.length && !held.length) return undefined;
-  const traslados = charged.map((r, i) => traslado(r, money, `taxBreakdown.${i}`));
-  const byTax = new Map<string, Dec>();
-  for (const [i, r] of held.entries()) {
-    const impuesto = impuestoOf(r.type, `taxBreakdown.${i}.type`);
-    const amount = new Dec(money(r.amount, `taxBreakdown.${i}`));
-    byTax.set(impuesto, (byTax.get(impuesto) ?? new Dec(0)).plus(amount));
-  }
-  const retenciones = [...byTax.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([impuesto, importe]) => ({ impuesto, importe: importe.toFixed(units) }));
-  const rated = traslados.filter((t) => t.importe !== undefined);
-  const total = (amounts: string[]) => sum(amounts.map((a) => new Dec(a))).toFixed(units);
-  return {
-    ...(retenciones.length
-      ? { totalImpuestosRetenidos: total(retenciones.map((r) => r.importe)) }
-      : {}),
-    ...(rated.length ? { totalImpuestosTrasladados: total(rated.map((t) => t.importe!)) } : {}),
-    ...(retenciones.length ? { retenciones } : {}),
-    ...(traslados.length ? { traslados } : {}),
   };
 }
 

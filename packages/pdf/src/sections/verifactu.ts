@@ -1,7 +1,7 @@
 import { QR_LEGEND, QR_TITLE } from '../labels.ts';
-import { BLACK, BODY, INK, LEADING, MM, PAGE_W } from '../layout.ts';
+import { BODY, INK, LEADING, MM, PAGE_W } from '../layout.ts';
 import type { Pen } from '../pen.ts';
-import { qrSymbol } from '../qr.ts';
+import { drawQr, qrSymbol } from '../qr.ts';
 
 /** Printed side of the QR symbol, inside AEAT's 30–40 mm window with room on both sides. */
 export const QR_SIDE_MM = 34;
@@ -19,12 +19,7 @@ export function qrBlock(pen: Pen, top: number, url: string): number {
   let y = top;
   pen.textCentered(QR_TITLE, cx, y - BODY, 'regular', BODY, INK);
   y -= BODY * LEADING + quiet;
-  const x0 = cx - QR_SIDE / 2;
-  const symbolTop = y;
-  const rects = symbol.runs.map(
-    ([row, col, len]) => [x0 + col * m, symbolTop - (row + 1) * m, len * m, m] as const,
-  );
-  pen.canvas.rects(rects, BLACK);
+  drawQr(pen, symbol, cx - QR_SIDE / 2, y, QR_SIDE);
   y -= QR_SIDE + quiet;
   pen.textCentered(QR_LEGEND, cx, y - BODY, 'bold', BODY, INK);
   return y - BODY * LEADING;
