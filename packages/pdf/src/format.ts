@@ -1,3 +1,4 @@
+import { MINOR_UNITS } from '@sello/core/money';
 import type { Language } from './model.ts';
 
 /**
@@ -62,17 +63,26 @@ export function formatDecimal(value: string, lang: Language, minDecimals = 0): s
   return `${minus}${grouped}${frac ? decimal + frac : ''}`;
 }
 
-/** Money in euros, always with cents. */
-export function formatMoney(value: string, lang: Language): string {
-  const n = formatDecimal(value, lang, 2);
-  if (lang === 'en') return n.startsWith('-') ? `-€${n.slice(1)}` : `€${n}`;
-  return `${n} €`;
+/**
+ * Money in the invoice's currency, with at least that currency's decimals (ISO 4217 minor unit:
+ * cents for EUR and USD, none for JPY). Euros keep their sign (`1.234,56 €`, `€1,234.56`); other
+ * currencies print their ISO code, which every font has and no reader confuses (`1.234,56 USD`,
+ * `USD 1,234.56`; `$` alone would not say which dollar or peso).
+ */
+export function formatMoney(value: string, lang: Language, currency = 'EUR'): string {
+  const n = formatDecimal(value, lang, MINOR_UNITS.get(currency) ?? 2);
+  if (currency === 'EUR') {
+    if (lang === 'en') return n.startsWith('-') ? `-€${n.slice(1)}` : `€${n}`;
+    return `${n} €`;
+  }
+  if (lang === 'en') return n.startsWith('-') ? `-${currency} ${n.slice(1)}` : `${currency} ${n}`;
+  return `${n} ${currency}`;
 }
 
 /** Money shown as subtracted (withholdings): the same amount with a minus sign in front. */
-export function formatNegatedMoney(value: string, lang: Language): string {
+export function formatNegatedMoney(value: string, lang: Language, currency = 'EUR'): string {
   const v = value.trim();
-  return formatMoney(v.startsWith('-') ? v.slice(1) : `-${v.replace(/^\+/, '')}`, lang);
+  return formatMoney(v.startsWith('-') ? v.slice(1) : `-${v.replace(/^\+/, '')}`, lang, currency);
 }
 
 export const formatQuantity = (value: string, lang: Language): string =>

@@ -46,6 +46,12 @@ export interface Labels {
   paymentMeans: Record<PaymentMeans, string>;
   iban: string;
   notes: string;
+  /** Heading of the currency block of an invoice not in the accounting currency. */
+  currency: string;
+  /** "1 USD = 0,9215 EUR" spelt out, e.g. "Tipo de cambio: 1 USD = 0,9215 EUR". */
+  exchangeRate: (rate: string) => string;
+  /** The tax total in the accounting currency, e.g. "Cuota en EUR". */
+  taxIn: (currency: string) => string;
   page: (n: number, of: number) => string;
 }
 
@@ -94,6 +100,9 @@ const es: Labels = {
   },
   iban: 'IBAN',
   notes: 'Observaciones',
+  currency: 'Moneda',
+  exchangeRate: (r) => `Tipo de cambio: ${r}`,
+  taxIn: (c) => `Cuota en ${c}`,
   page: (n, of) => `Página ${n} de ${of}`,
 };
 
@@ -142,6 +151,9 @@ const ca: Labels = {
   },
   iban: 'IBAN',
   notes: 'Observacions',
+  currency: 'Moneda',
+  exchangeRate: (r) => `Tipus de canvi: ${r}`,
+  taxIn: (c) => `Quota en ${c}`,
   page: (n, of) => `Pàgina ${n} de ${of}`,
 };
 
@@ -190,6 +202,9 @@ const en: Labels = {
   },
   iban: 'IBAN',
   notes: 'Notes',
+  currency: 'Currency',
+  exchangeRate: (r) => `Exchange rate: ${r}`,
+  taxIn: (c) => `Tax in ${c}`,
   page: (n, of) => `Page ${n} of ${of}`,
 };
 

@@ -13,6 +13,7 @@ export function buildSettlement(doc: En16931Invoice): string {
   return node(
     'ram:ApplicableHeaderTradeSettlement',
     (payment?.iban ? leaf('ram:PaymentReference', doc.number) : '') +
+      (doc.taxCurrency ? leaf('ram:TaxCurrencyCode', doc.taxCurrency.code) : '') +
       leaf('ram:InvoiceCurrencyCode', doc.currency) +
       (payment
         ? node(
@@ -68,6 +69,9 @@ export function buildSummation(doc: En16931Invoice): string {
     leaf('ram:LineTotalAmount', t.lineNet) +
       leaf('ram:TaxBasisTotalAmount', t.taxExclusive) +
       `<ram:TaxTotalAmount currencyID="${doc.currency}">${doc.taxTotal}</ram:TaxTotalAmount>` +
+      (doc.taxCurrency
+        ? `<ram:TaxTotalAmount currencyID="${doc.taxCurrency.code}">${doc.taxCurrency.taxTotal}</ram:TaxTotalAmount>`
+        : '') +
       leaf('ram:GrandTotalAmount', t.taxInclusive) +
       (t.prepaid ? leaf('ram:TotalPrepaidAmount', t.prepaid) : '') +
       leaf('ram:DuePayableAmount', t.payable),

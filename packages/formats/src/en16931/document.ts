@@ -67,7 +67,13 @@ export interface En16931Invoice {
   kind: DocumentKind;
   number: string;
   issueDate: string;
-  currency: 'EUR';
+  /** BT-5, ISO 4217. */
+  currency: string;
+  /**
+   * BT-6 and BT-111: the currency the VAT is accounted in (the seller's: EUR for Spain) and the
+   * VAT total in it, when the invoice is in another currency.
+   */
+  taxCurrency?: { code: string; taxTotal: string };
   dueDate?: string;
   /** BT-72: the date of the operation when it differs from the issue date. */
   deliveryDate?: string;
@@ -217,7 +223,8 @@ export function toEn16931(invoice: Invoice, options: ExportOptions = {}): En1693
     kind,
     number,
     issueDate: invoice.issueDate,
-    currency: 'EUR',
+    currency: invoice.currency,
+    ...taxCurrencyOf(invoice, sign),
     ...(positive && payment?.dueDate ? { dueDate: payment.dueDate } : {}),
     ...(deliveryDate ? { deliveryDate } : {}),
     ...(intraCommunity ? { deliverTo: partyOf(invoice.customer, 'customer', true).address } : {}),
@@ -290,3 +297,25 @@ function checkBreakdown(invoice: Invoice, lines: En16931Line[], rows: VatRow[]):
 }
 
 export type { Endpoint };
+
+/**
+ * The VAT total in the seller's accounting currency (EUR, or MXN for a Mexican seller) at the
+ * invoice's exchange rate, for an invoice in another currency (EN 16931 BT-6, BT-111; BR-53).
+ */
+function taxCurrencyOf(
+  invoice: Invoice,
+  sign: Sign,
+): { taxCurrency?: En16931Invoice['taxCurrency'] } {
+  const accounting = invoice.issuer.address.country === 'MX' ? 'MXN' : 'EUR';
+  if (invoice.currency === accounting) return {};
+  if (!invoice.exchangeRate) {
+    throw new En16931BuildError(
+      `an invoice in ${invoice.currency} needs its exchange rate to ${accounting}`,
+      'exchangeRate',
+    );
+  }
+  const taxTotal = new Dec(invoice.totals.tax).times(invoice.exchangeRate).toFixed(8);
+  return {
+    taxCurrency: { code: accounting, taxTotal: cents(taxTotal, 'totals.tax', sign) },
+  };
+}

@@ -7,7 +7,7 @@ import { buildIssueData } from './issue-data.ts';
 import { buildItems } from './items.ts';
 import { buildParties } from './parties.ts';
 import { buildPaymentDetails } from './payment.ts';
-import { buildInvoiceTaxes } from './taxes.ts';
+import { buildInvoiceTaxes, eurosRate } from './taxes.ts';
 import { buildTotals } from './totals.ts';
 
 export const FACTURAE_NAMESPACE = 'http://www.facturae.gob.es/formato/Versiones/Facturaev3_2_2.xml';
@@ -36,7 +36,7 @@ export function buildFacturae(invoice: Invoice, options: FacturaeOptions = {}): 
       buildIssueData(invoice, options.description) +
       buildInvoiceTaxes(invoice) +
       buildTotals(invoice.totals) +
-      buildItems(invoice.lines, invoice.language) +
+      buildItems(invoice.lines, invoice.language, eurosRate(invoice)) +
       buildPaymentDetails(invoice) +
       buildLegalLiterals(invoice, options.legalLiterals) +
       buildAdditionalData(invoice, options.additionalInformation),

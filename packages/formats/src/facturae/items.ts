@@ -52,8 +52,16 @@ export function unitOfMeasure(unit: string | undefined): string {
   return UNIT_NAMES[unit.trim().toLowerCase().replace(/\.$/, '')] ?? '05';
 }
 
-export function buildItems(lines: readonly ComputedLine[], language: Language): string {
-  return node('Items', lines.map((line, i) => buildInvoiceLine(line, language, i)).join(''));
+/** `exchangeRate`: euros per unit, for an invoice not in euros (line taxes get their equivalent). */
+export function buildItems(
+  lines: readonly ComputedLine[],
+  language: Language,
+  exchangeRate?: string,
+): string {
+  return node(
+    'Items',
+    lines.map((line, i) => buildInvoiceLine(line, language, i, exchangeRate)).join(''),
+  );
 }
 
 /**
@@ -61,7 +69,12 @@ export function buildItems(lines: readonly ComputedLine[], language: Language): 
  * discount is its own element and GrossAmount is the line's taxable base (`net`). Note the
  * schema's order: TaxesWithheld comes before TaxesOutputs within a line.
  */
-export function buildInvoiceLine(line: ComputedLine, language: Language, index: number): string {
+export function buildInvoiceLine(
+  line: ComputedLine,
+  language: Language,
+  index: number,
+  exchangeRate?: string,
+): string {
   const path = `lines.${index}`;
   const unit = unitOfMeasure(line.unit);
   const discount =
@@ -80,12 +93,14 @@ export function buildInvoiceLine(line: ComputedLine, language: Language, index: 
   const withheld = taxes.withheld.length
     ? node(
         'TaxesWithheld',
-        taxes.withheld.map((t, j) => withheldTaxXml(t, `${path}.taxAmounts.${j}`)).join(''),
+        taxes.withheld
+          .map((t, j) => withheldTaxXml(t, `${path}.taxAmounts.${j}`, exchangeRate))
+          .join(''),
       )
     : '';
   const outputs = node(
     'TaxesOutputs',
-    taxes.outputs.map((t, j) => outputTaxXml(t, `${path}.taxAmounts.${j}`)).join(''),
+    taxes.outputs.map((t, j) => outputTaxXml(t, `${path}.taxAmounts.${j}`, exchangeRate)).join(''),
   );
   const event = taxes.event
     ? node(

@@ -143,49 +143,67 @@ export function withheldTaxes(invoice: Invoice): WithheldTax[] {
     });
 }
 
+/**
+ * An AmountType: the amount in the invoice currency and, for an invoice not in euros, its
+ * EquivalentInEuros at the invoice's exchange rate (euros per unit), rounded half up to cents.
+ */
+function amountXml(name: string, value: string, path: string, exchangeRate?: string): string {
+  const euros = exchangeRate
+    ? leaf('EquivalentInEuros', cents(new Dec(value).times(exchangeRate)))
+    : '';
+  return node(name, leaf('TotalAmount', amount2(value, path)) + euros);
+}
+
 /** The Tax element of TaxesOutputs (TaxOutputType). */
-export function outputTaxXml(tax: OutputTax, path: string): string {
+export function outputTaxXml(tax: OutputTax, path: string, exchangeRate?: string): string {
   const surcharge = tax.surcharge
     ? leaf('EquivalenceSurcharge', amount2(tax.surcharge.rate, `${path}.surcharge.rate`)) +
-      node(
+      amountXml(
         'EquivalenceSurchargeAmount',
-        leaf('TotalAmount', amount2(tax.surcharge.amount, `${path}.surcharge.amount`)),
+        tax.surcharge.amount,
+        `${path}.surcharge.amount`,
+        exchangeRate,
       )
     : '';
   return node(
     'Tax',
     leaf('TaxTypeCode', TAX_TYPE_CODES[tax.type]) +
       leaf('TaxRate', upTo8(tax.rate, `${path}.rate`)) +
-      node('TaxableBase', leaf('TotalAmount', amount2(tax.base, `${path}.base`))) +
-      node('TaxAmount', leaf('TotalAmount', amount2(tax.amount, `${path}.amount`))) +
+      amountXml('TaxableBase', tax.base, `${path}.base`, exchangeRate) +
+      amountXml('TaxAmount', tax.amount, `${path}.amount`, exchangeRate) +
       surcharge,
   );
 }
 
 /** The Tax element of TaxesWithheld (TaxType). */
-export function withheldTaxXml(tax: WithheldTax, path: string): string {
+export function withheldTaxXml(tax: WithheldTax, path: string, exchangeRate?: string): string {
   return node(
     'Tax',
     leaf('TaxTypeCode', TAX_TYPE_CODES.IRPF) +
       leaf('TaxRate', upTo8(tax.rate, `${path}.rate`)) +
-      node('TaxableBase', leaf('TotalAmount', amount2(tax.base, `${path}.base`))) +
-      node('TaxAmount', leaf('TotalAmount', amount2(tax.amount, `${path}.amount`))),
+      amountXml('TaxableBase', tax.base, `${path}.base`, exchangeRate) +
+      amountXml('TaxAmount', tax.amount, `${path}.amount`, exchangeRate),
   );
 }
 
+/** The rate to euros when the invoice is not in euros (ExchangeRateDetails says so too). */
+export const eurosRate = (invoice: Pick<Invoice, 'currency' | 'exchangeRate'>) =>
+  invoice.currency === 'EUR' ? undefined : invoice.exchangeRate;
+
 /** TaxesOutputs (required) and TaxesWithheld (when something is withheld) of the invoice. */
 export function buildInvoiceTaxes(invoice: Invoice): string {
+  const rate = eurosRate(invoice);
   const outputs = outputTaxes(invoice);
   if (outputs.length === 0) {
     throw new FacturaeBuildError('Facturae needs at least one IVA or IGIC row', 'breakdown');
   }
   const withheld = withheldTaxes(invoice);
   return (
-    node('TaxesOutputs', outputs.map((t, i) => outputTaxXml(t, `breakdown.${i}`)).join('')) +
+    node('TaxesOutputs', outputs.map((t, i) => outputTaxXml(t, `breakdown.${i}`, rate)).join('')) +
     (withheld.length
       ? node(
           'TaxesWithheld',
-          withheld.map((t, i) => withheldTaxXml(t, `breakdown.withheld.${i}`)).join(''),
+          withheld.map((t, i) => withheldTaxXml(t, `breakdown.withheld.${i}`, rate)).join(''),
         )
       : '')
   );

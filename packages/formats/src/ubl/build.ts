@@ -33,7 +33,7 @@ export function buildUbl(invoice: Invoice, options: UblOptions = {}): string {
     buildTaxTotal(doc) +
     buildWithholdingTaxTotal(doc) +
     buildTotals(doc) +
-    doc.lines.map((line) => buildLine(line, creditNote)).join('') +
+    doc.lines.map((line) => buildLine(line, creditNote, doc.currency)).join('') +
     `</${root}>`
   );
 }

@@ -8,9 +8,9 @@ export const UBL_NAMESPACES = {
   cbc: 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2',
 } as const;
 
-/** An amount element: the value is already printed by the EN 16931 layer; Sello invoices in EUR. */
-export const amount = (name: string, value: string): string =>
-  `<${name} currencyID="EUR">${value}</${name}>`;
+/** An amount element in `currency` (the document's, BT-5): the EN 16931 layer printed the value. */
+export const amount = (name: string, value: string, currency: string): string =>
+  `<${name} currencyID="${currency}">${value}</${name}>`;
 
 /** `cac:TaxScheme` with the given scheme id (VAT for every EN 16931 category). */
 export const taxScheme = (id: string): string =>

@@ -16,6 +16,7 @@ export function buildHeader(doc: En16931Invoice): string {
         leaf('cbc:InvoiceTypeCode', '380')) +
     buildNote(doc.notes) +
     leaf('cbc:DocumentCurrencyCode', doc.currency) +
+    (doc.taxCurrency ? leaf('cbc:TaxCurrencyCode', doc.taxCurrency.code) : '') +
     leaf('cbc:BuyerReference', doc.buyerReference)
   );
 }

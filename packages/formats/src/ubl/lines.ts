@@ -9,7 +9,7 @@ import { amount, taxScheme } from './format.ts';
  * its rate and base, so the net amount is quantity × price − allowance (PEPPOL-EN16931-R120) and
  * the price stays the one the customer agreed to.
  */
-export function buildLine(line: En16931Line, creditNote: boolean): string {
+export function buildLine(line: En16931Line, creditNote: boolean, currency: string): string {
   const [element, quantity] = creditNote
     ? ['cac:CreditNoteLine', 'cbc:CreditedQuantity']
     : ['cac:InvoiceLine', 'cbc:InvoicedQuantity'];
@@ -20,8 +20,8 @@ export function buildLine(line: En16931Line, creditNote: boolean): string {
           leaf('cbc:AllowanceChargeReasonCode', DISCOUNT_REASON_CODE) +
           leaf('cbc:AllowanceChargeReason', line.allowance.reason) +
           leaf('cbc:MultiplierFactorNumeric', line.allowance.rate) +
-          amount('cbc:Amount', line.allowance.amount) +
-          amount('cbc:BaseAmount', line.allowance.base),
+          amount('cbc:Amount', line.allowance.amount, currency) +
+          amount('cbc:BaseAmount', line.allowance.base, currency),
       )
     : '';
   const category = line.category;
@@ -29,7 +29,7 @@ export function buildLine(line: En16931Line, creditNote: boolean): string {
     element,
     leaf('cbc:ID', line.id) +
       leafWith(quantity, 'unitCode', line.unitCode, line.quantity) +
-      amount('cbc:LineExtensionAmount', line.net) +
+      amount('cbc:LineExtensionAmount', line.net, currency) +
       allowance +
       node(
         'cac:Item',
@@ -52,6 +52,6 @@ export function buildLine(line: En16931Line, creditNote: boolean): string {
             )
             .join(''),
       ) +
-      node('cac:Price', amount('cbc:PriceAmount', line.price)),
+      node('cac:Price', amount('cbc:PriceAmount', line.price, currency)),
   );
 }

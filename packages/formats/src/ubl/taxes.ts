@@ -3,19 +3,32 @@ import type { VatRow } from '../en16931/vat.ts';
 import { leaf, node, optionalLeaf } from '../xml/canonical.ts';
 import { amount, taxScheme } from './format.ts';
 
-/** TaxTotal with one TaxSubtotal per VAT breakdown row (BG-23). */
+/**
+ * TaxTotal with one TaxSubtotal per VAT breakdown row (BG-23), and for an invoice not in the
+ * seller's accounting currency a second one with only the VAT total in that currency (BT-111,
+ * PEPPOL-EN16931-R054).
+ */
 export function buildTaxTotal(doc: En16931Invoice): string {
-  return node(
-    'cac:TaxTotal',
-    amount('cbc:TaxAmount', doc.taxTotal) + doc.vat.map(buildTaxSubtotal).join(''),
+  return (
+    node(
+      'cac:TaxTotal',
+      amount('cbc:TaxAmount', doc.taxTotal, doc.currency) +
+        doc.vat.map((row) => buildTaxSubtotal(row, doc.currency)).join(''),
+    ) +
+    (doc.taxCurrency
+      ? node(
+          'cac:TaxTotal',
+          amount('cbc:TaxAmount', doc.taxCurrency.taxTotal, doc.taxCurrency.code),
+        )
+      : '')
   );
 }
 
-export function buildTaxSubtotal(row: VatRow): string {
+export function buildTaxSubtotal(row: VatRow, currency: string): string {
   return node(
     'cac:TaxSubtotal',
-    amount('cbc:TaxableAmount', row.base) +
-      amount('cbc:TaxAmount', row.amount) +
+    amount('cbc:TaxableAmount', row.base, currency) +
+      amount('cbc:TaxAmount', row.amount, currency) +
       node(
         'cac:TaxCategory',
         leaf('cbc:ID', row.code) +
@@ -37,13 +50,13 @@ export function buildWithholdingTaxTotal(doc: En16931Invoice): string {
   if (!doc.withholding || doc.kind === 'creditNote') return '';
   return node(
     'cac:WithholdingTaxTotal',
-    amount('cbc:TaxAmount', doc.withholding.total) +
+    amount('cbc:TaxAmount', doc.withholding.total, doc.currency) +
       doc.withholding.rows
         .map((row) =>
           node(
             'cac:TaxSubtotal',
-            amount('cbc:TaxableAmount', row.base) +
-              amount('cbc:TaxAmount', row.amount) +
+            amount('cbc:TaxableAmount', row.base, doc.currency) +
+              amount('cbc:TaxAmount', row.amount, doc.currency) +
               node('cac:TaxCategory', leaf('cbc:Percent', row.rate) + taxScheme('IRPF')),
           ),
         )

@@ -7,10 +7,10 @@ export function buildTotals(doc: En16931Invoice): string {
   const t = doc.totals;
   return node(
     'cac:LegalMonetaryTotal',
-    amount('cbc:LineExtensionAmount', t.lineNet) +
-      amount('cbc:TaxExclusiveAmount', t.taxExclusive) +
-      amount('cbc:TaxInclusiveAmount', t.taxInclusive) +
-      (t.prepaid ? amount('cbc:PrepaidAmount', t.prepaid) : '') +
-      amount('cbc:PayableAmount', t.payable),
+    amount('cbc:LineExtensionAmount', t.lineNet, doc.currency) +
+      amount('cbc:TaxExclusiveAmount', t.taxExclusive, doc.currency) +
+      amount('cbc:TaxInclusiveAmount', t.taxInclusive, doc.currency) +
+      (t.prepaid ? amount('cbc:PrepaidAmount', t.prepaid, doc.currency) : '') +
+      amount('cbc:PayableAmount', t.payable, doc.currency),
   );
 }

@@ -163,10 +163,10 @@ export function row(sheet: Sheet, cols: Columns, line: ComputedLine): Row {
   return {
     desc,
     qty: quantityCell(sheet, line),
-    price: formatMoney(line.unitPrice, lang),
+    price: formatMoney(line.unitPrice, lang, sheet.inv.currency),
     disc,
     taxes,
-    amount: formatMoney(line.net, lang),
+    amount: formatMoney(line.net, lang, sheet.inv.currency),
     height: n * TABLE_LINE + 2 * PAD + 2,
   };
 }

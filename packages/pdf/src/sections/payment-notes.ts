@@ -1,5 +1,6 @@
+import { Dec } from '@sello/core/money';
 import type { Rgb } from '../canvas.ts';
-import { formatIban } from '../format.ts';
+import { formatDecimal, formatIban, formatMoney } from '../format.ts';
 import { BODY, CONTENT_W, INK, LEADING, LEFT, SMALL } from '../layout.ts';
 import type { Sheet } from '../sheet.ts';
 import { type FontName, wrapText } from '../text.ts';
@@ -18,7 +19,7 @@ export interface BlockLine {
 }
 
 export interface Block {
-  kind: 'payment' | 'notes';
+  kind: 'payment' | 'currency' | 'notes';
   lines: BlockLine[];
   /** Space above the block. */
   lead: number;
@@ -57,6 +58,24 @@ export function paymentAndNotes(sheet: Sheet): Block[] {
       for (const s of wrapText(p.terms, 'regular', BODY, CONTENT_W)) lines.push(line(s));
     }
     out.push(block('payment', lines, 18));
+  }
+  // An invoice in another currency states the rate and its tax in the accounting currency
+  // (Spain: RD 1619/2012 art. 10.1, the tax quota also in euros).
+  const accounting = inv.issuer.address.country === 'MX' ? 'MXN' : 'EUR';
+  if (inv.currency !== accounting && inv.exchangeRate) {
+    const rate = `1 ${inv.currency} = ${formatDecimal(inv.exchangeRate, sheet.lang)} ${accounting}`;
+    const taxIn = new Dec(inv.totals.tax).times(inv.exchangeRate).toFixed(2);
+    out.push(
+      block(
+        'currency',
+        [
+          line(l.currency.toUpperCase(), 'bold', SMALL, sheet.accent),
+          line(l.exchangeRate(rate)),
+          line(`${l.taxIn(accounting)}: ${formatMoney(taxIn, sheet.lang, accounting)}`),
+        ],
+        14,
+      ),
+    );
   }
   const notes = inv.notes?.trim();
   if (notes) {

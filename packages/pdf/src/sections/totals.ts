@@ -11,6 +11,8 @@ import { wrapText } from '../text.ts';
  */
 export function summary(sheet: Sheet, draw: boolean): number {
   const { pen, inv, l, lang } = sheet;
+  const money = (value: string) => formatMoney(value, lang, inv.currency);
+  const negated = (value: string) => formatNegatedMoney(value, lang, inv.currency);
   const top = sheet.y;
   const totalsW = 200;
   const breakdownW = CONTENT_W - totalsW - 28;
@@ -41,9 +43,9 @@ export function summary(sheet: Sheet, draw: boolean): number {
       names.forEach((s, i) => {
         pen.text(s, cTax.x, base - i * BODY * LEADING, 'regular', BODY, INK);
       });
-      pen.cellRight(formatMoney(b.base, lang), cBase, base, 'regular', BODY, INK);
+      pen.cellRight(money(b.base), cBase, base, 'regular', BODY, INK);
       pen.cellRight(formatPercent(b.rate, lang), cRate, base, 'regular', BODY, INK);
-      const amount = b.withheld ? formatNegatedMoney(b.amount, lang) : formatMoney(b.amount, lang);
+      const amount = b.withheld ? negated(b.amount) : money(b.amount);
       pen.cellRight(amount, cAmount, base, 'regular', BODY, INK);
       pen.rule(y - h, RULE, 0.5, LEFT, LEFT + breakdownW);
     }
@@ -58,11 +60,11 @@ export function summary(sheet: Sheet, draw: boolean): number {
   const taxTypes = distinct(inv.breakdown.filter((b) => !b.withheld).map((b) => b.type));
   const heldTypes = distinct(inv.breakdown.filter((b) => b.withheld).map((b) => b.type));
   const rows: Array<[string, string]> = [
-    [l.taxableBase, formatMoney(totals.net, lang)],
-    [taxTypes.length > 0 ? taxTypes.join(' + ') : l.taxes, formatMoney(totals.tax, lang)],
+    [l.taxableBase, money(totals.net)],
+    [taxTypes.length > 0 ? taxTypes.join(' + ') : l.taxes, money(totals.tax)],
   ];
   if (heldTypes.length > 0) {
-    rows.push([l.withholding(heldTypes.join(' + ')), formatNegatedMoney(totals.withheld, lang)]);
+    rows.push([l.withholding(heldTypes.join(' + ')), negated(totals.withheld)]);
   }
   y = top;
   for (const [label, value] of rows) {
@@ -80,7 +82,7 @@ export function summary(sheet: Sheet, draw: boolean): number {
     pen.canvas.rect(x0, y, totalsW, 1.2, sheet.accent);
     const base = y - totalH / 2 - 4;
     pen.text(l.total, x0 + 8, base, 'bold', 12, sheet.accent);
-    pen.cellRight(formatMoney(totals.total, lang), col, base, 'bold', 12, sheet.accent);
+    pen.cellRight(money(totals.total), col, base, 'bold', 12, sheet.accent);
   }
   y -= totalH;
   const bottom = Math.min(leftBottom, y);

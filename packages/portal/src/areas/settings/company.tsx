@@ -28,6 +28,8 @@ const FIELDS = [
   'address.city',
   'address.province',
   'address.country',
+  'taxRegime',
+  'expeditionPostalCode',
 ] as const;
 
 /** Tax ids as the API compares them: case, spaces and dashes are no change. */
@@ -168,6 +170,27 @@ function CompanyForm({ tenant }: { tenant: Tenant }) {
               />
             </div>
           </FieldGroup>
+          {/* A Mexican issuer's CFDI data: its régimen and the place of issue. */}
+          {tenant.address.country === 'MX' ? (
+            <FieldGroup legend={c('mexico')}>
+              <div className="field-row">
+                <TextInput
+                  name="taxRegime"
+                  label={c('taxRegime')}
+                  description={c('taxRegimeHint')}
+                  defaultValue={tenant.taxRegime}
+                  className="short"
+                />
+                <TextInput
+                  name="expeditionPostalCode"
+                  label={c('expeditionPostalCode')}
+                  description={c('expeditionPostalCodeHint')}
+                  defaultValue={tenant.expeditionPostalCode}
+                  className="short"
+                />
+              </div>
+            </FieldGroup>
+          ) : null}
         </div>
         <div className="form-actions">
           <Button type="submit" className="button primary" isPending={form.pending}>

@@ -47,6 +47,11 @@ export const settingsMessages = areaMessages({
       province: 'Provincia',
       country: 'País',
       countryHint: 'Código ISO de dos letras, p. ej. ES.',
+      mexico: 'Datos fiscales en México (CFDI)',
+      taxRegime: 'Régimen fiscal',
+      taxRegimeHint: 'Clave del SAT (c_RegimenFiscal), p. ej. 601 o 626.',
+      expeditionPostalCode: 'Código postal del lugar de expedición',
+      expeditionPostalCodeHint: '5 dígitos; el CFDI lo exige (LugarExpedicion).',
     },
     series: {
       intro:
@@ -306,6 +311,11 @@ export const settingsMessages = areaMessages({
       province: 'Província',
       country: 'País',
       countryHint: 'Codi ISO de dues lletres, p. ex. ES.',
+      mexico: 'Dades fiscals a Mèxic (CFDI)',
+      taxRegime: 'Règim fiscal',
+      taxRegimeHint: 'Clau del SAT (c_RegimenFiscal), p. ex. 601 o 626.',
+      expeditionPostalCode: "Codi postal del lloc d'expedició",
+      expeditionPostalCodeHint: "5 dígits; el CFDI l'exigeix (LugarExpedicion).",
     },
     series: {
       intro:
@@ -566,6 +576,11 @@ export const settingsMessages = areaMessages({
       province: 'Province',
       country: 'Country',
       countryHint: 'Two-letter ISO code, e.g. ES.',
+      mexico: 'Mexican tax data (CFDI)',
+      taxRegime: 'Tax regime (régimen fiscal)',
+      taxRegimeHint: "SAT's code (c_RegimenFiscal), e.g. 601 or 626.",
+      expeditionPostalCode: 'Postal code of the place of issue',
+      expeditionPostalCodeHint: '5 digits; the CFDI requires it (LugarExpedicion).',
     },
     series: {
       intro:
