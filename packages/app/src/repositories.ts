@@ -27,6 +27,7 @@ import {
   DynamoTaskRepository,
   DynamoTaskRunRepository,
   DynamoTenantRepository,
+  DynamoTicketRepository,
   DynamoVerifactuRepository,
   DynamoWebhookDeliveryRepository,
   DynamoWebhookSubscriptionRepository,
@@ -83,6 +84,8 @@ function build() {
     memberships: new DynamoMembershipRepository(db, table),
     staffLinks: new DynamoStaffLinkRepository(db, table),
     signUps: new DynamoSignUpRepository(db, table),
+    // tickets
+    tickets: new DynamoTicketRepository(db, table),
   };
 }
 

@@ -21,6 +21,7 @@ export * from './schemas/staff.ts';
 export * from './schemas/system.ts';
 export * from './schemas/tasks.ts';
 export * from './schemas/tenants.ts';
+export * from './schemas/tickets.ts';
 export * from './schemas/verifactu.ts';
 export * from './schemas/webhooks.ts';
 export * from './version.ts';

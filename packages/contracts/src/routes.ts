@@ -10,6 +10,7 @@ import { settingsRoutes, settingsTriggered } from './routes/settings.ts';
 import { systemRoutes } from './routes/system.ts';
 import { tasksRoutes, tasksTriggered } from './routes/tasks.ts';
 import { tenantsRoutes } from './routes/tenants.ts';
+import { ticketsRoutes } from './routes/tickets.ts';
 import { usersRoutes } from './routes/users.ts';
 import { verifactuRoutes, verifactuTriggered } from './routes/verifactu.ts';
 import { webhooksRoutes, webhooksTriggered } from './routes/webhooks.ts';
@@ -34,6 +35,7 @@ export const routes = {
   ...tasksRoutes,
   ...authRoutes,
   ...usersRoutes,
+  ...ticketsRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;

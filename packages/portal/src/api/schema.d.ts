@@ -1064,6 +1064,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tickets, newest sale first, by status, store, reference and sale dates
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["listTickets"];
+        put?: never;
+        /**
+         * Import sales tickets: one, or `{tickets: […]}` with up to 1,000, all or none. Idempotent by reference (the same content is answered as already there)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["importTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a ticket by its id (by reference: `GET /v1/tickets?reference=…`)
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users": {
         parameters: {
             query?: never;
@@ -1533,6 +1577,9 @@ export interface components {
             /** @description 201 imported, or the status this item alone would get */
             status: number;
         };
+        ImportTickets200: components["schemas"]["Ticket"] | components["schemas"]["TicketImportResult"];
+        /** @description One ticket, or `{tickets: […]}` with up to 1,000. Idempotent by reference: a reference already imported with the same content is answered as it is; with other content, 409. */
+        ImportTicketsRequest: components["schemas"]["TicketBatch"] | components["schemas"]["TicketInput"];
         InboxEntry: {
             /** @constant */
             currency: "EUR";
@@ -1927,6 +1974,11 @@ export interface components {
         };
         ListTasks200: {
             items: components["schemas"]["TaskSummary"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
+        ListTickets200: {
+            items: components["schemas"]["Ticket"][];
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
@@ -2823,6 +2875,110 @@ export interface components {
             taxId?: string;
             /** @description IANA time zone, e.g. Europe/Madrid */
             timezone?: string;
+        };
+        Ticket: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description ISO 4217 alphabetic code */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description The sale instant with its time zone offset, e.g. 2026-12-07T10:15:00+01:00
+             */
+            date: string;
+            globalInvoiceId?: string;
+            /** @description `tkt_` and the reference, base64url: the same reference, the same id */
+            id: string;
+            invoiceId?: string;
+            /** @description The ticket's lines; computed by Sello's tax engine they give `total` */
+            lines?: components["schemas"]["TicketLine"][];
+            /** @description The ticket number printed on it; unique per tenant */
+            reference: string;
+            /**
+             * @description open; invoiced (by its buyer: `invoiceId`); global (in `globalInvoiceId`)
+             * @enum {string}
+             */
+            status: "open" | "invoiced" | "global";
+            /** @description Store or till */
+            store?: string;
+            /** @description The tax breakdown; its bases and quotas add up to `total` */
+            taxes?: components["schemas"]["TicketTaxRow"][];
+            /** @description What the buyer paid, taxes included */
+            total: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TicketBatch: {
+            tickets: components["schemas"]["TicketInput"][];
+        };
+        TicketImportResult: {
+            /** @description Tickets written by this request */
+            created: number;
+            /** @description Tickets already there with the same content */
+            existing: number;
+            items: {
+                created: boolean;
+                id: string;
+                reference: string;
+                /** @enum {string} */
+                status: "open" | "invoiced" | "global";
+            }[];
+        };
+        TicketInput: {
+            /** @description ISO 4217 alphabetic code */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description The sale instant with its time zone offset, e.g. 2026-12-07T10:15:00+01:00
+             */
+            date: string;
+            /** @description The ticket's lines; computed by Sello's tax engine they give `total` */
+            lines?: components["schemas"]["TicketLine"][];
+            /** @description The ticket number printed on it; unique per tenant */
+            reference: string;
+            /** @description Store or till */
+            store?: string;
+            /** @description The tax breakdown; its bases and quotas add up to `total` */
+            taxes?: components["schemas"]["TicketTaxRow"][];
+            /** @description What the buyer paid, taxes included */
+            total: string;
+        };
+        TicketLine: {
+            description: string;
+            /** @description Percentage, e.g. "21" or "5.2" */
+            discountRate?: string;
+            /** @description Quantity, up to 6 decimals */
+            quantity: string;
+            /** @description SAT's c_ClaveProdServ (Mexican tenants) */
+            satProductKey?: string;
+            /** @description SAT's c_ClaveUnidad (Mexican tenants) */
+            satUnitKey?: string;
+            taxes: components["schemas"]["TaxInput"][];
+            /** @description Unit price without taxes, up to 6 decimals */
+            unitPrice: string;
+        };
+        TicketTaxRow: {
+            /** @description Its quota: base × rate / 100, rounded half up to the cent */
+            amount: string;
+            /** @description Taxable base of this tax and rate */
+            base: string;
+            /**
+             * @description Exempt operation (rate 0): E1 art. 20 LIVA, E2 art. 21, E3 art. 22, E4 art. 23–24, E5 art. 25, E6 other
+             * @enum {string}
+             */
+            exemption?: "E1" | "E2" | "E3" | "E4" | "E5" | "E6";
+            /**
+             * @description Not subject (rate 0): N1 art. 7, 14 and others; N2 by location rules
+             * @enum {string}
+             */
+            notSubject?: "N1" | "N2";
+            /** @description Percentage, e.g. "21" or "5.2" */
+            rate: string;
+            /**
+             * @description IRPF is withheld; RE goes with an IVA rate
+             * @enum {string}
+             */
+            type: "IVA" | "IGIC" | "RE" | "IRPF";
         };
         Totals: {
             /** @description Amount in the invoice currency, 2 decimals */
@@ -7326,6 +7482,193 @@ export interface operations {
             };
             /** @description Too many failed attempts; see `Retry-After` */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTickets: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Sold on or after this day (UTC), YYYY-MM-DD */
+                from?: string;
+                limit?: number;
+                reference?: string;
+                status?: "open" | "invoiced" | "global";
+                store?: string;
+                /** @description Sold on or before this day (UTC), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tickets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListTickets200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importTickets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportTicketsRequest"];
+            };
+        };
+        responses: {
+            /** @description Every ticket was there already, with the same content */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportTickets200"];
+                };
+            };
+            /** @description Imported: the ticket (one), or what became of each (a batch) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportTickets200"];
+                };
+            };
+            /** @description Invalid tickets; `errors` names each field, e.g. `tickets.3.total` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A reference exists with other content; `errors` names its `reference` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket, with its status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such ticket */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,5 @@
+// Sales tickets: import (idempotent by reference), reads, and what self-invoicing claims of them.
+export * from './get-ticket.ts';
+export * from './import-tickets.ts';
+export * from './model.ts';
+export * from './validate.ts';
