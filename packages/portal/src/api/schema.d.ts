@@ -2336,6 +2336,53 @@ export interface components {
             /** @description The `token` of the link Sello mailed */
             token: string;
         };
+        /** @description One generic concept on every self-invoiced invoice, instead of the ticket lines */
+        SelfInvoicingConcept: {
+            description: string;
+            /** @description Mexican tenants: SAT's c_ClaveProdServ of the concept */
+            satProductKey?: string;
+            /** @description Mexican tenants: SAT's c_ClaveUnidad of the concept */
+            satUnitKey?: string;
+        };
+        /** @description Until when a ticket may be invoiced: the natural month of the sale (tenant's time zone), N days after it, or at any time */
+        SelfInvoicingLimit: {
+            /** @constant */
+            kind: "naturalMonth";
+        } | {
+            days: number;
+            /** @constant */
+            kind: "days";
+        } | {
+            /** @constant */
+            kind: "none";
+        };
+        /** @description Merge patch of the section; setting it up for the first time needs `companyNumber` */
+        SelfInvoicingPatch: {
+            /**
+             * @description After the limit: refuse, or record a late request for the company to approve
+             * @enum {string}
+             */
+            afterLimit?: "refuse" | "request";
+            /** @description Printed on tickets; unique across companies; compared in upper case */
+            companyNumber?: string;
+            concept?: components["schemas"]["SelfInvoicingConcept"] | null;
+            enabled?: boolean;
+            limit?: components["schemas"]["SelfInvoicingLimit"];
+            seriesId?: string | null;
+        };
+        SelfInvoicingSettings: {
+            /**
+             * @description After the limit: refuse, or record a late request for the company to approve
+             * @enum {string}
+             */
+            afterLimit: "refuse" | "request";
+            companyNumber: string;
+            concept?: components["schemas"]["SelfInvoicingConcept"];
+            enabled: boolean;
+            limit: components["schemas"]["SelfInvoicingLimit"];
+            /** @description Series of the invoices; the default otherwise */
+            seriesId?: string;
+        };
         SendInput: {
             /** @description Defaults to the customer's e-mail */
             to?: string[];
@@ -2409,6 +2456,8 @@ export interface components {
                 iban?: string;
                 terms?: string;
             };
+            /** @description The public self-invoicing page for sales tickets (`/f/{companyNumber}`) */
+            selfInvoicing?: components["schemas"]["SelfInvoicingSettings"];
             /** Format: date-time */
             updatedAt?: string;
             /** @description 0 until the settings are first changed; `ETag` carries it */
@@ -2428,6 +2477,8 @@ export interface components {
                 iban?: string | null;
                 terms?: string | null;
             } | null;
+            /** @description `null` turns self-invoicing off and frees the company number */
+            selfInvoicing?: components["schemas"]["SelfInvoicingPatch"] | null;
         };
         SignatureReport: {
             errors?: string[];
@@ -6298,6 +6349,15 @@ export interface operations {
             };
             /** @description A staff member whose role is not one of: owner, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The self-invoicing company number is taken (`selfInvoicing.companyNumber`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

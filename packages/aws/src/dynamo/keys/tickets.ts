@@ -6,6 +6,7 @@ import { tenantPk } from './tenant.ts';
  *
  *   item              pk                              sk        gsi1pk / gsi1sk
  *   ticket            TICKET#<t>#<reference>          TICKET    TENANT#<t>#TICKETS / <soldAt>#<reference>
+ *   company number    SELFINVOICING#<number>          COMPANY   (uniqueness guard; names the tenant)
  *
  * One partition per ticket, not the tenant's: an import of 1,000 tickets spreads its writes
  * instead of hitting one partition's write limit, and the self-invoicing page finds a ticket by
@@ -20,5 +21,10 @@ export const ticketsKeys = {
   ticketBySale: (tenantId: string, soldAt: string, reference: string) => ({
     gsi1pk: `${tenantPk(tenantId)}#TICKETS`,
     gsi1sk: `${soldAt}#${reference}`,
+  }),
+  /** Claimed with the tenant's settings, so one number names one tenant on the public page. */
+  companyNumber: (companyNumber: string) => ({
+    pk: `SELFINVOICING#${companyNumber}`,
+    sk: 'COMPANY',
   }),
 } as const;
