@@ -4,6 +4,7 @@ import {
   DynamoCustomerDirectory,
   DynamoCustomerPricesRepository,
   DynamoCustomerRepository,
+  DynamoDocumentGrantStore,
   DynamoHeartbeatRepository,
   DynamoIdempotencyStore,
   DynamoImportRepository,
@@ -86,6 +87,7 @@ function build() {
     signUps: new DynamoSignUpRepository(db, table),
     // tickets
     tickets: new DynamoTicketRepository(db, table),
+    documentGrants: new DynamoDocumentGrantStore(db, table),
   };
 }
 

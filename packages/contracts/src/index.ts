@@ -16,6 +16,7 @@ export * from './schemas/jobs.ts';
 export * from './schemas/money.ts';
 export * from './schemas/password.ts';
 export * from './schemas/recipients.ts';
+export * from './schemas/self-invoicing.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/staff.ts';
 export * from './schemas/system.ts';

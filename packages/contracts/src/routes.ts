@@ -10,7 +10,7 @@ import { settingsRoutes, settingsTriggered } from './routes/settings.ts';
 import { systemRoutes } from './routes/system.ts';
 import { tasksRoutes, tasksTriggered } from './routes/tasks.ts';
 import { tenantsRoutes } from './routes/tenants.ts';
-import { ticketsRoutes } from './routes/tickets.ts';
+import { ticketsRoutes, ticketsTriggered } from './routes/tickets.ts';
 import { usersRoutes } from './routes/users.ts';
 import { verifactuRoutes, verifactuTriggered } from './routes/verifactu.ts';
 import { webhooksRoutes, webhooksTriggered } from './routes/webhooks.ts';
@@ -80,6 +80,7 @@ export const triggered = {
   ...settingsTriggered,
   ...webhooksTriggered,
   ...tasksTriggered,
+  ...ticketsTriggered,
 } as const satisfies Record<string, TriggeredDef>;
 
 export const triggeredList: readonly TriggeredDef[] = Object.values(triggered);

@@ -46,6 +46,37 @@ export class InMemoryTickets implements TicketRepository {
     }
   }
 
+  async claim(
+    tenantId: string,
+    reference: string,
+    invoiceId: string,
+    at: string,
+    staleBefore: string,
+  ) {
+    const t = this.items.get(this.key(tenantId, reference));
+    const stale =
+      t?.status === 'invoiced' && t.claimedAt !== undefined && t.claimedAt < staleBefore;
+    if (!t || (t.status !== 'open' && !stale)) return false;
+    this.put({ ...t, status: 'invoiced', invoiceId, claimedAt: at, updatedAt: at });
+    return true;
+  }
+
+  async confirm(tenantId: string, reference: string, invoiceId: string) {
+    const t = this.items.get(this.key(tenantId, reference));
+    if (t?.invoiceId === invoiceId) {
+      const { claimedAt: _c, ...rest } = t;
+      this.put(rest);
+    }
+  }
+
+  async release(tenantId: string, reference: string, invoiceId: string) {
+    const t = this.items.get(this.key(tenantId, reference));
+    if (t?.invoiceId === invoiceId && t.claimedAt) {
+      const { claimedAt: _c, invoiceId: _i, ...rest } = t;
+      this.put({ ...rest, status: 'open' });
+    }
+  }
+
   async list(tenantId: string, query: TicketListQuery): Promise<Page<Ticket>> {
     const items = [...this.items.values()]
       .filter((t) => t.tenantId === tenantId)

@@ -1,4 +1,5 @@
-import type { Realise } from './context.ts';
+import { randomBytes } from 'node:crypto';
+import type { PlaceholderContext, Realise } from './context.ts';
 
 /** The ticket events/http/get-ticket.json reads (its id is derived from this reference). */
 const SAMPLE_TICKET = {
@@ -9,10 +10,62 @@ const SAMPLE_TICKET = {
   taxes: [{ type: 'IVA', rate: '21', base: '20.00', amount: '4.20' }],
 };
 
-/** Reading a ticket needs it imported first (idempotent: the same content every time). */
-export const realiseTickets: Realise = async (event, { api, tenant }) => {
-  if (!event.includes('tkt_VC1FWEFNUExFLTAwMDE')) return event;
-  const res = await api.call('POST', '/v1/tickets', { key: tenant.key, body: SAMPLE_TICKET });
-  if (res.status >= 300) throw new Error(`Could not import the sample ticket: ${res.text}`);
-  return event;
+const call = async (
+  { api, tenant }: PlaceholderContext,
+  method: string,
+  path: string,
+  body: unknown,
+) => {
+  const res = await api.call(method, path, { key: tenant.key, body });
+  if (res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${res.text}`);
+  return res.json;
+};
+
+let companyNumber: string | undefined;
+
+/** The test tenant's self-invoicing, on, under a company number of its own (made once). */
+async function company(ctx: PlaceholderContext): Promise<string> {
+  if (!companyNumber) {
+    const number = `CN-${randomBytes(4).toString('hex').toUpperCase()}`;
+    await call(ctx, 'PATCH', '/v1/settings', {
+      selfInvoicing: { enabled: true, companyNumber: number, limit: { kind: 'none' } },
+    });
+    companyNumber = number;
+  }
+  return companyNumber;
+}
+
+/** A ticket of the sample's total (24.20) under a fresh reference, ready to be redeemed. */
+async function freshTicket(ctx: PlaceholderContext): Promise<string> {
+  const reference = `T-${randomBytes(4).toString('hex').toUpperCase()}`;
+  await call(ctx, 'POST', '/v1/tickets', { ...SAMPLE_TICKET, reference });
+  return reference;
+}
+
+/**
+ * Reading a ticket needs it imported first (idempotent: the same content every time); the
+ * public self-invoicing samples need the tenant's company number, a ticket to redeem, and a
+ * document link a redemption gave.
+ */
+export const realiseTickets: Realise = async (event, ctx) => {
+  let out = event;
+  if (out.includes('tkt_VC1FWEFNUExFLTAwMDE')) {
+    await call(ctx, 'POST', '/v1/tickets', SAMPLE_TICKET);
+  }
+  if (out.includes('CN-EXAMPLE')) out = out.replaceAll('CN-EXAMPLE', await company(ctx));
+  if (out.includes('T-EXAMPLE-REDEEM')) {
+    out = out.replaceAll('T-EXAMPLE-REDEEM', await freshTicket(ctx));
+  }
+  if (out.includes('EXAMPLEtokenEXAMPLEtokenEXAMPLEtokenEXAMPLE')) {
+    const redeem = JSON.parse(ctx.load('http/redeem-ticket.json').body);
+    const answer = await ctx.api.call(
+      'POST',
+      `/v1/public/self-invoicing/${await company(ctx)}/invoices`,
+      { body: { ...redeem, reference: await freshTicket(ctx) } },
+    );
+    if (answer.status !== 201) throw new Error(`Could not redeem a ticket: ${answer.text}`);
+    const token = String(answer.json.documents.pdf).split('/').pop()!;
+    out = out.replaceAll('EXAMPLEtokenEXAMPLEtokenEXAMPLEtokenEXAMPLE', token);
+  }
+  return out;
 };

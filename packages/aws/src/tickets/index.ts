@@ -1,1 +1,2 @@
+export * from './document-grant-store.ts';
 export * from './ticket-repository.ts';

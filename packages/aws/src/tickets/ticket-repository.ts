@@ -1,4 +1,4 @@
-import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '@sello/core/shared';
 import type { Ticket, TicketListQuery, TicketRepository } from '@sello/core/tickets';
 import { keys } from '../dynamo/keys.ts';
@@ -136,6 +136,64 @@ export class DynamoTicketRepository extends TableAdapter implements TicketReposi
             }),
           ),
         ),
+      ),
+    );
+  }
+
+  async claim(
+    tenantId: string,
+    reference: string,
+    invoiceId: string,
+    at: string,
+    staleBefore: string,
+  ): Promise<boolean> {
+    return written(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.ticket(tenantId, reference),
+          UpdateExpression:
+            'SET #status = :invoiced, invoiceId = :invoiceId, claimedAt = :at, updatedAt = :at',
+          ConditionExpression:
+            'attribute_exists(pk) AND (#status = :open OR (#status = :invoiced AND claimedAt < :stale))',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':invoiced': 'invoiced',
+            ':open': 'open',
+            ':invoiceId': invoiceId,
+            ':at': at,
+            ':stale': staleBefore,
+          },
+        }),
+      ),
+    );
+  }
+
+  async confirm(tenantId: string, reference: string, invoiceId: string): Promise<void> {
+    await written(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.ticket(tenantId, reference),
+          UpdateExpression: 'REMOVE claimedAt',
+          ConditionExpression: 'invoiceId = :invoiceId',
+          ExpressionAttributeValues: { ':invoiceId': invoiceId },
+        }),
+      ),
+    );
+  }
+
+  async release(tenantId: string, reference: string, invoiceId: string): Promise<void> {
+    await written(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.ticket(tenantId, reference),
+          UpdateExpression: 'SET #status = :open REMOVE invoiceId, claimedAt',
+          ConditionExpression: 'invoiceId = :invoiceId AND attribute_exists(claimedAt)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':invoiceId': invoiceId, ':open': 'open' },
+        }),
       ),
     );
   }

@@ -1,5 +1,12 @@
-import { defineRoute, type RouteDef } from '../route.ts';
+import { defineRoute, defineTriggered, type RouteDef, type TriggeredDef } from '../route.ts';
 import { pageOf } from '../schemas/common.ts';
+import {
+  CompanyNumberParams,
+  DocumentTokenParams,
+  PublicCompany,
+  Redemption,
+  RedemptionInput,
+} from '../schemas/self-invoicing.ts';
 import {
   Ticket,
   TicketIdParams,
@@ -67,4 +74,73 @@ export const ticketsRoutes = {
       404: problem('No such ticket'),
     },
   }),
+  getSelfInvoicingCompany: defineRoute({
+    id: 'getSelfInvoicingCompany',
+    method: 'GET',
+    path: '/v1/public/self-invoicing/{companyNumber}',
+    entry: 'functions/tickets/get-self-invoicing-company.ts',
+    auth: 'public',
+    access: read,
+    summary: 'Public: the company behind a number printed on tickets, and what the buyer types',
+    tag: 'Self-invoicing',
+    request: { params: CompanyNumberParams },
+    responses: {
+      200: { description: 'The company', schema: PublicCompany },
+      404: problem('No company with this number offers self-invoicing'),
+    },
+  }),
+  redeemTicket: defineRoute({
+    id: 'redeemTicket',
+    method: 'POST',
+    path: '/v1/public/self-invoicing/{companyNumber}/invoices',
+    entry: 'functions/tickets/redeem-ticket.ts',
+    auth: 'public',
+    // Issues the invoice: numbering (the counter and the VERI*FACTU chain in one transaction),
+    // then the documents and the buyer's mail are handed to triggered functions.
+    access: readWrite,
+    invokes: ['processIssuedInvoices', 'sendSelfInvoice'],
+    summary:
+      "Public: turn a ticket into the buyer's invoice, once. Rate limited per address and per ticket",
+    tag: 'Self-invoicing',
+    request: { params: CompanyNumberParams, body: RedemptionInput },
+    responses: {
+      201: { description: 'Issued; links to its XML and PDF', schema: Redemption },
+      404: problem('No company with this number offers self-invoicing'),
+      409: problem('The ticket is already invoiced (`errors` names the invoice)'),
+      422: problem('The total does not match the ticket with this reference, or it is too late'),
+      429: problem('Too many attempts; `Retry-After` says when to try again'),
+    },
+    timeoutSeconds: 30,
+  }),
+  getPublicDocument: defineRoute({
+    id: 'getPublicDocument',
+    method: 'GET',
+    path: '/v1/public/documents/{token}',
+    entry: 'functions/tickets/get-public-document.ts',
+    auth: 'public',
+    // Reads the stored document; a missing one is made by ensureInvoiceDocuments.
+    access: ['table:read', 'artifacts:read'],
+    invokes: ['ensureInvoiceDocuments', 'renderInvoicePdf'],
+    summary: 'Public: a self-invoiced document (XML or PDF) by the link its answer gave',
+    tag: 'Self-invoicing',
+    request: { params: DocumentTokenParams },
+    responses: {
+      200: { description: 'The document', mediaType: 'application/pdf' },
+      404: problem('Unknown or expired link'),
+    },
+    timeoutSeconds: 30,
+  }),
 } as const satisfies Record<string, RouteDef>;
+
+/** Functions of this area no HTTP route reaches. */
+export const ticketsTriggered = {
+  sendSelfInvoice: defineTriggered({
+    id: 'sendSelfInvoice',
+    entry: 'functions/tickets/send-self-invoice.ts',
+    access: ['table:read', 'table:write', 'mail:send'],
+    invokes: ['ensureInvoiceDocuments'],
+    summary: "E-mails a self-invoiced invoice, XML and PDF attached, to the buyer's address",
+    trigger: { kind: 'invoke' },
+    timeoutSeconds: 60,
+  }),
+} as const satisfies Record<string, TriggeredDef>;

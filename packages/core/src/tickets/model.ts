@@ -58,6 +58,11 @@ export interface Ticket extends TicketInput {
   soldAt: string;
   /** Of the ticket's content (`contentHash`): a second import with other content is refused. */
   contentHash: string;
+  /**
+   * Set while the invoice named by `invoiceId` is being issued (a redemption's claim), removed
+   * once it is: a claim pending long after it was made belongs to a redemption that died.
+   */
+  claimedAt?: string;
   /** The import request that wrote it: what an import that lost a race takes back. */
   importId: string;
   createdAt: string;
@@ -86,6 +91,23 @@ export interface TicketRepository {
   takeBack(tenantId: string, references: readonly string[], importId: string): Promise<void>;
   /** Newest sale first. */
   list(tenantId: string, query: TicketListQuery): Promise<Page<Ticket>>;
+  /**
+   * Claims an open ticket for invoice `invoiceId` (status `invoiced`, `claimedAt` set), or takes
+   * over a claim still pending from before `staleBefore`. False when the ticket is not open and
+   * its claim is not stale: another redemption holds it. One conditional write, so of any number
+   * of concurrent redemptions exactly one claims the ticket.
+   */
+  claim(
+    tenantId: string,
+    reference: string,
+    invoiceId: string,
+    at: string,
+    staleBefore: string,
+  ): Promise<boolean>;
+  /** The claimed invoice was issued: the claim is final. */
+  confirm(tenantId: string, reference: string, invoiceId: string): Promise<void>;
+  /** The claimed invoice could not be issued: the ticket is open again. */
+  release(tenantId: string, reference: string, invoiceId: string): Promise<void>;
 }
 
 /** What clients see, in a stable field order. */

@@ -742,6 +742,57 @@ export interface paths {
         patch: operations["updateProduct"];
         trace?: never;
     };
+    "/v1/public/documents/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: a self-invoiced document (XML or PDF) by the link its answer gave */
+        get: operations["getPublicDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/self-invoicing/{companyNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: the company behind a number printed on tickets, and what the buyer types */
+        get: operations["getSelfInvoicingCompany"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/self-invoicing/{companyNumber}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Public: turn a ticket into the buyer's invoice, once. Rate limited per address and per ticket */
+        post: operations["redeemTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/recipients/me": {
         parameters: {
             query?: never;
@@ -1417,6 +1468,25 @@ export interface components {
             id: string;
             name: string;
             serial?: string;
+        };
+        BuyerInput: {
+            /** @description Spanish companies: required (a complete invoice carries it) */
+            address?: {
+                city: string;
+                /** @description Default ES */
+                country?: string;
+                line1: string;
+                province?: string;
+            };
+            /** @description Mexican buyers: uso del CFDI */
+            cfdiUse?: string;
+            /** @description As in the tax registry */
+            name: string;
+            postalCode: string;
+            /** @description NIF/NIE/CIF, EU VAT number, or RFC */
+            taxId: string;
+            /** @description Mexican buyers: régimen fiscal */
+            taxRegime?: string;
         };
         CancelInput: {
             reasonDescription?: string;
@@ -2267,6 +2337,25 @@ export interface components {
             /** @description Unit price without taxes, up to 6 decimals */
             unitPrice?: string;
         };
+        PublicCompany: {
+            /** @enum {string} */
+            afterLimit: "refuse" | "request";
+            /** @description false while invoices cannot be issued here yet (Mexican companies, until CFDI) */
+            available: boolean;
+            companyNumber: string;
+            country: string;
+            /** @description What the buyer types, as paths of the request body */
+            fields: string[];
+            /** @enum {string} */
+            jurisdiction: "ES" | "MX";
+            limit: {
+                days?: number;
+                /** @enum {string} */
+                kind: "naturalMonth" | "days" | "none";
+            };
+            name: string;
+            taxId: string;
+        };
         Recipient: {
             /** Format: date-time */
             createdAt: string;
@@ -2329,6 +2418,30 @@ export interface components {
             method: "substitution" | "differences";
             reasonCode: string;
             reasonDescription?: string;
+        };
+        Redemption: {
+            documents: {
+                /** @description Absolute link to the PDF, valid for 7 days */
+                pdf: string;
+                /** @description Absolute link to the XML (Facturae or CFDI), valid for 7 days */
+                xml: string;
+            };
+            invoiceId: string;
+            number: string;
+            /** @description Mexican CFDI: the stamp’s UUID */
+            uuid?: string;
+        };
+        RedemptionInput: {
+            buyer: components["schemas"]["BuyerInput"];
+            /**
+             * Format: email
+             * @description Where the invoice is sent
+             */
+            email: string;
+            /** @description The ticket number printed on it; unique per tenant */
+            reference: string;
+            /** @description The ticket total as printed, e.g. "12.10" */
+            total: string;
         };
         ResetPasswordInput: {
             /** @description 12 to 256 characters */
@@ -6067,6 +6180,163 @@ export interface operations {
             };
             /** @description `If-Match` does not match the current version */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description From the links of a self-invoicing answer */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown or expired link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSelfInvoicingCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The number printed on the ticket */
+                companyNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The company */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCompany"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No company with this number offers self-invoicing */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeemTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The number printed on the ticket */
+                companyNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedemptionInput"];
+            };
+        };
+        responses: {
+            /** @description Issued; links to its XML and PDF */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No company with this number offers self-invoicing */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ticket is already invoiced (`errors` names the invoice) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The total does not match the ticket with this reference, or it is too late */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts; `Retry-After` says when to try again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ import { tenantPk } from './tenant.ts';
  *   item              pk                              sk        gsi1pk / gsi1sk
  *   ticket            TICKET#<t>#<reference>          TICKET    TENANT#<t>#TICKETS / <soldAt>#<reference>
  *   company number    SELFINVOICING#<number>          COMPANY   (uniqueness guard; names the tenant)
+ *   document grant    DOCGRANT#<sha256(token)>        GRANT     (a buyer's download link; TTL `expiresAt`)
  *
  * One partition per ticket, not the tenant's: an import of 1,000 tickets spreads its writes
  * instead of hitting one partition's write limit, and the self-invoicing page finds a ticket by
@@ -27,4 +28,5 @@ export const ticketsKeys = {
     pk: `SELFINVOICING#${companyNumber}`,
     sk: 'COMPANY',
   }),
+  documentGrant: (tokenHash: string) => ({ pk: `DOCGRANT#${tokenHash}`, sk: 'GRANT' }),
 } as const;
