@@ -9,11 +9,11 @@ const redeem = redeemTicket();
 export const handler = httpHandler(
   routes.redeemTicket,
   async ({ params, body, headers, event }) => {
-    const { invoice, documents } = await redeem(
-      params.companyNumber,
-      body,
-      event.requestContext.http.sourceIp,
-    );
+    const outcome = await redeem(params.companyNumber, body, event.requestContext.http.sourceIp);
+    if ('lateRequest' in outcome) {
+      return { status: 202, body: { status: 'requested', ...outcome.lateRequest } };
+    }
+    const { invoice, documents } = outcome;
     // Links are absolute: the public API's address, or the one this request came to (API Gateway
     // always says the protocol; a local server without a public address speaks plain HTTP).
     const host = headers.host ?? event.requestContext.domainName;

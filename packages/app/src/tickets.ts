@@ -1,4 +1,6 @@
 import { triggered } from '@sello/contracts';
+import { NotFoundError } from '@sello/core/errors';
+import type { Invoice } from '@sello/core/invoices';
 import * as invoices from '@sello/core/invoices';
 import { systemClock, ulidIds } from '@sello/core/ports';
 import * as core from '@sello/core/tickets';
@@ -27,7 +29,7 @@ export const publicCompany = () => core.publicCompany(companies());
  * The public redemption. Spanish tenants issue through the invoice use cases; Mexican ones will
  * issue a stamped CFDI through the same seam once CFDI issuing exists (core answers 409 now).
  */
-export const redeemTicket = () => {
+function selfInvoicingDeps() {
   const handOver = issuedHandOver();
   const spanish = core.spanishTicketInvoicer({
     customers: r().customers,
@@ -40,7 +42,7 @@ export const redeemTicket = () => {
     check: () => undefined,
     issue: () => Promise.reject(new Error('CFDI self-invoicing is not available yet')),
   };
-  return core.redeemTicket({
+  return {
     ...companies(),
     tickets: r().tickets,
     attempts: r().attempts,
@@ -48,7 +50,7 @@ export const redeemTicket = () => {
     ids: ulidIds,
     invoicers: { ES: spanish, MX: notYet },
     links: core.grantedLinks({ grants: r().documentGrants, clock: systemClock }),
-    delivered: async (tenantId, invoice, email) => {
+    delivered: async (tenantId: string, invoice: Invoice, email: string) => {
       // Documents first (signed and stored), then the buyer's mail; both after the answer.
       await handOver([invoice]);
       // The invoice is issued: a failed hand-over is logged, not answered (the links work).
@@ -62,7 +64,23 @@ export const redeemTicket = () => {
           }),
         );
     },
-  });
+  } satisfies core.SelfInvoicingDeps;
+}
+
+/**
+ * The public redemption. Spanish tenants issue through the invoice use cases; Mexican ones will
+ * issue a stamped CFDI through the same seam once CFDI issuing exists (core answers 409 now).
+ */
+export const redeemTicket = () => core.redeemTicket(selfInvoicingDeps());
+
+/** The tenant approves a late request (by ticket id). */
+export const approveLateRequest = () => {
+  const approve = core.approveLateRequest(selfInvoicingDeps());
+  return (tenantId: string, id: string) => {
+    const reference = core.referenceOfId(id);
+    if (reference === undefined) throw new NotFoundError('Ticket', id);
+    return approve(tenantId, reference);
+  };
 };
 
 /** A document by the token of a buyer's link: undefined when unknown or expired. */

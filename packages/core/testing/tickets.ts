@@ -1,5 +1,10 @@
 import type { Page } from '../src/shared/page.ts';
-import type { Ticket, TicketListQuery, TicketRepository } from '../src/tickets/model.ts';
+import type {
+  LateRequest,
+  Ticket,
+  TicketListQuery,
+  TicketRepository,
+} from '../src/tickets/model.ts';
 
 /**
  * In-memory tickets for unit tests, keeping the adapter's contract: `createNew` writes only free
@@ -61,10 +66,17 @@ export class InMemoryTickets implements TicketRepository {
     return true;
   }
 
+  async requestLate(tenantId: string, reference: string, request: LateRequest) {
+    const t = this.items.get(this.key(tenantId, reference));
+    if (t?.status !== 'open' || t.lateRequest) return false;
+    this.put({ ...t, lateRequest: request });
+    return true;
+  }
+
   async confirm(tenantId: string, reference: string, invoiceId: string) {
     const t = this.items.get(this.key(tenantId, reference));
     if (t?.invoiceId === invoiceId) {
-      const { claimedAt: _c, ...rest } = t;
+      const { claimedAt: _c, lateRequest: _l, ...rest } = t;
       this.put(rest);
     }
   }

@@ -228,3 +228,42 @@ describe('POST /v1/public/self-invoicing/{companyNumber}/invoices', () => {
     expect(stored.json.status).toBe('open');
   });
 });
+
+describe('late requests', () => {
+  it('records a redemption past the limit for the company to approve, which then issues it', async () => {
+    const { key: late } = await createTenant('Tardía SL');
+    const number = fresh('LATE');
+    await api.call('PATCH', '/v1/settings', {
+      key: late,
+      body: { selfInvoicing: { enabled: true, companyNumber: number, afterLimit: 'request' } },
+    });
+    const reference = fresh('T');
+    const ticket = await importTicket(
+      aTicket(reference, { date: '2026-01-15T12:00:00+01:00' }),
+      late,
+    );
+    const asked = await redeem(reference, {}, number);
+    expect(asked.status, asked.text).toBe(202);
+    expect(asked.json).toMatchObject({ status: 'requested', lastDay: '2026-01-31' });
+    expect((await redeem(reference, {}, number)).status).toBe(409);
+
+    const pending = await api.call('GET', '/v1/tickets?lateRequest=pending', { key: late });
+    expect(pending.json.items.map((t: { reference: string }) => t.reference)).toEqual([reference]);
+    expect(pending.json.items[0].lateRequest).toMatchObject({
+      buyer: { taxId: 'A58818501' },
+      email: 'facturas@mediterraneo.example',
+    });
+
+    const approved = await api.call('POST', `/v1/tickets/${ticket.id}/approve-late-request`, {
+      key: late,
+    });
+    expect(approved.status, approved.text).toBe(201);
+    const stored = await api.call('GET', `/v1/tickets/${ticket.id}`, { key: late });
+    expect(stored.json).toMatchObject({ status: 'invoiced', invoiceId: approved.json.invoiceId });
+    expect(stored.json.lateRequest).toBeUndefined();
+    const twice = await api.call('POST', `/v1/tickets/${ticket.id}/approve-late-request`, {
+      key: late,
+    });
+    expect(twice.status).toBe(409);
+  });
+});

@@ -1,6 +1,11 @@
 import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '@sello/core/shared';
-import type { Ticket, TicketListQuery, TicketRepository } from '@sello/core/tickets';
+import type {
+  LateRequest,
+  Ticket,
+  TicketListQuery,
+  TicketRepository,
+} from '@sello/core/tickets';
 import { keys } from '../dynamo/keys.ts';
 import {
   absent,
@@ -169,13 +174,33 @@ export class DynamoTicketRepository extends TableAdapter implements TicketReposi
     );
   }
 
+  requestLate(tenantId: string, reference: string, request: LateRequest): Promise<boolean> {
+    return written(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.ticket(tenantId, reference),
+          UpdateExpression: 'SET lateRequest = :request, updatedAt = :at',
+          ConditionExpression:
+            'attribute_exists(pk) AND #status = :open AND attribute_not_exists(lateRequest)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':request': request,
+            ':open': 'open',
+            ':at': request.requestedAt,
+          },
+        }),
+      ),
+    );
+  }
+
   async confirm(tenantId: string, reference: string, invoiceId: string): Promise<void> {
     await written(
       this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.ticket(tenantId, reference),
-          UpdateExpression: 'REMOVE claimedAt',
+          UpdateExpression: 'REMOVE claimedAt, lateRequest',
           ConditionExpression: 'invoiceId = :invoiceId',
           ExpressionAttributeValues: { ':invoiceId': invoiceId },
         }),
@@ -204,6 +229,7 @@ export class DynamoTicketRepository extends TableAdapter implements TicketReposi
       .where('status', '=', query.status)
       .where('store', '=', query.store)
       .where('reference', '=', query.reference);
+    if (query.lateRequest) filter.present('lateRequest');
     // A cursor is checked to be of this partition (gsi1pk); the ticket's own pk in it only
     // positions the page. Sort keys are `<soldAt>#<reference>`: a day's range is from its first instant to past its
     // last one ('~' sorts after every character of an instant and of `#`).

@@ -3,6 +3,7 @@ import { pageOf } from '../schemas/common.ts';
 import {
   CompanyNumberParams,
   DocumentTokenParams,
+  LateRequestAnswer,
   PublicCompany,
   Redemption,
   RedemptionInput,
@@ -74,6 +75,24 @@ export const ticketsRoutes = {
       404: problem('No such ticket'),
     },
   }),
+  approveLateRequest: defineRoute({
+    id: 'approveLateRequest',
+    method: 'POST',
+    path: '/v1/tickets/{id}/approve-late-request',
+    entry: 'functions/tickets/approve-late-request.ts',
+    auth: 'tenant',
+    access: readWrite,
+    invokes: ['processIssuedInvoices', 'sendSelfInvoice'],
+    summary: "Approve a buyer's late request: the ticket is invoiced to the buyer it names",
+    tag: 'Tickets',
+    request: { params: TicketIdParams },
+    responses: {
+      201: { description: 'Issued; links to its XML and PDF', schema: Redemption },
+      404: problem('No such ticket'),
+      409: problem('No late request awaits, or the ticket is invoiced already'),
+    },
+    timeoutSeconds: 30,
+  }),
   getSelfInvoicingCompany: defineRoute({
     id: 'getSelfInvoicingCompany',
     method: 'GET',
@@ -105,6 +124,10 @@ export const ticketsRoutes = {
     request: { params: CompanyNumberParams, body: RedemptionInput },
     responses: {
       201: { description: 'Issued; links to its XML and PDF', schema: Redemption },
+      202: {
+        description: 'Past the limit, recorded as a late request for the company to approve',
+        schema: LateRequestAnswer,
+      },
       404: problem('No company with this number offers self-invoicing'),
       409: problem('The ticket is already invoiced (`errors` names the invoice)'),
       422: problem('The total does not match the ticket with this reference, or it is too late'),

@@ -81,6 +81,14 @@ export const Redemption = z
   })
   .meta({ id: 'Redemption' });
 
+export const LateRequestAnswer = z
+  .object({
+    status: z.literal('requested'),
+    requestedAt: z.string(),
+    lastDay: z.string().describe('The last day the ticket could be invoiced on this page'),
+  })
+  .meta({ id: 'LateRequestAnswer' });
+
 export const DocumentTokenParams = z.object({
   token: z
     .string()

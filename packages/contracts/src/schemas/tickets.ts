@@ -100,6 +100,14 @@ export const Ticket = TicketInput.extend({
     .describe('open; invoiced (by its buyer: `invoiceId`); global (in `globalInvoiceId`)'),
   invoiceId: z.string().optional(),
   globalInvoiceId: z.string().optional(),
+  lateRequest: z
+    .object({
+      requestedAt: Instant,
+      buyer: z.object({ taxId: z.string(), name: z.string() }),
+      email: z.string(),
+    })
+    .optional()
+    .describe("A buyer's request past the limit, awaiting approval"),
   createdAt: Instant,
   updatedAt: Instant,
 })
@@ -122,6 +130,7 @@ export const TicketImportResult = z
   .meta({ id: 'TicketImportResult' });
 
 export const TicketListQuery = PageQuery.extend({
+  lateRequest: z.literal('pending').optional().describe('Only tickets with a late request'),
   status: z.enum(TICKET_STATUSES).optional(),
   store: z.string().trim().min(1).max(60).optional(),
   reference: z.string().trim().min(1).max(60).optional(),

@@ -63,13 +63,31 @@ export interface Ticket extends TicketInput {
    * once it is: a claim pending long after it was made belongs to a redemption that died.
    */
   claimedAt?: string;
+  /** A buyer asked for the invoice after the limit; the tenant approves it (settings `afterLimit`). */
+  lateRequest?: LateRequest;
   /** The import request that wrote it: what an import that lost a race takes back. */
   importId: string;
   createdAt: string;
   updatedAt: string;
 }
 
+/** A buyer's request to invoice a ticket past its limit, kept on the ticket until approved. */
+export interface LateRequest {
+  buyer: {
+    taxId: string;
+    name: string;
+    postalCode: string;
+    taxRegime?: string;
+    cfdiUse?: string;
+    address?: { line1: string; city: string; province?: string; country?: string };
+  };
+  email: string;
+  requestedAt: string;
+}
+
 export interface TicketListQuery extends PageRequest {
+  /** Only tickets with a late request awaiting approval. */
+  lateRequest?: 'pending';
   status?: TicketStatus;
   store?: string;
   reference?: string;
@@ -104,7 +122,9 @@ export interface TicketRepository {
     at: string,
     staleBefore: string,
   ): Promise<boolean>;
-  /** The claimed invoice was issued: the claim is final. */
+  /** Records a late request on an open ticket without one; false otherwise. */
+  requestLate(tenantId: string, reference: string, request: LateRequest): Promise<boolean>;
+  /** The claimed invoice was issued: the claim is final (and a late request, answered). */
   confirm(tenantId: string, reference: string, invoiceId: string): Promise<void>;
   /** The claimed invoice could not be issued: the ticket is open again. */
   release(tenantId: string, reference: string, invoiceId: string): Promise<void>;
@@ -124,6 +144,15 @@ export function ticketView(t: Ticket) {
     status: t.status,
     ...(t.invoiceId ? { invoiceId: t.invoiceId } : {}),
     ...(t.globalInvoiceId ? { globalInvoiceId: t.globalInvoiceId } : {}),
+    ...(t.lateRequest
+      ? {
+          lateRequest: {
+            requestedAt: t.lateRequest.requestedAt,
+            buyer: { taxId: t.lateRequest.buyer.taxId, name: t.lateRequest.buyer.name },
+            email: t.lateRequest.email,
+          },
+        }
+      : {}),
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
   };

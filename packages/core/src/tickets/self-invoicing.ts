@@ -194,6 +194,11 @@ export interface Redemption {
   documents: { xml: string; pdf: string };
 }
 
+/** Past the limit, where the tenant takes late requests: recorded for its approval. */
+export interface LateRedemption {
+  lateRequest: { requestedAt: string; lastDay: string };
+}
+
 /**
  * The public redemption of a ticket: the buyer's complete invoice, issued once.
  *
@@ -215,7 +220,7 @@ export const redeemTicket =
     companyNumber: string,
     input: RedemptionInput,
     sourceIp: string | undefined,
-  ): Promise<Redemption> => {
+  ): Promise<Redemption | LateRedemption> => {
     const { tenant, settings } = await companyOf(deps, companyNumber);
     const jurisdiction = jurisdictionOf(tenant);
     if (jurisdiction === 'MX') {
@@ -256,37 +261,92 @@ export const redeemTicket =
       todayIn(tenant.timezone, new Date(ticket.soldAt)),
     );
     if (last && todayIn(tenant.timezone, now) > last) {
+      if (settings.afterLimit === 'request') {
+        const request = { buyer: input.buyer, email: input.email, requestedAt: now.toISOString() };
+        if (!(await deps.tickets.requestLate(tenant.id, ticket.reference, request))) {
+          throw new ConflictError(
+            `A request to invoice ticket ${ticket.reference} already awaits the company`,
+            [{ path: 'reference', message: 'A late request for this ticket awaits the company' }],
+          );
+        }
+        return { lateRequest: { requestedAt: request.requestedAt, lastDay: last } };
+      }
       throw new UnprocessableError(
         `The period to invoice ticket ${ticket.reference} ended on ${last}; ask the company`,
         [{ path: 'reference', message: `Could be invoiced until ${last}` }],
       );
     }
-
-    const invoiceId = deps.ids.next('inv');
-    const at = now.toISOString();
-    const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
-    if (!(await deps.tickets.claim(tenant.id, ticket.reference, invoiceId, at, staleBefore))) {
-      const holder = await deps.tickets.get(tenant.id, ticket.reference);
-      throw holder ? invoicedAlready(holder) : invoicedAlready(ticket);
-    }
-    let invoice: Invoice;
-    try {
-      invoice = await invoicer.issue({
-        tenant,
-        settings,
-        ticket,
-        buyer: input.buyer,
-        email: input.email,
-        invoiceId,
-      });
-    } catch (e) {
-      await deps.tickets.release(tenant.id, ticket.reference, invoiceId);
-      throw e;
-    }
-    await deps.tickets.confirm(tenant.id, ticket.reference, invoiceId);
-    await deps.delivered(tenant.id, invoice, input.email);
-    return { invoice, documents: await deps.links.linksFor(tenant.id, invoice, jurisdiction) };
+    return invoiceTicket(deps, {
+      tenant,
+      settings,
+      ticket,
+      buyer: input.buyer,
+      email: input.email,
+    });
   };
+
+/**
+ * The tenant approves a buyer's late request: the ticket is invoiced to the buyer it names, as a
+ * redemption within the limit would have been.
+ */
+export const approveLateRequest =
+  (deps: Omit<SelfInvoicingDeps, 'directory' | 'attempts'>) =>
+  async (tenantId: string, reference: string): Promise<Redemption> => {
+    const [tenant, settings, ticket] = await Promise.all([
+      deps.tenants.get(tenantId),
+      deps.settings.get(tenantId),
+      deps.tickets.get(tenantId, reference),
+    ]);
+    if (!tenant || !ticket) throw new NotFoundError('Ticket', reference);
+    const request = ticket.lateRequest;
+    if (!request) {
+      throw new ConflictError(`Ticket ${reference} has no late request to approve`);
+    }
+    if (ticket.status !== 'open') throw invoicedAlready(ticket);
+    const section = settings?.selfInvoicing;
+    if (!section) throw new ConflictError('Self-invoicing is not set up');
+    return invoiceTicket(deps, {
+      tenant,
+      settings: section,
+      ticket,
+      buyer: request.buyer,
+      email: request.email,
+    });
+  };
+
+/** Claims the ticket, issues its invoice through the tenant's jurisdiction, and delivers it. */
+async function invoiceTicket(
+  deps: Omit<SelfInvoicingDeps, 'directory' | 'attempts'>,
+  request: {
+    tenant: Tenant;
+    settings: SelfInvoicingSettings;
+    ticket: Ticket;
+    buyer: BuyerInput;
+    email: string;
+  },
+): Promise<Redemption> {
+  const { tenant, ticket } = request;
+  const jurisdiction = jurisdictionOf(tenant);
+  const invoicer = deps.invoicers[jurisdiction];
+  const now = deps.clock.now();
+  const invoiceId = deps.ids.next('inv');
+  const at = now.toISOString();
+  const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
+  if (!(await deps.tickets.claim(tenant.id, ticket.reference, invoiceId, at, staleBefore))) {
+    const holder = await deps.tickets.get(tenant.id, ticket.reference);
+    throw invoicedAlready(holder ?? ticket);
+  }
+  let invoice: Invoice;
+  try {
+    invoice = await invoicer.issue({ ...request, invoiceId });
+  } catch (e) {
+    await deps.tickets.release(tenant.id, ticket.reference, invoiceId);
+    throw e;
+  }
+  await deps.tickets.confirm(tenant.id, ticket.reference, invoiceId);
+  await deps.delivered(tenant.id, invoice, request.email);
+  return { invoice, documents: await deps.links.linksFor(tenant.id, invoice, jurisdiction) };
+}
 
 const isStale = (ticket: Ticket, clock: Clock) =>
   !!ticket.claimedAt && Date.parse(ticket.claimedAt) < clock.now().getTime() - STALE_CLAIM_MS;

@@ -1159,6 +1159,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tickets/{id}/approve-late-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a buyer's late request: the ticket is invoiced to the buyer it names
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["approveLateRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users": {
         parameters: {
             query?: never;
@@ -1988,6 +2008,13 @@ export interface components {
             submission: components["schemas"]["VerifactuSubmission"];
             /** @description The RegistroAlta / RegistroAnulacion element */
             xml: string;
+        };
+        LateRequestAnswer: {
+            /** @description The last day the ticket could be invoiced on this page */
+            lastDay: string;
+            requestedAt: string;
+            /** @constant */
+            status: "requested";
         };
         LineInput: {
             description?: string;
@@ -3054,6 +3081,16 @@ export interface components {
             /** @description `tkt_` and the reference, base64url: the same reference, the same id */
             id: string;
             invoiceId?: string;
+            /** @description A buyer's request past the limit, awaiting approval */
+            lateRequest?: {
+                buyer: {
+                    name: string;
+                    taxId: string;
+                };
+                email: string;
+                /** Format: date-time */
+                requestedAt: string;
+            };
             /** @description The ticket's lines; computed by Sello's tax engine they give `total` */
             lines?: components["schemas"]["TicketLine"][];
             /** @description The ticket number printed on it; unique per tenant */
@@ -6299,6 +6336,15 @@ export interface operations {
                     "application/json": components["schemas"]["Redemption"];
                 };
             };
+            /** @description Past the limit, recorded as a late request for the company to approve */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LateRequestAnswer"];
+                };
+            };
             /** @description Invalid input; `errors` names each field */
             400: {
                 headers: {
@@ -7827,6 +7873,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Sold on or after this day (UTC), YYYY-MM-DD */
                 from?: string;
+                /** @description Only tickets with a late request */
+                lateRequest?: "pending";
                 limit?: number;
                 reference?: string;
                 status?: "open" | "invoiced" | "global";
@@ -7999,6 +8047,76 @@ export interface operations {
             };
             /** @description No such ticket */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveLateRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issued; links to its XML and PDF */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No late request awaits, or the ticket is invoiced already */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
