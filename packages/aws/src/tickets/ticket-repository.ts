@@ -1,11 +1,6 @@
 import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '@sello/core/shared';
-import type {
-  LateRequest,
-  Ticket,
-  TicketListQuery,
-  TicketRepository,
-} from '@sello/core/tickets';
+import type { LateRequest, Ticket, TicketListQuery, TicketRepository } from '@sello/core/tickets';
 import { keys } from '../dynamo/keys.ts';
 import {
   absent,
