@@ -49,6 +49,12 @@ export const spanishTicketInvoicer = (deps: SpanishInvoicerDeps): TicketInvoicer
   },
 
   async issue({ tenant, settings, ticket, buyer, email, invoiceId }) {
+    // Invoices are in euros until other currencies land (issue 12 item 2); never relabel one.
+    if (ticket.currency !== 'EUR') {
+      throw new UnprocessableError(
+        `Ticket ${ticket.reference} is in ${ticket.currency}; ask the company for its invoice`,
+      );
+    }
     const customerId = await buyerCustomer(deps, tenant.id, buyer, email);
     const saleDay = todayIn(tenant.timezone, new Date(ticket.soldAt));
     const draft = await deps.createInvoice(tenant.id, {
