@@ -7,6 +7,7 @@ import { lambdaContext } from '../../packages/local/src/apigw.ts';
 import { loadHandler } from '../../packages/local/src/handlers.ts';
 import { aCustomer, createTenant, startApi } from '../support/api.ts';
 import type { Realise } from './placeholders/context.ts';
+import { realiseCsd } from './placeholders/csd.ts';
 import { realiseDocuments } from './placeholders/documents.ts';
 import { realiseExchange } from './placeholders/exchange.ts';
 import { realiseRecipients } from './placeholders/recipients.ts';
@@ -93,6 +94,7 @@ async function realise(event: string, routeId: string): Promise<string> {
     }
   }
   const areas: Realise[] = [
+    realiseCsd,
     realiseDocuments,
     realiseExchange,
     realiseRecipients,

@@ -1,6 +1,7 @@
 import {
   DynamoApiKeyRepository,
   DynamoAttemptCounter,
+  DynamoCsdIdentityRepository,
   DynamoCustomerDirectory,
   DynamoCustomerPricesRepository,
   DynamoCustomerRepository,
@@ -55,6 +56,8 @@ function build() {
     invoices: new DynamoInvoiceRepository(db, table),
     series: new DynamoSeriesRepository(db, table),
     signingIdentities: new DynamoSigningIdentityRepository(db, table),
+    // Mexico: the tenant's CSD, which seals CFDI (apart from the Facturae signing identity)
+    csdIdentities: new DynamoCsdIdentityRepository(db, table),
     // VERI*FACTU, one adapter per port: the chain as read, corrections appended to it (which
     // read it too), submission to AEAT, and the certificate that presents the records there.
     verifactu: new DynamoVerifactuRepository(db, table),

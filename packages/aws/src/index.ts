@@ -1,6 +1,7 @@
 export * from './cognito/index.ts';
 export * from './dynamo/api-key-repository.ts';
 export * from './dynamo/catalog-repository.ts';
+export * from './dynamo/csd-identity-repository.ts';
 export * from './dynamo/cursor.ts';
 export * from './dynamo/customer-repository.ts';
 export * from './dynamo/heartbeat-repository.ts';

@@ -8,6 +8,7 @@ export * from './route.ts';
 export * from './routes.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/common.ts';
+export * from './schemas/csd.ts';
 export * from './schemas/customers.ts';
 export * from './schemas/documents.ts';
 export * from './schemas/exchange.ts';

@@ -20,6 +20,7 @@ describe('rolesOf', () => {
       'listApiKeys',
       'revokeApiKey',
       'putSigningCertificate',
+      'putCsd',
       'updateSettings',
       'putLogo',
       'deleteLogo',

@@ -1,6 +1,7 @@
 import { defineTriggered, type RouteDef, type TriggeredDef } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { csdRoutes } from './routes/csd.ts';
 import { customersRoutes } from './routes/customers.ts';
 import { documentsRoutes, documentsTriggered } from './routes/documents.ts';
 import { exchangeRoutes, exchangeTriggered } from './routes/exchange.ts';
@@ -22,6 +23,7 @@ import { webhooksRoutes, webhooksTriggered } from './routes/webhooks.ts';
 export const routes = {
   ...systemRoutes,
   ...tenantsRoutes,
+  ...csdRoutes,
   ...customersRoutes,
   ...catalogRoutes,
   ...invoicesRoutes,

@@ -1,4 +1,5 @@
 import { NotFoundError, RateLimitedError, ValidationError } from '@sello/core/errors';
+import { PacRejectedError, PacUnavailableError } from '@sello/core/ports';
 import { describe, expect, it } from 'vitest';
 import { HttpError, toProblem } from './problem.ts';
 
@@ -32,6 +33,16 @@ describe('toProblem', () => {
     expect(
       toProblem(new HttpError('method-not-allowed', 'no', [], { allow: 'GET' }), '/', 'c').headers,
     ).toEqual({ allow: 'GET' });
+  });
+
+  it('answers a PAC refusal 422 naming its code, and an unreachable PAC 503 to retry', () => {
+    const refused = toProblem(new PacRejectedError('305', 'CSD not in force'), '/', 'c');
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toBe('urn:sello:problem:pac-rejected');
+    expect(refused.body.errors).toEqual([{ path: 'xml', message: '305: CSD not in force' }]);
+    const down = toProblem(new PacUnavailableError('timed out', 60), '/', 'c');
+    expect(down.status).toBe(503);
+    expect(down.headers).toEqual({ 'retry-after': '60' });
   });
 
   it('never leaks the message of an unexpected error', () => {

@@ -1,4 +1,5 @@
 import { AppError, type FieldError, RateLimitedError } from '@sello/core/errors';
+import { PacUnavailableError } from '@sello/core/ports';
 
 /** Errors of the HTTP layer itself (before any use case runs). */
 export class HttpError extends AppError {
@@ -31,8 +32,11 @@ const STATUS: Record<string, { status: number; title: string }> = {
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   unprocessable: { status: 422, title: 'The request cannot be processed' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key reused with another request' },
+  // The PAC refused the CFDI (SAT's validation matrix code in `errors`): fix the document.
+  'pac-rejected': { status: 422, title: 'The PAC refused the document' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
+  'pac-unavailable': { status: 503, title: 'The PAC is not available; retry later' },
 };
 
 export const PROBLEM_TYPE_PREFIX = 'urn:sello:problem:';
@@ -75,7 +79,8 @@ export function toProblem(
     };
   }
   const headers: Record<string, string> = error instanceof HttpError ? { ...error.headers } : {};
-  if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);
+  if (error instanceof RateLimitedError || error instanceof PacUnavailableError)
+    headers['retry-after'] = String(error.retryAfterSeconds);
   if (known.status === 401) headers['www-authenticate'] = 'Bearer realm="sello"';
   return {
     status: known.status,

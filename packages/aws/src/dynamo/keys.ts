@@ -5,6 +5,7 @@
  *   item            pk                               sk                  gsi1pk / gsi1sk
  *   tenant          TENANT#<t>                       PROFILE
  *   signing ident.  TENANT#<t>                       SIGNING              (certificates + KMS key ARN)
+ *   CSD (Mexico)    TENANT#<t>                       CSD                  (SAT certificate + KMS key ARN)
  *   customer        TENANT#<t>                       CUSTOMER#<id>       TENANT#<t>#TAXID#<taxId> / CUSTOMER#<id>
  *   api key         APIKEY#<sha256>                  APIKEY              TENANT#<t>#APIKEYS / APIKEY#<id>
  *   product         TENANT#<t>                       PRODUCT#<id>
@@ -42,6 +43,7 @@ import { webhooksKeys } from './keys/webhooks.ts';
 export const keys = {
   tenant: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: 'PROFILE' }),
   signingIdentity: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: 'SIGNING' }),
+  csdIdentity: (tenantId: string): Key => ({ pk: tenantPk(tenantId), sk: 'CSD' }),
 
   customer: (tenantId: string, id: string): Key => ({
     pk: tenantPk(tenantId),

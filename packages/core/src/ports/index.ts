@@ -4,6 +4,7 @@ export * from './events.ts';
 export * from './idempotency.ts';
 export * from './ids.ts';
 export * from './mailer.ts';
+export * from './pac.ts';
 export * from './scheduler.ts';
 export * from './secret-context.ts';
 export * from './secrets.ts';

@@ -164,6 +164,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/csd": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CSD that seals the tenant’s CFDI
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getCsd"];
+        /**
+         * Upload the tenant's CSD (certificado de sello digital: SAT's `.cer`, the `.key` and its password), which seals its CFDI: the key is imported into a KMS key of the tenant and the files and password discarded. It must be a CSD (not an e.firma), in force, and of the tenant's RFC. A new upload replaces the CSD that seals; the Facturae signing certificate (PUT /v1/signing-certificate) is another thing and stays
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        put: operations["putCsd"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -1420,6 +1444,28 @@ export interface components {
              * @description When a recipient registered with it
              */
             usedAt?: string;
+        };
+        Csd: {
+            /** @description SAT's certificate number (`NoCertificado` of the CFDI it seals) */
+            certificateNumber: string;
+            /** Format: date-time */
+            importedAt: string;
+            /** @description The holder's name as SAT registered it */
+            name: string;
+            /** @description The holder's RFC: the tenant's */
+            rfc: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string;
+        };
+        CsdInput: {
+            /** @description The CSD's certificate as SAT hands it out (the `.cer` file, DER), in base64 */
+            certificate: string;
+            /** @description Its private key (the `.key` file: PKCS#8 DER encrypted with the password), in base64; imported into a KMS key of the tenant and discarded */
+            key: string;
+            /** @description The password of the `.key` file; never stored */
+            password: string;
         };
         Customer: {
             address: components["schemas"]["Address"];
@@ -3565,6 +3611,113 @@ export interface operations {
             };
             /** @description Too many sign-ups or failed attempts from this address; see `Retry-After` */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCsd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSD */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Csd"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description None uploaded yet */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCsd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CsdInput"];
+            };
+        };
+        responses: {
+            /** @description The CSD now sealing */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Csd"];
+                };
+            };
+            /** @description Not a CSD (an e.firma, not SAT’s), not in force, a wrong password or a key of another certificate; `errors` names `certificate`, `key` or `password` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The CSD's RFC is not the tenant's; `errors` names `certificate` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,37 @@
+import { repositories } from '@sello/app/platform';
+import { systemClock, ulidIds } from '@sello/core/ports';
+import { provisionTenant } from '@sello/core/tenants';
+import type { Realise } from './context.ts';
+
+/**
+ * The CSD samples carry SAT's public test CSD (RFC EKU9003173C9), which only a tenant of that RFC
+ * may upload: they run as a Mexican tenant made here; reading one needs it uploaded first.
+ */
+export const realiseCsd: Realise = async (event, { api, tenant, load }) => {
+  const put = event.includes('"routeKey":"PUT /v1/csd"');
+  const get = event.includes('"routeKey":"GET /v1/csd"');
+  if (!put && !get) return event;
+  const { secret } = await provisionTenant({
+    tenants: repositories().tenants,
+    clock: systemClock,
+    ids: ulidIds,
+  })({
+    name: 'ESCUELA KEMPER URGATE SA DE CV',
+    taxId: 'EKU9003173C9',
+    email: 'facturas@kemper.example.mx',
+    language: 'es',
+    timezone: 'America/Mexico_City',
+    address: {
+      line1: 'Av. Reforma 1',
+      city: 'Ciudad de México',
+      postalCode: '06600',
+      country: 'MX',
+    },
+  });
+  if (get) {
+    const body = JSON.parse(load('http/put-csd.json').body);
+    const res = await api.call('PUT', '/v1/csd', { key: secret, body });
+    if (res.status !== 200) throw new Error(`Could not upload the sample CSD: ${res.text}`);
+  }
+  return event.replaceAll(tenant.key, secret);
+};
