@@ -22,6 +22,11 @@ import { problem, read, readWrite } from './shared.ts';
  * `processIssuedInvoices`, so the number is answered without waiting for signing and rendering.
  */
 const numbering = { access: readWrite, invokes: ['processIssuedInvoices'] } as const;
+/** Issuing also stamps a Mexican invoice: sealed with its CSD (KMS), the stamped XML stored. */
+const issuing = {
+  access: [...readWrite, 'artifacts:write', 'signing:sign'],
+  invokes: ['processIssuedInvoices'],
+} as const;
 /**
  * Making documents: signing the Facturae, storing both, the PDF drawn by `renderInvoicePdf`. Only
  * the post-issue step and `ensureInvoiceDocuments` do it; the routes that serve or send documents
@@ -132,7 +137,7 @@ export const invoicesRoutes = {
     path: '/v1/invoices/{id}/issue',
     entry: 'functions/invoices/issue-invoice.ts',
     auth: 'tenant',
-    ...numbering,
+    ...issuing,
     summary: 'Number and freeze a draft; its documents follow within seconds',
     tag: 'Invoices',
     request: { params: IdParams },
@@ -140,6 +145,27 @@ export const invoicesRoutes = {
       200: { description: 'The issued invoice', schema: Invoice },
       404: problem('No such invoice'),
       409: problem('Not a draft'),
+    },
+    timeoutSeconds: 30,
+  }),
+  stampInvoice: defineRoute({
+    id: 'stampInvoice',
+    method: 'POST',
+    path: '/v1/invoices/{id}/stamp',
+    entry: 'functions/invoices/stamp-invoice.ts',
+    auth: 'tenant',
+    access: ['table:read', 'table:write', 'artifacts:write', 'signing:sign'],
+    summary:
+      'Stamp a Mexican invoice whose stamp is pending or was refused: sealed with the CSD and ' +
+      'sent to the PAC again, with the customer as it is now; its folio stays the same',
+    tag: 'Invoices',
+    request: { params: IdParams },
+    responses: {
+      200: { description: 'The stamped invoice (already stamped: as it is)', schema: Invoice },
+      404: problem('No such invoice'),
+      409: problem('A draft, not a CFDI, or no CSD uploaded'),
+      422: problem('The PAC refused it: its code and message'),
+      503: problem('The PAC could not be reached: try again later'),
     },
     timeoutSeconds: 30,
   }),

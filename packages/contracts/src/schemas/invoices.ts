@@ -134,6 +134,31 @@ export const Invoice = z
       .literal('import')
       .optional()
       .describe('Issued by your own system and delivered through POST /v1/imports'),
+    cfdi: z
+      .object({
+        status: z
+          .enum(['pending', 'refused', 'stamped'])
+          .describe(
+            '`pending`: numbered, the PAC not reached yet (retried); `refused`: see `refusal`, ' +
+              'fix the customer and POST /v1/invoices/{id}/stamp; `stamped`: `uuid` is its fiscal folio',
+          ),
+        uuid: z.string().optional().describe('The fiscal folio (UUID) of the stamp'),
+        stampedAt: z.string().optional().describe("The stamp's time, Mexico's central time"),
+        refusal: z
+          .object({ code: z.string(), message: z.string(), at: Instant })
+          .optional()
+          .describe("The PAC's code (SAT's validation matrix) and message"),
+        cancellation: z
+          .object({
+            reason: z.enum(['01', '02', '03', '04']),
+            substitute: z.string().optional(),
+            status: z.enum(['cancelled', 'pending']),
+            at: Instant,
+          })
+          .optional(),
+      })
+      .optional()
+      .describe("A Mexican issuer's invoice as CFDI 4.0: its stamp"),
     recipientStatus: z
       .enum(['accepted', 'rejected', 'paid'])
       .optional()

@@ -20,3 +20,4 @@ export * from './series.ts';
 export * from './update-invoice.ts';
 export * from './view.ts';
 export * from './void-invoice.ts';
+export * from './stamp-invoice.ts';
