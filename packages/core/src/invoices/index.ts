@@ -17,7 +17,7 @@ export * from './parties.ts';
 export * from './publish-issued.ts';
 export * from './send-invoice.ts';
 export * from './series.ts';
+export * from './stamp-invoice.ts';
 export * from './update-invoice.ts';
 export * from './view.ts';
 export * from './void-invoice.ts';
-export * from './stamp-invoice.ts';

@@ -3,13 +3,13 @@ import type { ArtifactStore } from '../ports/artifacts.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type Pac, PacRejectedError, PacUnavailableError } from '../ports/pac.ts';
 import type { CsdIdentityRepository, CsdSealingIdentity } from '../signing/csd-identity.ts';
+import type { IssuedInvoicesSubscriber } from './after-issue.ts';
+import type { InvoiceDeps } from './deps.ts';
 import { documentBaseName } from './documents.ts';
 import { getInvoice } from './get-invoice.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
 import type { CfdiState, Invoice } from './model.ts';
 import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
-import type { IssuedInvoicesSubscriber } from './after-issue.ts';
-import type { InvoiceDeps } from './deps.ts';
 
 /** Invoices of a Mexican issuer are CFDI: sealed with its CSD and stamped by a PAC. */
 export const issuesCfdi = (invoice: Pick<Invoice, 'issuer'>): boolean =>
@@ -49,7 +49,9 @@ export const stampInvoice =
   async (tenantId: string, id: string): Promise<Invoice> => {
     let invoice = await getInvoice(deps)(tenantId, id);
     if (!issuesCfdi(invoice)) {
-      throw new ConflictError(`Invoice ${id} is not a CFDI: only Mexican issuers' invoices are stamped`);
+      throw new ConflictError(
+        `Invoice ${id} is not a CFDI: only Mexican issuers' invoices are stamped`,
+      );
     }
     if (invoice.status === 'draft' || !invoice.cfdi) {
       throw new ConflictError(`Invoice ${id} is a draft: issue it first`);
@@ -77,7 +79,11 @@ export const stampInvoice =
       }
       throw error;
     }
-    await deps.artifacts.put(cfdiKey(invoice), new TextEncoder().encode(stamped.xml), 'application/xml');
+    await deps.artifacts.put(
+      cfdiKey(invoice),
+      new TextEncoder().encode(stamped.xml),
+      'application/xml',
+    );
     return save(deps, invoice, {
       status: 'stamped',
       uuid: stamped.uuid,
