@@ -6,14 +6,19 @@ import { repositories } from './repositories.ts';
 const r = () => repositories();
 
 export const createProduct = () =>
-  core.createProduct({ products: r().products, clock: systemClock, ids: ulidIds });
+  core.createProduct({
+    products: r().products,
+    tenants: r().tenants,
+    clock: systemClock,
+    ids: ulidIds,
+  });
 
 export const getProduct = () => core.getProduct({ products: r().products });
 
 export const listProducts = () => core.listProducts({ products: r().products });
 
 export const updateProduct = () =>
-  core.updateProduct({ products: r().products, clock: systemClock });
+  core.updateProduct({ products: r().products, tenants: r().tenants, clock: systemClock });
 
 export const deleteProduct = () =>
   core.deleteProduct({ products: r().products, clock: systemClock });

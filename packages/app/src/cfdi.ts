@@ -1,8 +1,9 @@
 import { KmsSigner } from '@sello/aws';
+import { ValidationError } from '@sello/core/errors';
 import * as core from '@sello/core/invoices';
 import type { Pac } from '@sello/core/ports';
 import { systemClock } from '@sello/core/ports';
-import { buildCfdi, cfdiOfInvoice, sealCfdi } from '@sello/formats/cfdi';
+import { buildCfdi, CfdiMappingError, cfdiOfInvoice, sealCfdi } from '@sello/formats/cfdi';
 import { kmsClient } from './clients.ts';
 import { artifactStore } from './documents.ts';
 import { pac } from './pac.ts';
@@ -15,16 +16,31 @@ import { repositories } from './repositories.ts';
 let signer: KmsSigner | undefined;
 
 export const cfdiSealer = (): core.CfdiSealer => ({
-  async seal(invoice, csd) {
+  async seal(invoice, csd, timeZone) {
     signer ??= new KmsSigner(kmsClient());
     const certificate = Buffer.from(csd.certificateBase64, 'base64');
-    const unsealed = cfdiOfInvoice(invoice, {
-      number: csd.certificateNumber,
-      base64: csd.certificateBase64,
-    });
+    const unsealed = mapped(() =>
+      cfdiOfInvoice(
+        invoice,
+        { number: csd.certificateNumber, base64: csd.certificateBase64 },
+        { timeZone },
+      ),
+    );
     return buildCfdi(await sealCfdi(unsealed, signer, csd.keyId, certificate));
   },
 });
+
+/** A field the CFDI needs and the invoice lacks is the client's to fix (checked before numbering). */
+function mapped<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof CfdiMappingError) {
+      throw new ValidationError(error.message, [{ path: error.path, message: error.message }]);
+    }
+    throw error;
+  }
+}
 
 const stampDeps = (thePac: Pac = pac()): core.StampDeps => {
   const r = repositories();

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
-import { TaxInput, UnitPrice } from './money.ts';
+import { SatKeysInput, TaxInput, UnitPrice } from './money.ts';
 
 export const ProductInput = z
   .object({
@@ -16,7 +16,11 @@ export const ProductInput = z
     unit: xmlText(z.string().trim().max(20))
       .optional()
       .describe('Unit of measure, e.g. "h", "kg", "ud"'),
-    taxes: z.array(TaxInput).min(1).max(3),
+    taxes: z
+      .array(TaxInput)
+      .max(4)
+      .describe('Mexico: none when the product is not subject to tax (taxObject 01, 03, 04)'),
+    ...SatKeysInput,
   })
   .strict()
   .meta({ id: 'ProductInput' });

@@ -18,6 +18,14 @@ export const Address = z
   })
   .meta({ id: 'Address' });
 
+const CustomerTaxRegime = z
+  .string()
+  .regex(/^\d{3}$/, "SAT's c_RegimenFiscal, 3 digits, e.g. 601")
+  .describe(
+    "Mexican buyers: SAT's c_RegimenFiscal as on their Constancia de Situación Fiscal (CFDI " +
+      'RegimenFiscalReceptor), e.g. 601 or 612',
+  );
+
 export const CustomerInput = z
   .object({
     taxId: z
@@ -31,6 +39,7 @@ export const CustomerInput = z
     language: Language.optional(),
     address: Address,
     tariffId: z.string().min(1).max(64).optional().describe('Price list used for this customer'),
+    taxRegime: CustomerTaxRegime.optional(),
   })
   .strict()
   .meta({ id: 'CustomerInput' });
@@ -43,6 +52,7 @@ export const CustomerPatch = z
     language: Language.optional(),
     address: Address.optional(),
     tariffId: z.string().min(1).max(64).nullable().optional().describe('null removes the tariff'),
+    taxRegime: CustomerTaxRegime.nullable().describe('null removes it'),
   })
   .partial()
   .strict()
@@ -64,6 +74,7 @@ export const Customer = z
     language: Language,
     address: Address,
     tariffId: z.string().optional(),
+    taxRegime: z.string().optional(),
     version: z.number().int().describe('Increases on every change; the ETag carries it'),
     createdAt: Instant,
     updatedAt: Instant,

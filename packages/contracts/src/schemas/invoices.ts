@@ -1,7 +1,15 @@
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
 import { Address, Language } from './customers.ts';
-import { Amount, Percent, Quantity, TaxInput, UnitPrice } from './money.ts';
+import {
+  Amount,
+  decimalString,
+  Percent,
+  Quantity,
+  SatKeysInput,
+  TaxInput,
+  UnitPrice,
+} from './money.ts';
 
 const IsoDate = z.iso.date().describe('YYYY-MM-DD');
 
@@ -18,7 +26,12 @@ export const LineInput = z
     unitPrice: UnitPrice.optional().describe('Overrides customer, tariff and catalog prices'),
     discountRate: Percent.optional(),
     unit: xmlText(z.string().trim().max(20)).optional(),
-    taxes: z.array(TaxInput).min(1).max(3).optional(),
+    taxes: z
+      .array(TaxInput)
+      .max(4)
+      .optional()
+      .describe('Mexico: none when the line is not subject to tax (taxObject 01, 03, 04)'),
+    ...SatKeysInput,
   })
   .strict()
   .meta({ id: 'LineInput' });
@@ -37,6 +50,22 @@ export const PaymentInput = z
   .strict()
   .meta({ id: 'PaymentInput' });
 
+const Currency = z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR, MXN or USD');
+
+const ExchangeRate = decimalString(
+  6,
+  "Units of the tenant's accounting currency (EUR, MXN) one unit of `currency` is worth; " +
+    'required when they differ, e.g. "17.2345"',
+);
+
+const CfdiUse = z
+  .string()
+  .regex(/^[A-Z]{1,2}\d{2}$/, "SAT's c_UsoCFDI, e.g. G03")
+  .describe(
+    "Mexico: the buyer's use of the CFDI (c_UsoCFDI), checked against its régimen; G03 (or S01 " +
+      'where G03 does not apply) unless given',
+  );
+
 export const InvoiceInput = z
   .object({
     customerId: z.string().min(1).max(64),
@@ -46,7 +75,11 @@ export const InvoiceInput = z
       .max(20)
       .optional()
       .describe("Series code; the tenant's default otherwise"),
-    currency: z.literal('EUR').default('EUR'),
+    currency: Currency.optional().describe(
+      "ISO 4217 code; defaults to the tenant's accounting currency (EUR in Spain, MXN in Mexico)",
+    ),
+    exchangeRate: ExchangeRate.optional(),
+    cfdiUse: CfdiUse.optional(),
     issueDate: IsoDate.optional().describe('Defaults to the day of issue in the tenant time zone'),
     operationDate: IsoDate.optional(),
     language: Language.optional().describe("Defaults to the customer's language"),
@@ -71,6 +104,8 @@ const Party = z.object({
   name: z.string(),
   email: z.string().optional(),
   address: Address,
+  taxRegime: z.string().optional().describe("Mexico: SAT's c_RegimenFiscal"),
+  expeditionPostalCode: z.string().optional().describe('Mexico, the issuer: LugarExpedicion'),
 });
 
 export const Totals = z
@@ -87,7 +122,12 @@ export const Invoice = z
     number: z.string().optional().describe('Given at issue, gapless per series'),
     issueDate: IsoDate.optional(),
     operationDate: IsoDate.optional(),
-    currency: z.literal('EUR'),
+    currency: z.string().describe('ISO 4217'),
+    exchangeRate: z
+      .string()
+      .optional()
+      .describe("To the tenant's accounting currency, when the invoice is in another"),
+    cfdiUse: z.string().optional().describe("Mexico: the buyer's c_UsoCFDI"),
     language: Language,
     issuer: Party,
     customer: Party,
@@ -100,15 +140,19 @@ export const Invoice = z
         discountRate: z.string().optional(),
         unit: z.string().optional(),
         taxes: z.array(TaxInput),
+        satProductKey: z.string().optional(),
+        satUnitKey: z.string().optional(),
+        taxObject: z.string().optional(),
         net: Amount,
       }),
     ),
     taxBreakdown: z.array(
       z.object({
-        type: z.enum(['IVA', 'IGIC', 'RE', 'IRPF']),
+        type: z.enum(['IVA', 'IGIC', 'RE', 'IRPF', 'IEPS', 'ISR']),
         rate: z.string(),
         exemption: z.string().optional(),
         notSubject: z.string().optional(),
+        exempt: z.boolean().optional().describe('Mexico: IVA exento'),
         base: Amount,
         amount: Amount,
         withheld: z.boolean(),
@@ -124,6 +168,7 @@ export const Invoice = z
         reasonCode: z.string(),
         reasonDescription: z.string(),
         method: z.enum(['substitution', 'differences']),
+        originalUuid: z.string().optional().describe("Mexico: the original CFDI's UUID"),
       })
       .optional(),
     source: z

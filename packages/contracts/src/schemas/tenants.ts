@@ -28,6 +28,17 @@ export const Tenant = z
     language: Language,
     timezone: z.string().describe('IANA time zone used for dates, month limits and schedules'),
     address: Address,
+    taxRegime: z.string().optional().describe("Mexican tenants: SAT's c_RegimenFiscal"),
+    expeditionPostalCode: z
+      .string()
+      .optional()
+      .describe('Mexican tenants: the postal code of the place of issue (LugarExpedicion)'),
+    accountingCurrency: z
+      .string()
+      .describe(
+        'The currency of the books and tax returns (EUR in Spain, MXN in Mexico): invoices in ' +
+          'another currency carry `exchangeRate` to it',
+      ),
     createdAt: Instant,
     updatedAt: Instant.optional().describe('When the company data last changed'),
     version: z.number().int().describe('Increases on every change; the ETag carries it'),
@@ -40,6 +51,17 @@ export const Tenant = z
     taxIdProof: TaxIdProof.optional().describe('How it was proven (absent while unproven)'),
   })
   .meta({ id: 'Tenant' });
+
+/** SAT's c_RegimenFiscal code (checked against the catalog and the person type by the domain). */
+export const TaxRegime = z
+  .string()
+  .regex(/^\d{3}$/, "SAT's c_RegimenFiscal, 3 digits, e.g. 601")
+  .describe("SAT's c_RegimenFiscal, e.g. 601 (personas morales) or 626 (RESICO)");
+
+export const ExpeditionPostalCode = z
+  .string()
+  .regex(/^\d{5}$/, 'A postal code of 5 digits')
+  .describe('Postal code of the place of issue (CFDI LugarExpedicion), 5 digits');
 
 /** A contact telephone as people write it: digits, spaces, dots, dashes, brackets, a leading +. */
 const Phone = z
@@ -65,6 +87,12 @@ export const TenantPatch = z
     language: Language,
     timezone: z.string().max(64).describe('IANA time zone, e.g. Europe/Madrid'),
     address: Address.describe('Replaces the whole address'),
+    taxRegime: TaxRegime.nullable().describe(
+      "Mexican tenants (required to issue): SAT's c_RegimenFiscal; null removes it",
+    ),
+    expeditionPostalCode: ExpeditionPostalCode.nullable().describe(
+      'Mexican tenants (required to issue): LugarExpedicion, 5 digits; null removes it',
+    ),
   })
   .partial()
   .strict()
@@ -103,6 +131,8 @@ export const ProvisionTenantInput = z
     language: Language.default('es'),
     timezone: z.string().default('Europe/Madrid'),
     address: Address,
+    taxRegime: TaxRegime.optional(),
+    expeditionPostalCode: ExpeditionPostalCode.optional(),
     taxIdVerified: z
       .boolean()
       .default(true)

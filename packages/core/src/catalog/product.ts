@@ -1,7 +1,17 @@
 import type { Page, PageRequest } from '../shared/page.ts';
-import type { LineTax } from '../taxes/model.ts';
+import type { LineTax, TaxObject } from '../taxes/model.ts';
 
-export interface Product {
+/** Mexican tenants' SAT keys, carried to the invoice lines made from the product. */
+export interface SatKeys {
+  /** c_ClaveProdServ, 8 digits. */
+  satProductKey?: string;
+  /** c_ClaveUnidad, e.g. "H87". */
+  satUnitKey?: string;
+  /** c_ObjetoImp "01".."04". */
+  taxObject?: TaxObject;
+}
+
+export interface Product extends SatKeys {
   id: string;
   tenantId: string;
   /** Unique among the tenant's live products (an SKU); freed when the product is deleted. */
@@ -19,7 +29,7 @@ export interface Product {
   deletedAt?: string;
 }
 
-export interface ProductInput {
+export interface ProductInput extends SatKeys {
   code: string;
   description: string;
   unitPrice: string;
@@ -51,6 +61,8 @@ const taxView = (t: LineTax): LineTax => ({
   rate: t.rate,
   ...(t.exemption ? { exemption: t.exemption } : {}),
   ...(t.notSubject ? { notSubject: t.notSubject } : {}),
+  ...(t.withheld ? { withheld: t.withheld } : {}),
+  ...(t.exempt ? { exempt: t.exempt } : {}),
 });
 
 /** The shape clients see, in a stable field order; internal fields stay inside. */
@@ -62,6 +74,9 @@ export function productView(p: Product) {
     unitPrice: p.unitPrice,
     ...(p.unit ? { unit: p.unit } : {}),
     taxes: p.taxes.map(taxView),
+    ...(p.satProductKey ? { satProductKey: p.satProductKey } : {}),
+    ...(p.satUnitKey ? { satUnitKey: p.satUnitKey } : {}),
+    ...(p.taxObject ? { taxObject: p.taxObject } : {}),
     version: p.version,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,

@@ -3,6 +3,7 @@ import { type FieldError, ValidationError } from '../errors.ts';
 import type { LineRequest, LineResolver } from '../invoices/lines.ts';
 import type { LineInput } from '../taxes/model.ts';
 import type { CatalogDeps } from './deps.ts';
+import type { SatKeys } from './product.ts';
 import type { PriceEntry } from './tariff.ts';
 
 // One `LineRequest` for the whole domain: the invoices slice declares it (with `LineResolver`,
@@ -62,6 +63,7 @@ export const resolveLines =
           ...optional,
           ...(line.unit ? { unit: line.unit } : {}),
           taxes: line.taxes,
+          ...satKeys(line),
         };
       }
       const product = catalog.get(line.productId);
@@ -82,6 +84,8 @@ export const resolveLines =
         productId: product.id,
         ...(unit ? { unit } : {}),
         taxes: line.taxes ?? product.taxes,
+        ...satKeys(product),
+        ...satKeys(line),
       };
     });
     if (errors.length) {
@@ -92,6 +96,13 @@ export const resolveLines =
     }
     return resolved as LineInput[];
   };
+
+/** The SAT keys given (a line's own win over its product's). */
+const satKeys = (from: SatKeys) => ({
+  ...(from.satProductKey !== undefined ? { satProductKey: from.satProductKey } : {}),
+  ...(from.satUnitKey !== undefined ? { satUnitKey: from.satUnitKey } : {}),
+  ...(from.taxObject !== undefined ? { taxObject: from.taxObject } : {}),
+});
 
 const priceMap = (prices: readonly PriceEntry[] | undefined) =>
   new Map((prices ?? []).map((p) => [p.productId, p.unitPrice]));

@@ -1,11 +1,11 @@
 import { PreconditionFailedError } from '../errors.ts';
-import { assertValidTaxes } from '../taxes/validate-taxes.ts';
 import type { CatalogDeps } from './deps.ts';
 import { getProduct } from './get-product.ts';
 import type { Product, ProductPatch } from './product.ts';
+import { assertValidProductTaxes, catalogJurisdiction } from './product-taxes.ts';
 
 export const updateProduct =
-  (deps: Pick<CatalogDeps, 'products' | 'clock'>) =>
+  (deps: Pick<CatalogDeps, 'products' | 'clock' | 'tenants'>) =>
   async (
     tenantId: string,
     id: string,
@@ -18,7 +18,9 @@ export const updateProduct =
         `Product ${id} is at version ${current.version}, not ${expectedVersion}`,
       );
     }
-    if (patch.taxes !== undefined) assertValidTaxes(patch.taxes);
+    const touchesTaxes = (['taxes', 'satProductKey', 'satUnitKey', 'taxObject'] as const).some(
+      (f) => patch[f] !== undefined,
+    );
     const { unit: _unit, ...rest } = current;
     // An empty unit clears it: the schema has no null for it.
     const unit = patch.unit === undefined ? current.unit : patch.unit || undefined;
@@ -28,10 +30,18 @@ export const updateProduct =
       ...(patch.description !== undefined ? { description: patch.description } : {}),
       ...(patch.unitPrice !== undefined ? { unitPrice: patch.unitPrice } : {}),
       ...(patch.taxes !== undefined ? { taxes: patch.taxes } : {}),
+      ...(patch.satProductKey !== undefined ? { satProductKey: patch.satProductKey } : {}),
+      ...(patch.satUnitKey !== undefined ? { satUnitKey: patch.satUnitKey } : {}),
+      ...(patch.taxObject !== undefined ? { taxObject: patch.taxObject } : {}),
       ...(unit ? { unit } : {}),
       version: current.version + 1,
       updatedAt: deps.clock.now().toISOString(),
     };
+    // The taxes are checked with the product's keys as they will be (taxObject decides which
+    // taxes a Mexican line may carry).
+    if (touchesTaxes) {
+      assertValidProductTaxes(next, await catalogJurisdiction(deps, tenantId));
+    }
     await deps.products.update(next, current);
     return next;
   };

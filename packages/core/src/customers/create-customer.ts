@@ -1,5 +1,6 @@
+import { ValidationError } from '../errors.ts';
 import { identifyParty } from '../parties/identify.ts';
-import type { Customer, CustomerInput } from './customer.ts';
+import { type Customer, type CustomerInput, customerRegimeProblems } from './customer.ts';
 import { type CustomerDeps, checkTariff } from './deps.ts';
 
 export const createCustomer =
@@ -17,10 +18,13 @@ export const createCustomer =
       language: input.language ?? defaultLanguage(input.address.country),
       address: input.address,
       ...(input.tariffId ? { tariffId: input.tariffId } : {}),
+      ...(input.taxRegime ? { taxRegime: input.taxRegime } : {}),
       version: 1,
       createdAt: now,
       updatedAt: now,
     };
+    const problems = customerRegimeProblems(customer);
+    if (problems.length) throw new ValidationError('Invalid régimen fiscal', problems);
     await customers.create(customer);
     return customer;
   };

@@ -1,6 +1,8 @@
+import type { FieldError } from '../errors.ts';
 import type { Address, Language } from '../parties/party.ts';
 import type { PersonType, TaxIdKind } from '../parties/tax-id.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
+import { taxRegimeProblem } from '../taxes/sat-catalogs.ts';
 
 export interface Customer {
   id: string;
@@ -14,6 +16,8 @@ export interface Customer {
   address: Address;
   /** Price list (tariff) applied to this customer's invoice lines. */
   tariffId?: string;
+  /** Mexican buyers: SAT's c_RegimenFiscal (CFDI RegimenFiscalReceptor). */
+  taxRegime?: string;
   /** Optimistic-concurrency counter, starts at 1. */
   version: number;
   createdAt: string;
@@ -29,6 +33,7 @@ export interface CustomerInput {
   language?: Language;
   address: Address;
   tariffId?: string;
+  taxRegime?: string;
 }
 
 export interface CustomerPatch {
@@ -40,6 +45,20 @@ export interface CustomerPatch {
   address?: Address;
   /** `null` removes the tariff. */
   tariffId?: string | null;
+  /** `null` removes it. */
+  taxRegime?: string | null;
+}
+
+/** A buyer's régimen fiscal: only Mexican buyers have one, and it must suit the person type. */
+export function customerRegimeProblems(
+  c: Pick<Customer, 'address' | 'personType' | 'taxRegime'>,
+): FieldError[] {
+  if (c.taxRegime === undefined) return [];
+  if (c.address.country !== 'MX') {
+    return [{ path: 'taxRegime', message: 'Only Mexican buyers (country MX) have it' }];
+  }
+  const problem = taxRegimeProblem(c.taxRegime, c.personType);
+  return problem ? [{ path: 'taxRegime', message: problem }] : [];
 }
 
 export interface CustomerRepository {
@@ -73,6 +92,7 @@ export function customerView(c: Customer) {
       country,
     },
     ...(c.tariffId ? { tariffId: c.tariffId } : {}),
+    ...(c.taxRegime ? { taxRegime: c.taxRegime } : {}),
     version: c.version,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

@@ -1,6 +1,6 @@
-import { PreconditionFailedError } from '../errors.ts';
+import { PreconditionFailedError, ValidationError } from '../errors.ts';
 import { identifyParty } from '../parties/identify.ts';
-import type { Customer, CustomerPatch } from './customer.ts';
+import { type Customer, type CustomerPatch, customerRegimeProblems } from './customer.ts';
 import { type CustomerDeps, checkTariff } from './deps.ts';
 import { getCustomer } from './get-customer.ts';
 
@@ -25,7 +25,9 @@ export const updateCustomer =
         ? identifyParty(patch.taxId ?? current.taxId, address.country)
         : {};
     await checkTariff(deps.tariffs, tenantId, patch.tariffId);
-    const { email: _email, tariffId: _tariff, ...rest } = current;
+    const { email: _email, tariffId: _tariff, taxRegime: _regime, ...rest } = current;
+    const taxRegime =
+      patch.taxRegime === undefined ? current.taxRegime : (patch.taxRegime ?? undefined);
     const email = patch.email === undefined ? current.email : (patch.email ?? undefined);
     const tariffId =
       patch.tariffId === undefined ? current.tariffId : (patch.tariffId ?? undefined);
@@ -36,10 +38,16 @@ export const updateCustomer =
       ...(patch.language !== undefined ? { language: patch.language } : {}),
       ...(email !== undefined ? { email } : {}),
       ...(tariffId !== undefined ? { tariffId } : {}),
+      ...(taxRegime !== undefined ? { taxRegime } : {}),
       address,
       version: current.version + 1,
       updatedAt: deps.clock.now().toISOString(),
     };
+    // Checked when the régimen, the country or the tax id (person type) changes.
+    if (patch.taxRegime != null || patch.address !== undefined || patch.taxId !== undefined) {
+      const problems = customerRegimeProblems(next);
+      if (problems.length) throw new ValidationError('Invalid régimen fiscal', problems);
+    }
     await deps.customers.update(next);
     return next;
   };

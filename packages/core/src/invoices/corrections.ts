@@ -3,6 +3,8 @@ import { cents, Dec, sum } from '../money/decimal.ts';
 import { todayIn } from '../shared/dates.ts';
 import { computeInvoice } from '../taxes/compute.ts';
 import type { LineInput } from '../taxes/model.ts';
+import { jurisdictionOf } from '../taxes/rules.ts';
+import { cfdiUseProblem } from '../taxes/sat-catalogs.ts';
 import type { InvoiceDeps } from './deps.ts';
 import { getInvoice } from './get-invoice.ts';
 import { issueInvoice } from './issue-invoice.ts';
@@ -49,6 +51,25 @@ export interface CorrectionRequest {
   lines: LineRequest[];
   issueDate?: string;
 }
+
+/** A correction is in the original's currency, at its rate, under its issuer's tax rules. */
+const computeOptionsOf = (original: Invoice) => ({
+  currency: original.currency,
+  jurisdiction: jurisdictionOf(original.issuer.address.country),
+});
+
+const sameMoney = (original: Invoice) => ({
+  currency: original.currency,
+  ...(original.exchangeRate ? { exchangeRate: original.exchangeRate } : {}),
+  ...(original.cfdiUse ? { cfdiUse: original.cfdiUse } : {}),
+});
+
+/**
+ * A Mexican corrective is a CFDI egreso: its use is G02 (devoluciones, descuentos o
+ * bonificaciones) when the buyer's régimen allows it, else the original's.
+ */
+const creditNoteUse = (originalUse: string, regime: string | undefined) =>
+  cfdiUseProblem('G02', regime) ? originalUse : 'G02';
 
 /** The month the original belongs to: the tax period Facturae's Corrective block names. */
 function periodOf(date: string) {
@@ -101,11 +122,12 @@ async function issueCorrective(
     series: series.code,
     issueDate,
     issueDateFixed: true,
-    currency: original.currency,
+    ...sameMoney(original),
+    ...(original.cfdiUse ? { cfdiUse: creditNoteUse(original.cfdiUse, customer.taxRegime) } : {}),
     language: original.language,
     issuer: issuerSnapshot(tenant),
     customer: customerSnapshot(customer),
-    ...computeInvoice(request.lines),
+    ...computeInvoice(request.lines, computeOptionsOf(original)),
     ...(original.payment ? { payment: original.payment } : {}),
     corrective: {
       originalId: original.id,
@@ -233,7 +255,10 @@ export const splitInvoice =
         part.customerId ?? original.customerId,
         `parts.${i}.customerId`,
       );
-      const computation = computeInvoice(await deps.resolveLines(tenantId, customer, part.lines));
+      const computation = computeInvoice(
+        await deps.resolveLines(tenantId, customer, part.lines),
+        computeOptionsOf(original),
+      );
       const at = deps.clock.now().toISOString();
       drafts.push({
         id: deps.ids.next('inv'),
@@ -243,7 +268,7 @@ export const splitInvoice =
         customerId: customer.id,
         series: original.series,
         issueDate: todayIn(tenant.timezone, deps.clock.now()),
-        currency: original.currency,
+        ...sameMoney(original),
         language: original.language,
         issuer: issuerSnapshot(tenant),
         customer: customerSnapshot(customer),

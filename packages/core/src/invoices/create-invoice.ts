@@ -6,10 +6,17 @@ import type { LineRequest } from './lines.ts';
 import { chooseSeries } from './list-series.ts';
 import type { DocumentSource, Invoice, PaymentTerms } from './model.ts';
 import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
+import { invoiceTerms } from './terms.ts';
 
 export interface InvoiceRequest {
   customerId: string;
   series?: string;
+  /** ISO 4217; the tenant's accounting currency (EUR, MXN) unless given. */
+  currency?: string;
+  /** Required when `currency` is not the tenant's accounting currency. */
+  exchangeRate?: string;
+  /** Mexico: the buyer's c_UsoCFDI (defaulted from its régimen). */
+  cfdiUse?: string;
   issueDate?: string;
   operationDate?: string;
   language?: Language;
@@ -28,7 +35,11 @@ export const createInvoice =
   async (tenantId: string, input: InvoiceRequest): Promise<Invoice> => {
     const { tenant, customer } = await loadParties(deps, tenantId, input.customerId);
     const series = await chooseSeries(deps)(tenantId, 'standard', input.series);
-    const computation = computeInvoice(await deps.resolveLines(tenantId, customer, input.lines));
+    const terms = invoiceTerms(tenant, customer, input);
+    const computation = computeInvoice(await deps.resolveLines(tenantId, customer, input.lines), {
+      currency: terms.currency,
+      jurisdiction: terms.jurisdiction,
+    });
     const payment = withDefaults(input.payment, await deps.paymentDefaults?.(tenantId));
     const clock = deps.clock.now();
     const now = clock.toISOString();
@@ -42,7 +53,9 @@ export const createInvoice =
       issueDate: input.issueDate ?? todayIn(tenant.timezone, clock),
       ...(input.issueDate ? { issueDateFixed: true } : {}),
       ...(input.operationDate ? { operationDate: input.operationDate } : {}),
-      currency: 'EUR',
+      currency: terms.currency,
+      ...(terms.exchangeRate ? { exchangeRate: terms.exchangeRate } : {}),
+      ...(terms.cfdiUse ? { cfdiUse: terms.cfdiUse } : {}),
       language: input.language ?? customer.language,
       issuer: issuerSnapshot(tenant),
       customer: customerSnapshot(customer),

@@ -18,6 +18,7 @@ export * from './publish-issued.ts';
 export * from './send-invoice.ts';
 export * from './series.ts';
 export * from './stamp-invoice.ts';
+export * from './terms.ts';
 export * from './update-invoice.ts';
 export * from './view.ts';
 export * from './void-invoice.ts';

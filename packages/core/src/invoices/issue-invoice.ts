@@ -6,6 +6,7 @@ import { chooseSeries } from './list-series.ts';
 import type { Invoice } from './model.ts';
 import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
 import { formatNumber, numberingPeriod } from './series.ts';
+import { assertIssuable } from './terms.ts';
 import { altaFor, chainsRecords } from './verifactu.ts';
 
 /**
@@ -22,6 +23,7 @@ export const issueInvoice =
       throw new ConflictError(`Invoice ${id} is already ${draft.status} as ${draft.number}`);
     }
     const { tenant, customer } = await loadParties(deps, tenantId, draft.customerId);
+    assertIssuable(tenant, customer);
     const series = await chooseSeries(deps)(tenantId, draft.kind, draft.series);
     const now = deps.clock.now();
     const today = todayIn(tenant.timezone, now);
@@ -58,7 +60,7 @@ export const issueInvoice =
           issuer: issuerSnapshot(tenant),
           customer: customerSnapshot(customer),
           // A CFDI is stamped after numbering (stampInvoice): until then it is pending.
-          ...(tenant.taxIdKind === 'MX_RFC' ? { cfdi: { status: 'pending' as const } } : {}),
+          ...(tenant.address.country === 'MX' ? { cfdi: { status: 'pending' as const } } : {}),
           events: [...draft.events, { at, type: 'issued' }],
           version: draft.version + 1,
           updatedAt: at,

@@ -1,6 +1,6 @@
 import type { Customer } from '../customers/customer.ts';
 import { type FieldError, ValidationError } from '../errors.ts';
-import type { LineInput, LineTax } from '../taxes/model.ts';
+import type { LineInput, LineTax, TaxObject } from '../taxes/model.ts';
 
 /** A line as a client sends it: a product reference may stand for price, text and taxes. */
 export interface LineRequest {
@@ -11,6 +11,10 @@ export interface LineRequest {
   discountRate?: string;
   unit?: string;
   taxes?: LineTax[];
+  /** Mexico: SAT's ClaveProdServ, ClaveUnidad and ObjetoImp (else the product's). */
+  satProductKey?: string;
+  satUnitKey?: string;
+  taxObject?: TaxObject;
 }
 
 /** Turns request lines into complete lines (catalog prices, descriptions, taxes). */

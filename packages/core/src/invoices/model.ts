@@ -18,6 +18,10 @@ export interface PartySnapshot {
   name: string;
   email?: string;
   address: Address;
+  /** Mexico: SAT's c_RegimenFiscal of the issuer (Emisor) or of a Mexican buyer (Receptor). */
+  taxRegime?: string;
+  /** Mexico, the issuer only: postal code of the place of issue (LugarExpedicion). */
+  expeditionPostalCode?: string;
 }
 
 export type PaymentMeans = 'transfer' | 'directDebit' | 'card' | 'cash' | 'other';
@@ -54,6 +58,8 @@ export interface CorrectiveData {
   method: CorrectionMethod;
   /** Tax period the original belongs to, inclusive dates. */
   period: { start: string; end: string };
+  /** Mexico: the original's fiscal folio (its stamp's UUID), which the CFDI egreso relates to. */
+  originalUuid?: string;
 }
 
 export interface InvoiceEvent {
@@ -113,7 +119,16 @@ export interface Invoice extends ExchangeFields {
   issueDate: string;
   issueDateFixed?: boolean;
   operationDate?: string;
-  currency: 'EUR';
+  /** ISO 4217 alphabetic code; amounts carry its minor unit's decimals (EUR 2, JPY 0). */
+  currency: string;
+  /**
+   * Units of the tenant's accounting currency (EUR in Spain, MXN in Mexico) one unit of
+   * `currency` is worth, e.g. "17.2345" for USD on a Mexican invoice. Present exactly when the
+   * invoice is not in the accounting currency.
+   */
+  exchangeRate?: string;
+  /** Mexico: the buyer's c_UsoCFDI, e.g. "G03" gastos en general. */
+  cfdiUse?: string;
   language: Language;
   issuer: PartySnapshot;
   customer: PartySnapshot;

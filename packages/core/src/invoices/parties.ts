@@ -11,6 +11,8 @@ export const issuerSnapshot = (t: Tenant): PartySnapshot => ({
   name: t.name,
   email: t.email,
   address: t.address,
+  ...(t.taxRegime ? { taxRegime: t.taxRegime } : {}),
+  ...(t.expeditionPostalCode ? { expeditionPostalCode: t.expeditionPostalCode } : {}),
 });
 
 export const customerSnapshot = (c: Customer): PartySnapshot => ({
@@ -20,6 +22,7 @@ export const customerSnapshot = (c: Customer): PartySnapshot => ({
   name: c.name,
   ...(c.email ? { email: c.email } : {}),
   address: c.address,
+  ...(c.taxRegime ? { taxRegime: c.taxRegime } : {}),
 });
 
 /** The tenant and a live customer of it; an unknown customer is the client's mistake (400). */

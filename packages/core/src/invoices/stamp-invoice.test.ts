@@ -15,7 +15,7 @@ const mexican = (changes: Partial<Invoice> = {}): Invoice =>
     status: 'issued',
     number: 'A-7',
     customerId: 'cus_1',
-    issuer: { taxIdKind: 'MX_RFC', name: 'Old issuer name' },
+    issuer: { taxIdKind: 'MX_RFC', name: 'Old issuer name', address: { country: 'MX' } },
     customer: { name: 'Old customer name' },
     cfdi: { status: 'pending' },
     events: [],
@@ -35,7 +35,13 @@ function world(stored: Invoice, pac: Partial<Pac>) {
   const deps: StampDeps = {
     invoices,
     tenants: {
-      get: async () => ({ id: 'ten_1', name: 'New issuer name', taxIdKind: 'MX_RFC', address: {} }),
+      get: async () => ({
+        id: 'ten_1',
+        name: 'New issuer name',
+        taxIdKind: 'MX_RFC',
+        timezone: 'America/Mexico_City',
+        address: { country: 'MX' },
+      }),
     } as never,
     customers: {
       get: async () => ({ id: 'cus_1', name: 'New customer name', address: {} }),
@@ -137,7 +143,7 @@ describe('stampInvoice', () => {
     const draft = world(mexican({ status: 'draft', cfdi: undefined }), stamps);
     await expect(stampInvoice(draft.deps)('ten_1', 'inv_1')).rejects.toThrow(/draft/);
     const spanish = world(
-      mexican({ issuer: { taxIdKind: 'ES_CIF' } as Invoice['issuer'] }),
+      mexican({ issuer: { taxIdKind: 'ES_CIF', address: { country: 'ES' } } as Invoice['issuer'] }),
       stamps,
     );
     await expect(stampInvoice(spanish.deps)('ten_1', 'inv_1')).rejects.toThrow(/not a CFDI/);

@@ -13,12 +13,15 @@ import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
 
 /** Invoices of a Mexican issuer are CFDI: sealed with its CSD and stamped by a PAC. */
 export const issuesCfdi = (invoice: Pick<Invoice, 'issuer'>): boolean =>
-  invoice.issuer.taxIdKind === 'MX_RFC';
+  invoice.issuer.address.country === 'MX';
 
 /** Builds and seals an invoice's CFDI 4.0 (the formats package, through the Signer port). */
 export interface CfdiSealer {
-  /** Deterministic for an invoice and a CSD: sent again, it is the same document to the PAC. */
-  seal(invoice: Invoice, csd: CsdSealingIdentity): Promise<string>;
+  /**
+   * Deterministic for an invoice and a CSD: sent again, it is the same document to the PAC.
+   * `timeZone` is the tenant's: `Fecha` is the local time of issue there.
+   */
+  seal(invoice: Invoice, csd: CsdSealingIdentity, timeZone: string): Promise<string>;
 }
 
 export interface StampDeps extends Pick<InvoiceDeps, 'tenants' | 'customers'> {
@@ -63,9 +66,16 @@ export const stampInvoice =
         { path: 'csd', message: 'Upload the CSD (.cer, .key and password) first' },
       ]);
     }
-    if (invoice.cfdi.status === 'refused') invoice = await refreshParties(deps, invoice);
+    const { tenant, customer } = await loadParties(deps, tenantId, invoice.customerId);
+    if (invoice.cfdi.status === 'refused') {
+      invoice = {
+        ...invoice,
+        issuer: issuerSnapshot(tenant),
+        customer: customerSnapshot(customer),
+      };
+    }
 
-    const xml = await deps.sealer.seal(invoice, csd);
+    const xml = await deps.sealer.seal(invoice, csd, tenant.timezone);
     const at = deps.clock.now().toISOString();
     let stamped: Awaited<ReturnType<Pac['stamp']>>;
     try {
@@ -114,11 +124,6 @@ async function save(deps: StampDeps, invoice: Invoice, cfdi: CfdiState): Promise
     if (now.cfdi?.status === 'stamped') return now;
     throw error;
   }
-}
-
-async function refreshParties(deps: StampDeps, invoice: Invoice): Promise<Invoice> {
-  const { tenant, customer } = await loadParties(deps, invoice.tenantId, invoice.customerId);
-  return { ...invoice, issuer: issuerSnapshot(tenant), customer: customerSnapshot(customer) };
 }
 
 type Stamp = (tenantId: string, id: string) => Promise<Invoice>;

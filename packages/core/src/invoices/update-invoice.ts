@@ -6,6 +6,7 @@ import { getInvoice } from './get-invoice.ts';
 import { chooseSeries } from './list-series.ts';
 import type { Invoice } from './model.ts';
 import { customerSnapshot, loadParties } from './parties.ts';
+import { invoiceTerms } from './terms.ts';
 
 /** Edits a draft. Issued invoices never change: they are corrected by corrective invoices. */
 export const updateInvoice =
@@ -27,18 +28,35 @@ export const updateInvoice =
         `Invoice ${id} is at version ${current.version}, not ${expectedVersion}`,
       );
     }
-    const { customer } = await loadParties(deps, tenantId, patch.customerId ?? current.customerId);
+    const { tenant, customer } = await loadParties(
+      deps,
+      tenantId,
+      patch.customerId ?? current.customerId,
+    );
+    // The currency stays; its rate and the buyer's use of the CFDI may change (a new customer
+    // re-checks or re-defaults the use).
+    const terms = invoiceTerms(tenant, customer, {
+      currency: current.currency,
+      exchangeRate: patch.exchangeRate ?? current.exchangeRate,
+      cfdiUse: patch.cfdiUse ?? (patch.customerId ? undefined : current.cfdiUse),
+    });
     const series = patch.series
       ? (await chooseSeries(deps)(tenantId, 'standard', patch.series)).code
       : current.series;
     // New lines, or the same lines for a new customer (whose prices may differ), are recomputed.
     const computation =
       patch.lines || patch.customerId
-        ? computeInvoice(await deps.resolveLines(tenantId, customer, patch.lines ?? current.lines))
+        ? computeInvoice(
+            await deps.resolveLines(tenantId, customer, patch.lines ?? current.lines),
+            { currency: terms.currency, jurisdiction: terms.jurisdiction },
+          )
         : { lines: current.lines, breakdown: current.breakdown, totals: current.totals };
+    const { exchangeRate: _rate, cfdiUse: _use, ...kept } = current;
     const now = deps.clock.now().toISOString();
     const next: Invoice = {
-      ...current,
+      ...kept,
+      ...(terms.exchangeRate ? { exchangeRate: terms.exchangeRate } : {}),
+      ...(terms.cfdiUse ? { cfdiUse: terms.cfdiUse } : {}),
       ...computation,
       customerId: customer.id,
       customer: customerSnapshot(customer),

@@ -7,6 +7,8 @@ export const partyView = (p: PartySnapshot) => ({
   name: p.name,
   ...(p.email ? { email: p.email } : {}),
   address: p.address,
+  ...(p.taxRegime ? { taxRegime: p.taxRegime } : {}),
+  ...(p.expeditionPostalCode ? { expeditionPostalCode: p.expeditionPostalCode } : {}),
 });
 
 /** A line as the API shows it: what was asked and its net, not the engine's raw maths. */
@@ -17,6 +19,9 @@ export const lineView = (l: ComputedLine) => ({
   ...(l.discountRate ? { discountRate: l.discountRate } : {}),
   ...(l.unit ? { unit: l.unit } : {}),
   taxes: l.taxes,
+  ...(l.satProductKey ? { satProductKey: l.satProductKey } : {}),
+  ...(l.satUnitKey ? { satUnitKey: l.satUnitKey } : {}),
+  ...(l.taxObject ? { taxObject: l.taxObject } : {}),
   net: l.net,
 });
 
@@ -32,6 +37,8 @@ export function invoiceView(i: Invoice) {
     issueDate: i.issueDate,
     ...(i.operationDate ? { operationDate: i.operationDate } : {}),
     currency: i.currency,
+    ...(i.exchangeRate ? { exchangeRate: i.exchangeRate } : {}),
+    ...(i.cfdiUse ? { cfdiUse: i.cfdiUse } : {}),
     language: i.language,
     issuer: partyView(i.issuer),
     customer: partyView(i.customer),
@@ -51,6 +58,7 @@ export function invoiceView(i: Invoice) {
             reasonCode: i.corrective.reasonCode,
             reasonDescription: i.corrective.reasonDescription,
             method: i.corrective.method,
+            ...(i.corrective.originalUuid ? { originalUuid: i.corrective.originalUuid } : {}),
           },
         }
       : {}),

@@ -1,4 +1,5 @@
 export * from './compute.ts';
 export * from './model.ts';
 export * from './rules.ts';
+export * from './sat-catalogs.ts';
 export * from './validate-taxes.ts';

@@ -6,7 +6,7 @@ import type { IdGenerator } from '../ports/ids.ts';
 import { validateTimezone } from '../schedules/expression.ts';
 import { apiKeyPrefix, generateApiKeySecret, hashApiKey } from './api-key.ts';
 import type { TenantDeps } from './deps.ts';
-import type { ApiKeyRecord, Tenant } from './tenant.ts';
+import { type ApiKeyRecord, mexicanTenantProblems, type Tenant } from './tenant.ts';
 
 export interface ProvisionTenantInput {
   name: string;
@@ -15,6 +15,10 @@ export interface ProvisionTenantInput {
   language: Language;
   timezone: string;
   address: Address;
+  /** Mexican tenants: c_RegimenFiscal. */
+  taxRegime?: string | undefined;
+  /** Mexican tenants: LugarExpedicion, 5 digits. */
+  expeditionPostalCode?: string | undefined;
   /**
    * The operator checked that the tax id belongs to this business (the default): its inbox opens
    * at once. False leaves it closed until the tenant proves the tax id itself.
@@ -45,6 +49,17 @@ export function newTenant(
       { path: `${prefix}timezone`, message: error.errors[0]?.message ?? error.message },
     ]);
   }
+  const mexican = {
+    ...(input.taxRegime !== undefined ? { taxRegime: input.taxRegime } : {}),
+    ...(input.expeditionPostalCode !== undefined
+      ? { expeditionPostalCode: input.expeditionPostalCode }
+      : {}),
+  };
+  const problems = mexicanTenantProblems(
+    { address: input.address, personType: identity.personType, ...mexican },
+    prefix,
+  );
+  if (problems.length) throw new ValidationError('Invalid Mexican tax data', problems);
   return {
     id: options.tenantId ?? ids.next('ten'),
     name: input.name,
@@ -52,6 +67,7 @@ export function newTenant(
     language: input.language,
     timezone: input.timezone,
     address: input.address,
+    ...mexican,
     ...identity,
     createdAt: clock.now().toISOString(),
     origin: options.origin,

@@ -1,6 +1,8 @@
+import type { FieldError } from '../errors.ts';
 import type { Address, Language } from '../parties/party.ts';
 import type { PersonType, TaxIdKind } from '../parties/tax-id.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
+import { isMexicanPostalCode, taxRegimeProblem } from '../taxes/sat-catalogs.ts';
 
 /** An issuer: a business that invoices through Sello. */
 export interface Tenant {
@@ -16,6 +18,10 @@ export interface Tenant {
   /** IANA zone for dates, month limits and schedules. */
   timezone: string;
   address: Address;
+  /** Mexican tenants: SAT's c_RegimenFiscal (e.g. "601"), printed as the Emisor's régimen. */
+  taxRegime?: string;
+  /** Mexican tenants: the postal code of the place of issue (CFDI LugarExpedicion), 5 digits. */
+  expeditionPostalCode?: string;
   createdAt: string;
   /**
    * Who made the tenant: an operator (who checked the business's papers) or the business itself,
@@ -27,6 +33,39 @@ export interface Tenant {
   /** Increases with every change; absent on tenants never changed (version 1). */
   version?: number;
   updatedAt?: string;
+}
+
+/**
+ * The currency the tenant keeps its books and declares taxes in: EUR in Spain, MXN in Mexico.
+ * An invoice in another currency carries the exchange rate to it.
+ */
+export const accountingCurrencyOf = (t: Pick<Tenant, 'address'>): string =>
+  t.address.country === 'MX' ? 'MXN' : 'EUR';
+
+/**
+ * Checks the Mexican fields (régimen fiscal against the person type, postal code of issue),
+ * pushing one error per fault; on a tenant outside Mexico they are refused.
+ */
+export function mexicanTenantProblems(
+  t: Pick<Tenant, 'address' | 'personType' | 'taxRegime' | 'expeditionPostalCode'>,
+  prefix = '',
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const given = (['taxRegime', 'expeditionPostalCode'] as const).filter((f) => t[f] !== undefined);
+  if (t.address.country !== 'MX') {
+    for (const f of given) {
+      errors.push({ path: `${prefix}${f}`, message: 'Only Mexican tenants (country MX) have it' });
+    }
+    return errors;
+  }
+  if (t.taxRegime !== undefined) {
+    const problem = taxRegimeProblem(t.taxRegime, t.personType);
+    if (problem) errors.push({ path: `${prefix}taxRegime`, message: problem });
+  }
+  if (t.expeditionPostalCode !== undefined && !isMexicanPostalCode(t.expeditionPostalCode)) {
+    errors.push({ path: `${prefix}expeditionPostalCode`, message: 'A postal code of 5 digits' });
+  }
+  return errors;
 }
 
 /** The tenant's version, for its ETag and optimistic locking. */
@@ -110,6 +149,9 @@ export function tenantView(t: Tenant) {
     language: t.language,
     timezone: t.timezone,
     address: t.address,
+    ...(t.taxRegime ? { taxRegime: t.taxRegime } : {}),
+    ...(t.expeditionPostalCode ? { expeditionPostalCode: t.expeditionPostalCode } : {}),
+    accountingCurrency: accountingCurrencyOf(t),
     createdAt: t.createdAt,
     ...(t.updatedAt ? { updatedAt: t.updatedAt } : {}),
     version: tenantVersion(t),

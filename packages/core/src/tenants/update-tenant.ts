@@ -10,7 +10,12 @@ import type { Clock } from '../ports/clock.ts';
 import { validateTimezone } from '../schedules/expression.ts';
 import type { SigningIdentityRepository } from '../signing/signing-identity.ts';
 import { certificateHeldBy } from './tax-id-proof.ts';
-import { type Tenant, type TenantRepository, tenantVersion } from './tenant.ts';
+import {
+  mexicanTenantProblems,
+  type Tenant,
+  type TenantRepository,
+  tenantVersion,
+} from './tenant.ts';
 
 /** What a tenant's staff may change of its company data (a merge patch: absent stays). */
 export interface TenantPatch {
@@ -23,6 +28,10 @@ export interface TenantPatch {
   timezone?: string | undefined;
   /** Replaces the whole address. */
   address?: Address | undefined;
+  /** Mexican tenants: c_RegimenFiscal; `null` removes it. */
+  taxRegime?: string | null | undefined;
+  /** Mexican tenants: LugarExpedicion, 5 digits; `null` removes it. */
+  expeditionPostalCode?: string | null | undefined;
 }
 
 /** Writes a changed tenant; kept apart from TenantRepository, which many areas only read. */
@@ -95,8 +104,20 @@ async function patched(
   if (patch.timezone !== undefined) timezoneChecked(patch.timezone);
   const now = deps.clock.now().toISOString();
   const moved = identity.taxId !== current.taxId || address.country !== current.address.country;
-  const { taxIdProof, phone: _phone, ...rest } = current;
+  const {
+    taxIdProof,
+    phone: _phone,
+    taxRegime: _regime,
+    expeditionPostalCode: _postal,
+    ...rest
+  } = current;
   const phone = patch.phone === undefined ? current.phone : (patch.phone ?? undefined);
+  const taxRegime =
+    patch.taxRegime === undefined ? current.taxRegime : (patch.taxRegime ?? undefined);
+  const expeditionPostalCode =
+    patch.expeditionPostalCode === undefined
+      ? current.expeditionPostalCode
+      : (patch.expeditionPostalCode ?? undefined);
   const next: Tenant = {
     ...rest,
     ...identity,
@@ -106,9 +127,22 @@ async function patched(
     ...(patch.language !== undefined ? { language: patch.language } : {}),
     ...(patch.timezone !== undefined ? { timezone: patch.timezone } : {}),
     address,
+    ...(taxRegime !== undefined ? { taxRegime } : {}),
+    ...(expeditionPostalCode !== undefined ? { expeditionPostalCode } : {}),
     version: tenantVersion(current) + 1,
     updatedAt: now,
   };
+  // Only what the patch touches is checked: a tenant that moved abroad keeps stale fields
+  // harmlessly (nothing outside Mexico prints them) until it removes them.
+  const problems = mexicanTenantProblems({
+    address,
+    personType: next.personType,
+    ...(patch.taxRegime != null ? { taxRegime: patch.taxRegime } : {}),
+    ...(patch.expeditionPostalCode != null
+      ? { expeditionPostalCode: patch.expeditionPostalCode }
+      : {}),
+  });
+  if (problems.length) throw new ValidationError('Invalid Mexican tax data', problems);
   if (!moved) return taxIdProof ? { ...next, taxIdProof } : next;
 
   if (await deps.updates.hasIssuedInvoices(current.id)) {

@@ -1,6 +1,12 @@
 export { buildCfdi, buildTimbre } from './build.ts';
 export { cadenaOriginal, cadenaOriginalTimbre } from './cadena.ts';
 export {
+  CfdiMappingError,
+  type CfdiOptions,
+  cfdiOfInvoice,
+  type IssuerCertificate,
+} from './from-invoice.ts';
+export {
   type GlobalInvoice,
   type GlobalSale,
   globalCfdi,

@@ -1486,6 +1486,7 @@ export interface components {
             taxId: string;
             /** @description Which kind of identifier `taxId` is */
             taxIdKind: string;
+            taxRegime?: string;
             /** Format: date-time */
             updatedAt: string;
             /** @description Increases on every change; the ETag carries it */
@@ -1505,6 +1506,8 @@ export interface components {
             tariffId?: string;
             /** @description NIF/NIE/CIF for Spain, RFC for Mexico, VAT number elsewhere in the EU */
             taxId: string;
+            /** @description Mexican buyers: SAT's c_RegimenFiscal as on their Constancia de Situación Fiscal (CFDI RegimenFiscalReceptor), e.g. 601 or 612 */
+            taxRegime?: string;
         };
         CustomerPatch: {
             address?: components["schemas"]["Address"];
@@ -1519,6 +1522,8 @@ export interface components {
             tariffId?: string | null;
             /** @description NIF/NIE/CIF for Spain, RFC for Mexico, VAT number elsewhere in the EU */
             taxId?: string;
+            /** @description null removes it */
+            taxRegime?: string | null;
         };
         CustomerPrices: {
             customerId: string;
@@ -1712,9 +1717,9 @@ export interface components {
              */
             status: "received" | "accepted" | "rejected" | "paid";
             taxBreakdown: {
-                /** @description Amount in the invoice currency, 2 decimals */
+                /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
                 amount: string;
-                /** @description Amount in the invoice currency, 2 decimals */
+                /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
                 base: string;
                 exemption?: string;
                 notSubject?: string;
@@ -1751,23 +1756,31 @@ export interface components {
             role: components["schemas"]["StaffRole"];
         };
         Invoice: {
+            /** @description Mexico: the buyer's c_UsoCFDI */
+            cfdiUse?: string;
             corrective?: {
                 /** @enum {string} */
                 method: "substitution" | "differences";
                 originalId: string;
                 originalNumber: string;
+                /** @description Mexico: the original CFDI's UUID */
+                originalUuid?: string;
                 reasonCode: string;
                 reasonDescription: string;
             };
             /** Format: date-time */
             createdAt: string;
-            /** @constant */
-            currency: "EUR";
+            /** @description ISO 4217 */
+            currency: string;
             customer: {
                 address: components["schemas"]["Address"];
                 email?: string;
+                /** @description Mexico, the issuer: LugarExpedicion */
+                expeditionPostalCode?: string;
                 name: string;
                 taxId: string;
+                /** @description Mexico: SAT's c_RegimenFiscal */
+                taxRegime?: string;
             };
             customerId: string;
             events: {
@@ -1778,6 +1791,8 @@ export interface components {
                 };
                 type: string;
             }[];
+            /** @description To the tenant's accounting currency, when the invoice is in another */
+            exchangeRate?: string;
             id: string;
             /** Format: date-time */
             issuedAt?: string;
@@ -1789,8 +1804,12 @@ export interface components {
             issuer: {
                 address: components["schemas"]["Address"];
                 email?: string;
+                /** @description Mexico, the issuer: LugarExpedicion */
+                expeditionPostalCode?: string;
                 name: string;
                 taxId: string;
+                /** @description Mexico: SAT's c_RegimenFiscal */
+                taxRegime?: string;
             };
             /** @enum {string} */
             kind: "standard" | "corrective";
@@ -1802,11 +1821,14 @@ export interface components {
             lines: {
                 description: string;
                 discountRate?: string;
-                /** @description Amount in the invoice currency, 2 decimals */
+                /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
                 net: string;
                 productId?: string;
                 quantity: string;
+                satProductKey?: string;
+                satUnitKey?: string;
                 taxes: components["schemas"]["TaxInput"][];
+                taxObject?: string;
                 unit?: string;
                 unitPrice: string;
             }[];
@@ -1839,15 +1861,17 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "issued" | "sent" | "paid" | "cancelled" | "rectified" | "void";
             taxBreakdown: {
-                /** @description Amount in the invoice currency, 2 decimals */
+                /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
                 amount: string;
-                /** @description Amount in the invoice currency, 2 decimals */
+                /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
                 base: string;
+                /** @description Mexico: IVA exento */
+                exempt?: boolean;
                 exemption?: string;
                 notSubject?: string;
                 rate: string;
                 /** @enum {string} */
-                type: "IVA" | "IGIC" | "RE" | "IRPF";
+                type: "IVA" | "IGIC" | "RE" | "IRPF" | "IEPS" | "ISR";
                 withheld: boolean;
             }[];
             totals: components["schemas"]["Totals"];
@@ -1856,12 +1880,13 @@ export interface components {
             version: number;
         };
         InvoiceInput: {
-            /**
-             * @default EUR
-             * @constant
-             */
-            currency: "EUR";
+            /** @description Mexico: the buyer's use of the CFDI (c_UsoCFDI), checked against its régimen; G03 (or S01 where G03 does not apply) unless given */
+            cfdiUse?: string;
+            /** @description ISO 4217 code; defaults to the tenant's accounting currency (EUR in Spain, MXN in Mexico) */
+            currency?: string;
             customerId: string;
+            /** @description Units of the tenant's accounting currency (EUR, MXN) one unit of `currency` is worth; required when they differ, e.g. "17.2345" */
+            exchangeRate?: string;
             /**
              * Format: date
              * @description Defaults to the day of issue in the tenant time zone
@@ -1884,7 +1909,11 @@ export interface components {
             series?: string;
         };
         InvoicePatch: {
+            /** @description Mexico: the buyer's use of the CFDI (c_UsoCFDI), checked against its régimen; G03 (or S01 where G03 does not apply) unless given */
+            cfdiUse?: string;
             customerId?: string;
+            /** @description Units of the tenant's accounting currency (EUR, MXN) one unit of `currency` is worth; required when they differ, e.g. "17.2345" */
+            exchangeRate?: string;
             /**
              * Format: date
              * @description Defaults to the day of issue in the tenant time zone
@@ -1926,7 +1955,17 @@ export interface components {
             productId?: string;
             /** @description Quantity, up to 6 decimals */
             quantity: string;
+            /** @description Mexico: SAT's c_ClaveProdServ, e.g. 01010101 */
+            satProductKey?: string;
+            /** @description Mexico: SAT's c_ClaveUnidad, e.g. H87 (pieza) or E48 (unidad de servicio) */
+            satUnitKey?: string;
+            /** @description Mexico: none when the line is not subject to tax (taxObject 01, 03, 04) */
             taxes?: components["schemas"]["TaxInput"][];
+            /**
+             * @description Mexico: c_ObjetoImp. 01 not subject, 02 subject (taxes broken down), 03 subject, not obliged to break down, 04 subject, no tax caused; default 02 with taxes, 01 without
+             * @enum {string}
+             */
+            taxObject?: "01" | "02" | "03" | "04";
             unit?: string;
             /** @description Overrides customer, tariff and catalog prices */
             unitPrice?: string;
@@ -2232,7 +2271,17 @@ export interface components {
             createdAt: string;
             description: string;
             id: string;
+            /** @description Mexico: SAT's c_ClaveProdServ, e.g. 01010101 */
+            satProductKey?: string;
+            /** @description Mexico: SAT's c_ClaveUnidad, e.g. H87 (pieza) or E48 (unidad de servicio) */
+            satUnitKey?: string;
+            /** @description Mexico: none when the product is not subject to tax (taxObject 01, 03, 04) */
             taxes: components["schemas"]["TaxInput"][];
+            /**
+             * @description Mexico: c_ObjetoImp. 01 not subject, 02 subject (taxes broken down), 03 subject, not obliged to break down, 04 subject, no tax caused; default 02 with taxes, 01 without
+             * @enum {string}
+             */
+            taxObject?: "01" | "02" | "03" | "04";
             /** @description Unit of measure, e.g. "h", "kg", "ud" */
             unit?: string;
             /** @description Unit price without taxes, up to 6 decimals */
@@ -2245,7 +2294,17 @@ export interface components {
             /** @description Unique per tenant, e.g. an SKU */
             code: string;
             description: string;
+            /** @description Mexico: SAT's c_ClaveProdServ, e.g. 01010101 */
+            satProductKey?: string;
+            /** @description Mexico: SAT's c_ClaveUnidad, e.g. H87 (pieza) or E48 (unidad de servicio) */
+            satUnitKey?: string;
+            /** @description Mexico: none when the product is not subject to tax (taxObject 01, 03, 04) */
             taxes: components["schemas"]["TaxInput"][];
+            /**
+             * @description Mexico: c_ObjetoImp. 01 not subject, 02 subject (taxes broken down), 03 subject, not obliged to break down, 04 subject, no tax caused; default 02 with taxes, 01 without
+             * @enum {string}
+             */
+            taxObject?: "01" | "02" | "03" | "04";
             /** @description Unit of measure, e.g. "h", "kg", "ud" */
             unit?: string;
             /** @description Unit price without taxes, up to 6 decimals */
@@ -2255,7 +2314,17 @@ export interface components {
             /** @description Unique per tenant, e.g. an SKU */
             code?: string;
             description?: string;
+            /** @description Mexico: SAT's c_ClaveProdServ, e.g. 01010101 */
+            satProductKey?: string;
+            /** @description Mexico: SAT's c_ClaveUnidad, e.g. H87 (pieza) or E48 (unidad de servicio) */
+            satUnitKey?: string;
+            /** @description Mexico: none when the product is not subject to tax (taxObject 01, 03, 04) */
             taxes?: components["schemas"]["TaxInput"][];
+            /**
+             * @description Mexico: c_ObjetoImp. 01 not subject, 02 subject (taxes broken down), 03 subject, not obliged to break down, 04 subject, no tax caused; default 02 with taxes, 01 without
+             * @enum {string}
+             */
+            taxObject?: "01" | "02" | "03" | "04";
             /** @description Unit of measure, e.g. "h", "kg", "ud" */
             unit?: string;
             /** @description Unit price without taxes, up to 6 decimals */
@@ -2695,13 +2764,13 @@ export interface components {
             taskId: string;
             /** @description Sums over the invoices this run made */
             totals: {
-                /** @description Amount in the invoice currency, 2 decimals */
+                /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
                 net: string;
-                /** @description Amount in the invoice currency, 2 decimals */
+                /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
                 tax: string;
-                /** @description Amount in the invoice currency, 2 decimals */
+                /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
                 total: string;
-                /** @description Amount in the invoice currency, 2 decimals */
+                /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
                 withheld: string;
             };
             /** @enum {string} */
@@ -2801,6 +2870,8 @@ export interface components {
          */
         TaxIdRefusal: "holder-mismatch" | "untrusted-issuer" | "expired" | "not-yet-valid" | "not-for-signing";
         TaxInput: {
+            /** @description Mexico: IVA exento (rate 0) */
+            exempt?: boolean;
             /**
              * @description Exempt operation (rate 0): E1 art. 20 LIVA, E2 art. 21, E3 art. 22, E4 art. 23–24, E5 art. 25, E6 other
              * @enum {string}
@@ -2811,19 +2882,25 @@ export interface components {
              * @enum {string}
              */
             notSubject?: "N1" | "N2";
-            /** @description Percentage, e.g. "21" or "5.2" */
+            /** @description Percentage, e.g. "21", "5.2" or "10.6667" (Spain: 2 decimals) */
             rate: string;
             /**
-             * @description IRPF is withheld; RE goes with an IVA rate
+             * @description Spain: IVA, IGIC, RE (goes with an IVA rate), IRPF (withheld). Mexico: IVA (16, 8 in the border regions, 0), IEPS (at a rate), ISR (withheld)
              * @enum {string}
              */
-            type: "IVA" | "IGIC" | "RE" | "IRPF";
+            type: "IVA" | "IGIC" | "RE" | "IRPF" | "IEPS" | "ISR";
+            /** @description Mexico: an IVA withheld by the buyer (retención), e.g. rate "10.6667" */
+            withheld?: boolean;
         };
         Tenant: {
+            /** @description The currency of the books and tax returns (EUR in Spain, MXN in Mexico): invoices in another currency carry `exchangeRate` to it */
+            accountingCurrency: string;
             address: components["schemas"]["Address"];
             /** Format: date-time */
             createdAt: string;
             email: string;
+            /** @description Mexican tenants: the postal code of the place of issue (LugarExpedicion) */
+            expeditionPostalCode?: string;
             id: string;
             /**
              * @description Language of documents and e-mails
@@ -2837,6 +2914,8 @@ export interface components {
             taxIdProof?: components["schemas"]["TaxIdProof"];
             /** @description Whether the tenant proved its tax id is its own. Until it does, the inbox of that tax id (GET /v1/inbox) stays empty with `taxIdVerified: false`; invoicing works either way */
             taxIdVerified: boolean;
+            /** @description Mexican tenants: SAT's c_RegimenFiscal */
+            taxRegime?: string;
             /** @description IANA time zone used for dates, month limits and schedules */
             timezone: string;
             /**
@@ -2856,6 +2935,8 @@ export interface components {
              * @description Contact e-mail: reports of automatic tasks go here
              */
             email?: string;
+            /** @description Mexican tenants (required to issue): LugarExpedicion, 5 digits; null removes it */
+            expeditionPostalCode?: string | null;
             /**
              * @description Language of documents and e-mails
              * @enum {string}
@@ -2867,17 +2948,19 @@ export interface components {
             phone?: string | null;
             /** @description NIF/CIF (or the tax id of `address.country`), checked as at sign-up. Changing it (or the country) is refused once invoices were issued; it drops the proof of the old tax id */
             taxId?: string;
+            /** @description Mexican tenants (required to issue): SAT's c_RegimenFiscal; null removes it */
+            taxRegime?: string | null;
             /** @description IANA time zone, e.g. Europe/Madrid */
             timezone?: string;
         };
         Totals: {
-            /** @description Amount in the invoice currency, 2 decimals */
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
             net: string;
-            /** @description Amount in the invoice currency, 2 decimals */
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
             tax: string;
-            /** @description Amount in the invoice currency, 2 decimals */
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
             total: string;
-            /** @description Amount in the invoice currency, 2 decimals */
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
             withheld: string;
         };
         ValidationIssue: {
