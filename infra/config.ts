@@ -42,6 +42,13 @@ export interface StageConfig {
    * from the file context `trustedCasPem` names), besides the list Sello ships.
    */
   trustedCasPem?: string;
+  /**
+   * Mexico: the PAC that stamps CFDI. `provider` picks the adapter (SW Sapien, the one Sello
+   * speaks to); `url` is its base (`https://services.sw.com.mx`, or `services.test.sw.com.mx`);
+   * `credentialsSecret` names the Secrets Manager secret the operator creates with the account,
+   * JSON `{"user", "password"}` or `{"token"}`. Without it the stage stamps nothing (503).
+   */
+  pac?: { provider: 'sw-sapien'; url: string; credentialsSecret: string };
 }
 
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
@@ -91,7 +98,35 @@ export function readStageConfig(node: Node): StageConfig {
     ...portal(text),
     ...verifactu(text, stage),
     ...trustedCas(text),
+    ...pac(text),
   };
+}
+
+/** Secrets Manager names: letters, digits and /_+=.@- (the console's rule). */
+const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+
+function pac(text: (key: string) => string | undefined) {
+  const url = text('pacUrl');
+  const credentialsSecret = text('pacCredentialsSecret');
+  if (!url && !credentialsSecret) return {};
+  if (!url || !credentialsSecret) {
+    throw new Error(
+      'Contexts "pacUrl" and "pacCredentialsSecret" go together: give both or neither',
+    );
+  }
+  const provider = text('pac') ?? 'sw-sapien';
+  if (provider !== 'sw-sapien') {
+    throw new Error(`Context "pac" must be sw-sapien (got "${provider}")`);
+  }
+  if (!/^https:\/\/[^/]+\/?$/.test(url)) {
+    throw new Error(`Context "pacUrl" must be an https:// base URL (got "${url}")`);
+  }
+  if (!SECRET_NAME.test(credentialsSecret) || credentialsSecret.startsWith('arn:')) {
+    throw new Error(
+      `Context "pacCredentialsSecret" must be a Secrets Manager secret name (got "${credentialsSecret}")`,
+    );
+  }
+  return { pac: { provider, url, credentialsSecret } as const };
 }
 
 /**

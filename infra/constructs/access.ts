@@ -1,5 +1,5 @@
 import { type Access, ENV, KEY_TAGS } from '@sello/contracts';
-import { Stack } from 'aws-cdk-lib';
+import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import { readStageConfig, type StageConfig } from '../config.ts';
@@ -159,6 +159,9 @@ export function grantAccess(
             conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
           }),
         );
+        break;
+      case 'pac:stamp':
+        grantPacCredentials(role);
         break;
       case 'users:manage':
         role.addToPrincipalPolicy(
@@ -365,6 +368,43 @@ export function environmentFor(
     env[ENV.schedulerDlqArn] = res.schedulerDeadLetterQueue.queueArn;
   }
   return env;
+}
+
+/**
+ * Reading the stage's PAC account: only its one secret. Secrets Manager appends six random
+ * characters to a secret's ARN, hence the `-??????` (AWS's documented pattern for a name).
+ * A stage without a PAC grants nothing.
+ */
+function grantPacCredentials(role: iam.IRole): void {
+  const config = readStageConfig(role.node).pac;
+  if (!config) return;
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['secretsmanager:GetSecretValue'],
+      resources: [pacSecretArn(role, config.credentialsSecret)],
+    }),
+  );
+}
+
+export const pacSecretArn = (scope: IConstruct, name: string): string =>
+  Stack.of(scope).formatArn({
+    service: 'secretsmanager',
+    resource: 'secret',
+    resourceName: `${name}-??????`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+
+/** Where the functions that stamp find the PAC: its kind, URL and the secret's name (no value). */
+export function pacEnvironment(
+  config: StageConfig,
+  access: readonly Access[],
+): Record<string, string> {
+  if (!config.pac || !access.includes('pac:stamp')) return {};
+  return {
+    [ENV.pac]: config.pac.provider,
+    [ENV.pacUrl]: config.pac.url,
+    [ENV.pacCredentialsSecret]: config.pac.credentialsSecret,
+  };
 }
 
 /** The functions that check whether a signing certificate proves a tenant's tax id. */

@@ -12,6 +12,7 @@ import type { PlatformResources } from '../stacks/stateful-stack.ts';
 import {
   environmentFor,
   grantAccess,
+  pacEnvironment,
   trustedCasEnvironment,
   verifactuEnvironment,
 } from './access.ts';
@@ -80,6 +81,7 @@ export class ApiFunction extends Construct {
         ...reachEnvironment(this, stage, reach),
         ...verifactuEnvironment(readStageConfig(this.node)),
         ...trustedCasEnvironment(readStageConfig(this.node), def.id),
+        ...pacEnvironment(readStageConfig(this.node), def.access),
         ...props.environment,
         NODE_OPTIONS: '--enable-source-maps',
       },

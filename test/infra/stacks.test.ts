@@ -74,6 +74,7 @@ function expectedEnv(
     ...(has('scheduler:manage')
       ? [ENV.schedulerGroup, ENV.schedulerRoleArn, ENV.schedulerDlqArn]
       : []),
+    ...(has('pac:stamp') ? [ENV.pac, ENV.pacUrl, ENV.pacCredentialsSecret] : []),
     ...reached,
   ];
 }

@@ -16,6 +16,8 @@ export const CONTEXT = {
   region: 'eu-west-1',
   mailDomain: 'test.sello.example',
   corsOrigins: 'https://portal.sello.example,http://localhost:3000',
+  pacUrl: 'https://services.test.sw.com.mx',
+  pacCredentialsSecret: 'sello/test/pac',
 };
 
 export interface Resource {
@@ -113,6 +115,7 @@ function label(resource: unknown, labels: Record<string, string>, ownLogs?: stri
   const fn = /:function:sello-test-([\w-]+)"/.exec(json);
   if (fn) return `function:${fn[1]}`;
   if (/:kms:[\w-]+:\d+:key\/\*"/.test(json)) return 'keys-in-account';
+  if (/:secretsmanager:[\w-]+:\d+:secret:sello\/test\/pac-\?{6}"/.test(json)) return 'pac-secret';
   return json;
 }
 
@@ -183,6 +186,8 @@ export const EXPECTED_PERMISSIONS: Record<Access | 'baseline', string[]> = {
     'scheduler:GetSchedule @ schedules-in-group',
     'iam:PassRole @ schedulerRole',
   ],
+  // Only the stage's PAC account, by its name (Secrets Manager adds six characters to the ARN).
+  'pac:stamp': ['secretsmanager:GetSecretValue @ pac-secret'],
   // Only on the stage's pool; a recipient's user into its group, never identity providers or auth
   // challenges.
   'users:manage': [

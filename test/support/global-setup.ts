@@ -2,10 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import {
+  SANDBOX_PAC_PASSWORD,
+  SANDBOX_PAC_USER,
+  startSandboxPacServer,
+} from '../../packages/local/src/pac/index.ts';
 import { startCognitoLocal } from '../../packages/local/src/services/cognito.ts';
 import { startDynamoLocal } from '../../packages/local/src/services/dynamodb.ts';
 import { startKmsLocal } from '../../packages/local/src/services/kms.ts';
 import { startS3Local } from '../../packages/local/src/services/s3.ts';
+import { startSecretsManagerLocal } from '../../packages/local/src/services/secrets-manager.ts';
 import { startSesLocal } from '../../packages/local/src/services/ses.ts';
 import {
   loadOrCreateLocalSecretBox,
@@ -29,6 +35,10 @@ declare module 'vitest' {
       userPoolId: string;
       userPoolClientId: string;
       userPoolIssuer: string;
+      /** The sandbox PAC (SW Sapien's protocol) and the Secrets Manager holding its account. */
+      pacUrl: string;
+      pacCredentialsSecret: string;
+      secretsManager: string;
     };
   }
 }
@@ -48,6 +58,13 @@ export default async function setup(project: TestProject) {
     startCognitoLocal({ dataDir: join(dir, 'cognito') }),
   ]);
   const kms = await startKmsLocal({ signer: signing.signer, keyId: signing.keyId, secrets });
+  const pacSecret = 'sello/test/pac';
+  const [pac, secretsManager] = await Promise.all([
+    startSandboxPacServer({ journalPath: join(dir, 'pac', 'stamps.jsonl') }),
+    startSecretsManagerLocal({
+      [pacSecret]: JSON.stringify({ user: SANDBOX_PAC_USER, password: SANDBOX_PAC_PASSWORD }),
+    }),
+  ]);
   project.provide('endpoints', {
     dynamodb: dynamo.endpoint,
     s3: s3.endpoint,
@@ -60,9 +77,20 @@ export default async function setup(project: TestProject) {
     userPoolId: cognito.userPoolId,
     userPoolClientId: cognito.clientId,
     userPoolIssuer: cognito.issuer,
+    pacUrl: pac.url,
+    pacCredentialsSecret: pacSecret,
+    secretsManager: secretsManager.endpoint,
   });
   return async () => {
-    await Promise.all([dynamo.stop(), s3.stop(), ses.stop(), kms.stop(), cognito.stop()]);
+    await Promise.all([
+      dynamo.stop(),
+      s3.stop(),
+      ses.stop(),
+      kms.stop(),
+      cognito.stop(),
+      pac.stop(),
+      secretsManager.stop(),
+    ]);
     rmSync(dir, { recursive: true, force: true });
   };
 }

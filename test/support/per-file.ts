@@ -17,6 +17,7 @@ Object.assign(process.env, {
   AWS_ENDPOINT_URL_SES: endpoints.ses,
   AWS_ENDPOINT_URL_KMS: endpoints.kms,
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsManager,
   [ENV.stage]: 'test',
   [ENV.tableName]: `sello-test-${randomBytes(6).toString('hex')}`,
   [ENV.artifactBucket]: endpoints.bucket,
@@ -36,6 +37,10 @@ Object.assign(process.env, {
   [ENV.userPoolIssuer]: endpoints.userPoolIssuer,
   // Certificates this test CA issues prove tax ids, as a qualified CA's do in production.
   [ENV.trustedCasPem]: trustedTestCa().pem,
+  // Mexico: CFDI are stamped by the sandbox PAC through the SW Sapien adapter.
+  [ENV.pac]: 'sw-sapien',
+  [ENV.pacUrl]: endpoints.pacUrl,
+  [ENV.pacCredentialsSecret]: endpoints.pacCredentialsSecret,
 });
 delete process.env.AWS_PROFILE;
 

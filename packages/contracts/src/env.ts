@@ -49,6 +49,18 @@ export const ENV = {
    * the list Sello ships (packages/signing/trusted-cas). Unset: only that list.
    */
   trustedCasPem: 'SELLO_TRUSTED_CAS_PEM',
+  /**
+   * Mexico: the PAC that stamps CFDI (`sw-sapien`, whose protocol the local sandbox PAC speaks
+   * too); unset: no PAC, and stamping answers 503.
+   */
+  pac: 'SELLO_PAC',
+  /** The PAC's base URL (`https://services.sw.com.mx`; the sandbox's locally). */
+  pacUrl: 'SELLO_PAC_URL',
+  /**
+   * Name or ARN of the Secrets Manager secret holding the PAC account's credentials, JSON
+   * `{"user", "password"}` or `{"token"}` (an infinite token): the credentials are never in env.
+   */
+  pacCredentialsSecret: 'SELLO_PAC_CREDENTIALS_SECRET',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

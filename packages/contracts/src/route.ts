@@ -43,6 +43,8 @@ export const ACCESS = [
   // in, refreshing and revoking tokens are public Cognito calls, and verifying a token reads only
   // the pool's published keys: those need no access.
   'users:manage',
+  // Mexico: stamp and cancel CFDI with the stage's PAC (read the secret holding its account).
+  'pac:stamp',
 ] as const;
 export type Access = (typeof ACCESS)[number];
 

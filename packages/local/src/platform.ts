@@ -6,6 +6,7 @@ import { migrateRecipientAccounts } from '@sello/app/recipients';
 import { ENV, routeList, triggeredList } from '@sello/contracts';
 import { createApiServer } from './api-server.ts';
 import { type BackgroundFailure, installLocalInvoker, type LocalInvoker } from './invoker.ts';
+import { SANDBOX_PAC_PASSWORD, SANDBOX_PAC_USER, startSandboxPacServer } from './pac/index.ts';
 import { PORTAL_DIST } from './portal.ts';
 import { JsonFileScheduleStore, LocalScheduler, LocalSchedulerPort } from './scheduler/index.ts';
 import { ensureDemoOwner, ensureDemoTenant, type LocalInfo } from './seed.ts';
@@ -13,6 +14,7 @@ import { startCognitoLocal } from './services/cognito.ts';
 import { startDynamoLocal } from './services/dynamodb.ts';
 import { startServiceHost } from './services/host.ts';
 import { assertPortFree } from './services/ports.ts';
+import { startSecretsManagerLocal } from './services/secrets-manager.ts';
 import { ensureTable } from './table.ts';
 import {
   DEMO_CERTIFICATE_PASSWORD,
@@ -63,6 +65,8 @@ async function settleAll<T extends readonly unknown[]>(
 }
 
 const TABLE_NAME = 'sello';
+/** The local Secrets Manager's secret with the sandbox PAC's account (not a real credential). */
+const LOCAL_PAC_SECRET = 'sello/local/pac';
 const BUCKET = 'sello-artifacts';
 
 /**
@@ -103,6 +107,20 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       started(startCognitoLocal({ dataDir: join(dataDir, 'cognito') })),
     ] as const);
     const { signing } = services;
+    // Mexico: the sandbox PAC in SW Sapien's protocol (stamps kept in the data folder), and the
+    // Secrets Manager endpoint its credentials are read from, as a stage reads its PAC account's.
+    const pac = await started(
+      startSandboxPacServer({ journalPath: join(dataDir, 'pac', 'stamps.jsonl') }),
+    );
+    const secretsManager = await started(
+      startSecretsManagerLocal({
+        [LOCAL_PAC_SECRET]: JSON.stringify({
+          user: SANDBOX_PAC_USER,
+          password: SANDBOX_PAC_PASSWORD,
+        }),
+      }),
+    );
+    log(`sandbox PAC ${pac.url} (SW Sapien protocol; ${join(dataDir, 'pac')})`);
     log(
       `DynamoDB Local ${dynamo.endpoint} · S3 ${services.s3} · SES ${services.ses} · KMS ${services.kms} · Cognito ${cognito.endpoint}`,
     );
@@ -124,6 +142,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       AWS_ENDPOINT_URL_SES: services.ses,
       AWS_ENDPOINT_URL_KMS: services.kms,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.endpoint,
       [ENV.stage]: 'local',
       [ENV.tableName]: TABLE_NAME,
       [ENV.artifactBucket]: BUCKET,
@@ -146,6 +165,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       [ENV.userPoolClientId]: cognito.clientId,
       [ENV.userPoolIssuer]: cognito.issuer,
       [ENV.trustedCasPem]: [process.env[ENV.trustedCasPem], testCa.pem].filter(Boolean).join('\n'),
+      [ENV.pac]: 'sw-sapien',
+      [ENV.pacUrl]: pac.url,
+      [ENV.pacCredentialsSecret]: LOCAL_PAC_SECRET,
       // Node 20 is supported until the move to 22 (see README); the notice is known.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
@@ -186,6 +208,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       staffPassword: owner.password,
       portalUrl: `${apiUrl}/`,
       mailUrl: services.ses,
+      pacUrl: pac.url,
     };
 
     const server: Server = createApiServer({

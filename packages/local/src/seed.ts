@@ -15,6 +15,8 @@ export interface LocalInfo {
   staffPassword: string;
   portalUrl: string;
   mailUrl: string;
+  /** The sandbox PAC (SW Sapien's protocol; its account is in the local Secrets Manager). */
+  pacUrl?: string;
 }
 
 const DEMO_OWNER = 'owner@demo.sello.local';

@@ -1,6 +1,15 @@
 import { generateKeyPairSync, verify } from 'node:crypto';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildCfdi, type Cfdi, readCfdi, sealCfdi } from '@sello/formats/cfdi';
-import { PAC_ERRORS, SandboxPac, sandboxPacIdentity } from '@sello/local/pac';
+import {
+  CANCEL_ERRORS,
+  JsonLinesPacJournal,
+  PAC_ERRORS,
+  SandboxPac,
+  sandboxPacIdentity,
+} from '@sello/local/pac';
 import { SoftwareSigner } from '@sello/signing';
 import forge from 'node-forge';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -161,5 +170,155 @@ describe('the sandbox PAC', () => {
     expect(refusal(sandbox.stamp(withCertificate(satShaped('Sucursal 1', ''))))).toBe('308');
     // A CSD, but not the one that made the seal.
     expect(refusal(sandbox.stamp(withCertificate(satShaped('Sucursal 1'))))).toBe('302');
+  });
+});
+
+describe('cancelling with the sandbox PAC', () => {
+  /** A sandbox whose clock the test moves, and a CFDI it stamped. */
+  async function stamped(changes: Partial<Cfdi> = {}, sandbox = pac()) {
+    const result = sandbox.stamp(await sealed(changes));
+    if (!result.ok) throw new Error(`refused: ${result.error.code} ${result.error.detail}`);
+    return result.timbre.uuid;
+  }
+  const cancelRefusal = (result: ReturnType<SandboxPac['cancel']>) =>
+    result.ok ? 'cancelled' : result.error.code;
+  const ISSUER = 'EKU9003173C9';
+
+  it('cancels with reasons 02, 03 and 04 at once for the público en general; twice is 202', async () => {
+    const sandbox = pac();
+    for (const reason of ['02', '03', '04'] as const) {
+      const uuid = await stamped({ folio: `C${reason}` }, sandbox);
+      const result = sandbox.cancel({ issuerRfc: ISSUER, uuid, reason });
+      expect(result).toEqual({ ok: true, reason, status: 'cancelled', at: NOW.toISOString() });
+      expect(cancelRefusal(sandbox.cancel({ issuerRfc: ISSUER, uuid, reason }))).toBe(
+        CANCEL_ERRORS.previously.code,
+      );
+    }
+  });
+
+  it('takes reason 01 only with another stamped CFDI of the issuer as its substitute', async () => {
+    const sandbox = pac();
+    const old = await stamped({ folio: 'OLD' }, sandbox);
+    const replacement = await stamped({ folio: 'NEW' }, sandbox);
+    const noSubstitute = sandbox.cancel({ issuerRfc: ISSUER, uuid: old, reason: '01' });
+    expect(noSubstitute).toMatchObject({ ok: false, error: { code: '301', field: 'substitute' } });
+    const unknownSubstitute = sandbox.cancel({
+      issuerRfc: ISSUER,
+      uuid: old,
+      reason: '01',
+      substitute: '6B0D38E6-0D54-4C5A-9C52-6E0B5A1A1A1A',
+    });
+    expect(cancelRefusal(unknownSubstitute)).toBe('301');
+    expect(
+      cancelRefusal(
+        sandbox.cancel({ issuerRfc: ISSUER, uuid: old, reason: '01', substitute: old }),
+      ),
+    ).toBe('301');
+    // A substitute goes only with 01.
+    expect(
+      cancelRefusal(
+        sandbox.cancel({ issuerRfc: ISSUER, uuid: old, reason: '02', substitute: replacement }),
+      ),
+    ).toBe('301');
+    const done = sandbox.cancel({
+      issuerRfc: ISSUER,
+      uuid: old.toLowerCase(),
+      reason: '01',
+      substitute: replacement.toLowerCase(),
+    });
+    expect(done).toEqual({
+      ok: true,
+      reason: '01',
+      substitute: replacement,
+      status: 'cancelled',
+      at: NOW.toISOString(),
+    });
+  });
+
+  it('answers 205 for a UUID it never stamped and 203 for another issuer’s', async () => {
+    const sandbox = pac();
+    const uuid = await stamped({}, sandbox);
+    expect(
+      cancelRefusal(
+        sandbox.cancel({
+          issuerRfc: ISSUER,
+          uuid: '6B0D38E6-0D54-4C5A-9C52-6E0B5A1A1A1A',
+          reason: '02',
+        }),
+      ),
+    ).toBe('205');
+    expect(cancelRefusal(sandbox.cancel({ issuerRfc: 'PRU010101AA1', uuid, reason: '02' }))).toBe(
+      '203',
+    );
+  });
+
+  it('leaves it pending the receptor’s acceptance when no exception applies', async () => {
+    let now = NOW;
+    const sandbox = new SandboxPac(sandboxPacIdentity(), () => now);
+    const named = {
+      receptor: {
+        rfc: 'MCI7306249Y1',
+        nombre: 'MI CLIENTE',
+        domicilioFiscalReceptor: '06600',
+        regimenFiscalReceptor: '601',
+        usoCFDI: 'G03',
+      },
+      subTotal: '2000.00',
+      total: '2320.00',
+      conceptos: [
+        {
+          ...DRAFT.conceptos[0]!,
+          valorUnitario: '2000.00',
+          importe: '2000.00',
+          traslados: [iva('0.160000', '2000.00', '320.00')],
+        },
+      ],
+      impuestos: {
+        totalImpuestosTrasladados: '320.00',
+        traslados: [iva('0.160000', '2000.00', '320.00')],
+      },
+    };
+    const early = await stamped({ ...named, folio: 'P1' }, sandbox);
+    const late = await stamped({ ...named, folio: 'P2' }, sandbox);
+    // The day after the stamp: still without acceptance.
+    now = new Date('2026-12-08T23:00:00Z');
+    expect(sandbox.cancel({ issuerRfc: ISSUER, uuid: early, reason: '02' })).toMatchObject({
+      status: 'cancelled',
+    });
+    // Two days later: the receptor must accept; asking again answers the same.
+    now = new Date('2026-12-09T18:00:00Z');
+    const pending = sandbox.cancel({ issuerRfc: ISSUER, uuid: late, reason: '02' });
+    expect(pending).toMatchObject({ ok: true, status: 'pending' });
+    expect(sandbox.cancel({ issuerRfc: ISSUER, uuid: late, reason: '02' })).toEqual(pending);
+  });
+
+  it('keeps its stamps and cancellations in its journal across restarts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sello-pac-'));
+    try {
+      const path = join(dir, 'pac', 'stamps.jsonl');
+      const first = new SandboxPac(sandboxPacIdentity(), () => NOW, new JsonLinesPacJournal(path));
+      const xml = await sealed({ folio: 'J1' });
+      const stamp = first.stamp(xml);
+      if (!stamp.ok) throw new Error('refused');
+      const other = await stamped({ folio: 'J2' }, first);
+      expect(first.cancel({ issuerRfc: ISSUER, uuid: other, reason: '03' }).ok).toBe(true);
+      appendFileSync(path, '{"uuid": "torn'); // a write cut short by a kill
+
+      const restarted = new SandboxPac(
+        sandboxPacIdentity(),
+        () => NOW,
+        new JsonLinesPacJournal(path),
+      );
+      const again = restarted.stamp(xml);
+      expect(again.ok && again.previously && again.timbre.uuid).toBe(stamp.timbre.uuid);
+      expect(
+        cancelRefusal(restarted.cancel({ issuerRfc: ISSUER, uuid: other, reason: '03' })),
+      ).toBe('202');
+      expect(
+        restarted.cancel({ issuerRfc: ISSUER, uuid: stamp.timbre.uuid, reason: '02' }).ok,
+      ).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

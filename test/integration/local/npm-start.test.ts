@@ -32,6 +32,7 @@ describe('npm start', () => {
       'apiKey',
       'apiUrl',
       'mailUrl',
+      'pacUrl',
       'portalUrl',
       'staffEmail',
       'staffPassword',
@@ -68,6 +69,13 @@ describe('npm start', () => {
     });
     expect(created.status).toBe(201);
     expect((await fetch(info.mailUrl)).status).toBe(200);
+    // The sandbox PAC, in SW Sapien's protocol: a wrong account is refused as SW refuses it.
+    const pacAuth = await fetch(`${info.pacUrl}/security/authenticate`, {
+      method: 'POST',
+      headers: { user: 'nobody', password: 'nothing' },
+    });
+    expect(pacAuth.status).toBe(401);
+    expect(((await pacAuth.json()) as { message: string }).message).toMatch(/^AU2000 - /);
     // The portal at `/` (built by the start when missing), the local platform's page at /local.
     const portal = await fetch(info.portalUrl);
     expect(portal.headers.get('content-type')).toBe('text/html; charset=utf-8');

@@ -1,1 +1,3 @@
+export * from './journal.ts';
 export * from './sandbox-pac.ts';
+export * from './server.ts';

@@ -37,7 +37,60 @@ export const PAC_ERRORS = {
   window: { code: '401', text: 'Fecha y hora de generación fuera de rango.' },
 } as const;
 
-export type PacError = (typeof PAC_ERRORS)[keyof typeof PAC_ERRORS] & { detail?: string };
+/**
+ * The codes SAT's cancellation service answers per folio (Anexo 20, cancelación 2022), for the
+ * cancellations the sandbox refuses. 301 is SAT's "XML mal formado": the sandbox answers it for
+ * a request that breaks the reason's rules (01 without a stamped substitute, a substitute with
+ * another reason); SAT's matrix has no finer code for those that we found.
+ */
+export const CANCEL_ERRORS = {
+  request: { code: '301', text: 'XML mal formado.', field: 'substitute' },
+  previously: { code: '202', text: 'Folio Fiscal Previamente Cancelado.', field: 'uuid' },
+  issuer: { code: '203', text: 'Folio Fiscal No Correspondiente al Emisor.', field: 'uuid' },
+  unknown: { code: '205', text: 'Folio Fiscal No Existente.', field: 'uuid' },
+} as const;
+
+export type PacError = { code: string; text: string; detail?: string; field?: string };
+
+export type CancellationReason = '01' | '02' | '03' | '04';
+
+export interface Cancellation {
+  reason: CancellationReason;
+  substitute?: string;
+  /** `pending` while the receptor must accept it; SAT's exceptions make it immediate. */
+  status: 'cancelled' | 'pending';
+  /** When it was asked, an instant (ISO 8601, UTC). */
+  at: string;
+}
+
+export type CancelResult = ({ ok: true } & Cancellation) | { ok: false; error: PacError };
+
+/** What the sandbox remembers of each stamp, to answer a resend and to cancel it. */
+export interface StampRecord {
+  /** SHA-256 of the issuer's Sello: the same document sent again is found by it. */
+  key: string;
+  uuid: string;
+  issuerRfc: string;
+  receptorRfc: string;
+  tipoDeComprobante: string;
+  /** The total in pesos (Total × TipoCambio), for SAT's $1,000 exception to acceptance. */
+  totalMxn: string;
+  /** The instant of the stamp (ISO 8601, UTC). */
+  stampedAt: string;
+  xml: string;
+  timbre: TimbreFiscalDigital;
+  cancellation?: Cancellation;
+}
+
+/**
+ * Where the sandbox keeps its stamps and cancellations across restarts (`npm start` keeps them
+ * in the data folder as DynamoDB Local keeps the invoices): replayed at start, appended to on
+ * every change. Without one, the memory is the process's.
+ */
+export interface SandboxPacJournal {
+  load(): StampRecord[];
+  record(entry: StampRecord): void;
+}
 
 export type StampResult =
   | { ok: true; xml: string; timbre: TimbreFiscalDigital; previously: boolean }
@@ -126,12 +179,32 @@ const fail = (error: PacError, detail?: string): StampResult => ({
  * caller that lost the answer retries safely. The memory is the process's: a sandbox.
  */
 export class SandboxPac {
-  readonly #stamps = new Map<string, { xml: string; timbre: TimbreFiscalDigital }>();
+  /** By the issuer's Sello, and by UUID. */
+  readonly #stamps = new Map<string, StampRecord>();
+  readonly #byUuid = new Map<string, StampRecord>();
 
   constructor(
     private readonly identity: PacIdentity = sandboxPacIdentity(),
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    private readonly journal?: SandboxPacJournal,
+  ) {
+    for (const entry of journal?.load() ?? []) this.#remember(entry);
+  }
+
+  #remember(entry: StampRecord) {
+    this.#stamps.set(entry.key, entry);
+    this.#byUuid.set(entry.uuid, entry);
+  }
+
+  #keep(entry: StampRecord) {
+    this.#remember(entry);
+    this.journal?.record(entry);
+  }
+
+  /** The PAC's own certificate, which verifies `SelloSAT`. */
+  get certificate(): X509Certificate {
+    return this.identity.certificate;
+  }
 
   stamp(xml: string): StampResult {
     let cfdi: Cfdi;
@@ -167,7 +240,7 @@ export class SandboxPac {
 
     const key = createHash('sha256').update(cfdi.sello!).digest('base64');
     const previous = this.#stamps.get(key);
-    if (previous) return { ok: true, ...previous, previously: true };
+    if (previous) return { ok: true, xml: previous.xml, timbre: previous.timbre, previously: true };
 
     const now = this.now();
     if (issued.getTime() > now.getTime() + HOUR || now.getTime() - issued.getTime() > 72 * HOUR)
@@ -187,9 +260,94 @@ export class SandboxPac {
     ).toString('base64');
     const timbre: TimbreFiscalDigital = { ...unsigned, selloSAT };
     const stamped = withTimbre(xml, buildTimbre(timbre));
-    this.#stamps.set(key, { xml: stamped, timbre });
+    this.#keep({
+      key,
+      uuid: timbre.uuid,
+      issuerRfc: cfdi.emisor.rfc,
+      receptorRfc: cfdi.receptor.rfc,
+      tipoDeComprobante: cfdi.tipoDeComprobante,
+      totalMxn: pesos(cfdi.total, cfdi.moneda, cfdi.tipoCambio),
+      stampedAt: now.toISOString(),
+      xml: stamped,
+      timbre,
+    });
     return { ok: true, xml: stamped, timbre, previously: false };
   }
+
+  /**
+   * Cancels a stamped CFDI with one of SAT's reasons. 01 (errors with a relation) names the
+   * replacement, which must be a CFDI of the same issuer stamped here; the others name none.
+   * Without the receptor's acceptance it is `pending`, unless one of SAT's exceptions applies:
+   * the público en general or a foreign receptor, an egreso, traslado, nómina or pago, a total up
+   * to $1,000 MXN, or a cancellation by the day after the stamp. Asking again for a pending one
+   * answers it again; for a cancelled one, 202.
+   */
+  cancel(request: {
+    issuerRfc: string;
+    uuid: string;
+    reason: CancellationReason;
+    substitute?: string;
+  }): CancelResult {
+    const uuid = request.uuid.toUpperCase();
+    const substitute = request.substitute?.toUpperCase();
+    const record = this.#byUuid.get(uuid);
+    if (!record) return cancelFail(CANCEL_ERRORS.unknown, `No CFDI ${uuid} was stamped here`);
+    if (record.issuerRfc !== request.issuerRfc) return cancelFail(CANCEL_ERRORS.issuer);
+    if (record.cancellation?.status === 'cancelled') return cancelFail(CANCEL_ERRORS.previously);
+    if (record.cancellation) return { ok: true, ...record.cancellation };
+    if (!(['01', '02', '03', '04'] as const).includes(request.reason))
+      return cancelFail(
+        { ...CANCEL_ERRORS.request, field: 'reason' },
+        `Motivo ${request.reason} is not one of SAT's 01–04`,
+      );
+    if (request.reason === '01') {
+      if (!substitute)
+        return cancelFail(CANCEL_ERRORS.request, 'Motivo 01 requires FolioSustitucion');
+      const replacement = this.#byUuid.get(substitute);
+      if (!replacement || replacement.issuerRfc !== record.issuerRfc || substitute === uuid)
+        return cancelFail(
+          CANCEL_ERRORS.request,
+          `FolioSustitucion ${substitute} is not another CFDI of ${record.issuerRfc} stamped here`,
+        );
+    } else if (substitute) {
+      return cancelFail(CANCEL_ERRORS.request, 'FolioSustitucion goes only with motivo 01');
+    }
+    const now = this.now();
+    const cancellation: Cancellation = {
+      reason: request.reason,
+      ...(substitute ? { substitute } : {}),
+      status: withoutAcceptance(record, now) ? 'cancelled' : 'pending',
+      at: now.toISOString(),
+    };
+    this.#keep({ ...record, cancellation });
+    return { ok: true, ...cancellation };
+  }
+}
+
+const cancelFail = (error: PacError, detail?: string): CancelResult => ({
+  ok: false,
+  error: detail ? { ...error, detail } : error,
+});
+
+const GENERIC_RFCS = new Set(['XAXX010101000', 'XEXX010101000']);
+
+/** SAT's exceptions to the receptor's acceptance (regla 2.7.1.35 RMF, as PACs list them). */
+function withoutAcceptance(record: StampRecord, now: Date): boolean {
+  if (GENERIC_RFCS.has(record.receptorRfc)) return true;
+  if (record.tipoDeComprobante !== 'I') return true;
+  if (Number(record.totalMxn) <= 1000) return true;
+  // By the day after the stamp (in Mexico's central time); business days are not modelled.
+  const stampDay = centralTime(new Date(record.stampedAt)).slice(0, 10);
+  const lastDay = new Date(Date.parse(`${stampDay}T00:00:00Z`) + 24 * HOUR)
+    .toISOString()
+    .slice(0, 10);
+  return centralTime(now).slice(0, 10) <= lastDay;
+}
+
+/** The total in pesos; a document in another currency carries its TipoCambio. */
+function pesos(total: string, moneda: string, tipoCambio?: string): string {
+  if (moneda === 'MXN' || moneda === 'XXX' || !tipoCambio) return total;
+  return (Number(total) * Number(tipoCambio)).toFixed(2);
 }
 
 /** The issuer's bytes kept as sent, the stamp added inside `cfdi:Complemento`. */

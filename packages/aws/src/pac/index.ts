@@ -1,0 +1,2 @@
+export * from '../secrets/secrets-manager.ts';
+export * from './sw-sapien-pac.ts';
