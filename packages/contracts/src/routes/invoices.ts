@@ -24,7 +24,7 @@ import { problem, read, readWrite } from './shared.ts';
 const numbering = { access: readWrite, invokes: ['processIssuedInvoices'] } as const;
 /** Issuing also stamps a Mexican invoice: sealed with its CSD (KMS), the stamped XML stored. */
 const issuing = {
-  access: [...readWrite, 'artifacts:write', 'signing:sign'],
+  access: [...readWrite, 'artifacts:write', 'signing:sign', 'pac:stamp'],
   invokes: ['processIssuedInvoices'],
 } as const;
 /**
@@ -154,7 +154,7 @@ export const invoicesRoutes = {
     path: '/v1/invoices/{id}/stamp',
     entry: 'functions/invoices/stamp-invoice.ts',
     auth: 'tenant',
-    access: ['table:read', 'table:write', 'artifacts:write', 'signing:sign'],
+    access: ['table:read', 'table:write', 'artifacts:write', 'signing:sign', 'pac:stamp'],
     summary:
       'Stamp a Mexican invoice whose stamp is pending or was refused: sealed with the CSD and ' +
       'sent to the PAC again, with the customer as it is now; its folio stays the same',
@@ -264,7 +264,7 @@ export const invoicesTriggered = {
     id: 'processIssuedInvoices',
     entry: 'functions/invoices/process-issued-invoices.ts',
     // Documents, then the buyer's mail and the ERPs' webhooks (signing secrets opened with KMS).
-    access: [...documentAccess, 'table:write', 'mail:send', 'secrets:decrypt'],
+    access: [...documentAccess, 'table:write', 'mail:send', 'secrets:decrypt', 'pac:stamp'],
     invokes: ['renderInvoicePdf'],
     summary:
       'After invoices are numbered: stores their signed Facturae and PDF, then runs the ' +
