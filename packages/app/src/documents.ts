@@ -2,17 +2,14 @@ import { KmsSigner } from '@sello/aws';
 import { S3ArtifactStore } from '@sello/aws/documents';
 import { ENV } from '@sello/contracts';
 import { ForbiddenError } from '@sello/core/errors';
-import type {
-  DocumentReadDeps,
-  Invoice,
-  InvoiceExporter,
-  InvoiceRenderer,
-} from '@sello/core/invoices';
-import { qrUrl } from '@sello/core/verifactu';
-import { buildCii, buildUbl } from '@sello/formats';
+import type { DocumentReadDeps, InvoiceExporter, InvoiceRenderer } from '@sello/core/invoices';
 import { kmsClient, s3Client } from './clients.ts';
 import { artifactBucket, optionalEnv, verifactuConfig } from './config.ts';
-import { type RenderingIdentity, SignedInvoiceRenderer } from './invoice-renderer.ts';
+import {
+  onRequestExporter,
+  type RenderingIdentity,
+  signedInvoiceRenderer,
+} from './invoice-renderer.ts';
 import { invokedDocuments, invokedPdf } from './invoked.ts';
 import { repositories } from './repositories.ts';
 
@@ -57,7 +54,7 @@ let built: { artifacts: S3ArtifactStore; renderer: InvoiceRenderer } | undefined
 export function documentServices() {
   built ??= {
     artifacts: artifactStore(),
-    renderer: new SignedInvoiceRenderer(
+    renderer: signedInvoiceRenderer(
       new KmsSigner(kmsClient()),
       identityOf,
       invokedPdf,
@@ -80,18 +77,16 @@ export function documentReader(): Omit<DocumentReadDeps, 'invoices'> {
   };
 }
 
-/** UBL and CII of an issued invoice, with the VERI*FACTU QR URL where records are on. */
+/**
+ * The formats built on request: UBL and CII (with the VERI*FACTU QR URL where records are on),
+ * and the invoice's latest VERI*FACTU record as stored.
+ */
 export function invoiceExporter(): InvoiceExporter {
-  const verifactu = verifactuConfig();
-  const options = (invoice: Invoice) =>
-    verifactu && invoice.origin !== 'import'
-      ? { verifactuQrUrl: qrUrl(invoice, verifactu.environment) }
-      : {};
-  const utf8 = (xml: string) => new TextEncoder().encode(xml);
-  return {
-    ubl: (invoice) => utf8(buildUbl(invoice, options(invoice))),
-    cii: (invoice) => utf8(buildCii(invoice, options(invoice))),
-  };
+  return onRequestExporter(
+    verifactuConfig(),
+    async (invoice) =>
+      (await repositories().verifactu.ofInvoice(invoice.tenantId, invoice.id)).at(-1)?.record,
+  );
 }
 
 /** Reads Facturae 3.2.x (verifying its signature), UBL 2.1 and CII, storing nothing. */

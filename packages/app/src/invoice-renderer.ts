@@ -1,10 +1,16 @@
 import { X509Certificate } from 'node:crypto';
-import type { Invoice, InvoiceRenderer } from '@sello/core/invoices';
+import type { Invoice, InvoiceExporter, InvoiceRenderer } from '@sello/core/invoices';
 import type { Signer } from '@sello/core/ports';
 import type { SigningIdentity } from '@sello/core/signing';
 import { qrUrl } from '@sello/core/verifactu';
-import { buildFacturae } from '@sello/formats';
-import { signFacturae } from '@sello/signing';
+import {
+  type FacturaeSigningKey,
+  invoiceFormats,
+  type PdfDrawer,
+  type VerifactuRecordPorts,
+} from '@sello/formats/registry';
+
+export type { PdfDrawer } from '@sello/formats/registry';
 
 /**
  * What signing needs of a tenant's identity: a key in KMS, the certificate that names its holder
@@ -13,87 +19,68 @@ import { signFacturae } from '@sello/signing';
 export type RenderingIdentity = Pick<SigningIdentity, 'keyId' | 'certificatePem' | 'algorithm'> &
   Partial<Pick<SigningIdentity, 'chainPem'>>;
 
-interface ParsedCertificates {
-  certificateDer: Uint8Array;
-  /** Intermediate CAs for X509Data; a self-signed root adds nothing a validator can trust. */
-  chainDer: Uint8Array[];
+type VerifactuConfig = { environment: 'test' | 'production' } | undefined;
+
+/**
+ * The tenant's signing key with its certificates parsed once per PEM: the signer caches its work
+ * per certificate array.
+ */
+function signingKeys(identityOf: (tenantId: string) => Promise<RenderingIdentity>) {
+  const parsed = new Map<string, FacturaeSigningKey>();
+  return async (tenantId: string): Promise<FacturaeSigningKey> => {
+    const identity = await identityOf(tenantId);
+    const chainPem = identity.chainPem ?? [];
+    const cacheKey = [identity.certificatePem, ...chainPem].join('');
+    let certificates = parsed.get(cacheKey);
+    if (!certificates) {
+      const chain = chainPem.map((pem) => new X509Certificate(pem));
+      certificates = {
+        keyId: identity.keyId,
+        algorithm: identity.algorithm,
+        certificateDer: new X509Certificate(identity.certificatePem).raw,
+        // Intermediate CAs for X509Data; a self-signed root adds nothing a validator can trust.
+        chainDer: chain.filter((c) => !c.checkIssued(c)).map((c) => c.raw),
+      };
+      parsed.set(cacheKey, certificates);
+    }
+    return { ...certificates, keyId: identity.keyId, algorithm: identity.algorithm };
+  };
 }
 
 /**
- * Draws the PDF: `renderInvoicePdf` of @sello/pdf, which only the `renderInvoicePdf` function
- * bundles (pdf-lib and its fonts would take the others over 1 MB); see `invokedPdf`.
+ * Renders an issued invoice's stored documents through the formats' registry: the Facturae 3.2.2,
+ * signed XAdES-EPES through the Signer port (KMS `Sign` on a digest), and the PDF. With VERI*FACTU
+ * on, Spanish issuers' documents carry the AEAT QR URL (printed as QR on the PDF and, as the Order
+ * HAC/1177/2024 asks of structured e-invoices, inside the Facturae).
  */
-export type PdfDrawer = (
-  invoice: Invoice,
-  options: { draft: boolean; verifactuQrUrl?: string },
-) => Promise<Uint8Array>;
+export function signedInvoiceRenderer(
+  signer: Signer,
+  identityOf: (tenantId: string) => Promise<RenderingIdentity>,
+  drawPdf: PdfDrawer,
+  verifactu?: VerifactuConfig,
+): InvoiceRenderer {
+  return invoiceFormats.renderer({
+    signer,
+    signingKey: signingKeys(identityOf),
+    drawPdf,
+    verifactuQrUrl: (invoice: Invoice) =>
+      verifactu && invoice.status !== 'draft' && invoice.issuer.address.country === 'ES'
+        ? qrUrl(invoice, verifactu.environment)
+        : undefined,
+  });
+}
 
 /**
- * Renders an issued invoice's documents: the Facturae 3.2.2, signed XAdES-EPES through the Signer
- * port (KMS `Sign` on a digest), and the PDF. Signing time is the moment of issue, so a document
- * regenerated later is the same document.
+ * Builds the formats made on request (UBL and CII, with the VERI*FACTU QR URL where records are
+ * on; the VERI*FACTU record from the store) through the formats' registry.
  */
-export class SignedInvoiceRenderer implements InvoiceRenderer {
-  constructor(
-    private readonly signer: Signer,
-    private readonly identityOf: (tenantId: string) => Promise<RenderingIdentity>,
-    private readonly drawPdf: PdfDrawer,
-    /** With VERI*FACTU on, Spanish issuers' documents carry the AEAT QR URL. */
-    private readonly verifactu?: { environment: 'test' | 'production' },
-  ) {}
-
-  /**
-   * The AEAT verification URL of an issued Spanish invoice: printed as QR on the PDF and, as the
-   * Order HAC/1177/2024 asks of structured e-invoices, carried inside the Facturae.
-   */
-  private qr(invoice: Invoice): string | undefined {
-    if (!this.verifactu || invoice.status === 'draft' || invoice.issuer.address.country !== 'ES') {
-      return undefined;
-    }
-    return qrUrl(invoice, this.verifactu.environment);
-  }
-
-  /** Parsed certificates by PEM: the signer caches its work per certificate array. */
-  private readonly certificates = new Map<string, ParsedCertificates>();
-
-  async facturae(invoice: Invoice): Promise<Uint8Array> {
-    const identity = await this.identityOf(invoice.tenantId);
-    const { certificateDer, chainDer } = this.parsed(identity);
-    const qr = this.qr(invoice);
-    const unsigned = buildFacturae(
-      invoice,
-      qr ? { additionalInformation: `VERI*FACTU ${qr}` } : {},
-    );
-    const xml = await signFacturae(unsigned, {
-      signer: this.signer,
-      keyId: identity.keyId,
-      certificateDer,
-      ...(chainDer.length ? { chainDer } : {}),
-      algorithm: identity.algorithm,
-      signingTime: new Date(invoice.issuedAt ?? invoice.updatedAt),
-      // Ids from the invoice, so a regenerated document is byte-identical to the stored one.
-      ids: invoice.id,
-    });
-    return Buffer.from(xml, 'utf8');
-  }
-
-  private parsed(identity: RenderingIdentity): ParsedCertificates {
-    const chainPem = identity.chainPem ?? [];
-    const cacheKey = [identity.certificatePem, ...chainPem].join('');
-    let parsed = this.certificates.get(cacheKey);
-    if (!parsed) {
-      const chain = chainPem.map((pem) => new X509Certificate(pem));
-      parsed = {
-        certificateDer: new X509Certificate(identity.certificatePem).raw,
-        chainDer: chain.filter((c) => !c.checkIssued(c)).map((c) => c.raw),
-      };
-      this.certificates.set(cacheKey, parsed);
-    }
-    return parsed;
-  }
-
-  pdf(invoice: Invoice, options: { draft: boolean }): Promise<Uint8Array> {
-    const qr = options.draft ? undefined : this.qr(invoice);
-    return this.drawPdf(invoice, { draft: options.draft, ...(qr ? { verifactuQrUrl: qr } : {}) });
-  }
+export function onRequestExporter(
+  verifactu: VerifactuConfig,
+  verifactuRecord: VerifactuRecordPorts['verifactuRecord'],
+): InvoiceExporter {
+  return invoiceFormats.exporter({
+    verifactuQrUrl: (invoice: Invoice) =>
+      verifactu && invoice.origin !== 'import' ? qrUrl(invoice, verifactu.environment) : undefined,
+    verifactuRecord,
+  });
 }

@@ -1,6 +1,6 @@
 import { triggered } from '@sello/contracts';
 import type { DocumentFormat, Invoice, InvoiceDocuments } from '@sello/core/invoices';
-import type { PdfDrawer } from './invoice-renderer.ts';
+import type { PdfDrawer } from '@sello/formats/registry';
 import { invoker } from './invoker.ts';
 
 /**

@@ -8,10 +8,7 @@ import {
   remedyBlocker,
   type StoredRecord,
 } from '@sello/core/verifactu';
-import { registroAltaXml, registroAnulacionXml } from '@sello/formats/verifactu';
-
-const writeRecord = (record: BillingRecord) =>
-  record.kind === 'alta' ? registroAltaXml(record) : registroAnulacionXml(record);
+import { writeBillingRecord as writeRecord } from '@sello/formats/verifactu';
 
 /**
  * The record's XML. One that cannot be written (text holding a character XML cannot carry,

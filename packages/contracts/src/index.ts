@@ -1,6 +1,7 @@
 export * from './cookies.ts';
 export * from './cors.ts';
 export * from './env.ts';
+export * from './formats.ts';
 export * from './openapi.ts';
 export * from './portal.ts';
 export * from './resources.ts';

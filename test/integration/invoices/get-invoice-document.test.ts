@@ -125,6 +125,26 @@ describe('GET /v1/invoices/{id}/documents/{format}', () => {
     ]);
   });
 
+  it("serves the invoice's latest VERI*FACTU record as its XML, the record view's own", async () => {
+    const draft = (
+      await api.call('POST', '/v1/invoices', { key, body: { customerId, lines: acceptanceLines } })
+    ).json;
+    expect((await download(draft.id, 'verifactu')).status).toBe(409);
+    const issued = (await api.call('POST', `/v1/invoices/${draft.id}/issue`, { key })).json;
+    const res = await fetch(`${api.base}/v1/invoices/${issued.id}/documents/verifactu`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/xml');
+    expect(res.headers.get('content-disposition')).toBe(
+      `inline; filename="${issued.number.replace(/[^\w.-]/g, '_')}.verifactu.xml"`,
+    );
+    const xml = await res.text();
+    expect(xml).toContain(`<sum1:NumSerieFactura>${issued.number}</sum1:NumSerieFactura>`);
+    const view = await api.call('GET', `/v1/invoices/${issued.id}/verifactu`, { key });
+    expect(xml).toBe(view.json.xml);
+  });
+
   it('refuses an unknown format naming the parameter', async () => {
     const res = await api.call('GET', '/v1/invoices/inv_x/documents/docx', { key });
     expect(res.status).toBe(400);

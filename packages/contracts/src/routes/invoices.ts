@@ -179,13 +179,16 @@ export const invoicesRoutes = {
     // preview drawn by renderInvoicePdf.
     access: ['table:read', 'artifacts:read'],
     invokes: ['ensureInvoiceDocuments', 'renderInvoicePdf'],
-    summary: 'The invoice as signed Facturae XML or PDF (a draft gets a PDF preview)',
+    summary:
+      'The invoice as a document: PDF, signed Facturae, UBL, CII or its VERI*FACTU record (a draft gets a PDF preview)',
     tag: 'Invoices',
     request: { params: DocumentParams },
     responses: {
       200: { description: 'The document', mediaType: 'application/pdf' },
-      404: problem('No such invoice'),
-      409: problem('Drafts have no Facturae'),
+      404: problem('No such invoice, or (verifactu) no record of it'),
+      409: problem(
+        'A draft has only its PDF preview; an invoice the format does not apply to (an import has no Facturae)',
+      ),
     },
     timeoutSeconds: 30,
   }),

@@ -1,3 +1,4 @@
+import { READABLE_FORMATS } from '@sello/core/formats';
 import * as z from 'zod';
 
 /**
@@ -157,7 +158,7 @@ export const SignatureReport = z
 
 export const DocumentValidation = z
   .object({
-    format: z.enum(['facturae', 'ubl', 'cii']),
+    format: z.enum(READABLE_FORMATS),
     version: z.string().optional().describe('"3.2.2", "2.1", "D16B"…'),
     valid: z.boolean().describe('No error among `errors` (a bad signature is one)'),
     errors: z.array(ValidationIssue).describe('Errors and warnings, in document order of checks'),

@@ -1,3 +1,4 @@
+import { INBOX_FORMATS } from '@sello/core/formats';
 import * as z from 'zod';
 import { Instant, PageQuery, Problem } from './common.ts';
 import { Address } from './customers.ts';
@@ -27,12 +28,13 @@ export const InboxParams = z.object({
     .regex(/^inb_[A-Za-z0-9_-]+$/, 'An inbox id (inb_…)'),
 });
 
+/** What a buyer downloads: the formats offered in the inbox, or an import's original. */
+const InboxDocumentFormat = z.enum([...INBOX_FORMATS, 'original']);
+
 export const InboxDocumentParams = InboxParams.extend({
-  format: z
-    .enum(['pdf', 'facturae', 'ubl', 'cii', 'original'])
-    .describe(
-      '`ubl`/`cii`: EN 16931 exports of an invoice issued here; `original`: the document as the issuer imported it, byte for byte',
-    ),
+  format: InboxDocumentFormat.describe(
+    '`ubl`/`cii`: EN 16931 exports of an invoice issued here; `original`: the document as the issuer imported it, byte for byte',
+  ),
 });
 
 export const InboxStatusInput = z
@@ -70,7 +72,7 @@ export const InboxEntry = z
     issuer: InboxParty,
     customer: InboxParty,
     totals: Totals,
-    documents: z.array(z.enum(['pdf', 'facturae', 'original'])),
+    documents: z.array(InboxDocumentFormat),
     receivedAt: Instant,
   })
   .meta({ id: 'InboxEntry' });

@@ -1,3 +1,4 @@
+import { FORMAT_IDS, STORED_FORMATS } from '@sello/core/formats';
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
 import { Address, Language } from './customers.ts';
@@ -257,8 +258,10 @@ export const Series = SeriesInput.extend({ createdAt: Instant }).meta({ id: 'Ser
 export const DocumentParams = z.object({
   id: z.string().min(1).max(64),
   format: z
-    .enum(['facturae', 'pdf', 'ubl', 'cii'])
-    .describe('facturae (signed 3.2.2), pdf, ubl (UBL 2.1, Peppol BIS 3.0) or cii (CII D16B)'),
+    .enum(FORMAT_IDS)
+    .describe(
+      'pdf, facturae (signed 3.2.2), ubl (UBL 2.1, Peppol BIS 3.0), cii (CII D16B) or verifactu (the latest VERI*FACTU record, for Spanish issuers with records on)',
+    ),
 });
 
 export const SendInput = z
@@ -329,10 +332,7 @@ export const InvoiceDocumentsEvent = z
   .object({
     tenantId: z.string().min(1).max(64),
     invoiceId: z.string().min(1).max(64),
-    formats: z
-      .array(z.enum(['facturae', 'pdf']))
-      .min(1)
-      .max(2),
+    formats: z.array(z.enum(STORED_FORMATS)).min(1).max(STORED_FORMATS.length),
   })
   .strict();
 

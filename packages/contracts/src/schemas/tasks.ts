@@ -1,4 +1,5 @@
 // Schemas of the tasks area (automatic tasks, their runs and work orders).
+import { DELIVERY_FORMATS } from '@sello/core/formats';
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
 import { Address } from './customers.ts';
@@ -83,7 +84,7 @@ export const TaskScheduleInput = z
   .strict()
   .meta({ id: 'TaskScheduleInput' });
 
-const DeliveryFormat = z.enum(['pdf', 'facturae', 'ubl']);
+const DeliveryFormat = z.enum(DELIVERY_FORMATS);
 
 export const TaskDeliveryInput = z
   .object({
@@ -91,7 +92,7 @@ export const TaskDeliveryInput = z
     formats: z
       .array(DeliveryFormat)
       .min(1)
-      .max(3)
+      .max(DELIVERY_FORMATS.length)
       .default(['pdf', 'facturae'])
       .describe('Attached to each e-mail: the PDF, the signed Facturae, the UBL (Peppol BIS 3.0)'),
     issue: z

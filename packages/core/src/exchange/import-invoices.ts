@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { CustomerRepository } from '../customers/customer.ts';
 import type { ParsedDocument, ParsedInvoice } from '../documents/parsed.ts';
 import { NotFoundError } from '../errors.ts';
+import { formatFacts, type StoredFormat } from '../formats/catalog.ts';
 import type { IssuedInvoicesSubscriber } from '../invoices/after-issue.ts';
-import { artifactKey, CONTENT_TYPES } from '../invoices/documents.ts';
+import { artifactKey } from '../invoices/documents.ts';
 import type { PartySnapshot } from '../invoices/model.ts';
 import type { ArtifactStore } from '../ports/artifacts.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -245,11 +246,17 @@ async function importOne(
   };
 
   // The bytes first: once the invoice is visible its original must be downloadable, and they
-  // cannot be made again later. A Facturae is also the invoice's Facturae document, so the
-  // issuer's download serves the signed original instead of a document we would sign anew.
+  // cannot be made again later. An original of a stored format (a Facturae) is also the
+  // invoice's document in it, so the issuer's download serves the signed original instead of a
+  // document we would sign anew.
   await deps.artifacts.put(original.key, item.bytes, 'application/xml');
-  if (document.format === 'facturae') {
-    await deps.artifacts.put(artifactKey(invoice, 'facturae'), item.bytes, CONTENT_TYPES.facturae);
+  const facts = formatFacts(document.format);
+  if (facts.stored) {
+    await deps.artifacts.put(
+      artifactKey(invoice, document.format as StoredFormat),
+      item.bytes,
+      facts.mediaType,
+    );
   }
   await deps.imports.record(invoice);
   return invoice;

@@ -1,8 +1,15 @@
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors.ts';
 import {
+  applicableFormats,
+  formatFacts,
+  INBOX_FORMATS,
+  type InboxFormat,
+  STORED_FORMATS,
+} from '../formats/catalog.ts';
+import {
   type DocumentReadDeps,
   documentBaseName,
-  FILE_EXTENSIONS,
+  documentFileName,
   getInvoiceDocument,
 } from '../invoices/documents.ts';
 import type { InvoiceRepository } from '../invoices/invoice-repository.ts';
@@ -116,14 +123,19 @@ export const getInboxInvoice =
   async (principal: InboxPrincipal, id: string): Promise<ExchangeInvoice> =>
     readInbox(deps.invoices, await inboxOwner(deps)(principal), id);
 
-export type InboxDocumentFormat = 'pdf' | 'facturae' | 'ubl' | 'cii' | 'original';
+/** What a buyer downloads: the formats the catalog offers in the inbox, or an import's original. */
+export type InboxDocumentFormat = InboxFormat | 'original';
 
-/** The formats a buyer can download: the original too when the invoice was imported. */
+const isStored = (format: string) => (STORED_FORMATS as readonly string[]).includes(format);
+
+/**
+ * The formats a buyer can download: the original too when the invoice was imported, and then only
+ * the issuer's stored documents besides it (an export of an invoice issued elsewhere would be a
+ * document its issuer never made).
+ */
 export function inboxDocuments(invoice: ExchangeInvoice): InboxDocumentFormat[] {
-  if (!invoice.imported) return ['pdf', 'facturae', 'ubl', 'cii'];
-  return invoice.imported.format === 'facturae'
-    ? ['pdf', 'facturae', 'original']
-    : ['pdf', 'original'];
+  if (!invoice.imported) return applicableFormats(invoice, INBOX_FORMATS);
+  return [...applicableFormats(invoice, INBOX_FORMATS.filter(isStored)), 'original'];
 }
 
 /**
@@ -133,7 +145,7 @@ export function inboxDocuments(invoice: ExchangeInvoice): InboxDocumentFormat[] 
  * formats are downloaded as `original`.
  */
 export const getInboxDocument =
-  (deps: Pick<InboxDeps, 'tenants'> & DocumentReadDeps) =>
+  (deps: Pick<InboxDeps, 'tenants'> & DocumentReadDeps<InboxFormat>) =>
   async (
     principal: InboxPrincipal,
     id: string,
@@ -145,43 +157,40 @@ export const getInboxDocument =
     filename: string;
   }> => {
     const invoice = await getInboxInvoice(deps)(principal, id);
-    const base = documentBaseName(invoice);
     const original = invoice.imported;
-    if (format === 'original' || (format === 'facturae' && original)) {
+    const importedAs = () =>
+      new ConflictError(
+        `This invoice was imported as ${original?.format.toUpperCase()}; download it as \`original\``,
+      );
+    const listed = inboxDocuments(invoice);
+    if (format === 'original' || (format === original?.format && listed.includes(format))) {
       if (!original) {
         throw new ConflictError(
           'This invoice was issued on the platform; it has no imported original',
         );
       }
-      if (format === 'facturae' && original.format !== 'facturae') {
-        throw new ConflictError(
-          `This invoice was imported as ${original.format.toUpperCase()}; download it as \`original\``,
-        );
-      }
+      // The import's own format, where the inbox lists it (a Facturae), is served as it came in.
       const bytes = await deps.artifacts.get(original.key);
       if (!bytes)
         throw new Error(`The original of invoice ${invoice.id} is missing from the store`);
-      const extension = format === 'facturae' ? FILE_EXTENSIONS.facturae : 'xml';
       return {
         invoice,
         bytes,
-        contentType: 'application/xml',
+        contentType: format === 'original' ? 'application/xml' : formatFacts(format).mediaType,
         filename:
-          format === 'original' && original.filename ? original.filename : `${base}.${extension}`,
+          format === 'original'
+            ? original.filename || `${documentBaseName(invoice)}.xml`
+            : documentFileName(invoice, format),
       };
     }
-    if (original && format !== 'pdf') {
-      throw new ConflictError(
-        `This invoice was imported as ${original.format.toUpperCase()}; download it as \`original\``,
-      );
-    }
+    if (original && !listed.includes(format)) throw importedAs();
     // The buyer may read it (checked above); from here it is the issuer's download.
-    const { bytes, contentType } = await getInvoiceDocument(deps)(
+    const { bytes, contentType } = await getInvoiceDocument<InboxFormat>(deps)(
       invoice.tenantId,
       invoice.id,
       format,
     );
-    return { invoice, bytes, contentType, filename: `${base}.${FILE_EXTENSIONS[format]}` };
+    return { invoice, bytes, contentType, filename: documentFileName(invoice, format) };
   };
 
 export interface InboxStatusDeps extends Pick<InboxDeps, 'invoices' | 'tenants'> {

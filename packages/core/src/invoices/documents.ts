@@ -1,66 +1,71 @@
 import { ConflictError } from '../errors.ts';
+import {
+  type FormatId,
+  formatAppliesTo,
+  formatFacts,
+  INVOICE_FORMATS,
+  type OnRequestFormat,
+  STORED_FORMATS,
+  type StoredFormat,
+} from '../formats/catalog.ts';
 import type { ArtifactStore } from '../ports/artifacts.ts';
 import { getInvoice } from './get-invoice.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
 import type { Invoice } from './model.ts';
 
-export type DocumentFormat = 'facturae' | 'pdf';
+export { hasFacturae } from '../formats/catalog.ts';
+
+/** Formats made once at issue and stored (the signed Facturae, the PDF): see `@sello/core/formats`. */
+export type DocumentFormat = StoredFormat;
 
 /**
- * EU formats an issued invoice is also exported in. Built on request from the frozen invoice
- * (deterministic, no signature), never stored: the signed Facturae stays the legal original.
+ * Formats an issued invoice is also exported in (the EU formats, the VERI*FACTU record). Built on
+ * request from the frozen invoice (deterministic, no signature), never stored: the signed
+ * Facturae stays the legal original.
  */
-export type ExportFormat = 'ubl' | 'cii';
-export type InvoiceDocumentFormat = DocumentFormat | ExportFormat;
+export type ExportFormat = OnRequestFormat;
+export type InvoiceDocumentFormat = FormatId;
 
-export interface InvoiceExporter {
-  ubl(invoice: Invoice): Uint8Array;
-  cii(invoice: Invoice): Uint8Array;
-}
-
-const isExport = (format: InvoiceDocumentFormat): format is ExportFormat =>
-  format === 'ubl' || format === 'cii';
-
-/**
- * Whether the invoice has a Facturae: one we sign, or the one its issuer's system signed and
- * imported. An imported UBL or CII invoice has none: signing one in the tenant's name would make a
- * second original of an invoice issued elsewhere.
- */
-export const hasFacturae = (invoice: Invoice) =>
-  invoice.origin !== 'import' || invoice.imported?.format === 'facturae';
+/** Builds the formats made on request; `@sello/app` wires it from the `@sello/formats` registry. */
+export type InvoiceExporter = {
+  readonly [F in ExportFormat]: (invoice: Invoice) => Uint8Array | Promise<Uint8Array>;
+};
 
 /** The stored documents an issued invoice has. */
 export const storedFormatsOf = (invoice: Invoice): DocumentFormat[] =>
-  hasFacturae(invoice) ? ['facturae', 'pdf'] : ['pdf'];
+  STORED_FORMATS.filter((f) => formatAppliesTo(formatFacts(f), invoice));
 
-/** Produces an invoice's documents: the signed Facturae, the PDF (a draft gets a preview). */
-export interface InvoiceRenderer {
-  facturae(invoice: Invoice): Promise<Uint8Array>;
-  pdf(invoice: Invoice, options: { draft: boolean }): Promise<Uint8Array>;
-}
-
-export const CONTENT_TYPES: Record<DocumentFormat, string> = {
-  facturae: 'application/xml',
-  pdf: 'application/pdf',
+/**
+ * Produces an invoice's stored documents (the signed Facturae, the PDF; a draft gets a preview);
+ * `@sello/app` wires it from the `@sello/formats` registry.
+ */
+export type InvoiceRenderer = {
+  readonly [F in DocumentFormat]: (
+    invoice: Invoice,
+    options: { draft: boolean },
+  ) => Promise<Uint8Array>;
 };
 
-const EXTENSIONS: Record<DocumentFormat, string> = { facturae: 'xml', pdf: 'pdf' };
+const factsOf = <F extends FormatId>(key: (f: (typeof INVOICE_FORMATS)[number]) => string) =>
+  Object.fromEntries(INVOICE_FORMATS.map((f) => [f.id, key(f)])) as Record<F, string>;
 
-/** Extensions of the files people receive: a signed Facturae is `.xsig` for Spanish platforms. */
-export const FILE_EXTENSIONS: Record<InvoiceDocumentFormat, string> = {
-  facturae: 'xsig',
-  pdf: 'pdf',
-  ubl: 'ubl.xml',
-  cii: 'cii.xml',
-};
+/** Media types by format (derived from the catalog of `@sello/core/formats`). */
+export const CONTENT_TYPES = factsOf<FormatId>((f) => f.mediaType);
+
+/** Extensions of the files people receive (derived from the catalog of `@sello/core/formats`). */
+export const FILE_EXTENSIONS = factsOf<FormatId>((f) => f.fileExtension);
 
 /** The invoice number (or id, for a draft) made safe for file and object names. */
 export const documentBaseName = (invoice: Invoice) =>
   (invoice.number ?? invoice.id).replace(/[^\w.-]/g, '_');
 
+/** The name of a document's file, `<number>.<extension>`. */
+export const documentFileName = (invoice: Invoice, format: FormatId) =>
+  `${documentBaseName(invoice)}.${formatFacts(format).fileExtension}`;
+
 /** `tenants/<t>/invoices/<id>/<number>.xml`: tenant-scoped, one object per document. */
 export const artifactKey = (invoice: Invoice, format: DocumentFormat) =>
-  `tenants/${invoice.tenantId}/invoices/${invoice.id}/${documentBaseName(invoice)}.${EXTENSIONS[format]}`;
+  `tenants/${invoice.tenantId}/invoices/${invoice.id}/${documentBaseName(invoice)}.${formatFacts(format).stored!.extension}`;
 
 export interface DocumentDeps {
   invoices: InvoiceRepository;
@@ -81,11 +86,8 @@ export async function ensureDocument(
   const key = artifactKey(invoice, format);
   const stored = await deps.artifacts.get(key);
   if (stored) return stored;
-  const bytes =
-    format === 'facturae'
-      ? await deps.renderer.facturae(invoice)
-      : await deps.renderer.pdf(invoice, { draft: false });
-  await deps.artifacts.put(key, bytes, CONTENT_TYPES[format]);
+  const bytes = await deps.renderer[format](invoice, { draft: false });
+  await deps.artifacts.put(key, bytes, formatFacts(format).mediaType);
   return bytes;
 }
 
@@ -108,7 +110,8 @@ export const storedDocuments = (deps: Omit<DocumentDeps, 'invoices'>): InvoiceDo
   },
 });
 
-export interface DocumentReadDeps {
+/** What serving documents needs; `F`: the formats served (the inbox serves fewer than the issuer). */
+export interface DocumentReadDeps<F extends FormatId = FormatId> {
   invoices: InvoiceRepository;
   /** Stored documents are read here first: the common case, and the cheap one. */
   artifacts: Pick<ArtifactStore, 'get'>;
@@ -116,34 +119,40 @@ export interface DocumentReadDeps {
   documents: InvoiceDocuments;
   /** A draft's PDF, marked as a draft and without a number. */
   preview(invoice: Invoice): Promise<Uint8Array>;
-  exporter: InvoiceExporter;
+  /** Builds the formats made on request. */
+  exporter: Pick<InvoiceExporter, F & ExportFormat>;
 }
 
 export const getInvoiceDocument =
-  (deps: DocumentReadDeps) =>
+  <F extends FormatId = FormatId>(deps: DocumentReadDeps<NoInfer<F>>) =>
   async (
     tenantId: string,
     id: string,
-    format: InvoiceDocumentFormat,
+    format: F,
   ): Promise<{ invoice: Invoice; bytes: Uint8Array; contentType: string }> => {
+    const facts = formatFacts(format);
     const invoice = await getInvoice(deps)(tenantId, id);
     if (invoice.status === 'draft') {
-      if (format !== 'pdf') {
+      if (!facts.preview) {
         throw new ConflictError(
-          `A draft has no ${format === 'facturae' ? 'Facturae' : format.toUpperCase()} until it is issued; preview it as PDF`,
+          `A draft has no ${facts.name} until it is issued; preview it as PDF`,
         );
       }
-      return { invoice, bytes: await deps.preview(invoice), contentType: CONTENT_TYPES.pdf };
+      return { invoice, bytes: await deps.preview(invoice), contentType: facts.mediaType };
     }
-    if (format === 'facturae' && !hasFacturae(invoice)) {
+    if (!formatAppliesTo(facts, invoice)) {
       throw new ConflictError(
-        `Invoice ${invoice.number} was imported as ${invoice.imported?.format.toUpperCase()}; it has no Facturae`,
+        facts.notApplicable?.(invoice) ?? `Invoice ${invoice.number} has no ${facts.name}`,
       );
     }
-    if (isExport(format)) {
-      return { invoice, bytes: deps.exporter[format](invoice), contentType: 'application/xml' };
+    if (!facts.stored) {
+      const build = deps.exporter[format as F & ExportFormat] as InvoiceExporter[ExportFormat];
+      const bytes = await build(invoice);
+      return { invoice, bytes, contentType: facts.mediaType };
     }
-    const stored = await deps.artifacts.get(artifactKey(invoice, format));
-    const bytes = stored ?? (await deps.documents.ensure(invoice, [format]))[format];
-    return { invoice, bytes, contentType: CONTENT_TYPES[format] };
+    const stored = format as DocumentFormat;
+    const bytes =
+      (await deps.artifacts.get(artifactKey(invoice, stored))) ??
+      (await deps.documents.ensure(invoice, [stored]))[stored];
+    return { invoice, bytes, contentType: facts.mediaType };
   };

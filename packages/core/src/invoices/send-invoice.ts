@@ -1,21 +1,17 @@
 import { ConflictError, ValidationError } from '../errors.ts';
+import { formatFacts } from '../formats/catalog.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Mailer } from '../ports/mailer.ts';
-import {
-  CONTENT_TYPES,
-  documentBaseName,
-  FILE_EXTENSIONS,
-  type InvoiceDocuments,
-  storedFormatsOf,
-} from './documents.ts';
+import { documentFileName, type InvoiceDocuments, storedFormatsOf } from './documents.ts';
 import { getInvoice } from './get-invoice.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
 import { invoiceMail } from './mail-texts.ts';
 import type { Invoice } from './model.ts';
 
 /**
- * E-mails an issued invoice with its PDF and signed Facturae (`.xsig`, the extension Spanish
- * platforms expect) in the invoice's language, and records the delivery on the invoice.
+ * E-mails an issued invoice with the stored documents it has that are mailed (the PDF and the
+ * signed Facturae, `.xsig` as Spanish platforms expect; see `@sello/core/formats`) in the
+ * invoice's language, and records the delivery on the invoice.
  */
 export const sendInvoice =
   (deps: {
@@ -34,28 +30,19 @@ export const sendInvoice =
         { path: 'to', message: 'The customer has no e-mail; give the addresses in `to`' },
       ]);
     }
-    const made = await deps.documents.ensure(invoice, storedFormatsOf(invoice));
-    const file = documentBaseName(invoice);
+    const formats = storedFormatsOf(invoice);
+    const made = await deps.documents.ensure(invoice, formats);
     const { messageId } = await deps.mailer.send({
       to: recipients,
       ...invoiceMail(invoice),
       ...(invoice.issuer.email ? { replyTo: invoice.issuer.email } : {}),
-      attachments: [
-        {
-          filename: `${file}.${FILE_EXTENSIONS.pdf}`,
-          contentType: CONTENT_TYPES.pdf,
-          content: made.pdf,
-        },
-        ...(made.facturae
-          ? [
-              {
-                filename: `${file}.${FILE_EXTENSIONS.facturae}`,
-                contentType: CONTENT_TYPES.facturae,
-                content: made.facturae,
-              },
-            ]
-          : []),
-      ],
+      attachments: formats
+        .filter((format) => formatFacts(format).mailed)
+        .map((format) => ({
+          filename: documentFileName(invoice, format),
+          contentType: formatFacts(format).mediaType,
+          content: made[format],
+        })),
     });
     const at = deps.clock.now().toISOString();
     const next: Invoice = {

@@ -1,4 +1,5 @@
 import type { Customer } from '../customers/customer.ts';
+import type { DeliveryFormat } from '../formats/catalog.ts';
 import type { LineRequest } from '../invoices/lines.ts';
 import type { PaymentMeans } from '../invoices/model.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
@@ -15,9 +16,11 @@ export type PricePolicy = 'template' | 'catalog';
 
 export type DeliveryMode = 'create' | 'createAndSend';
 
-/** Formats a task attaches when it e-mails its invoices, in the order its mail lists them. */
-export const DELIVERY_FORMATS = ['pdf', 'facturae', 'ubl'] as const;
-export type DeliveryFormat = (typeof DELIVERY_FORMATS)[number];
+/**
+ * Formats a task attaches when it e-mails its invoices, in the order its mail lists them: those
+ * the catalog of `@sello/core/formats` marks `delivery`.
+ */
+export { DELIVERY_FORMATS, type DeliveryFormat } from '../formats/catalog.ts';
 
 export interface TaskPaymentMethod {
   means: PaymentMeans;

@@ -1,4 +1,9 @@
 export {
+  type VerifactuRecordPorts,
+  verifactuFormat,
+  writeBillingRecord,
+} from './invoice-format.ts';
+export {
   registroAltaXml,
   registroAnulacionXml,
   VERIFACTU_NS,

@@ -481,7 +481,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The invoice as signed Facturae XML or PDF (a draft gets a PDF preview)
+         * The invoice as a document: PDF, signed Facturae, UBL, CII or its VERI*FACTU record (a draft gets a PDF preview)
          * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
          */
         get: operations["getInvoiceDocument"];
@@ -1593,7 +1593,7 @@ export interface components {
                 name: string;
                 taxId: string;
             };
-            documents: ("pdf" | "facturae" | "original")[];
+            documents: ("pdf" | "facturae" | "ubl" | "cii" | "original")[];
             /**
              * Format: date
              * @description YYYY-MM-DD
@@ -1653,7 +1653,7 @@ export interface components {
                 name: string;
                 taxId: string;
             };
-            documents: ("pdf" | "facturae" | "original")[];
+            documents: ("pdf" | "facturae" | "ubl" | "cii" | "original")[];
             /**
              * Format: date
              * @description YYYY-MM-DD
@@ -5063,8 +5063,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description facturae (signed 3.2.2), pdf, ubl (UBL 2.1, Peppol BIS 3.0) or cii (CII D16B) */
-                format: "facturae" | "pdf" | "ubl" | "cii";
+                /** @description pdf, facturae (signed 3.2.2), ubl (UBL 2.1, Peppol BIS 3.0), cii (CII D16B) or verifactu (the latest VERI*FACTU record, for Spanish issuers with records on) */
+                format: "pdf" | "facturae" | "ubl" | "cii" | "verifactu";
                 id: string;
             };
             cookie?: never;
@@ -5107,7 +5107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such invoice */
+            /** @description No such invoice, or (verifactu) no record of it */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5116,7 +5116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Drafts have no Facturae */
+            /** @description A draft has only its PDF preview; an invoice the format does not apply to (an import has no Facturae) */
             409: {
                 headers: {
                     [name: string]: unknown;

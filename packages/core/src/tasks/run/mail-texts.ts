@@ -1,3 +1,4 @@
+import { formatFacts } from '../../formats/catalog.ts';
 import { invoiceMail } from '../../invoices/mail-texts.ts';
 import type { Invoice } from '../../invoices/model.ts';
 import type { Language } from '../../parties/party.ts';
@@ -20,12 +21,6 @@ const when = (iso: string, timezone: string, language: Language) =>
     timeStyle: 'short',
   }).format(new Date(iso))} (${timezone})`;
 
-const FORMAT_NAMES: Record<DeliveryFormat, string> = {
-  pdf: 'PDF',
-  facturae: 'Facturae',
-  ubl: 'UBL',
-};
-
 const list = (items: string[], and: string) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
 
@@ -47,7 +42,7 @@ export function taskInvoiceMail(
   const n = invoice.number ?? '';
   const issuer = invoice.issuer.name;
   const total = money(invoice.totals.total, invoice.language);
-  const names = formats.map((f) => FORMAT_NAMES[f]);
+  const names = formats.map((f) => formatFacts(f).name);
   switch (invoice.language) {
     case 'ca':
       return {

@@ -4,13 +4,14 @@ import { resolveLines } from '../../catalog/resolve-line-price.ts';
 import type { TariffRepository } from '../../catalog/tariff.ts';
 import type { Customer, CustomerRepository } from '../../customers/customer.ts';
 import { ConflictError, ValidationError } from '../../errors.ts';
+import { applicableFormats, formatFacts, STORED_FORMATS } from '../../formats/catalog.ts';
 import { type AfterIssue, type FailureLog, handOverIssued } from '../../invoices/after-issue.ts';
 import { createInvoice } from '../../invoices/create-invoice.ts';
 import type { InvoiceDeps } from '../../invoices/deps.ts';
 import {
-  CONTENT_TYPES,
-  documentBaseName,
-  FILE_EXTENSIONS,
+  type DocumentFormat,
+  documentFileName,
+  type ExportFormat,
   type InvoiceDocuments,
   type InvoiceExporter,
 } from '../../invoices/documents.ts';
@@ -20,7 +21,13 @@ import type { Invoice, PaymentTerms } from '../../invoices/model.ts';
 import type { Mailer } from '../../ports/mailer.ts';
 import { todayIn } from '../../shared/dates.ts';
 import type { Tenant } from '../../tenants/tenant.ts';
-import { type CustomerDirectory, DELIVERY_FORMATS, type RunTotals, type Task } from '../model.ts';
+import {
+  type CustomerDirectory,
+  DELIVERY_FORMATS,
+  type DeliveryFormat,
+  type RunTotals,
+  type Task,
+} from '../model.ts';
 import { createWorkOrder } from '../work-orders/create-work-order.ts';
 import type { WorkOrderRepository } from '../work-orders/model.ts';
 import { assetsNote, taskInvoiceMail } from './mail-texts.ts';
@@ -127,12 +134,15 @@ export interface InvoiceMakerDeps extends Omit<InvoiceDeps, 'resolveLines'> {
   /** Stored documents, made first when missing (`ensureInvoiceDocuments` in AWS). */
   documents: InvoiceDocuments;
   /** UBL is built from the frozen invoice when attached, not stored (see InvoiceExporter). */
-  exporter: Pick<InvoiceExporter, 'ubl'>;
+  exporter: Pick<InvoiceExporter, ExportFormat & DeliveryFormat>;
   mailer: Mailer;
   /** The post-issue step (documents, notifications), as the issue route hands over to it. */
   afterIssue: AfterIssue;
   log: FailureLog;
 }
+
+const isStored = (format: DeliveryFormat): format is DeliveryFormat & DocumentFormat =>
+  (STORED_FORMATS as readonly string[]).includes(format);
 
 /** Issued invoices go to the post-issue step in batches of this many. */
 const HAND_OVER_BATCH = 25;
@@ -216,17 +226,19 @@ export const invoiceMaker =
     const send = async (invoice: Invoice): Promise<Invoice> => {
       const to = invoice.customer.email;
       if (!to) throw new ValidationError('The customer has no e-mail: the invoice was not sent');
-      const file = documentBaseName(invoice);
-      const stored = sent.filter((f) => f !== 'ubl');
+      const formats = applicableFormats(invoice, sent);
+      const stored = formats.filter(isStored);
       const made = stored.length ? await deps.documents.ensure(invoice, stored) : undefined;
-      const attachments = sent.map((format) => ({
-        filename: `${file}.${FILE_EXTENSIONS[format]}`,
-        contentType: format === 'ubl' ? 'application/xml' : CONTENT_TYPES[format],
-        content: format === 'ubl' ? deps.exporter.ubl(invoice) : made![format],
-      }));
+      const attachments = await Promise.all(
+        formats.map(async (format) => ({
+          filename: documentFileName(invoice, format),
+          contentType: formatFacts(format).mediaType,
+          content: isStored(format) ? made![format] : await deps.exporter[format](invoice),
+        })),
+      );
       const { messageId } = await deps.mailer.send({
         to: [to],
-        ...taskInvoiceMail(invoice, sent),
+        ...taskInvoiceMail(invoice, formats),
         ...(invoice.issuer.email ? { replyTo: invoice.issuer.email } : {}),
         attachments,
       });
@@ -234,10 +246,7 @@ export const invoiceMaker =
       const next: Invoice = {
         ...invoice,
         status: 'sent',
-        events: [
-          ...invoice.events,
-          { at, type: 'sent', detail: { to: [to], messageId, formats: sent } },
-        ],
+        events: [...invoice.events, { at, type: 'sent', detail: { to: [to], messageId, formats } }],
         version: invoice.version + 1,
         updatedAt: at,
       };

@@ -1,4 +1,4 @@
-import { InboxStatusInput } from '@sello/contracts';
+import { formatFacts, INBOX_FORMATS, InboxStatusInput } from '@sello/contracts';
 import { useEffect, useState } from 'react';
 import { Button, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -20,22 +20,14 @@ import {
 } from './queries.ts';
 import { StatusBadge } from './status-badge.tsx';
 
-const EXTENSION: Record<InboxFormat, string> = {
-  pdf: '.pdf',
-  facturae: '.xsig',
-  ubl: '-ubl.xml',
-  cii: '-cii.xml',
-  original: '-original.xml',
-};
+/** The end of a downloaded file's name: the format's own extension, or `-original.xml`. */
+const extensionOf = (format: InboxFormat) =>
+  format === 'original' ? '-original.xml' : `.${formatFacts(format).fileExtension}`;
 
-/**
- * The formats this invoice can be downloaded in, each once: what the inbox lists, plus the
- * EN 16931 exports of an invoice issued here, the original last.
- */
+/** The formats this invoice can be downloaded in, as the inbox lists them, the original last. */
 const formatsOf = (invoice: InboxInvoice): InboxFormat[] => {
   const listed = new Set<InboxFormat>(invoice.documents);
-  if (invoice.origin === 'platform') for (const f of ['ubl', 'cii'] as const) listed.add(f);
-  const order: InboxFormat[] = ['pdf', 'facturae', 'ubl', 'cii', 'original'];
+  const order: InboxFormat[] = [...INBOX_FORMATS, 'original'];
   return order.filter((f) => listed.has(f));
 };
 
@@ -223,7 +215,7 @@ function Documents({ invoice, number }: { invoice: InboxInvoice; number: string 
       const url = URL.createObjectURL(await fetchDocument(invoice.id, format));
       const link = document.createElement('a');
       link.href = url;
-      link.download = `${number.replace(/[^\w.-]+/g, '_')}${EXTENSION[format]}`;
+      link.download = `${number.replace(/[^\w.-]+/g, '_')}${extensionOf(format)}`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     });

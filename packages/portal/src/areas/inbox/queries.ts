@@ -4,7 +4,7 @@ import { type components, unwrap, useApi } from '../../api/index.ts';
 export type InboxEntry = components['schemas']['InboxEntry'];
 export type InboxInvoice = components['schemas']['InboxInvoice'];
 export type InboxStatus = InboxEntry['status'];
-export type InboxFormat = 'pdf' | 'facturae' | 'ubl' | 'cii' | 'original';
+export type InboxFormat = InboxEntry['documents'][number];
 
 /** Every query of this area starts with this key, so a change refreshes them all. */
 export const INBOX = ['inbox'] as const;

@@ -1,3 +1,4 @@
+import { INVOICE_FORMATS } from '@sello/contracts';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +25,13 @@ import {
 } from './queries.ts';
 import { InvoiceTotals, StatusBadge, useLanguage } from './totals.tsx';
 import { VerifactuPanel } from './verifactu-panel.tsx';
+
+/**
+ * The documents offered for download, from the formats' catalog: a draft's preview, else every
+ * format but the VERI*FACTU record, which the record's own panel shows.
+ */
+const downloadsOf = (draft: boolean): DocumentFormat[] =>
+  INVOICE_FORMATS.filter((f) => (draft ? 'preview' in f : f.id !== 'verifactu')).map((f) => f.id);
 
 const CORRECTABLE: readonly Invoice['status'][] = ['issued', 'sent', 'paid'];
 
@@ -214,11 +222,9 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
       <section className="card" aria-labelledby="documents-heading">
         <h2 id="documents-heading">{t('invoices.view.documents')}</h2>
         <div className="invoice-actions">
-          {(draft ? (['pdf'] as const) : (['pdf', 'facturae', 'ubl', 'cii'] as const)).map(
-            (format) => (
-              <DownloadButton key={format} invoice={invoice} format={format} />
-            ),
-          )}
+          {downloadsOf(draft).map((format) => (
+            <DownloadButton key={format} invoice={invoice} format={format} />
+          ))}
         </div>
         {draft ? <PdfPreview invoice={invoice} /> : null}
       </section>

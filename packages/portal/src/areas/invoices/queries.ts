@@ -1,9 +1,10 @@
+import { type FormatId, formatFacts } from '@sello/contracts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type Api, ApiError, type components, unwrap, useApi } from '../../api/index.ts';
 
 export type Invoice = components['schemas']['Invoice'];
 export type InvoiceStatus = Invoice['status'];
-export type DocumentFormat = 'pdf' | 'facturae' | 'ubl' | 'cii';
+export type DocumentFormat = FormatId;
 export type Product = components['schemas']['Product'];
 export type CustomerOption = components['schemas']['Customer'];
 
@@ -144,12 +145,7 @@ export async function fetchDocument(api: Api, id: string, format: DocumentFormat
 /** The name a downloaded document gets. */
 export function documentFileName(invoice: Invoice, format: DocumentFormat): string {
   const base = (invoice.number ?? invoice.id).replace(/[^\w.-]+/g, '-');
-  return {
-    pdf: `${base}.pdf`,
-    facturae: `${base}.xsig`,
-    ubl: `${base}-ubl.xml`,
-    cii: `${base}-cii.xml`,
-  }[format];
+  return `${base}.${formatFacts(format).fileExtension}`;
 }
 
 /** Saves a blob as a file through the browser's own download. */

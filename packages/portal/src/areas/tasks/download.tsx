@@ -1,3 +1,4 @@
+import type { FormatId } from '@sello/contracts';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { unwrap, useApi } from '../../api/index.ts';
@@ -15,7 +16,7 @@ export function InvoiceDownload({
   accessibleName,
 }: {
   id: string;
-  format: 'pdf' | 'facturae' | 'ubl' | 'cii';
+  format: FormatId;
   filename: string;
   label: string;
   /** The full name when the visible label is short (it starts with the label). */

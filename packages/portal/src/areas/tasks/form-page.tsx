@@ -1,4 +1,4 @@
-import { TaskInput, TaskPatch } from '@sello/contracts';
+import { DELIVERY_FORMATS, TaskInput, TaskPatch } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button, type Key, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
@@ -24,7 +24,7 @@ import { TASKS, type Task, useAllCustomers, useTask } from './queries.ts';
 import { TAB_IDS, type TabId, tabOf } from './tabs.ts';
 
 const PERIODS = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
-const FORMATS = ['pdf', 'facturae', 'ubl'] as const;
+const FORMATS = DELIVERY_FORMATS;
 const MEANS = ['transfer', 'directDebit', 'card', 'cash', 'other'] as const;
 const NO_MEANS = 'none';
 
