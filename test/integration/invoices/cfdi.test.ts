@@ -85,8 +85,14 @@ describe('a CFDI issued through the API', () => {
     expect(invoice.totals).toMatchObject({ net: '1000.00', tax: '160.00', total: '1160.00' });
 
     const stored = await repositories().invoices.get(tenant.tenantId, invoice.id);
-    const bytes = await artifactStore().get(cfdiKey(stored!));
-    const xml = new TextDecoder().decode(bytes);
+    const document = await api.call('GET', `/v1/invoices/${invoice.id}/documents/cfdi`, {
+      key: tenant.key,
+    });
+    expect(document.status, document.text).toBe(200);
+    expect(document.headers.get('content-type')).toContain('application/xml');
+    const xml = document.text;
+    // What the route serves is what stamping stored.
+    expect(new TextDecoder().decode(await artifactStore().get(cfdiKey(stored!)))).toBe(xml);
     const file = files.file(xml);
     expect(validateCfdi(file).output).toContain('validates');
 
@@ -108,6 +114,29 @@ describe('a CFDI issued through the API', () => {
     const pacCertificate = sandboxPacIdentity().certificate.raw;
     expect(opensslVerifies(stampCadena, cfdi.timbre!.selloSAT, pacCertificate)).toBe(true);
     expect(cfdi.timbre!.uuid).toBe(invoice.cfdi.uuid);
+  });
+
+  it('has its printed representation as PDF, and no Facturae, UBL nor CII', async () => {
+    const invoice = (await issue()).json;
+    await api.settled();
+    const pdf = await fetch(`${api.base}/v1/invoices/${invoice.id}/documents/pdf`, {
+      headers: { authorization: `Bearer ${tenant.key}` },
+    });
+    expect(pdf.status).toBe(200);
+    const path = join(files.dir, `${invoice.id}.pdf`);
+    writeFileSync(path, Buffer.from(await pdf.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+    expect(text).toContain(invoice.cfdi.uuid);
+    expect(text).toContain('Este documento es una representación impresa de un CFDI.');
+    expect(text).toContain('601 - General de Ley Personas');
+    expect(text).toContain('RFC EKU9003173C9');
+    expect(text).toContain('RFC MCI7306249Y6');
+    for (const format of ['facturae', 'ubl', 'cii', 'verifactu']) {
+      const res = await api.call('GET', `/v1/invoices/${invoice.id}/documents/${format}`, {
+        key: tenant.key,
+      });
+      expect(res.status, `${format}: ${res.text}`).toBe(409);
+    }
   });
 
   it('is stamped once: stamping it again answers the same fiscal folio', async () => {

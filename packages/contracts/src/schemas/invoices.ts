@@ -351,5 +351,20 @@ export const RenderInvoicePdfEvent = z
     }),
     draft: z.boolean(),
     verifactuQrUrl: z.url().optional(),
+    /** A stamped CFDI's printed data (`cfdiPrint` of @sello/formats/cfdi). */
+    cfdi: z
+      .looseObject({
+        details: z.array(z.tuple([z.string(), z.string()])),
+        uuid: z.string(),
+        stampedAt: z.string(),
+        pacRfc: z.string(),
+        certificateNumber: z.string(),
+        satCertificateNumber: z.string(),
+        cfdiSeal: z.string(),
+        satSeal: z.string(),
+        stampChain: z.string(),
+        qrUrl: z.url(),
+      })
+      .optional(),
   })
   .strict();

@@ -86,6 +86,9 @@ describe('storeDocuments', () => {
         rendered.push(`pdf:${i.id}:${draft}`);
         return new TextEncoder().encode('%PDF');
       },
+      cfdi: async () => {
+        throw new Error('no CFDI in these tests');
+      },
     };
     const store = storeDocuments({ artifacts, renderer });
     await store([invoice('a')]);

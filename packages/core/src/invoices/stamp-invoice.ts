@@ -5,7 +5,7 @@ import { type Pac, PacRejectedError, PacUnavailableError } from '../ports/pac.ts
 import type { CsdIdentityRepository, CsdSealingIdentity } from '../signing/csd-identity.ts';
 import type { IssuedInvoicesSubscriber } from './after-issue.ts';
 import type { InvoiceDeps } from './deps.ts';
-import { documentBaseName } from './documents.ts';
+import { artifactKey } from './documents.ts';
 import { getInvoice } from './get-invoice.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
 import type { CfdiState, Invoice } from './model.ts';
@@ -34,8 +34,7 @@ export interface StampDeps extends Pick<InvoiceDeps, 'tenants' | 'customers'> {
 }
 
 /** `tenants/<t>/invoices/<id>/<number>.cfdi.xml`: the stamped CFDI, the legal original. */
-export const cfdiKey = (invoice: Invoice) =>
-  `tenants/${invoice.tenantId}/invoices/${invoice.id}/${documentBaseName(invoice)}.cfdi.xml`;
+export const cfdiKey = (invoice: Invoice) => artifactKey(invoice, 'cfdi');
 
 /**
  * Seals a numbered Mexican invoice with the tenant's CSD and has the PAC stamp it; stores the
@@ -152,10 +151,19 @@ export const stampIssued =
 export const stampPending =
   (stamp: Stamp): IssuedInvoicesSubscriber =>
   async (invoices) => {
+    const out: Invoice[] = [];
+    const failures: unknown[] = [];
     for (const invoice of invoices) {
-      if (!issuesCfdi(invoice) || invoice.cfdi?.status !== 'pending') continue;
-      await stamp(invoice.tenantId, invoice.id).catch((error: unknown) => {
-        if (!(error instanceof PacRejectedError)) throw error;
+      if (!issuesCfdi(invoice) || invoice.cfdi?.status !== 'pending') {
+        out.push(invoice);
+        continue;
+      }
+      const stamped = await stamp(invoice.tenantId, invoice.id).catch((error: unknown) => {
+        if (!(error instanceof PacRejectedError)) failures.push(error);
+        return invoice;
       });
+      out.push(stamped);
     }
+    if (failures.length) throw failures[0];
+    return out;
   };

@@ -1,3 +1,4 @@
+import { cfdiFormat } from '../cfdi/invoice-format.ts';
 import { ciiFormat } from '../cii/invoice-format.ts';
 import { facturaeFormat } from '../facturae/invoice-format.ts';
 import { pdfFormat } from '../pdf/invoice-format.ts';
@@ -5,6 +6,7 @@ import { ublFormat } from '../ubl/invoice-format.ts';
 import { verifactuFormat } from '../verifactu/invoice-format.ts';
 import { formatRegistry } from './registry.ts';
 
+export type { CfdiPorts } from '../cfdi/invoice-format.ts';
 export type { FacturaePorts, FacturaeSigningKey } from '../facturae/invoice-format.ts';
 export type { PdfDrawer, PdfPorts } from '../pdf/invoice-format.ts';
 export { type VerifactuRecordPorts, writeBillingRecord } from '../verifactu/invoice-format.ts';
@@ -21,6 +23,7 @@ export const INVOICE_FORMAT_TABLE = {
   ubl: ublFormat,
   cii: ciiFormat,
   verifactu: verifactuFormat,
+  cfdi: cfdiFormat,
 } as const;
 
 export const invoiceFormats = formatRegistry(INVOICE_FORMAT_TABLE);
