@@ -573,6 +573,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/stamp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stamp a Mexican invoice whose stamp is pending or was refused: sealed with the CSD and sent to the PAC again, with the customer as it is now; its folio stays the same
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["stampInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices/{id}/verifactu": {
         parameters: {
             query?: never;
@@ -1593,7 +1613,7 @@ export interface components {
                 name: string;
                 taxId: string;
             };
-            documents: ("pdf" | "facturae" | "ubl" | "cii" | "original")[];
+            documents: ("pdf" | "facturae" | "ubl" | "cii" | "cfdi" | "original")[];
             /**
              * Format: date
              * @description YYYY-MM-DD
@@ -1653,7 +1673,7 @@ export interface components {
                 name: string;
                 taxId: string;
             };
-            documents: ("pdf" | "facturae" | "ubl" | "cii" | "original")[];
+            documents: ("pdf" | "facturae" | "ubl" | "cii" | "cfdi" | "original")[];
             /**
              * Format: date
              * @description YYYY-MM-DD
@@ -1756,6 +1776,34 @@ export interface components {
             role: components["schemas"]["StaffRole"];
         };
         Invoice: {
+            /** @description A Mexican issuer's invoice as CFDI 4.0: its stamp */
+            cfdi?: {
+                cancellation?: {
+                    /** Format: date-time */
+                    at: string;
+                    /** @enum {string} */
+                    reason: "01" | "02" | "03" | "04";
+                    /** @enum {string} */
+                    status: "cancelled" | "pending";
+                    substitute?: string;
+                };
+                /** @description The PAC's code (SAT's validation matrix) and message */
+                refusal?: {
+                    /** Format: date-time */
+                    at: string;
+                    code: string;
+                    message: string;
+                };
+                /** @description The stamp's time, Mexico's central time */
+                stampedAt?: string;
+                /**
+                 * @description `pending`: numbered, the PAC not reached yet (retried); `refused`: see `refusal`, fix the customer and POST /v1/invoices/{id}/stamp; `stamped`: `uuid` is its fiscal folio
+                 * @enum {string}
+                 */
+                status: "pending" | "refused" | "stamped";
+                /** @description The fiscal folio (UUID) of the stamp */
+                uuid?: string;
+            };
             /** @description Mexico: the buyer's c_UsoCFDI */
             cfdiUse?: string;
             corrective?: {
@@ -2637,7 +2685,7 @@ export interface components {
             createdAt: string;
             customerIds: string[];
             delivery: {
-                formats: ("pdf" | "facturae" | "ubl")[];
+                formats: ("pdf" | "facturae" | "ubl" | "cfdi")[];
                 issue: boolean;
                 /** @enum {string} */
                 mode: "create" | "createAndSend";
@@ -2666,7 +2714,7 @@ export interface components {
              *       "facturae"
              *     ]
              */
-            formats: ("pdf" | "facturae" | "ubl")[];
+            formats: ("pdf" | "facturae" | "ubl" | "cfdi")[];
             /** @description Issue (number and sign) each invoice; createAndSend always issues */
             issue?: boolean;
             /**
@@ -2819,7 +2867,7 @@ export interface components {
             createdAt: string;
             customerCount: number;
             delivery: {
-                formats: ("pdf" | "facturae" | "ubl")[];
+                formats: ("pdf" | "facturae" | "ubl" | "cfdi")[];
                 issue: boolean;
                 /** @enum {string} */
                 mode: "create" | "createAndSend";
@@ -4531,7 +4579,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description `ubl`/`cii`: EN 16931 exports of an invoice issued here; `original`: the document as the issuer imported it, byte for byte */
-                format: "pdf" | "facturae" | "ubl" | "cii" | "original";
+                format: "pdf" | "facturae" | "ubl" | "cii" | "cfdi" | "original";
                 id: string;
             };
             cookie?: never;
@@ -5064,7 +5112,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description pdf, facturae (signed 3.2.2), ubl (UBL 2.1, Peppol BIS 3.0), cii (CII D16B) or verifactu (the latest VERI*FACTU record, for Spanish issuers with records on) */
-                format: "pdf" | "facturae" | "ubl" | "cii" | "verifactu";
+                format: "pdf" | "facturae" | "ubl" | "cii" | "verifactu" | "cfdi";
                 id: string;
             };
             cookie?: never;
@@ -5365,6 +5413,94 @@ export interface operations {
             };
             /** @description A staff member whose role is not one of: owner, admin, accountant */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stampInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stamped invoice (already stamped: as it is) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A draft, not a CFDI, or no CSD uploaded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PAC refused it: its code and message */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PAC could not be reached: try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
