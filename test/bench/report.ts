@@ -17,6 +17,8 @@ export const TARGETS = {
   issueP50Ms: 100,
   /** Issue 12: CFDI 4.0 model → sealed XML (cadena, SHA-256, RSA seal), one core. */
   cfdiSealedPerSecond: 1000,
+  /** Issue 12: `POST /v1/tickets` batches of 1,000 through the local API, median batch. */
+  ticketsPerSecond: 1000,
 } as const;
 
 export interface BundleRow {
@@ -41,6 +43,7 @@ export interface Report {
   verifactu?: import('./verifactu.ts').ChainResult;
   exchange?: { ublPerSecond: number; ciiPerSecond: number; parsePerSecond: number };
   cfdi?: import('./cfdi.ts').CfdiBenchResult;
+  tickets?: import('./tickets.ts').TicketBenchResult;
   tasks?: import('./tasks.ts').TaskBenchResult[];
   portal?: import('./portal.ts').PortalBenchResult;
   bundles: BundleRow[];
@@ -224,4 +227,17 @@ export function printReport(report: Report): void {
 export function writeReport(path: string, report: Report): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** The ticket import's line of the report, and whether it missed its target. */
+export function ticketsSummary(t: import('./tickets.ts').TicketBenchResult) {
+  const missed =
+    t.ticketsPerSecond < TARGETS.ticketsPerSecond
+      ? [`ticket import: ${t.ticketsPerSecond}/s < ${TARGETS.ticketsPerSecond}/s`]
+      : [];
+  const line =
+    `Tickets (POST /v1/tickets, ${t.batches} batches of ${t.batchSize}, local API): ` +
+    `${t.ticketsPerSecond} tickets/s (median batch ${t.medianBatchMs} ms; target ≥${TARGETS.ticketsPerSecond}); ` +
+    `the same batches again (all already there) ${t.repeatTicketsPerSecond}/s`;
+  return { line, missed };
 }

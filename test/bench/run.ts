@@ -20,9 +20,11 @@ import {
   printReport,
   type Report,
   TARGETS,
+  ticketsSummary,
   writeReport,
 } from './report.ts';
 import { benchTaskRun } from './tasks.ts';
+import { benchTickets } from './tickets.ts';
 import { benchChain } from './verifactu.ts';
 
 /**
@@ -123,6 +125,8 @@ try {
   const api = await benchApi(platform, { ...API, log: say });
   const issue = await benchIssue(platform, { ...ISSUE, log: say });
   const chain = await benchChain(platform, { records: 10_000, runs: 3, log: say });
+  const tickets = await benchTickets(platform, { batches: 5, log: say });
+  const ticketsLine = ticketsSummary(tickets);
   // Sized to finish in about a minute; `node --import tsx test/bench/tasks.ts 10000 issue` runs the
   // full 10,000-customer task.
   const tasks = [
@@ -145,6 +149,7 @@ try {
     verifactu: chain,
     exchange,
     cfdi,
+    tickets,
     tasks,
     bundles: rows,
     biggest: { id: biggest.id, bytes: biggest.bytes, topPackages: biggest.topPackages },
@@ -156,6 +161,7 @@ try {
       ...(cfdi.sealedPerSecond < TARGETS.cfdiSealedPerSecond
         ? [`CFDI sealed: ${cfdi.sealedPerSecond}/s < ${TARGETS.cfdiSealedPerSecond}/s`]
         : []),
+      ...ticketsLine.missed,
     ],
   };
   printReport(report);
@@ -173,6 +179,7 @@ try {
     `CFDI 4.0 (one core, 2 lines, SAT's test CSD): model to sealed XML ${cfdi.sealedPerSecond}/s ` +
       `(target ≥${TARGETS.cfdiSealedPerSecond}); RSA-2048 floor ${cfdi.rsaFloorPerSecond}/s`,
   );
+  console.log(ticketsLine.line);
   for (const t of tasks) {
     console.log(
       `Task run (${t.mode}, ${t.customers} customers): ${t.documentsPerSecond} documents/s, ` +

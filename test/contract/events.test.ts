@@ -15,6 +15,7 @@ import { realiseRecipients } from './placeholders/recipients.ts';
 import { realiseSettings } from './placeholders/settings.ts';
 import { realiseStaff } from './placeholders/staff.ts';
 import { realiseTasks } from './placeholders/tasks.ts';
+import { realiseTickets } from './placeholders/tickets.ts';
 import { realiseVerifactu } from './placeholders/verifactu.ts';
 import { realiseWebhooks } from './placeholders/webhooks.ts';
 
@@ -103,6 +104,7 @@ async function realise(event: string, routeId: string): Promise<string> {
     realiseSettings,
     realiseStaff,
     realiseTasks,
+    realiseTickets,
     realiseVerifactu,
     realiseWebhooks,
   ];

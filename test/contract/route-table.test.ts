@@ -50,12 +50,16 @@ describe('the route table', () => {
     const staffAuthAccess = new Set([...publicAccess, 'mail:send', 'users:manage']);
     // A recipient's registration creates its user in the pool once both keys allowed it (no mail).
     const registrationAccess = new Set([...publicAccess, 'users:manage']);
+    // Self-invoicing's public page reads the stored documents it links to (never writes them).
+    const documentLinkAccess = new Set([...publicAccess, 'artifacts:read']);
     const allowed = (path: string) =>
       path.startsWith('/v1/auth/')
         ? staffAuthAccess
         : path === '/v1/recipients/register'
           ? registrationAccess
-          : publicAccess;
+          : path === '/v1/public/documents/{token}'
+            ? documentLinkAccess
+            : publicAccess;
     for (const r of routeList) {
       if (r.auth === 'public')
         expect(

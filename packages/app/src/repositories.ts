@@ -5,6 +5,7 @@ import {
   DynamoCustomerDirectory,
   DynamoCustomerPricesRepository,
   DynamoCustomerRepository,
+  DynamoDocumentGrantStore,
   DynamoHeartbeatRepository,
   DynamoIdempotencyStore,
   DynamoImportRepository,
@@ -28,6 +29,7 @@ import {
   DynamoTaskRepository,
   DynamoTaskRunRepository,
   DynamoTenantRepository,
+  DynamoTicketRepository,
   DynamoVerifactuRepository,
   DynamoWebhookDeliveryRepository,
   DynamoWebhookSubscriptionRepository,
@@ -86,6 +88,9 @@ function build() {
     memberships: new DynamoMembershipRepository(db, table),
     staffLinks: new DynamoStaffLinkRepository(db, table),
     signUps: new DynamoSignUpRepository(db, table),
+    // tickets
+    tickets: new DynamoTicketRepository(db, table),
+    documentGrants: new DynamoDocumentGrantStore(db, table),
   };
 }
 

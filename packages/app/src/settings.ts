@@ -1,5 +1,6 @@
 import { S3ArtifactStore } from '@sello/aws/documents';
 import { NotFoundError } from '@sello/core/errors';
+import { DEFAULT_SERIES } from '@sello/core/invoices';
 import { systemClock } from '@sello/core/ports';
 import * as core from '@sello/core/settings';
 import { s3Client } from './clients.ts';
@@ -10,7 +11,17 @@ import { repositories } from './repositories.ts';
 export const getSettings = () => core.getSettings({ settings: repositories().settings });
 
 export const updateSettings = () =>
-  core.updateSettings({ settings: repositories().settings, clock: systemClock });
+  core.updateSettings({
+    settings: repositories().settings,
+    clock: systemClock,
+    // A standard series the tenant created, or the default one made on first use.
+    invoiceSeries: async (tenantId, code) => {
+      const series = await repositories().series.get(tenantId, code);
+      return series
+        ? series.kind === 'standard'
+        : DEFAULT_SERIES.some((d) => d.code === code && d.kind === 'standard');
+    },
+  });
 
 let artifacts: S3ArtifactStore | undefined;
 // Its own store rather than documents' one: that module carries the signer and the formats.

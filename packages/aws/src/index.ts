@@ -20,4 +20,5 @@ export * from './scheduler/eventbridge-scheduler.ts';
 export * from './ses/ses-text-mailer.ts';
 export * from './staff/index.ts';
 export * from './tasks/index.ts';
+export * from './tickets/index.ts';
 export * from './webhooks/index.ts';

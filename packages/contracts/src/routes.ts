@@ -11,6 +11,7 @@ import { settingsRoutes, settingsTriggered } from './routes/settings.ts';
 import { systemRoutes } from './routes/system.ts';
 import { tasksRoutes, tasksTriggered } from './routes/tasks.ts';
 import { tenantsRoutes } from './routes/tenants.ts';
+import { ticketsRoutes, ticketsTriggered } from './routes/tickets.ts';
 import { usersRoutes } from './routes/users.ts';
 import { verifactuRoutes, verifactuTriggered } from './routes/verifactu.ts';
 import { webhooksRoutes, webhooksTriggered } from './routes/webhooks.ts';
@@ -36,6 +37,7 @@ export const routes = {
   ...tasksRoutes,
   ...authRoutes,
   ...usersRoutes,
+  ...ticketsRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;
@@ -80,6 +82,7 @@ export const triggered = {
   ...settingsTriggered,
   ...webhooksTriggered,
   ...tasksTriggered,
+  ...ticketsTriggered,
 } as const satisfies Record<string, TriggeredDef>;
 
 export const triggeredList: readonly TriggeredDef[] = Object.values(triggered);

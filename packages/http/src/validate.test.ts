@@ -30,3 +30,35 @@ describe('parseWith', () => {
     );
   });
 });
+
+describe('parseWith on a union of strict objects', () => {
+  const One = z.object({ reference: z.string(), total: z.string() }).strict();
+  const Union = z.union([z.object({ items: z.array(One) }).strict(), One]);
+
+  it('names the fields of the branch the input meant, however many are wrong', () => {
+    try {
+      parseWith(Union, { items: [{ reference: 'a', total: 1 }, { reference: 2 }] }, '');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as { errors: unknown }).errors).toEqual([
+        { path: 'items.0.total', message: 'Invalid input: expected string, received number' },
+        { path: 'items.1.reference', message: 'Invalid input: expected string, received number' },
+        { path: 'items.1.total', message: 'Invalid input: expected string, received undefined' },
+      ]);
+    }
+    expect(() => parseWith(Union, { reference: 1, total: 2 }, '')).toThrow(
+      expect.objectContaining({
+        errors: [
+          expect.objectContaining({ path: 'reference' }),
+          expect.objectContaining({ path: 'total' }),
+        ],
+      }),
+    );
+  });
+
+  it('says the body is wrong when no branch fits it', () => {
+    expect(() => parseWith(Union, { other: true }, '')).toThrow(
+      expect.objectContaining({ errors: [expect.objectContaining({ path: 'body' })] }),
+    );
+  });
+});

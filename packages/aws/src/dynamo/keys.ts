@@ -37,6 +37,7 @@ import { recipientsKeys } from './keys/recipients.ts';
 import { staffKeys } from './keys/staff.ts';
 import { tasksKeys } from './keys/tasks.ts';
 import { tenantPk } from './keys/tenant.ts';
+import { ticketsKeys } from './keys/tickets.ts';
 import { verifactuKeys } from './keys/verifactu.ts';
 import { webhooksKeys } from './keys/webhooks.ts';
 
@@ -133,6 +134,7 @@ export const keys = {
   ...staffKeys,
   ...webhooksKeys,
   ...tasksKeys,
+  ...ticketsKeys,
 } as const;
 
 /** Strips key and index attributes from an item before mapping it to a domain object. */

@@ -30,6 +30,7 @@ export const settingsRoutes = {
     request: { body: SettingsPatch },
     responses: {
       200: { description: 'The whole settings after the change', schema: Settings },
+      409: problem('The self-invoicing company number is taken (`selfInvoicing.companyNumber`)'),
       412: problem('`If-Match` does not match the current version'),
     },
   }),

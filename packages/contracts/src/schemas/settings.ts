@@ -23,6 +23,71 @@ const AccentColor = z
   .describe('Accent colour of PDF documents, #RRGGBB');
 const Footer = z.string().trim().min(1).max(500).describe('Text printed at the foot of documents');
 
+/** The number printed on tickets that names the company on the public self-invoicing page. */
+export const CompanyNumber = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{1,18})[A-Za-z0-9]$/, '3 to 20 letters, digits or dashes')
+  .describe('Printed on tickets; unique across companies; compared in upper case');
+
+const SelfInvoicingLimit = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('naturalMonth') }).strict(),
+    z.object({ kind: z.literal('days'), days: z.number().int().min(1).max(366) }).strict(),
+    z.object({ kind: z.literal('none') }).strict(),
+  ])
+  .describe(
+    "Until when a ticket may be invoiced: the natural month of the sale (tenant's time zone), " +
+      'N days after it, or at any time',
+  )
+  .meta({ id: 'SelfInvoicingLimit' });
+
+const SelfInvoicingConcept = z
+  .object({
+    description: xmlText(z.string().trim().min(1).max(500)),
+    satProductKey: z
+      .string()
+      .regex(/^\d{8}$/, 'A c_ClaveProdServ key: 8 digits')
+      .optional()
+      .describe("Mexican tenants: SAT's c_ClaveProdServ of the concept"),
+    satUnitKey: z
+      .string()
+      .regex(/^[A-Z0-9]{2,3}$/, 'A c_ClaveUnidad key such as E48')
+      .optional()
+      .describe("Mexican tenants: SAT's c_ClaveUnidad of the concept"),
+  })
+  .strict()
+  .describe('One generic concept on every self-invoiced invoice, instead of the ticket lines')
+  .meta({ id: 'SelfInvoicingConcept' });
+
+const AfterLimit = z
+  .enum(['refuse', 'request'])
+  .describe('After the limit: refuse, or record a late request for the company to approve');
+
+export const SelfInvoicingSettings = z
+  .object({
+    enabled: z.boolean(),
+    companyNumber: z.string(),
+    limit: SelfInvoicingLimit,
+    afterLimit: AfterLimit,
+    concept: SelfInvoicingConcept.optional(),
+    seriesId: z.string().optional().describe('Series of the invoices; the default otherwise'),
+  })
+  .meta({ id: 'SelfInvoicingSettings' });
+
+export const SelfInvoicingPatch = z
+  .object({
+    enabled: z.boolean().optional(),
+    companyNumber: CompanyNumber.optional(),
+    limit: SelfInvoicingLimit.optional(),
+    afterLimit: AfterLimit.optional(),
+    concept: SelfInvoicingConcept.nullable().optional(),
+    seriesId: z.string().trim().min(1).max(20).nullable().optional(),
+  })
+  .strict()
+  .describe('Merge patch of the section; setting it up for the first time needs `companyNumber`')
+  .meta({ id: 'SelfInvoicingPatch' });
+
 export const Logo = z
   .object({
     contentType: z.enum(['image/png', 'image/jpeg']),
@@ -60,6 +125,9 @@ export const Settings = z
         ),
       })
       .optional(),
+    selfInvoicing: SelfInvoicingSettings.optional().describe(
+      'The public self-invoicing page for sales tickets (`/f/{companyNumber}`)',
+    ),
     version: z.number().int().describe('0 until the settings are first changed; `ETag` carries it'),
     updatedAt: Instant.optional(),
   })
@@ -85,6 +153,9 @@ export const SettingsPatch = z
       .strict()
       .nullable()
       .optional(),
+    selfInvoicing: SelfInvoicingPatch.nullable()
+      .optional()
+      .describe('`null` turns self-invoicing off and frees the company number'),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, {

@@ -4,7 +4,7 @@ import { computeInvoice } from '../taxes/compute.ts';
 import type { InvoiceDeps } from './deps.ts';
 import type { LineRequest } from './lines.ts';
 import { chooseSeries } from './list-series.ts';
-import type { DocumentSource, Invoice, PaymentTerms } from './model.ts';
+import type { DocumentSource, Invoice, PaymentTerms, SubstitutedInvoice } from './model.ts';
 import { customerSnapshot, issuerSnapshot, loadParties } from './parties.ts';
 import { invoiceTerms } from './terms.ts';
 
@@ -25,6 +25,8 @@ export interface InvoiceRequest {
   notes?: string;
   /** Set by automatic tasks, never by API clients. */
   source?: DocumentSource;
+  /** Set by self-invoicing, never by API clients: the tickets the invoice replaces. */
+  substitutes?: SubstitutedInvoice[];
   /** Fixes the draft id (automatic tasks derive it from task, occurrence and customer). */
   id?: string;
 }
@@ -63,6 +65,7 @@ export const createInvoice =
       ...(payment ? { payment } : {}),
       ...(input.notes ? { notes: input.notes } : {}),
       ...(input.source ? { source: input.source } : {}),
+      ...(input.substitutes?.length ? { substitutes: input.substitutes } : {}),
       events: [{ at: now, type: 'created' }],
       version: 1,
       createdAt: now,

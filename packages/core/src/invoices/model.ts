@@ -100,6 +100,17 @@ export interface DocumentSource {
   occurrence: string;
 }
 
+/**
+ * A simplified invoice (a sales ticket) that a complete invoice replaces, at its buyer's request
+ * (RD 1619/2012 art. 7.2 / 15): the complete invoice is VERI*FACTU TipoFactura F3 and names it.
+ */
+export interface SubstitutedInvoice {
+  /** The simplified invoice's series and number as the till printed them (the ticket reference). */
+  number: string;
+  /** Its issue date, YYYY-MM-DD. */
+  issueDate: string;
+}
+
 /** An invoice; `ExchangeFields` say how it reached its buyer (imported) and the buyer's word. */
 export interface Invoice extends ExchangeFields {
   id: string;
@@ -138,6 +149,8 @@ export interface Invoice extends ExchangeFields {
   payment?: PaymentTerms;
   notes?: string;
   corrective?: CorrectiveData;
+  /** The simplified invoices (tickets) this complete invoice replaces (self-invoicing). */
+  substitutes?: SubstitutedInvoice[];
   source?: DocumentSource;
   /** Mexican invoices: the CFDI's stamp (absent on drafts and on other countries' invoices). */
   cfdi?: CfdiState;

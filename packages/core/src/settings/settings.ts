@@ -1,3 +1,6 @@
+import type { SelfInvoicingPatch, SelfInvoicingSettings } from './self-invoicing.ts';
+import { selfInvoicingView } from './self-invoicing.ts';
+
 /** What a tenant configures once for all its invoices and mails. */
 export interface TenantSettings {
   tenantId: string;
@@ -9,6 +12,8 @@ export interface TenantSettings {
   payment?: { iban?: string; bic?: string; terms?: string };
   /** How documents look. */
   branding?: { accentColor?: string; footer?: string; logo?: TenantLogo };
+  /** The public self-invoicing page for the tenant's sales tickets. */
+  selfInvoicing?: SelfInvoicingSettings;
   /** 0 for the defaults of a tenant that never saved settings. */
   version: number;
   updatedAt?: string;
@@ -36,6 +41,8 @@ export interface SettingsPatch {
   notifications?: { recipientsOnIssue?: boolean | undefined } | undefined;
   payment?: { iban?: string | null; bic?: string | null; terms?: string | null } | null | undefined;
   branding?: { accentColor?: string | null; footer?: string | null } | null | undefined;
+  /** `null` turns self-invoicing off for good and frees the company number. */
+  selfInvoicing?: SelfInvoicingPatch | null | undefined;
 }
 
 export interface SettingsRepository {
@@ -43,8 +50,18 @@ export interface SettingsRepository {
   /**
    * Stores `next` if the stored version is still `next.version - 1` (absent for version 1);
    * otherwise a PreconditionFailedError, so concurrent changes never overwrite each other.
+   * Given `previous` (the settings `next` was made from), a changed self-invoicing company
+   * number is claimed (unique across tenants: a ConflictError naming
+   * `selfInvoicing.companyNumber` when another tenant holds it) and the old one freed, in the
+   * same write.
    */
-  save(next: TenantSettings): Promise<void>;
+  save(next: TenantSettings, previous?: TenantSettings): Promise<void>;
+}
+
+/** Finds a tenant by the self-invoicing company number it claimed (see `save`). */
+export interface CompanyNumberDirectory {
+  /** The tenant whose company number this is (normalised), if any. */
+  tenantOfCompanyNumber(companyNumber: string): Promise<string | undefined>;
 }
 
 export const defaultSettings = (tenantId: string): TenantSettings => ({
@@ -59,6 +76,7 @@ export function settingsView(s: TenantSettings) {
     notifications: { recipientsOnIssue: s.notifications.recipientsOnIssue },
     ...(s.payment ? { payment: s.payment } : {}),
     ...(s.branding ? { branding: brandingView(s.branding) } : {}),
+    ...(s.selfInvoicing ? { selfInvoicing: selfInvoicingView(s.selfInvoicing) } : {}),
     version: s.version,
     ...(s.updatedAt ? { updatedAt: s.updatedAt } : {}),
   };

@@ -2,6 +2,7 @@ import { type FieldError, PreconditionFailedError, ValidationError } from '../er
 import type { Clock } from '../ports/clock.ts';
 import { getSettings } from './get-settings.ts';
 import { ibanProblem, normalizeIban } from './iban.ts';
+import { mergeSelfInvoicing } from './self-invoicing.ts';
 import type { SettingsPatch, SettingsRepository, TenantSettings } from './settings.ts';
 
 /** Applies one section of a merge patch: `null` drops a field, absent keeps it. */
@@ -25,7 +26,12 @@ function mergeSection<T extends Record<string, unknown>>(
  * (from `If-Match`) guards against overwriting a change the caller has not seen.
  */
 export const updateSettings =
-  (deps: { settings: SettingsRepository; clock: Clock }) =>
+  (deps: {
+    settings: SettingsRepository;
+    clock: Clock;
+    /** Whether the tenant has a series of invoices with this code (self-invoicing's `seriesId`). */
+    invoiceSeries?: (tenantId: string, code: string) => Promise<boolean>;
+  }) =>
   async (
     tenantId: string,
     patch: SettingsPatch,
@@ -44,6 +50,11 @@ export const updateSettings =
       const problem = ibanProblem(payment.iban);
       if (problem) errors.push({ path: 'payment.iban', message: problem });
     }
+    const selfInvoicing = mergeSelfInvoicing(current.selfInvoicing, patch.selfInvoicing, errors);
+    const seriesId = patch.selfInvoicing?.seriesId;
+    if (seriesId && deps.invoiceSeries && !(await deps.invoiceSeries(tenantId, seriesId))) {
+      errors.push({ path: 'selfInvoicing.seriesId', message: `No invoice series ${seriesId}` });
+    }
     if (errors.length) throw new ValidationError('Invalid settings', errors);
     const branding = mergeSection(current.branding, patch.branding);
     const next: TenantSettings = {
@@ -54,9 +65,10 @@ export const updateSettings =
       },
       ...(payment ? { payment } : {}),
       ...(branding ? { branding } : {}),
+      ...(selfInvoicing ? { selfInvoicing } : {}),
       version: current.version + 1,
       updatedAt: deps.clock.now().toISOString(),
     };
-    await deps.settings.save(next);
+    await deps.settings.save(next, current);
     return next;
   };

@@ -74,8 +74,13 @@ export const TIPO_FACTURA_BY_REASON: Readonly<Record<string, 'R1' | 'R2' | 'R4'>
   '85': 'R2',
 };
 
+/**
+ * F1 for an invoice; F3 for one issued in place of simplified invoices (tickets) at the buyer's
+ * request ("factura emitida en sustitución de facturas simplificadas facturadas y declaradas",
+ * L2 of the record design; RD 1619/2012 art. 7.2 and 15); R1–R4 for correctives.
+ */
 export function tipoFacturaOf(invoice: Invoice): RegistroAlta['TipoFactura'] {
-  if (invoice.kind === 'standard') return 'F1';
+  if (invoice.kind === 'standard') return invoice.substitutes?.length ? 'F3' : 'F1';
   const reason = invoice.corrective?.reasonCode;
   if (!reason) return fail('corrective', 'a corrective invoice needs its corrective data');
   return (
@@ -259,6 +264,20 @@ function description(invoice: Invoice, given: string | undefined): string {
   return text(given?.trim() || fallback || 'Factura', 500);
 }
 
+/**
+ * FacturasSustituidas of an F3: each ticket by the issuer's NIF (AEAT takes the issuer of the
+ * substituted invoice from IDFactura: only its own simplified invoices are replaced), its series
+ * and number as printed, and its date. The simplified invoices were recorded when the till issued
+ * them, so the F3's quota is not counted twice by AEAT.
+ */
+function sustituidas(invoice: Invoice, issuerNif: string): RegistroAlta['FacturasSustituidas'] {
+  return (invoice.substitutes ?? []).map((s, i) => ({
+    IDEmisorFactura: issuerNif,
+    NumSerieFactura: text(s.number, 60),
+    FechaExpedicionFactura: fecha(s.issueDate, `substitutes.${i}.issueDate`),
+  }));
+}
+
 /** The chain link as the record carries it; a malformed one would poison every later huella. */
 export function checkLink(link: ChainLink): ChainLink {
   if (!/^[0-9A-F]{64}$/.test(link.Huella)) {
@@ -336,6 +355,7 @@ export function buildRegistroAlta(invoice: Invoice, options: AltaOptions): Regis
     ...(options.remedy?.RechazoPrevio ? { RechazoPrevio: options.remedy.RechazoPrevio } : {}),
     TipoFactura,
     ...rectification,
+    ...(TipoFactura === 'F3' ? { FacturasSustituidas: sustituidas(invoice, id.nif) } : {}),
     DescripcionOperacion: description(invoice, options.description),
     Destinatarios: [destinatario(invoice.customer, options.recipientIdType)],
     Desglose: details,

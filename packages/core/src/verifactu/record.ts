@@ -70,6 +70,8 @@ export interface RegistroAlta {
   /** Correctives: S by substitution, I by differences. */
   TipoRectificativa?: 'S' | 'I';
   FacturasRectificadas?: IDFactura[];
+  /** F3: the simplified invoices the complete one replaces (IDFacturaSustituida). */
+  FacturasSustituidas?: IDFactura[];
   ImporteRectificacion?: { BaseRectificada: string; CuotaRectificada: string };
   DescripcionOperacion: string;
   Destinatarios?: Destinatario[];

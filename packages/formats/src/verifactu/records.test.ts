@@ -226,3 +226,39 @@ describe('characters XML 1.0 cannot carry', () => {
     });
   });
 });
+
+describe('registroAltaXml of an F3 (a complete invoice replacing a ticket)', () => {
+  it('names the replaced simplified invoices in FacturasSustituidas, where the XSD puts them', () => {
+    const {
+      TipoRectificativa: _t,
+      FacturasRectificadas: _f,
+      ImporteRectificacion: _i,
+      ...rest
+    } = alta;
+    const xml = registroAltaXml({
+      ...rest,
+      TipoFactura: 'F3',
+      FacturasSustituidas: [
+        {
+          IDEmisorFactura: 'B12345674',
+          NumSerieFactura: 'T01/000123',
+          FechaExpedicionFactura: '01-04-2026',
+        },
+      ],
+    });
+    expect(childrenOf(xml, 'RegistroAlta').slice(0, 6)).toEqual([
+      'IDVersion',
+      'IDFactura',
+      'NombreRazonEmisor',
+      'TipoFactura',
+      'FacturasSustituidas',
+      'DescripcionOperacion',
+    ]);
+    expect(childrenOf(xml, 'IDFacturaSustituida')).toEqual([
+      'IDEmisorFactura',
+      'NumSerieFactura',
+      'FechaExpedicionFactura',
+    ]);
+    expect(xml).toContain('<sum1:NumSerieFactura>T01/000123</sum1:NumSerieFactura>');
+  });
+});

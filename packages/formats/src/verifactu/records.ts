@@ -115,6 +115,15 @@ export function writeRegistroAlta(parent: XMLBuilder, r: RegistroAlta): void {
       leaf(item, 'FechaExpedicionFactura', f.FechaExpedicionFactura);
     }
   }
+  if (r.FacturasSustituidas?.length) {
+    const list = el(node, 'FacturasSustituidas');
+    for (const f of r.FacturasSustituidas) {
+      const item = el(list, 'IDFacturaSustituida');
+      leaf(item, 'IDEmisorFactura', f.IDEmisorFactura);
+      leaf(item, 'NumSerieFactura', f.NumSerieFactura);
+      leaf(item, 'FechaExpedicionFactura', f.FechaExpedicionFactura);
+    }
+  }
   if (r.ImporteRectificacion) {
     const amounts = el(node, 'ImporteRectificacion');
     leaf(amounts, 'BaseRectificada', r.ImporteRectificacion.BaseRectificada);

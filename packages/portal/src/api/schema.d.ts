@@ -786,6 +786,57 @@ export interface paths {
         patch: operations["updateProduct"];
         trace?: never;
     };
+    "/v1/public/documents/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: a self-invoiced document (XML or PDF) by the link its answer gave */
+        get: operations["getPublicDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/self-invoicing/{companyNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: the company behind a number printed on tickets, and what the buyer types */
+        get: operations["getSelfInvoicingCompany"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/self-invoicing/{companyNumber}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Public: turn a ticket into the buyer's invoice, once. Rate limited per address and per ticket */
+        post: operations["redeemTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/recipients/me": {
         parameters: {
             query?: never;
@@ -1108,6 +1159,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tickets, newest sale first, by status, store, reference and sale dates
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["listTickets"];
+        put?: never;
+        /**
+         * Import sales tickets: one, or `{tickets: […]}` with up to 1,000, all or none. Idempotent by reference (the same content is answered as already there)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["importTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a ticket by its id (by reference: `GET /v1/tickets?reference=…`)
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{id}/approve-late-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a buyer's late request: the ticket is invoiced to the buyer it names
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["approveLateRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users": {
         parameters: {
             query?: never;
@@ -1418,6 +1533,25 @@ export interface components {
             name: string;
             serial?: string;
         };
+        BuyerInput: {
+            /** @description Spanish companies: required (a complete invoice carries it) */
+            address?: {
+                city: string;
+                /** @description Default ES */
+                country?: string;
+                line1: string;
+                province?: string;
+            };
+            /** @description Mexican buyers: uso del CFDI */
+            cfdiUse?: string;
+            /** @description As in the tax registry */
+            name: string;
+            postalCode: string;
+            /** @description NIF/NIE/CIF, EU VAT number, or RFC */
+            taxId: string;
+            /** @description Mexican buyers: régimen fiscal */
+            taxRegime?: string;
+        };
         CancelInput: {
             reasonDescription?: string;
         };
@@ -1604,6 +1738,9 @@ export interface components {
             /** @description 201 imported, or the status this item alone would get */
             status: number;
         };
+        ImportTickets200: components["schemas"]["Ticket"] | components["schemas"]["TicketImportResult"];
+        /** @description One ticket, or `{tickets: […]}` with up to 1,000. Idempotent by reference: a reference already imported with the same content is answered as it is; with other content, 409. */
+        ImportTicketsRequest: components["schemas"]["TicketBatch"] | components["schemas"]["TicketInput"];
         InboxEntry: {
             /** @constant */
             currency: "EUR";
@@ -1995,6 +2132,13 @@ export interface components {
             /** @description The RegistroAlta / RegistroAnulacion element */
             xml: string;
         };
+        LateRequestAnswer: {
+            /** @description The last day the ticket could be invoiced on this page */
+            lastDay: string;
+            requestedAt: string;
+            /** @constant */
+            status: "requested";
+        };
         LineInput: {
             description?: string;
             /** @description Percentage, e.g. "21" or "5.2" */
@@ -2060,6 +2204,11 @@ export interface components {
         };
         ListTasks200: {
             items: components["schemas"]["TaskSummary"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
+        ListTickets200: {
+            items: components["schemas"]["Ticket"][];
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
@@ -2378,6 +2527,25 @@ export interface components {
             /** @description Unit price without taxes, up to 6 decimals */
             unitPrice?: string;
         };
+        PublicCompany: {
+            /** @enum {string} */
+            afterLimit: "refuse" | "request";
+            /** @description false while invoices cannot be issued here yet (Mexican companies, until CFDI) */
+            available: boolean;
+            companyNumber: string;
+            country: string;
+            /** @description What the buyer types, as paths of the request body */
+            fields: string[];
+            /** @enum {string} */
+            jurisdiction: "ES" | "MX";
+            limit: {
+                days?: number;
+                /** @enum {string} */
+                kind: "naturalMonth" | "days" | "none";
+            };
+            name: string;
+            taxId: string;
+        };
         Recipient: {
             /** Format: date-time */
             createdAt: string;
@@ -2441,11 +2609,82 @@ export interface components {
             reasonCode: string;
             reasonDescription?: string;
         };
+        Redemption: {
+            documents: {
+                /** @description Absolute link to the PDF, valid for 7 days */
+                pdf: string;
+                /** @description Absolute link to the XML (Facturae or CFDI), valid for 7 days */
+                xml: string;
+            };
+            invoiceId: string;
+            number: string;
+            /** @description Mexican CFDI: the stamp’s UUID */
+            uuid?: string;
+        };
+        RedemptionInput: {
+            buyer: components["schemas"]["BuyerInput"];
+            /**
+             * Format: email
+             * @description Where the invoice is sent
+             */
+            email: string;
+            /** @description The ticket number printed on it; unique per tenant */
+            reference: string;
+            /** @description The ticket total as printed, e.g. "12.10" */
+            total: string;
+        };
         ResetPasswordInput: {
             /** @description 12 to 256 characters */
             password: string;
             /** @description The `token` of the link Sello mailed */
             token: string;
+        };
+        /** @description One generic concept on every self-invoiced invoice, instead of the ticket lines */
+        SelfInvoicingConcept: {
+            description: string;
+            /** @description Mexican tenants: SAT's c_ClaveProdServ of the concept */
+            satProductKey?: string;
+            /** @description Mexican tenants: SAT's c_ClaveUnidad of the concept */
+            satUnitKey?: string;
+        };
+        /** @description Until when a ticket may be invoiced: the natural month of the sale (tenant's time zone), N days after it, or at any time */
+        SelfInvoicingLimit: {
+            /** @constant */
+            kind: "naturalMonth";
+        } | {
+            days: number;
+            /** @constant */
+            kind: "days";
+        } | {
+            /** @constant */
+            kind: "none";
+        };
+        /** @description Merge patch of the section; setting it up for the first time needs `companyNumber` */
+        SelfInvoicingPatch: {
+            /**
+             * @description After the limit: refuse, or record a late request for the company to approve
+             * @enum {string}
+             */
+            afterLimit?: "refuse" | "request";
+            /** @description Printed on tickets; unique across companies; compared in upper case */
+            companyNumber?: string;
+            concept?: components["schemas"]["SelfInvoicingConcept"] | null;
+            enabled?: boolean;
+            limit?: components["schemas"]["SelfInvoicingLimit"];
+            seriesId?: string | null;
+        };
+        SelfInvoicingSettings: {
+            /**
+             * @description After the limit: refuse, or record a late request for the company to approve
+             * @enum {string}
+             */
+            afterLimit: "refuse" | "request";
+            companyNumber: string;
+            concept?: components["schemas"]["SelfInvoicingConcept"];
+            enabled: boolean;
+            limit: components["schemas"]["SelfInvoicingLimit"];
+            /** @description Series of the invoices; the default otherwise */
+            seriesId?: string;
         };
         SendInput: {
             /** @description Defaults to the customer's e-mail */
@@ -2520,6 +2759,8 @@ export interface components {
                 iban?: string;
                 terms?: string;
             };
+            /** @description The public self-invoicing page for sales tickets (`/f/{companyNumber}`) */
+            selfInvoicing?: components["schemas"]["SelfInvoicingSettings"];
             /** Format: date-time */
             updatedAt?: string;
             /** @description 0 until the settings are first changed; `ETag` carries it */
@@ -2539,6 +2780,8 @@ export interface components {
                 iban?: string | null;
                 terms?: string | null;
             } | null;
+            /** @description `null` turns self-invoicing off and frees the company number */
+            selfInvoicing?: components["schemas"]["SelfInvoicingPatch"] | null;
         };
         SignatureReport: {
             errors?: string[];
@@ -3000,6 +3243,120 @@ export interface components {
             taxRegime?: string | null;
             /** @description IANA time zone, e.g. Europe/Madrid */
             timezone?: string;
+        };
+        Ticket: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description ISO 4217 alphabetic code */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description The sale instant with its time zone offset, e.g. 2026-12-07T10:15:00+01:00
+             */
+            date: string;
+            globalInvoiceId?: string;
+            /** @description `tkt_` and the reference, base64url: the same reference, the same id */
+            id: string;
+            invoiceId?: string;
+            /** @description A buyer's request past the limit, awaiting approval */
+            lateRequest?: {
+                buyer: {
+                    name: string;
+                    taxId: string;
+                };
+                email: string;
+                /** Format: date-time */
+                requestedAt: string;
+            };
+            /** @description The ticket's lines; computed by Sello's tax engine they give `total` */
+            lines?: components["schemas"]["TicketLine"][];
+            /** @description The ticket number printed on it; unique per tenant */
+            reference: string;
+            /**
+             * @description open; invoiced (by its buyer: `invoiceId`); global (in `globalInvoiceId`)
+             * @enum {string}
+             */
+            status: "open" | "invoiced" | "global";
+            /** @description Store or till */
+            store?: string;
+            /** @description The tax breakdown; its bases and quotas add up to `total` */
+            taxes?: components["schemas"]["TicketTaxRow"][];
+            /** @description What the buyer paid, taxes included */
+            total: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TicketBatch: {
+            tickets: components["schemas"]["TicketInput"][];
+        };
+        TicketImportResult: {
+            /** @description Tickets written by this request */
+            created: number;
+            /** @description Tickets already there with the same content */
+            existing: number;
+            items: {
+                created: boolean;
+                id: string;
+                reference: string;
+                /** @enum {string} */
+                status: "open" | "invoiced" | "global";
+            }[];
+        };
+        TicketInput: {
+            /** @description ISO 4217 alphabetic code */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description The sale instant with its time zone offset, e.g. 2026-12-07T10:15:00+01:00
+             */
+            date: string;
+            /** @description The ticket's lines; computed by Sello's tax engine they give `total` */
+            lines?: components["schemas"]["TicketLine"][];
+            /** @description The ticket number printed on it; unique per tenant */
+            reference: string;
+            /** @description Store or till */
+            store?: string;
+            /** @description The tax breakdown; its bases and quotas add up to `total` */
+            taxes?: components["schemas"]["TicketTaxRow"][];
+            /** @description What the buyer paid, taxes included */
+            total: string;
+        };
+        TicketLine: {
+            description: string;
+            /** @description Percentage, e.g. "21" or "5.2" */
+            discountRate?: string;
+            /** @description Quantity, up to 6 decimals */
+            quantity: string;
+            /** @description SAT's c_ClaveProdServ (Mexican tenants) */
+            satProductKey?: string;
+            /** @description SAT's c_ClaveUnidad (Mexican tenants) */
+            satUnitKey?: string;
+            taxes: components["schemas"]["TaxInput"][];
+            /** @description Unit price without taxes, up to 6 decimals */
+            unitPrice: string;
+        };
+        TicketTaxRow: {
+            /** @description Its quota: base × rate / 100, rounded half up to the cent */
+            amount: string;
+            /** @description Taxable base of this tax and rate */
+            base: string;
+            /**
+             * @description Exempt operation (rate 0): E1 art. 20 LIVA, E2 art. 21, E3 art. 22, E4 art. 23–24, E5 art. 25, E6 other
+             * @enum {string}
+             */
+            exemption?: "E1" | "E2" | "E3" | "E4" | "E5" | "E6";
+            /**
+             * @description Not subject (rate 0): N1 art. 7, 14 and others; N2 by location rules
+             * @enum {string}
+             */
+            notSubject?: "N1" | "N2";
+            /** @description Percentage, e.g. "21" or "5.2" */
+            rate: string;
+            /**
+             * @description IRPF is withheld; RE goes with an IVA rate
+             * @enum {string}
+             */
+            type: "IVA" | "IGIC" | "RE" | "IRPF";
         };
         Totals: {
             /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
@@ -6241,6 +6598,172 @@ export interface operations {
             };
         };
     };
+    getPublicDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description From the links of a self-invoicing answer */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown or expired link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSelfInvoicingCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The number printed on the ticket */
+                companyNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The company */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCompany"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No company with this number offers self-invoicing */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeemTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The number printed on the ticket */
+                companyNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedemptionInput"];
+            };
+        };
+        responses: {
+            /** @description Issued; links to its XML and PDF */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
+            /** @description Past the limit, recorded as a late request for the company to approve */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LateRequestAnswer"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No company with this number offers self-invoicing */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ticket is already invoiced (`errors` names the invoice) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The total does not match the ticket with this reference, or it is too late */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCurrentRecipient: {
         parameters: {
             query?: never;
@@ -6514,6 +7037,15 @@ export interface operations {
             };
             /** @description A staff member whose role is not one of: owner, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The self-invoicing company number is taken (`selfInvoicing.companyNumber`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7698,6 +8230,265 @@ export interface operations {
             };
             /** @description Too many failed attempts; see `Retry-After` */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTickets: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Sold on or after this day (UTC), YYYY-MM-DD */
+                from?: string;
+                /** @description Only tickets with a late request */
+                lateRequest?: "pending";
+                limit?: number;
+                reference?: string;
+                status?: "open" | "invoiced" | "global";
+                store?: string;
+                /** @description Sold on or before this day (UTC), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tickets */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListTickets200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importTickets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportTicketsRequest"];
+            };
+        };
+        responses: {
+            /** @description Every ticket was there already, with the same content */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportTickets200"];
+                };
+            };
+            /** @description Imported: the ticket (one), or what became of each (a batch) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportTickets200"];
+                };
+            };
+            /** @description Invalid tickets; `errors` names each field, e.g. `tickets.3.total` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A reference exists with other content; `errors` names its `reference` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket, with its status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveLateRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issued; links to its XML and PDF */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redemption"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No late request awaits, or the ticket is invoiced already */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

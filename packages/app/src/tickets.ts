@@ -1,0 +1,99 @@
+import { triggered } from '@sello/contracts';
+import { NotFoundError } from '@sello/core/errors';
+import type { Invoice } from '@sello/core/invoices';
+import * as invoices from '@sello/core/invoices';
+import { systemClock, ulidIds } from '@sello/core/ports';
+import * as core from '@sello/core/tickets';
+import { logger } from '@sello/http';
+import { documentReader } from './documents.ts';
+import { createInvoice, issuedHandOver, issueInvoice, sendInvoice } from './invoices.ts';
+import { invoker } from './invoker.ts';
+import { repositories } from './repositories.ts';
+
+/** The tickets' operations, each on what it needs. */
+const r = () => repositories();
+
+export const importTickets = () =>
+  core.importTickets({ tickets: r().tickets, clock: systemClock, ids: ulidIds });
+
+export const getTicket = () => core.getTicket({ tickets: r().tickets });
+
+export const listTickets = () => core.listTickets({ tickets: r().tickets });
+
+const companies = () => ({ directory: r().settings, settings: r().settings, tenants: r().tenants });
+
+/** The public page's view of a company number. */
+export const publicCompany = () => core.publicCompany(companies());
+
+/**
+ * The public redemption. Spanish tenants issue through the invoice use cases; Mexican ones will
+ * issue a stamped CFDI through the same seam once CFDI issuing exists (core answers 409 now).
+ */
+function selfInvoicingDeps() {
+  const handOver = issuedHandOver();
+  const spanish = core.spanishTicketInvoicer({
+    customers: r().customers,
+    clock: systemClock,
+    ids: ulidIds,
+    createInvoice: createInvoice(),
+    issueInvoice: issueInvoice(),
+  });
+  const notYet: core.TicketInvoicer = {
+    check: () => undefined,
+    issue: () => Promise.reject(new Error('CFDI self-invoicing is not available yet')),
+  };
+  return {
+    ...companies(),
+    tickets: r().tickets,
+    attempts: r().attempts,
+    clock: systemClock,
+    ids: ulidIds,
+    invoicers: { ES: spanish, MX: notYet },
+    links: core.grantedLinks({ grants: r().documentGrants, clock: systemClock }),
+    delivered: async (tenantId: string, invoice: Invoice, email: string) => {
+      // Documents first (signed and stored), then the buyer's mail; both after the answer.
+      await handOver([invoice]);
+      // The invoice is issued: a failed hand-over is logged, not answered (the links work).
+      await invoker()
+        .handOver(triggered.sendSelfInvoice.id, { tenantId, invoiceId: invoice.id, email })
+        .catch((error) =>
+          logger.error('could not hand the self-invoice mail over', {
+            tenantId,
+            invoiceId: invoice.id,
+            error,
+          }),
+        );
+    },
+  } satisfies core.SelfInvoicingDeps;
+}
+
+/**
+ * The public redemption. Spanish tenants issue through the invoice use cases; Mexican ones will
+ * issue a stamped CFDI through the same seam once CFDI issuing exists (core answers 409 now).
+ */
+export const redeemTicket = () => core.redeemTicket(selfInvoicingDeps());
+
+/** The tenant approves a late request (by ticket id). */
+export const approveLateRequest = () => {
+  const approve = core.approveLateRequest(selfInvoicingDeps());
+  return (tenantId: string, id: string) => {
+    const reference = core.referenceOfId(id);
+    if (reference === undefined) throw new NotFoundError('Ticket', id);
+    return approve(tenantId, reference);
+  };
+};
+
+/** A document by the token of a buyer's link: undefined when unknown or expired. */
+export const publicDocument = () => {
+  const open = core.openGrant({ grants: r().documentGrants, clock: systemClock });
+  const read = invoices.getInvoiceDocument({ invoices: r().invoices, ...documentReader() });
+  return async (token: string) => {
+    const grant = await open(token);
+    if (!grant) return undefined;
+    const format = grant.format as invoices.InvoiceDocumentFormat;
+    return { ...(await read(grant.tenantId, grant.invoiceId, format)), format };
+  };
+};
+
+/** E-mails a self-invoiced invoice to the buyer's address. */
+export const sendSelfInvoice = () => sendInvoice();

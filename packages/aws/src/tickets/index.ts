@@ -1,0 +1,2 @@
+export * from './document-grant-store.ts';
+export * from './ticket-repository.ts';

@@ -1,0 +1,64 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Invoice } from '../invoices/model.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DocumentLinks, Jurisdiction } from './self-invoicing.ts';
+
+/**
+ * A grant to download one document of one invoice without credentials, until it expires: what
+ * the self-invoicing page's links carry. The token is random (256 bits) and stored only as its
+ * SHA-256, so the table holds nothing a reader could use as a link.
+ */
+export interface DocumentGrant {
+  tokenHash: string;
+  tenantId: string;
+  invoiceId: string;
+  /** A format of the invoice documents (`facturae`, `pdf`, later `cfdi`). */
+  format: string;
+  /** Epoch seconds; the store deletes expired grants (TTL) and reads refuse them before that. */
+  expiresAt: number;
+}
+
+export interface DocumentGrantStore {
+  put(grant: DocumentGrant): Promise<void>;
+  get(tokenHash: string): Promise<DocumentGrant | undefined>;
+}
+
+/** How long the buyer's links work: a week (the documents also went by e-mail). */
+export const DOCUMENT_LINK_SECONDS = 7 * 24 * 3600;
+
+const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** The XML each jurisdiction's buyer gets: the signed Facturae, or the stamped CFDI. */
+const XML_FORMAT: Record<Jurisdiction, string> = { ES: 'facturae', MX: 'cfdi' };
+
+/** Links (paths under the API, `/v1/public/documents/<token>`) to the XML and PDF of an invoice. */
+export const grantedLinks = (deps: {
+  grants: DocumentGrantStore;
+  clock: Clock;
+}): DocumentLinks => ({
+  async linksFor(tenantId: string, invoice: Invoice, jurisdiction: Jurisdiction) {
+    const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + DOCUMENT_LINK_SECONDS;
+    const link = async (format: string) => {
+      const token = randomBytes(32).toString('base64url');
+      await deps.grants.put({
+        tokenHash: hashOf(token),
+        tenantId,
+        invoiceId: invoice.id,
+        format,
+        expiresAt,
+      });
+      return `/v1/public/documents/${token}`;
+    };
+    const [xml, pdf] = await Promise.all([link(XML_FORMAT[jurisdiction]), link('pdf')]);
+    return { xml, pdf };
+  },
+});
+
+/** The grant a token names while it is in force; undefined for an unknown or expired one. */
+export const openGrant =
+  (deps: { grants: DocumentGrantStore; clock: Clock }) =>
+  async (token: string): Promise<DocumentGrant | undefined> => {
+    const grant = await deps.grants.get(hashOf(token));
+    const now = deps.clock.now().getTime() / 1000;
+    return grant && grant.expiresAt > now ? grant : undefined;
+  };
