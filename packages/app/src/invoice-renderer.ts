@@ -6,8 +6,9 @@ import { qrUrl } from '@sello/core/verifactu';
 import {
   type CfdiPorts,
   type FacturaeSigningKey,
-  invoiceFormats,
+  onRequestFormatsExporter,
   type PdfDrawer,
+  storedFormatsRenderer,
   type VerifactuRecordPorts,
 } from '@sello/formats/registry';
 
@@ -61,7 +62,7 @@ export function signedInvoiceRenderer(
   verifactu: VerifactuConfig | undefined,
   stampedCfdi: CfdiPorts['stampedCfdi'],
 ): InvoiceRenderer {
-  return invoiceFormats.renderer({
+  return storedFormatsRenderer({
     signer,
     signingKey: signingKeys(identityOf),
     drawPdf,
@@ -81,7 +82,7 @@ export function onRequestExporter(
   verifactu: VerifactuConfig,
   verifactuRecord: VerifactuRecordPorts['verifactuRecord'],
 ): InvoiceExporter {
-  return invoiceFormats.exporter({
+  return onRequestFormatsExporter({
     verifactuQrUrl: (invoice: Invoice) =>
       verifactu && invoice.origin !== 'import' ? qrUrl(invoice, verifactu.environment) : undefined,
     verifactuRecord,

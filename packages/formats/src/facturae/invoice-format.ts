@@ -1,6 +1,5 @@
 import type { SignatureAlgorithm, Signer } from '@sello/core/ports';
 import { signFacturae } from '@sello/signing';
-import { facturaeReader } from '../parse/readers.ts';
 import { defineFormat, utf8, type VerifactuQrPort } from '../registry/format.ts';
 import { buildFacturae } from './build.ts';
 
@@ -24,25 +23,18 @@ export interface FacturaePorts extends VerifactuQrPort {
  * later is byte-identical to the stored one. With VERI*FACTU on, it carries the AEAT QR URL, as
  * the Order HAC/1177/2024 asks of structured e-invoices.
  */
-export const facturaeFormat = defineFormat(
-  'facturae',
-  async (invoice, ports: FacturaePorts) => {
-    const key = await ports.signingKey(invoice.tenantId);
-    const qr = ports.verifactuQrUrl(invoice);
-    const unsigned = buildFacturae(
-      invoice,
-      qr ? { additionalInformation: `VERI*FACTU ${qr}` } : {},
-    );
-    const xml = await signFacturae(unsigned, {
-      signer: ports.signer,
-      keyId: key.keyId,
-      certificateDer: key.certificateDer,
-      ...(key.chainDer?.length ? { chainDer: key.chainDer } : {}),
-      algorithm: key.algorithm,
-      signingTime: new Date(invoice.issuedAt ?? invoice.updatedAt),
-      ids: invoice.id,
-    });
-    return utf8(xml);
-  },
-  { reader: facturaeReader },
-);
+export const facturaeFormat = defineFormat('facturae', async (invoice, ports: FacturaePorts) => {
+  const key = await ports.signingKey(invoice.tenantId);
+  const qr = ports.verifactuQrUrl(invoice);
+  const unsigned = buildFacturae(invoice, qr ? { additionalInformation: `VERI*FACTU ${qr}` } : {});
+  const xml = await signFacturae(unsigned, {
+    signer: ports.signer,
+    keyId: key.keyId,
+    certificateDer: key.certificateDer,
+    ...(key.chainDer?.length ? { chainDer: key.chainDer } : {}),
+    algorithm: key.algorithm,
+    signingTime: new Date(invoice.issuedAt ?? invoice.updatedAt),
+    ids: invoice.id,
+  });
+  return utf8(xml);
+});

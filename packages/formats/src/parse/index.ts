@@ -1,8 +1,8 @@
 import { type ParsedDocument, UnreadableDocumentError } from '@sello/core/documents';
-import { invoiceFormats } from '../registry/index.ts';
+import { formatReaders } from './readers.ts';
 import { DEFAULT_MAX_BYTES, decodeXml, parseXml } from './xml.ts';
 
-export type { FormatReader } from './readers.ts';
+export { FORMAT_READERS, type FormatReader } from './readers.ts';
 export { DEFAULT_MAX_BYTES } from './xml.ts';
 
 export interface ParseOptions {
@@ -10,12 +10,9 @@ export interface ParseOptions {
   maxBytes?: number;
 }
 
-/** The readers of the registry's readable formats, in its order. */
-const readers = () => invoiceFormats.list().flatMap((f) => (f.reader ? [f.reader] : []));
-
 /**
  * Reads a Facturae 3.2.x, UBL 2.1 (Invoice, CreditNote) or CII D16B document (each readable
- * format of the registry, by its root element) into one model and checks what the document alone
+ * format's reader, `FORMAT_READERS`, by its root element) into one model and checks what the document alone
  * can prove: required fields, totals, breakdown, dates, currency, Spanish tax ids, and a
  * Facturae's XAdES signature. Nothing is fetched and nothing is stored.
  *
@@ -28,7 +25,7 @@ export function parseDocument(
 ): ParsedDocument {
   const text = decodeXml(xml, options.maxBytes ?? DEFAULT_MAX_BYTES);
   const root = parseXml(text);
-  const known = readers();
+  const known = formatReaders();
   const reader = known.find((r) => r.accepts(root));
   if (reader) return reader.read(text, root);
   const names = known.map((r) => r.reads);

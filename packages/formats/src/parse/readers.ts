@@ -3,6 +3,7 @@ import {
   type ParsedDocument,
   type ValidationIssue,
 } from '@sello/core/documents';
+import { READABLE_FORMATS, type ReadableFormat } from '@sello/core/formats';
 import { CII_NS, readCii } from './cii.ts';
 import { FACTURAE_NAMESPACES, readFacturae } from './facturae.ts';
 import { readSignature } from './signature.ts';
@@ -10,8 +11,8 @@ import { readUbl, UBL_CREDIT_NOTE_NS, UBL_INVOICE_NS } from './ubl.ts';
 import { parseWithXmldom, type XmlElement } from './xml.ts';
 
 /**
- * How a readable format is read (`InvoiceFormat.reader`): whether a document's root element is
- * one of its, and the document read into the one model with the checks that apply to it.
+ * How a readable format is read: whether a document's root element is one of its, and the
+ * document read into the one model with the checks that apply to it.
  */
 export interface FormatReader {
   /** What it reads, for the message that refuses anything else ("a Facturae 3.2.x"). */
@@ -95,3 +96,17 @@ function result(
     ...(invoice ? { invoice } : {}),
   };
 }
+
+/**
+ * The reader of each format the catalog marks `readable`, one line each (the compiler names a
+ * readable id without one). Apart from the builders' table, so that reading carries no builder
+ * and building no parser or signature verifier.
+ */
+export const FORMAT_READERS: { readonly [F in ReadableFormat]: FormatReader } = {
+  facturae: facturaeReader,
+  ubl: ublReader,
+  cii: ciiReader,
+};
+
+/** The readers in the catalog's order. */
+export const formatReaders = (): FormatReader[] => READABLE_FORMATS.map((id) => FORMAT_READERS[id]);

@@ -1,6 +1,5 @@
 import { type FormatFacts, type FormatId, formatFacts } from '@sello/core/formats';
 import type { Invoice } from '@sello/core/invoices';
-import type { FormatReader } from '../parse/readers.ts';
 
 /** How a document is asked for: a draft's PDF is a preview, unnumbered and marked. */
 export interface BuildOptions {
@@ -16,24 +15,14 @@ export interface BuildOptions {
 export interface InvoiceFormat<Id extends FormatId = FormatId, Ports = never> extends FormatFacts {
   readonly id: Id;
   build(invoice: Invoice, ports: Ports, options: BuildOptions): Promise<Uint8Array>;
-  /**
-   * How `parseDocument` (`@sello/formats/parse`: validation, imports) reads and checks a document
-   * of this format; absent: it is written, never read. Mark the catalog's facts `readable` too.
-   */
-  readonly reader?: FormatReader;
 }
 
-/** A format's definition: its catalog facts by id, its builder and, if it is read, its reader. */
+/** A format's definition: its catalog facts by id, and its builder. */
 export function defineFormat<Id extends FormatId, Ports>(
   id: Id,
   build: InvoiceFormat<Id, Ports>['build'],
-  extra: { reader?: FormatReader } = {},
 ): InvoiceFormat<Id, Ports> {
-  const facts = formatFacts(id);
-  if (Boolean(extra.reader) !== Boolean(facts.readable)) {
-    throw new Error(`Format ${id}: a reader exactly when the catalog says it is readable`);
-  }
-  return { ...facts, id, build, ...extra };
+  return { ...formatFacts(id), id, build };
 }
 
 /** What every XML builder of an issued Spanish invoice may carry: the AEAT verification URL. */

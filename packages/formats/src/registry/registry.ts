@@ -19,27 +19,60 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
   ? I
   : never;
 
-/** One format per id of the catalog, under its id: the compiler names an id without a builder. */
-export type FormatTable = { readonly [F in FormatId]: InvoiceFormat<F, AnyPorts> };
+/** The stored formats' builders, each under its id: the compiler names an id without one. */
+export type StoredFormatTable = { readonly [F in StoredFormat]: InvoiceFormat<F, AnyPorts> };
+/** The on-request formats' builders, each under its id. */
+export type OnRequestFormatTable = { readonly [F in OnRequestFormat]: InvoiceFormat<F, AnyPorts> };
 
-/** What the builders of the formats `F` need, all of them. */
-export type PortsOf<T extends FormatTable, F extends FormatId> = UnionToIntersection<
-  Parameters<T[F]['build']>[1]
+/** What the builders of a table need, all of them. */
+export type PortsOf<T> = UnionToIntersection<
+  { [K in keyof T]: T[K] extends InvoiceFormat<FormatId, infer P> ? P : never }[keyof T]
 >;
 
+/** The domain's port for stored documents over a table of builders and their ports. */
+export function rendererOf<T extends StoredFormatTable>(
+  table: T,
+  ports: PortsOf<T>,
+): InvoiceRenderer {
+  return Object.fromEntries(
+    STORED_FORMATS.map((id) => [
+      id,
+      (invoice: Invoice, options: { draft: boolean }) =>
+        (table[id] as AnyFormat).build(invoice, ports, options),
+    ]),
+  ) as unknown as InvoiceRenderer;
+}
+
+/** The domain's port for the formats built on request, over a table of builders and their ports. */
+export function exporterOf<T extends OnRequestFormatTable>(
+  table: T,
+  ports: PortsOf<T>,
+): InvoiceExporter {
+  return Object.fromEntries(
+    (Object.values(table) as AnyFormat[]).map((f) => [
+      f.id,
+      (invoice: Invoice) => f.build(invoice, ports, { draft: false }),
+    ]),
+  ) as unknown as InvoiceExporter;
+}
+
 /**
- * The formats' registry: lookup by id, the formats an invoice has, and the two ports the domain
- * reads (`InvoiceRenderer` for stored documents, `InvoiceExporter` for those built on request),
- * each given only the ports its formats need.
+ * The formats' registry over the two tables: lookup by id, the formats an invoice has, and the
+ * domain's two ports (`InvoiceRenderer` for stored documents, `InvoiceExporter` for those built
+ * on request), each given only the ports its formats need.
  */
-export function formatRegistry<T extends FormatTable>(table: T) {
+export function formatRegistry<S extends StoredFormatTable, O extends OnRequestFormatTable>(
+  stored: S,
+  onRequest: O,
+) {
+  const table = { ...stored, ...onRequest } as unknown as Record<FormatId, AnyFormat>;
   const all: AnyFormat[] = FORMAT_IDS.map((id) => table[id]);
   return {
     /** Every format, in the catalog's order. */
     list: (): AnyFormat[] => all,
     /** A format by id; an unknown id is a 400 naming `format`. */
-    get<F extends FormatId>(id: F | string): T[F] {
-      return table[formatFacts(id).id as F];
+    get(id: string): AnyFormat {
+      return table[formatFacts(id).id];
     },
     /**
      * The formats an invoice has, in catalog order: for a draft those it can be previewed in,
@@ -51,28 +84,8 @@ export function formatRegistry<T extends FormatTable>(table: T) {
       );
     },
     /** Makes the stored documents (signed where the format signs). */
-    renderer(ports: PortsOf<T, StoredFormat>): InvoiceRenderer {
-      return Object.fromEntries(
-        STORED_FORMATS.map((id) => [
-          id,
-          (invoice: Invoice, options: { draft: boolean }) =>
-            (table[id] as AnyFormat).build(invoice, ports, options),
-        ]),
-      ) as unknown as InvoiceRenderer;
-    },
+    renderer: (ports: PortsOf<S>): InvoiceRenderer => rendererOf(stored, ports),
     /** Builds the formats made on request from the frozen invoice. */
-    exporter(ports: PortsOf<T, OnRequestFormat>): InvoiceExporter {
-      const onRequest = all.filter((f) => !f.stored);
-      return Object.fromEntries(
-        onRequest.map((f) => [
-          f.id,
-          (invoice: Invoice) => f.build(invoice, ports, { draft: false }),
-        ]),
-      ) as unknown as InvoiceExporter;
-    },
+    exporter: (ports: PortsOf<O>): InvoiceExporter => exporterOf(onRequest, ports),
   };
 }
-
-export type FormatRegistry<T extends FormatTable = FormatTable> = ReturnType<
-  typeof formatRegistry<T>
->;

@@ -1,13 +1,8 @@
-import { ublReader } from '../parse/readers.ts';
 import { defineFormat, utf8, type VerifactuQrPort } from '../registry/format.ts';
 import { buildUbl } from './build.ts';
 
 /** UBL 2.1 / Peppol BIS Billing 3.0, built on request from the frozen invoice. */
-export const ublFormat = defineFormat(
-  'ubl',
-  async (invoice, ports: VerifactuQrPort) => {
-    const qr = ports.verifactuQrUrl(invoice);
-    return utf8(buildUbl(invoice, qr ? { verifactuQrUrl: qr } : {}));
-  },
-  { reader: ublReader },
-);
+export const ublFormat = defineFormat('ubl', async (invoice, ports: VerifactuQrPort) => {
+  const qr = ports.verifactuQrUrl(invoice);
+  return utf8(buildUbl(invoice, qr ? { verifactuQrUrl: qr } : {}));
+});
