@@ -1,4 +1,5 @@
 import { repositories } from '@sello/app/platform';
+import { readCfdi } from '@sello/formats/cfdi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 import { acceptanceLines } from '../../support/invoices.ts';
@@ -103,6 +104,35 @@ describe('cancelling a CFDI through the API', () => {
     const byCancelled = await cancel(third.id, { reason: '01', substitute: wrong.cfdi.uuid });
     expect(byCancelled.status, byCancelled.text).toBe(409);
     expect(paths(byCancelled)).toEqual(['substitute']);
+  });
+
+  it('replaces a CFDI SAT’s way: the substitute relates to it with 04, then it is cancelled with 01', async () => {
+    const wrong = await stamped();
+    const rectified = await api.call('POST', `/v1/invoices/${wrong.id}/rectify`, {
+      key: tenant.key,
+      body: { reasonCode: '10', method: 'substitution', lines: [{ ...LINE, quantity: '3' }] },
+    });
+    expect(rectified.status, rectified.text).toBe(200);
+    // Stamped by the post-issue step.
+    await api.settled();
+    const replacement = await get(rectified.json.corrective.id);
+    expect(replacement.cfdi.status).toBe('stamped');
+    expect(replacement.corrective.originalUuid).toBe(wrong.cfdi.uuid);
+    const xml = await api.call('GET', `/v1/invoices/${replacement.id}/documents/cfdi`, {
+      key: tenant.key,
+    });
+    expect(xml.status, xml.text).toBe(200);
+    const cfdi = readCfdi(xml.text);
+    expect(cfdi.tipoDeComprobante).toBe('I');
+    expect(cfdi.cfdiRelacionados).toEqual([{ tipoRelacion: '04', uuids: [wrong.cfdi.uuid] }]);
+
+    const res = await cancel(wrong.id, { reason: '01', substitute: replacement.cfdi.uuid });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.original.status).toBe('cancelled');
+    expect(res.json.original.cfdi.cancellation).toMatchObject({
+      reason: '01',
+      substitute: replacement.cfdi.uuid,
+    });
   });
 
   it('refuses a body without SAT’s reason or with the substitute misplaced, naming the field', async () => {
