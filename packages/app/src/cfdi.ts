@@ -65,3 +65,13 @@ export const lazyStamp = (tenantId: string, id: string) => {
   stamper ??= stampInvoice();
   return stamper(tenantId, id);
 };
+
+/** The PAC built when first used: the cancel route serves Spanish invoices too, which need none. */
+const lazyPac: Pac = {
+  stamp: (xml) => pac().stamp(xml),
+  cancel: (request) => pac().cancel(request),
+};
+
+/** Cancels a stamped CFDI at SAT through the PAC (`POST /v1/invoices/{id}/cancel`, Mexico). */
+export const cancelCfdi = () =>
+  core.cancelCfdi({ invoices: repositories().invoices, pac: lazyPac, clock: systemClock });

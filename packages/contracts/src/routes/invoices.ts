@@ -2,6 +2,7 @@ import { defineRoute, defineTriggered, type RouteDef, type TriggeredDef } from '
 import { IdParams, PageQuery, pageOf } from '../schemas/common.ts';
 import {
   CancelInput,
+  CancelResult,
   CorrectionResult,
   DocumentParams,
   Invoice,
@@ -231,12 +232,32 @@ export const invoicesRoutes = {
     path: '/v1/invoices/{id}/cancel',
     entry: 'functions/invoices/cancel-invoice.ts',
     auth: 'tenant',
-    ...numbering,
-    summary: 'Cancel an issued invoice by a full corrective',
+    // A Mexican invoice is cancelled at SAT through the stage's PAC.
+    access: [...readWrite, 'pac:stamp'],
+    invokes: numbering.invokes,
+    summary:
+      'Cancel an issued invoice: a Spanish one by a full corrective; a Mexican one (a stamped ' +
+      "CFDI) at SAT through the PAC with SAT's reason, cancelled at once or pending until the " +
+      'receptor accepts (ask again with the same reason to learn the outcome)',
     tag: 'Invoices',
     request: { params: IdParams, body: CancelInput },
     responses: {
-      200: { description: 'The original and its corrective', schema: CorrectionResult },
+      200: {
+        description:
+          'The original and its corrective (Spain); the original with `cfdi.cancellation` (Mexico)',
+        schema: CancelResult,
+      },
+      400: problem(
+        "A field of the other country's cancellation, a CFDI without `reason`, or `substitute` " +
+          'missing with 01 / given with another reason',
+      ),
+      404: problem('No such invoice'),
+      409: problem(
+        'Not cancellable in its status: not stamped, already cancelled, a pending cancellation ' +
+          'with another reason, or `substitute` is no stamped CFDI of the tenant in force',
+      ),
+      422: problem("The PAC refused the cancellation: its code (SAT's 203, 205, …)"),
+      503: problem('The PAC could not be reached: nothing changed, try again later'),
     },
     timeoutSeconds: 30,
   }),

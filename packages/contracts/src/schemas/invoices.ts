@@ -288,10 +288,48 @@ export const RectifyInput = z
   .strict()
   .meta({ id: 'RectifyInput' });
 
+/**
+ * One body for both countries, checked per issuer: a Spanish invoice is cancelled by a corrective
+ * (`reasonDescription`), a Mexican one (CFDI) at SAT through the PAC (`reason`, `substitute`).
+ */
 export const CancelInput = z
-  .object({ reasonDescription: xmlText(z.string().trim().min(1).max(500)).optional() })
+  .object({
+    reasonDescription: xmlText(z.string().trim().min(1).max(500))
+      .optional()
+      .describe("Spanish invoices: the corrective's reason text"),
+    reason: z
+      .enum(['01', '02', '03', '04'])
+      .optional()
+      .describe(
+        "Mexican invoices (CFDI), required: SAT's c_MotivoCancelacion — 01 errors with a " +
+          'relation (a replacing CFDI was stamped first: name it in `substitute`), 02 errors ' +
+          'without a relation, 03 the operation did not take place, 04 a nominative operation ' +
+          'related to a global invoice',
+      ),
+    substitute: z
+      .string()
+      .regex(
+        /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/,
+        'A UUID (fiscal folio)',
+      )
+      .optional()
+      .describe(
+        "With reason 01 only: the UUID of the tenant's stamped CFDI that replaces this one " +
+          '(FolioSustitucion)',
+      ),
+  })
   .strict()
   .meta({ id: 'CancelInput' });
+
+/** A Spanish cancellation answers the original and its corrective; a CFDI's, the original. */
+export const CancelResult = z
+  .object({
+    original: Invoice,
+    corrective: Invoice.optional().describe(
+      'Spanish invoices: the corrective that cancels the original (a CFDI has none)',
+    ),
+  })
+  .meta({ id: 'CancelResult' });
 
 export const SplitInput = z
   .object({

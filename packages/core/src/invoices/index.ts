@@ -1,4 +1,5 @@
 export * from './after-issue.ts';
+export * from './cancel-cfdi.ts';
 export * from './corrections.ts';
 export * from './create-invoice.ts';
 export * from './create-series.ts';

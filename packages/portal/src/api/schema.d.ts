@@ -463,7 +463,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel an issued invoice by a full corrective
+         * Cancel an issued invoice: a Spanish one by a full corrective; a Mexican one (a stamped CFDI) at SAT through the PAC with SAT's reason, cancelled at once or pending until the receptor accepts (ask again with the same reason to learn the outcome)
          * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
          */
         post: operations["cancelInvoice"];
@@ -1553,7 +1553,20 @@ export interface components {
             taxRegime?: string;
         };
         CancelInput: {
+            /**
+             * @description Mexican invoices (CFDI), required: SAT's c_MotivoCancelacion — 01 errors with a relation (a replacing CFDI was stamped first: name it in `substitute`), 02 errors without a relation, 03 the operation did not take place, 04 a nominative operation related to a global invoice
+             * @enum {string}
+             */
+            reason?: "01" | "02" | "03" | "04";
+            /** @description Spanish invoices: the corrective's reason text */
             reasonDescription?: string;
+            /** @description With reason 01 only: the UUID of the tenant's stamped CFDI that replaces this one (FolioSustitucion) */
+            substitute?: string;
+        };
+        CancelResult: {
+            /** @description Spanish invoices: the corrective that cancels the original (a CFDI has none) */
+            corrective?: components["schemas"]["Invoice"];
+            original: components["schemas"]["Invoice"];
         };
         ChainVerification: {
             checked: number;
@@ -5425,16 +5438,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The original and its corrective */
+            /** @description The original and its corrective (Spain); the original with `cfdi.cancellation` (Mexico) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CorrectionResult"];
+                    "application/json": components["schemas"]["CancelResult"];
                 };
             };
-            /** @description Invalid input; `errors` names each field */
+            /** @description A field of the other country's cancellation, a CFDI without `reason`, or `substitute` missing with 01 / given with another reason */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5454,6 +5467,42 @@ export interface operations {
             };
             /** @description A staff member whose role is not one of: owner, admin, accountant */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not cancellable in its status: not stamped, already cancelled, a pending cancellation with another reason, or `substitute` is no stamped CFDI of the tenant in force */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PAC refused the cancellation: its code (SAT's 203, 205, …) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PAC could not be reached: nothing changed, try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
