@@ -9,7 +9,8 @@ import type { Invoice } from './model.ts';
  */
 export type IssuedInvoicesSubscriber = (
   invoices: readonly Invoice[],
-) => Promise<readonly Invoice[] | undefined | void>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: most subscribers change nothing and return nothing
+) => Promise<readonly Invoice[] | void>;
 
 /**
  * Hands just-numbered invoices to the asynchronous step (`processIssuedInvoices`): documents, then
