@@ -14,7 +14,7 @@ const brandingOf = pdfBranding();
 export const handler = jobHandler(
   triggered.renderInvoicePdf,
   RenderInvoicePdfEvent,
-  async ({ invoice, draft, verifactuQrUrl }) => {
+  async ({ invoice, draft, verifactuQrUrl, cfdi }) => {
     const frozen = invoice as unknown as Invoice;
     const branding = await brandingOf(frozen.tenantId);
     const pdf = await renderInvoicePdf(frozen, {
@@ -22,6 +22,7 @@ export const handler = jobHandler(
       ...(branding ? { branding } : {}),
       ...(draft ? {} : { now: new Date(frozen.issuedAt ?? frozen.updatedAt) }),
       ...(verifactuQrUrl ? { verifactu: { qrUrl: verifactuQrUrl } } : {}),
+      ...(cfdi ? { cfdi } : {}),
     });
     return { pdf: Buffer.from(pdf).toString('base64') };
   },

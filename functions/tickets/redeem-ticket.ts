@@ -22,6 +22,7 @@ export const handler = httpHandler(
       {
         invoiceId: invoice.id,
         number: invoice.number,
+        ...(invoice.cfdi?.uuid ? { uuid: invoice.cfdi.uuid } : {}),
         documents: { xml: `${base}${documents.xml}`, pdf: `${base}${documents.pdf}` },
       },
       documents.pdf,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../packages/local/src/apigw.ts';
 import { loadHandler } from '../../packages/local/src/handlers.ts';
 import { aCustomer, createTenant, startApi } from '../support/api.ts';
+import { realiseCfdi } from './placeholders/cfdi.ts';
 import type { Realise } from './placeholders/context.ts';
 import { realiseCsd } from './placeholders/csd.ts';
 import { realiseDocuments } from './placeholders/documents.ts';
@@ -95,6 +96,7 @@ async function realise(event: string, routeId: string): Promise<string> {
     }
   }
   const areas: Realise[] = [
+    realiseCfdi,
     realiseCsd,
     realiseDocuments,
     realiseExchange,

@@ -1,8 +1,14 @@
 import { KmsSigner } from '@sello/aws';
 import { S3ArtifactStore } from '@sello/aws/documents';
 import { ENV } from '@sello/contracts';
-import { ForbiddenError } from '@sello/core/errors';
-import type { DocumentReadDeps, InvoiceExporter, InvoiceRenderer } from '@sello/core/invoices';
+import { ConflictError, ForbiddenError } from '@sello/core/errors';
+import {
+  artifactKey,
+  type DocumentReadDeps,
+  type Invoice,
+  type InvoiceExporter,
+  type InvoiceRenderer,
+} from '@sello/core/invoices';
 import { kmsClient, s3Client } from './clients.ts';
 import { artifactBucket, optionalEnv, verifactuConfig } from './config.ts';
 import {
@@ -45,6 +51,15 @@ export const artifactStore = () => {
   return artifacts;
 };
 
+/** The stamped CFDI stamping stored; until it is there, the invoice has no CFDI documents. */
+async function stampedCfdi(invoice: Invoice): Promise<Uint8Array> {
+  const bytes = await artifactStore().get(artifactKey(invoice, 'cfdi'));
+  if (!bytes) {
+    throw new ConflictError(`Invoice ${invoice.number} is not stamped yet: it has no CFDI`);
+  }
+  return bytes;
+}
+
 let built: { artifacts: S3ArtifactStore; renderer: InvoiceRenderer } | undefined;
 
 /**
@@ -59,6 +74,7 @@ export function documentServices() {
       identityOf,
       invokedPdf,
       verifactuConfig(),
+      stampedCfdi,
     ),
   };
   return built;

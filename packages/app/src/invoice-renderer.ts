@@ -4,6 +4,7 @@ import type { Signer } from '@sello/core/ports';
 import type { SigningIdentity } from '@sello/core/signing';
 import { qrUrl } from '@sello/core/verifactu';
 import {
+  type CfdiPorts,
   type FacturaeSigningKey,
   onRequestFormatsExporter,
   type PdfDrawer,
@@ -58,12 +59,14 @@ export function signedInvoiceRenderer(
   signer: Signer,
   identityOf: (tenantId: string) => Promise<RenderingIdentity>,
   drawPdf: PdfDrawer,
-  verifactu?: VerifactuConfig,
+  verifactu: VerifactuConfig | undefined,
+  stampedCfdi: CfdiPorts['stampedCfdi'],
 ): InvoiceRenderer {
   return storedFormatsRenderer({
     signer,
     signingKey: signingKeys(identityOf),
     drawPdf,
+    stampedCfdi,
     verifactuQrUrl: (invoice: Invoice) =>
       verifactu && invoice.status !== 'draft' && invoice.issuer.address.country === 'ES'
         ? qrUrl(invoice, verifactu.environment)

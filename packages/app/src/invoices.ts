@@ -4,6 +4,7 @@ import type { AfterIssue, InvoiceDeps } from '@sello/core/invoices';
 import * as core from '@sello/core/invoices';
 import { systemClock, ulidIds } from '@sello/core/ports';
 import { logger } from '@sello/http';
+import { lazyStamp } from './cfdi.ts';
 import { verifactuConfig } from './config.ts';
 import { documentReader, documentServices, invokedDocuments } from './documents.ts';
 import { invoker } from './invoker.ts';
@@ -106,7 +107,12 @@ export const listInvoices = () => core.listInvoices({ invoices: repositories().i
 
 export const deleteInvoice = () => core.deleteInvoice({ invoices: repositories().invoices });
 
-export const issueInvoice = () => core.issueInvoice(invoiceDeps());
+/** Numbers the draft; a Mexican one is then stamped in the same request (see `stampIssued`). */
+export const issueInvoice = () => {
+  const issue = core.issueInvoice(invoiceDeps());
+  const stamp = core.stampIssued(lazyStamp);
+  return async (tenantId: string, id: string) => stamp(await issue(tenantId, id));
+};
 
 export const cancelInvoice = () => core.cancelInvoice(invoiceDeps());
 
@@ -149,6 +155,7 @@ export const processIssuedInvoices = () =>
   core.processIssuedInvoices({
     invoices: repositories().invoices,
     subscribers: [
+      core.stampPending(lazyStamp),
       core.storeDocuments(documentServices()),
       recipientNotifier(textMailer()),
       core.publishIssuedInvoices(webhookEvents()),

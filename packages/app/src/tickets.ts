@@ -26,21 +26,18 @@ const companies = () => ({ directory: r().settings, settings: r().settings, tena
 export const publicCompany = () => core.publicCompany(companies());
 
 /**
- * The public redemption. Spanish tenants issue through the invoice use cases; Mexican ones will
- * issue a stamped CFDI through the same seam once CFDI issuing exists (core answers 409 now).
+ * The public redemption through the invoice use cases: Spanish tenants issue a complete invoice
+ * replacing the ticket, Mexican ones a CFDI stamped when issued.
  */
 function selfInvoicingDeps() {
   const handOver = issuedHandOver();
-  const spanish = core.spanishTicketInvoicer({
+  const invoicing = {
     customers: r().customers,
     clock: systemClock,
     ids: ulidIds,
     createInvoice: createInvoice(),
+    // Issuing stamps a Mexican invoice in the same call (see `issueInvoice`).
     issueInvoice: issueInvoice(),
-  });
-  const notYet: core.TicketInvoicer = {
-    check: () => undefined,
-    issue: () => Promise.reject(new Error('CFDI self-invoicing is not available yet')),
   };
   return {
     ...companies(),
@@ -48,7 +45,10 @@ function selfInvoicingDeps() {
     attempts: r().attempts,
     clock: systemClock,
     ids: ulidIds,
-    invoicers: { ES: spanish, MX: notYet },
+    invoicers: {
+      ES: core.spanishTicketInvoicer(invoicing),
+      MX: core.mexicanTicketInvoicer(invoicing),
+    },
     links: core.grantedLinks({ grants: r().documentGrants, clock: systemClock }),
     delivered: async (tenantId: string, invoice: Invoice, email: string) => {
       // Documents first (signed and stored), then the buyer's mail; both after the answer.
@@ -67,10 +67,7 @@ function selfInvoicingDeps() {
   } satisfies core.SelfInvoicingDeps;
 }
 
-/**
- * The public redemption. Spanish tenants issue through the invoice use cases; Mexican ones will
- * issue a stamped CFDI through the same seam once CFDI issuing exists (core answers 409 now).
- */
+/** The public redemption (see `selfInvoicingDeps`). */
 export const redeemTicket = () => core.redeemTicket(selfInvoicingDeps());
 
 /** The tenant approves a late request (by ticket id). */

@@ -153,6 +153,7 @@ export class MemoryArtifacts implements ArtifactStore {
 export const fakeRenderer: InvoiceRenderer = {
   facturae: async (i) => Buffer.from(`facturae of ${i.number}`),
   pdf: async (i, o) => Buffer.from(`pdf of ${i.number}${o.draft ? ' (draft)' : ''}`),
+  cfdi: async (i) => Buffer.from(`cfdi of ${i.number}`),
 };
 
 export class RecordingPublisher implements EventPublisher {

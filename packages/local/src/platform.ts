@@ -9,7 +9,12 @@ import { type BackgroundFailure, installLocalInvoker, type LocalInvoker } from '
 import { SANDBOX_PAC_PASSWORD, SANDBOX_PAC_USER, startSandboxPacServer } from './pac/index.ts';
 import { PORTAL_DIST } from './portal.ts';
 import { JsonFileScheduleStore, LocalScheduler, LocalSchedulerPort } from './scheduler/index.ts';
-import { ensureDemoOwner, ensureDemoTenant, type LocalInfo } from './seed.ts';
+import {
+  ensureDemoOwner,
+  ensureDemoTenant,
+  ensureMexicanDemoTenant,
+  type LocalInfo,
+} from './seed.ts';
 import { startCognitoLocal } from './services/cognito.ts';
 import { startDynamoLocal } from './services/dynamodb.ts';
 import { startServiceHost } from './services/host.ts';
@@ -185,6 +190,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     await ensureTable(dynamoClient(), TABLE_NAME);
     const localJson = join(dataDir, 'local.json');
     const demo = await ensureDemoTenant(localJson);
+    const mx = await ensureMexicanDemoTenant(localJson);
     const owner = await ensureDemoOwner(localJson, demo.tenantId);
     const demoTenant = await repositories().tenants.get(demo.tenantId);
     const demoCertificate = demoTenant && {
@@ -209,6 +215,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       portalUrl: `${apiUrl}/`,
       mailUrl: services.ses,
       pacUrl: pac.url,
+      mx: { apiKey: mx.apiKey, tenantId: mx.tenantId },
     };
 
     const server: Server = createApiServer({

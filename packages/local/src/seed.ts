@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { putCsd } from '@sello/app/csd';
 import { identityProvider, repositories } from '@sello/app/platform';
 import { ConflictError } from '@sello/core/errors';
 import { systemClock, ulidIds } from '@sello/core/ports';
@@ -17,6 +19,8 @@ export interface LocalInfo {
   mailUrl: string;
   /** The sandbox PAC (SW Sapien's protocol; its account is in the local Secrets Manager). */
   pacUrl?: string;
+  /** The Mexican demo tenant (SAT's test CSD uploaded): it issues stamped CFDI. */
+  mx?: { apiKey: string; tenantId: string; companyNumber?: string };
 }
 
 const DEMO_OWNER = 'owner@demo.sello.local';
@@ -100,4 +104,52 @@ export async function ensureDemoOwner(localJsonPath: string, tenantId: string) {
     }
   }
   throw new Error('Could not create the demo owner: both of its addresses are taken');
+}
+
+/** The Mexican demo issuer: the RFC of SAT's test CSD, which `npm start` uploads for it. */
+const MX_DEMO_TENANT = {
+  name: 'ESCUELA KEMPER URGATE',
+  taxId: 'EKU9003173C9',
+  email: 'facturas@mx.demo.sello.local',
+  language: 'es' as const,
+  timezone: 'America/Mexico_City',
+  address: {
+    line1: 'Av. Vallarta 1',
+    city: 'Guadalajara',
+    postalCode: '44100',
+    country: 'MX',
+  },
+  taxRegime: '601',
+  expeditionPostalCode: '44100',
+};
+
+const DEMO_DIR = join(import.meta.dirname, 'demo');
+
+/**
+ * The Mexican demo tenant of `local.json`'s `mx`, reused while its key works; otherwise made anew
+ * with SAT's test CSD uploaded (its key imported into the local KMS), so it issues stamped CFDI
+ * from the first start.
+ */
+export async function ensureMexicanDemoTenant(localJsonPath: string) {
+  if (existsSync(localJsonPath)) {
+    const previous = JSON.parse(readFileSync(localJsonPath, 'utf8')) as Partial<LocalInfo>;
+    const mx = previous.mx;
+    if (mx?.apiKey && mx.tenantId) {
+      const principal = await authenticateApiKey({ apiKeys: repositories().apiKeys })(
+        mx.apiKey,
+      ).catch(() => undefined);
+      if (principal?.tenantId === mx.tenantId) return { ...mx, created: false };
+    }
+  }
+  const { tenant, secret } = await provisionTenant({
+    tenants: repositories().tenants,
+    clock: systemClock,
+    ids: ulidIds,
+  })(MX_DEMO_TENANT);
+  await putCsd()(tenant.id, {
+    certificate: readFileSync(join(DEMO_DIR, 'EKU9003173C9.cer')).toString('base64'),
+    key: readFileSync(join(DEMO_DIR, 'EKU9003173C9.key')).toString('base64'),
+    password: '12345678a',
+  });
+  return { tenantId: tenant.id, apiKey: secret, created: true };
 }

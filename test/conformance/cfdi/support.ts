@@ -50,6 +50,7 @@ export function scratch() {
   const dir = mkdtempSync(join(tmpdir(), 'sello-cfdi-'));
   let n = 0;
   return {
+    dir,
     file: (content: string) => {
       n += 1;
       const path = join(dir, `${n}.xml`);

@@ -32,6 +32,7 @@ describe('npm start', () => {
       'apiKey',
       'apiUrl',
       'mailUrl',
+      'mx',
       'pacUrl',
       'portalUrl',
       'staffEmail',
@@ -69,6 +70,45 @@ describe('npm start', () => {
     });
     expect(created.status).toBe(201);
     expect((await fetch(info.mailUrl)).status).toBe(200);
+    // The Mexican demo tenant has SAT's test CSD: its first invoice is stamped by the sandbox PAC.
+    const mx = async (path: string, body: unknown) => {
+      const res = await fetch(`${info.apiUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${info.mx.apiKey}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      // biome-ignore lint/suspicious/noExplicitAny: the answers are read field by field
+      return { status: res.status, json: (await res.json()) as any };
+    };
+    const buyer = await mx('/v1/customers', {
+      taxId: 'MCI7306249Y6',
+      name: 'MINISTERIO DE CULTURA INDIGENA',
+      taxRegime: '603',
+      address: {
+        line1: 'Calle Hidalgo 77',
+        city: 'Ciudad de México',
+        postalCode: '06300',
+        country: 'MX',
+      },
+    });
+    expect(buyer.status).toBe(201);
+    const line = { description: 'Servicio', quantity: '1', unitPrice: '100.00' };
+    const cfdiDraft = await mx('/v1/invoices', {
+      customerId: buyer.json.id,
+      cfdiUse: 'G03',
+      lines: [
+        {
+          ...line,
+          taxes: [{ type: 'IVA', rate: '16' }],
+          satProductKey: '81111500',
+          satUnitKey: 'E48',
+          taxObject: '02',
+        },
+      ],
+    });
+    expect(cfdiDraft.status).toBe(201);
+    const stamped = await mx(`/v1/invoices/${cfdiDraft.json.id}/issue`, undefined);
+    expect(stamped.json.cfdi).toMatchObject({ status: 'stamped' });
     // The sandbox PAC, in SW Sapien's protocol: a wrong account is refused as SW refuses it.
     const pacAuth = await fetch(`${info.pacUrl}/security/authenticate`, {
       method: 'POST',

@@ -2,6 +2,7 @@ import { defineRoute, defineTriggered, type RouteDef, type TriggeredDef } from '
 import { IdParams, PageQuery, pageOf } from '../schemas/common.ts';
 import {
   CancelInput,
+  CancelResult,
   CorrectionResult,
   DocumentParams,
   Invoice,
@@ -22,6 +23,11 @@ import { problem, read, readWrite } from './shared.ts';
  * `processIssuedInvoices`, so the number is answered without waiting for signing and rendering.
  */
 const numbering = { access: readWrite, invokes: ['processIssuedInvoices'] } as const;
+/** Issuing also stamps a Mexican invoice: sealed with its CSD (KMS), the stamped XML stored. */
+const issuing = {
+  access: [...readWrite, 'artifacts:write', 'signing:sign', 'pac:stamp'],
+  invokes: ['processIssuedInvoices'],
+} as const;
 /**
  * Making documents: signing the Facturae, storing both, the PDF drawn by `renderInvoicePdf`. Only
  * the post-issue step and `ensureInvoiceDocuments` do it; the routes that serve or send documents
@@ -132,7 +138,7 @@ export const invoicesRoutes = {
     path: '/v1/invoices/{id}/issue',
     entry: 'functions/invoices/issue-invoice.ts',
     auth: 'tenant',
-    ...numbering,
+    ...issuing,
     summary: 'Number and freeze a draft; its documents follow within seconds',
     tag: 'Invoices',
     request: { params: IdParams },
@@ -140,6 +146,27 @@ export const invoicesRoutes = {
       200: { description: 'The issued invoice', schema: Invoice },
       404: problem('No such invoice'),
       409: problem('Not a draft'),
+    },
+    timeoutSeconds: 30,
+  }),
+  stampInvoice: defineRoute({
+    id: 'stampInvoice',
+    method: 'POST',
+    path: '/v1/invoices/{id}/stamp',
+    entry: 'functions/invoices/stamp-invoice.ts',
+    auth: 'tenant',
+    access: ['table:read', 'table:write', 'artifacts:write', 'signing:sign', 'pac:stamp'],
+    summary:
+      'Stamp a Mexican invoice whose stamp is pending or was refused: sealed with the CSD and ' +
+      'sent to the PAC again, with the customer as it is now; its folio stays the same',
+    tag: 'Invoices',
+    request: { params: IdParams },
+    responses: {
+      200: { description: 'The stamped invoice (already stamped: as it is)', schema: Invoice },
+      404: problem('No such invoice'),
+      409: problem('A draft, not a CFDI, or no CSD uploaded'),
+      422: problem('The PAC refused it: its code and message'),
+      503: problem('The PAC could not be reached: try again later'),
     },
     timeoutSeconds: 30,
   }),
@@ -205,12 +232,32 @@ export const invoicesRoutes = {
     path: '/v1/invoices/{id}/cancel',
     entry: 'functions/invoices/cancel-invoice.ts',
     auth: 'tenant',
-    ...numbering,
-    summary: 'Cancel an issued invoice by a full corrective',
+    // A Mexican invoice is cancelled at SAT through the stage's PAC.
+    access: [...readWrite, 'pac:stamp'],
+    invokes: numbering.invokes,
+    summary:
+      'Cancel an issued invoice: a Spanish one by a full corrective; a Mexican one (a stamped ' +
+      "CFDI) at SAT through the PAC with SAT's reason, cancelled at once or pending until the " +
+      'receptor accepts (ask again with the same reason to learn the outcome)',
     tag: 'Invoices',
     request: { params: IdParams, body: CancelInput },
     responses: {
-      200: { description: 'The original and its corrective', schema: CorrectionResult },
+      200: {
+        description:
+          'The original and its corrective (Spain); the original with `cfdi.cancellation` (Mexico)',
+        schema: CancelResult,
+      },
+      400: problem(
+        "A field of the other country's cancellation, a CFDI without `reason`, or `substitute` " +
+          'missing with 01 / given with another reason',
+      ),
+      404: problem('No such invoice'),
+      409: problem(
+        'Not cancellable in its status: not stamped, already cancelled, a pending cancellation ' +
+          'with another reason, or `substitute` is no stamped CFDI of the tenant in force',
+      ),
+      422: problem("The PAC refused the cancellation: its code (SAT's 203, 205, …)"),
+      503: problem('The PAC could not be reached: nothing changed, try again later'),
     },
     timeoutSeconds: 30,
   }),
@@ -241,7 +288,7 @@ export const invoicesTriggered = {
     id: 'processIssuedInvoices',
     entry: 'functions/invoices/process-issued-invoices.ts',
     // Documents, then the buyer's mail and the ERPs' webhooks (signing secrets opened with KMS).
-    access: [...documentAccess, 'table:write', 'mail:send', 'secrets:decrypt'],
+    access: [...documentAccess, 'table:write', 'mail:send', 'secrets:decrypt', 'pac:stamp'],
     invokes: ['renderInvoicePdf'],
     summary:
       'After invoices are numbered: stores their signed Facturae and PDF, then runs the ' +

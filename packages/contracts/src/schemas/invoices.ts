@@ -180,6 +180,31 @@ export const Invoice = z
       .literal('import')
       .optional()
       .describe('Issued by your own system and delivered through POST /v1/imports'),
+    cfdi: z
+      .object({
+        status: z
+          .enum(['pending', 'refused', 'stamped'])
+          .describe(
+            '`pending`: numbered, the PAC not reached yet (retried); `refused`: see `refusal`, ' +
+              'fix the customer and POST /v1/invoices/{id}/stamp; `stamped`: `uuid` is its fiscal folio',
+          ),
+        uuid: z.string().optional().describe('The fiscal folio (UUID) of the stamp'),
+        stampedAt: z.string().optional().describe("The stamp's time, Mexico's central time"),
+        refusal: z
+          .object({ code: z.string(), message: z.string(), at: Instant })
+          .optional()
+          .describe("The PAC's code (SAT's validation matrix) and message"),
+        cancellation: z
+          .object({
+            reason: z.enum(['01', '02', '03', '04']),
+            substitute: z.string().optional(),
+            status: z.enum(['cancelled', 'pending']),
+            at: Instant,
+          })
+          .optional(),
+      })
+      .optional()
+      .describe("A Mexican issuer's invoice as CFDI 4.0: its stamp"),
     recipientStatus: z
       .enum(['accepted', 'rejected', 'paid'])
       .optional()
@@ -263,10 +288,48 @@ export const RectifyInput = z
   .strict()
   .meta({ id: 'RectifyInput' });
 
+/**
+ * One body for both countries, checked per issuer: a Spanish invoice is cancelled by a corrective
+ * (`reasonDescription`), a Mexican one (CFDI) at SAT through the PAC (`reason`, `substitute`).
+ */
 export const CancelInput = z
-  .object({ reasonDescription: xmlText(z.string().trim().min(1).max(500)).optional() })
+  .object({
+    reasonDescription: xmlText(z.string().trim().min(1).max(500))
+      .optional()
+      .describe("Spanish invoices: the corrective's reason text"),
+    reason: z
+      .enum(['01', '02', '03', '04'])
+      .optional()
+      .describe(
+        "Mexican invoices (CFDI), required: SAT's c_MotivoCancelacion — 01 errors with a " +
+          'relation (a replacing CFDI was stamped first: name it in `substitute`), 02 errors ' +
+          'without a relation, 03 the operation did not take place, 04 a nominative operation ' +
+          'related to a global invoice',
+      ),
+    substitute: z
+      .string()
+      .regex(
+        /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/,
+        'A UUID (fiscal folio)',
+      )
+      .optional()
+      .describe(
+        "With reason 01 only: the UUID of the tenant's stamped CFDI that replaces this one " +
+          '(FolioSustitucion)',
+      ),
+  })
   .strict()
   .meta({ id: 'CancelInput' });
+
+/** A Spanish cancellation answers the original and its corrective; a CFDI's, the original. */
+export const CancelResult = z
+  .object({
+    original: Invoice,
+    corrective: Invoice.optional().describe(
+      'Spanish invoices: the corrective that cancels the original (a CFDI has none)',
+    ),
+  })
+  .meta({ id: 'CancelResult' });
 
 export const SplitInput = z
   .object({
@@ -326,5 +389,20 @@ export const RenderInvoicePdfEvent = z
     }),
     draft: z.boolean(),
     verifactuQrUrl: z.url().optional(),
+    /** A stamped CFDI's printed data (`cfdiPrint` of @sello/formats/cfdi). */
+    cfdi: z
+      .looseObject({
+        details: z.array(z.tuple([z.string(), z.string()])),
+        uuid: z.string(),
+        stampedAt: z.string(),
+        pacRfc: z.string(),
+        certificateNumber: z.string(),
+        satCertificateNumber: z.string(),
+        cfdiSeal: z.string(),
+        satSeal: z.string(),
+        stampChain: z.string(),
+        qrUrl: z.url(),
+      })
+      .optional(),
   })
   .strict();

@@ -285,7 +285,7 @@ async function afterCommit(deps: ImportDeps, imported: ExchangeInvoice[]) {
       ),
     );
   }
-  if (deps.onIssued) steps.push(deps.onIssued(imported));
+  if (deps.onIssued) steps.push(deps.onIssued(imported).then(() => undefined));
   for (const result of await Promise.allSettled(steps)) {
     if (result.status === 'rejected') deps.report?.(result.reason);
   }

@@ -35,10 +35,10 @@ const imported = (format: 'facturae' | 'ubl') =>
 
 describe('the formats catalog', () => {
   it('lists each kind of format as the API and the domain always had them', () => {
-    expect(FORMAT_IDS).toEqual(['pdf', 'facturae', 'ubl', 'cii', 'verifactu']);
-    expect(STORED_FORMATS).toEqual(['pdf', 'facturae']);
-    expect(DELIVERY_FORMATS).toEqual(['pdf', 'facturae', 'ubl']);
-    expect(INBOX_FORMATS).toEqual(['pdf', 'facturae', 'ubl', 'cii']);
+    expect(FORMAT_IDS).toEqual(['pdf', 'facturae', 'ubl', 'cii', 'verifactu', 'cfdi']);
+    expect(STORED_FORMATS).toEqual(['pdf', 'facturae', 'cfdi']);
+    expect(DELIVERY_FORMATS).toEqual(['pdf', 'facturae', 'ubl', 'cfdi']);
+    expect(INBOX_FORMATS).toEqual(['pdf', 'facturae', 'ubl', 'cii', 'cfdi']);
     expect(READABLE_FORMATS).toEqual(['facturae', 'ubl', 'cii']);
   });
 
@@ -49,12 +49,14 @@ describe('the formats catalog', () => {
       ubl: 'ubl.xml',
       cii: 'cii.xml',
       verifactu: 'verifactu.xml',
+      cfdi: 'cfdi.xml',
     });
     expect(CONTENT_TYPES).toMatchObject({ pdf: 'application/pdf', facturae: 'application/xml' });
     const i = invoice();
     expect(documentFileName(i, 'facturae')).toBe('F2026_000001.xsig');
     expect(artifactKey(i, 'facturae')).toBe('tenants/ten_1/invoices/inv_1/F2026_000001.xml');
     expect(artifactKey(i, 'pdf')).toBe('tenants/ten_1/invoices/inv_1/F2026_000001.pdf');
+    expect(artifactKey(i, 'cfdi')).toBe('tenants/ten_1/invoices/inv_1/F2026_000001.cfdi.xml');
   });
 
   it('answers an unknown id with a 400 naming `format`', () => {
@@ -67,7 +69,9 @@ describe('the formats catalog', () => {
   });
 
   it('filters by where each format applies', () => {
-    expect(applicableFormats(invoice(), FORMAT_IDS)).toEqual([...FORMAT_IDS]);
+    expect(applicableFormats(invoice(), FORMAT_IDS)).toEqual(
+      FORMAT_IDS.filter((f) => f !== 'cfdi'),
+    );
     expect(applicableFormats(imported('ubl'), FORMAT_IDS)).toEqual(['pdf', 'ubl', 'cii']);
     expect(applicableFormats(imported('facturae'), FORMAT_IDS)).toEqual([
       'pdf',
@@ -75,8 +79,13 @@ describe('the formats catalog', () => {
       'ubl',
       'cii',
     ]);
-    const mexican = invoice({ issuer: { address: { country: 'MX' } } } as Partial<Invoice>);
-    expect(applicableFormats(mexican, FORMAT_IDS)).not.toContain('verifactu');
+    const mexican = (status: 'pending' | 'refused' | 'stamped') =>
+      invoice({ issuer: { address: { country: 'MX' } }, cfdi: { status } } as Partial<Invoice>);
+    // A CFDI is only a CFDI, and has documents once stamped.
+    expect(applicableFormats(mexican('stamped'), FORMAT_IDS)).toEqual(['pdf', 'cfdi']);
+    expect(applicableFormats(mexican('pending'), FORMAT_IDS)).toEqual([]);
+    expect(applicableFormats(mexican('refused'), FORMAT_IDS)).toEqual([]);
+    expect(storedFormatsOf(mexican('stamped'))).toEqual(['pdf', 'cfdi']);
     expect(storedFormatsOf(imported('ubl'))).toEqual(['pdf']);
     expect(storedFormatsOf(invoice())).toEqual(['pdf', 'facturae']);
   });

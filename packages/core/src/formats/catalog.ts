@@ -45,7 +45,19 @@ export interface FormatFacts {
  * second original of an invoice issued elsewhere.
  */
 export const hasFacturae = (invoice: Invoice) =>
-  invoice.origin !== 'import' || invoice.imported?.format === 'facturae';
+  !issuedInMexico(invoice) &&
+  (invoice.origin !== 'import' || invoice.imported?.format === 'facturae');
+
+/** Mexican issuers' invoices are CFDI, and only CFDI: no Facturae, no EN 16931 syntaxes. */
+const issuedInMexico = (invoice: Invoice) => invoice.issuer.address.country === 'MX';
+
+/** A CFDI has fiscal existence, and so documents, once the PAC stamped it. */
+const stampedOrNotCfdi = (invoice: Invoice) =>
+  !issuedInMexico(invoice) || invoice.cfdi?.status === 'stamped';
+
+const notStamped = (invoice: Invoice) =>
+  `Invoice ${invoice.number} is not stamped yet (its CFDI is ${invoice.cfdi?.status ?? 'pending'}); ` +
+  'it has no documents until the PAC stamps it';
 
 /**
  * The formats, in the order mails attach them and lists show them. Adding a format is one entry
@@ -62,6 +74,9 @@ export const INVOICE_FORMATS = [
     mailed: true,
     delivery: true,
     inbox: true,
+    // A CFDI's PDF is its printed representation: it carries the stamp.
+    appliesTo: stampedOrNotCfdi,
+    notApplicable: notStamped,
   },
   {
     id: 'facturae',
@@ -76,7 +91,9 @@ export const INVOICE_FORMATS = [
     readable: true,
     appliesTo: hasFacturae,
     notApplicable: (invoice) =>
-      `Invoice ${invoice.number} was imported as ${invoice.imported?.format.toUpperCase()}; it has no Facturae`,
+      issuedInMexico(invoice)
+        ? `Invoice ${invoice.number} is a Mexican CFDI; it has no Facturae`
+        : `Invoice ${invoice.number} was imported as ${invoice.imported?.format.toUpperCase()}; it has no Facturae`,
   },
   {
     id: 'ubl',
@@ -86,6 +103,8 @@ export const INVOICE_FORMATS = [
     delivery: true,
     inbox: true,
     readable: true,
+    appliesTo: (invoice) => !issuedInMexico(invoice),
+    notApplicable: (invoice) => `Invoice ${invoice.number} is a Mexican CFDI; it has no UBL`,
   },
   {
     id: 'cii',
@@ -94,6 +113,8 @@ export const INVOICE_FORMATS = [
     fileExtension: 'cii.xml',
     inbox: true,
     readable: true,
+    appliesTo: (invoice) => !issuedInMexico(invoice),
+    notApplicable: (invoice) => `Invoice ${invoice.number} is a Mexican CFDI; it has no CII`,
   },
   {
     id: 'verifactu',
@@ -106,6 +127,22 @@ export const INVOICE_FORMATS = [
       invoice.origin === 'import'
         ? `Invoice ${invoice.number} was imported; its VERI*FACTU record is kept by its issuer's system`
         : `Invoice ${invoice.number} is not issued from Spain; it has no VERI*FACTU record`,
+  },
+  {
+    id: 'cfdi',
+    name: 'CFDI',
+    mediaType: 'application/xml',
+    fileExtension: 'cfdi.xml',
+    // Stored by stamping (the PAC's stamp cannot be made again): the legal original.
+    stored: { extension: 'cfdi.xml' },
+    mailed: true,
+    delivery: true,
+    inbox: true,
+    appliesTo: (invoice) => issuedInMexico(invoice) && invoice.cfdi?.status === 'stamped',
+    notApplicable: (invoice) =>
+      issuedInMexico(invoice)
+        ? notStamped(invoice)
+        : `Invoice ${invoice.number} is not issued from Mexico; it has no CFDI`,
   },
 ] as const satisfies readonly FormatFacts[];
 

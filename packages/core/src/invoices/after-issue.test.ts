@@ -11,7 +11,13 @@ import type { InvoiceRepository } from './invoice-repository.ts';
 import type { Invoice } from './model.ts';
 
 const invoice = (id: string, status: Invoice['status'] = 'issued') =>
-  ({ id, tenantId: 'ten_1', status, number: `F-${id}` }) as Invoice;
+  ({
+    id,
+    tenantId: 'ten_1',
+    status,
+    number: `F-${id}`,
+    issuer: { address: { country: 'ES' } },
+  }) as Invoice;
 
 const repository = (stored: Invoice[]) =>
   ({
@@ -85,6 +91,9 @@ describe('storeDocuments', () => {
       pdf: async (i, { draft }) => {
         rendered.push(`pdf:${i.id}:${draft}`);
         return new TextEncoder().encode('%PDF');
+      },
+      cfdi: async () => {
+        throw new Error('no CFDI in these tests');
       },
     };
     const store = storeDocuments({ artifacts, renderer });

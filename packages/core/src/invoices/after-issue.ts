@@ -7,7 +7,10 @@ import type { Invoice } from './model.ts';
  * the request's critical path where the platform allows it. Each subscriber must be idempotent:
  * the same invoice may be handed over again after a retry.
  */
-export type IssuedInvoicesSubscriber = (invoices: readonly Invoice[]) => Promise<void>;
+export type IssuedInvoicesSubscriber = (
+  invoices: readonly Invoice[],
+  // biome-ignore lint/suspicious/noConfusingVoidType: most subscribers change nothing and return nothing
+) => Promise<readonly Invoice[] | void>;
 
 /**
  * Hands just-numbered invoices to the asynchronous step (`processIssuedInvoices`): documents, then
@@ -67,8 +70,13 @@ export const processIssuedInvoices =
     const skipped = invoiceIds.filter((id) => !processed.includes(id));
     if (!invoices.length) return { processed, skipped };
     const failures: unknown[] = [];
+    // A subscriber that changes the invoices (stamping) hands the changed ones to the next.
+    let current: readonly Invoice[] = invoices;
     for (const subscriber of deps.subscribers) {
-      await subscriber(invoices).catch((error: unknown) => failures.push(error));
+      const changed = await subscriber(current).catch((error: unknown) => {
+        failures.push(error);
+      });
+      if (changed) current = changed;
     }
     if (failures.length) {
       throw new AggregateError(

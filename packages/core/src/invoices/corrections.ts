@@ -99,6 +99,12 @@ async function issueCorrective(
       `Invoice ${original.number ?? original.id} is ${original.status} and cannot be corrected`,
     );
   }
+  if (original.issuer.address.country === 'MX' && !original.cfdi?.uuid) {
+    // Its CFDI relates to the original's fiscal folio, which an unstamped original lacks.
+    throw new ConflictError(
+      `Invoice ${original.number ?? original.id} is not stamped yet: stamp it before correcting it`,
+    );
+  }
   const { tenant, customer } = await loadParties(deps, original.tenantId, original.customerId);
   const series = await chooseSeries(deps)(original.tenantId, 'corrective', undefined);
   const now = deps.clock.now();
@@ -139,6 +145,8 @@ async function issueCorrective(
         request.reasonDescription ?? REASONS[request.reasonCode] ?? request.reasonCode,
       method: request.method,
       period: periodOf(original.issueDate),
+      // Mexico: the CFDI relates to the original's fiscal folio (01 credit, 02 debit, 04 substitution).
+      ...(original.cfdi?.uuid ? { originalUuid: original.cfdi.uuid } : {}),
     },
     events: [{ at, type: 'created', detail: { corrects: original.id } }],
     // Version 0: the corrective does not exist yet; the transaction creates it.
@@ -168,6 +176,8 @@ async function issueCorrective(
         status: 'issued',
         sequence,
         number,
+        // A Mexican corrective is a CFDI too, stamped after numbering (the post-issue step).
+        ...(tenant.address.country === 'MX' ? { cfdi: { status: 'pending' as const } } : {}),
         events: [...draft.events, { at, type: 'issued' }],
         version: 1,
         issuedAt: at,

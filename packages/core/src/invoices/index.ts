@@ -1,4 +1,5 @@
 export * from './after-issue.ts';
+export * from './cancel-cfdi.ts';
 export * from './corrections.ts';
 export * from './create-invoice.ts';
 export * from './create-series.ts';
@@ -17,6 +18,7 @@ export * from './parties.ts';
 export * from './publish-issued.ts';
 export * from './send-invoice.ts';
 export * from './series.ts';
+export * from './stamp-invoice.ts';
 export * from './terms.ts';
 export * from './update-invoice.ts';
 export * from './view.ts';

@@ -59,6 +59,8 @@ export const issueInvoice =
           issueDate,
           issuer: issuerSnapshot(tenant),
           customer: customerSnapshot(customer),
+          // A CFDI is stamped after numbering (stampInvoice): until then it is pending.
+          ...(tenant.address.country === 'MX' ? { cfdi: { status: 'pending' as const } } : {}),
           events: [...draft.events, { at, type: 'issued' }],
           version: draft.version + 1,
           updatedAt: at,

@@ -68,6 +68,31 @@ export interface InvoiceEvent {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * A Mexican invoice's life as a CFDI. Numbering and stamping are two steps: the number is
+ * committed first (gapless, as every series), then the sealed CFDI goes to the PAC. Until it is
+ * stamped the invoice has no fiscal existence, so a refusal keeps the folio with this invoice and
+ * it is stamped again once corrected; never a new number, never a burnt folio.
+ */
+export interface CfdiState {
+  /**
+   * `pending`: numbered, not stamped yet (the PAC was not reached; retried after issue);
+   * `refused`: the PAC refused it, see `refusal`; `stamped`: it has its fiscal folio (`uuid`).
+   */
+  status: 'pending' | 'refused' | 'stamped';
+  uuid?: string;
+  /** `FechaTimbrado` as the stamp says it (Mexico's central time, no offset). */
+  stampedAt?: string;
+  refusal?: { code: string; message: string; at: string };
+  /** SAT's cancellation, once asked for. */
+  cancellation?: {
+    reason: '01' | '02' | '03' | '04';
+    substitute?: string;
+    status: 'cancelled' | 'pending';
+    at: string;
+  };
+}
+
 /** Where a document came from when not typed in by a user: an automatic task's occurrence. */
 export interface DocumentSource {
   taskId: string;
@@ -127,6 +152,8 @@ export interface Invoice extends ExchangeFields {
   /** The simplified invoices (tickets) this complete invoice replaces (self-invoicing). */
   substitutes?: SubstitutedInvoice[];
   source?: DocumentSource;
+  /** Mexican invoices: the CFDI's stamp (absent on drafts and on other countries' invoices). */
+  cfdi?: CfdiState;
   events: InvoiceEvent[];
   version: number;
   createdAt: string;

@@ -3,6 +3,7 @@
 export * from './document-grants.ts';
 export * from './get-ticket.ts';
 export * from './import-tickets.ts';
+export * from './mexican-invoicer.ts';
 export * from './model.ts';
 export * from './self-invoicing.ts';
 export * from './spanish-invoicer.ts';

@@ -122,7 +122,7 @@ export const publicCompany =
       country: tenant.address.country,
       jurisdiction,
       // Mexican tenants get a stamped CFDI once CFDI issuing is wired (see the tickets README).
-      available: jurisdiction === 'ES',
+      available: true,
       limit: settings.limit,
       afterLimit: settings.afterLimit,
       fields:
@@ -223,11 +223,6 @@ export const redeemTicket =
   ): Promise<Redemption | LateRedemption> => {
     const { tenant, settings } = await companyOf(deps, companyNumber);
     const jurisdiction = jurisdictionOf(tenant);
-    if (jurisdiction === 'MX') {
-      throw new ConflictError(
-        'Self-invoicing of Mexican companies issues CFDI, which is not available yet; ask the company for your invoice',
-      );
-    }
     const invoicer = deps.invoicers[jurisdiction];
     const attempt = await beginRedemption(deps, `${tenant.id}:${input.reference}`, sourceIp);
     const ticket = await deps.tickets.get(tenant.id, input.reference);

@@ -1,4 +1,7 @@
 import type { Invoice } from '@sello/core/invoices';
+import type { CfdiPorts } from '../cfdi/invoice-format.ts';
+import { type CfdiPrint, cfdiPrint } from '../cfdi/print.ts';
+import { readCfdi } from '../cfdi/read.ts';
 import { defineFormat, type VerifactuQrPort } from '../registry/format.ts';
 
 /**
@@ -7,15 +10,26 @@ import { defineFormat, type VerifactuQrPort } from '../registry/format.ts';
  */
 export type PdfDrawer = (
   invoice: Invoice,
-  options: { draft: boolean; verifactuQrUrl?: string },
+  options: { draft: boolean; verifactuQrUrl?: string; cfdi?: CfdiPrint },
 ) => Promise<Uint8Array>;
 
-export interface PdfPorts extends VerifactuQrPort {
+export interface PdfPorts extends VerifactuQrPort, CfdiPorts {
   drawPdf: PdfDrawer;
 }
 
-/** The printed invoice: stored once issued; a draft's is a preview, without the AEAT QR. */
-export const pdfFormat = defineFormat('pdf', (invoice, ports: PdfPorts, { draft }) => {
+/**
+ * The printed invoice: stored once issued; a draft's is a preview, without the AEAT QR. A
+ * Mexican invoice's is its CFDI's printed representation, read from the stamped document.
+ */
+export const pdfFormat = defineFormat('pdf', async (invoice, ports: PdfPorts, { draft }) => {
   const qr = draft ? undefined : ports.verifactuQrUrl(invoice);
-  return ports.drawPdf(invoice, { draft, ...(qr ? { verifactuQrUrl: qr } : {}) });
+  const cfdi =
+    !draft && invoice.cfdi?.status === 'stamped'
+      ? cfdiPrint(readCfdi(new TextDecoder().decode(await ports.stampedCfdi(invoice))))
+      : undefined;
+  return ports.drawPdf(invoice, {
+    draft,
+    ...(qr ? { verifactuQrUrl: qr } : {}),
+    ...(cfdi ? { cfdi } : {}),
+  });
 });

@@ -2,6 +2,7 @@ import { ON_REQUEST_FORMAT_TABLE } from './on-request.ts';
 import { formatRegistry } from './registry.ts';
 import { STORED_FORMAT_TABLE } from './stored.ts';
 
+export type { CfdiPorts } from '../cfdi/invoice-format.ts';
 export type { FacturaePorts, FacturaeSigningKey } from '../facturae/invoice-format.ts';
 export type { PdfDrawer, PdfPorts } from '../pdf/invoice-format.ts';
 export { type VerifactuRecordPorts, writeBillingRecord } from '../verifactu/invoice-format.ts';

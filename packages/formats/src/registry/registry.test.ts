@@ -99,6 +99,9 @@ describe('the formats registry', () => {
       signingKey: async () => {
         throw new Error('no key in this test');
       },
+      stampedCfdi: async () => {
+        throw new Error('no CFDI in this test');
+      },
       drawPdf: async (invoice, options) => {
         drawn.push([invoice.id, options]);
         return new TextEncoder().encode('%PDF');

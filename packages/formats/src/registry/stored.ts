@@ -1,4 +1,5 @@
 import type { InvoiceRenderer } from '@sello/core/invoices';
+import { cfdiFormat } from '../cfdi/invoice-format.ts';
 import { facturaeFormat } from '../facturae/invoice-format.ts';
 import { pdfFormat } from '../pdf/invoice-format.ts';
 import { type PortsOf, rendererOf, type StoredFormatTable } from './registry.ts';
@@ -10,6 +11,7 @@ import { type PortsOf, rendererOf, type StoredFormatTable } from './registry.ts'
 export const STORED_FORMAT_TABLE = {
   pdf: pdfFormat,
   facturae: facturaeFormat,
+  cfdi: cfdiFormat,
 } as const satisfies StoredFormatTable;
 
 export type StoredFormatPorts = PortsOf<typeof STORED_FORMAT_TABLE>;

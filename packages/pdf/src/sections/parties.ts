@@ -56,7 +56,9 @@ function correctiveBox(sheet: Sheet, top: number, x: number, width: number): num
 
 /** Tax id, address, country when the other party is elsewhere, e-mail: for issuer and customer alike. */
 export function partyLines(sheet: Sheet, p: PartySnapshot, other: PartySnapshot): string[] {
-  const lines = [`${sheet.l.taxId} ${p.taxId}`, ...addressLines(p.address)];
+  // A Mexican tax id is an RFC, and is called so.
+  const label = p.taxIdKind === 'MX_RFC' ? 'RFC' : sheet.l.taxId;
+  const lines = [`${label} ${p.taxId}`, ...addressLines(p.address)];
   if (p.address.country !== other.address.country)
     lines.push(countryName(p.address.country, sheet.lang));
   if (p.email) lines.push(p.email);

@@ -71,6 +71,7 @@ export const ROUTE_ROLES = {
   'POST /v1/invoices/{id}/rectify': ['owner', 'admin', 'accountant'],
   'POST /v1/invoices/{id}/send': ['owner', 'admin', 'accountant'],
   'POST /v1/invoices/{id}/split': ['owner', 'admin', 'accountant'],
+  'POST /v1/invoices/{id}/stamp': ['owner', 'admin', 'accountant'],
   'POST /v1/invoices/{id}/verifactu/remedy': ['owner', 'admin', 'accountant'],
   'POST /v1/invoices/{id}/void': ['owner', 'admin', 'accountant'],
   'POST /v1/onboarding-keys': ['owner', 'admin', 'accountant'],

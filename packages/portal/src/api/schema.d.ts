@@ -463,7 +463,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel an issued invoice by a full corrective
+         * Cancel an issued invoice: a Spanish one by a full corrective; a Mexican one (a stamped CFDI) at SAT through the PAC with SAT's reason, cancelled at once or pending until the receptor accepts (ask again with the same reason to learn the outcome)
          * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
          */
         post: operations["cancelInvoice"];
@@ -567,6 +567,26 @@ export interface paths {
          * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
          */
         post: operations["splitInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/stamp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stamp a Mexican invoice whose stamp is pending or was refused: sealed with the CSD and sent to the PAC again, with the customer as it is now; its folio stays the same
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["stampInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1533,7 +1553,20 @@ export interface components {
             taxRegime?: string;
         };
         CancelInput: {
+            /**
+             * @description Mexican invoices (CFDI), required: SAT's c_MotivoCancelacion — 01 errors with a relation (a replacing CFDI was stamped first: name it in `substitute`), 02 errors without a relation, 03 the operation did not take place, 04 a nominative operation related to a global invoice
+             * @enum {string}
+             */
+            reason?: "01" | "02" | "03" | "04";
+            /** @description Spanish invoices: the corrective's reason text */
             reasonDescription?: string;
+            /** @description With reason 01 only: the UUID of the tenant's stamped CFDI that replaces this one (FolioSustitucion) */
+            substitute?: string;
+        };
+        CancelResult: {
+            /** @description Spanish invoices: the corrective that cancels the original (a CFDI has none) */
+            corrective?: components["schemas"]["Invoice"];
+            original: components["schemas"]["Invoice"];
         };
         ChainVerification: {
             checked: number;
@@ -1730,7 +1763,7 @@ export interface components {
                 name: string;
                 taxId: string;
             };
-            documents: ("pdf" | "facturae" | "ubl" | "cii" | "original")[];
+            documents: ("pdf" | "facturae" | "ubl" | "cii" | "cfdi" | "original")[];
             /**
              * Format: date
              * @description YYYY-MM-DD
@@ -1790,7 +1823,7 @@ export interface components {
                 name: string;
                 taxId: string;
             };
-            documents: ("pdf" | "facturae" | "ubl" | "cii" | "original")[];
+            documents: ("pdf" | "facturae" | "ubl" | "cii" | "cfdi" | "original")[];
             /**
              * Format: date
              * @description YYYY-MM-DD
@@ -1893,6 +1926,34 @@ export interface components {
             role: components["schemas"]["StaffRole"];
         };
         Invoice: {
+            /** @description A Mexican issuer's invoice as CFDI 4.0: its stamp */
+            cfdi?: {
+                cancellation?: {
+                    /** Format: date-time */
+                    at: string;
+                    /** @enum {string} */
+                    reason: "01" | "02" | "03" | "04";
+                    /** @enum {string} */
+                    status: "cancelled" | "pending";
+                    substitute?: string;
+                };
+                /** @description The PAC's code (SAT's validation matrix) and message */
+                refusal?: {
+                    /** Format: date-time */
+                    at: string;
+                    code: string;
+                    message: string;
+                };
+                /** @description The stamp's time, Mexico's central time */
+                stampedAt?: string;
+                /**
+                 * @description `pending`: numbered, the PAC not reached yet (retried); `refused`: see `refusal`, fix the customer and POST /v1/invoices/{id}/stamp; `stamped`: `uuid` is its fiscal folio
+                 * @enum {string}
+                 */
+                status: "pending" | "refused" | "stamped";
+                /** @description The fiscal folio (UUID) of the stamp */
+                uuid?: string;
+            };
             /** @description Mexico: the buyer's c_UsoCFDI */
             cfdiUse?: string;
             corrective?: {
@@ -2880,7 +2941,7 @@ export interface components {
             createdAt: string;
             customerIds: string[];
             delivery: {
-                formats: ("pdf" | "facturae" | "ubl")[];
+                formats: ("pdf" | "facturae" | "ubl" | "cfdi")[];
                 issue: boolean;
                 /** @enum {string} */
                 mode: "create" | "createAndSend";
@@ -2909,7 +2970,7 @@ export interface components {
              *       "facturae"
              *     ]
              */
-            formats: ("pdf" | "facturae" | "ubl")[];
+            formats: ("pdf" | "facturae" | "ubl" | "cfdi")[];
             /** @description Issue (number and sign) each invoice; createAndSend always issues */
             issue?: boolean;
             /**
@@ -3062,7 +3123,7 @@ export interface components {
             createdAt: string;
             customerCount: number;
             delivery: {
-                formats: ("pdf" | "facturae" | "ubl")[];
+                formats: ("pdf" | "facturae" | "ubl" | "cfdi")[];
                 issue: boolean;
                 /** @enum {string} */
                 mode: "create" | "createAndSend";
@@ -4888,7 +4949,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description `ubl`/`cii`: EN 16931 exports of an invoice issued here; `original`: the document as the issuer imported it, byte for byte */
-                format: "pdf" | "facturae" | "ubl" | "cii" | "original";
+                format: "pdf" | "facturae" | "ubl" | "cii" | "cfdi" | "original";
                 id: string;
             };
             cookie?: never;
@@ -5377,16 +5438,16 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The original and its corrective */
+            /** @description The original and its corrective (Spain); the original with `cfdi.cancellation` (Mexico) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CorrectionResult"];
+                    "application/json": components["schemas"]["CancelResult"];
                 };
             };
-            /** @description Invalid input; `errors` names each field */
+            /** @description A field of the other country's cancellation, a CFDI without `reason`, or `substitute` missing with 01 / given with another reason */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5413,6 +5474,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such invoice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not cancellable in its status: not stamped, already cancelled, a pending cancellation with another reason, or `substitute` is no stamped CFDI of the tenant in force */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PAC refused the cancellation: its code (SAT's 203, 205, …) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PAC could not be reached: nothing changed, try again later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getInvoiceDocument: {
@@ -5421,7 +5518,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description pdf, facturae (signed 3.2.2), ubl (UBL 2.1, Peppol BIS 3.0), cii (CII D16B) or verifactu (the latest VERI*FACTU record, for Spanish issuers with records on) */
-                format: "pdf" | "facturae" | "ubl" | "cii" | "verifactu";
+                format: "pdf" | "facturae" | "ubl" | "cii" | "verifactu" | "cfdi";
                 id: string;
             };
             cookie?: never;
@@ -5722,6 +5819,94 @@ export interface operations {
             };
             /** @description A staff member whose role is not one of: owner, admin, accountant */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stampInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stamped invoice (already stamped: as it is) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A draft, not a CFDI, or no CSD uploaded */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PAC refused it: its code and message */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PAC could not be reached: try again later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

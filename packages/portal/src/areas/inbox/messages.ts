@@ -58,6 +58,7 @@ export const inboxMessages = areaMessages({
     download: {
       pdf: 'Descargar PDF',
       facturae: 'Descargar Facturae',
+      cfdi: 'Descargar CFDI',
       ubl: 'Descargar UBL',
       cii: 'Descargar CII',
       original: 'Descargar el original',
@@ -134,6 +135,7 @@ export const inboxMessages = areaMessages({
     download: {
       pdf: 'Descarrega el PDF',
       facturae: 'Descarrega la Facturae',
+      cfdi: 'Descarrega el CFDI',
       ubl: "Descarrega l'UBL",
       cii: 'Descarrega el CII',
       original: "Descarrega l'original",
@@ -210,6 +212,7 @@ export const inboxMessages = areaMessages({
     download: {
       pdf: 'Download PDF',
       facturae: 'Download Facturae',
+      cfdi: 'Download CFDI',
       ubl: 'Download UBL',
       cii: 'Download CII',
       original: 'Download the original',

@@ -186,7 +186,8 @@ function CancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone 
         await api.POST('/v1/invoices/{id}/cancel', { params: { path: { id: invoice.id } }, body }),
       );
       await refresh();
-      onDone(t('invoices.dialogs.cancel.done', { number: result.corrective.number }));
+      // Only a Spanish cancel has a corrective; this form does not ask SAT's reason of a CFDI yet.
+      onDone(t('invoices.dialogs.cancel.done', { number: result.corrective?.number }));
     },
   });
   return (
