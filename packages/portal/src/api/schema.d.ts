@@ -3366,10 +3366,10 @@ export interface components {
             /** @description Percentage, e.g. "21" or "5.2" */
             rate: string;
             /**
-             * @description IRPF is withheld; RE goes with an IVA rate
+             * @description Spain: IVA, IGIC, RE (goes with an IVA rate), IRPF (withheld). Mexico: IVA (16, 8 in the border regions, 0), IEPS (at a rate), ISR (withheld)
              * @enum {string}
              */
-            type: "IVA" | "IGIC" | "RE" | "IRPF";
+            type: "IVA" | "IGIC" | "RE" | "IRPF" | "IEPS" | "ISR";
         };
         Totals: {
             /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
