@@ -112,7 +112,10 @@ describe('npm start', () => {
     // Its tickets print a company number whose public self-invoicing page is on.
     const company = await fetch(`${info.apiUrl}/v1/public/self-invoicing/${info.mx.companyNumber}`);
     expect(company.status).toBe(200);
-    expect(await company.json()).toMatchObject({ jurisdiction: 'MX', name: 'ESCUELA KEMPER URGATE' });
+    expect(await company.json()).toMatchObject({
+      jurisdiction: 'MX',
+      name: 'ESCUELA KEMPER URGATE',
+    });
     // The sandbox PAC, in SW Sapien's protocol: a wrong account is refused as SW refuses it.
     const pacAuth = await fetch(`${info.pacUrl}/security/authenticate`, {
       method: 'POST',
