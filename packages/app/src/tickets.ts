@@ -6,7 +6,7 @@ import { systemClock, ulidIds } from '@sello/core/ports';
 import * as core from '@sello/core/tickets';
 import { logger } from '@sello/http';
 import { documentReader } from './documents.ts';
-import { createInvoice, issuedHandOver, issueInvoice, sendInvoice } from './invoices.ts';
+import { createInvoice, issuedHandOver, numberInvoice, sendInvoice } from './invoices.ts';
 import { invoker } from './invoker.ts';
 import { repositories } from './repositories.ts';
 
@@ -36,8 +36,9 @@ function selfInvoicingDeps() {
     clock: systemClock,
     ids: ulidIds,
     createInvoice: createInvoice(),
-    // Issuing stamps a Mexican invoice in the same call (see `issueInvoice`).
-    issueInvoice: issueInvoice(),
+    // Numbering only: the public route holds no signing key, so a Mexican CFDI is sealed and
+    // stamped by the post-issue step the hand-over starts (its links work once it is stamped).
+    issueInvoice: numberInvoice(),
   };
   return {
     ...companies(),

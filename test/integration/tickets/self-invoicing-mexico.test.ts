@@ -70,13 +70,14 @@ describe('self-invoicing for a Mexican tenant', () => {
     await importTicket(reference);
     const res = await redeem(reference);
     expect(res.status, res.text).toBe(201);
-    expect(res.json.uuid).toMatch(/^[0-9A-F-]{36}$/);
-
+    // Numbered in the answer; sealed and stamped right after by the post-issue step.
     await api.settled();
+    const invoice = await api.call('GET', `/v1/invoices/${res.json.invoiceId}`, { key });
+    expect(invoice.json.cfdi.status).toBe('stamped');
     const xml = await (await fetch(res.json.documents.xml)).text();
     expect(validateCfdi(files.file(xml)).output).toContain('validates');
     const cfdi = readCfdi(xml);
-    expect(cfdi.timbre?.uuid).toBe(res.json.uuid);
+    expect(cfdi.timbre?.uuid).toBe(invoice.json.cfdi.uuid);
     expect(cfdi.receptor).toMatchObject({
       rfc: 'MCI7306249Y6',
       domicilioFiscalReceptor: '06300',
