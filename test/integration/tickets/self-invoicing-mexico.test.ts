@@ -70,10 +70,11 @@ describe('self-invoicing for a Mexican tenant', () => {
     await importTicket(reference);
     const res = await redeem(reference);
     expect(res.status, res.text).toBe(201);
-    // Numbered in the answer; sealed and stamped right after by the post-issue step.
-    await api.settled();
+    // Stamped before the answer (by stampCfdi, which the public route calls): it has its UUID.
+    expect(res.json.uuid).toMatch(/^[0-9A-F-]{36}$/);
     const invoice = await api.call('GET', `/v1/invoices/${res.json.invoiceId}`, { key });
-    expect(invoice.json.cfdi.status).toBe('stamped');
+    expect(invoice.json.cfdi).toMatchObject({ status: 'stamped', uuid: res.json.uuid });
+    await api.settled();
     const xml = await (await fetch(res.json.documents.xml)).text();
     expect(validateCfdi(files.file(xml)).output).toContain('validates');
     const cfdi = readCfdi(xml);

@@ -82,7 +82,7 @@ export const ticketsRoutes = {
     entry: 'functions/tickets/approve-late-request.ts',
     auth: 'tenant',
     access: readWrite,
-    invokes: ['processIssuedInvoices', 'sendSelfInvoice'],
+    invokes: ['processIssuedInvoices', 'sendSelfInvoice', 'stampCfdi'],
     summary: "Approve a buyer's late request: the ticket is invoiced to the buyer it names",
     tag: 'Tickets',
     request: { params: TicketIdParams },
@@ -116,9 +116,9 @@ export const ticketsRoutes = {
     auth: 'public',
     // Issues the invoice: numbering (the counter and the VERI*FACTU chain in one transaction),
     // then the documents and the buyer's mail are handed to triggered functions; a Mexican
-    // tenant's CFDI is sealed (KMS) and stamped (PAC) there too: a public route holds no key.
+    // tenant's CFDI is sealed (KMS) and stamped (PAC) by `stampCfdi`: a public route holds no key.
     access: readWrite,
-    invokes: ['processIssuedInvoices', 'sendSelfInvoice'],
+    invokes: ['processIssuedInvoices', 'sendSelfInvoice', 'stampCfdi'],
     summary:
       "Public: turn a ticket into the buyer's invoice, once. Rate limited per address and per ticket",
     tag: 'Self-invoicing',
