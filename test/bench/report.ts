@@ -19,6 +19,8 @@ export const TARGETS = {
   cfdiSealedPerSecond: 1000,
   /** Issue 12: `POST /v1/tickets` batches of 1,000 through the local API, median batch. */
   ticketsPerSecond: 1000,
+  /** Issue 12: the public self-invoicing redemption at 16 connections through the local API. */
+  redemptionP50Ms: 150,
 } as const;
 
 export interface BundleRow {
@@ -44,6 +46,7 @@ export interface Report {
   exchange?: { ublPerSecond: number; ciiPerSecond: number; parsePerSecond: number };
   cfdi?: import('./cfdi.ts').CfdiBenchResult;
   tickets?: import('./tickets.ts').TicketBenchResult;
+  redemption?: import('./redemption.ts').RedemptionBenchResult;
   tasks?: import('./tasks.ts').TaskBenchResult[];
   portal?: import('./portal.ts').PortalBenchResult;
   bundles: BundleRow[];
@@ -239,5 +242,20 @@ export function ticketsSummary(t: import('./tickets.ts').TicketBenchResult) {
     `Tickets (POST /v1/tickets, ${t.batches} batches of ${t.batchSize}, local API): ` +
     `${t.ticketsPerSecond} tickets/s (median batch ${t.medianBatchMs} ms; target ≥${TARGETS.ticketsPerSecond}); ` +
     `the same batches again (all already there) ${t.repeatTicketsPerSecond}/s`;
+  return { line, missed };
+}
+
+/** The public redemption's line of the report, and whether it missed its target. */
+export function redemptionSummary(r: import('./redemption.ts').RedemptionBenchResult) {
+  const missed = [
+    ...(r.p50Ms > TARGETS.redemptionP50Ms
+      ? [`public redemption: p50 ${r.p50Ms} ms > ${TARGETS.redemptionP50Ms} ms`]
+      : []),
+    ...(r.gapless ? [] : ['public redemption: the numbers have gaps or repeats']),
+  ];
+  const line =
+    `Self-invoicing (public redemption, ${r.tickets} tickets at ${r.connections} connections, local API): ` +
+    `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.perSecond}/s (target p50 ≤${TARGETS.redemptionP50Ms} ms); ` +
+    `one invoice per ticket, numbers ${r.gapless ? 'gapless and unique' : 'WITH GAPS OR REPEATS'}`;
   return { line, missed };
 }

@@ -13,12 +13,14 @@ import { benchParse } from './exchange-parse.ts';
 import { benchIssue, benchPdf, benchSigning } from './issuing.ts';
 import { benchPortal } from './portal.ts';
 import { killChildren } from './procs.ts';
+import { benchRedemption } from './redemption.ts';
 import {
   type BundleRow,
   missedIssuingTargets,
   missedTargets,
   printReport,
   type Report,
+  redemptionSummary,
   TARGETS,
   ticketsSummary,
   writeReport,
@@ -127,6 +129,8 @@ try {
   const chain = await benchChain(platform, { records: 10_000, runs: 3, log: say });
   const tickets = await benchTickets(platform, { batches: 5, log: say });
   const ticketsLine = ticketsSummary(tickets);
+  const redemption = await benchRedemption(platform, { tickets: 400, log: say });
+  const redemptionLine = redemptionSummary(redemption);
   // Sized to finish in about a minute; `node --import tsx test/bench/tasks.ts 10000 issue` runs the
   // full 10,000-customer task.
   const tasks = [
@@ -150,6 +154,7 @@ try {
     exchange,
     cfdi,
     tickets,
+    redemption,
     tasks,
     bundles: rows,
     biggest: { id: biggest.id, bytes: biggest.bytes, topPackages: biggest.topPackages },
@@ -162,6 +167,7 @@ try {
         ? [`CFDI sealed: ${cfdi.sealedPerSecond}/s < ${TARGETS.cfdiSealedPerSecond}/s`]
         : []),
       ...ticketsLine.missed,
+      ...redemptionLine.missed,
     ],
   };
   printReport(report);
@@ -180,6 +186,7 @@ try {
       `(target ≥${TARGETS.cfdiSealedPerSecond}); RSA-2048 floor ${cfdi.rsaFloorPerSecond}/s`,
   );
   console.log(ticketsLine.line);
+  console.log(redemptionLine.line);
   for (const t of tasks) {
     console.log(
       `Task run (${t.mode}, ${t.customers} customers): ${t.documentsPerSecond} documents/s, ` +

@@ -51,3 +51,35 @@ export const aMexicanCustomer = (overrides: Record<string, unknown> = {}) => ({
   },
   ...overrides,
 });
+
+/** A line of a Mexican invoice: a service with IVA 16 % and SAT's keys. */
+export const MX_LINE = {
+  description: 'Curso de capacitación',
+  quantity: '2',
+  unitPrice: '500.00',
+  taxes: [{ type: 'IVA', rate: '16' }],
+  satProductKey: '86101700',
+  satUnitKey: 'E48',
+  taxObject: '02',
+};
+
+type Api = {
+  call: (
+    method: string,
+    path: string,
+    options?: { key?: string; body?: unknown },
+  ) => Promise<{ status: number; text: string; json: { id: string } }>;
+};
+
+/** A Mexican tenant that issues CFDI: SAT's test CSD uploaded, one Mexican customer. */
+export async function mexicanIssuer(api: Api) {
+  const tenant = await createMexicanTenant();
+  const csd = await api.call('PUT', '/v1/csd', { key: tenant.key, body: SAT_TEST_CSD });
+  if (csd.status !== 200) throw new Error(`PUT /v1/csd: ${csd.text}`);
+  const customer = await api.call('POST', '/v1/customers', {
+    key: tenant.key,
+    body: aMexicanCustomer(),
+  });
+  if (customer.status !== 201) throw new Error(`POST /v1/customers: ${customer.text}`);
+  return { tenant, customerId: customer.json.id };
+}

@@ -107,6 +107,12 @@ export const listInvoices = () => core.listInvoices({ invoices: repositories().i
 
 export const deleteInvoice = () => core.deleteInvoice({ invoices: repositories().invoices });
 
+/**
+ * Numbers the draft, nothing more: a Mexican one is left pending and stamped by the post-issue
+ * step. For the public self-invoicing routes, which must hold no key to sign with.
+ */
+export const numberInvoice = () => core.issueInvoice(invoiceDeps());
+
 /** Numbers the draft; a Mexican one is then stamped in the same request (see `stampIssued`). */
 export const issueInvoice = () => {
   const issue = core.issueInvoice(invoiceDeps());

@@ -1,12 +1,18 @@
 import { triggered } from '@sello/contracts';
-import { NotFoundError } from '@sello/core/errors';
+import { NotFoundError, UnprocessableError } from '@sello/core/errors';
 import type { Invoice } from '@sello/core/invoices';
 import * as invoices from '@sello/core/invoices';
 import { systemClock, ulidIds } from '@sello/core/ports';
 import * as core from '@sello/core/tickets';
 import { logger } from '@sello/http';
 import { documentReader } from './documents.ts';
-import { createInvoice, issuedHandOver, issueInvoice, sendInvoice } from './invoices.ts';
+import {
+  createInvoice,
+  getInvoice,
+  issuedHandOver,
+  numberInvoice,
+  sendInvoice,
+} from './invoices.ts';
 import { invoker } from './invoker.ts';
 import { repositories } from './repositories.ts';
 
@@ -25,6 +31,35 @@ const companies = () => ({ directory: r().settings, settings: r().settings, tena
 /** The public page's view of a company number. */
 export const publicCompany = () => core.publicCompany(companies());
 
+/** What `stampCfdi` answers. */
+type StampAnswer =
+  | { status: 'stamped'; uuid?: string }
+  | { status: 'pending' }
+  | { status: 'refused'; code: string; message: string };
+
+/**
+ * Numbers the buyer's invoice; a Mexican one is then sealed and stamped by `stampCfdi`, called and
+ * awaited, so the answer carries the fiscal folio while the public route itself holds no signing
+ * key nor the PAC's secret. An unreachable PAC leaves it pending (the post-issue step stamps it);
+ * a refusal is the buyer's to fix (their data as SAT registered it), with the PAC's words.
+ */
+function numberAndStamp() {
+  const number = numberInvoice();
+  const read = getInvoice();
+  return async (tenantId: string, id: string): Promise<Invoice> => {
+    const invoice = await number(tenantId, id);
+    if (!invoices.issuesCfdi(invoice)) return invoice;
+    const stamp = await invoker().call<StampAnswer>(triggered.stampCfdi.id, {
+      tenantId,
+      invoiceId: id,
+    });
+    if (stamp.status === 'refused') {
+      throw new UnprocessableError(stamp.message, [{ path: 'buyer', message: stamp.message }]);
+    }
+    return stamp.status === 'stamped' ? read(tenantId, id) : invoice;
+  };
+}
+
 /**
  * The public redemption through the invoice use cases: Spanish tenants issue a complete invoice
  * replacing the ticket, Mexican ones a CFDI stamped when issued.
@@ -36,8 +71,7 @@ function selfInvoicingDeps() {
     clock: systemClock,
     ids: ulidIds,
     createInvoice: createInvoice(),
-    // Issuing stamps a Mexican invoice in the same call (see `issueInvoice`).
-    issueInvoice: issueInvoice(),
+    issueInvoice: numberAndStamp(),
   };
   return {
     ...companies(),

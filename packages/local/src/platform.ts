@@ -215,7 +215,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       portalUrl: `${apiUrl}/`,
       mailUrl: services.ses,
       pacUrl: pac.url,
-      mx: { apiKey: mx.apiKey, tenantId: mx.tenantId },
+      mx: { apiKey: mx.apiKey, tenantId: mx.tenantId, companyNumber: mx.companyNumber },
     };
 
     const server: Server = createApiServer({

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { putCsd } from '@sello/app/csd';
 import { identityProvider, repositories } from '@sello/app/platform';
+import { updateSettings } from '@sello/app/settings';
 import { ConflictError } from '@sello/core/errors';
 import { systemClock, ulidIds } from '@sello/core/ports';
 import { addOwner } from '@sello/core/staff';
@@ -20,7 +21,7 @@ export interface LocalInfo {
   /** The sandbox PAC (SW Sapien's protocol; its account is in the local Secrets Manager). */
   pacUrl?: string;
   /** The Mexican demo tenant (SAT's test CSD uploaded): it issues stamped CFDI. */
-  mx?: { apiKey: string; tenantId: string; companyNumber?: string };
+  mx?: { apiKey: string; tenantId: string; companyNumber: string };
 }
 
 const DEMO_OWNER = 'owner@demo.sello.local';
@@ -138,7 +139,9 @@ export async function ensureMexicanDemoTenant(localJsonPath: string) {
       const principal = await authenticateApiKey({ apiKeys: repositories().apiKeys })(
         mx.apiKey,
       ).catch(() => undefined);
-      if (principal?.tenantId === mx.tenantId) return { ...mx, created: false };
+      if (principal?.tenantId === mx.tenantId) {
+        return { ...mx, companyNumber: await demoCompanyNumber(mx.tenantId), created: false };
+      }
     }
   }
   const { tenant, secret } = await provisionTenant({
@@ -151,5 +154,30 @@ export async function ensureMexicanDemoTenant(localJsonPath: string) {
     key: readFileSync(join(DEMO_DIR, 'EKU9003173C9.key')).toString('base64'),
     password: '12345678a',
   });
-  return { tenantId: tenant.id, apiKey: secret, created: true };
+  return {
+    tenantId: tenant.id,
+    apiKey: secret,
+    companyNumber: await demoCompanyNumber(tenant.id),
+    created: true,
+  };
+}
+
+/**
+ * The demo's self-invoicing company number (what its tickets print), turned on at the first
+ * start: unique per tenant, so data kept from an earlier demo tenant never holds it.
+ */
+async function demoCompanyNumber(tenantId: string): Promise<string> {
+  const current = (await repositories().settings.get(tenantId))?.selfInvoicing;
+  if (current?.companyNumber) return current.companyNumber;
+  const companyNumber = `KEMPER-${tenantId.slice(-6).toUpperCase()}`;
+  await updateSettings()(tenantId, {
+    selfInvoicing: {
+      enabled: true,
+      companyNumber,
+      limit: { kind: 'naturalMonth' },
+      afterLimit: 'request',
+      concept: { description: 'Venta', satProductKey: '01010101', satUnitKey: 'ACT' },
+    },
+  });
+  return companyNumber;
 }

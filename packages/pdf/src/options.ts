@@ -1,3 +1,5 @@
+import type { CfdiPrint } from '@sello/formats/cfdi';
+
 export interface RenderOptions {
   /** Print as a draft (watermark, no number). Defaults to `invoice.status === 'draft'`. */
   draft?: boolean;
@@ -15,25 +17,4 @@ export interface RenderOptions {
   cfdi?: CfdiPrint;
   /** Creation and modification date written into the file; fixing it makes output byte-stable. */
   now?: Date;
-}
-
-/**
- * What the printed representation of a stamped CFDI carries besides the invoice itself (Anexo 20
- * and CFF art. 29 fr. V): the comprobante's fiscal keys, the stamp's folio fiscal, certificate
- * numbers, seals, the stamp's cadena original and SAT's verification QR.
- */
-export interface CfdiPrint {
-  /** Label and value of each fiscal key, as printed (codes with their SAT names). */
-  details: ReadonlyArray<readonly [label: string, value: string]>;
-  uuid: string;
-  /** As the stamp says it (Mexico's local time, no zone). */
-  stampedAt: string;
-  pacRfc: string;
-  certificateNumber: string;
-  satCertificateNumber: string;
-  cfdiSeal: string;
-  satSeal: string;
-  /** Cadena original del complemento de certificación digital del SAT. */
-  stampChain: string;
-  qrUrl: string;
 }

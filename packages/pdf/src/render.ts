@@ -14,7 +14,8 @@ import { watermark } from './sections/watermark.ts';
 import { Sheet } from './sheet.ts';
 import { fontFile } from './text.ts';
 
-export type { CfdiPrint, RenderOptions } from './options.ts';
+export type { CfdiPrint } from '@sello/formats/cfdi';
+export type { RenderOptions } from './options.ts';
 export { CFDI_QR_SIDE_MM } from './sections/cfdi.ts';
 export { QR_SIDE_MM } from './sections/verifactu.ts';
 

@@ -33,5 +33,8 @@ export const realiseCfdi: Realise = async (event, { api, tenant }) => {
     }),
   );
   await must(api.call('POST', `/v1/invoices/${draft.id}/issue`, { key: mx.key }));
-  return event.replaceAll(/inv_01kamxissuedexample\w+/g, draft.id).replaceAll(tenant.key, mx.key);
+  return event
+    .replaceAll(/inv_01kamxissuedexample\w+/g, draft.id)
+    .replaceAll(tenant.key, mx.key)
+    .replaceAll(tenant.tenantId, mx.tenantId);
 };

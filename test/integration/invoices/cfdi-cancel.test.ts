@@ -3,7 +3,7 @@ import { readCfdi } from '@sello/formats/cfdi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 import { acceptanceLines } from '../../support/invoices.ts';
-import { aMexicanCustomer, createMexicanTenant, SAT_TEST_CSD } from '../../support/mexico.ts';
+import { MX_LINE, mexicanIssuer } from '../../support/mexico.ts';
 
 /**
  * A Mexican tenant cancels its stamped CFDI through the API, at SAT through the sandbox PAC (SW
@@ -13,32 +13,14 @@ const api = await startApi();
 let tenant: { key: string; tenantId: string };
 let customerId: string;
 
-const LINE = {
-  description: 'Curso de capacitación',
-  quantity: '2',
-  unitPrice: '500.00',
-  taxes: [{ type: 'IVA', rate: '16' }],
-  satProductKey: '86101700',
-  satUnitKey: 'E48',
-  taxObject: '02',
-};
-
 beforeAll(async () => {
-  tenant = await createMexicanTenant();
-  const csd = await api.call('PUT', '/v1/csd', { key: tenant.key, body: SAT_TEST_CSD });
-  expect(csd.status, csd.text).toBe(200);
-  const customer = await api.call('POST', '/v1/customers', {
-    key: tenant.key,
-    body: aMexicanCustomer(),
-  });
-  expect(customer.status, customer.text).toBe(201);
-  customerId = customer.json.id;
+  ({ tenant, customerId } = await mexicanIssuer(api));
 });
 
 async function stamped() {
   const draft = await api.call('POST', '/v1/invoices', {
     key: tenant.key,
-    body: { customerId, lines: [LINE], cfdiUse: 'G03' },
+    body: { customerId, lines: [MX_LINE], cfdiUse: 'G03' },
   });
   expect(draft.status, draft.text).toBe(201);
   const res = await api.call('POST', `/v1/invoices/${draft.json.id}/issue`, { key: tenant.key });
@@ -110,7 +92,7 @@ describe('cancelling a CFDI through the API', () => {
     const wrong = await stamped();
     const rectified = await api.call('POST', `/v1/invoices/${wrong.id}/rectify`, {
       key: tenant.key,
-      body: { reasonCode: '10', method: 'substitution', lines: [{ ...LINE, quantity: '3' }] },
+      body: { reasonCode: '10', method: 'substitution', lines: [{ ...MX_LINE, quantity: '3' }] },
     });
     expect(rectified.status, rectified.text).toBe(200);
     // Stamped by the post-issue step.
@@ -163,7 +145,7 @@ describe('cancelling a CFDI through the API', () => {
   it('refuses a CFDI that is not stamped, and a draft', async () => {
     const draft = await api.call('POST', '/v1/invoices', {
       key: tenant.key,
-      body: { customerId, lines: [LINE], cfdiUse: 'G03' },
+      body: { customerId, lines: [MX_LINE], cfdiUse: 'G03' },
     });
     expect((await cancel(draft.json.id, { reason: '02' })).status).toBe(409);
 

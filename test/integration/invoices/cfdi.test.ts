@@ -10,7 +10,7 @@ import { sandboxPacIdentity } from '@sello/local/pac';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { satCadena, scratch, validateCfdi } from '../../conformance/cfdi/support.ts';
 import { startApi } from '../../support/api.ts';
-import { aMexicanCustomer, createMexicanTenant, SAT_TEST_CSD } from '../../support/mexico.ts';
+import { aMexicanCustomer, MX_LINE, mexicanIssuer } from '../../support/mexico.ts';
 
 /**
  * A Mexican tenant issues through the API: the invoice is numbered, sealed with its CSD (imported
@@ -21,32 +21,14 @@ const files = scratch();
 let tenant: { key: string; tenantId: string };
 let customerId: string;
 
-const LINE = {
-  description: 'Curso de capacitación',
-  quantity: '2',
-  unitPrice: '500.00',
-  taxes: [{ type: 'IVA', rate: '16' }],
-  satProductKey: '86101700',
-  satUnitKey: 'E48',
-  taxObject: '02',
-};
-
 beforeAll(async () => {
-  tenant = await createMexicanTenant();
-  const csd = await api.call('PUT', '/v1/csd', { key: tenant.key, body: SAT_TEST_CSD });
-  expect(csd.status, csd.text).toBe(200);
-  const customer = await api.call('POST', '/v1/customers', {
-    key: tenant.key,
-    body: aMexicanCustomer(),
-  });
-  expect(customer.status, customer.text).toBe(201);
-  customerId = customer.json.id;
+  ({ tenant, customerId } = await mexicanIssuer(api));
 });
 
 async function issue(body: Record<string, unknown> = {}) {
   const draft = await api.call('POST', '/v1/invoices', {
     key: tenant.key,
-    body: { customerId, lines: [LINE], cfdiUse: 'G03', ...body },
+    body: { customerId, lines: [MX_LINE], cfdiUse: 'G03', ...body },
   });
   expect(draft.status, draft.text).toBe(201);
   return api.call('POST', `/v1/invoices/${draft.json.id}/issue`, { key: tenant.key });
@@ -154,7 +136,7 @@ describe('a CFDI issued through the API', () => {
     });
     const draft = await api.call('POST', '/v1/invoices', {
       key: tenant.key,
-      body: { customerId: noRegime.json.id, lines: [LINE], cfdiUse: 'G03' },
+      body: { customerId: noRegime.json.id, lines: [MX_LINE], cfdiUse: 'G03' },
     });
     const res = await api.call('POST', `/v1/invoices/${draft.json.id}/issue`, { key: tenant.key });
     expect(res.status, res.text).toBeGreaterThanOrEqual(400);

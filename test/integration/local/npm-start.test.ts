@@ -109,6 +109,13 @@ describe('npm start', () => {
     expect(cfdiDraft.status).toBe(201);
     const stamped = await mx(`/v1/invoices/${cfdiDraft.json.id}/issue`, undefined);
     expect(stamped.json.cfdi).toMatchObject({ status: 'stamped' });
+    // Its tickets print a company number whose public self-invoicing page is on.
+    const company = await fetch(`${info.apiUrl}/v1/public/self-invoicing/${info.mx.companyNumber}`);
+    expect(company.status).toBe(200);
+    expect(await company.json()).toMatchObject({
+      jurisdiction: 'MX',
+      name: 'ESCUELA KEMPER URGATE',
+    });
     // The sandbox PAC, in SW Sapien's protocol: a wrong account is refused as SW refuses it.
     const pacAuth = await fetch(`${info.pacUrl}/security/authenticate`, {
       method: 'POST',
@@ -185,6 +192,7 @@ describe('npm start', () => {
     expect(after.apiKey).toBe(before.apiKey);
     expect(after.staffEmail).toBe(before.staffEmail);
     expect(after.staffPassword).toBe(before.staffPassword);
+    expect(after.mx).toEqual(before.mx);
     const list = await fetch(`${after.apiUrl}/v1/customers`, {
       headers: { authorization: `Bearer ${after.apiKey}` },
     });

@@ -70,13 +70,15 @@ describe('self-invoicing for a Mexican tenant', () => {
     await importTicket(reference);
     const res = await redeem(reference);
     expect(res.status, res.text).toBe(201);
+    // Stamped before the answer (by stampCfdi, which the public route calls): it has its UUID.
     expect(res.json.uuid).toMatch(/^[0-9A-F-]{36}$/);
-
+    const invoice = await api.call('GET', `/v1/invoices/${res.json.invoiceId}`, { key });
+    expect(invoice.json.cfdi).toMatchObject({ status: 'stamped', uuid: res.json.uuid });
     await api.settled();
     const xml = await (await fetch(res.json.documents.xml)).text();
     expect(validateCfdi(files.file(xml)).output).toContain('validates');
     const cfdi = readCfdi(xml);
-    expect(cfdi.timbre?.uuid).toBe(res.json.uuid);
+    expect(cfdi.timbre?.uuid).toBe(invoice.json.cfdi.uuid);
     expect(cfdi.receptor).toMatchObject({
       rfc: 'MCI7306249Y6',
       domicilioFiscalReceptor: '06300',

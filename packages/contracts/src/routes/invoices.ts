@@ -305,6 +305,16 @@ export const invoicesTriggered = {
     trigger: { kind: 'invoke' },
     timeoutSeconds: 30,
   }),
+  stampCfdi: defineTriggered({
+    id: 'stampCfdi',
+    entry: 'functions/invoices/stamp-cfdi.ts',
+    // The public self-invoicing routes number; this seals with the tenant's CSD key and stamps,
+    // so no public function holds a signing key or the PAC's secret.
+    access: ['table:read', 'table:write', 'artifacts:write', 'signing:sign', 'pac:stamp'],
+    summary: "Seals a numbered Mexican invoice with the tenant's CSD and has the PAC stamp it",
+    trigger: { kind: 'invoke' },
+    timeoutSeconds: 30,
+  }),
   renderInvoicePdf: defineTriggered({
     id: 'renderInvoicePdf',
     entry: 'functions/invoices/render-invoice-pdf.ts',

@@ -20,9 +20,6 @@ import { problem, read, readWrite } from './shared.ts';
 const Imported = Ticket.or(TicketImportResult);
 
 /** Routes of this area; spread into the route table in ../routes.ts. */
-/** Issuing a ticket's invoice: a Mexican one is sealed (KMS), stamped (PAC) and stored (S3). */
-const stamping = [...readWrite, 'artifacts:write', 'signing:sign', 'pac:stamp'] as const;
-
 export const ticketsRoutes = {
   importTickets: defineRoute({
     id: 'importTickets',
@@ -84,8 +81,8 @@ export const ticketsRoutes = {
     path: '/v1/tickets/{id}/approve-late-request',
     entry: 'functions/tickets/approve-late-request.ts',
     auth: 'tenant',
-    access: stamping,
-    invokes: ['processIssuedInvoices', 'sendSelfInvoice'],
+    access: readWrite,
+    invokes: ['processIssuedInvoices', 'sendSelfInvoice', 'stampCfdi'],
     summary: "Approve a buyer's late request: the ticket is invoiced to the buyer it names",
     tag: 'Tickets',
     request: { params: TicketIdParams },
@@ -118,10 +115,10 @@ export const ticketsRoutes = {
     entry: 'functions/tickets/redeem-ticket.ts',
     auth: 'public',
     // Issues the invoice: numbering (the counter and the VERI*FACTU chain in one transaction),
-    // then the documents and the buyer's mail are handed to triggered functions. A Mexican
-    // tenant's CFDI is sealed with its CSD (KMS) and stamped by the PAC in the same request.
-    access: stamping,
-    invokes: ['processIssuedInvoices', 'sendSelfInvoice'],
+    // then the documents and the buyer's mail are handed to triggered functions; a Mexican
+    // tenant's CFDI is sealed (KMS) and stamped (PAC) by `stampCfdi`: a public route holds no key.
+    access: readWrite,
+    invokes: ['processIssuedInvoices', 'sendSelfInvoice', 'stampCfdi'],
     summary:
       "Public: turn a ticket into the buyer's invoice, once. Rate limited per address and per ticket",
     tag: 'Self-invoicing',

@@ -357,6 +357,11 @@ export const CorrectionResult = z
  * What an issuing function hands to `processIssuedInvoices` once the numbers are committed: the
  * invoices to make documents for and to tell the subscribers about.
  */
+/** What `stampCfdi` is called with: one numbered Mexican invoice to seal and stamp. */
+export const StampCfdiEvent = z
+  .object({ tenantId: z.string().min(1).max(64), invoiceId: z.string().min(1).max(64) })
+  .strict();
+
 export const IssuedInvoicesEvent = z
   .object({
     tenantId: z.string().min(1).max(64),

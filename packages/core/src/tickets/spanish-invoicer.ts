@@ -49,7 +49,7 @@ export const spanishTicketInvoicer = (deps: SpanishInvoicerDeps): TicketInvoicer
   },
 
   async issue({ tenant, settings, ticket, buyer, email, invoiceId }) {
-    // Invoices are in euros until other currencies land (issue 12 item 2); never relabel one.
+    // A ticket carries no exchange rate, which an invoice in another currency needs; never relabel one.
     if (ticket.currency !== 'EUR') {
       throw new UnprocessableError(
         `Ticket ${ticket.reference} is in ${ticket.currency}; ask the company for its invoice`,
@@ -57,7 +57,7 @@ export const spanishTicketInvoicer = (deps: SpanishInvoicerDeps): TicketInvoicer
     }
     const customerId = await buyerCustomer(deps, tenant.id, buyer, email);
     const saleDay = todayIn(tenant.timezone, new Date(ticket.soldAt));
-    const draft = await deps.createInvoice(tenant.id, {
+    return issueTicketDraft(deps, tenant.id, ticket, {
       id: invoiceId,
       customerId,
       ...(settings.seriesId ? { series: settings.seriesId } : {}),
@@ -65,15 +65,28 @@ export const spanishTicketInvoicer = (deps: SpanishInvoicerDeps): TicketInvoicer
       lines: linesOf(ticket, settings.concept),
       substitutes: [{ number: ticket.reference, issueDate: saleDay }],
     });
-    if (!new Dec(draft.totals.total).equals(ticket.total)) {
-      // Imports check that lines and breakdown give the total as the engine computes it.
-      throw new Error(
-        `Ticket ${ticket.reference} computes to ${draft.totals.total}, not ${ticket.total}`,
-      );
-    }
-    return deps.issueInvoice(tenant.id, invoiceId);
   },
 });
+
+/**
+ * Makes the buyer's draft under the claimed id, checks it gives the ticket's total, and issues
+ * it: what every jurisdiction's invoicer ends with.
+ */
+export async function issueTicketDraft(
+  deps: Pick<SpanishInvoicerDeps, 'createInvoice' | 'issueInvoice'>,
+  tenantId: string,
+  ticket: Ticket,
+  request: InvoiceRequest & { id: string },
+): Promise<Invoice> {
+  const draft = await deps.createInvoice(tenantId, request);
+  if (!new Dec(draft.totals.total).equals(ticket.total)) {
+    // Imports check that lines and breakdown give the total as the engine computes it.
+    throw new Error(
+      `Ticket ${ticket.reference} computes to ${draft.totals.total}, not ${ticket.total}`,
+    );
+  }
+  return deps.issueInvoice(tenantId, request.id);
+}
 
 /** The tenant's customer for this buyer: one with the same tax id, name and postal code, or a new one. */
 async function buyerCustomer(

@@ -1,5 +1,5 @@
+import type { CfdiPrint } from '@sello/formats/cfdi';
 import { BODY, CONTENT_W, INK, LEADING, LEFT, MM, MUTED, RIGHT, RULE, SMALL } from '../layout.ts';
-import type { CfdiPrint } from '../options.ts';
 import { drawQr, qrSymbol } from '../qr.ts';
 import type { Sheet } from '../sheet.ts';
 import { type FontName, textWidth, toWinAnsi, wrapText } from '../text.ts';
