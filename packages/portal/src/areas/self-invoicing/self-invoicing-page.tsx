@@ -84,11 +84,7 @@ export function SelfInvoicingPage() {
         {!found.available ? (
           <p role="alert">{t('selfInvoicing.unavailable')}</p>
         ) : outcome ? (
-          <OutcomeView
-            outcome={outcome}
-            company={found}
-            onAnother={() => setOutcome(undefined)}
-          />
+          <OutcomeView outcome={outcome} company={found} onAnother={() => setOutcome(undefined)} />
         ) : (
           <RedemptionForm company={found} onDone={setOutcome} />
         )}
