@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalInfo } from '../support/local-platform.ts';
-import { checkPage, launchBrowser, openPage, type WatchedPage } from './support/browser.ts';
+import {
+  checkPage,
+  firstLoadJs,
+  launchBrowser,
+  openPage,
+  type WatchedPage,
+} from './support/browser.ts';
 
 /**
  * The public self-invoicing page (`/f/{companyNumber}`) in Chromium, without a session: a
@@ -155,9 +161,11 @@ describe('the self-invoicing page', () => {
     expect(await fieldError(page, /^Número del ticket/).textContent()).toMatch(/ya está facturado/);
   });
 
-  it('works at 375 px', async () => {
+  it('works at 375 px, within the first-load budget', async () => {
     const { page } = await pageAt(375);
-    await page.goto(`/f/${mx.companyNumber}`);
+    // A buyer's phone opens this link first: the portal's budget for a first visit, gzipped.
+    const js = await firstLoadJs(page, `/f/${mx.companyNumber}`);
+    expect(js.bytes, js.files.join(', ')).toBeLessThanOrEqual(200 * 1024);
     await page.getByRole('combobox', { name: 'Régimen fiscal' }).waitFor();
     await checkPage(page, 'self-invoicing-mx');
   });

@@ -8,7 +8,7 @@ import { areaMessages } from '../../i18n/area.ts';
 export const selfInvoicingMessages = areaMessages({
   es: {
     title: 'Solicita tu factura',
-    lead: '{{company}} emite la factura de tu compra con los datos de tu ticket.',
+    lead: 'Escribe los datos de tu ticket y tus datos fiscales para recibir la factura de tu compra.',
     notFound:
       'El número de empresa «{{number}}» no existe o la empresa no ofrece autofacturación. Revisa el número impreso en el ticket.',
     unavailable: 'Esta empresa todavía no puede emitir facturas desde esta página.',
@@ -64,7 +64,7 @@ export const selfInvoicingMessages = areaMessages({
   },
   ca: {
     title: 'Sol·licita la teva factura',
-    lead: '{{company}} emet la factura de la teva compra amb les dades del teu tiquet.',
+    lead: 'Escriu les dades del teu tiquet i les teves dades fiscals per rebre la factura de la teva compra.',
     notFound:
       "El número d'empresa «{{number}}» no existeix o l'empresa no ofereix autofacturació. Revisa el número imprès al tiquet.",
     unavailable: 'Aquesta empresa encara no pot emetre factures des d’aquesta pàgina.',
@@ -120,7 +120,7 @@ export const selfInvoicingMessages = areaMessages({
   },
   en: {
     title: 'Get your invoice',
-    lead: '{{company}} issues the invoice for your purchase from your ticket’s details.',
+    lead: 'Type your ticket’s details and your tax details to receive the invoice for your purchase.',
     notFound:
       'The company number “{{number}}” does not exist or the company does not offer self-invoicing. Check the number printed on the ticket.',
     unavailable: 'This company cannot issue invoices from this page yet.',

@@ -77,10 +77,16 @@ export function SelfInvoicingPage() {
   return (
     <Page title={t('selfInvoicing.title')}>
       <section className="card narrow self-invoicing">
-        <p className="lead">
-          {t('selfInvoicing.lead', { company: found.name })}{' '}
-          <span className="self-invoicing-taxid">{found.taxId}</span>
+        <p className="self-invoicing-company">
+          <strong>{found.name}</strong>
+          <span className="self-invoicing-taxid">
+            {found.jurisdiction === 'MX'
+              ? t('selfInvoicing.mexico.taxId')
+              : t('selfInvoicing.spain.taxId')}{' '}
+            {found.taxId}
+          </span>
         </p>
+        <p className="lead">{t('selfInvoicing.lead')}</p>
         {!found.available ? (
           <p role="alert">{t('selfInvoicing.unavailable')}</p>
         ) : outcome ? (
@@ -114,8 +120,11 @@ function localized(error: unknown, say: Record<keyof typeof REFUSALS, string>): 
     new ApiError(error.status, { ...base, detail: message, errors: [{ path, message }] });
   if (error.status === 422 && paths.has('total')) return on('total', say.total);
   if (error.status === 422 && paths.has('reference')) return on('reference', say.expired);
-  if (error.status === 409)
-    return on('reference', paths.has('reference') ? say.pending : say.invoiced);
+  // Both 409s name the reference; only a late request's waits for the company.
+  if (error.status === 409) {
+    const waiting = (base.errors ?? []).some((e) => /late request|awaits/i.test(e.message));
+    return on('reference', waiting ? say.pending : say.invoiced);
+  }
   if (error.status === 429)
     return new ApiError(429, { ...base, type: 'about:blank', detail: say.tooMany, errors: [] });
   return error;
