@@ -23,24 +23,33 @@ const open: WatchedPage[] = [];
 
 const fresh = (prefix: string) => `${prefix}${randomBytes(3).toString('hex').toUpperCase()}`;
 
-async function call(method: string, path: string, key: string, body: unknown) {
+async function call(method: string, path: string, key: string, body?: unknown) {
   const res = await fetch(`${info.apiUrl}${path}`, {
     method,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify(body),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
   expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
   return text ? JSON.parse(text) : undefined;
 }
 
-/** Self-invoicing on for a tenant, under a company number of this run's own. */
+/**
+ * Self-invoicing on for a demo tenant, under a company number of this run's own, unless it is on
+ * already; `restore` leaves the tenant's settings as they were (the later browser test files
+ * share the demo tenants).
+ */
 async function enable(key: string, extra: Record<string, unknown> = {}) {
+  const before = (await call('GET', '/v1/settings', key)).selfInvoicing as
+    | { enabled: boolean; companyNumber: string }
+    | undefined;
+  const restore = () => call('PATCH', '/v1/settings', key, { selfInvoicing: before ?? null });
+  if (before?.enabled) return { key, companyNumber: before.companyNumber, restore };
   const companyNumber = fresh('E2E');
   await call('PATCH', '/v1/settings', key, {
     selfInvoicing: { enabled: true, companyNumber, limit: { kind: 'none' }, ...extra },
   });
-  return companyNumber;
+  return { key, companyNumber, restore };
 }
 
 const importTicket = (key: string, ticket: Record<string, unknown>) =>
@@ -49,26 +58,22 @@ const importTicket = (key: string, ticket: Record<string, unknown>) =>
     ...ticket,
   });
 
-let mx: { key: string; companyNumber: string };
-let es: { key: string; companyNumber: string };
+let mx: Awaited<ReturnType<typeof enable>>;
+let es: Awaited<ReturnType<typeof enable>>;
 
 beforeAll(async () => {
   expect(info.mx, 'local.json has the Mexican demo tenant').toBeDefined();
-  const mxKey = info.mx!.apiKey;
-  mx = {
-    key: mxKey,
-    companyNumber:
-      info.mx!.companyNumber ??
-      (await enable(mxKey, {
-        concept: { description: 'Venta', satProductKey: '01010101', satUnitKey: 'ACT' },
-      })),
-  };
-  es = { key: info.apiKey, companyNumber: await enable(info.apiKey) };
+  mx = await enable(info.mx!.apiKey, {
+    concept: { description: 'Venta', satProductKey: '01010101', satUnitKey: 'ACT' },
+  });
+  es = await enable(info.apiKey);
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
+  await mx?.restore();
+  await es?.restore();
 });
 
 async function pageAt(width: number): Promise<WatchedPage> {
@@ -209,5 +214,38 @@ describe('the self-invoicing page', () => {
         .subarray(0, 4)
         .toString('latin1'),
     ).toBe('%PDF');
+  });
+
+  it('says a ticket past the limit awaits the company’s approval', async () => {
+    await call('PATCH', '/v1/settings', es.key, {
+      selfInvoicing: { limit: { kind: 'days', days: 1 }, afterLimit: 'request' },
+    });
+    const reference = fresh('T-');
+    await importTicket(es.key, {
+      reference,
+      date: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      total: '12.10',
+      currency: 'EUR',
+      taxes: [{ type: 'IVA', rate: '21', base: '10.00', amount: '2.10' }],
+    });
+    const { page } = await pageAt(1280);
+    await page.goto(`/f/${es.companyNumber}?lang=en`);
+    await expect.poll(() => heading(page).textContent()).toBe('Get your invoice');
+    await page.getByRole('textbox', { name: /^Ticket number/ }).fill(reference);
+    await page.getByRole('textbox', { name: /^Total amount/ }).fill('12.10');
+    await page.getByRole('textbox', { name: /^Tax id \(NIF\)/ }).fill('A58818501');
+    await page
+      .getByRole('textbox', { name: /^Name or company name/ })
+      .fill('Distribuciones Mediterráneo, S.A.');
+    await page.getByRole('textbox', { name: /^Address/ }).fill('Carrer de Balmes 200');
+    await page.getByRole('textbox', { name: /^Town or city/ }).fill('Barcelona');
+    await page.getByRole('textbox', { name: /^Postal code/ }).fill('08008');
+    await page.getByRole('textbox', { name: /^E-mail/ }).fill('compres@example.es');
+    await page.getByRole('button', { name: 'Get the invoice' }).click();
+    await page.getByRole('heading', { name: 'Request sent' }).waitFor();
+    expect(await page.locator('.self-invoicing-outcome').textContent()).toMatch(
+      /awaits .*approval/,
+    );
+    await checkPage(page, 'self-invoicing-es-requested');
   });
 });
