@@ -1,6 +1,6 @@
 import { RedemptionInput } from '@sello/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -86,13 +86,15 @@ export function SelfInvoicingPage() {
             {found.taxId}
           </span>
         </p>
-        <p className="lead">{t('selfInvoicing.lead')}</p>
         {!found.available ? (
           <p role="alert">{t('selfInvoicing.unavailable')}</p>
         ) : outcome ? (
           <OutcomeView outcome={outcome} company={found} onAnother={() => setOutcome(undefined)} />
         ) : (
-          <RedemptionForm company={found} onDone={setOutcome} />
+          <>
+            <p className="lead">{t('selfInvoicing.lead')}</p>
+            <RedemptionForm company={found} onDone={setOutcome} />
+          </>
         )}
       </section>
     </Page>
@@ -354,6 +356,9 @@ function OutcomeView({
 }) {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+  // The form (and its button, which had the focus) is gone: the focus goes to what replaced it.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
   const another = (
     <div className="form-actions">
       <Button className="button secondary" onPress={onAnother}>
@@ -364,7 +369,9 @@ function OutcomeView({
   if (outcome.kind === 'requested') {
     return (
       <div className="self-invoicing-outcome" role="status">
-        <h2>{t('selfInvoicing.requested.title')}</h2>
+        <h2 ref={title} tabIndex={-1}>
+          {t('selfInvoicing.requested.title')}
+        </h2>
         <p>
           {t('selfInvoicing.requested.body', {
             lastDay: formatDate(outcome.request.lastDay, language),
@@ -379,7 +386,9 @@ function OutcomeView({
   const { invoice } = outcome;
   return (
     <div className="self-invoicing-outcome" role="status">
-      <h2>{t('selfInvoicing.done.title')}</h2>
+      <h2 ref={title} tabIndex={-1}>
+        {t('selfInvoicing.done.title')}
+      </h2>
       <dl className="self-invoicing-facts">
         <dt>{t('selfInvoicing.done.number')}</dt>
         <dd data-testid="invoice-number">{invoice.number}</dd>
