@@ -8,6 +8,7 @@ import { inboxRoutes } from './areas/inbox/routes.ts';
 import { invoicesRoutes } from './areas/invoices/routes.ts';
 import { NotFoundPage, RouteErrorPage } from './areas/not-found.tsx';
 import { registerRoutes } from './areas/register/routes.ts';
+import { selfInvoicingRoutes } from './areas/self-invoicing/routes.ts';
 import { settingsRoutes } from './areas/settings/routes.ts';
 import { signInRoutes } from './areas/sign-in/routes.ts';
 import { signUpRoutes } from './areas/sign-up/routes.ts';
@@ -79,6 +80,7 @@ export const routes: RouteObject[] = [
           ...withStrings(signUpRoutes, ['signUp']),
           ...withStrings(accountRoutes, ['account', 'signUp']),
           ...withStrings(registerRoutes, ['register']),
+          ...withStrings(selfInvoicingRoutes, ['selfInvoicing']),
           ...developerRoutes,
           {
             element: <RequireSession />,

@@ -4,6 +4,7 @@ import type { homeMessages } from '../areas/home/messages.ts';
 import type { inboxMessages } from '../areas/inbox/messages.ts';
 import type { invoicesMessages } from '../areas/invoices/messages.ts';
 import type { registerMessages } from '../areas/register/messages.ts';
+import type { selfInvoicingMessages } from '../areas/self-invoicing/messages.ts';
 import type { settingsMessages } from '../areas/settings/messages.ts';
 import type { signUpMessages } from '../areas/sign-up/messages.ts';
 import type { tasksMessages } from '../areas/tasks/messages.ts';
@@ -26,6 +27,7 @@ export type Catalog = typeof es &
     users: (typeof usersMessages)['es'];
     inbox: (typeof inboxMessages)['es'];
     register: (typeof registerMessages)['es'];
+    selfInvoicing: (typeof selfInvoicingMessages)['es'];
     account: (typeof accountMessages)['es'];
     signUp: (typeof signUpMessages)['es'];
     home: (typeof homeMessages)['es'];
