@@ -317,7 +317,7 @@ async function stampGlobal(
   if (record.status !== 'pending') return record;
   const tickets = await Promise.all(record.references.map((r) => deps.tickets.get(tenant.id, r)));
   const sales = tickets.map((t, i) => {
-    if (!t || t.status !== 'global' || t.globalInvoiceId !== record.id) {
+    if (t?.status !== 'global' || t.globalInvoiceId !== record.id) {
       throw new Error(`Ticket ${record.references[i]} is not held by global ${record.id}`);
     }
     return saleOf(t);
