@@ -6,6 +6,7 @@ import { systemClock, ulidIds } from '@sello/core/ports';
 import * as core from '@sello/core/tickets';
 import { logger } from '@sello/http';
 import { documentReader } from './documents.ts';
+import { invoiceFromGlobal } from './global-invoices.ts';
 import { createInvoice, issuedHandOver, issueInvoice, sendInvoice } from './invoices.ts';
 import { invoker } from './invoker.ts';
 import { repositories } from './repositories.ts';
@@ -50,6 +51,9 @@ function selfInvoicingDeps() {
       MX: core.mexicanTicketInvoicer(invoicing),
     },
     links: core.grantedLinks({ grants: r().documentGrants, clock: systemClock }),
+    // Mexico: a ticket already in a global is taken out of it (reissue, cancel 01) first.
+    fromGlobal: (tenantId, reference, invoiceId, issue) =>
+      invoiceFromGlobal()(tenantId, reference, invoiceId, issue),
     delivered: async (tenantId: string, invoice: Invoice, email: string) => {
       // Documents first (signed and stored), then the buyer's mail; both after the answer.
       await handOver([invoice]);
