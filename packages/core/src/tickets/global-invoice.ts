@@ -480,3 +480,28 @@ function unlock(r: GlobalInvoiceRecord): GlobalInvoiceRecord {
 export const listGlobalInvoices =
   (deps: Pick<GlobalInvoiceDeps, 'globals'>) => (tenantId: string) =>
     deps.globals.list(tenantId).then((l) => l.sort((a, b) => b.id.localeCompare(a.id)));
+
+/** What clients see of a global, in a stable field order. */
+export function globalInvoiceView(g: GlobalInvoiceRecord) {
+  return {
+    id: g.id,
+    period: periodKey(g.period),
+    status: g.status,
+    ...(g.uuid ? { uuid: g.uuid } : {}),
+    ...(g.total ? { total: g.total } : {}),
+    currency: g.currency,
+    tickets: g.references,
+    ...(g.replaces ? { replaces: g.replaces } : {}),
+    ...(g.replacedBy ? { replacedBy: g.replacedBy } : {}),
+    ...(g.cancellation ? { cancellation: g.cancellation } : {}),
+    ...(g.stampedAt ? { stampedAt: g.stampedAt } : {}),
+    createdAt: g.createdAt,
+    updatedAt: g.updatedAt,
+  };
+}
+
+/** `YYYY-MM` as a period. */
+export function parsePeriod(text: string): GlobalPeriod {
+  const [year, month] = text.split('-').map(Number) as [number, number];
+  return { year, month };
+}
