@@ -1,4 +1,4 @@
-import { DynamoGlobalInvoiceRepository, KmsSigner } from '@sello/aws';
+import { DynamoGlobalInvoiceRepository, DynamoGlobalTenantDirectory, KmsSigner } from '@sello/aws';
 import type { Pac } from '@sello/core/ports';
 import { systemClock } from '@sello/core/ports';
 import * as core from '@sello/core/tickets';
@@ -15,6 +15,13 @@ import { repositories } from './repositories.ts';
  */
 let signer: KmsSigner | undefined;
 let globals: DynamoGlobalInvoiceRepository | undefined;
+let directory: DynamoGlobalTenantDirectory | undefined;
+
+/** The tenants the daily sweep closes months for: registered by their first MXN ticket import. */
+export const globalTenantDirectory = () => {
+  directory ??= new DynamoGlobalTenantDirectory(documentClient(), tableName());
+  return directory;
+};
 
 export const globalInvoiceRepository = () => {
   globals ??= new DynamoGlobalInvoiceRepository(documentClient(), tableName());
@@ -52,3 +59,7 @@ export const globalInvoiceDeps = (): core.GlobalInvoiceDeps => {
 export const closeGlobalPeriod = () => core.closeGlobalPeriod(globalInvoiceDeps());
 export const listGlobalInvoices = () => core.listGlobalInvoices(globalInvoiceDeps());
 export const invoiceFromGlobal = () => core.invoiceFromGlobal(globalInvoiceDeps());
+
+/** The daily sweep (`closeGlobalInvoices`): last month's global for every registered tenant. */
+export const closeDueGlobals = () =>
+  core.closeDueGlobals({ ...globalInvoiceDeps(), directory: globalTenantDirectory() });

@@ -6,7 +6,7 @@ import { systemClock, ulidIds } from '@sello/core/ports';
 import * as core from '@sello/core/tickets';
 import { logger } from '@sello/http';
 import { documentReader } from './documents.ts';
-import { invoiceFromGlobal } from './global-invoices.ts';
+import { globalTenantDirectory, invoiceFromGlobal } from './global-invoices.ts';
 import { createInvoice, issuedHandOver, issueInvoice, sendInvoice } from './invoices.ts';
 import { invoker } from './invoker.ts';
 import { repositories } from './repositories.ts';
@@ -14,8 +14,17 @@ import { repositories } from './repositories.ts';
 /** The tickets' operations, each on what it needs. */
 const r = () => repositories();
 
-export const importTickets = () =>
-  core.importTickets({ tickets: r().tickets, clock: systemClock, ids: ulidIds });
+/** Imports; a tenant importing MXN tickets is registered for the monthly global (Mexico). */
+export const importTickets = () => {
+  const run = core.importTickets({ tickets: r().tickets, clock: systemClock, ids: ulidIds });
+  return async (...args: Parameters<typeof run>) => {
+    const imported = await run(...args);
+    if (imported.some((t) => t.ticket.currency === 'MXN')) {
+      await globalTenantDirectory().register(args[0]);
+    }
+    return imported;
+  };
+};
 
 export const getTicket = () => core.getTicket({ tickets: r().tickets });
 

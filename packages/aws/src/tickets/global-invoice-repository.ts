@@ -1,5 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { GlobalInvoiceRecord, GlobalInvoiceRepository } from '@sello/core/tickets';
+import type {
+  GlobalInvoiceRecord,
+  GlobalInvoiceRepository,
+  GlobalTenantDirectory,
+} from '@sello/core/tickets';
 import { keys, withoutKeys } from '../dynamo/keys.ts';
 import {
   absent,
@@ -56,5 +60,26 @@ export class DynamoGlobalInvoiceRepository extends TableAdapter implements Globa
       prefixQuery(this.table, keys.globalInvoicePrefix(tenantId), { consistent: true }),
     );
     return items.map(toRecord);
+  }
+}
+
+/**
+ * The tenants whose months are closed into globals, one small item each in one partition
+ * (`GLOBALINVOICING`): the daily sweep reads it whole. Mexican tenants number in the thousands
+ * at most; a busier table would shard the partition.
+ */
+export class DynamoGlobalTenantDirectory extends TableAdapter implements GlobalTenantDirectory {
+  async register(tenantId: string): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.globalTenant(tenantId), type: 'globalTenant', tenantId },
+      }),
+    );
+  }
+
+  async tenants(): Promise<string[]> {
+    const items = await queryAll(this.db, prefixQuery(this.table, keys.globalTenantPrefix()));
+    return items.map((i) => String(i.tenantId));
   }
 }

@@ -1,4 +1,4 @@
-import { defineRoute, type RouteDef } from '../route.ts';
+import { defineRoute, defineTriggered, type RouteDef, type TriggeredDef } from '../route.ts';
 import {
   CloseGlobalInput,
   GlobalCloseResult,
@@ -45,3 +45,22 @@ export const globalInvoicesRoutes = {
     responses: { 200: { description: 'The globals', schema: GlobalInvoiceList } },
   }),
 } as const satisfies Record<string, RouteDef>;
+
+export const globalInvoicesTriggered = {
+  closeGlobalInvoices: defineTriggered({
+    id: 'closeGlobalInvoices',
+    entry: 'functions/global-invoices/close-global-invoices.ts',
+    access: stamping,
+    summary:
+      "Mexico: closes last month into each ticket-selling tenant's factura global " +
+      '(daily; idempotent, so later runs retry what failed)',
+    trigger: {
+      kind: 'schedule',
+      // 07:00 UTC is 01:00 in Mexico City: the month is over everywhere in Mexico on the 1st.
+      expression: 'cron(0 7 * * ? *)',
+      timezone: 'UTC',
+      input: { scheduledTime: '<aws.scheduler.scheduled-time>' },
+    },
+    timeoutSeconds: 900,
+  }),
+} as const satisfies Record<string, TriggeredDef>;

@@ -5,6 +5,7 @@ import type { CancellationRequest } from '../ports/pac.ts';
 import type { CsdIdentity } from '../signing/csd-identity.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import {
+  closeDueGlobals,
   closeGlobalPeriod,
   type GlobalDocument,
   type GlobalInvoiceDeps,
@@ -362,5 +363,23 @@ describe('invoiceFromGlobal', () => {
     expect((await tickets.get(tenant.id, 'T2'))?.globalInvoiceId).toBe('glb_2026-11_r1');
     await invoiceFromGlobal(deps)(tenant.id, 'T2', 'inv_2', async () => 2);
     expect(await tickets.get(tenant.id, 'T2')).toMatchObject({ status: 'invoiced' });
+  });
+});
+
+describe('closeDueGlobals', () => {
+  it('closes last month for every registered tenant; one failure does not stop the others', async () => {
+    const { deps, tickets } = setup();
+    tickets.put(aTicket('T1', '2026-11-03T18:00:00.000Z'));
+    const out = await closeDueGlobals({
+      ...deps,
+      directory: { register: async () => undefined, tenants: async () => ['ten_gone', tenant.id] },
+    })();
+    expect(out[0]).toMatchObject({ tenantId: 'ten_gone', outcome: 'failed' });
+    expect(out[1]).toEqual({
+      tenantId: tenant.id,
+      outcome: 'closed',
+      id: 'glb_2026-11',
+      uuid: 'UUID-1',
+    });
   });
 });

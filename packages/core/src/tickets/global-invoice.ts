@@ -505,3 +505,41 @@ export function parsePeriod(text: string): GlobalPeriod {
   const [year, month] = text.split('-').map(Number) as [number, number];
   return { year, month };
 }
+
+/** The tenants that sell in MXN on tickets: those whose months are closed into globals. */
+export interface GlobalTenantDirectory {
+  /** Idempotent. */
+  register(tenantId: string): Promise<void>;
+  tenants(): Promise<string[]>;
+}
+
+export type GlobalCloseOutcome =
+  | { tenantId: string; outcome: 'closed'; id: string; uuid?: string }
+  | { tenantId: string; outcome: 'empty' }
+  | { tenantId: string; outcome: 'failed'; error: unknown };
+
+/**
+ * The schedule's sweep: closes the month before `now` (each tenant's time zone) for every
+ * registered tenant. Run daily: the first run after a month ends makes the globals (SAT asks for
+ * them within 24 h), later runs find them made (the close is idempotent) or retry a failed one.
+ * One tenant's failure (no CSD, PAC down) does not stop the others.
+ */
+export const closeDueGlobals =
+  (deps: GlobalInvoiceDeps & { directory: GlobalTenantDirectory }) =>
+  async (): Promise<GlobalCloseOutcome[]> => {
+    const close = closeGlobalPeriod(deps);
+    const out: GlobalCloseOutcome[] = [];
+    for (const tenantId of await deps.directory.tenants()) {
+      try {
+        const g = await close(tenantId);
+        out.push(
+          g
+            ? { tenantId, outcome: 'closed', id: g.id, ...(g.uuid ? { uuid: g.uuid } : {}) }
+            : { tenantId, outcome: 'empty' },
+        );
+      } catch (error) {
+        out.push({ tenantId, outcome: 'failed', error });
+      }
+    }
+    return out;
+  };
