@@ -11,6 +11,7 @@ import type { Realise } from './placeholders/context.ts';
 import { realiseCsd } from './placeholders/csd.ts';
 import { realiseDocuments } from './placeholders/documents.ts';
 import { realiseExchange } from './placeholders/exchange.ts';
+import { realiseGlobalInvoices } from './placeholders/global-invoices.ts';
 import { realiseRecipients } from './placeholders/recipients.ts';
 import { realiseSettings } from './placeholders/settings.ts';
 import { realiseStaff } from './placeholders/staff.ts';
@@ -100,6 +101,7 @@ async function realise(event: string, routeId: string): Promise<string> {
     realiseCsd,
     realiseDocuments,
     realiseExchange,
+    realiseGlobalInvoices,
     realiseRecipients,
     realiseSettings,
     realiseStaff,

@@ -6,6 +6,7 @@ import { systemClock, ulidIds } from '@sello/core/ports';
 import * as core from '@sello/core/tickets';
 import { logger } from '@sello/http';
 import { documentReader } from './documents.ts';
+import { globalTenantDirectory, invoiceFromGlobal } from './global-invoices.ts';
 import {
   createInvoice,
   getInvoice,
@@ -19,8 +20,17 @@ import { repositories } from './repositories.ts';
 /** The tickets' operations, each on what it needs. */
 const r = () => repositories();
 
-export const importTickets = () =>
-  core.importTickets({ tickets: r().tickets, clock: systemClock, ids: ulidIds });
+/** Imports; a tenant importing MXN tickets is registered for the monthly global (Mexico). */
+export const importTickets = () => {
+  const run = core.importTickets({ tickets: r().tickets, clock: systemClock, ids: ulidIds });
+  return async (...args: Parameters<typeof run>) => {
+    const imported = await run(...args);
+    if (imported.some((t) => t.ticket.currency === 'MXN')) {
+      await globalTenantDirectory().register(args[0]);
+    }
+    return imported;
+  };
+};
 
 export const getTicket = () => core.getTicket({ tickets: r().tickets });
 
@@ -104,9 +114,25 @@ function selfInvoicingDeps() {
 /** The public redemption (see `selfInvoicingDeps`). */
 export const redeemTicket = () => core.redeemTicket(selfInvoicingDeps());
 
+/**
+ * Mexico: a ticket already in a global is taken out of it (reissue related 04, the old one
+ * cancelled with 01) before the buyer's invoice. That seals and cancels at the PAC, so only the
+ * tenant's approval does it; the public page records a late request for such a ticket.
+ */
+const withGlobals = () => ({
+  ...selfInvoicingDeps(),
+  fromGlobal: ((tenantId, reference, invoiceId, issue) =>
+    invoiceFromGlobal()(
+      tenantId,
+      reference,
+      invoiceId,
+      issue,
+    )) satisfies core.SelfInvoicingDeps['fromGlobal'],
+});
+
 /** The tenant approves a late request (by ticket id). */
 export const approveLateRequest = () => {
-  const approve = core.approveLateRequest(selfInvoicingDeps());
+  const approve = core.approveLateRequest(withGlobals());
   return (tenantId: string, id: string) => {
     const reference = core.referenceOfId(id);
     if (reference === undefined) throw new NotFoundError('Ticket', id);

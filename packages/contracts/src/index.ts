@@ -13,6 +13,7 @@ export * from './schemas/csd.ts';
 export * from './schemas/customers.ts';
 export * from './schemas/documents.ts';
 export * from './schemas/exchange.ts';
+export * from './schemas/global-invoices.ts';
 export * from './schemas/invoices.ts';
 export * from './schemas/jobs.ts';
 export * from './schemas/money.ts';

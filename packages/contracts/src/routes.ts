@@ -5,6 +5,7 @@ import { csdRoutes } from './routes/csd.ts';
 import { customersRoutes } from './routes/customers.ts';
 import { documentsRoutes, documentsTriggered } from './routes/documents.ts';
 import { exchangeRoutes, exchangeTriggered } from './routes/exchange.ts';
+import { globalInvoicesRoutes, globalInvoicesTriggered } from './routes/global-invoices.ts';
 import { invoicesRoutes, invoicesTriggered } from './routes/invoices.ts';
 import { recipientsRoutes, recipientsTriggered } from './routes/recipients.ts';
 import { settingsRoutes, settingsTriggered } from './routes/settings.ts';
@@ -38,6 +39,7 @@ export const routes = {
   ...authRoutes,
   ...usersRoutes,
   ...ticketsRoutes,
+  ...globalInvoicesRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;
@@ -78,6 +80,7 @@ export const triggered = {
   ...verifactuTriggered,
   ...documentsTriggered,
   ...exchangeTriggered,
+  ...globalInvoicesTriggered,
   ...recipientsTriggered,
   ...settingsTriggered,
   ...webhooksTriggered,

@@ -68,7 +68,7 @@ export class InMemoryTickets implements TicketRepository {
 
   async requestLate(tenantId: string, reference: string, request: LateRequest) {
     const t = this.items.get(this.key(tenantId, reference));
-    if (t?.status !== 'open' || t.lateRequest) return false;
+    if ((t?.status !== 'open' && t?.status !== 'global') || t.lateRequest) return false;
     this.put({ ...t, lateRequest: request });
     return true;
   }
@@ -87,6 +87,51 @@ export class InMemoryTickets implements TicketRepository {
       const { claimedAt: _c, invoiceId: _i, ...rest } = t;
       this.put({ ...rest, status: 'open' });
     }
+  }
+
+  async claimForGlobal(tenantId: string, reference: string, globalId: string, at: string) {
+    const t = this.items.get(this.key(tenantId, reference));
+    if (t?.status === 'global' && t.globalInvoiceId === globalId) return true;
+    if (t?.status !== 'open' || t.lateRequest) return false;
+    this.put({ ...t, status: 'global', globalInvoiceId: globalId, claimedAt: at, updatedAt: at });
+    return true;
+  }
+
+  async confirmGlobal(tenantId: string, reference: string, globalId: string) {
+    const t = this.items.get(this.key(tenantId, reference));
+    if (t?.status === 'global' && t.globalInvoiceId === globalId) {
+      const { claimedAt: _c, ...rest } = t;
+      this.put(rest);
+    }
+  }
+
+  async releaseGlobal(tenantId: string, reference: string, globalId: string) {
+    const t = this.items.get(this.key(tenantId, reference));
+    if (t?.status === 'global' && t.globalInvoiceId === globalId && t.claimedAt) {
+      const { claimedAt: _c, globalInvoiceId: _g, ...rest } = t;
+      this.put({ ...rest, status: 'open' });
+    }
+  }
+
+  async moveGlobal(tenantId: string, reference: string, fromId: string, toId: string, at: string) {
+    const t = this.items.get(this.key(tenantId, reference));
+    if (t?.status !== 'global' || t.globalInvoiceId !== fromId) return false;
+    this.put({ ...t, globalInvoiceId: toId, claimedAt: at, updatedAt: at });
+    return true;
+  }
+
+  async claimFromGlobal(
+    tenantId: string,
+    reference: string,
+    globalId: string,
+    invoiceId: string,
+    at: string,
+  ) {
+    const t = this.items.get(this.key(tenantId, reference));
+    if (t?.status !== 'global' || t.globalInvoiceId !== globalId || t.claimedAt) return false;
+    const { globalInvoiceId: _g, ...rest } = t;
+    this.put({ ...rest, status: 'invoiced', invoiceId, claimedAt: at, updatedAt: at });
+    return true;
   }
 
   async list(tenantId: string, query: TicketListQuery): Promise<Page<Ticket>> {

@@ -177,11 +177,12 @@ export class DynamoTicketRepository extends TableAdapter implements TicketReposi
           Key: keys.ticket(tenantId, reference),
           UpdateExpression: 'SET lateRequest = :request, updatedAt = :at',
           ConditionExpression:
-            'attribute_exists(pk) AND #status = :open AND attribute_not_exists(lateRequest)',
+            'attribute_exists(pk) AND #status IN (:open, :global) AND attribute_not_exists(lateRequest)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':request': request,
             ':open': 'open',
+            ':global': 'global',
             ':at': request.requestedAt,
           },
         }),
@@ -213,6 +214,119 @@ export class DynamoTicketRepository extends TableAdapter implements TicketReposi
           ConditionExpression: 'invoiceId = :invoiceId AND attribute_exists(claimedAt)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':invoiceId': invoiceId, ':open': 'open' },
+        }),
+      ),
+    );
+  }
+
+  async claimForGlobal(
+    tenantId: string,
+    reference: string,
+    globalId: string,
+    at: string,
+  ): Promise<boolean> {
+    return written(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.ticket(tenantId, reference),
+          UpdateExpression:
+            'SET #status = :global, globalInvoiceId = :g, claimedAt = :at, updatedAt = :at',
+          ConditionExpression:
+            'attribute_exists(pk) AND ((#status = :open AND attribute_not_exists(lateRequest)) OR (#status = :global AND globalInvoiceId = :g))',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':global': 'global',
+            ':open': 'open',
+            ':g': globalId,
+            ':at': at,
+          },
+        }),
+      ),
+    );
+  }
+
+  async confirmGlobal(tenantId: string, reference: string, globalId: string): Promise<void> {
+    await written(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.ticket(tenantId, reference),
+          UpdateExpression: 'REMOVE claimedAt',
+          ConditionExpression: '#status = :global AND globalInvoiceId = :g',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':global': 'global', ':g': globalId },
+        }),
+      ),
+    );
+  }
+
+  async releaseGlobal(tenantId: string, reference: string, globalId: string): Promise<void> {
+    await written(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.ticket(tenantId, reference),
+          UpdateExpression: 'SET #status = :open REMOVE globalInvoiceId, claimedAt',
+          ConditionExpression:
+            '#status = :global AND globalInvoiceId = :g AND attribute_exists(claimedAt)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':global': 'global', ':open': 'open', ':g': globalId },
+        }),
+      ),
+    );
+  }
+
+  moveGlobal(
+    tenantId: string,
+    reference: string,
+    fromId: string,
+    toId: string,
+    at: string,
+  ): Promise<boolean> {
+    return written(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.ticket(tenantId, reference),
+          UpdateExpression: 'SET globalInvoiceId = :to, claimedAt = :at, updatedAt = :at',
+          ConditionExpression: '#status = :global AND globalInvoiceId = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':global': 'global',
+            ':from': fromId,
+            ':to': toId,
+            ':at': at,
+          },
+        }),
+      ),
+    );
+  }
+
+  claimFromGlobal(
+    tenantId: string,
+    reference: string,
+    globalId: string,
+    invoiceId: string,
+    at: string,
+  ): Promise<boolean> {
+    return written(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.ticket(tenantId, reference),
+          UpdateExpression:
+            'SET #status = :invoiced, invoiceId = :invoiceId, claimedAt = :at, updatedAt = :at REMOVE globalInvoiceId',
+          ConditionExpression:
+            '#status = :global AND globalInvoiceId = :g AND attribute_not_exists(claimedAt)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':global': 'global',
+            ':invoiced': 'invoiced',
+            ':g': globalId,
+            ':invoiceId': invoiceId,
+            ':at': at,
+          },
         }),
       ),
     );

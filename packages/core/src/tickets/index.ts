@@ -2,6 +2,7 @@
 
 export * from './document-grants.ts';
 export * from './get-ticket.ts';
+export * from './global-invoice.ts';
 export * from './import-tickets.ts';
 export * from './mexican-invoicer.ts';
 export * from './model.ts';

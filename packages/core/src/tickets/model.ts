@@ -122,12 +122,45 @@ export interface TicketRepository {
     at: string,
     staleBefore: string,
   ): Promise<boolean>;
-  /** Records a late request on an open ticket without one; false otherwise. */
+  /** Records a late request on an open or `global` ticket without one; false otherwise. */
   requestLate(tenantId: string, reference: string, request: LateRequest): Promise<boolean>;
   /** The claimed invoice was issued: the claim is final (and a late request, answered). */
   confirm(tenantId: string, reference: string, invoiceId: string): Promise<void>;
   /** The claimed invoice could not be issued: the ticket is open again. */
   release(tenantId: string, reference: string, invoiceId: string): Promise<void>;
+  /**
+   * Open (without a late request) → `global` of `globalId`, pending (`claimedAt`); true also when
+   * that global holds it already. One conditional write, as `claim`.
+   */
+  claimForGlobal(
+    tenantId: string,
+    reference: string,
+    globalId: string,
+    at: string,
+  ): Promise<boolean>;
+  /** The global was stamped: its claim is final (`claimedAt` removed). */
+  confirmGlobal(tenantId: string, reference: string, globalId: string): Promise<void>;
+  /** The global was not made: the ticket it held pending is open again. */
+  releaseGlobal(tenantId: string, reference: string, globalId: string): Promise<void>;
+  /** From global `fromId` into its reissue `toId`, pending again; false if not in `fromId`. */
+  moveGlobal(
+    tenantId: string,
+    reference: string,
+    fromId: string,
+    toId: string,
+    at: string,
+  ): Promise<boolean>;
+  /**
+   * Out of the stamped global `globalId` into the buyer's invoice `invoiceId` (`invoiced`,
+   * claimed as `claim` does); false when that global does not hold it (finally).
+   */
+  claimFromGlobal(
+    tenantId: string,
+    reference: string,
+    globalId: string,
+    invoiceId: string,
+    at: string,
+  ): Promise<boolean>;
 }
 
 /** What clients see, in a stable field order. */

@@ -8,6 +8,7 @@ import type { SelfInvoicingSettings } from '../settings/self-invoicing.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import type { Ticket } from './model.ts';
 import {
+  approveLateRequest,
   lastDayToInvoice,
   redeemTicket,
   type SelfInvoicingDeps,
@@ -92,7 +93,7 @@ function setup(
       delivered.push(invoice.id);
     },
   };
-  return { tickets, attempts, delivered, redeem: redeemTicket(deps) };
+  return { tickets, attempts, delivered, deps, redeem: redeemTicket(deps) };
 }
 
 const input = (reference: string, total = '12.10') => ({
@@ -183,5 +184,45 @@ describe('redeemTicket', () => {
     await expect(redeem('BAR-1', input('T1'), undefined)).rejects.toMatchObject({
       errors: [{ path: 'reference', message: 'Could be invoiced until 2026-02-28' }],
     });
+  });
+});
+
+describe('a ticket already in a global invoice', () => {
+  const inGlobal = (): Ticket => ({
+    ...aTicket('T1', '2026-02-27T11:00:00.000Z'),
+    status: 'global',
+    globalInvoiceId: 'glb_2026-02',
+  });
+
+  it('is refused on the public page: past its month the limit speaks first, and nothing is issued', async () => {
+    const { tickets, redeem } = setup();
+    tickets.put(inGlobal());
+    await expect(redeem('BAR-1', input('T1'), undefined)).rejects.toMatchObject({
+      errors: [{ path: 'reference', message: 'Could be invoiced until 2026-02-28' }],
+    });
+    expect((await tickets.get(tenant.id, 'T1'))?.status).toBe('global');
+  });
+
+  it('an approved late request goes through the global reissue, then is delivered', async () => {
+    const { tickets, deps, delivered } = setup();
+    tickets.put({
+      ...inGlobal(),
+      lateRequest: {
+        buyer: input('T1').buyer,
+        email: 'a@b.example',
+        requestedAt: NOW.toISOString(),
+      },
+    });
+    const calls: string[] = [];
+    const approve = approveLateRequest({
+      ...deps,
+      fromGlobal: async (tenantId, reference, invoiceId, issue) => {
+        calls.push(`${tenantId}/${reference}/${invoiceId}`);
+        return { invoice: await issue() };
+      },
+    });
+    const out = await approve(tenant.id, 'T1');
+    expect(calls).toEqual([`${tenant.id}/T1/${out.invoice.id}`]);
+    expect(delivered).toEqual([out.invoice.id]);
   });
 });

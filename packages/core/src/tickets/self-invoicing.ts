@@ -75,6 +75,17 @@ export interface SelfInvoicingDeps {
   links: DocumentLinks;
   /** After the invoice is issued: its documents made, and the buyer e-mailed them. */
   delivered: (tenantId: string, invoice: Invoice, email: string) => Promise<void>;
+  /**
+   * Mexico: takes a ticket out of its stamped global (reissued without it, the old one cancelled
+   * with 01) and then issues the buyer's invoice by `issue` (`invoiceFromGlobal`). Without it a
+   * ticket in a global is refused.
+   */
+  fromGlobal?: (
+    tenantId: string,
+    reference: string,
+    invoiceId: string,
+    issue: () => Promise<Invoice>,
+  ) => Promise<{ invoice: Invoice }>;
 }
 
 /** Rate limits of the public page, per window: what a guesser gets before waiting. */
@@ -237,11 +248,6 @@ export const redeemTicket =
     }
     await attempt.harmless();
     invoicer.check({ tenant, buyer: input.buyer });
-    if (ticket.status === 'global') {
-      throw new ConflictError(
-        `Ticket ${ticket.reference} is already in a global invoice; ask the company`,
-      );
-    }
     if (ticket.status === 'invoiced' && !(ticket.claimedAt && isStale(ticket, deps.clock))) {
       throw invoicedAlready(ticket);
     }
@@ -271,6 +277,13 @@ export const redeemTicket =
         [{ path: 'reference', message: `Could be invoiced until ${last}` }],
       );
     }
+    // Past the limit a ticket in a global became a late request above; within it, only a
+    // caller that may reissue the global (it seals and stamps) takes it out.
+    if (ticket.status === 'global' && !deps.fromGlobal) {
+      throw new ConflictError(
+        `Ticket ${ticket.reference} is already in a global invoice; ask the company`,
+      );
+    }
     return invoiceTicket(deps, {
       tenant,
       settings,
@@ -297,7 +310,9 @@ export const approveLateRequest =
     if (!request) {
       throw new ConflictError(`Ticket ${reference} has no late request to approve`);
     }
-    if (ticket.status !== 'open') throw invoicedAlready(ticket);
+    if (ticket.status !== 'open' && !(ticket.status === 'global' && deps.fromGlobal)) {
+      throw invoicedAlready(ticket);
+    }
     const section = settings?.selfInvoicing;
     if (!section) throw new ConflictError('Self-invoicing is not set up');
     return invoiceTicket(deps, {
@@ -325,6 +340,14 @@ async function invoiceTicket(
   const invoicer = deps.invoicers[jurisdiction];
   const now = deps.clock.now();
   const invoiceId = deps.ids.next('inv');
+  if (ticket.status === 'global' && deps.fromGlobal) {
+    // Out of the global first (SAT's order), then the buyer's invoice; see invoiceFromGlobal.
+    const { invoice } = await deps.fromGlobal(tenant.id, ticket.reference, invoiceId, () =>
+      invoicer.issue({ ...request, invoiceId }),
+    );
+    await deps.delivered(tenant.id, invoice, request.email);
+    return { invoice, documents: await deps.links.linksFor(tenant.id, invoice, jurisdiction) };
+  }
   const at = now.toISOString();
   const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
   if (!(await deps.tickets.claim(tenant.id, ticket.reference, invoiceId, at, staleBefore))) {

@@ -284,6 +284,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/global-invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mexico: the factura global of each closed month, with its reissues, newest first
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["listGlobalInvoices"];
+        put?: never;
+        /**
+         * Mexico: close a month into one factura global of the tickets no buyer invoiced. Idempotent: closing a month again answers its global
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["closeGlobalPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/health": {
         parameters: {
             query?: never;
@@ -1577,6 +1601,14 @@ export interface components {
             };
             valid: boolean;
         };
+        CloseGlobalPeriod200: {
+            /** @description Absent when the period had no open ticket */
+            global?: components["schemas"]["GlobalInvoice"];
+        };
+        CloseGlobalPeriodRequest: {
+            /** @description The month to close (YYYY-MM); by default the month before the current one */
+            period?: string;
+        };
         CorrectionResult: {
             corrective: components["schemas"]["Invoice"];
             original: components["schemas"]["Invoice"];
@@ -1719,6 +1751,37 @@ export interface components {
         ForgotPasswordInput: {
             /** Format: email */
             email: string;
+        };
+        GlobalInvoice: {
+            cancellation?: {
+                at: string;
+                /** @enum {string} */
+                reason: "01" | "02";
+                substitute?: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            id: string;
+            /** @description YYYY-MM */
+            period: string;
+            /** @description The global that replaced it */
+            replacedBy?: string;
+            /** @description The global it replaces (TipoRelacion 04) */
+            replaces?: {
+                id: string;
+                uuid: string;
+            };
+            stampedAt?: string;
+            /** @enum {string} */
+            status: "pending" | "stamped" | "cancelled";
+            /** @description The references of the tickets in it */
+            tickets: string[];
+            total?: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The fiscal folio of its stamp */
+            uuid?: string;
         };
         Health: {
             /** @constant */
@@ -2184,6 +2247,9 @@ export interface components {
             items: components["schemas"]["Customer"][];
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
+        };
+        ListGlobalInvoices200: {
+            items: components["schemas"]["GlobalInvoice"][];
         };
         ListInvoices200: {
             items: components["schemas"]["Invoice"][];
@@ -4704,6 +4770,107 @@ export interface operations {
             };
             /** @description Not sent as application/xml or text/xml */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listGlobalInvoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The globals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListGlobalInvoices200"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeGlobalPeriod: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseGlobalPeriodRequest"];
+            };
+        };
+        responses: {
+            /** @description The global of the period (none when no ticket was open) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloseGlobalPeriod200"];
+                };
+            };
+            /** @description Invalid period; `errors` names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a Mexican tenant, no CSD, or the period is not over */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,8 @@ import { tenantPk } from './tenant.ts';
  *   ticket            TICKET#<t>#<reference>          TICKET    TENANT#<t>#TICKETS / <soldAt>#<reference>
  *   company number    SELFINVOICING#<number>          COMPANY   (uniqueness guard; names the tenant)
  *   document grant    DOCGRANT#<sha256(token)>        GRANT     (a buyer's download link; TTL `expiresAt`)
+ *   global invoice    TENANT#<t>                      GLOBAL#<id>  (Mexico's factura global of a period)
+ *   global tenant     GLOBALINVOICING                 TENANT#<t>   (tenants whose months are closed)
  *
  * One partition per ticket, not the tenant's: an import of 1,000 tickets spreads its writes
  * instead of hitting one partition's write limit, and the self-invoicing page finds a ticket by
@@ -29,4 +31,11 @@ export const ticketsKeys = {
     sk: 'COMPANY',
   }),
   documentGrant: (tokenHash: string) => ({ pk: `DOCGRANT#${tokenHash}`, sk: 'GRANT' }),
+  globalInvoice: (tenantId: string, id: string) => ({
+    pk: tenantPk(tenantId),
+    sk: `GLOBAL#${id}`,
+  }),
+  globalInvoicePrefix: (tenantId: string) => ({ pk: tenantPk(tenantId), skPrefix: 'GLOBAL#' }),
+  globalTenant: (tenantId: string) => ({ pk: 'GLOBALINVOICING', sk: `TENANT#${tenantId}` }),
+  globalTenantPrefix: () => ({ pk: 'GLOBALINVOICING', skPrefix: 'TENANT#' }),
 } as const;
