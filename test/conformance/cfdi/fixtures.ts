@@ -210,3 +210,43 @@ export const CASES: Record<string, Cfdi> = {
 /** The benchmark's document: the first case, an ingreso of two lines with IVA and withholdings. */
 export const BENCH_CFDI =
   CASES['an ingreso with IVA, an exempt line, ISR and IVA withheld and a discount']!;
+
+/**
+ * One sale of 100.00 plus IVA 16 % to the general public by SAT's test issuer, unsealed: what the
+ * PAC tests stamp and cancel.
+ */
+export const PUBLIC_SALE: Cfdi = {
+  serie: 'A',
+  folio: '1',
+  fecha: '2026-12-07T11:30:00',
+  formaPago: '01',
+  noCertificado: '',
+  subTotal: '100.00',
+  moneda: 'MXN',
+  total: '116.00',
+  tipoDeComprobante: 'I',
+  exportacion: '01',
+  metodoPago: 'PUE',
+  lugarExpedicion: '44100',
+  emisor: EMISOR,
+  receptor: {
+    rfc: 'XAXX010101000',
+    nombre: 'PUBLICO EN GENERAL',
+    domicilioFiscalReceptor: '44100',
+    regimenFiscalReceptor: '616',
+    usoCFDI: 'S01',
+  },
+  conceptos: [
+    {
+      claveProdServ: '01010101',
+      cantidad: '1',
+      claveUnidad: 'ACT',
+      descripcion: 'Venta',
+      valorUnitario: '100.00',
+      importe: '100.00',
+      objetoImp: '02',
+      traslados: [iva16('100.00', '16.00')],
+    },
+  ],
+  impuestos: { totalImpuestosTrasladados: '16.00', traslados: [iva16('100.00', '16.00')] },
+};

@@ -13,7 +13,7 @@ import {
 import { SoftwareSigner } from '@sello/signing';
 import forge from 'node-forge';
 import { afterAll, describe, expect, it } from 'vitest';
-import { iva } from './fixtures.ts';
+import { iva, PUBLIC_SALE } from './fixtures.ts';
 import { satCadena, scratch, testCsd, validateCfdi } from './support.ts';
 
 const csd = testCsd();
@@ -24,44 +24,7 @@ afterAll(() => files.remove());
 const NOW = new Date('2026-12-07T18:00:00Z'); // 12:00 in Mexico City
 const pac = () => new SandboxPac(sandboxPacIdentity(), () => NOW);
 
-const DRAFT: Cfdi = {
-  serie: 'A',
-  folio: '1',
-  fecha: '2026-12-07T11:30:00',
-  formaPago: '01',
-  noCertificado: '',
-  subTotal: '100.00',
-  moneda: 'MXN',
-  total: '116.00',
-  tipoDeComprobante: 'I',
-  exportacion: '01',
-  metodoPago: 'PUE',
-  lugarExpedicion: '44100',
-  emisor: { rfc: 'EKU9003173C9', nombre: 'ESCUELA KEMPER URGATE', regimenFiscal: '601' },
-  receptor: {
-    rfc: 'XAXX010101000',
-    nombre: 'PUBLICO EN GENERAL',
-    domicilioFiscalReceptor: '44100',
-    regimenFiscalReceptor: '616',
-    usoCFDI: 'S01',
-  },
-  conceptos: [
-    {
-      claveProdServ: '01010101',
-      cantidad: '1',
-      claveUnidad: 'ACT',
-      descripcion: 'Venta',
-      valorUnitario: '100.00',
-      importe: '100.00',
-      objetoImp: '02',
-      traslados: [iva('0.160000', '100.00', '16.00')],
-    },
-  ],
-  impuestos: {
-    totalImpuestosTrasladados: '16.00',
-    traslados: [iva('0.160000', '100.00', '16.00')],
-  },
-};
+const DRAFT: Cfdi = PUBLIC_SALE;
 
 const sealed = async (changes: Partial<Cfdi> = {}) =>
   buildCfdi(await sealCfdi({ ...DRAFT, ...changes }, signer, 'csd', csd.certificate));

@@ -11,7 +11,7 @@ import {
 } from '@sello/local/pac';
 import { SoftwareSigner } from '@sello/signing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { iva } from './fixtures.ts';
+import { PUBLIC_SALE } from './fixtures.ts';
 import { scratch, testCsd, validateCfdi } from './support.ts';
 
 /**
@@ -32,44 +32,7 @@ afterAll(async () => {
   await sandbox.stop();
 });
 
-const DRAFT: Cfdi = {
-  serie: 'SW',
-  folio: '1',
-  fecha: '2026-12-07T11:30:00',
-  formaPago: '01',
-  noCertificado: '',
-  subTotal: '100.00',
-  moneda: 'MXN',
-  total: '116.00',
-  tipoDeComprobante: 'I',
-  exportacion: '01',
-  metodoPago: 'PUE',
-  lugarExpedicion: '44100',
-  emisor: { rfc: 'EKU9003173C9', nombre: 'ESCUELA KEMPER URGATE', regimenFiscal: '601' },
-  receptor: {
-    rfc: 'XAXX010101000',
-    nombre: 'PUBLICO EN GENERAL',
-    domicilioFiscalReceptor: '44100',
-    regimenFiscalReceptor: '616',
-    usoCFDI: 'S01',
-  },
-  conceptos: [
-    {
-      claveProdServ: '01010101',
-      cantidad: '1',
-      claveUnidad: 'ACT',
-      descripcion: 'Venta',
-      valorUnitario: '100.00',
-      importe: '100.00',
-      objetoImp: '02',
-      traslados: [iva('0.160000', '100.00', '16.00')],
-    },
-  ],
-  impuestos: {
-    totalImpuestosTrasladados: '16.00',
-    traslados: [iva('0.160000', '100.00', '16.00')],
-  },
-};
+const DRAFT: Cfdi = { ...PUBLIC_SALE, serie: 'SW' };
 const sealed = async (changes: Partial<Cfdi> = {}) =>
   buildCfdi(await sealCfdi({ ...DRAFT, ...changes }, signer, 'csd', csd.certificate));
 

@@ -1,6 +1,4 @@
-import { repositories } from '@sello/app/platform';
-import { systemClock, ulidIds } from '@sello/core/ports';
-import { provisionTenant } from '@sello/core/tenants';
+import { createMexicanTenant } from '../../support/mexico.ts';
 import type { Realise } from './context.ts';
 
 /**
@@ -11,23 +9,7 @@ export const realiseCsd: Realise = async (event, { api, tenant, load }) => {
   const put = event.includes('"routeKey":"PUT /v1/csd"');
   const get = event.includes('"routeKey":"GET /v1/csd"');
   if (!put && !get) return event;
-  const { secret } = await provisionTenant({
-    tenants: repositories().tenants,
-    clock: systemClock,
-    ids: ulidIds,
-  })({
-    name: 'ESCUELA KEMPER URGATE SA DE CV',
-    taxId: 'EKU9003173C9',
-    email: 'facturas@kemper.example.mx',
-    language: 'es',
-    timezone: 'America/Mexico_City',
-    address: {
-      line1: 'Av. Reforma 1',
-      city: 'Ciudad de México',
-      postalCode: '06600',
-      country: 'MX',
-    },
-  });
+  const { key: secret } = await createMexicanTenant();
   if (get) {
     const body = JSON.parse(load('http/put-csd.json').body);
     const res = await api.call('PUT', '/v1/csd', { key: secret, body });

@@ -1,93 +1,29 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { csdForSealing, putCsd } from '@sello/app/csd';
 import { credentialsOf, pac } from '@sello/app/pac';
-import { kmsClient, repositories } from '@sello/app/platform';
+import { kmsClient } from '@sello/app/platform';
 import { KmsSigner } from '@sello/aws';
-import { PacRejectedError, PacUnavailableError, systemClock, ulidIds } from '@sello/core/ports';
-import { provisionTenant } from '@sello/core/tenants';
+import { PacRejectedError, PacUnavailableError } from '@sello/core/ports';
 import { buildCfdi, type Cfdi, readCfdi, sealCfdi } from '@sello/formats/cfdi';
 import { describe, expect, it } from 'vitest';
+import { PUBLIC_SALE } from '../../conformance/cfdi/fixtures.ts';
+import { createMexicanTenant, SAT_TEST_CSD } from '../../support/mexico.ts';
 
 /**
  * The chain CFDI issuing will use, composed as the functions compose it: the tenant's CSD in KMS
  * seals, and the stage's PAC (here the sandbox PAC through the SW Sapien adapter, its account read
  * from the local Secrets Manager) stamps and cancels.
  */
-const CERTS = join(import.meta.dirname, '../../fixtures/schemas/cfdi/certs');
-
 /** Mexico City's wall clock now, as `Fecha` is written. */
 const mexicoNow = () => new Date(Date.now() - 6 * 3_600_000 - 60_000).toISOString().slice(0, 19);
 
+/** A Mexican tenant with SAT's test CSD uploaded (its key imported into the local KMS). */
 async function tenantWithCsd() {
-  const { tenant } = await provisionTenant({
-    tenants: repositories().tenants,
-    clock: systemClock,
-    ids: ulidIds,
-  })({
-    name: 'ESCUELA KEMPER URGATE SA DE CV',
-    taxId: 'EKU9003173C9',
-    email: 'facturas@kemper.example.mx',
-    language: 'es',
-    timezone: 'America/Mexico_City',
-    address: {
-      line1: 'Av. Reforma 1',
-      city: 'Ciudad de México',
-      postalCode: '06600',
-      country: 'MX',
-    },
-  });
-  await putCsd()(tenant.id, {
-    certificate: readFileSync(join(CERTS, 'EKU9003173C9.cer')).toString('base64'),
-    key: readFileSync(join(CERTS, 'EKU9003173C9.key')).toString('base64'),
-    password: '12345678a',
-  });
-  return tenant.id;
+  const { tenantId } = await createMexicanTenant();
+  await putCsd()(tenantId, SAT_TEST_CSD);
+  return tenantId;
 }
 
-const traslado = {
-  base: '100.00',
-  impuesto: '002',
-  tipoFactor: 'Tasa',
-  tasaOCuota: '0.160000',
-  importe: '16.00',
-} as const;
-
-const draft = (folio: string): Cfdi => ({
-  serie: 'T',
-  folio,
-  fecha: mexicoNow(),
-  formaPago: '01',
-  noCertificado: '',
-  subTotal: '100.00',
-  moneda: 'MXN',
-  total: '116.00',
-  tipoDeComprobante: 'I',
-  exportacion: '01',
-  metodoPago: 'PUE',
-  lugarExpedicion: '06600',
-  emisor: { rfc: 'EKU9003173C9', nombre: 'ESCUELA KEMPER URGATE', regimenFiscal: '601' },
-  receptor: {
-    rfc: 'XAXX010101000',
-    nombre: 'PUBLICO EN GENERAL',
-    domicilioFiscalReceptor: '06600',
-    regimenFiscalReceptor: '616',
-    usoCFDI: 'S01',
-  },
-  conceptos: [
-    {
-      claveProdServ: '01010101',
-      cantidad: '1',
-      claveUnidad: 'ACT',
-      descripcion: 'Venta',
-      valorUnitario: '100.00',
-      importe: '100.00',
-      objetoImp: '02',
-      traslados: [traslado],
-    },
-  ],
-  impuestos: { totalImpuestosTrasladados: '16.00', traslados: [traslado] },
-});
+const draft = (folio: string): Cfdi => ({ ...PUBLIC_SALE, serie: 'T', folio, fecha: mexicoNow() });
 
 describe('sealing with the tenant’s CSD and stamping with the stage’s PAC', () => {
   it('stamps a CFDI sealed in KMS, and cancels it with reason 01 naming its replacement', async () => {
