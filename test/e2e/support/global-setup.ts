@@ -23,14 +23,22 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sello-e2e-'));
-  const [port, mailPort] = [await freePort(), await freePort()];
   let platform: ChildProcess | undefined;
   try {
-    ({ child: platform } = await startLocalPlatform({
-      PORT: String(port),
-      SELLO_MAIL_PORT: String(mailPort),
-      SELLO_DATA_DIR: dataDir,
-    }));
+    // The API and mail ports are picked free here but bound seconds later, after the services
+    // started: one of those may have been handed the same port meanwhile. Then pick again.
+    for (let attempt = 1; !platform; attempt++) {
+      const [port, mailPort] = [await freePort(), await freePort()];
+      try {
+        ({ child: platform } = await startLocalPlatform({
+          PORT: String(port),
+          SELLO_MAIL_PORT: String(mailPort),
+          SELLO_DATA_DIR: dataDir,
+        }));
+      } catch (error) {
+        if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+      }
+    }
     project.provide('platform', JSON.parse(readFileSync(join(dataDir, 'local.json'), 'utf8')));
   } catch (error) {
     if (platform) await stopLocalPlatform(platform);
