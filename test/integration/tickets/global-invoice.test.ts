@@ -33,8 +33,9 @@ const buyer = {
   cfdiUse: 'G03',
 };
 
-const importTicket = async (reference: string) => {
+const importTicket = async (reference: string, paymentMeans?: string) => {
   const body = {
+    ...(paymentMeans ? { paymentMeans } : {}),
     reference,
     date: lastMonth.toISOString(),
     total: '116.00',
@@ -91,9 +92,9 @@ describe('the factura global of a month', () => {
   it('leaves out invoiced tickets, and a late request after it keeps everything consistent', async () => {
     const [a, b, c] = [fresh('A'), fresh('B'), fresh('C')];
     const ids = {
-      a: (await importTicket(a)).id,
+      a: (await importTicket(a, 'card')).id,
       b: (await importTicket(b)).id,
-      c: (await importTicket(c)).id,
+      c: (await importTicket(c, 'card')).id,
     };
     // B is invoiced to a buyer before the close.
     await lateInvoice(b, ids.b);
@@ -113,6 +114,8 @@ describe('the factura global of a month', () => {
     const cfdi = readCfdi(xml);
     expect(cfdi.timbre?.uuid).toBe(first.uuid);
     expect(cfdi.receptor.rfc).toBe('XAXX010101000');
+    // Paid by card: the means of its largest sale.
+    expect(cfdi.formaPago).toBe('04');
     expect(cfdi.informacionGlobal).toMatchObject({ periodicidad: '04', meses: period.slice(5) });
     expect(cfdi.conceptos.map((k) => k.noIdentificacion).sort()).toEqual([a, c].sort());
 

@@ -7,6 +7,7 @@ import type { Tenant } from '../tenants/tenant.ts';
 import {
   closeDueGlobals,
   closeGlobalPeriod,
+  formaPagoOf,
   type GlobalDocument,
   type GlobalInvoiceDeps,
   type GlobalInvoiceRecord,
@@ -231,6 +232,26 @@ describe('closeGlobalPeriod', () => {
 });
 
 describe('saleOf', () => {
+  it('pays the global by the means of its largest sale; cash when unsaid, never 99', async () => {
+    const sold = '2026-11-03T18:00:00.000Z';
+    const paid = (reference: string, total: string, paymentMeans?: Ticket['paymentMeans']) => ({
+      ...aTicket(reference, sold, total),
+      ...(paymentMeans ? { paymentMeans } : {}),
+    });
+    expect(formaPagoOf([paid('A', '50.00', 'cash'), paid('B', '900.00', 'card')])).toBe('04');
+    expect(formaPagoOf([paid('A', '50.00', 'card'), paid('B', '900.00')])).toBe('01');
+    expect(formaPagoOf([paid('A', '50.00', 'transfer'), paid('B', '900.00', 'other')])).toBe('03');
+    expect(formaPagoOf([paid('A', '9.00', 'other')])).toBe('01');
+    // A tie goes to the first sale.
+    expect(formaPagoOf([paid('A', '10.00', 'card'), paid('B', '10.00', 'transfer')])).toBe('04');
+
+    const { deps, tickets, sealed } = setup();
+    tickets.put(paid('T1', '116.00', 'cash'));
+    tickets.put(paid('T2', '1160.00', 'transfer'));
+    await closeGlobalPeriod(deps)(tenant.id);
+    expect(sealed[0]!.formaPago).toBe('03');
+  });
+
   it('maps IVA to 002 Tasa, exempt to Exento, IEPS to 003, none to ObjetoImp 01', () => {
     const t = aTicket('T1', '2026-11-03T18:00:00.000Z', '139.00');
     expect(

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { SAT_FORMA_PAGO } from '../invoices/model.ts';
 import { Dec } from '../money/decimal.ts';
 import type { ArtifactStore } from '../ports/artifacts.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -202,6 +203,21 @@ export function saleOf(ticket: Ticket): GlobalSaleLine {
   };
 }
 
+/**
+ * A global's FormaPago: SAT's guide to the factura global asks for the means of the operation of
+ * the largest amount. A ticket that does not say how it was paid counts as cash (sales to the
+ * public at a till), and one paid by 'other' means is passed over: the global is paid in one
+ * exhibition (PUE), where SAT refuses 99 "por definir".
+ */
+export function formaPagoOf(tickets: readonly Ticket[]): string {
+  let largest: Ticket | undefined;
+  for (const t of tickets) {
+    if (t.paymentMeans === 'other') continue;
+    if (!largest || new Dec(t.total).greaterThan(largest.total)) largest = t;
+  }
+  return SAT_FORMA_PAGO[largest?.paymentMeans ?? 'cash'];
+}
+
 /** All the tenant's open tickets of the period, in no order (every page of the list). */
 async function openTicketsOf(
   deps: GlobalInvoiceDeps,
@@ -316,19 +332,19 @@ async function stampGlobal(
 ): Promise<GlobalInvoiceRecord> {
   if (record.status !== 'pending') return record;
   const tickets = await Promise.all(record.references.map((r) => deps.tickets.get(tenant.id, r)));
-  const sales = tickets.map((t, i) => {
+  const held = tickets.map((t, i) => {
     if (t?.status !== 'global' || t.globalInvoiceId !== record.id) {
       throw new Error(`Ticket ${record.references[i]} is not held by global ${record.id}`);
     }
-    return saleOf(t);
+    return t;
   });
+  const sales = held.map(saleOf);
   const document: GlobalDocument = {
     fecha: record.fecha,
     emisor: { rfc: tenant.taxId, nombre: tenant.name, regimenFiscal: tenant.taxRegime ?? '' },
     lugarExpedicion: tenant.expeditionPostalCode ?? tenant.address.postalCode,
     moneda: record.currency,
-    // Sales to the public at a till: cash unless known otherwise (the guide: the largest one).
-    formaPago: '01',
+    formaPago: formaPagoOf(held),
     period: {
       periodicidad: '04',
       meses: pad(record.period.month),

@@ -3369,6 +3369,11 @@ export interface components {
             };
             /** @description The ticket's lines; computed by Sello's tax engine they give `total` */
             lines?: components["schemas"]["TicketLine"][];
+            /**
+             * @description How the buyer paid. Mexico: the factura global's FormaPago is that of its largest sale (cash when not given)
+             * @enum {string}
+             */
+            paymentMeans?: "cash" | "card" | "transfer" | "directDebit" | "other";
             /** @description The ticket number printed on it; unique per tenant */
             reference: string;
             /**
@@ -3411,6 +3416,11 @@ export interface components {
             date: string;
             /** @description The ticket's lines; computed by Sello's tax engine they give `total` */
             lines?: components["schemas"]["TicketLine"][];
+            /**
+             * @description How the buyer paid. Mexico: the factura global's FormaPago is that of its largest sale (cash when not given)
+             * @enum {string}
+             */
+            paymentMeans?: "cash" | "card" | "transfer" | "directDebit" | "other";
             /** @description The ticket number printed on it; unique per tenant */
             reference: string;
             /** @description Store or till */
