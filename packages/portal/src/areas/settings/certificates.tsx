@@ -20,7 +20,7 @@ import { Details, Section } from './widgets.tsx';
 const FIELDS = ['pkcs12', 'password'] as const;
 
 /** The file's bytes as base64, the way the API takes a PKCS#12 in its JSON body. */
-async function base64Of(file: File): Promise<string> {
+export async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   // In slices: spreading a whole file into one call would overflow the argument limit.

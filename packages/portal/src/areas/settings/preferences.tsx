@@ -14,12 +14,14 @@ import { ErrorState, Loading } from '../../ui/states.tsx';
 import { refreshSettings, SETTINGS, type Settings, useLogoImage, useSettings } from './queries.ts';
 import { ActionOutcome, CheckField, ConfirmAction, Section, useActionOutcome } from './widgets.tsx';
 
+type ApiFormState = ReturnType<typeof useApiForm>;
+
 /**
  * The parts of `PATCH /v1/settings` (payment defaults, notifications, branding): each section a
  * form over its fields, sent as a merge patch with the settings' `ETag` in `If-Match`, so a change
  * made meanwhile elsewhere answers 412 rather than being overwritten.
  */
-function SettingsForm({
+export function SettingsForm({
   fields,
   clearable,
   prepare,
@@ -28,7 +30,8 @@ function SettingsForm({
   fields: readonly string[];
   clearable?: readonly string[];
   prepare?: (body: Record<string, unknown>) => Record<string, unknown>;
-  children: (settings: Settings) => ReactNode;
+  /** The fields, given the saved settings and the form (for errors of fields outside React Aria). */
+  children: (settings: Settings, form: ApiFormState) => ReactNode;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -70,7 +73,7 @@ function SettingsForm({
               // Once saved, the fields show what the API kept (normalised), not what was typed.
               key={settings.version}
             >
-              {children(settings)}
+              {children(settings, form)}
             </fieldset>
             {canEdit ? (
               <div className="form-actions">

@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from 'react';
+import { type ChangeEvent, type ReactNode, useId, useState } from 'react';
 import { Button, Checkbox, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../ui/states.tsx';
@@ -160,5 +160,141 @@ export function Section({
       <p className="settings-intro">{intro}</p>
       {children}
     </section>
+  );
+}
+
+/**
+ * A choice among a code list (SAT's régimen, the tenant's series): the browser's own select,
+ * light beside React Aria's and the phone's native picker for a long list, with its hint and
+ * its error (the form's `errors[name]`) as the other fields have them.
+ */
+export function NativeSelect({
+  name,
+  label,
+  description,
+  options,
+  defaultValue,
+  placeholder,
+  error,
+  lang,
+}: {
+  name: string;
+  label: string;
+  description?: string;
+  options: ReadonlyArray<readonly [string, string]>;
+  defaultValue?: string | undefined;
+  /** The first option, of value '': "choose one" or what no choice means. */
+  placeholder?: { label: string; selectable: boolean };
+  error: string | undefined;
+  /** The options' language, when it is not the page's (SAT's names are Mexican Spanish). */
+  lang?: string;
+}) {
+  const id = useId();
+  const described = [description ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="field">
+      <label className="react-aria-Label" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        className="input native-select"
+        defaultValue={defaultValue ?? ''}
+        aria-invalid={error ? true : undefined}
+        {...(described ? { 'aria-describedby': described } : {})}
+      >
+        {placeholder ? (
+          <option value="" disabled={!placeholder.selectable}>
+            {placeholder.label}
+          </option>
+        ) : null}
+        {options.map(([code, text]) => (
+          <option key={code} value={code} {...(lang ? { lang } : {})}>
+            {text}
+          </option>
+        ))}
+      </select>
+      {description ? (
+        <span id={`${id}-hint`} className="settings-hint">
+          {description}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * A file to upload with a form: the native input, named by the field's label, stays the control
+ * (keyboard and screen readers reach it); the browser's own button, in the browser's language, is
+ * replaced by a label in the portal's. `name` is the API's field, whose error shows here.
+ */
+export function FileField({
+  name,
+  label,
+  description,
+  accept,
+  fileName,
+  error,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  description?: string;
+  accept: string;
+  fileName: string | undefined;
+  error: string | undefined;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="field">
+      <span id={`${id}-label`} className="settings-label">
+        {label}
+      </span>
+      <div className="settings-file">
+        <input
+          id={id}
+          className="settings-file-input"
+          type="file"
+          name={name}
+          accept={accept}
+          aria-labelledby={`${id}-label`}
+          aria-describedby={[
+            `${id}-name`,
+            description ? `${id}-hint` : '',
+            error ? `${id}-error` : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+          aria-invalid={error ? true : undefined}
+          onChange={onChange}
+        />
+        <label htmlFor={id} className="button secondary compact" aria-hidden="true">
+          {t('settings.certificate.choose')}
+        </label>
+        <span id={`${id}-name`} className="settings-file-name">
+          {fileName ?? t('settings.certificate.noFile')}
+        </span>
+      </div>
+      {description ? (
+        <span id={`${id}-hint`} className="settings-hint">
+          {description}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
   );
 }
