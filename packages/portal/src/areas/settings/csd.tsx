@@ -3,8 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react';
 import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ApiError, unwrap, useApi } from '../../api/index.ts';
-import type { FieldProblem } from '../../api/problem.ts';
+import { unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
@@ -14,48 +13,12 @@ import { isLanguage } from '../../i18n/language.ts';
 import { QueryState } from '../../ui/query-state.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { base64Of } from './certificates.tsx';
+import { csdProblemKey, csdState } from './csd-state.ts';
 import { type Csd, refreshSettings, useCsd, useTenant } from './queries.ts';
-import { Details, FileField, Section } from './widgets.tsx';
+import { Details, FileField, inPageWords, Section } from './widgets.tsx';
 
 const FIELDS = ['certificate', 'key', 'password'] as const;
-const DAY = 86_400_000;
-/** A CSD this close to its end is warned about: SAT takes days to issue the next one. */
-export const EXPIRY_WARNING_DAYS = 30;
-
-/** Where a CSD stands today: in force, ending soon (with the days left), ended, or not yet. */
-export function csdState(
-  csd: Pick<Csd, 'validFrom' | 'validTo'>,
-  now = Date.now(),
-): { state: 'valid' | 'expiring' | 'expired' | 'notYetValid'; days: number } {
-  const end = Date.parse(csd.validTo);
-  const days = Math.ceil((end - now) / DAY);
-  if (end <= now) return { state: 'expired', days: 0 };
-  if (Date.parse(csd.validFrom) > now) return { state: 'notYetValid', days };
-  return { state: days <= EXPIRY_WARNING_DAYS ? 'expiring' : 'valid', days };
-}
-
 type FileKey = 'certificate' | 'key';
-
-/**
- * The API's words for a CSD it refuses (field errors carry no code; see problem-messages.ts) as
- * the page's key, for the cases a person meets: a wrong password, an e.firma, an ended or
- * future CSD, another RFC's, a key of another certificate. Anything else keeps the API's words.
- */
-export function csdProblemKey(
-  status: number,
-  { path, message }: FieldProblem,
-): { key: string; values?: Record<string, string> } | undefined {
-  if (path === 'password') return { key: 'wrongPassword' };
-  if (path === 'certificate' && status === 409) {
-    const [, csd, tenant] = /RFC (\S+);.* RFC is (\S+)/.exec(message) ?? [];
-    return csd && tenant ? { key: 'otherRfc', values: { csd, tenant } } : undefined;
-  }
-  if (path === 'certificate' && /e\.firma|FIEL/i.test(message)) return { key: 'eFirma' };
-  if (path === 'certificate' && /expired/i.test(message)) return { key: 'expired' };
-  if (path === 'certificate' && /not valid until/i.test(message)) return { key: 'notYetValid' };
-  if (path === 'key' && /not the key of/i.test(message)) return { key: 'keyMismatch' };
-  return undefined;
-}
 
 /**
  * The CSD's upload: the `.cer`, the `.key` and its password, sent as `PUT /v1/csd`. The files are
@@ -87,7 +50,12 @@ function CsdUpload({ replacing }: { replacing: boolean }) {
       try {
         unwrap(await api.PUT('/v1/csd', { body }));
       } catch (error) {
-        throw inPageWords(error);
+        throw inPageWords(error, (status, problem) => {
+          const known = csdProblemKey(status, problem);
+          return known
+            ? translateDynamic(t, `settings.csd.problems.${known.key}`, known.values)
+            : undefined;
+        });
       }
       files.current = {};
       setNames({});
@@ -96,17 +64,6 @@ function CsdUpload({ replacing }: { replacing: boolean }) {
       setUploaded(true);
     },
   });
-  /** The refusal with its field errors in the page's language where it knows them. */
-  const inPageWords = (error: unknown) => {
-    if (!(error instanceof ApiError) || !error.problem?.errors) return error;
-    const errors = error.problem.errors.map((e) => {
-      const known = csdProblemKey(error.status, e);
-      return known
-        ? { ...e, message: translateDynamic(t, `settings.csd.problems.${known.key}`, known.values) }
-        : e;
-    });
-    return new ApiError(error.status, { ...error.problem, errors });
-  };
   // The form's data is read when the submit starts; the password goes from the field right after.
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     try {
@@ -154,7 +111,7 @@ function CsdUpload({ replacing }: { replacing: boolean }) {
           onChange={(e) => void onFile('key')(e)}
         />
         <TextField
-          className="field short"
+          className="field"
           name="password"
           type="password"
           isRequired
@@ -217,7 +174,7 @@ function CurrentCsd({ csd }: { csd: Csd }) {
             t('settings.csd.state'),
             <span
               key="state"
-              className={`settings-state ${state === 'valid' ? 'valid' : state === 'expiring' ? '' : 'expired'}`}
+              className={`settings-state ${state === 'notYetValid' ? 'expired' : state}`}
             >
               {label}
             </span>,

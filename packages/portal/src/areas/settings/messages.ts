@@ -81,6 +81,7 @@ export const settingsMessages = areaMessages({
       enabledHint:
         'Desactivada, la página pública no admite tickets; la configuración se conserva.',
       companyNumber: 'Número de empresa',
+      numberTaken: 'Otra empresa ya usa este número; elige otro.',
       companyNumberHint:
         'Se imprime en los tickets y forma la dirección de la página: de 3 a 20 letras, cifras o guiones, distinto del de cualquier otra empresa.',
       limit: 'Plazo para pedir la factura',
@@ -450,6 +451,7 @@ export const settingsMessages = areaMessages({
       enabled: "Activar l'autofacturació",
       enabledHint: 'Desactivada, la pàgina pública no admet tiquets; la configuració es conserva.',
       companyNumber: "Número d'empresa",
+      numberTaken: "Una altra empresa ja fa servir aquest número; tria'n un altre.",
       companyNumberHint:
         "S'imprimeix als tiquets i forma l'adreça de la pàgina: de 3 a 20 lletres, xifres o guions, diferent del de qualsevol altra empresa.",
       limit: 'Termini per demanar la factura',
@@ -820,6 +822,7 @@ export const settingsMessages = areaMessages({
       enabled: 'Turn self-invoicing on',
       enabledHint: 'While off, the public page takes no tickets; the settings are kept.',
       companyNumber: 'Company number',
+      numberTaken: 'Another company uses this number; choose another.',
       companyNumberHint:
         'Printed on tickets and part of the page’s address: 3 to 20 letters, digits or dashes, unlike any other company’s.',
       limit: 'Time to ask for the invoice',

@@ -6,6 +6,7 @@ import { TextInput } from '../../ui/fields.tsx';
 import { Loading } from '../../ui/states.tsx';
 import { SettingsForm } from './preferences.tsx';
 import { type Series, type Settings, useSeries, useSettings, useTenant } from './queries.ts';
+import { selfInvoicingBody } from './self-invoicing-body.ts';
 import { CheckField, Details, NativeSelect, Section } from './widgets.tsx';
 
 type SelfInvoicing = NonNullable<Settings['selfInvoicing']>;
@@ -25,42 +26,6 @@ const FIELDS = [
   'selfInvoicing.concept.satUnitKey',
   'selfInvoicing.seriesId',
 ] as const;
-
-type Entries = {
-  linesFrom?: string;
-  selfInvoicing?: {
-    enabled?: string;
-    companyNumber?: string;
-    limit?: { kind?: string; days?: string };
-    afterLimit?: string;
-    concept?: Record<string, string>;
-    seriesId?: string;
-  };
-};
-
-/**
- * The form's values as `PATCH /v1/settings` takes the section: the whole of it each time (the
- * page shows all of it), the concept removed (`null`) when the ticket's own lines are chosen and
- * the series when the default is, the days a number. What does not parse is left for the API's
- * schema to name.
- */
-export function selfInvoicingBody(body: Record<string, unknown>): Record<string, unknown> {
-  const { linesFrom, selfInvoicing: s = {} } = body as Entries;
-  const days = s.limit?.days?.trim();
-  return {
-    selfInvoicing: {
-      enabled: s.enabled === 'true',
-      companyNumber: s.companyNumber,
-      limit:
-        s.limit?.kind === 'days'
-          ? { kind: 'days', days: days && /^\d+$/.test(days) ? Number(days) : days }
-          : { kind: s.limit?.kind },
-      afterLimit: s.afterLimit,
-      concept: linesFrom === 'concept' ? (s.concept ?? {}) : null,
-      seriesId: s.seriesId ?? null,
-    },
-  };
-}
 
 /** The public page's address printed on tickets (and reached by the QR). */
 const publicLink = (companyNumber: string) =>
@@ -115,7 +80,6 @@ function SelfInvoicingFields({
         description={s('companyNumberHint')}
         isRequired
         defaultValue={saved?.companyNumber}
-        className="short"
       />
       <ChoiceField
         name="selfInvoicing.limit.kind"
@@ -167,7 +131,7 @@ function SelfInvoicingFields({
             defaultValue={saved?.concept?.description}
           />
           {mexico ? (
-            <div className="field-row">
+            <>
               <TextInput
                 name="selfInvoicing.concept.satProductKey"
                 label={s('satProductKey')}
@@ -182,7 +146,7 @@ function SelfInvoicingFields({
                 defaultValue={saved?.concept?.satUnitKey}
                 className="short"
               />
-            </div>
+            </>
           ) : null}
         </>
       ) : null}
@@ -252,7 +216,16 @@ export function SelfInvoicingSection() {
       {tenant.isPending || series.isPending ? (
         <Loading />
       ) : (
-        <SettingsForm fields={FIELDS} prepare={selfInvoicingBody}>
+        <SettingsForm
+          fields={FIELDS}
+          prepare={selfInvoicingBody}
+          // A 409 naming the number is the one way it is refused: another company has it.
+          fieldWords={(status, { path }) =>
+            status === 409 && path === 'selfInvoicing.companyNumber'
+              ? t('settings.selfInvoicing.numberTaken')
+              : undefined
+          }
+        >
           {(settings, form) => (
             <SelfInvoicingFields
               saved={settings.selfInvoicing}

@@ -1,6 +1,7 @@
 import { type ChangeEvent, type ReactNode, useId, useState } from 'react';
 import { Button, Checkbox, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { ApiError, type FieldProblem } from '../../api/problem.ts';
 import { useErrorMessage } from '../../ui/states.tsx';
 
 /**
@@ -100,6 +101,23 @@ export function ConfirmAction({
       </div>
     </fieldset>
   );
+}
+
+/**
+ * A refusal with the field errors the page knows put in its own words (`words` answers
+ * undefined for the rest, which keep the API's): the API's field errors carry no code, only
+ * their field and, with the status, that is sometimes enough to know what they mean.
+ */
+export function inPageWords(
+  error: unknown,
+  words: (status: number, problem: FieldProblem) => string | undefined,
+): unknown {
+  if (!(error instanceof ApiError) || !error.problem?.errors) return error;
+  const errors = error.problem.errors.map((e) => {
+    const known = words(error.status, e);
+    return known ? { ...e, message: known } : e;
+  });
+  return new ApiError(error.status, { ...error.problem, errors });
 }
 
 /** What happened to the last action of a list (revoked, deleted, or why it failed). */
