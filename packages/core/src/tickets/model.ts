@@ -1,3 +1,4 @@
+import type { PaymentMeans } from '../invoices/model.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import type { LineTax, TaxType } from '../taxes/model.ts';
 
@@ -43,6 +44,8 @@ export interface TicketInput {
   lines?: TicketLine[];
   /** The store or till that sold it. */
   store?: string;
+  /** How the buyer paid (Mexico: the factura global's FormaPago is that of its largest sale). */
+  paymentMeans?: PaymentMeans;
 }
 
 export interface Ticket extends TicketInput {
@@ -174,6 +177,7 @@ export function ticketView(t: Ticket) {
     ...(t.taxes ? { taxes: t.taxes } : {}),
     ...(t.lines ? { lines: t.lines } : {}),
     ...(t.store !== undefined ? { store: t.store } : {}),
+    ...(t.paymentMeans ? { paymentMeans: t.paymentMeans } : {}),
     status: t.status,
     ...(t.invoiceId ? { invoiceId: t.invoiceId } : {}),
     ...(t.globalInvoiceId ? { globalInvoiceId: t.globalInvoiceId } : {}),
