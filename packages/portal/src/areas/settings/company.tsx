@@ -1,4 +1,3 @@
-import { TenantPatch } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button } from 'react-aria-components';
@@ -82,7 +81,8 @@ function CompanyForm({ tenant }: { tenant: Tenant }) {
   const [taxIdChanged, setTaxIdChanged] = useState(false);
   const c = useCompanyLabels(tenant.address.country);
   const form = useApiForm({
-    schema: TenantPatch,
+    // The schema (and zod) load with the first edit: a deep link to the section stays light.
+    schema: { load: async () => (await import('./schemas.ts')).TenantPatch },
     fields: FIELDS,
     // A cleared telephone is removed; the address is sent whole, as it is replaced whole.
     clearable: ['phone'],

@@ -1,4 +1,3 @@
-import { CsdInput } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react';
 import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
@@ -12,7 +11,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { QueryState } from '../../ui/query-state.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
-import { base64Of } from './certificates.tsx';
+import { base64Of } from './base64.ts';
 import { csdProblemKey, csdState } from './csd-state.ts';
 import { type Csd, refreshSettings, useCsd, useTenant } from './queries.ts';
 import { Details, FileField, inPageWords, Section } from './widgets.tsx';
@@ -38,7 +37,7 @@ function CsdUpload({ replacing }: { replacing: boolean }) {
   const [uploaded, setUploaded] = useState(false);
   const id = useId();
   const form = useApiForm({
-    schema: CsdInput,
+    schema: { load: async () => (await import('./schemas.ts')).CsdInput },
     fields: FIELDS,
     prepare: (body) => ({
       certificate: files.current.certificate,

@@ -50,7 +50,7 @@ export function SettingsForm({
   const [saved, setSaved] = useState(false);
   const form = useApiForm({
     // The schema (and zod) load with the first edit: a deep link to a section stays light.
-    schema: { load: async () => (await import('@sello/contracts')).SettingsPatch },
+    schema: { load: async () => (await import('./schemas.ts')).SettingsPatch },
     fields,
     ...(clearable ? { clearable } : {}),
     ...(prepare ? { prepare } : {}),
