@@ -262,6 +262,9 @@ describe('a Mexican tenant’s settings', () => {
     const js = await firstLoadJs(page, '/settings/self-invoicing');
     expect(js.bytes, js.files.join(', ')).toBeLessThanOrEqual(200 * 1024);
     await page.getByRole('textbox', { name: /^Número de empresa/ }).waitFor();
+    const csd = await firstLoadJs(page, '/settings/csd');
+    expect(csd.bytes, csd.files.join(', ')).toBeLessThanOrEqual(200 * 1024);
+    await page.getByRole('region', { name: 'CSD actual' }).getByText(CSD_NUMBER).waitFor();
   });
 });
 
