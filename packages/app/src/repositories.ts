@@ -5,6 +5,7 @@ import {
   DynamoCustomerDirectory,
   DynamoCustomerPricesRepository,
   DynamoCustomerRepository,
+  DynamoDepositRepository,
   DynamoDocumentGrantStore,
   DynamoHeartbeatRepository,
   DynamoIdempotencyStore,
@@ -90,6 +91,8 @@ function build() {
     signUps: new DynamoSignUpRepository(db, table),
     // tickets
     tickets: new DynamoTicketRepository(db, table),
+    // deposits
+    deposits: new DynamoDepositRepository(db, table),
     documentGrants: new DynamoDocumentGrantStore(db, table),
   };
 }

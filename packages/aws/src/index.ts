@@ -1,4 +1,5 @@
 export * from './cognito/index.ts';
+export * from './deposits/index.ts';
 export * from './dynamo/api-key-repository.ts';
 export * from './dynamo/catalog-repository.ts';
 export * from './dynamo/csd-identity-repository.ts';

@@ -11,6 +11,7 @@ export * from './schemas/catalog.ts';
 export * from './schemas/common.ts';
 export * from './schemas/csd.ts';
 export * from './schemas/customers.ts';
+export * from './schemas/deposits.ts';
 export * from './schemas/documents.ts';
 export * from './schemas/exchange.ts';
 export * from './schemas/global-invoices.ts';

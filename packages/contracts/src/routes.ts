@@ -3,6 +3,7 @@ import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { csdRoutes } from './routes/csd.ts';
 import { customersRoutes } from './routes/customers.ts';
+import { depositsRoutes } from './routes/deposits.ts';
 import { documentsRoutes, documentsTriggered } from './routes/documents.ts';
 import { exchangeRoutes, exchangeTriggered } from './routes/exchange.ts';
 import { globalInvoicesRoutes, globalInvoicesTriggered } from './routes/global-invoices.ts';
@@ -39,6 +40,7 @@ export const routes = {
   ...authRoutes,
   ...usersRoutes,
   ...ticketsRoutes,
+  ...depositsRoutes,
   ...globalInvoicesRoutes,
 } as const satisfies Record<string, RouteDef>;
 

@@ -32,6 +32,7 @@ export interface Key {
   sk: string;
 }
 
+import { depositsKeys } from './keys/deposits.ts';
 import { exchangeKeys } from './keys/exchange.ts';
 import { recipientsKeys } from './keys/recipients.ts';
 import { staffKeys } from './keys/staff.ts';
@@ -135,6 +136,7 @@ export const keys = {
   ...webhooksKeys,
   ...tasksKeys,
   ...ticketsKeys,
+  ...depositsKeys,
 } as const;
 
 /** Strips key and index attributes from an item before mapping it to a domain object. */

@@ -1,9 +1,10 @@
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '@sello/core/shared';
 import type { LateRequest, Ticket, TicketListQuery, TicketRepository } from '@sello/core/tickets';
 import { keys } from '../dynamo/keys.ts';
 import {
   batchGet,
+  deleteImported,
   fromItem,
   getItem,
   ListFilter,
@@ -72,22 +73,9 @@ export class DynamoTicketRepository extends TableAdapter implements TicketReposi
     return { taken };
   }
 
-  async takeBack(tenantId: string, references: readonly string[], importId: string): Promise<void> {
-    await Promise.all(
-      references.map((reference) =>
-        written(
-          this.db.send(
-            new DeleteCommand({
-              TableName: this.table,
-              Key: keys.ticket(tenantId, reference),
-              ConditionExpression: 'importId = :importId AND #status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':importId': importId, ':open': 'open' },
-            }),
-          ),
-        ),
-      ),
-    );
+  takeBack(tenantId: string, references: readonly string[], importId: string): Promise<void> {
+    const taken = references.map((r) => keys.ticket(tenantId, r));
+    return deleteImported(this.db, this.table, taken, importId, 'open');
   }
 
   async claim(

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Instant, PageQuery, xmlText } from './common.ts';
-import { Amount, Percent, Quantity, TaxInput, UnitPrice } from './money.ts';
+import { Amount, CurrencyCode, Percent, Quantity, TaxInput, UnitPrice } from './money.ts';
 
 /** What the till printed as the ticket's number: what the buyer types on the self-invoicing page. */
 export const TicketReference = z
@@ -15,11 +15,6 @@ export const TicketReference = z
 export const SaleInstant = z.iso
   .datetime({ offset: true })
   .describe('The sale instant with its time zone offset, e.g. 2026-12-07T10:15:00+01:00');
-
-const CurrencyCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'An ISO 4217 alphabetic code such as EUR or MXN')
-  .describe('ISO 4217 alphabetic code');
 
 /** A SAT catalogue key (c_ClaveProdServ 8 digits, c_ClaveUnidad 2–3 characters). */
 const SatProductKey = z

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConflictError, type FieldError, ValidationError } from '../errors.ts';
 
 /** A record a client names by its own reference (a ticket's number, a payment's reference). */
@@ -123,4 +124,38 @@ export async function importByReference<I extends { reference: string }, T exten
       ? { record: mine, created: true }
       : { record: stored.get(input.reference)!, created: false };
   });
+}
+
+/**
+ * A record's content in one canonical form, hashed: JSON with object keys sorted and undefined
+ * fields left out, so field order never counts and two imports agree when their hashes do.
+ */
+export function canonicalHash(value: unknown): string {
+  return createHash('sha256').update(canonical(value)).digest('base64url');
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * An id derived from a reference: the reference, base64url, behind a prefix (`tkt_`, `dep_`).
+ * Derived rather than drawn, so the same reference always names the same record (a retried
+ * import answers the ids it answered before) and an id finds its item without an index.
+ */
+export const idOfReference = (prefix: string, reference: string) =>
+  `${prefix}_${Buffer.from(reference, 'utf8').toString('base64url')}`;
+
+/** The reference an id of `idOfReference` names, or undefined when it is not one of `prefix`. */
+export function referenceFromId(prefix: string, id: string): string | undefined {
+  if (!id.startsWith(`${prefix}_`)) return undefined;
+  const reference = Buffer.from(id.slice(prefix.length + 1), 'base64url').toString('utf8');
+  return reference && idOfReference(prefix, reference) === id ? reference : undefined;
 }

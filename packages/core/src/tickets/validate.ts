@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { AppError, type FieldError } from '../errors.ts';
 import { cents, Dec, sum } from '../money/decimal.ts';
+import { canonicalHash, idOfReference, referenceFromId } from '../shared/import-by-reference.ts';
 import { computeInvoice } from '../taxes/compute.ts';
 import type { TicketInput, TicketTax } from './model.ts';
 
@@ -103,33 +103,10 @@ function lineProblems(input: TicketInput, total: Dec, prefix: string): FieldErro
 }
 
 /** The ticket's content in one canonical form: two imports agree when their hashes do. */
-export function contentHash(input: TicketInput): string {
-  return createHash('sha256').update(canonical(input)).digest('base64url');
-}
+export const contentHash = (input: TicketInput): string => canonicalHash(input);
 
-/** JSON with object keys sorted and numbers-as-strings normalised, so field order never counts. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+/** The ticket's id, `tkt_` and its reference (see `idOfReference`). */
+export const ticketId = (reference: string) => idOfReference('tkt', reference);
 
-/**
- * The ticket's id: its reference, base64url, behind a prefix. Derived rather than drawn, so the
- * same reference always names the same ticket (a retried import answers the ids it answered
- * before) and an id finds the ticket's item without an index.
- */
-export const ticketId = (reference: string) =>
-  `tkt_${Buffer.from(reference, 'utf8').toString('base64url')}`;
-
-/** The reference an id names, or undefined when it is not a ticket id. */
-export function referenceOfId(id: string): string | undefined {
-  if (!id.startsWith('tkt_')) return undefined;
-  const reference = Buffer.from(id.slice(4), 'base64url').toString('utf8');
-  return reference && ticketId(reference) === id ? reference : undefined;
-}
+/** The reference a ticket id names, or undefined when it is not a ticket id. */
+export const referenceOfId = (id: string) => referenceFromId('tkt', id);

@@ -264,6 +264,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List deposits, newest payment first, by customer, status and payment days
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["listDeposits"];
+        put?: never;
+        /**
+         * Record prepaid deposits to invoice: one, or `{deposits: […]}` with up to 1,000, all or none. Idempotent by the payment's reference (the same content is answered as already there)
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["importDeposits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deposits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a deposit by its id, with its status and the invoice that bills it
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getDeposit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/documents/validate": {
         parameters: {
             query?: never;
@@ -1753,6 +1797,68 @@ export interface components {
         CustomerPricesInput: {
             prices: components["schemas"]["PriceEntry"][];
         };
+        Deposit: {
+            /** @description What was paid, taxes included, in the currency’s decimals */
+            amount: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description ISO 4217 alphabetic code */
+            currency: string;
+            /** @description The customer (account) it tops up */
+            customerId: string;
+            /**
+             * Format: date-time
+             * @description The payment instant with its offset, e.g. 2026-12-07T10:15:00+01:00
+             */
+            date: string;
+            /** @description `dep_` and the reference, base64url: the same payment, the same id */
+            id: string;
+            invoiceId?: string;
+            /** @enum {string} */
+            method: "card" | "transfer" | "cash" | "directDebit" | "other";
+            /** @description The payment's own reference; a payment notified again is the same deposit */
+            reference: string;
+            /**
+             * @description uninvoiced; invoiced (by `invoiceId`); refunded
+             * @enum {string}
+             */
+            status: "uninvoiced" | "invoiced" | "refunded";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DepositBatch: {
+            deposits: components["schemas"]["DepositInput"][];
+        };
+        DepositImportResult: {
+            /** @description Deposits written by this request */
+            created: number;
+            /** @description Deposits already there with the same content */
+            existing: number;
+            items: {
+                created: boolean;
+                id: string;
+                reference: string;
+                /** @enum {string} */
+                status: "uninvoiced" | "invoiced" | "refunded";
+            }[];
+        };
+        DepositInput: {
+            /** @description What was paid, taxes included, in the currency’s decimals */
+            amount: string;
+            /** @description ISO 4217 alphabetic code */
+            currency: string;
+            /** @description The customer (account) it tops up */
+            customerId: string;
+            /**
+             * Format: date-time
+             * @description The payment instant with its offset, e.g. 2026-12-07T10:15:00+01:00
+             */
+            date: string;
+            /** @enum {string} */
+            method: "card" | "transfer" | "cash" | "directDebit" | "other";
+            /** @description The payment's own reference; a payment notified again is the same deposit */
+            reference: string;
+        };
         DocumentValidation: {
             /** @description Errors and warnings, in document order of checks */
             errors: components["schemas"]["ValidationIssue"][];
@@ -1825,6 +1931,9 @@ export interface components {
             imported: number;
             items: components["schemas"]["ImportItemResult"][];
         };
+        ImportDeposits200: components["schemas"]["Deposit"] | components["schemas"]["DepositImportResult"];
+        /** @description One deposit, or `{deposits: […]}` with up to 1,000, all or none. Idempotent by reference: a payment already imported with the same content is answered as it is; with other content, 409. */
+        ImportDepositsRequest: components["schemas"]["DepositBatch"] | components["schemas"]["DepositInput"];
         ImportItemResult: {
             filename?: string;
             /** @description Position in `items` */
@@ -2265,6 +2374,11 @@ export interface components {
         };
         ListCustomers200: {
             items: components["schemas"]["Customer"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
+        ListDeposits200: {
+            items: components["schemas"]["Deposit"][];
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
@@ -4725,6 +4839,192 @@ export interface operations {
                 };
             };
             /** @description No such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDeposits: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                customerId?: string;
+                /** @description Paid on or after this day (UTC), YYYY-MM-DD */
+                from?: string;
+                limit?: number;
+                status?: "uninvoiced" | "invoiced" | "refunded";
+                /** @description Paid on or before this day (UTC), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deposits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDeposits200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importDeposits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportDepositsRequest"];
+            };
+        };
+        responses: {
+            /** @description Every deposit was there already, with the same content */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDeposits200"];
+                };
+            };
+            /** @description Recorded: the deposit (one), or what became of each (a batch) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDeposits200"];
+                };
+            };
+            /** @description Invalid deposits; `errors` names each field, e.g. `deposits.3.customerId` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A reference exists with other content; `errors` names its `reference` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDeposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deposit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deposit"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such deposit */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,9 @@
-import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { absent, Cancellation, type TransactItem } from './conditions.ts';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { absent, Cancellation, type TransactItem, written } from './conditions.ts';
 
 /** TransactWriteItems' limit. */
 const PER_TRANSACTION = 100;
@@ -65,4 +69,32 @@ export async function putAllNew<T>(
     }
     return lostOnes;
   }
+}
+
+/**
+ * Takes back what an import wrote: deletes each item only if import `importId` wrote it and it
+ * is still as imported (`status` = `untouched`); an item used meanwhile stays.
+ */
+export async function deleteImported(
+  db: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly Record<string, string>[],
+  importId: string,
+  untouched: string,
+): Promise<void> {
+  await Promise.all(
+    keys.map((Key) =>
+      written(
+        db.send(
+          new DeleteCommand({
+            TableName: table,
+            Key,
+            ConditionExpression: 'importId = :importId AND #status = :untouched',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':importId': importId, ':untouched': untouched },
+          }),
+        ),
+      ),
+    ),
+  );
 }
