@@ -264,11 +264,11 @@ describe('a Mexican tenant’s console', () => {
     await page.getByRole('button', { name: 'Cancelar', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Cancelar el CFDI ante el SAT' }).waitFor();
-    await dialog.getByRole('radio', { name: /^01 ·/ }).check();
+    await dialog.locator('label', { hasText: /^01 ·/ }).click();
     await dialog
       .getByRole('textbox', { name: /Folio fiscal \(UUID\) del CFDI que la sustituye/ })
       .waitFor();
-    await dialog.getByRole('radio', { name: /^02 ·/ }).check();
+    await dialog.locator('label', { hasText: /^02 ·/ }).click();
     await expect
       .poll(() => dialog.getByRole('textbox', { name: /que la sustituye/ }).count())
       .toBe(0);

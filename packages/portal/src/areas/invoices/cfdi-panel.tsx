@@ -11,6 +11,13 @@ import { useLanguage } from './totals.tsx';
 
 type Cfdi = NonNullable<Invoice['cfdi']>;
 
+/** The colours the VERI*FACTU record's states already have: in force, refused, waiting. */
+const BADGE: Record<Cfdi['status'], string> = {
+  stamped: 'vf-accepted',
+  refused: 'vf-rejected',
+  pending: '',
+};
+
 /** How a stamp's time reads: SAT's local time as the PAC gave it, without a zone to convert. */
 const stampTime = (at: string, language: string) => {
   const [date = at, time = ''] = at.split('T');
@@ -47,7 +54,9 @@ export function CfdiPanel({
         <div>
           <dt>{c('status')}</dt>
           <dd>
-            <span className={`badge cfdi-${cfdi.status}`}>{c(cfdi.status)}</span>
+            <span className={`badge cfdi-${cfdi.status} ${BADGE[cfdi.status]}`}>
+              {c(cfdi.status)}
+            </span>
           </dd>
         </div>
         {cfdi.uuid ? (
