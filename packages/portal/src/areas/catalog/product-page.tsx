@@ -236,7 +236,8 @@ function MexicanProductFields({
     <ApiForm form={form}>
       <div
         className="form"
-        onInput={(e) => {
+        // React's change event: React Aria's radios report a choice through it, not `input`.
+        onChange={(e) => {
           const target = e.target as { name?: string; value?: string };
           if (target.name === 'taxObject' && target.value) setTaxObject(target.value);
         }}

@@ -117,7 +117,8 @@ function CustomerForm({
     <ApiForm form={form}>
       <div
         className="form"
-        onInput={(e) => {
+        // React's change event: React Aria's radios report a choice through it, not `input`.
+        onChange={(e) => {
           const target = e.target as { name?: string; value?: string };
           if (target.name === 'address.country') setCountry(target.value ?? '');
         }}

@@ -220,7 +220,8 @@ function CfdiCancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionD
     <ApiForm form={form}>
       <div
         className="form"
-        onInput={(e) => {
+        // React's change event: React Aria's radios report a choice through it, not `input`.
+        onChange={(e) => {
           const target = e.target as { name?: string; value?: string };
           if (target.name === 'reason' && target.value) setReason(target.value);
         }}

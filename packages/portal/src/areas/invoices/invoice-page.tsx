@@ -6,7 +6,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { translateDynamic } from '../../i18n/dynamic.ts';
-import { formatDate, formatMoney, type Language, LOCALES } from '../../i18n/index.ts';
+import { formatDate, formatMoney } from '../../i18n/index.ts';
 import { FormAlert } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
@@ -43,19 +43,6 @@ const downloadsOf = (invoice: Invoice): DocumentFormat[] =>
           // The catalog's predicates read the fields the API's invoice has too.
           f.appliesTo(invoice as unknown as Parameters<typeof f.appliesTo>[0])),
   ).map((f) => f.id);
-
-/** An amount in its currency's decimals, without the currency (said in the column's header). */
-const amountOnly = (amount: string, currency: string, language: Language) =>
-  new Intl.NumberFormat(LOCALES[language], {
-    style: 'currency',
-    currency,
-    useGrouping: 'always',
-  })
-    .formatToParts(amount as Intl.StringNumericLiteral)
-    .filter((part) => part.type !== 'currency')
-    .map((part) => part.value)
-    .join('')
-    .trim();
 
 const CORRECTABLE: readonly Invoice['status'][] = ['issued', 'sent', 'paid'];
 
@@ -176,8 +163,6 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
   const cancellable = correctable && invoice.cfdi?.cancellation?.status !== 'cancelled';
   const answer = buyerAnswer(invoice);
   const money = (amount: string) => formatMoney(amount, invoice.currency, language);
-  // Another currency's code is wider than €: said once in the header, the column fits a phone.
-  const euro = invoice.currency === 'EUR';
   const actions = (
     [
       ['send', !draft && invoice.status !== 'void'],
@@ -294,7 +279,6 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
               </th>
               <th scope="col" className="num">
                 {t('invoices.view.net')}
-                {euro ? null : ` (${invoice.currency})`}
               </th>
             </tr>
           </thead>
@@ -305,7 +289,8 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
                 <td>{line.description}</td>
                 <td className="num">
                   {line.quantity.replace('.', language === 'en' ? '.' : ',')}
-                  {line.unit ? ` ${line.unit}` : ''}
+                  {/* On a phone the amounts need the width (MXN is wider than €): the unit goes. */}
+                  {line.unit ? <span className="wide-only"> {line.unit}</span> : null}
                 </td>
                 <td className="num wide-only">
                   {formatMoney(line.unitPrice, invoice.currency, language)}
@@ -323,9 +308,7 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
                     )
                     .join(' · ')}
                 </td>
-                <td className="num">
-                  {euro ? money(line.net) : amountOnly(line.net, invoice.currency, language)}
-                </td>
+                <td className="num">{money(line.net)}</td>
               </tr>
             ))}
           </tbody>
