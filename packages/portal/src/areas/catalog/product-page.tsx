@@ -17,6 +17,7 @@ import { InputField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { Loading } from '../../ui/states.tsx';
+import { ChoiceWithChange } from '../invoices/choice.tsx';
 import { decimalFromInput, decimalToInput } from '../invoices/decimal.ts';
 import {
   MX_IVA,
@@ -234,14 +235,7 @@ function MexicanProductFields({
   const rate = (value: string | undefined) => (value ? decimalToInput(value, language) : undefined);
   return (
     <ApiForm form={form}>
-      <div
-        className="form"
-        // React's change event: React Aria's radios report a choice through it, not `input`.
-        onChange={(e) => {
-          const target = e.target as { name?: string; value?: string };
-          if (target.name === 'taxObject' && target.value) setTaxObject(target.value);
-        }}
-      >
+      <div className="form">
         <TextInput
           name="code"
           label={t('catalog.product.fields.code')}
@@ -288,10 +282,11 @@ function MexicanProductFields({
               defaultValue={product?.satUnitKey}
             />
           </div>
-          <ChoiceField
+          <ChoiceWithChange
             name="taxObject"
             label={m('taxObject')}
             defaultValue={taxObject}
+            onChange={setTaxObject}
             options={TAX_OBJECTS.map((id) => ({ id, label: m(`taxObjects.${id}`) }))}
           />
         </FieldGroup>

@@ -117,8 +117,7 @@ function CustomerForm({
     <ApiForm form={form}>
       <div
         className="form"
-        // React's change event: React Aria's radios report a choice through it, not `input`.
-        onChange={(e) => {
+        onInput={(e) => {
           const target = e.target as { name?: string; value?: string };
           if (target.name === 'address.country') setCountry(target.value ?? '');
         }}

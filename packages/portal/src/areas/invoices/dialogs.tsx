@@ -10,6 +10,7 @@ import { ChoiceField } from '../../ui/choice-field.tsx';
 import { TextInput } from '../../ui/fields.tsx';
 import { OptionSelect } from '../../ui/option-select.tsx';
 import { apiSchema } from './api-schema.ts';
+import { ChoiceWithChange } from './choice.tsx';
 import { type LineDraft, lineFieldNames, lineFromInvoice, lineToBody } from './line-drafts.ts';
 import { LinesEditor } from './lines.tsx';
 import { isMexicanInvoice } from './mexico.ts';
@@ -218,19 +219,13 @@ function CfdiCancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionD
   });
   return (
     <ApiForm form={form}>
-      <div
-        className="form"
-        // React's change event: React Aria's radios report a choice through it, not `input`.
-        onChange={(e) => {
-          const target = e.target as { name?: string; value?: string };
-          if (target.name === 'reason' && target.value) setReason(target.value);
-        }}
-      >
+      <div className="form">
         <p>{c('explain')}</p>
-        <ChoiceField
+        <ChoiceWithChange
           name="reason"
           label={c('reason')}
           defaultValue={reason}
+          onChange={setReason}
           options={CFDI_CANCEL_REASONS.map((id) => ({ id, label: c(`reasons.${id}`) }))}
         />
         {reason === '01' ? (

@@ -6,7 +6,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { translateDynamic } from '../../i18n/dynamic.ts';
-import { formatDate, formatMoney } from '../../i18n/index.ts';
+import { formatDate, formatMoney, type Language, LOCALES } from '../../i18n/index.ts';
 import { FormAlert } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
@@ -43,6 +43,14 @@ const downloadsOf = (invoice: Invoice): DocumentFormat[] =>
           // The catalog's predicates read the fields the API's invoice has too.
           f.appliesTo(invoice as unknown as Parameters<typeof f.appliesTo>[0])),
   ).map((f) => f.id);
+
+const narrowMoney = (amount: string, currency: string, language: Language) =>
+  new Intl.NumberFormat(LOCALES[language], {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    useGrouping: 'always',
+  }).format(amount as Intl.StringNumericLiteral);
 
 const CORRECTABLE: readonly Invoice['status'][] = ['issued', 'sent', 'paid'];
 
@@ -163,6 +171,10 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
   const cancellable = correctable && invoice.cfdi?.cancellation?.status !== 'cancelled';
   const answer = buyerAnswer(invoice);
   const money = (amount: string) => formatMoney(amount, invoice.currency, language);
+  // A line's amounts with the currency's narrow sign ($ for pesos, as Mexico writes them): a
+  // code such as MXN is wider than € and a phone has no room for it; the totals say the code.
+  const lineMoney = (amount: string) =>
+    invoice.currency === 'EUR' ? money(amount) : narrowMoney(amount, invoice.currency, language);
   const actions = (
     [
       ['send', !draft && invoice.status !== 'void'],
@@ -289,12 +301,9 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
                 <td>{line.description}</td>
                 <td className="num">
                   {line.quantity.replace('.', language === 'en' ? '.' : ',')}
-                  {/* On a phone the amounts need the width (MXN is wider than €): the unit goes. */}
-                  {line.unit ? <span className="wide-only"> {line.unit}</span> : null}
+                  {line.unit ? ` ${line.unit}` : ''}
                 </td>
-                <td className="num wide-only">
-                  {formatMoney(line.unitPrice, invoice.currency, language)}
-                </td>
+                <td className="num wide-only">{lineMoney(line.unitPrice)}</td>
                 <td className="num wide-only">
                   {line.discountRate
                     ? `${line.discountRate.replace('.', language === 'en' ? '.' : ',')} %`
@@ -308,7 +317,7 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
                     )
                     .join(' · ')}
                 </td>
-                <td className="num">{money(line.net)}</td>
+                <td className="num">{lineMoney(line.net)}</td>
               </tr>
             ))}
           </tbody>
