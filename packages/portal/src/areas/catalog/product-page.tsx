@@ -298,14 +298,14 @@ function MexicanProductFields({
               defaultValue={taxes.iva}
               options={[...MX_IVA, NO_TAX].map((id) => ({ id, label: m(`ivaOptions.${id}`) }))}
             />
+            <InputField
+              name="mx.ieps"
+              label={m('ieps')}
+              description={m('iepsHint')}
+              inputMode="decimal"
+              defaultValue={rate(taxes.ieps || undefined)}
+            />
             <div className="field-row">
-              <InputField
-                name="mx.ieps"
-                label={m('ieps')}
-                description={m('iepsHint')}
-                inputMode="decimal"
-                defaultValue={rate(taxes.ieps || undefined)}
-              />
               <InputField
                 name="mx.isr"
                 label={m('isr')}
