@@ -6,7 +6,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { translateDynamic } from '../../i18n/dynamic.ts';
-import { formatDate, formatMoney, type Language, LOCALES } from '../../i18n/index.ts';
+import { formatDate, formatMoney } from '../../i18n/index.ts';
 import { FormAlert } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
@@ -25,7 +25,7 @@ import {
   saveBlob,
   useInvoice,
 } from './queries.ts';
-import { InvoiceTotals, StatusBadge, useLanguage } from './totals.tsx';
+import { InvoiceTotals, narrowMoney, StatusBadge, useLanguage } from './totals.tsx';
 import { VerifactuPanel } from './verifactu-panel.tsx';
 
 /**
@@ -43,14 +43,6 @@ const downloadsOf = (invoice: Invoice): DocumentFormat[] =>
           // The catalog's predicates read the fields the API's invoice has too.
           f.appliesTo(invoice as unknown as Parameters<typeof f.appliesTo>[0])),
   ).map((f) => f.id);
-
-const narrowMoney = (amount: string, currency: string, language: Language) =>
-  new Intl.NumberFormat(LOCALES[language], {
-    style: 'currency',
-    currency,
-    currencyDisplay: 'narrowSymbol',
-    useGrouping: 'always',
-  }).format(amount as Intl.StringNumericLiteral);
 
 const CORRECTABLE: readonly Invoice['status'][] = ['issued', 'sent', 'paid'];
 
@@ -171,10 +163,7 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
   const cancellable = correctable && invoice.cfdi?.cancellation?.status !== 'cancelled';
   const answer = buyerAnswer(invoice);
   const money = (amount: string) => formatMoney(amount, invoice.currency, language);
-  // A line's amounts with the currency's narrow sign ($ for pesos, as Mexico writes them): a
-  // code such as MXN is wider than € and a phone has no room for it; the totals say the code.
-  const lineMoney = (amount: string) =>
-    invoice.currency === 'EUR' ? money(amount) : narrowMoney(amount, invoice.currency, language);
+  const lineMoney = (amount: string) => narrowMoney(amount, invoice.currency, language);
   const actions = (
     [
       ['send', !draft && invoice.status !== 'void'],

@@ -280,7 +280,7 @@ export const invoicesMessages = areaMessages({
       satKeyHint: 'Vacía: la del producto',
       cfdi: {
         title: 'CFDI',
-        status: 'Timbrado',
+        status: 'Estado',
         pending: 'Pendiente de timbrar',
         refused: 'Rechazado por el PAC',
         stamped: 'Timbrado',
@@ -618,7 +618,7 @@ export const invoicesMessages = areaMessages({
       satKeyHint: 'Buida: la del producte',
       cfdi: {
         title: 'CFDI',
-        status: 'Timbratge',
+        status: 'Estat',
         pending: 'Pendent de timbrar',
         refused: 'Rebutjat pel PAC',
         stamped: 'Timbrat',
@@ -955,7 +955,7 @@ export const invoicesMessages = areaMessages({
       satKeyHint: 'Empty: the product’s',
       cfdi: {
         title: 'CFDI',
-        status: 'Stamp',
+        status: 'Status',
         pending: 'Awaiting its stamp',
         refused: 'Refused by the PAC',
         stamped: 'Stamped',
