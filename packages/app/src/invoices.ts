@@ -122,9 +122,29 @@ export const issueInvoice = () => {
 
 export const cancelInvoice = () => core.cancelInvoice(invoiceDeps());
 
-export const rectifyInvoice = () => core.rectifyInvoice(invoiceDeps());
+/** A corrective is issued as any invoice is: a Mexican one is stamped in the same request. */
+export const rectifyInvoice = () => {
+  const rectify = core.rectifyInvoice(invoiceDeps());
+  const stamp = core.stampIssued(lazyStamp);
+  return async (...args: Parameters<typeof rectify>) => {
+    const result = await rectify(...args);
+    return { ...result, corrective: await stamp(result.corrective) };
+  };
+};
 
-export const splitInvoice = () => core.splitInvoice(invoiceDeps());
+/** The corrective and the replacements of a split are stamped in the request too (Mexico). */
+export const splitInvoice = () => {
+  const split = core.splitInvoice(invoiceDeps());
+  const stamp = core.stampIssued(lazyStamp);
+  return async (...args: Parameters<typeof split>) => {
+    const result = await split(...args);
+    return {
+      ...result,
+      corrective: await stamp(result.corrective),
+      replacements: await Promise.all(result.replacements.map(stamp)),
+    };
+  };
+};
 
 export const voidInvoice = () => core.voidInvoice(invoiceDeps());
 

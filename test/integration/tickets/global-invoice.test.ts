@@ -33,8 +33,9 @@ const buyer = {
   cfdiUse: 'G03',
 };
 
-const importTicket = async (reference: string) => {
+const importTicket = async (reference: string, paymentMeans?: string) => {
   const body = {
+    ...(paymentMeans ? { paymentMeans } : {}),
     reference,
     date: lastMonth.toISOString(),
     total: '116.00',
@@ -57,8 +58,16 @@ const lateInvoice = async (reference: string, id: string) => {
   return approved.json as { invoiceId: string };
 };
 
-const xmlOf = async (id: string) =>
-  new TextDecoder().decode(await artifactStore().get(globalXmlKey(tenantId, id)));
+/** A global's stamped XML as the API serves it, checked against what was stored. */
+const xmlOf = async (id: string) => {
+  const res = await api.call('GET', `/v1/global-invoices/${id}/documents/cfdi`, { key });
+  expect(res.status, res.text).toBe(200);
+  expect(res.headers.get('content-type')).toContain('application/xml');
+  expect(res.headers.get('content-disposition')).toContain(`factura-global-${id.slice(4)}-`);
+  const stored = new TextDecoder().decode(await artifactStore().get(globalXmlKey(tenantId, id)));
+  expect(res.text).toBe(stored);
+  return res.text;
+};
 
 beforeAll(async () => {
   ({ key, tenantId } = await createMexicanTenant());
@@ -83,9 +92,9 @@ describe('the factura global of a month', () => {
   it('leaves out invoiced tickets, and a late request after it keeps everything consistent', async () => {
     const [a, b, c] = [fresh('A'), fresh('B'), fresh('C')];
     const ids = {
-      a: (await importTicket(a)).id,
+      a: (await importTicket(a, 'card')).id,
       b: (await importTicket(b)).id,
-      c: (await importTicket(c)).id,
+      c: (await importTicket(c, 'card')).id,
     };
     // B is invoiced to a buyer before the close.
     await lateInvoice(b, ids.b);
@@ -105,6 +114,8 @@ describe('the factura global of a month', () => {
     const cfdi = readCfdi(xml);
     expect(cfdi.timbre?.uuid).toBe(first.uuid);
     expect(cfdi.receptor.rfc).toBe('XAXX010101000');
+    // Paid by card: the means of its largest sale.
+    expect(cfdi.formaPago).toBe('04');
     expect(cfdi.informacionGlobal).toMatchObject({ periodicidad: '04', meses: period.slice(5) });
     expect(cfdi.conceptos.map((k) => k.noIdentificacion).sort()).toEqual([a, c].sort());
 
@@ -144,5 +155,21 @@ describe('the factura global of a month', () => {
     expect(ticketC.json).toMatchObject({ status: 'global', globalInvoiceId: reissue.id });
     const invoice = await api.call('GET', `/v1/invoices/${invoiced.invoiceId}`, { key });
     expect(invoice.json.cfdi).toMatchObject({ status: 'stamped' });
+  });
+
+  it("answers 404 for another tenant's or an unknown global, and 400 naming a bad id or format", async () => {
+    const other = await createMexicanTenant();
+    const unknown = await api.call('GET', `/v1/global-invoices/glb_${period}/documents/cfdi`, {
+      key: other.key,
+    });
+    expect(unknown.status, unknown.text).toBe(404);
+    const format = await api.call('GET', `/v1/global-invoices/glb_${period}/documents/pdf`, {
+      key,
+    });
+    expect(format.status).toBe(400);
+    expect(format.json.errors).toEqual([expect.objectContaining({ path: 'params.format' })]);
+    const id = await api.call('GET', '/v1/global-invoices/inv_123/documents/cfdi', { key });
+    expect(id.status).toBe(400);
+    expect(id.json.errors).toEqual([expect.objectContaining({ path: 'params.id' })]);
   });
 });

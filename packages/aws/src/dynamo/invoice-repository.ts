@@ -22,6 +22,7 @@ import {
   putIf,
   putNew,
   queryPage,
+  type SortKeyCondition,
   TableAdapter,
 } from './toolkit/index.ts';
 import { chainItems, readChainHead } from './verifactu/chain.ts';
@@ -77,9 +78,21 @@ export class DynamoInvoiceRepository
       .where('source.taskId', '=', filter.taskId)
       .where('issueDate', '>=', filter.from)
       .where('issueDate', '<=', filter.to);
+    // The index sorts by `<issueDate>#<id>` (drafts under DRAFT#): a period is a key range, so
+    // DynamoDB reads only the period rather than filtering the tenant's whole history.
+    const sort: SortKeyCondition | undefined =
+      filter.from || filter.to
+        ? { between: [filter.from ?? '0000-01-01', `${filter.to ?? '9999-12-31'}#\uffff`] }
+        : undefined;
     return queryPage(
       this.db,
-      { table: this.table, partition: { gsi1pk }, filter: where, newestFirst: true },
+      {
+        table: this.table,
+        partition: { gsi1pk },
+        ...(sort ? { sort } : {}),
+        filter: where,
+        newestFirst: true,
+      },
       filter,
       toInvoice,
     );

@@ -1,17 +1,15 @@
-import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '@sello/core/shared';
 import type { LateRequest, Ticket, TicketListQuery, TicketRepository } from '@sello/core/tickets';
 import { keys } from '../dynamo/keys.ts';
 import {
-  absent,
   batchGet,
-  Cancellation,
   fromItem,
   getItem,
   ListFilter,
+  putAllNew,
   queryPage,
   TableAdapter,
-  type TransactItem,
   written,
 } from '../dynamo/toolkit/index.ts';
 
@@ -25,25 +23,10 @@ function toTicket(item: Record<string, unknown>): Ticket {
   return { ...rest, ...(detail ? (JSON.parse(detail) as Pick<Ticket, 'taxes' | 'lines'>) : {}) };
 }
 
-/** TransactWriteItems' limit. */
-const PER_TRANSACTION = 100;
 /**
- * Transactions in flight at once. In AWS more would spread over more partitions; DynamoDB Local
- * serialises transactions, and measured slower with ten in flight than with two or three
- * (contention), so three: 1,000 tickets are four rounds.
- */
-const PARALLEL = 3;
-/** Rounds of retrying items DynamoDB cancelled for contention (not for their own condition). */
-const ROUNDS = 6;
-
-const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-
-/**
- * Tickets, one item each under (tenant, reference). New tickets are written 100 to a
- * TransactWriteItems, each Put conditioned on its key being free: BatchWriteItem would be cheaper
- * but takes no condition, and would overwrite a ticket already invoiced. Three transactions run at
- * once (see PARALLEL). A transaction cancelled because some references were taken meanwhile is
- * sent again without them (which are answered); one cancelled for contention is sent again.
+ * Tickets, one item each under (tenant, reference). New tickets are written by `putAllNew`
+ * (conditional Puts in transactions of 100), so an import never overwrites a ticket already
+ * invoiced.
  */
 export class DynamoTicketRepository extends TableAdapter implements TicketRepository {
   private item({ taxes, lines, ...t }: Ticket) {
@@ -82,44 +65,11 @@ export class DynamoTicketRepository extends TableAdapter implements TicketReposi
   }
 
   async createNew(tickets: readonly Ticket[]): Promise<{ taken: string[] }> {
-    const chunks: Ticket[][] = [];
-    for (let i = 0; i < tickets.length; i += PER_TRANSACTION) {
-      chunks.push(tickets.slice(i, i + PER_TRANSACTION));
-    }
-    const taken: string[] = [];
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(PARALLEL, chunks.length) }, async () => {
-        while (next < chunks.length) taken.push(...(await this.writeChunk(chunks[next++]!)));
-      }),
-    );
+    const taken = await putAllNew(this.db, this.table, tickets, {
+      item: (t) => this.item(t),
+      reference: (t) => t.reference,
+    });
     return { taken };
-  }
-
-  /** Writes one chunk all or none, leaving out what turns out taken; answers those. */
-  private async writeChunk(chunk: Ticket[]): Promise<string[]> {
-    const taken: string[] = [];
-    let pending = chunk;
-    for (let round = 0; pending.length; round++) {
-      const items: TransactItem[] = pending.map((t) => ({
-        Put: { TableName: this.table, Item: this.item(t), ...absent },
-      }));
-      try {
-        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-        return taken;
-      } catch (e) {
-        const why = Cancellation.of(e);
-        if (!why) throw e;
-        const lost = pending.filter((_, i) => why.failed(i));
-        // Cancelled for a reason retrying cannot mend (a validation error, a size limit).
-        if (!lost.length && !why.contended) throw e;
-        if (!lost.length && round >= ROUNDS) throw e;
-        taken.push(...lost.map((t) => t.reference));
-        pending = pending.filter((_, i) => !why.failed(i));
-        if (!lost.length) await sleep(20 * 2 ** round);
-      }
-    }
-    return taken;
   }
 
   async takeBack(tenantId: string, references: readonly string[], importId: string): Promise<void> {

@@ -75,6 +75,13 @@ export const TicketInput = z
       .optional()
       .describe("The ticket's lines; computed by Sello's tax engine they give `total`"),
     store: xmlText(z.string().trim().min(1).max(60)).optional().describe('Store or till'),
+    paymentMeans: z
+      .enum(['cash', 'card', 'transfer', 'directDebit', 'other'])
+      .optional()
+      .describe(
+        "How the buyer paid. Mexico: the factura global's FormaPago is that of its largest sale " +
+          '(cash when not given)',
+      ),
   })
   .strict()
   .meta({ id: 'TicketInput' });

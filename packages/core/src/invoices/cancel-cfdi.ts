@@ -77,17 +77,22 @@ const PAGE = 100;
 
 /**
  * The tenant's stamped invoice of a fiscal folio. No index by UUID exists, so the tenant's
- * invoices are read newest first: the replacement is normally issued just before the
- * cancellation, so it is on the first page.
+ * invoices are read newest first down to the original's issue date: the replacement relates (04)
+ * to the original's UUID, so it was issued on or after it, and normally just before the
+ * cancellation (the first page).
  */
 async function findStamped(
   invoices: CancelCfdiDeps['invoices'],
-  tenantId: string,
+  original: Invoice,
   uuid: string,
 ): Promise<Invoice | undefined> {
+  const since = { from: original.issueDate, limit: PAGE };
   let cursor: string | undefined;
   do {
-    const page = await invoices.list(tenantId, { limit: PAGE, ...(cursor ? { cursor } : {}) });
+    const page = await invoices.list(original.tenantId, {
+      ...since,
+      ...(cursor ? { cursor } : {}),
+    });
     const found = page.items.find(
       (i) => i.cfdi?.status === 'stamped' && i.cfdi.uuid?.toUpperCase() === uuid,
     );
@@ -165,7 +170,7 @@ async function checkSubstitute(
       { path: 'substitute', message: 'The UUID of another CFDI, stamped to replace this one' },
     ]);
   }
-  const replacement = await findStamped(deps.invoices, invoice.tenantId, substitute);
+  const replacement = await findStamped(deps.invoices, invoice, substitute);
   if (!replacement) {
     throw new ConflictError(`No stamped CFDI of this tenant has the UUID ${substitute}`, [
       { path: 'substitute', message: 'Stamp the replacing CFDI first, then name its UUID' },

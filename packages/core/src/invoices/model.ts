@@ -26,6 +26,19 @@ export interface PartySnapshot {
 
 export type PaymentMeans = 'transfer' | 'directDebit' | 'card' | 'cash' | 'other';
 
+/**
+ * SAT's c_FormaPago of each payment means: cash 01, transfer 03, card 04 (tarjeta de crédito: the
+ * means does not say credit or debit), direct debit 03 (a domiciliación is an electronic funds
+ * transfer; c_FormaPago has no own key for it), other or unknown 99 "por definir".
+ */
+export const SAT_FORMA_PAGO: Readonly<Record<PaymentMeans, string>> = {
+  cash: '01',
+  transfer: '03',
+  card: '04',
+  directDebit: '03',
+  other: '99',
+};
+
 export interface PaymentTerms {
   means: PaymentMeans;
   dueDate?: string;

@@ -1,4 +1,5 @@
 export * from './dates.ts';
+export * from './import-by-reference.ts';
 export * from './page.ts';
 export * from './texts.ts';
 export * from './xml-text.ts';

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryTickets } from '../../testing/tickets.ts';
 import { ConflictError } from '../errors.ts';
-import type { CancellationRequest } from '../ports/pac.ts';
+import { type CancellationRequest, PacRejectedError, PacUnavailableError } from '../ports/pac.ts';
 import type { CsdIdentity } from '../signing/csd-identity.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import {
   closeDueGlobals,
   closeGlobalPeriod,
+  formaPagoOf,
   type GlobalDocument,
   type GlobalInvoiceDeps,
   type GlobalInvoiceRecord,
@@ -231,6 +232,26 @@ describe('closeGlobalPeriod', () => {
 });
 
 describe('saleOf', () => {
+  it('pays the global by the means of its largest sale; cash when unsaid, never 99', async () => {
+    const sold = '2026-11-03T18:00:00.000Z';
+    const paid = (reference: string, total: string, paymentMeans?: Ticket['paymentMeans']) => ({
+      ...aTicket(reference, sold, total),
+      ...(paymentMeans ? { paymentMeans } : {}),
+    });
+    expect(formaPagoOf([paid('A', '50.00', 'cash'), paid('B', '900.00', 'card')])).toBe('04');
+    expect(formaPagoOf([paid('A', '50.00', 'card'), paid('B', '900.00')])).toBe('01');
+    expect(formaPagoOf([paid('A', '50.00', 'transfer'), paid('B', '900.00', 'other')])).toBe('03');
+    expect(formaPagoOf([paid('A', '9.00', 'other')])).toBe('01');
+    // A tie goes to the first sale.
+    expect(formaPagoOf([paid('A', '10.00', 'card'), paid('B', '10.00', 'transfer')])).toBe('04');
+
+    const { deps, tickets, sealed } = setup();
+    tickets.put(paid('T1', '116.00', 'cash'));
+    tickets.put(paid('T2', '1160.00', 'transfer'));
+    await closeGlobalPeriod(deps)(tenant.id);
+    expect(sealed[0]!.formaPago).toBe('03');
+  });
+
   it('maps IVA to 002 Tasa, exempt to Exento, IEPS to 003, none to ObjetoImp 01', () => {
     const t = aTicket('T1', '2026-11-03T18:00:00.000Z', '139.00');
     expect(
@@ -363,6 +384,80 @@ describe('invoiceFromGlobal', () => {
     expect((await tickets.get(tenant.id, 'T2'))?.globalInvoiceId).toBe('glb_2026-11_r1');
     await invoiceFromGlobal(deps)(tenant.id, 'T2', 'inv_2', async () => 2);
     expect(await tickets.get(tenant.id, 'T2')).toMatchObject({ status: 'invoiced' });
+  });
+});
+
+describe('invoiceFromGlobal, when a step fails or the process dies', () => {
+  const threeTickets = async () => {
+    const env = setup();
+    for (const r of ['T1', 'T2', 'T3']) env.tickets.put(aTicket(r, '2026-11-03T18:00:00.000Z'));
+    await closeGlobalPeriod(env.deps)(tenant.id);
+    return env;
+  };
+
+  it('resumes with the same replacement when the PAC failed to stamp it', async () => {
+    const { deps, tickets, globals, stamps, cancels } = await threeTickets();
+    const stamp = deps.pac.stamp;
+    deps.pac.stamp = async () => {
+      throw new PacUnavailableError('PAC down');
+    };
+    const approve = invoiceFromGlobal(deps);
+    await expect(approve(tenant.id, 'T2', 'inv_1', async () => 'x')).rejects.toThrow('PAC down');
+    expect(await tickets.get(tenant.id, 'T2')).toMatchObject({
+      status: 'global',
+      globalInvoiceId: 'glb_2026-11',
+    });
+    expect((await globals.get(tenant.id, 'glb_2026-11'))?.reissuing).toMatchObject({
+      reference: 'T2',
+      replacementId: 'glb_2026-11_r1',
+      failed: true,
+    });
+    // Another ticket of the same global waits for this one.
+    await expect(approve(tenant.id, 'T1', 'inv_2', async () => 'y')).rejects.toThrow(ConflictError);
+
+    deps.pac.stamp = stamp;
+    const done = await approve(tenant.id, 'T2', 'inv_3', async () => 'the invoice');
+    expect(done.replacement).toMatchObject({ id: 'glb_2026-11_r1', references: ['T1', 'T3'] });
+    expect(stamps.size).toBe(2);
+    expect(cancels).toHaveLength(1);
+    expect(await globals.list(tenant.id)).toHaveLength(2);
+    expect(await tickets.get(tenant.id, 'T2')).toMatchObject({
+      status: 'invoiced',
+      invoiceId: 'inv_3',
+    });
+    expect((await globals.get(tenant.id, 'glb_2026-11'))?.reissuing).toBeUndefined();
+  });
+
+  it('takes an earlier cancellation (202) as done when the process died before recording it', async () => {
+    const { deps, tickets, globals, cancels } = await threeTickets();
+    const cancelled = new Set<string>();
+    deps.pac.cancel = async (request) => {
+      if (cancelled.has(request.uuid)) {
+        throw new PacRejectedError('202', 'Folio Fiscal Previamente Cancelado.', 'uuid');
+      }
+      cancelled.add(request.uuid);
+      cancels.push(request);
+      // The process dies right after SAT cancelled it: nothing else is written.
+      throw new Error('process died');
+    };
+    // A death, not a failure: the attempt never gets to mark its lock failed.
+    const update = globals.update.bind(globals);
+    let dead = true;
+    globals.update = async (r) => (dead && r.reissuing?.failed ? false : update(r));
+    const approve = invoiceFromGlobal(deps);
+    await expect(approve(tenant.id, 'T2', 'inv_1', async () => 'x')).rejects.toThrow('died');
+    dead = false;
+    // Not failed as far as the record knows: only after two minutes is it taken over.
+    await expect(approve(tenant.id, 'T2', 'inv_2', async () => 'x')).rejects.toThrow(ConflictError);
+    const later = new Date(deps.clock.now().getTime() + 3 * 60_000);
+    deps.clock = { now: () => later };
+    const done = await invoiceFromGlobal(deps)(tenant.id, 'T2', 'inv_2', async () => 'x');
+    expect(done.cancelled).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason: '01', substitute: done.replacement?.uuid },
+    });
+    expect(cancels).toHaveLength(1);
+    expect((await tickets.get(tenant.id, 'T2'))?.status).toBe('invoiced');
   });
 });
 

@@ -1,8 +1,9 @@
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { SAT_FORMA_PAGO } from '../invoices/model.ts';
 import { Dec } from '../money/decimal.ts';
 import type { ArtifactStore } from '../ports/artifacts.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { Pac } from '../ports/pac.ts';
+import { type Pac, PacRejectedError } from '../ports/pac.ts';
 import type { CsdIdentity, CsdIdentityRepository } from '../signing/csd-identity.ts';
 import type { Tenant, TenantRepository } from '../tenants/tenant.ts';
 import type { Ticket, TicketRepository } from './model.ts';
@@ -51,8 +52,11 @@ export interface GlobalInvoiceRecord {
   /** Set when this global was cancelled and replaced. */
   replacedBy?: string;
   cancellation?: { reason: '01' | '02'; substitute?: string; at: string };
-  /** A reissue in progress (a lock: one at a time per global). */
-  reissuing?: { reference: string; at: string };
+  /**
+   * A reissue in progress (a lock: one at a time per global): the ticket leaving, the id its
+   * replacement takes, and whether the attempt failed (then the same ticket resumes it at once).
+   */
+  reissuing?: { reference: string; at: string; replacementId?: string; failed?: boolean };
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -202,6 +206,21 @@ export function saleOf(ticket: Ticket): GlobalSaleLine {
   };
 }
 
+/**
+ * A global's FormaPago: SAT's guide to the factura global asks for the means of the operation of
+ * the largest amount. A ticket that does not say how it was paid counts as cash (sales to the
+ * public at a till), and one paid by 'other' means is passed over: the global is paid in one
+ * exhibition (PUE), where SAT refuses 99 "por definir".
+ */
+export function formaPagoOf(tickets: readonly Ticket[]): string {
+  let largest: Ticket | undefined;
+  for (const t of tickets) {
+    if (t.paymentMeans === 'other') continue;
+    if (!largest || new Dec(t.total).greaterThan(largest.total)) largest = t;
+  }
+  return SAT_FORMA_PAGO[largest?.paymentMeans ?? 'cash'];
+}
+
 /** All the tenant's open tickets of the period, in no order (every page of the list). */
 async function openTicketsOf(
   deps: GlobalInvoiceDeps,
@@ -316,19 +335,19 @@ async function stampGlobal(
 ): Promise<GlobalInvoiceRecord> {
   if (record.status !== 'pending') return record;
   const tickets = await Promise.all(record.references.map((r) => deps.tickets.get(tenant.id, r)));
-  const sales = tickets.map((t, i) => {
+  const held = tickets.map((t, i) => {
     if (t?.status !== 'global' || t.globalInvoiceId !== record.id) {
       throw new Error(`Ticket ${record.references[i]} is not held by global ${record.id}`);
     }
-    return saleOf(t);
+    return t;
   });
+  const sales = held.map(saleOf);
   const document: GlobalDocument = {
     fecha: record.fecha,
     emisor: { rfc: tenant.taxId, nombre: tenant.name, regimenFiscal: tenant.taxRegime ?? '' },
     lugarExpedicion: tenant.expeditionPostalCode ?? tenant.address.postalCode,
     moneda: record.currency,
-    // Sales to the public at a till: cash unless known otherwise (the guide: the largest one).
-    formaPago: '01',
+    formaPago: formaPagoOf(held),
     period: {
       periodicidad: '04',
       meses: pad(record.period.month),
@@ -373,12 +392,19 @@ async function stampGlobal(
 /**
  * A buyer's invoice for a ticket already in a stamped global, in SAT's order: the global is
  * reissued without the ticket (TipoRelacion 04 to the old UUID) and stamped first; the old one is
- * then cancelled with reason 01 naming the new UUID (`FolioSustitucion`); then `issue` makes the
- * buyer's own invoice. A global that held only this ticket is cancelled with reason 02 (no
- * substitute). The records point to each other (`replaces` / `replacedBy`), and the ticket ends
- * `invoiced`. One reissue at a time per global (`reissuing`, a conditional write): a concurrent
- * one answers 409 and is tried again. If the buyer's invoice then fails, the ticket is open again
- * (it is in no global), and the tenant approves its late request again.
+ * then cancelled with reason 01 naming the new UUID (`FolioSustitucion`); then the ticket leaves
+ * the old global and `issue` makes the buyer's own invoice. A global that held only this ticket
+ * is cancelled with reason 02 (no substitute). The records point to each other (`replaces` /
+ * `replacedBy`), and the ticket ends `invoiced`.
+ *
+ * One reissue at a time per global: `reissuing` on the old record is a lock (a conditional
+ * write) naming the ticket and the replacement's id, so a concurrent reissue for another ticket
+ * answers 409 and is tried again. Until the ticket is claimed every step can be taken again: a
+ * PAC that fails or a process that dies leaves the lock, and the next approval of the same
+ * ticket (at once after a failure, after two minutes when the process died) resumes it with
+ * the same replacement — its record fixes its document, so the PAC answers its first stamp —
+ * and takes an earlier cancellation (SAT's 202) as done. If the buyer's invoice then fails, the
+ * ticket is open again (it is in no global), and the tenant approves its late request again.
  */
 export const invoiceFromGlobal =
   (deps: GlobalInvoiceDeps) =>
@@ -396,80 +422,164 @@ export const invoiceFromGlobal =
     if (ticket.status !== 'global' || !old) {
       throw new ConflictError(`Ticket ${reference} is not in a global invoice`);
     }
-    if (old.status !== 'stamped' || !old.uuid || ticket.claimedAt) {
+    if (!old.uuid || ticket.claimedAt) {
       throw new ConflictError(
         `The global invoice of ticket ${reference} is being issued; try again shortly`,
       );
     }
-    const now = deps.clock.now();
-    const at = now.toISOString();
-    const locked: GlobalInvoiceRecord = {
-      ...old,
-      reissuing: { reference, at },
-      version: old.version + 1,
-      updatedAt: at,
-    };
-    if (old.reissuing || !(await deps.globals.update(locked))) {
-      throw new ConflictError(`The global invoice ${old.id} is being reissued; try again shortly`);
-    }
-    if (!(await deps.tickets.claimFromGlobal(tenantId, reference, old.id, invoiceId, at))) {
-      await deps.globals.update({ ...unlock(locked), version: locked.version + 1 });
-      throw new ConflictError(`Ticket ${reference} left the global invoice meanwhile`);
-    }
-    const rest = old.references.filter((r) => r !== reference);
-    let replacement: GlobalInvoiceRecord | undefined;
-    if (rest.length) {
-      const reissues = (await deps.globals.list(tenantId)).filter((g) =>
-        g.id.startsWith(`${globalId(old.period)}_r`),
-      ).length;
-      const draft: GlobalInvoiceRecord = {
-        id: `${globalId(old.period)}_r${reissues + 1}`,
-        tenantId,
-        period: old.period,
-        status: 'pending',
-        references: rest,
-        fecha: localDateTime(tenant.timezone, now),
-        currency: old.currency,
-        replaces: { id: old.id, uuid: old.uuid },
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      };
-      if (!(await deps.globals.create(draft))) {
-        throw new ConflictError(`Global ${draft.id} exists already; try again`);
-      }
-      for (const r of rest) await deps.tickets.moveGlobal(tenantId, r, old.id, draft.id, at);
-      replacement = await stampGlobal(deps, tenant, csd, draft);
-    }
-    const cancellation = await deps.pac.cancel({
-      issuerRfc: tenant.taxId,
-      uuid: old.uuid,
-      reason: replacement ? '01' : '02',
-      ...(replacement?.uuid ? { substitute: replacement.uuid } : {}),
-    });
-    const cancelled: GlobalInvoiceRecord = {
-      ...unlock(locked),
-      status: 'cancelled',
-      ...(replacement ? { replacedBy: replacement.id } : {}),
-      cancellation: {
-        reason: replacement ? '01' : '02',
-        ...(replacement?.uuid ? { substitute: replacement.uuid } : {}),
-        at: cancellation.at,
-      },
-      version: locked.version + 1,
-      updatedAt: deps.clock.now().toISOString(),
-    };
-    await deps.globals.update(cancelled);
-    let invoice: T;
+    let lock = await lockForReissue(deps, tenant, old, reference);
+    const { replacementId } = lock.reissuing!;
     try {
-      invoice = await issue();
+      let replacement: GlobalInvoiceRecord | undefined;
+      if (replacementId) {
+        const draft = await replacementDraft(deps, tenant, lock, replacementId);
+        for (const r of draft.references) {
+          // False once moved: a resumed reissue moves what the first one did not.
+          await deps.tickets.moveGlobal(tenantId, r, old.id, draft.id, draft.createdAt);
+        }
+        replacement = await stampGlobal(deps, tenant, csd, draft);
+      }
+      if (lock.status !== 'cancelled') lock = await cancelReplaced(deps, tenant, lock, replacement);
+      const at = deps.clock.now().toISOString();
+      if (!(await deps.tickets.claimFromGlobal(tenantId, reference, old.id, invoiceId, at))) {
+        throw new ConflictError(`Ticket ${reference} left the global invoice meanwhile`);
+      }
+      const cancelled = await updateOrThrow(deps, unlock(lock));
+      lock = cancelled;
+      let invoice: T;
+      try {
+        invoice = await issue();
+      } catch (e) {
+        await deps.tickets.release(tenantId, reference, invoiceId);
+        throw e;
+      }
+      await deps.tickets.confirm(tenantId, reference, invoiceId);
+      return { invoice, ...(replacement ? { replacement } : {}), cancelled };
     } catch (e) {
-      await deps.tickets.release(tenantId, reference, invoiceId);
+      // The lock stays, marked failed: the next approval of this ticket resumes at once (once
+      // unlocked, the ticket is open again or invoiced: nothing to resume).
+      if (lock.reissuing) {
+        await deps.globals.update({
+          ...lock,
+          reissuing: { ...lock.reissuing, failed: true },
+          version: lock.version + 1,
+        });
+      }
       throw e;
     }
-    await deps.tickets.confirm(tenantId, reference, invoiceId);
-    return { invoice, ...(replacement ? { replacement } : {}), cancelled };
   };
+
+/** A global's reissue may be taken over when it failed, or when its process died long ago. */
+const STALE_REISSUE_MS = 2 * 60_000;
+
+/**
+ * Takes the old global's lock for a reissue without `reference`, or resumes the lock of an
+ * earlier attempt for the same ticket that failed or died.
+ */
+async function lockForReissue(
+  deps: GlobalInvoiceDeps,
+  tenant: Tenant,
+  old: GlobalInvoiceRecord,
+  reference: string,
+): Promise<GlobalInvoiceRecord> {
+  const now = deps.clock.now();
+  const held = old.reissuing;
+  const busy = () =>
+    new ConflictError(`The global invoice ${old.id} is being reissued; try again shortly`);
+  if (held) {
+    const stale = Date.parse(held.at) < now.getTime() - STALE_REISSUE_MS;
+    if (held.reference !== reference || !(held.failed || stale)) throw busy();
+  } else if (old.status !== 'stamped') throw busy();
+  const rest = old.references.filter((r) => r !== reference);
+  let replacementId = held?.replacementId;
+  if (!held && rest.length) {
+    const reissues = (await deps.globals.list(tenant.id)).filter((g) =>
+      g.id.startsWith(`${globalId(old.period)}_r`),
+    ).length;
+    replacementId = `${globalId(old.period)}_r${reissues + 1}`;
+  }
+  const at = now.toISOString();
+  const locked: GlobalInvoiceRecord = {
+    ...old,
+    reissuing: { reference, at, ...(replacementId ? { replacementId } : {}) },
+    version: old.version + 1,
+    updatedAt: at,
+  };
+  if (!(await deps.globals.update(locked))) throw busy();
+  return locked;
+}
+
+/** The replacement's record: the one an earlier attempt wrote, or a new one. */
+async function replacementDraft(
+  deps: GlobalInvoiceDeps,
+  tenant: Tenant,
+  old: GlobalInvoiceRecord,
+  id: string,
+): Promise<GlobalInvoiceRecord> {
+  const written = await deps.globals.get(tenant.id, id);
+  if (written) return written;
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const draft: GlobalInvoiceRecord = {
+    id,
+    tenantId: tenant.id,
+    period: old.period,
+    status: 'pending',
+    references: old.references.filter((r) => r !== old.reissuing?.reference),
+    fecha: localDateTime(tenant.timezone, now),
+    currency: old.currency,
+    replaces: { id: old.id, uuid: old.uuid! },
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  if (await deps.globals.create(draft)) return draft;
+  const other = await deps.globals.get(tenant.id, id);
+  if (!other) throw new ConflictError(`Global ${id} exists already; try again`);
+  return other;
+}
+
+/** Cancels the replaced global at SAT (01 naming its replacement, or 02) and records it. */
+async function cancelReplaced(
+  deps: GlobalInvoiceDeps,
+  tenant: Tenant,
+  lock: GlobalInvoiceRecord,
+  replacement: GlobalInvoiceRecord | undefined,
+): Promise<GlobalInvoiceRecord> {
+  const reason = replacement ? '01' : '02';
+  const substitute = replacement?.uuid;
+  let at: string;
+  try {
+    const request = { issuerRfc: tenant.taxId, uuid: lock.uuid!, reason } as const;
+    at = (await deps.pac.cancel({ ...request, ...(substitute ? { substitute } : {}) })).at;
+  } catch (e) {
+    // 202: cancelled already, by an attempt that died before recording it.
+    if (!(e instanceof PacRejectedError && e.pacCode === '202')) throw e;
+    at = deps.clock.now().toISOString();
+  }
+  return updateOrThrow(deps, {
+    ...lock,
+    status: 'cancelled',
+    ...(replacement ? { replacedBy: replacement.id } : {}),
+    cancellation: { reason, ...(substitute ? { substitute } : {}), at },
+  });
+}
+
+/** Writes the next version of a record this flow holds the lock of. */
+async function updateOrThrow(
+  deps: GlobalInvoiceDeps,
+  record: GlobalInvoiceRecord,
+): Promise<GlobalInvoiceRecord> {
+  const next = {
+    ...record,
+    version: record.version + 1,
+    updatedAt: deps.clock.now().toISOString(),
+  };
+  if (!(await deps.globals.update(next))) {
+    throw new ConflictError(`Global ${record.id} changed meanwhile; try again`);
+  }
+  return next;
+}
 
 function unlock(r: GlobalInvoiceRecord): GlobalInvoiceRecord {
   const { reissuing: _r, ...rest } = r;
@@ -480,6 +590,24 @@ function unlock(r: GlobalInvoiceRecord): GlobalInvoiceRecord {
 export const listGlobalInvoices =
   (deps: Pick<GlobalInvoiceDeps, 'globals'>) => (tenantId: string) =>
     deps.globals.list(tenantId).then((l) => l.sort((a, b) => b.id.localeCompare(a.id)));
+
+/** A global's stamped XML, the legal original, with the file name to offer it under. */
+export const getGlobalInvoiceDocument =
+  (deps: Pick<GlobalInvoiceDeps, 'globals' | 'artifacts'>) =>
+  async (tenantId: string, id: string): Promise<{ bytes: Uint8Array; fileName: string }> => {
+    const record = await deps.globals.get(tenantId, id);
+    if (!record) throw new NotFoundError('Global invoice', id);
+    const bytes = record.xmlKey && (await deps.artifacts.get(record.xmlKey));
+    if (!bytes) {
+      throw new ConflictError(
+        `Global invoice ${id} is not stamped yet: closing its period again finishes it`,
+      );
+    }
+    return {
+      bytes,
+      fileName: `factura-global-${id.slice(4)}${record.uuid ? `-${record.uuid}` : ''}.xml`,
+    };
+  };
 
 /** What clients see of a global, in a stable field order. */
 export function globalInvoiceView(g: GlobalInvoiceRecord) {

@@ -1,3 +1,5 @@
+import type { PaymentMeans } from '../invoices/model.ts';
+import type { ReferencedStore } from '../shared/import-by-reference.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import type { LineTax, TaxType } from '../taxes/model.ts';
 
@@ -43,6 +45,8 @@ export interface TicketInput {
   lines?: TicketLine[];
   /** The store or till that sold it. */
   store?: string;
+  /** How the buyer paid (Mexico: the factura global's FormaPago is that of its largest sale). */
+  paymentMeans?: PaymentMeans;
 }
 
 export interface Ticket extends TicketInput {
@@ -96,17 +100,12 @@ export interface TicketListQuery extends PageRequest {
   to?: string;
 }
 
-export interface TicketRepository {
-  /** The tickets of these references that exist (strongly consistent), in no order. */
-  getMany(tenantId: string, references: readonly string[]): Promise<Ticket[]>;
+/**
+ * Tickets, unique per (tenant, reference): `getMany`, `createNew` and `takeBack` are an import's
+ * (see `importByReference`); `takeBack` deletes only tickets still open.
+ */
+export interface TicketRepository extends ReferencedStore<Ticket> {
   get(tenantId: string, reference: string): Promise<Ticket | undefined>;
-  /**
-   * Writes tickets whose reference is still free. Those that another writer created meanwhile
-   * are not written and are answered (their references); everything else is written.
-   */
-  createNew(tickets: readonly Ticket[]): Promise<{ taken: string[] }>;
-  /** Deletes the still-open tickets `importId` wrote among `references` (an import taken back). */
-  takeBack(tenantId: string, references: readonly string[], importId: string): Promise<void>;
   /** Newest sale first. */
   list(tenantId: string, query: TicketListQuery): Promise<Page<Ticket>>;
   /**
@@ -174,6 +173,7 @@ export function ticketView(t: Ticket) {
     ...(t.taxes ? { taxes: t.taxes } : {}),
     ...(t.lines ? { lines: t.lines } : {}),
     ...(t.store !== undefined ? { store: t.store } : {}),
+    ...(t.paymentMeans ? { paymentMeans: t.paymentMeans } : {}),
     status: t.status,
     ...(t.invoiceId ? { invoiceId: t.invoiceId } : {}),
     ...(t.globalInvoiceId ? { globalInvoiceId: t.globalInvoiceId } : {}),

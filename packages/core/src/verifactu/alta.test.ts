@@ -11,6 +11,7 @@ import {
 import { ValidationError } from '../errors.ts';
 import type { Invoice, PartySnapshot } from '../invoices/model.ts';
 import { buildRegistroAlta, TIPO_FACTURA_BY_REASON, tipoFacturaOf } from './alta.ts';
+import { qrUrl } from './qr.ts';
 import type { RegistroAlta } from './record.ts';
 
 const generatedAt = new Date('2026-03-16T09:30:00Z');
@@ -120,6 +121,24 @@ describe('buildRegistroAlta: a plain invoice', () => {
 });
 
 describe('buildRegistroAlta: amounts', () => {
+  it('records an invoice in another currency in euros, at its exchange rate', () => {
+    const invoice = {
+      ...issued([line('Consulting', '10', '123.45', IVA21)]),
+      currency: 'USD',
+      exchangeRate: '0.9215',
+    };
+    const record = build(invoice);
+    // 1234.50 USD × 0.9215 = 1137.59 EUR; its quota 259.25 USD × 0.9215 = 238.90 EUR.
+    expect(record.Desglose[0]).toMatchObject({
+      BaseImponibleOimporteNoSujeto: '1137.59',
+      CuotaRepercutida: '238.90',
+    });
+    expect(record.CuotaTotal).toBe('238.90');
+    expect(record.ImporteTotal).toBe('1376.49');
+    expect(qrUrl(invoice, 'test')).toContain('importe=1376.49');
+    expect(() => build({ ...invoice, exchangeRate: undefined })).toThrow(ValidationError);
+  });
+
   it('leaves the IRPF withholding out of the Desglose and out of ImporteTotal', () => {
     const invoice = issued([
       line('Honorarios', '1', '1000', [...IVA21, { type: 'IRPF', rate: '15' }]),

@@ -26,7 +26,7 @@ export interface AltaOptions {
    * The invoice a substitution corrective replaces. Its base and quota are ImporteRectificacion,
    * which AEAT requires with TipoRectificativa S, and the corrective alone does not carry them.
    */
-  original?: Pick<Invoice, 'breakdown'>;
+  original?: Euros;
   /**
    * ImporteRectificacion as an earlier record of the same invoice wrote it, for a correction of
    * a substitution corrective (the replaced amounts do not change when the record is corrected).
@@ -227,8 +227,28 @@ export function totals(details: readonly DetalleDesglose[]): {
  * ImporteTotal of an invoice: bases plus IVA/IGIC quotas plus recargo, without the IRPF withheld
  * (AEAT developer FAQ v1.3 §20: the withholding changes the amount to pay, not the invoice total).
  */
-export const importeTotal = (invoice: Pick<Invoice, 'breakdown'>): string =>
-  totals(desglose(invoice.breakdown)).ImporteTotal;
+export const importeTotal = (invoice: Euros): string =>
+  totals(desglose(breakdownInEuros(invoice))).ImporteTotal;
+
+/** What converts an invoice's breakdown to euros. */
+type Euros = Pick<Invoice, 'breakdown' | 'currency' | 'exchangeRate'>;
+
+/**
+ * The breakdown in euros, as AEAT's records carry every amount (the tax is owed in euros,
+ * art. 106 LIVA): an invoice in another currency has each base and quota converted at its
+ * exchange rate and rounded to the cent, as Facturae's EquivalentInEuros does.
+ */
+export function breakdownInEuros(invoice: Euros): TaxBreakdownRow[] {
+  if (invoice.currency === 'EUR') return invoice.breakdown;
+  const rate = invoice.exchangeRate;
+  if (!rate) fail('exchangeRate', `an invoice in ${invoice.currency} needs its rate to euros`);
+  const euros = (v: string) => cents(new Dec(v).times(rate));
+  return invoice.breakdown.map((row) => ({
+    ...row,
+    base: euros(row.base),
+    amount: euros(row.amount),
+  }));
+}
 
 /**
  * The recipient: a Spanish NIF (NIF, NIE or CIF) goes as NIF; anyone else as IDOtro with the
@@ -298,7 +318,7 @@ export function checkLink(link: ChainLink): ChainLink {
 export function buildRegistroAlta(invoice: Invoice, options: AltaOptions): RegistroAlta {
   const id = invoiceId(invoice);
   const TipoFactura = tipoFacturaOf(invoice);
-  const details = desglose(invoice.breakdown);
+  const details = desglose(breakdownInEuros(invoice));
   const { CuotaTotal, ImporteTotal } = totals(details);
   if (new Dec(ImporteTotal).abs().gte(100_000_000)) {
     // AEAT then wants Macrodato = S, which this record has no field for.
@@ -327,7 +347,7 @@ export function buildRegistroAlta(invoice: Invoice, options: AltaOptions): Regis
       if (!options.original) {
         fail('original', 'a substitution corrective needs the original invoice it replaces');
       }
-      const replaced = desglose(options.original.breakdown);
+      const replaced = desglose(breakdownInEuros(options.original));
       const of = (v: string | undefined) => new Dec(v ?? 0);
       rectification.ImporteRectificacion = {
         BaseRectificada: importe(

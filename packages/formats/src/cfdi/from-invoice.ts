@@ -1,4 +1,4 @@
-import type { Invoice, PaymentMeans } from '@sello/core/invoices';
+import { type Invoice, SAT_FORMA_PAGO } from '@sello/core/invoices';
 import { Dec, minorUnits, plain, sum } from '@sello/core/money';
 import type { LineTaxAmount, TaxType } from '@sello/core/taxes';
 import { facturaeCountry } from '../facturae/countries.ts';
@@ -29,19 +29,6 @@ export class CfdiMappingError extends Error {
 
 /** c_Impuesto. */
 const IMPUESTO: Partial<Record<TaxType, string>> = { ISR: '001', IVA: '002', IEPS: '003' };
-
-/**
- * c_FormaPago from the payment means: cash 01, transfer 03, card 04 (tarjeta de crédito: the
- * means does not say credit or debit), direct debit 03 (a domiciliación is an electronic funds
- * transfer; c_FormaPago has no own key for it), other or unknown 99 "por definir".
- */
-const FORMA_PAGO: Record<PaymentMeans, string> = {
-  cash: '01',
-  transfer: '03',
-  card: '04',
-  directDebit: '03',
-  other: '99',
-};
 
 /** Foreign buyers are written with SAT's generic foreign RFC and régimen 616, use S01. */
 const FOREIGN_RFC = 'XEXX010101000';
@@ -121,7 +108,7 @@ export function cfdiOfInvoice(
   // Summed from the concepts as Anexo 20 does; the engine's breakdown rows are the same sums.
   const impuestos = impuestosOf(conceptos, units);
   const payment = invoice.payment;
-  const formaPago = FORMA_PAGO[payment?.means ?? 'other'];
+  const formaPago = SAT_FORMA_PAGO[payment?.means ?? 'other'];
   const relation = relationOf(invoice, egreso);
   // Serie is the series code and Folio its gapless sequence, so the printed number is not
   // repeated in both.

@@ -11,13 +11,19 @@ export function ChoiceField({
   label,
   options,
   defaultValue,
-}: FieldProps & { options: ReadonlyArray<{ id: string; label: string; lang?: string }> }) {
+  onChange,
+}: FieldProps & {
+  options: ReadonlyArray<{ id: string; label: string; lang?: string }>;
+  /** Told of each choice, for a form whose other fields depend on it. */
+  onChange?: (value: string) => void;
+}) {
   return (
     <RadioGroup
       className="field choice"
       name={name}
       orientation="horizontal"
       {...(defaultValue ? { defaultValue } : {})}
+      {...(onChange ? { onChange } : {})}
     >
       <Label>{label}</Label>
       <div className="choices">

@@ -6,4 +6,5 @@
 export * from './batch.ts';
 export * from './conditions.ts';
 export * from './items.ts';
+export * from './put-new.ts';
 export * from './query.ts';

@@ -13,21 +13,12 @@ import { formatDate } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/language.ts';
 import { TextInput } from '../../ui/fields.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
+import { base64Of } from './base64.ts';
 import { refreshSettings, useSigningCertificate, useSubmitterCertificate } from './queries.ts';
 import { type TaxIdCheck, taxIdCheckMessage } from './tax-id-check.ts';
 import { Details, Section } from './widgets.tsx';
 
 const FIELDS = ['pkcs12', 'password'] as const;
-
-/** The file's bytes as base64, the way the API takes a PKCS#12 in its JSON body. */
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  // In slices: spreading a whole file into one call would overflow the argument limit.
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * Uploading a PKCS#12 file with its password, for either certificate. The file is read in the

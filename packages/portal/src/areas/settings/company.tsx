@@ -1,6 +1,5 @@
-import { TenantPatch } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { unwrap, useApi } from '../../api/index.ts';
@@ -12,8 +11,9 @@ import { isLanguage } from '../../i18n/language.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
+import { TAX_REGIMES } from '../self-invoicing/sat.ts';
 import { refreshSettings, type Tenant, useTenant } from './queries.ts';
-import { Details, Section } from './widgets.tsx';
+import { Details, NativeSelect, Section } from './widgets.tsx';
 
 const FIELDS = [
   'name',
@@ -32,6 +32,37 @@ const FIELDS = [
   'expeditionPostalCode',
 ] as const;
 
+/**
+ * The company section's label for `key`: a Mexican tenant reads Mexico's words (RFC, estado,
+ * municipio) where they differ, in each language.
+ */
+function useCompanyLabels(country: string) {
+  const { t } = useTranslation();
+  const mexico = country === 'MX';
+  return (key: string) =>
+    t(
+      (mexico && MEXICAN_WORDS.has(key)
+        ? `settings.company.mx.${key}`
+        : `settings.company.${key}`) as 'settings.company.name',
+    );
+}
+const MEXICAN_WORDS = new Set(['taxId', 'taxIdHint', 'taxIdWarning', 'city', 'province']);
+
+/** The régimen's SAT name after its code, and a code outside the short list as it is. */
+const regimeLabel = (code: string) => {
+  const found = TAX_REGIMES.find(([c]) => c === code);
+  return found ? `${code} · ${found[1]}` : code;
+};
+
+/** SAT's régimenes, with the tenant's own first kept when the short list lacks it. */
+const regimeOptions = (current: string | undefined) =>
+  current && !TAX_REGIMES.some(([code]) => code === current)
+    ? [
+        [current, current] as const,
+        ...TAX_REGIMES.map(([code]) => [code, regimeLabel(code)] as const),
+      ]
+    : TAX_REGIMES.map(([code]) => [code, regimeLabel(code)] as const);
+
 /** Tax ids as the API compares them: case, spaces and dashes are no change. */
 const sameTaxId = (a: string, b: string) =>
   a.replace(/[\s-]/g, '').toUpperCase() === b.replace(/[\s-]/g, '').toUpperCase();
@@ -48,9 +79,10 @@ function CompanyForm({ tenant }: { tenant: Tenant }) {
   const queries = useQueryClient();
   const [saved, setSaved] = useState(false);
   const [taxIdChanged, setTaxIdChanged] = useState(false);
-  const c = (key: string) => t(`settings.company.${key}` as 'settings.company.name');
+  const c = useCompanyLabels(tenant.address.country);
   const form = useApiForm({
-    schema: TenantPatch,
+    // The schema (and zod) load with the first edit: a deep link to the section stays light.
+    schema: { load: async () => (await import('./schemas.ts')).TenantPatch },
     fields: FIELDS,
     // A cleared telephone is removed; the address is sent whole, as it is replaced whole.
     clearable: ['phone'],
@@ -170,25 +202,26 @@ function CompanyForm({ tenant }: { tenant: Tenant }) {
               />
             </div>
           </FieldGroup>
-          {/* A Mexican issuer's CFDI data: its régimen and the place of issue. */}
+          {/* A Mexican issuer's CFDI data: its régimen (SAT's catalog) and the place of issue. */}
           {tenant.address.country === 'MX' ? (
             <FieldGroup legend={c('mexico')}>
-              <div className="field-row">
-                <TextInput
-                  name="taxRegime"
-                  label={c('taxRegime')}
-                  description={c('taxRegimeHint')}
-                  defaultValue={tenant.taxRegime}
-                  className="short"
-                />
-                <TextInput
-                  name="expeditionPostalCode"
-                  label={c('expeditionPostalCode')}
-                  description={c('expeditionPostalCodeHint')}
-                  defaultValue={tenant.expeditionPostalCode}
-                  className="short"
-                />
-              </div>
+              <NativeSelect
+                name="taxRegime"
+                label={c('taxRegime')}
+                description={c('taxRegimeHint')}
+                options={regimeOptions(tenant.taxRegime)}
+                defaultValue={tenant.taxRegime}
+                placeholder={{ label: c('chooseRegime'), selectable: false }}
+                error={form.errors.taxRegime}
+                lang="es-MX"
+              />
+              <TextInput
+                name="expeditionPostalCode"
+                label={c('expeditionPostalCode')}
+                description={c('expeditionPostalCodeHint')}
+                defaultValue={tenant.expeditionPostalCode}
+                className="short"
+              />
             </FieldGroup>
           ) : null}
         </div>
@@ -207,7 +240,7 @@ export function CompanySection() {
   const tenant = useTenant();
   const canEdit = useCan('PATCH /v1/tenant');
   const language = isLanguage(i18n.language) ? i18n.language : 'es';
-  const c = (key: string) => t(`settings.company.${key}` as 'settings.company.name');
+  const c = useCompanyLabels(tenant.data?.address.country ?? '');
   return (
     <Section title={t('settings.section.company')} intro={c('intro')}>
       {tenant.isPending ? (
@@ -241,6 +274,24 @@ export function CompanySection() {
                     .filter(Boolean)
                     .join(', '),
                 ],
+                ...(tenant.data.address.country === 'MX'
+                  ? ([
+                      [
+                        c('taxRegime'),
+                        tenant.data.taxRegime ? (
+                          <span key="regime" lang="es-MX">
+                            {regimeLabel(tenant.data.taxRegime)}
+                          </span>
+                        ) : (
+                          c('notGiven')
+                        ),
+                      ],
+                      [
+                        c('expeditionPostalCode'),
+                        tenant.data.expeditionPostalCode ?? c('notGiven'),
+                      ],
+                    ] as [string, ReactNode][])
+                  : []),
                 [c('language'), t(`language.${tenant.data.language}`)],
                 [c('timezone'), tenant.data.timezone],
                 [c('createdAt'), formatDate(tenant.data.createdAt, language)],

@@ -4,12 +4,14 @@ import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../../auth/index.ts';
 import { Page } from '../../ui/page.tsx';
 import { EmptyState } from '../../ui/states.tsx';
+import { useTenant } from './queries.ts';
 import { SECTIONS, sectionsFor } from './sections.ts';
 
-/** The sections the signed-in role may read. */
+/** The sections the signed-in role may read, of the tenant's country. */
 function useSections() {
   const { session } = useSession();
-  return sectionsFor(session);
+  const tenant = useTenant();
+  return sectionsFor(session, { country: tenant.data?.address.country });
 }
 
 /**

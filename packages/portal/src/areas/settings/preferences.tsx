@@ -1,10 +1,9 @@
-import { SettingsPatch } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { unwrap, useApi } from '../../api/index.ts';
-import { ApiError } from '../../api/problem.ts';
+import { ApiError, type FieldProblem } from '../../api/problem.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
@@ -12,23 +11,36 @@ import { TextInput } from '../../ui/fields.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { refreshSettings, SETTINGS, type Settings, useLogoImage, useSettings } from './queries.ts';
-import { ActionOutcome, CheckField, ConfirmAction, Section, useActionOutcome } from './widgets.tsx';
+import {
+  ActionOutcome,
+  CheckField,
+  ConfirmAction,
+  inPageWords,
+  Section,
+  useActionOutcome,
+} from './widgets.tsx';
+
+type ApiFormState = ReturnType<typeof useApiForm>;
 
 /**
  * The parts of `PATCH /v1/settings` (payment defaults, notifications, branding): each section a
  * form over its fields, sent as a merge patch with the settings' `ETag` in `If-Match`, so a change
  * made meanwhile elsewhere answers 412 rather than being overwritten.
  */
-function SettingsForm({
+export function SettingsForm({
   fields,
   clearable,
   prepare,
+  fieldWords,
   children,
 }: {
   fields: readonly string[];
   clearable?: readonly string[];
   prepare?: (body: Record<string, unknown>) => Record<string, unknown>;
-  children: (settings: Settings) => ReactNode;
+  /** The page's words for field errors it knows (see inPageWords). */
+  fieldWords?: (status: number, problem: FieldProblem) => string | undefined;
+  /** The fields, given the saved settings and the form (for errors of fields outside React Aria). */
+  children: (settings: Settings, form: ApiFormState) => ReactNode;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -37,19 +49,24 @@ function SettingsForm({
   const current = useSettings();
   const [saved, setSaved] = useState(false);
   const form = useApiForm({
-    schema: SettingsPatch,
+    // The schema (and zod) load with the first edit: a deep link to a section stays light.
+    schema: { load: async () => (await import('./schemas.ts')).SettingsPatch },
     fields,
     ...(clearable ? { clearable } : {}),
     ...(prepare ? { prepare } : {}),
     submit: async (body) => {
       setSaved(false);
       const etag = current.data?.etag;
-      unwrap(
-        await api.PATCH('/v1/settings', {
-          body,
-          ...(etag ? { headers: { 'if-match': etag } } : {}),
-        }),
-      );
+      try {
+        unwrap(
+          await api.PATCH('/v1/settings', {
+            body,
+            ...(etag ? { headers: { 'if-match': etag } } : {}),
+          }),
+        );
+      } catch (error) {
+        throw fieldWords ? inPageWords(error, fieldWords) : error;
+      }
       await refreshSettings(queries);
       setSaved(true);
     },
@@ -70,7 +87,7 @@ function SettingsForm({
               // Once saved, the fields show what the API kept (normalised), not what was typed.
               key={settings.version}
             >
-              {children(settings)}
+              {children(settings, form)}
             </fieldset>
             {canEdit ? (
               <div className="form-actions">

@@ -10,6 +10,7 @@ export type WebhookDelivery = components['schemas']['WebhookDelivery'];
 export type OnboardingKey = components['schemas']['OnboardingKey'];
 export type SigningCertificate = components['schemas']['SigningCertificate'];
 export type SubmitterCertificate = components['schemas']['VerifactuSubmitterCertificate'];
+export type Csd = components['schemas']['Csd'];
 
 /** Every query of this area starts with this key, so a change refreshes them all. */
 export const SETTINGS = ['settings'] as const;
@@ -140,5 +141,18 @@ export function useSubmitterCertificate() {
   return useQuery({
     queryKey: [...SETTINGS, 'submitter-certificate'],
     queryFn: async () => unwrap(await api.GET('/v1/verifactu/submitter-certificate')),
+  });
+}
+
+/** Mexico: the CSD that seals the tenant's CFDI, or null while none was uploaded (the API's 404). */
+export function useCsd() {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...SETTINGS, 'csd'],
+    queryFn: async (): Promise<Csd | null> => {
+      const result = await api.GET('/v1/csd');
+      if (result.response.status === 404) return null;
+      return unwrap(result);
+    },
   });
 }

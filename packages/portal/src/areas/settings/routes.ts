@@ -37,10 +37,20 @@ export const settingsRoutes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./preferences.tsx')).BrandingSection }),
       },
       {
+        path: 'self-invoicing',
+        lazy: async () => ({
+          Component: (await import('./self-invoicing.tsx')).SelfInvoicingSection,
+        }),
+      },
+      {
         path: 'signing-certificate',
         lazy: async () => ({
           Component: (await import('./certificates.tsx')).SigningCertificateSection,
         }),
+      },
+      {
+        path: 'csd',
+        lazy: async () => ({ Component: (await import('./csd.tsx')).CsdSection }),
       },
       {
         path: 'verifactu-certificate',

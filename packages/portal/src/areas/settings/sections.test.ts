@@ -28,3 +28,28 @@ describe('the settings sections a role sees', () => {
     expect(sectionsFor({ status: 'signedOut' })).toEqual([]);
   });
 });
+
+describe('the settings sections of a country', () => {
+  const owner = (country: string | undefined) =>
+    sectionsFor(
+      {
+        status: 'staff',
+        accessToken: 't',
+        expiresAt: 0,
+        user: { kind: 'staff', id: 'u1', email: 'a@example.com', tenantId: 'ten_1', role: 'owner' },
+      },
+      { country },
+    ).map((s) => s.path);
+
+  it('shows the CSD to a Mexican tenant only, in its place', () => {
+    expect(owner('MX')).toContain('csd');
+    expect(owner('MX').indexOf('csd')).toBe(owner('MX').indexOf('signing-certificate') + 1);
+    expect(owner('ES')).not.toContain('csd');
+    expect(owner('ES')).toContain('self-invoicing');
+  });
+
+  it('leaves the country sections out while the tenant is loading', () => {
+    expect(owner(undefined)).not.toContain('csd');
+    expect(owner(undefined)).toContain('company');
+  });
+});
