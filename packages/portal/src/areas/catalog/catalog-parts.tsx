@@ -8,7 +8,7 @@ import { FormAlert } from '../../ui/fields.tsx';
 import { ConfirmButton } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useErrorMessage } from '../../ui/states.tsx';
-import { useTenantCountry } from '../invoices/mexico.ts';
+import { useTenantCountry } from '../invoices/tenant-country.ts';
 import { CATALOG } from './queries.ts';
 import { CatalogSections } from './sections.tsx';
 

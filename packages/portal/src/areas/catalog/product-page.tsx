@@ -17,7 +17,6 @@ import { InputField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { Loading } from '../../ui/states.tsx';
-import { ChoiceWithChange } from '../invoices/choice.tsx';
 import { decimalFromInput, decimalToInput } from '../invoices/decimal.ts';
 import {
   MX_IVA,
@@ -282,7 +281,7 @@ function MexicanProductFields({
               defaultValue={product?.satUnitKey}
             />
           </div>
-          <ChoiceWithChange
+          <ChoiceField
             name="taxObject"
             label={m('taxObject')}
             defaultValue={taxObject}

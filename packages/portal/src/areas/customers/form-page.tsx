@@ -1,6 +1,6 @@
 import { CustomerInput, CustomerPatch } from '@sello/contracts';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,8 +12,7 @@ import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { Loading } from '../../ui/states.tsx';
-import { useTenantCountry } from '../invoices/mexico.ts';
-import { TAX_REGIMES } from '../self-invoicing/sat.ts';
+import { useTenantCountry } from '../invoices/tenant-country.ts';
 import type { customersMessages } from './messages.ts';
 import { CUSTOMERS, type Customer, useCustomer } from './queries.ts';
 
@@ -61,6 +60,13 @@ function TaxRegimeSelect({
 }) {
   const mx = useMexicoStrings();
   const id = useId();
+  // SAT's list comes with the first Mexican customer, not with every customer form.
+  const [regimes, setRegimes] = useState<ReadonlyArray<readonly [string, string]>>();
+  useEffect(() => {
+    void import('../self-invoicing/sat.ts').then((sat) => setRegimes(sat.TAX_REGIMES));
+  }, []);
+  // Drawn with its options, so that its default value is one of them.
+  if (!regimes) return null;
   return (
     <div className="field">
       <label className="react-aria-Label" htmlFor={id}>
@@ -77,7 +83,7 @@ function TaxRegimeSelect({
         <option value="" disabled>
           {mx('chooseRegime')}
         </option>
-        {TAX_REGIMES.map(([code, name]) => (
+        {regimes.map(([code, name]) => (
           <option key={code} value={code} lang="es-MX">
             {code} · {name}
           </option>

@@ -10,7 +10,6 @@ import { ChoiceField } from '../../ui/choice-field.tsx';
 import { TextInput } from '../../ui/fields.tsx';
 import { OptionSelect } from '../../ui/option-select.tsx';
 import { apiSchema } from './api-schema.ts';
-import { ChoiceWithChange } from './choice.tsx';
 import { type LineDraft, lineFieldNames, lineFromInvoice, lineToBody } from './line-drafts.ts';
 import { LinesEditor } from './lines.tsx';
 import { isMexicanInvoice } from './mexico.ts';
@@ -221,7 +220,7 @@ function CfdiCancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionD
     <ApiForm form={form}>
       <div className="form">
         <p>{c('explain')}</p>
-        <ChoiceWithChange
+        <ChoiceField
           name="reason"
           label={c('reason')}
           defaultValue={reason}

@@ -6,7 +6,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { translateDynamic } from '../../i18n/dynamic.ts';
-import { formatDate, formatMoney } from '../../i18n/index.ts';
+import { formatDate } from '../../i18n/index.ts';
 import { FormAlert } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
@@ -162,7 +162,6 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
     CORRECTABLE.includes(invoice.status) && (!mexican || invoice.cfdi?.status === 'stamped');
   const cancellable = correctable && invoice.cfdi?.cancellation?.status !== 'cancelled';
   const answer = buyerAnswer(invoice);
-  const money = (amount: string) => formatMoney(amount, invoice.currency, language);
   const lineMoney = (amount: string) => narrowMoney(amount, invoice.currency, language);
   const actions = (
     [

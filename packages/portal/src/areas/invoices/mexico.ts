@@ -1,23 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
-import { type components, unwrap, useApi } from '../../api/index.ts';
+import type { components } from '../../api/index.ts';
 
 type Tax = components['schemas']['TaxInput'];
 export type TaxObject = '01' | '02' | '03' | '04';
 
-/**
- * The tenant as GET /v1/tenant gives it, under the settings area's own key: the customers,
- * catalog and invoices pages that ask whether the tenant is Mexican share its one request.
- */
-export function useTenantCountry() {
-  const api = useApi();
-  const tenant = useQuery({
-    queryKey: ['settings', 'tenant'],
-    queryFn: async () => unwrap(await api.GET('/v1/tenant')),
-    staleTime: 5 * 60_000,
-  });
-  const country = tenant.data?.address.country;
-  return { tenant, country, mexico: country === 'MX' };
-}
+export { useTenantCountry } from './tenant-country.ts';
 
 /** A tenant is Mexican (CFDI, MXN, SAT's keys) when its address is in Mexico, as the API decides. */
 export const isMexicanInvoice = (invoice: { issuer: { address: { country: string } } }) =>
