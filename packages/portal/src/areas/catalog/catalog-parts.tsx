@@ -8,6 +8,7 @@ import { FormAlert } from '../../ui/fields.tsx';
 import { ConfirmButton } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { useErrorMessage } from '../../ui/states.tsx';
+import { useTenantCountry } from '../invoices/tenant-country.ts';
 import { CATALOG } from './queries.ts';
 import { CatalogSections } from './sections.tsx';
 
@@ -18,8 +19,14 @@ export const refreshCatalog = (queries: QueryClient) =>
 export const catalogPrice = (
   product: { unitPrice: string; unit?: string | undefined },
   language: Language,
+  currency = 'EUR',
 ) =>
-  `${formatMoney(product.unitPrice, 'EUR', language)}${product.unit ? ` / ${product.unit}` : ''}`;
+  `${formatMoney(product.unitPrice, currency, language)}${product.unit ? ` / ${product.unit}` : ''}`;
+
+/** The catalog's prices are in the tenant's accounting currency: pesos for a Mexican one. */
+export function useCatalogCurrency(): string {
+  return useTenantCountry().mexico ? 'MXN' : 'EUR';
+}
 
 /**
  * A list of the catalog (products, tariffs): its title with the button to add one, the

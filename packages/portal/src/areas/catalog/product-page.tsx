@@ -1,5 +1,6 @@
 import { ProductInput, ProductPatch } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,14 +9,29 @@ import { unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
-import { isLanguage } from '../../i18n/language.ts';
+import { isLanguage, type Language } from '../../i18n/language.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
-import { TextInput } from '../../ui/fields.tsx';
+import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { indexedToArrays, renameProblemPaths } from '../../ui/ops-body.ts';
 import { InputField } from '../../ui/ops-fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
-import { catalogPrice, DeleteCatalogItem, refreshCatalog } from './catalog-parts.tsx';
+import { Loading } from '../../ui/states.tsx';
+import { decimalFromInput, decimalToInput } from '../invoices/decimal.ts';
+import {
+  MX_IVA,
+  mexicanTaxesFromInput,
+  mexicanTaxesToInput,
+  NO_TAX,
+  TAX_OBJECTS,
+  useTenantCountry,
+} from '../invoices/mexico.ts';
+import {
+  catalogPrice,
+  DeleteCatalogItem,
+  refreshCatalog,
+  useCatalogCurrency,
+} from './catalog-parts.tsx';
 import { type Product, useProduct } from './queries.ts';
 
 const FIELDS = ['code', 'description', 'unitPrice', 'unit', 'taxes.0.type', 'taxes.0.rate', 'irpf'];
@@ -32,15 +48,75 @@ function withTaxes(raw: Record<string, unknown>) {
 const toTaxFields = (path: string) =>
   path.startsWith('taxes.1') ? 'irpf' : path === 'taxes' ? 'taxes.0.rate' : path;
 
-function ProductForm({ product, etag }: { product?: Product; etag?: string | undefined }) {
-  const { t } = useTranslation();
+/** A Mexican tenant's product form: its SAT keys, and its taxes one field each. */
+const MX_FIELDS = [
+  'code',
+  'description',
+  'unitPrice',
+  'unit',
+  'satProductKey',
+  'satUnitKey',
+  'taxObject',
+  'mx.iva',
+  'mx.ieps',
+  'mx.isr',
+  'mx.ivaWithheld',
+];
+type Tax = Product['taxes'][number];
+
+/** The Mexican fields (`mx.*`, rates typed in the reader's notation) as the API's `taxes`. */
+function withMexicanTaxes(raw: Record<string, unknown>, language: Language) {
+  const { mx, ...rest } = raw as {
+    mx?: Record<string, string | undefined>;
+    [field: string]: unknown;
+  };
+  const rate = (text: string | undefined) => (text ? decimalFromInput(text, language) : '');
+  const withheld = [
+    mx?.isr ? `ISR:${rate(mx.isr)}` : '',
+    mx?.ivaWithheld ? `IVA:${rate(mx.ivaWithheld)}` : '',
+  ];
+  const taxes = mexicanTaxesToInput(
+    {
+      iva: mx?.iva ?? NO_TAX,
+      ieps: rate(mx?.ieps),
+      withholding: withheld.filter(Boolean).join('+'),
+    },
+    typeof rest.taxObject === 'string' ? rest.taxObject : undefined,
+  );
+  return { ...rest, taxes };
+}
+
+/** The field that edits the `taxes` item the API names (`taxes.2.rate` → `mx.isr`). */
+const mexicanTaxField = (taxes: readonly Tax[]) => (path: string) => {
+  const index = /^taxes\.(\d+)/.exec(path)?.[1];
+  if (path === 'taxes') return 'mx.iva';
+  if (index === undefined) return path;
+  const tax = taxes[Number(index)];
+  if (!tax) return 'mx.iva';
+  if (tax.type === 'IEPS') return 'mx.ieps';
+  if (tax.type === 'ISR') return 'mx.isr';
+  return tax.withheld ? 'mx.ivaWithheld' : 'mx.iva';
+};
+
+function ProductForm({
+  product,
+  etag,
+  mexico,
+}: {
+  product?: Product;
+  etag?: string | undefined;
+  /** A Mexican tenant's product: SAT's keys and Mexican taxes. */
+  mexico: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'es';
   const api = useApi();
   const queries = useQueryClient();
   const navigate = useNavigate();
   const form = useApiForm({
     schema: product ? ProductPatch : ProductInput,
-    fields: FIELDS,
-    prepare: withTaxes,
+    fields: mexico ? MX_FIELDS : FIELDS,
+    prepare: mexico ? (raw) => withMexicanTaxes(raw, language) : withTaxes,
     submit: async (body) => {
       try {
         if (product) {
@@ -61,10 +137,11 @@ function ProductForm({ product, etag }: { product?: Product; etag?: string | und
           navigate('/catalog', { state: { created: created.code } });
         }
       } catch (error) {
-        throw renameProblemPaths(error, toTaxFields);
+        throw renameProblemPaths(error, mexico ? mexicanTaxField(body.taxes ?? []) : toTaxFields);
       }
     },
   });
+  if (mexico) return <MexicanProductFields product={product} form={form} />;
   const main = product?.taxes.find((x) => x.type !== 'IRPF');
   const irpf = product?.taxes.find((x) => x.type === 'IRPF');
   return (
@@ -135,12 +212,142 @@ function ProductForm({ product, etag }: { product?: Product; etag?: string | und
   );
 }
 
+function MexicanProductFields({
+  product,
+  form,
+}: {
+  product: Product | undefined;
+  form: ReturnType<typeof useApiForm>;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'es';
+  const m = (key: string) => t(`catalog.product.mexico.${key}` as 'catalog.product.mexico.legend');
+  const taxes = mexicanTaxesFromInput(product?.taxes ?? [{ type: 'IVA', rate: '16' }]);
+  const [withheldIsr, withheldIva] = ['ISR', 'IVA'].map((type) =>
+    taxes.withholding
+      .split('+')
+      .find((w) => w.startsWith(`${type}:`))
+      ?.slice(4),
+  );
+  // Taxes are broken down only for ObjetoImp 02: the other objects carry none.
+  const [taxObject, setTaxObject] = useState<string>(product?.taxObject ?? '02');
+  const rate = (value: string | undefined) => (value ? decimalToInput(value, language) : undefined);
+  return (
+    <ApiForm form={form}>
+      <div className="form">
+        <TextInput
+          name="code"
+          label={t('catalog.product.fields.code')}
+          description={t('catalog.product.fields.codeHint')}
+          isRequired
+          className="short"
+          defaultValue={product?.code}
+        />
+        <TextInput
+          name="description"
+          label={t('catalog.product.fields.description')}
+          isRequired
+          defaultValue={product?.description}
+        />
+        <div className="field-row">
+          <InputField
+            name="unitPrice"
+            label={m('unitPrice')}
+            inputMode="decimal"
+            isRequired
+            defaultValue={product?.unitPrice}
+          />
+          <InputField
+            name="unit"
+            label={t('catalog.product.fields.unit')}
+            description={t('catalog.product.fields.unitHint')}
+            defaultValue={product?.unit}
+          />
+        </div>
+        <FieldGroup legend={m('legend')}>
+          <p className="hint">{m('intro')}</p>
+          <div className="field-row">
+            <InputField
+              name="satProductKey"
+              label={m('satProductKey')}
+              description={m('satProductKeyHint')}
+              inputMode="numeric"
+              defaultValue={product?.satProductKey}
+            />
+            <InputField
+              name="satUnitKey"
+              label={m('satUnitKey')}
+              description={m('satUnitKeyHint')}
+              defaultValue={product?.satUnitKey}
+            />
+          </div>
+          <ChoiceField
+            name="taxObject"
+            label={m('taxObject')}
+            defaultValue={taxObject}
+            onChange={setTaxObject}
+            options={TAX_OBJECTS.map((id) => ({ id, label: m(`taxObjects.${id}`) }))}
+          />
+        </FieldGroup>
+        {taxObject === '02' ? (
+          <FieldGroup legend={m('taxesLegend')}>
+            <ChoiceField
+              name="mx.iva"
+              label={m('iva')}
+              defaultValue={taxes.iva}
+              options={[...MX_IVA, NO_TAX].map((id) => ({ id, label: m(`ivaOptions.${id}`) }))}
+            />
+            <InputField
+              name="mx.ieps"
+              label={m('ieps')}
+              description={m('iepsHint')}
+              inputMode="decimal"
+              defaultValue={rate(taxes.ieps || undefined)}
+            />
+            <div className="field-row">
+              <InputField
+                name="mx.isr"
+                label={m('isr')}
+                description={m('isrHint')}
+                inputMode="decimal"
+                defaultValue={rate(withheldIsr)}
+              />
+              <InputField
+                name="mx.ivaWithheld"
+                label={m('ivaWithheld')}
+                description={m('ivaWithheldHint')}
+                inputMode="decimal"
+                defaultValue={rate(withheldIva)}
+              />
+            </div>
+          </FieldGroup>
+        ) : null}
+        <div className="form-actions">
+          <Button type="submit" className="button primary" isPending={form.pending}>
+            {form.pending ? t('form.saving') : t('form.save')}
+          </Button>
+          <Link className="button secondary" to="/catalog">
+            {t('form.cancel')}
+          </Link>
+        </div>
+      </div>
+    </ApiForm>
+  );
+}
+
+/** The product's form once the tenant's country is known (Mexican tenants have SAT's fields). */
+function ProductFormFor(props: { product?: Product; etag?: string | undefined }) {
+  const { tenant, mexico } = useTenantCountry();
+  if (tenant.isPending) return <Loading />;
+  return <ProductForm {...props} mexico={mexico} />;
+}
+
 export function NewProductPage() {
   const { t } = useTranslation();
   return (
     <Page title={t('catalog.product.new')}>
       <section className="card">
-        <ProductForm />
+        <ProductFormFor />
       </section>
     </Page>
   );
@@ -154,6 +361,7 @@ export function EditProductPage() {
   const one = useProduct(id);
   const canChange = useCan('PATCH /v1/products/{id}');
   const canDelete = useCan('DELETE /v1/products/{id}');
+  const currency = useCatalogCurrency();
   return (
     <Page title={one.data ? one.data.product.description : t('catalog.product.edit')}>
       <QueryState query={one}>
@@ -161,11 +369,11 @@ export function EditProductPage() {
           <>
             <section className="card">
               {canChange ? (
-                <ProductForm product={product} etag={etag} />
+                <ProductFormFor product={product} etag={etag} />
               ) : (
                 <>
                   <p className="mono">{product.code}</p>
-                  <p>{catalogPrice(product, language)}</p>
+                  <p>{catalogPrice(product, language, currency)}</p>
                 </>
               )}
             </section>

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useCan } from '../../auth/index.ts';
 import { isLanguage } from '../../i18n/language.ts';
 import { QueryState } from '../../ui/query-state.tsx';
-import { CatalogListPage, catalogPrice } from './catalog-parts.tsx';
+import { CatalogListPage, catalogPrice, useCatalogCurrency } from './catalog-parts.tsx';
 import { useProducts } from './queries.ts';
 
 /** How a product's taxes read: `IVA 21 % · IRPF 15 %`. */
@@ -17,6 +17,7 @@ export function ProductsPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const products = useProducts();
+  const currency = useCatalogCurrency();
   const canCreate = useCan('POST /v1/products');
   const wanted = q.trim().toLocaleLowerCase();
   const shown = (products.data ?? []).filter(
@@ -83,7 +84,7 @@ export function ProductsPage() {
                     <Link to={`/catalog/products/${encodeURIComponent(p.id)}`}>{p.code}</Link>
                   </td>
                   <td>{p.description}</td>
-                  <td className="amount">{catalogPrice(p, language)}</td>
+                  <td className="amount">{catalogPrice(p, language, currency)}</td>
                   <td className="wide-only">{taxesText(p.taxes)}</td>
                 </tr>
               ))}

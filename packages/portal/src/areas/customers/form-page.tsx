@@ -1,5 +1,6 @@
 import { CustomerInput, CustomerPatch } from '@sello/contracts';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -10,6 +11,9 @@ import { ChoiceField } from '../../ui/choice-field.tsx';
 import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
+import { Loading } from '../../ui/states.tsx';
+import { useTenantCountry } from '../invoices/tenant-country.ts';
+import type { customersMessages } from './messages.ts';
 import { CUSTOMERS, type Customer, useCustomer } from './queries.ts';
 
 /** The form's fields, named by their path in the API's body. */
@@ -24,6 +28,7 @@ const FIELDS = [
   'address.city',
   'address.province',
   'address.country',
+  'taxRegime',
 ] as const;
 /** "By country" is the API's default language: the field is left out for it. */
 const AUTO = 'auto';
@@ -34,104 +39,191 @@ const withoutAuto = ({ language, ...body }: Record<string, unknown>) =>
 const refreshCustomers = (queries: QueryClient) =>
   queries.invalidateQueries({ queryKey: CUSTOMERS, refetchType: 'all' });
 
+type MexicoKey = keyof (typeof customersMessages)['es']['mexico'];
+
+/** The area's own strings (messages.ts), loaded by its routes: not in the shell's catalog type. */
+function useMexicoStrings() {
+  const { t } = useTranslation();
+  return (key: MexicoKey) => t(`customers.mexico.${key}` as 'customers.title');
+}
+
+/**
+ * SAT's régimen fiscal, as the browser's own select (light, and the phone's native picker for a
+ * long list), its error beside it like the form's other fields.
+ */
+function TaxRegimeSelect({
+  defaultValue,
+  error,
+}: {
+  defaultValue: string | undefined;
+  error: string | undefined;
+}) {
+  const mx = useMexicoStrings();
+  const id = useId();
+  // SAT's list comes with the first Mexican customer, not with every customer form.
+  const [regimes, setRegimes] = useState<ReadonlyArray<readonly [string, string]>>();
+  useEffect(() => {
+    void import('../self-invoicing/sat.ts').then((sat) => setRegimes(sat.TAX_REGIMES));
+  }, []);
+  // Drawn with its options, so that its default value is one of them.
+  if (!regimes) return null;
+  return (
+    <div className="field">
+      <label className="react-aria-Label" htmlFor={id}>
+        {mx('taxRegime')}
+      </label>
+      <select
+        id={id}
+        name="taxRegime"
+        className="input native-select"
+        defaultValue={defaultValue ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+      >
+        <option value="" disabled>
+          {mx('chooseRegime')}
+        </option>
+        {regimes.map(([code, name]) => (
+          <option key={code} value={code} lang="es-MX">
+            {code} · {name}
+          </option>
+        ))}
+      </select>
+      <span id={`${id}-hint`} className="react-aria-Text" slot="description">
+        {mx('taxRegimeHint')}
+      </span>
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 function CustomerForm({
   customer,
   form,
+  tenantCountry,
 }: {
   customer?: Customer;
   form: ReturnType<typeof useApiForm>;
+  /** A new customer is first taken to be in the tenant's country. */
+  tenantCountry?: string | undefined;
 }) {
   const { t } = useTranslation();
+  const mx = useMexicoStrings();
+  // A Mexican buyer (or any customer of a Mexican tenant) is asked what CFDI 4.0 needs of it.
+  const [country, setCountry] = useState(
+    customer?.address.country ?? (tenantCountry === 'MX' ? 'MX' : 'ES'),
+  );
+  const mexico = country.trim().toUpperCase() === 'MX';
+  const mexicanTenant = tenantCountry === 'MX';
   return (
     <ApiForm form={form}>
-      <TextInput
-        name="taxId"
-        label={t('customers.fields.taxId')}
-        description={t('customers.fields.taxIdHint')}
-        isRequired
-        defaultValue={customer?.taxId}
-        className="short"
-      />
-      <TextInput
-        name="name"
-        label={t('customers.fields.name')}
-        isRequired
-        defaultValue={customer?.name}
-      />
-      <TextInput
-        name="email"
-        label={t('customers.fields.email')}
-        type="email"
-        inputMode="email"
-        defaultValue={customer?.email}
-      />
-      <ChoiceField
-        name="language"
-        label={t('customers.fields.language')}
-        defaultValue={customer?.language ?? AUTO}
-        options={[
-          ...(customer ? [] : [{ id: AUTO, label: t('customers.fields.languageAuto') }]),
-          { id: 'es', label: t('language.es'), lang: 'es' },
-          { id: 'ca', label: t('language.ca'), lang: 'ca' },
-          { id: 'en', label: t('language.en'), lang: 'en' },
-        ]}
-      />
-      <FieldGroup legend={t('customers.fields.address')}>
+      <div
+        className="form"
+        onInput={(e) => {
+          const target = e.target as { name?: string; value?: string };
+          if (target.name === 'address.country') setCountry(target.value ?? '');
+        }}
+      >
         <TextInput
-          name="address.line1"
-          label={t('customers.fields.line1')}
+          name="taxId"
+          label={mexicanTenant || mexico ? mx('taxId') : t('customers.fields.taxId')}
+          description={mexicanTenant || mexico ? mx('taxIdHint') : t('customers.fields.taxIdHint')}
           isRequired
-          autoComplete="address-line1"
-          defaultValue={customer?.address.line1}
+          defaultValue={customer?.taxId}
+          className="short"
         />
         <TextInput
-          name="address.line2"
-          label={t('customers.fields.line2')}
-          autoComplete="address-line2"
-          defaultValue={customer?.address.line2}
+          name="name"
+          label={t('customers.fields.name')}
+          isRequired
+          defaultValue={customer?.name}
         />
-        <div className="field-row">
+        <TextInput
+          name="email"
+          label={t('customers.fields.email')}
+          type="email"
+          inputMode="email"
+          defaultValue={customer?.email}
+        />
+        <ChoiceField
+          name="language"
+          label={t('customers.fields.language')}
+          defaultValue={customer?.language ?? AUTO}
+          options={[
+            ...(customer ? [] : [{ id: AUTO, label: t('customers.fields.languageAuto') }]),
+            { id: 'es', label: t('language.es'), lang: 'es' },
+            { id: 'ca', label: t('language.ca'), lang: 'ca' },
+            { id: 'en', label: t('language.en'), lang: 'en' },
+          ]}
+        />
+        <FieldGroup legend={t('customers.fields.address')}>
           <TextInput
-            name="address.postalCode"
-            label={t('customers.fields.postalCode')}
+            name="address.line1"
+            label={t('customers.fields.line1')}
             isRequired
-            autoComplete="postal-code"
-            defaultValue={customer?.address.postalCode}
-            className="short"
+            autoComplete="address-line1"
+            defaultValue={customer?.address.line1}
           />
           <TextInput
-            name="address.city"
-            label={t('customers.fields.city')}
-            isRequired
-            autoComplete="address-level2"
-            defaultValue={customer?.address.city}
+            name="address.line2"
+            label={t('customers.fields.line2')}
+            autoComplete="address-line2"
+            defaultValue={customer?.address.line2}
           />
+          <div className="field-row">
+            <TextInput
+              name="address.postalCode"
+              label={mexico ? mx('postalCode') : t('customers.fields.postalCode')}
+              {...(mexico ? { description: mx('postalCodeHint') } : {})}
+              isRequired
+              autoComplete="postal-code"
+              defaultValue={customer?.address.postalCode}
+              className="short"
+            />
+            <TextInput
+              name="address.city"
+              label={t('customers.fields.city')}
+              isRequired
+              autoComplete="address-level2"
+              defaultValue={customer?.address.city}
+            />
+          </div>
+          <div className="field-row">
+            <TextInput
+              name="address.province"
+              label={t('customers.fields.province')}
+              autoComplete="address-level1"
+              defaultValue={customer?.address.province}
+            />
+            <TextInput
+              name="address.country"
+              label={t('customers.fields.country')}
+              description={t('customers.fields.countryHint')}
+              isRequired
+              autoComplete="country"
+              defaultValue={customer?.address.country ?? (mexicanTenant ? 'MX' : 'ES')}
+              className="short"
+            />
+          </div>
+        </FieldGroup>
+        {mexico ? (
+          <FieldGroup legend={mx('legend')}>
+            <p className="hint">{mx('intro')}</p>
+            <TaxRegimeSelect defaultValue={customer?.taxRegime} error={form.errors.taxRegime} />
+          </FieldGroup>
+        ) : null}
+        <div className="form-actions">
+          <Button type="submit" className="button primary" isPending={form.pending}>
+            {form.pending ? t('form.saving') : t('form.save')}
+          </Button>
+          <Link className="button secondary" to="/customers">
+            {t('form.cancel')}
+          </Link>
         </div>
-        <div className="field-row">
-          <TextInput
-            name="address.province"
-            label={t('customers.fields.province')}
-            autoComplete="address-level1"
-            defaultValue={customer?.address.province}
-          />
-          <TextInput
-            name="address.country"
-            label={t('customers.fields.country')}
-            description={t('customers.fields.countryHint')}
-            isRequired
-            autoComplete="country"
-            defaultValue={customer?.address.country ?? 'ES'}
-            className="short"
-          />
-        </div>
-      </FieldGroup>
-      <div className="form-actions">
-        <Button type="submit" className="button primary" isPending={form.pending}>
-          {form.pending ? t('form.saving') : t('form.save')}
-        </Button>
-        <Link className="button secondary" to="/customers">
-          {t('form.cancel')}
-        </Link>
       </div>
     </ApiForm>
   );
@@ -142,6 +234,7 @@ export function NewCustomerPage() {
   const api = useApi();
   const queries = useQueryClient();
   const navigate = useNavigate();
+  const { tenant, country } = useTenantCountry();
   const form = useApiForm({
     schema: CustomerInput,
     fields: FIELDS,
@@ -155,7 +248,8 @@ export function NewCustomerPage() {
   return (
     <Page title={t('customers.new')}>
       <section className="card">
-        <CustomerForm form={form} />
+        {/* Its country (and the Mexican fields) start as the tenant's: asked first, briefly. */}
+        {tenant.isPending ? <Loading /> : <CustomerForm form={form} tenantCountry={country} />}
       </section>
     </Page>
   );
@@ -163,6 +257,7 @@ export function NewCustomerPage() {
 
 function EditCustomer({ customer, etag }: { customer: Customer; etag: string | undefined }) {
   const api = useApi();
+  const { country } = useTenantCountry();
   const queries = useQueryClient();
   const navigate = useNavigate();
   const form = useApiForm({
@@ -183,7 +278,7 @@ function EditCustomer({ customer, etag }: { customer: Customer; etag: string | u
       navigate('/customers', { state: { saved: true } });
     },
   });
-  return <CustomerForm customer={customer} form={form} />;
+  return <CustomerForm customer={customer} form={form} tenantCountry={country} />;
 }
 
 export function EditCustomerPage() {

@@ -12,6 +12,7 @@ import { OptionSelect } from '../../ui/option-select.tsx';
 import { apiSchema } from './api-schema.ts';
 import { type LineDraft, lineFieldNames, lineFromInvoice, lineToBody } from './line-drafts.ts';
 import { LinesEditor } from './lines.tsx';
+import { isMexicanInvoice } from './mexico.ts';
 import { INVOICES, type Invoice, useAllCustomers, useProducts } from './queries.ts';
 import { useLanguage } from './totals.tsx';
 
@@ -111,12 +112,19 @@ function RectifyForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone
   const refresh = useRefresh();
   const products = useProducts();
   const [reasonCode, setReasonCode] = useState<string | null>(null);
+  // A Mexican corrective (a CFDI egreso) keeps Mexican taxes and SAT keys on its lines.
+  const mexico = isMexicanInvoice(invoice);
   const [lines, setLines] = useState<LineDraft[]>(() =>
-    invoice.lines.map((l) => lineFromInvoice(l, language)),
+    invoice.lines.map((l) => lineFromInvoice(l, language, mexico)),
   );
   const form = useApiForm({
     schema: apiSchema('RectifyInput'),
-    fields: ['reasonCode', 'reasonDescription', 'method', ...lineFieldNames('lines', lines.length)],
+    fields: [
+      'reasonCode',
+      'reasonDescription',
+      'method',
+      ...lineFieldNames('lines', lines.length, mexico),
+    ],
     prepare: (body) => ({
       ...body,
       lines: lines.map((l) => lineToBody(l, products.data ?? [], language)),
@@ -164,6 +172,8 @@ function RectifyForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone
         lines={lines}
         onChange={setLines}
         products={products.data ?? []}
+        mexico={mexico}
+        currency={invoice.currency}
       />
       <div className="form-actions">
         <Button type="submit" className="button primary" isPending={form.pending}>
@@ -174,7 +184,75 @@ function RectifyForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone
   );
 }
 
+/** SAT's c_MotivoCancelacion; 01 names the stamped CFDI that replaces the one cancelled. */
+const CFDI_CANCEL_REASONS = ['01', '02', '03', '04'] as const;
+
+/**
+ * A CFDI is cancelled at SAT through the PAC with SAT's reason; SAT cancels it at once or leaves
+ * it pending the buyer's acceptance.
+ */
+function CfdiCancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const refresh = useRefresh();
+  const previous = invoice.cfdi?.cancellation;
+  // Asking again for a pending cancellation takes the same reason (and substitute).
+  const [reason, setReason] = useState<string>(previous?.reason ?? '02');
+  const c = (key: string) => t(`invoices.mexico.cancel.${key}` as 'invoices.mexico.cancel.title');
+  const form = useApiForm({
+    schema: apiSchema('CancelInput'),
+    fields: ['reason', 'substitute'],
+    prepare: (body) => {
+      const { substitute, ...rest } = body;
+      return rest.reason === '01' && typeof substitute === 'string'
+        ? { ...rest, substitute: substitute.trim() }
+        : rest;
+    },
+    submit: async (body) => {
+      const result = unwrap(
+        await api.POST('/v1/invoices/{id}/cancel', { params: { path: { id: invoice.id } }, body }),
+      );
+      await refresh();
+      onDone(result.original.cfdi?.cancellation?.status === 'cancelled' ? c('done') : c('pending'));
+    },
+  });
+  return (
+    <ApiForm form={form}>
+      <div className="form">
+        <p>{c('explain')}</p>
+        <ChoiceField
+          name="reason"
+          label={c('reason')}
+          defaultValue={reason}
+          onChange={setReason}
+          options={CFDI_CANCEL_REASONS.map((id) => ({ id, label: c(`reasons.${id}`) }))}
+        />
+        {reason === '01' ? (
+          <TextInput
+            name="substitute"
+            label={c('substitute')}
+            description={c('substituteHint')}
+            isRequired
+            defaultValue={previous?.substitute}
+            className="mono-input"
+          />
+        ) : null}
+        <div className="form-actions">
+          <Button type="submit" className="button danger" isPending={form.pending}>
+            {c('submit')}
+          </Button>
+        </div>
+      </div>
+    </ApiForm>
+  );
+}
+
 function CancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone }) {
+  if (isMexicanInvoice(invoice)) return <CfdiCancelForm invoice={invoice} onDone={onDone} />;
+  return <SpanishCancelForm invoice={invoice} onDone={onDone} />;
+}
+
+function SpanishCancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone }) {
   const { t } = useTranslation();
   const api = useApi();
   const refresh = useRefresh();
@@ -186,7 +264,7 @@ function CancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone 
         await api.POST('/v1/invoices/{id}/cancel', { params: { path: { id: invoice.id } }, body }),
       );
       await refresh();
-      // Only a Spanish cancel has a corrective; this form does not ask SAT's reason of a CFDI yet.
+      // A Spanish cancellation is a corrective (a CFDI's is CfdiCancelForm).
       onDone(t('invoices.dialogs.cancel.done', { number: result.corrective?.number }));
     },
   });
@@ -336,11 +414,12 @@ export function InvoiceActionDialog({
 }) {
   const { t } = useTranslation();
   const Form = FORMS[action];
+  const cfdiCancel = action === 'cancel' && isMexicanInvoice(invoice);
   return (
     <ActionDialog
       closeLabel={t('invoices.dialogs.close')}
       label={t(`invoices.dialogs.${action}.action`)}
-      title={t(`invoices.dialogs.${action}.title`)}
+      title={cfdiCancel ? t('invoices.mexico.cancel.title') : t(`invoices.dialogs.${action}.title`)}
       buttonClassName={action === 'send' ? 'button primary' : 'button secondary'}
     >
       {(close) => (

@@ -26,12 +26,16 @@ import { ApiError, unwrap, useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { loadValidation } from '../../forms/use-form.ts';
 import { zodProblems } from '../../forms/values.ts';
+import type { Language } from '../../i18n/index.ts';
 import { DeferredOptionSelect } from '../../ui/deferred-option-select.tsx';
 import { FormAlert } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { EmptyState, ErrorState, Loading, useErrorMessage } from '../../ui/states.tsx';
+import { CFDI_USES } from '../self-invoicing/sat.ts';
+import { decimalFromInput, decimalToInput } from './decimal.ts';
 import {
   emptyLine,
+  emptyMexicanLine,
   type LineDraft,
   lineFieldNames,
   lineFromInvoice,
@@ -39,6 +43,7 @@ import {
   placeProblems,
 } from './line-drafts.ts';
 import { LinesEditor } from './lines.tsx';
+import { isMexicanInvoice, useTenantCountry } from './mexico.ts';
 import { PdfPreview } from './preview.tsx';
 import { INVOICES, type Invoice, useAllCustomers, useProducts, useSeries } from './queries.ts';
 import { InvoiceTotals, useLanguage } from './totals.tsx';
@@ -69,6 +74,11 @@ function ActionDialog(props: ComponentProps<typeof LazyActionDialog>) {
 const loadSchemas = () => import('./schemas.ts');
 
 const DEFAULT_SERIES = '';
+/** The API picks the use from the customer's régimen (G03, else S01). */
+const DEFAULT_USE = '';
+/** A Mexican tenant's accounting currency, and those its invoices are most often in. */
+const MXN = 'MXN';
+const CURRENCIES = [MXN, 'USD', 'EUR', 'CAD', 'GBP', 'JPY'];
 
 interface DraftState {
   customerId: string | null;
@@ -79,6 +89,10 @@ interface DraftState {
   issueDateChanged: boolean;
   notes: string;
   lines: LineDraft[];
+  /** A Mexican invoice's money and its buyer's use of the CFDI. */
+  currency: string;
+  exchangeRate: string;
+  cfdiUse: string;
 }
 
 /**
@@ -87,6 +101,24 @@ interface DraftState {
  * breakdown, the totals) and its PDF preview; nothing is summed in the browser.
  */
 export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: string | undefined }) {
+  const { tenant, mexico } = useTenantCountry();
+  // A new draft follows the tenant's rules; a saved one those of the issuer frozen on it.
+  if (invoice)
+    return <DraftEditor invoice={invoice} etag={etag} mexico={isMexicanInvoice(invoice)} />;
+  if (tenant.isPending) return <Loading />;
+  return <DraftEditor mexico={mexico} />;
+}
+
+function DraftEditor({
+  invoice,
+  etag,
+  mexico,
+}: {
+  invoice?: Invoice;
+  etag?: string | undefined;
+  /** A Mexican issuer's draft: CFDI use, currency and exchange rate, Mexican taxes and SAT keys. */
+  mexico: boolean;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const api = useApi();
@@ -106,7 +138,12 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
     issueDate: i?.issueDate ?? '',
     issueDateChanged: false,
     notes: i?.notes ?? '',
-    lines: i ? i.lines.map((l) => lineFromInvoice(l, language)) : [emptyLine()],
+    lines: i
+      ? i.lines.map((l) => lineFromInvoice(l, language, mexico))
+      : [mexico ? emptyMexicanLine() : emptyLine()],
+    currency: i?.currency ?? MXN,
+    exchangeRate: decimalToInput(i?.exchangeRate, language),
+    cfdiUse: i?.cfdiUse ?? DEFAULT_USE,
   });
   const [draft, setDraft] = useState<DraftState>(() => fromInvoice(invoice));
   const [dirty, setDirty] = useState(!invoice);
@@ -151,7 +188,8 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
     'series',
     'issueDate',
     'notes',
-    ...lineFieldNames('lines', draft.lines.length),
+    ...(mexico ? ['cfdiUse', 'currency', 'exchangeRate'] : []),
+    ...lineFieldNames('lines', draft.lines.length, mexico),
   ];
   const show = (problems: { path: string; message: string }[], fallback: string[] = []) => {
     const { byField, unplaced } = placeProblems(problems, fields);
@@ -170,6 +208,7 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
       ...(draft.series ? { series: draft.series } : {}),
       ...(draft.issueDate && draft.issueDateChanged ? { issueDate: draft.issueDate } : {}),
       ...(draft.notes.trim() ? { notes: draft.notes.trim() } : {}),
+      ...(mexico ? mexicanTerms(draft, !invoice, language) : {}),
       lines: draft.lines.map((l) => lineToBody(l, products.data ?? [], language)),
     };
     const [{ zodIn }, schemas] = await Promise.all([loadValidation(), loadSchemas()]);
@@ -304,6 +343,13 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
                 <FieldError className="field-error" />
               </TextField>
             </div>
+            {mexico ? (
+              <MexicanTerms
+                draft={draft}
+                fixedCurrency={invoice !== undefined}
+                onChange={(next, field) => change(next, [field])}
+              />
+            ) : null}
             <h3 className="section-title">{t('invoices.editor.lines')}</h3>
             <LinesEditor
               prefix="lines"
@@ -311,6 +357,8 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
               onChange={changeLines}
               products={products.data}
               nets={saved?.lines.map((l) => l.net)}
+              mexico={mexico}
+              {...(mexico ? { currency: draft.currency } : {})}
             />
             <TextField
               className="field"
@@ -368,6 +416,86 @@ export function InvoiceEditor({ invoice, etag }: { invoice?: Invoice; etag?: str
         </section>
       </aside>
     </div>
+  );
+}
+
+/**
+ * A Mexican draft's terms as the API's body: the currency on creation only (a draft keeps it),
+ * its exchange rate when not in pesos, and the buyer's use of the CFDI when one was chosen.
+ */
+function mexicanTerms(draft: DraftState, creating: boolean, language: Language) {
+  const rate = draft.exchangeRate.trim();
+  return {
+    ...(creating ? { currency: draft.currency } : {}),
+    ...(draft.currency !== MXN && rate ? { exchangeRate: decimalFromInput(rate, language) } : {}),
+    ...(draft.cfdiUse ? { cfdiUse: draft.cfdiUse } : {}),
+  };
+}
+
+/** The buyer's use of the CFDI (the API checks it against their régimen), currency and rate. */
+function MexicanTerms({
+  draft,
+  fixedCurrency,
+  onChange,
+}: {
+  draft: DraftState;
+  /** A saved draft keeps the currency it was created in. */
+  fixedCurrency: boolean;
+  onChange: (next: Partial<DraftState>, field: string) => void;
+}) {
+  const { t } = useTranslation();
+  const m = (key: string, options?: { currency: string }) =>
+    t(
+      `invoices.mexico.${key}` as 'invoices.mexico.exchangeRateHint',
+      options as { currency: string },
+    );
+  return (
+    <>
+      <DeferredOptionSelect
+        name="cfdiUse"
+        label={m('cfdiUse')}
+        description={m('cfdiUseHint')}
+        options={[
+          { id: DEFAULT_USE, label: m('cfdiUseDefault') },
+          ...CFDI_USES.map(([code, name]) => ({ id: code, label: `${code} · ${name}` })),
+        ]}
+        value={draft.cfdiUse}
+        onChange={(cfdiUse) => onChange({ cfdiUse }, 'cfdiUse')}
+      />
+      <div className="field-row">
+        {fixedCurrency ? (
+          <p className="field" data-currency="">
+            {m('currencyFixed', { currency: draft.currency })}
+          </p>
+        ) : (
+          <DeferredOptionSelect
+            name="currency"
+            label={m('currency')}
+            options={(CURRENCIES.includes(draft.currency)
+              ? CURRENCIES
+              : [...CURRENCIES, draft.currency]
+            ).map((id) => ({ id, label: id }))}
+            value={draft.currency}
+            onChange={(currency) => onChange({ currency }, 'currency')}
+          />
+        )}
+        {draft.currency === MXN ? null : (
+          <TextField
+            className="field"
+            name="exchangeRate"
+            value={draft.exchangeRate}
+            onChange={(exchangeRate) => onChange({ exchangeRate }, 'exchangeRate')}
+            inputMode="decimal"
+            isRequired
+          >
+            <Label>{m('exchangeRate')}</Label>
+            <Input className="input" />
+            <Text slot="description">{m('exchangeRateHint', { currency: draft.currency })}</Text>
+            <FieldError className="field-error" />
+          </TextField>
+        )}
+      </div>
+    </>
   );
 }
 

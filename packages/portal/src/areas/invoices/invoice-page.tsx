@@ -6,13 +6,15 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useApi } from '../../api/index.ts';
 import { useCan } from '../../auth/index.ts';
 import { translateDynamic } from '../../i18n/dynamic.ts';
-import { formatDate, formatMoney } from '../../i18n/index.ts';
+import { formatDate } from '../../i18n/index.ts';
 import { FormAlert } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { useErrorMessage } from '../../ui/states.tsx';
+import { CfdiPanel } from './cfdi-panel.tsx';
 import { InvoiceActionDialog } from './dialogs.tsx';
 import { InvoiceEditor } from './editor-page.tsx';
+import { isMexicanInvoice } from './mexico.ts';
 import { PdfPreview } from './preview.tsx';
 import {
   buyerAnswer,
@@ -23,15 +25,24 @@ import {
   saveBlob,
   useInvoice,
 } from './queries.ts';
-import { InvoiceTotals, StatusBadge, useLanguage } from './totals.tsx';
+import { InvoiceTotals, narrowMoney, StatusBadge, useLanguage } from './totals.tsx';
 import { VerifactuPanel } from './verifactu-panel.tsx';
 
 /**
  * The documents offered for download, from the formats' catalog: a draft's preview, else every
- * format but the VERI*FACTU record, which the record's own panel shows.
+ * format but the VERI*FACTU record, which the record's own panel shows. A Mexican invoice's are
+ * those the catalog says apply to it: its CFDI and PDF once stamped, no Facturae, UBL or CII.
  */
-const downloadsOf = (draft: boolean): DocumentFormat[] =>
-  INVOICE_FORMATS.filter((f) => (draft ? 'preview' in f : f.id !== 'verifactu')).map((f) => f.id);
+const downloadsOf = (invoice: Invoice): DocumentFormat[] =>
+  INVOICE_FORMATS.filter((f) =>
+    invoice.status === 'draft'
+      ? 'preview' in f
+      : f.id !== 'verifactu' &&
+        (!isMexicanInvoice(invoice) ||
+          !('appliesTo' in f) ||
+          // The catalog's predicates read the fields the API's invoice has too.
+          f.appliesTo(invoice as unknown as Parameters<typeof f.appliesTo>[0])),
+  ).map((f) => f.id);
 
 const CORRECTABLE: readonly Invoice['status'][] = ['issued', 'sent', 'paid'];
 
@@ -105,8 +116,19 @@ function eventText(
   const to = Array.isArray(detail.to) ? detail.to.join(', ') : '';
   const reason = typeof detail.reason === 'string' ? detail.reason : '';
   const number = typeof detail.number === 'string' ? detail.number : '';
-  const key = `invoices.events.${event.type}`;
-  const text = translateDynamic(t, key, { to, reason, number, defaultValue: event.type });
+  const uuid = typeof detail.uuid === 'string' ? detail.uuid : '';
+  const code = typeof detail.code === 'string' ? detail.code : '';
+  // A CFDI is cancelled at SAT with its reason, not by a corrective with a number.
+  const type = event.type === 'cancelled' && uuid && !number ? 'cfdiCancelled' : event.type;
+  const key = `invoices.events.${type}`;
+  const text = translateDynamic(t, key, {
+    to,
+    reason,
+    number,
+    uuid,
+    code,
+    defaultValue: event.type,
+  });
   return typeof reason === 'string' && reason && event.type.startsWith('recipient.')
     ? `${text}: ${reason}`
     : text;
@@ -133,16 +155,21 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
     else setNotice(text);
   };
   const draft = invoice.status === 'draft';
-  const correctable = CORRECTABLE.includes(invoice.status);
+  const mexican = isMexicanInvoice(invoice);
+  // A CFDI is corrected or cancelled only once stamped (it has no fiscal existence before), and
+  // has no VERI*FACTU record to void.
+  const correctable =
+    CORRECTABLE.includes(invoice.status) && (!mexican || invoice.cfdi?.status === 'stamped');
+  const cancellable = correctable && invoice.cfdi?.cancellation?.status !== 'cancelled';
   const answer = buyerAnswer(invoice);
-  const money = (amount: string) => formatMoney(amount, invoice.currency, language);
+  const lineMoney = (amount: string) => narrowMoney(amount, invoice.currency, language);
   const actions = (
     [
       ['send', !draft && invoice.status !== 'void'],
       ['rectify', correctable],
-      ['cancel', correctable],
+      ['cancel', cancellable],
       ['split', correctable],
-      ['void', !draft && invoice.status !== 'void'],
+      ['void', !draft && invoice.status !== 'void' && !mexican],
     ] as const
   ).filter(([action, applies]) => applies && can[action]);
 
@@ -222,10 +249,13 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
       <section className="card" aria-labelledby="documents-heading">
         <h2 id="documents-heading">{t('invoices.view.documents')}</h2>
         <div className="invoice-actions">
-          {downloadsOf(draft).map((format) => (
+          {downloadsOf(invoice).map((format) => (
             <DownloadButton key={format} invoice={invoice} format={format} />
           ))}
         </div>
+        {mexican && !draft && invoice.cfdi?.status !== 'stamped' ? (
+          <p className="hint">{t('invoices.mexico.cfdi.noDocuments')}</p>
+        ) : null}
         {draft ? <PdfPreview invoice={invoice} /> : null}
       </section>
 
@@ -261,9 +291,7 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
                   {line.quantity.replace('.', language === 'en' ? '.' : ',')}
                   {line.unit ? ` ${line.unit}` : ''}
                 </td>
-                <td className="num wide-only">
-                  {formatMoney(line.unitPrice, invoice.currency, language)}
-                </td>
+                <td className="num wide-only">{lineMoney(line.unitPrice)}</td>
                 <td className="num wide-only">
                   {line.discountRate
                     ? `${line.discountRate.replace('.', language === 'en' ? '.' : ',')} %`
@@ -277,7 +305,7 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
                     )
                     .join(' · ')}
                 </td>
-                <td className="num">{money(line.net)}</td>
+                <td className="num">{lineMoney(line.net)}</td>
               </tr>
             ))}
           </tbody>
@@ -291,7 +319,11 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
         ) : null}
       </section>
 
-      {draft ? null : <VerifactuPanel invoice={invoice} />}
+      {draft ? null : mexican ? (
+        <CfdiPanel invoice={invoice} onNotice={setNotice} />
+      ) : (
+        <VerifactuPanel invoice={invoice} />
+      )}
 
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('invoices.view.history')}</h2>

@@ -1,6 +1,7 @@
 import type { components } from '../../api/index.ts';
 import type { Language } from '../../i18n/index.ts';
 import { decimalFromInput, decimalToInput } from './decimal.ts';
+import { mexicanTaxesFromInput, mexicanTaxesToInput } from './mexico.ts';
 import type { Invoice, Product } from './queries.ts';
 
 type Tax = components['schemas']['TaxInput'];
@@ -25,6 +26,40 @@ export interface LineDraft {
   unit?: string;
   /** Taxes the editor does not offer (an equivalence surcharge) kept as they came. */
   extra: Tax[];
+  /**
+   * A Mexican line (see mexico.ts): `tax` is its IVA (`16`, `8`, `0`, `exempt` or `none`),
+   * `withholding` its ISR and IVA withheld (`ISR:10+IVA:10.6667`), and these hold the rest.
+   */
+  mexico?: { ieps: string; satProductKey: string; satUnitKey: string; taxObject: string };
+}
+
+/** A new Mexican line: IVA 16 %, subject to tax and broken down (ObjetoImp 02). */
+export const emptyMexicanLine = (): LineDraft => ({
+  ...emptyLine(),
+  tax: '16',
+  mexico: { ieps: '', satProductKey: '', satUnitKey: '', taxObject: '02' },
+});
+
+/**
+ * A Mexican line takes its product's taxes and SAT keys as its own, shown and changeable: a CFDI
+ * concept states them, and the line's own win over the product's at the API too.
+ */
+export function mexicanLineOfProduct(line: LineDraft, product: Product | undefined): LineDraft {
+  const taxes = mexicanTaxesFromInput(product?.taxes ?? []);
+  return {
+    ...line,
+    productId: product?.id ?? TYPED,
+    unitPrice: '',
+    description: '',
+    tax: product ? taxes.iva : '16',
+    withholding: product ? taxes.withholding : '',
+    mexico: {
+      ieps: product ? taxes.ieps : '',
+      satProductKey: product?.satProductKey ?? '',
+      satUnitKey: product?.satUnitKey ?? '',
+      taxObject: product?.taxObject ?? (product && product.taxes.length === 0 ? '01' : '02'),
+    },
+  };
 }
 
 let nextKey = 1;
@@ -53,7 +88,32 @@ export const parseTaxKey = (key: string): Tax => {
 };
 
 /** A line as the API gave it back, for editing again. */
-export function lineFromInvoice(line: Invoice['lines'][number], language: Language): LineDraft {
+export function lineFromInvoice(
+  line: Invoice['lines'][number],
+  language: Language,
+  mexican = false,
+): LineDraft {
+  if (mexican) {
+    const taxes = mexicanTaxesFromInput(line.taxes);
+    return {
+      key: nextKey++,
+      productId: line.productId ?? TYPED,
+      description: line.description,
+      quantity: decimalToInput(line.quantity, language),
+      unitPrice: decimalToInput(line.unitPrice, language),
+      discountRate: decimalToInput(line.discountRate, language),
+      tax: taxes.iva,
+      withholding: taxes.withholding,
+      ...(line.unit ? { unit: line.unit } : {}),
+      extra: [],
+      mexico: {
+        ieps: taxes.ieps,
+        satProductKey: line.satProductKey ?? '',
+        satUnitKey: line.satUnitKey ?? '',
+        taxObject: line.taxObject ?? (line.taxes.length ? '02' : '01'),
+      },
+    };
+  }
   const main = line.taxes.find((t) => t.type === 'IVA' || t.type === 'IGIC');
   const irpf = line.taxes.find((t) => t.type === 'IRPF');
   return {
@@ -80,6 +140,7 @@ export function lineToBody(
   language: Language,
 ): LineInput {
   const decimal = (text: string) => (text.trim() ? decimalFromInput(text, language) : undefined);
+  if (line.mexico) return mexicanLineToBody(line, line.mexico, decimal);
   const product = products.find((p) => p.id === line.productId);
   const withholding = line.withholding ? [parseTaxKey(line.withholding)] : [];
   let taxes: Tax[] | undefined;
@@ -105,13 +166,40 @@ export function lineToBody(
   };
 }
 
-/** The field names of the lines, for placing the API's errors. */
-export function lineFieldNames(prefix: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) =>
-    ['productId', 'description', 'quantity', 'unitPrice', 'discountRate', 'taxes'].map(
-      (f) => `${prefix}.${i}.${f}`,
+/** A Mexican line: its taxes always stated (none unless ObjetoImp 02), and its SAT keys. */
+function mexicanLineToBody(
+  line: LineDraft,
+  mexico: NonNullable<LineDraft['mexico']>,
+  decimal: (text: string) => string | undefined,
+): LineInput {
+  const quantity = decimal(line.quantity);
+  const unitPrice = decimal(line.unitPrice);
+  const discountRate = decimal(line.discountRate);
+  const taxObject = mexico.taxObject as LineInput['taxObject'];
+  const productKey = mexico.satProductKey.trim();
+  const unitKey = mexico.satUnitKey.trim().toUpperCase();
+  return {
+    ...(line.productId ? { productId: line.productId } : {}),
+    ...(line.description.trim() ? { description: line.description.trim() } : {}),
+    quantity: quantity as string,
+    ...(unitPrice ? { unitPrice } : {}),
+    ...(discountRate ? { discountRate } : {}),
+    ...(line.unit ? { unit: line.unit } : {}),
+    taxes: mexicanTaxesToInput(
+      { iva: line.tax, ieps: mexico.ieps, withholding: line.withholding },
+      taxObject,
     ),
-  ).flat();
+    ...(productKey ? { satProductKey: productKey } : {}),
+    ...(unitKey ? { satUnitKey: unitKey } : {}),
+    ...(taxObject ? { taxObject } : {}),
+  };
+}
+
+/** The field names of the lines, for placing the API's errors (a Mexican line has more). */
+export function lineFieldNames(prefix: string, count: number, mexican = false): string[] {
+  const names = ['productId', 'description', 'quantity', 'unitPrice', 'discountRate', 'taxes'];
+  if (mexican) names.push('taxObject', 'ieps', 'withholding', 'satProductKey', 'satUnitKey');
+  return Array.from({ length: count }, (_, i) => names.map((f) => `${prefix}.${i}.${f}`)).flat();
 }
 
 /**

@@ -4,7 +4,16 @@ import { formatMoney, isLanguage, type Language } from '../../i18n/index.ts';
 import { DeferredOptionSelect } from '../../ui/deferred-option-select.tsx';
 import type { SelectOption } from '../../ui/option-select.tsx';
 import { decimalToInput } from './decimal.ts';
-import { emptyLine, FROM_CATALOG, type LineDraft, parseTaxKey, TYPED } from './line-drafts.ts';
+import {
+  emptyLine,
+  emptyMexicanLine,
+  FROM_CATALOG,
+  type LineDraft,
+  mexicanLineOfProduct,
+  parseTaxKey,
+  TYPED,
+} from './line-drafts.ts';
+import { MX_IEPS, MX_IVA, MX_WITHHOLDINGS, NO_TAX, TAX_OBJECTS } from './mexico.ts';
 import type { Product } from './queries.ts';
 
 function DecimalField({
@@ -56,6 +65,7 @@ export function LinesEditor({
   products,
   nets,
   currency = 'EUR',
+  mexico = false,
 }: {
   prefix: string;
   lines: LineDraft[];
@@ -63,6 +73,8 @@ export function LinesEditor({
   products: readonly Product[];
   nets?: readonly string[] | undefined;
   currency?: string;
+  /** A Mexican invoice's lines: Mexican taxes, ObjetoImp and SAT's keys. */
+  mexico?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const language: Language = isLanguage(i18n.language) ? i18n.language : 'es';
@@ -102,6 +114,100 @@ export function LinesEditor({
     }));
   };
 
+  const m = (key: string, options?: Record<string, unknown>) =>
+    t(`invoices.mexico.${key}` as 'invoices.mexico.ieps', options as { rate: string });
+  const rateText = (rate: string) => decimalToInput(rate, language);
+  const keep = (keys: string[], current: string) =>
+    keys.includes(current) ? keys : [...keys, current];
+  const withholdingLabel = (key: string) =>
+    key
+      ? key
+          .split('+')
+          .map((part) => {
+            const [type, rate = ''] = part.split(':');
+            return m(type === 'ISR' ? 'isrOption' : 'ivaWithheldOption', { rate: rateText(rate) });
+          })
+          .join(' + ')
+      : m('noWithholding');
+  const mexicanFields = (line: LineDraft, index: number, name: (field: string) => string) => {
+    const mx = line.mexico;
+    if (!mx) return null;
+    const setMx = (change: Partial<typeof mx>) => set(index, { mexico: { ...mx, ...change } });
+    return (
+      <>
+        <DeferredOptionSelect
+          name={name('taxObject')}
+          label={m('taxObject')}
+          options={TAX_OBJECTS.map((id) => ({ id, label: m(`taxObjects.${id}`) }))}
+          value={mx.taxObject}
+          className="span-2"
+          onChange={(taxObject) => setMx({ taxObject })}
+        />
+        {mx.taxObject === '02' ? (
+          <>
+            <DeferredOptionSelect
+              name={name('taxes')}
+              label={m('iva')}
+              options={keep([...MX_IVA, NO_TAX], line.tax).map((id) => ({
+                id,
+                label: m(`ivaOptions.${id}`, { defaultValue: `IVA ${rateText(id)} %` }),
+              }))}
+              value={line.tax}
+              onChange={(tax) => set(index, { tax })}
+            />
+            <DeferredOptionSelect
+              name={name('ieps')}
+              label={m('ieps')}
+              options={keep(['', ...MX_IEPS], mx.ieps).map((id) => ({
+                id,
+                label: id ? m('iepsOption', { rate: rateText(id) }) : m('noIeps'),
+              }))}
+              value={mx.ieps}
+              onChange={(ieps) => setMx({ ieps })}
+            />
+            <DeferredOptionSelect
+              name={name('withholding')}
+              label={m('withholding')}
+              options={keep(MX_WITHHOLDINGS, line.withholding).map((id) => ({
+                id,
+                label: withholdingLabel(id),
+              }))}
+              value={line.withholding}
+              onChange={(withholding) => set(index, { withholding })}
+            />
+          </>
+        ) : null}
+        <TextField
+          className="field"
+          name={name('satProductKey')}
+          value={mx.satProductKey}
+          onChange={(satProductKey) => setMx({ satProductKey })}
+          inputMode="numeric"
+        >
+          <Label>
+            {m('satProductKey')} <span className="optional">{t('form.optional')}</span>
+          </Label>
+          <Input className="input" />
+          {line.productId ? <Text slot="description">{m('satKeyHint')}</Text> : null}
+          <FieldError className="field-error" />
+        </TextField>
+        <TextField
+          className="field"
+          name={name('satUnitKey')}
+          value={mx.satUnitKey}
+          onChange={(satUnitKey) => setMx({ satUnitKey })}
+        >
+          <Label>
+            {m('satUnitKey')} <span className="optional">{t('form.optional')}</span>
+          </Label>
+          <Input className="input" />
+          {line.productId ? <Text slot="description">{m('satKeyHint')}</Text> : null}
+          <FieldError className="field-error" />
+        </TextField>
+      </>
+    );
+  };
+
   return (
     <div className="invoice-lines">
       {lines.map((line, index) => {
@@ -118,15 +224,23 @@ export function LinesEditor({
                 value={line.productId}
                 className="span-2"
                 onChange={(productId) =>
-                  set(index, {
-                    productId,
-                    // A product brings its own taxes and price unless the line says otherwise.
-                    ...(productId
-                      ? { tax: FROM_CATALOG, unitPrice: '', description: '' }
-                      : line.tax === FROM_CATALOG
-                        ? { tax: 'IVA:21' }
-                        : {}),
-                  })
+                  mexico
+                    ? set(
+                        index,
+                        mexicanLineOfProduct(
+                          line,
+                          products.find((p) => p.id === productId),
+                        ),
+                      )
+                    : set(index, {
+                        productId,
+                        // A product brings its own taxes and price unless the line says otherwise.
+                        ...(productId
+                          ? { tax: FROM_CATALOG, unitPrice: '', description: '' }
+                          : line.tax === FROM_CATALOG
+                            ? { tax: 'IVA:21' }
+                            : {}),
+                      })
                 }
               />
               <TextField
@@ -155,7 +269,7 @@ export function LinesEditor({
               />
               <DecimalField
                 name={name('unitPrice')}
-                label={e('unitPrice')}
+                label={currency === 'EUR' ? e('unitPrice') : m('unitPrice', { currency })}
                 value={line.unitPrice}
                 onChange={(unitPrice) => set(index, { unitPrice })}
                 isRequired={!line.productId}
@@ -167,20 +281,26 @@ export function LinesEditor({
                 value={line.discountRate}
                 onChange={(discountRate) => set(index, { discountRate })}
               />
-              <DeferredOptionSelect
-                name={name('taxes')}
-                label={e('tax')}
-                options={taxOptions(line)}
-                value={line.tax}
-                onChange={(tax) => set(index, { tax })}
-              />
-              <DeferredOptionSelect
-                name={name('withholding')}
-                label={e('withholding')}
-                options={withholdingOptions(line)}
-                value={line.withholding}
-                onChange={(withholding) => set(index, { withholding })}
-              />
+              {line.mexico ? (
+                mexicanFields(line, index, name)
+              ) : (
+                <>
+                  <DeferredOptionSelect
+                    name={name('taxes')}
+                    label={e('tax')}
+                    options={taxOptions(line)}
+                    value={line.tax}
+                    onChange={(tax) => set(index, { tax })}
+                  />
+                  <DeferredOptionSelect
+                    name={name('withholding')}
+                    label={e('withholding')}
+                    options={withholdingOptions(line)}
+                    value={line.withholding}
+                    onChange={(withholding) => set(index, { withholding })}
+                  />
+                </>
+              )}
             </div>
             <div className="invoice-line-footer">
               {net !== undefined ? (
@@ -203,7 +323,10 @@ export function LinesEditor({
         );
       })}
       <div>
-        <Button className="button secondary" onPress={() => onChange([...lines, emptyLine()])}>
+        <Button
+          className="button secondary"
+          onPress={() => onChange([...lines, mexico ? emptyMexicanLine() : emptyLine()])}
+        >
           {e('addLine')}
         </Button>
       </div>

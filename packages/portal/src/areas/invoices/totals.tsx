@@ -1,11 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import { formatMoney, isLanguage, type Language } from '../../i18n/index.ts';
+import { formatMoney, isLanguage, type Language, LOCALES } from '../../i18n/index.ts';
 import type { Invoice } from './queries.ts';
 
 export function useLanguage(): Language {
   const { i18n } = useTranslation();
   return isLanguage(i18n.language) ? i18n.language : 'es';
 }
+
+/**
+ * An amount with its currency's narrow sign ($ for pesos, as Mexico writes them), for the
+ * columns of a table: a code such as MXN is wider than € and a phone has no room for it. The
+ * totals say the code.
+ */
+export const narrowMoney = (amount: string, currency: string, language: Language) =>
+  currency === 'EUR'
+    ? formatMoney(amount, currency, language)
+    : new Intl.NumberFormat(LOCALES[language], {
+        style: 'currency',
+        currency,
+        currencyDisplay: 'narrowSymbol',
+        useGrouping: 'always',
+      }).format(amount as Intl.StringNumericLiteral);
 
 /** The invoice's totals and tax breakdown exactly as the API computed them. */
 export function InvoiceTotals({ invoice }: { invoice: Invoice }) {
@@ -37,8 +52,8 @@ export function InvoiceTotals({ invoice }: { invoice: Invoice }) {
                   {(b.exemption ?? b.notSubject) ? ` (${b.exemption ?? b.notSubject})` : ''}
                   {b.withheld ? ` · ${t('invoices.view.withheld')}` : ''}
                 </td>
-                <td className="num">{money(b.base)}</td>
-                <td className="num">{money(b.amount)}</td>
+                <td className="num">{narrowMoney(b.base, invoice.currency, language)}</td>
+                <td className="num">{narrowMoney(b.amount, invoice.currency, language)}</td>
               </tr>
             ))}
           </tbody>
