@@ -87,7 +87,7 @@ export const routes: RouteObject[] = [
             children: [
               ...withStrings(homeRoutes, ['home', 'invoices']),
               ...withStrings(invoicesRoutes, ['invoices']),
-              ...customersRoutes,
+              ...withStrings(customersRoutes, ['customers']),
               // Tasks and work orders take a product by its code with the catalog's own field.
               ...withStrings(catalogRoutes, ['catalog']),
               ...withStrings(tasksRoutes, ['tasks', 'catalog']),

@@ -1,5 +1,6 @@
 import type { accountMessages } from '../areas/account/messages.ts';
 import type { catalogMessages } from '../areas/catalog/messages.ts';
+import type { customersMessages } from '../areas/customers/messages.ts';
 import type { homeMessages } from '../areas/home/messages.ts';
 import type { inboxMessages } from '../areas/inbox/messages.ts';
 import type { invoicesMessages } from '../areas/invoices/messages.ts';
@@ -21,6 +22,8 @@ export type Catalog = typeof es &
   (typeof commonMessages)['es'] & {
     invoices: (typeof invoicesMessages)['es'];
     catalog: (typeof catalogMessages)['es'];
+    // Its own strings add to the `customers.*` of the shell's catalog.
+    customers: (typeof customersMessages)['es'];
     tasks: (typeof tasksMessages)['es'];
     workOrders: (typeof workOrdersMessages)['es'];
     settings: (typeof settingsMessages)['es'];

@@ -41,10 +41,10 @@ const refreshCustomers = (queries: QueryClient) =>
 
 type MexicoKey = keyof (typeof customersMessages)['es']['mexico'];
 
-/** The area's own strings (messages.ts), loaded by its routes: not in the shell's catalog type. */
+/** The area's own strings (messages.ts), loaded with its pages by routes.tsx. */
 function useMexicoStrings() {
   const { t } = useTranslation();
-  return (key: MexicoKey) => t(`customers.mexico.${key}` as 'customers.title');
+  return (key: MexicoKey) => t(`customers.mexico.${key}`);
 }
 
 /**
