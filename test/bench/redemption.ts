@@ -32,7 +32,12 @@ const CONNECTIONS = 16;
 
 export async function benchRedemption(
   platform: Platform,
-  options: { tickets: number; log: (line: string) => void },
+  options: {
+    tickets: number;
+    log: (line: string) => void;
+    /** Called as the measured run starts and ends (probes read counters around it). */
+    onMeasure?: (phase: 'start' | 'end') => void;
+  },
 ): Promise<RedemptionBenchResult> {
   const { secret } = await provisionTenant({
     tenants: repositories().tenants,
@@ -110,6 +115,7 @@ export async function benchRedemption(
 
   const queue = references.slice(warm);
   const results: { ms: number; number: string }[] = [];
+  options.onMeasure?.('start');
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -117,6 +123,7 @@ export async function benchRedemption(
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  options.onMeasure?.('end');
   options.log(
     `redemption: ${results.length} tickets at ${CONNECTIONS} connections in ${seconds.toFixed(1)} s`,
   );

@@ -7,13 +7,7 @@ import * as core from '@sello/core/tickets';
 import { logger } from '@sello/http';
 import { documentReader } from './documents.ts';
 import { globalTenantDirectory, invoiceFromGlobal } from './global-invoices.ts';
-import {
-  createInvoice,
-  getInvoice,
-  issuedHandOver,
-  numberInvoice,
-  sendInvoice,
-} from './invoices.ts';
+import { getInvoice, invoiceDeps, issuedHandOver, sendInvoice } from './invoices.ts';
 import { invoker } from './invoker.ts';
 import { repositories } from './repositories.ts';
 
@@ -48,16 +42,18 @@ type StampAnswer =
   | { status: 'refused'; code: string; message: string };
 
 /**
- * Numbers the buyer's invoice; a Mexican one is then sealed and stamped by `stampCfdi`, called and
- * awaited, so the answer carries the fiscal folio while the public route itself holds no signing
- * key nor the PAC's secret. An unreachable PAC leaves it pending (the post-issue step stamps it);
- * a refusal is the buyer's to fix (their data as SAT registered it), with the PAC's words.
+ * Numbers the buyer's invoice (made in this request, never stored as a draft); a Mexican one is
+ * then sealed and stamped by `stampCfdi`, called and awaited, so the answer carries the fiscal
+ * folio while the public route itself holds no signing key nor the PAC's secret. An unreachable
+ * PAC leaves it pending (the post-issue step stamps it); a refusal is the buyer's to fix (their
+ * data as SAT registered it), with the PAC's words.
  */
 function numberAndStamp() {
-  const number = numberInvoice();
+  const number = invoices.issueNewInvoice(invoiceDeps());
   const read = getInvoice();
-  return async (tenantId: string, id: string): Promise<Invoice> => {
-    const invoice = await number(tenantId, id);
+  return async (draft: Invoice, parties: invoices.KnownParties): Promise<Invoice> => {
+    const invoice = await number(draft, parties);
+    const { tenantId, id } = invoice;
     if (!invoices.issuesCfdi(invoice)) return invoice;
     const stamp = await invoker().call<StampAnswer>(triggered.stampCfdi.id, {
       tenantId,
@@ -80,8 +76,8 @@ function selfInvoicingDeps() {
     customers: r().customers,
     clock: systemClock,
     ids: ulidIds,
-    createInvoice: createInvoice(),
-    issueInvoice: numberAndStamp(),
+    draftInvoice: invoices.draftInvoice(invoiceDeps()),
+    issueNew: numberAndStamp(),
   };
   return {
     ...companies(),
