@@ -5,9 +5,17 @@ import * as invoices from '@sello/core/invoices';
 import { systemClock, ulidIds } from '@sello/core/ports';
 import * as core from '@sello/core/tickets';
 import { logger } from '@sello/http';
+import { cachedFor } from './cache.ts';
 import { documentReader } from './documents.ts';
 import { globalTenantDirectory, invoiceFromGlobal } from './global-invoices.ts';
-import { getInvoice, invoiceDeps, issuedHandOver, sendInvoice } from './invoices.ts';
+import {
+  cachedProfile,
+  getInvoice,
+  invoiceDeps,
+  issuedHandOver,
+  PROFILE_TTL_MS,
+  sendInvoice,
+} from './invoices.ts';
 import { invoker } from './invoker.ts';
 import { repositories } from './repositories.ts';
 
@@ -30,7 +38,24 @@ export const getTicket = () => core.getTicket({ tickets: r().tickets });
 
 export const listTickets = () => core.listTickets({ tickets: r().tickets });
 
-const companies = () => ({ directory: r().settings, settings: r().settings, tenants: r().tenants });
+let companyNumbers: ReturnType<typeof cachedFor<string | undefined>> | undefined;
+
+/**
+ * Who a company number names, and the tenant's profile, as this container last read them (five
+ * seconds at most, see `cachedProfile`): the public page reads them on every attempt. The settings
+ * are read afresh each time and must still carry the number, so a number moved to another tenant
+ * or self-invoicing turned off is never served from here.
+ */
+const companies = () => {
+  const settings = r().settings;
+  companyNumbers ??= cachedFor(PROFILE_TTL_MS, (n) => settings.tenantOfCompanyNumber(n));
+  const directory = companyNumbers;
+  return {
+    directory: { tenantOfCompanyNumber: (n: string) => directory.get(n) },
+    settings,
+    tenants: cachedProfile().tenants,
+  };
+};
 
 /** The public page's view of a company number. */
 export const publicCompany = () => core.publicCompany(companies());
