@@ -100,8 +100,6 @@ try {
         before = cpu();
       } else {
         counting = false;
-        // The bench waits for the post-issue work, which never finishes held.
-        if (hold) platform.invoker.release();
         const after = cpu();
         console.log('CPU ms during the run, per process:');
         for (const [k, v] of Object.entries(after)) console.log(`  ${k}: ${v - (before[k] ?? 0)}`);
@@ -116,76 +114,6 @@ try {
     );
   }
   if (trace.length) console.log(trace.slice(-80).join('\n'));
-} finally {
-      if (counting) {
-        const entry = runningEntry()?.replace(/^functions\//, '') ?? '-';
-        const key = `${entry} ${context.commandName}`;
-        const c = calls.get(key) ?? { n: 0, ms: 0 };
-        c.n++;
-        c.ms += performance.now() - started;
-        calls.set(key, c);
-      }
-    }
-  },
-  { step: 'initialize', name: 'profileCalls' },
-);
-
-const children = () =>
-  execFileSync('ps', ['--ppid', String(process.pid), '-o', 'pid=,comm='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/))
-    .map(([pid, comm]) => ({ pid: Number(pid), comm: comm! }))
-    .filter((c) => c.comm !== 'ps');
-const ticks = (pid: number) => {
-  let text: string;
-  try {
-    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  } catch {
-    return 0;
-  }
-  const stat = text.split(') ')[1]!.split(' ');
-  return (Number(stat[11]) + Number(stat[12])) * 10; // utime + stime, ms at 100 Hz
-};
-const cpu = () => ({
-  self: ticks(process.pid),
-  ...Object.fromEntries(children().map((c) => [`${c.comm}#${c.pid}`, ticks(c.pid)])),
-});
-
-try {
-  if (hold) platform.invoker.hold();
-  let before: Record<string, number> = {};
-  const result = await benchRedemption(platform, {
-    tickets,
-    log: (line) => console.log(line),
-    onMeasure: (phase) => {
-      if (phase === 'start') {
-        counting = true;
-        before = cpu();
-      } else {
-        counting = false;
-        // The bench waits for the post-issue work, which never finishes held.
-        if (hold) platform.invoker.release();
-        const after = cpu();
-        console.log('CPU ms during the run, per process:');
-        for (const [k, v] of Object.entries(after)) console.log(`  ${k}: ${v - (before[k] ?? 0)}`);
-      }
-    },
-  });
-  console.log(JSON.stringify(result));
-  console.log('DynamoDB calls during the run (entry command: count, mean ms):');
-  for (const [k, v] of [...calls].sort((a, b) => b[1].n - a[1].n)) {
-    console.log(
-      `  ${k}: ${v.n} (${(v.n / tickets).toFixed(2)}/ticket), ${(v.ms / v.n).toFixed(1)} ms`,
-    );
-  }
-  if (trace.length) console.log(trace.slice(-80).join('\n'));
-  if (hold) {
-    const t = performance.now();
-    platform.invoker.release();
-    await platform.settled();
-    console.log(`background work after the run: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  }
 } finally {
   await platform.stop();
   rmSync(dir, { recursive: true, force: true });
