@@ -4,6 +4,7 @@ import type { AfterIssue, InvoiceDeps } from '@sello/core/invoices';
 import * as core from '@sello/core/invoices';
 import { systemClock, ulidIds } from '@sello/core/ports';
 import { logger } from '@sello/http';
+import { cachedFor } from './cache.ts';
 import { lazyStamp } from './cfdi.ts';
 import { verifactuConfig } from './config.ts';
 import { documentReader, documentServices, invokedDocuments } from './documents.ts';
@@ -18,35 +19,12 @@ import { webhookEvents } from './webhooks.ts';
  * change once created (a code not yet seen is read again, see `chooseSeries`); the profile is
  * what an invoice issued in the next seconds freezes as its issuer, so the window stays short.
  */
-const PROFILE_TTL_MS = 5_000;
-
-/**
- * A per-container cache of `load`, `ttlMs` long. Concurrent misses share one read; failures and
- * `undefined` (not found) are not kept.
- */
-function cachedFor<V>(ttlMs: number, load: (key: string) => Promise<V>) {
-  const entries = new Map<string, { value: Promise<V>; until: number }>();
-  const get = (key: string): Promise<V> => {
-    const now = Date.now();
-    const hit = entries.get(key);
-    if (hit && hit.until > now) return hit.value;
-    const value = load(key);
-    entries.set(key, { value, until: now + ttlMs });
-    const drop = () => {
-      if (entries.get(key)?.value === value) entries.delete(key);
-    };
-    value.then((v) => {
-      if (v === undefined) drop();
-    }, drop);
-    return value;
-  };
-  return { get, forget: (key: string) => void entries.delete(key) };
-}
+export const PROFILE_TTL_MS = 5_000;
 
 let cached: Pick<InvoiceDeps, 'tenants' | 'series'> | undefined;
 
 /** Tenants and series behind the per-container cache; writes go straight through. */
-function cachedProfile(): Pick<InvoiceDeps, 'tenants' | 'series'> {
+export function cachedProfile(): Pick<InvoiceDeps, 'tenants' | 'series'> {
   if (!cached) {
     const { tenants, series } = repositories();
     const tenant = cachedFor(PROFILE_TTL_MS, (id) => tenants.get(id));

@@ -5,13 +5,15 @@ import * as invoices from '@sello/core/invoices';
 import { systemClock, ulidIds } from '@sello/core/ports';
 import * as core from '@sello/core/tickets';
 import { logger } from '@sello/http';
+import { cachedFor } from './cache.ts';
 import { documentReader } from './documents.ts';
 import { globalTenantDirectory, invoiceFromGlobal } from './global-invoices.ts';
 import {
-  createInvoice,
+  cachedProfile,
   getInvoice,
+  invoiceDeps,
   issuedHandOver,
-  numberInvoice,
+  PROFILE_TTL_MS,
   sendInvoice,
 } from './invoices.ts';
 import { invoker } from './invoker.ts';
@@ -36,7 +38,24 @@ export const getTicket = () => core.getTicket({ tickets: r().tickets });
 
 export const listTickets = () => core.listTickets({ tickets: r().tickets });
 
-const companies = () => ({ directory: r().settings, settings: r().settings, tenants: r().tenants });
+let companyNumbers: ReturnType<typeof cachedFor<string | undefined>> | undefined;
+
+/**
+ * Who a company number names, and the tenant's profile, as this container last read them (five
+ * seconds at most, see `cachedProfile`): the public page reads them on every attempt. The settings
+ * are read afresh each time and must still carry the number, so a number moved to another tenant
+ * or self-invoicing turned off is never served from here.
+ */
+const companies = () => {
+  const settings = r().settings;
+  companyNumbers ??= cachedFor(PROFILE_TTL_MS, (n) => settings.tenantOfCompanyNumber(n));
+  const directory = companyNumbers;
+  return {
+    directory: { tenantOfCompanyNumber: (n: string) => directory.get(n) },
+    settings,
+    tenants: cachedProfile().tenants,
+  };
+};
 
 /** The public page's view of a company number. */
 export const publicCompany = () => core.publicCompany(companies());
@@ -48,16 +67,18 @@ type StampAnswer =
   | { status: 'refused'; code: string; message: string };
 
 /**
- * Numbers the buyer's invoice; a Mexican one is then sealed and stamped by `stampCfdi`, called and
- * awaited, so the answer carries the fiscal folio while the public route itself holds no signing
- * key nor the PAC's secret. An unreachable PAC leaves it pending (the post-issue step stamps it);
- * a refusal is the buyer's to fix (their data as SAT registered it), with the PAC's words.
+ * Numbers the buyer's invoice (made in this request, never stored as a draft); a Mexican one is
+ * then sealed and stamped by `stampCfdi`, called and awaited, so the answer carries the fiscal
+ * folio while the public route itself holds no signing key nor the PAC's secret. An unreachable
+ * PAC leaves it pending (the post-issue step stamps it); a refusal is the buyer's to fix (their
+ * data as SAT registered it), with the PAC's words.
  */
 function numberAndStamp() {
-  const number = numberInvoice();
+  const number = invoices.issueNewInvoice(invoiceDeps());
   const read = getInvoice();
-  return async (tenantId: string, id: string): Promise<Invoice> => {
-    const invoice = await number(tenantId, id);
+  return async (draft: Invoice, parties: invoices.KnownParties): Promise<Invoice> => {
+    const invoice = await number(draft, parties);
+    const { tenantId, id } = invoice;
     if (!invoices.issuesCfdi(invoice)) return invoice;
     const stamp = await invoker().call<StampAnswer>(triggered.stampCfdi.id, {
       tenantId,
@@ -80,8 +101,8 @@ function selfInvoicingDeps() {
     customers: r().customers,
     clock: systemClock,
     ids: ulidIds,
-    createInvoice: createInvoice(),
-    issueInvoice: numberAndStamp(),
+    draftInvoice: invoices.draftInvoice(invoiceDeps()),
+    issueNew: numberAndStamp(),
   };
   return {
     ...companies(),

@@ -40,6 +40,11 @@ export interface PlatformOptions {
   /** Milliseconds between scheduler ticks; 0 disables the loop (tests tick by hand). */
   schedulerIntervalMs?: number;
   log?: (line: string) => void;
+  /**
+   * DynamoDB Local keeps its tables in memory rather than in `dataDir` (gone when it stops): for
+   * benchmarks and throw-away runs, where SQLite's writes to disk are not what is measured.
+   */
+  dynamoInMemory?: boolean;
 }
 
 export interface Platform {
@@ -101,7 +106,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       });
     // S3, SES and KMS in a process of their own, off the API's event loop (see host.ts).
     const [dynamo, services, cognito] = await settleAll([
-      started(startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') })),
+      started(
+        startDynamoLocal(options.dynamoInMemory ? {} : { dataDir: join(dataDir, 'dynamodb') }),
+      ),
       started(
         startServiceHost({
           s3: { directory: join(dataDir, 's3'), buckets: [BUCKET] },

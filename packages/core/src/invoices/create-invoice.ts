@@ -1,6 +1,8 @@
+import type { Customer } from '../customers/customer.ts';
 import type { Language } from '../parties/party.ts';
 import { todayIn } from '../shared/dates.ts';
 import { computeInvoice } from '../taxes/compute.ts';
+import type { Tenant } from '../tenants/tenant.ts';
 import type { InvoiceDeps } from './deps.ts';
 import type { LineRequest } from './lines.ts';
 import { chooseSeries } from './list-series.ts';
@@ -34,18 +36,41 @@ export interface InvoiceRequest {
 /** A draft: computed and previewable, with no number until it is issued. */
 export const createInvoice =
   (deps: InvoiceDeps) =>
-  async (tenantId: string, input: InvoiceRequest): Promise<Invoice> => {
-    const { tenant, customer } = await loadParties(deps, tenantId, input.customerId);
+  async (tenantId: string, input: InvoiceRequest): Promise<Invoice> =>
+    persist(deps, await draftInvoice(deps)(tenantId, input));
+
+/**
+ * What a caller already read in this request, so drafting and issuing do not read it again: the
+ * tenant and the (live) customer, and the settings' payment defaults (`null`: none set).
+ */
+export interface KnownParties {
+  tenant: Tenant;
+  customer: Customer;
+  paymentDefaults?: { iban?: string; terms?: string } | null;
+}
+
+/** The draft `createInvoice` stores, made and not stored (see `issueNewInvoice`). */
+export const draftInvoice =
+  (deps: InvoiceDeps) =>
+  async (tenantId: string, input: InvoiceRequest, known?: KnownParties): Promise<Invoice> => {
+    const { tenant, customer } =
+      known && known.customer.id === input.customerId
+        ? known
+        : await loadParties(deps, tenantId, input.customerId);
     const series = await chooseSeries(deps)(tenantId, 'standard', input.series);
     const terms = invoiceTerms(tenant, customer, input);
     const computation = computeInvoice(await deps.resolveLines(tenantId, customer, input.lines), {
       currency: terms.currency,
       jurisdiction: terms.jurisdiction,
     });
-    const payment = withDefaults(input.payment, await deps.paymentDefaults?.(tenantId));
+    const defaults =
+      known?.paymentDefaults !== undefined
+        ? (known.paymentDefaults ?? undefined)
+        : await deps.paymentDefaults?.(tenantId);
+    const payment = withDefaults(input.payment, defaults);
     const clock = deps.clock.now();
     const now = clock.toISOString();
-    return persist(deps, {
+    return {
       id: input.id ?? deps.ids.next('inv'),
       tenantId,
       status: 'draft',
@@ -70,7 +95,7 @@ export const createInvoice =
       version: 1,
       createdAt: now,
       updatedAt: now,
-    });
+    };
   };
 
 /**

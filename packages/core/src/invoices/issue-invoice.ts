@@ -1,5 +1,7 @@
+import type { Customer } from '../customers/customer.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import { todayIn } from '../shared/dates.ts';
+import type { Tenant } from '../tenants/tenant.ts';
 import type { InvoiceDeps } from './deps.ts';
 import { getInvoice } from './get-invoice.ts';
 import { chooseSeries } from './list-series.ts';
@@ -22,58 +24,77 @@ export const issueInvoice =
     if (draft.status !== 'draft') {
       throw new ConflictError(`Invoice ${id} is already ${draft.status} as ${draft.number}`);
     }
-    const { tenant, customer } = await loadParties(deps, tenantId, draft.customerId);
-    assertIssuable(tenant, customer);
-    const series = await chooseSeries(deps)(tenantId, draft.kind, draft.series);
-    const now = deps.clock.now();
-    const today = todayIn(tenant.timezone, now);
-    const issueDate = draft.issueDateFixed ? draft.issueDate : today;
-    if (issueDate > today) {
-      throw new ValidationError(`Issue date ${issueDate} is in the future`, [
-        { path: 'issueDate', message: `Invoices cannot be dated after today (${today})` },
-      ]);
-    }
-    const at = now.toISOString();
-    const chained = chainsRecords(deps, tenant);
-    const { invoice } = await deps.invoices.issue(
-      draft,
-      { series: series.code, period: numberingPeriod(series, issueDate) },
-      (counter) => {
-        if (counter.lastIssueDate && issueDate < counter.lastIssueDate) {
-          throw new ValidationError(
-            `Issue date ${issueDate} breaks the order of series ${series.code}`,
-            [
-              {
-                path: 'issueDate',
-                message: `Series ${series.code} already has an invoice dated ${counter.lastIssueDate}`,
-              },
-            ],
-          );
-        }
-        const sequence = counter.last + 1;
-        const issued: Invoice = {
-          ...draft,
-          status: 'issued',
-          sequence,
-          number: formatNumber(series, issueDate, sequence),
-          issueDate,
-          issuer: issuerSnapshot(tenant),
-          customer: customerSnapshot(customer),
-          // A CFDI is stamped after numbering (stampInvoice): until then it is pending.
-          ...(tenant.address.country === 'MX' ? { cfdi: { status: 'pending' as const } } : {}),
-          events: [...draft.events, { at, type: 'issued' }],
-          version: draft.version + 1,
-          updatedAt: at,
-          issuedAt: at,
-        };
-        return {
-          invoice: issued,
-          ...(chained
-            ? { record: altaFor(issued, chained, counter.chain?.link, now, tenant.timezone) }
-            : {}),
-        };
-      },
-      { chain: !!chained },
-    );
-    return invoice;
+    return issueDraft(deps, draft, await loadParties(deps, tenantId, draft.customerId));
   };
+
+/**
+ * Issues a draft never stored, made by `draftInvoice` in this request (self-invoicing): the
+ * numbering transaction writes it, issued, where no item may exist yet, so a failure leaves
+ * nothing behind and it costs neither the draft's write nor its reading back. The parties are
+ * the ones the draft was made from, read in this request.
+ */
+export const issueNewInvoice =
+  (deps: Omit<InvoiceDeps, 'resolveLines'>) =>
+  (draft: Invoice, parties: { tenant: Tenant; customer: Customer }): Promise<Invoice> =>
+    issueDraft(deps, { ...draft, version: 0 }, parties);
+
+async function issueDraft(
+  deps: Omit<InvoiceDeps, 'resolveLines'>,
+  draft: Invoice,
+  { tenant, customer }: { tenant: Tenant; customer: Customer },
+): Promise<Invoice> {
+  const tenantId = draft.tenantId;
+  assertIssuable(tenant, customer);
+  const series = await chooseSeries(deps)(tenantId, draft.kind, draft.series);
+  const now = deps.clock.now();
+  const today = todayIn(tenant.timezone, now);
+  const issueDate = draft.issueDateFixed ? draft.issueDate : today;
+  if (issueDate > today) {
+    throw new ValidationError(`Issue date ${issueDate} is in the future`, [
+      { path: 'issueDate', message: `Invoices cannot be dated after today (${today})` },
+    ]);
+  }
+  const at = now.toISOString();
+  const chained = chainsRecords(deps, tenant);
+  const { invoice } = await deps.invoices.issue(
+    draft,
+    { series: series.code, period: numberingPeriod(series, issueDate) },
+    (counter) => {
+      if (counter.lastIssueDate && issueDate < counter.lastIssueDate) {
+        throw new ValidationError(
+          `Issue date ${issueDate} breaks the order of series ${series.code}`,
+          [
+            {
+              path: 'issueDate',
+              message: `Series ${series.code} already has an invoice dated ${counter.lastIssueDate}`,
+            },
+          ],
+        );
+      }
+      const sequence = counter.last + 1;
+      const issued: Invoice = {
+        ...draft,
+        status: 'issued',
+        sequence,
+        number: formatNumber(series, issueDate, sequence),
+        issueDate,
+        issuer: issuerSnapshot(tenant),
+        customer: customerSnapshot(customer),
+        // A CFDI is stamped after numbering (stampInvoice): until then it is pending.
+        ...(tenant.address.country === 'MX' ? { cfdi: { status: 'pending' as const } } : {}),
+        events: [...draft.events, { at, type: 'issued' }],
+        version: draft.version + 1,
+        updatedAt: at,
+        issuedAt: at,
+      };
+      return {
+        invoice: issued,
+        ...(chained
+          ? { record: altaFor(issued, chained, counter.chain?.link, now, tenant.timezone) }
+          : {}),
+      };
+    },
+    { chain: !!chained },
+  );
+  return invoice;
+}

@@ -20,6 +20,8 @@ export interface DocumentGrant {
 
 export interface DocumentGrantStore {
   put(grant: DocumentGrant): Promise<void>;
+  /** Several at once (one request where the store can). */
+  putAll?(grants: readonly DocumentGrant[]): Promise<void>;
   get(tokenHash: string): Promise<DocumentGrant | undefined>;
 }
 
@@ -38,19 +40,22 @@ export const grantedLinks = (deps: {
 }): DocumentLinks => ({
   async linksFor(tenantId: string, invoice: Invoice, jurisdiction: Jurisdiction) {
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + DOCUMENT_LINK_SECONDS;
-    const link = async (format: string) => {
+    const [xml, pdf] = [XML_FORMAT[jurisdiction], 'pdf'].map((format) => {
       const token = randomBytes(32).toString('base64url');
-      await deps.grants.put({
+      const grant = {
         tokenHash: hashOf(token),
         tenantId,
         invoiceId: invoice.id,
         format,
         expiresAt,
-      });
-      return `/v1/public/documents/${token}`;
-    };
-    const [xml, pdf] = await Promise.all([link(XML_FORMAT[jurisdiction]), link('pdf')]);
-    return { xml, pdf };
+      };
+      return { grant, path: `/v1/public/documents/${token}` };
+    }) as [{ grant: DocumentGrant; path: string }, { grant: DocumentGrant; path: string }];
+    const grants = [xml.grant, pdf.grant];
+    await (deps.grants.putAll
+      ? deps.grants.putAll(grants)
+      : Promise.all(grants.map((g) => deps.grants.put(g))));
+    return { xml: xml.path, pdf: pdf.path };
   },
 });
 

@@ -1,4 +1,5 @@
 import { createCustomer } from '../customers/create-customer.ts';
+import type { Customer } from '../customers/customer.ts';
 import { type FieldError, ValidationError } from '../errors.ts';
 import type { LineRequest } from '../invoices/lines.ts';
 import { identifyParty } from '../parties/identify.ts';
@@ -40,12 +41,12 @@ export const mexicanTicketInvoicer = (deps: SpanishInvoicerDeps): TicketInvoicer
     identifyParty(buyer.taxId, 'MX', { taxId: 'buyer.taxId', country: 'buyer.address.country' });
   },
 
-  async issue({ tenant, settings, ticket, buyer, email, invoiceId }) {
-    const customerId = await buyerCustomer(deps, tenant.id, buyer, email);
+  async issue({ tenant, settings, ticket, buyer, email, invoiceId, paymentDefaults }) {
+    const customer = await buyerCustomer(deps, tenant.id, buyer, email);
     const saleDay = todayIn(tenant.timezone, new Date(ticket.soldAt));
-    return issueTicketDraft(deps, tenant.id, ticket, {
+    return issueTicketDraft(deps, { tenant, customer, paymentDefaults }, ticket, {
       id: invoiceId,
-      customerId,
+      customerId: customer.id,
       ...(settings.seriesId ? { series: settings.seriesId } : {}),
       operationDate: saleDay,
       cfdiUse: buyer.cfdiUse ?? 'G03',
@@ -60,7 +61,7 @@ async function buyerCustomer(
   tenantId: string,
   buyer: BuyerInput,
   email: string,
-): Promise<string> {
+): Promise<Customer> {
   const rfc = buyer.taxId.trim().toUpperCase();
   const same = (await deps.customers.list(tenantId, { limit: 50, taxId: rfc })).items.find(
     (c) =>
@@ -68,9 +69,9 @@ async function buyerCustomer(
       c.address.postalCode === buyer.postalCode &&
       c.taxRegime === buyer.taxRegime,
   );
-  if (same) return same.id;
+  if (same) return same;
   // A CFDI carries only the buyer's fiscal postal code; the street is kept when given.
-  const customer = await createCustomer(deps)(tenantId, {
+  return createCustomer(deps)(tenantId, {
     taxId: rfc,
     name: buyer.name,
     email,
@@ -83,7 +84,6 @@ async function buyerCustomer(
       country: 'MX',
     },
   });
-  return customer.id;
 }
 
 /**

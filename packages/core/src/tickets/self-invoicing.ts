@@ -51,6 +51,8 @@ export interface TicketInvoicer {
     buyer: BuyerInput;
     email: string;
     invoiceId: string;
+    /** The tenant's defaults for payment terms, from the settings read (`null`: none). */
+    paymentDefaults?: { iban?: string; terms?: string } | null;
   }): Promise<Invoice>;
 }
 
@@ -114,7 +116,7 @@ async function companyOf(
   if (!tenant || !section?.enabled || section.companyNumber !== companyNumber) {
     throw unknownCompany(companyNumber);
   }
-  return { tenant, settings: section };
+  return { tenant, settings: section, paymentDefaults: settings?.payment ?? null };
 }
 
 /**
@@ -184,18 +186,19 @@ async function beginRedemption(
     { subject: `selfinv:ip:${sourceIp ?? 'unknown'}`, limit: SELF_INVOICING_PER_ADDRESS },
     { subject: `selfinv:ticket:${ticketSubject}`, limit: SELF_INVOICING_PER_TICKET },
   ];
-  const taken: string[] = [];
+  // Both at once (one round trip): a budget taken while the other was spent is given back.
+  const took = await Promise.all(
+    budgets.map(({ subject, limit }) => deps.attempts.take(subject, windowStart, window, limit)),
+  );
+  const taken = budgets.filter((_, i) => took[i]).map((b) => b.subject);
   const giveBack = () =>
     Promise.all(taken.map((s) => deps.attempts.giveBack(s, windowStart))).then(() => undefined);
-  for (const { subject, limit } of budgets) {
-    if (!(await deps.attempts.take(subject, windowStart, window, limit))) {
-      await giveBack();
-      throw new RateLimitedError(
-        'Too many attempts; wait before trying again',
-        Math.max(1, Math.ceil(windowStart + window - now)),
-      );
-    }
-    taken.push(subject);
+  if (taken.length < budgets.length) {
+    await giveBack();
+    throw new RateLimitedError(
+      'Too many attempts; wait before trying again',
+      Math.max(1, Math.ceil(windowStart + window - now)),
+    );
   }
   return { harmless: giveBack };
 }
@@ -232,11 +235,14 @@ export const redeemTicket =
     input: RedemptionInput,
     sourceIp: string | undefined,
   ): Promise<Redemption | LateRedemption> => {
-    const { tenant, settings } = await companyOf(deps, companyNumber);
+    const { tenant, settings, paymentDefaults } = await companyOf(deps, companyNumber);
     const jurisdiction = jurisdictionOf(tenant);
     const invoicer = deps.invoicers[jurisdiction];
-    const attempt = await beginRedemption(deps, `${tenant.id}:${input.reference}`, sourceIp);
-    const ticket = await deps.tickets.get(tenant.id, input.reference);
+    // The ticket is read while the budgets are taken: nothing of it is told before they are.
+    const [attempt, ticket] = await Promise.all([
+      beginRedemption(deps, `${tenant.id}:${input.reference}`, sourceIp),
+      deps.tickets.get(tenant.id, input.reference),
+    ]);
     if (!ticket || !new Dec(ticket.total).equals(new Dec(input.total))) {
       throw new UnprocessableError('The total does not match the ticket with this reference', [
         {
@@ -246,52 +252,86 @@ export const redeemTicket =
         },
       ]);
     }
-    await attempt.harmless();
-    invoicer.check({ tenant, buyer: input.buyer });
-    if (ticket.status === 'invoiced' && !(ticket.claimedAt && isStale(ticket, deps.clock))) {
-      throw invoicedAlready(ticket);
+    // Given back while the redemption goes on, and awaited before it answers. A give-back that
+    // failed leaves one attempt counted against the address and the ticket, which is not worth
+    // failing an issued invoice's answer for.
+    const givenBack = attempt.harmless().catch(() => undefined);
+    try {
+      return await redeemMatched(deps, {
+        tenant,
+        settings,
+        paymentDefaults,
+        ticket,
+        input,
+        invoicer,
+      });
+    } finally {
+      await givenBack;
     }
-    if (!ticket.taxes?.length && !ticket.lines?.length) {
-      throw new UnprocessableError(
-        `Ticket ${ticket.reference} has no tax breakdown to invoice; ask the company`,
-      );
-    }
-    const now = deps.clock.now();
-    const last = lastDayToInvoice(
-      settings.limit,
-      todayIn(tenant.timezone, new Date(ticket.soldAt)),
-    );
-    if (last && todayIn(tenant.timezone, now) > last) {
-      if (settings.afterLimit === 'request') {
-        const request = { buyer: input.buyer, email: input.email, requestedAt: now.toISOString() };
-        if (!(await deps.tickets.requestLate(tenant.id, ticket.reference, request))) {
-          throw new ConflictError(
-            `A request to invoice ticket ${ticket.reference} already awaits the company`,
-            [{ path: 'reference', message: 'A late request for this ticket awaits the company' }],
-          );
-        }
-        return { lateRequest: { requestedAt: request.requestedAt, lastDay: last } };
-      }
-      throw new UnprocessableError(
-        `The period to invoice ticket ${ticket.reference} ended on ${last}; ask the company`,
-        [{ path: 'reference', message: `Could be invoiced until ${last}` }],
-      );
-    }
-    // Past the limit a ticket in a global became a late request above; within it, only a
-    // caller that may reissue the global (it seals and stamps) takes it out.
-    if (ticket.status === 'global' && !deps.fromGlobal) {
-      throw new ConflictError(
-        `Ticket ${ticket.reference} is already in a global invoice; ask the company`,
-      );
-    }
-    return invoiceTicket(deps, {
-      tenant,
-      settings,
-      ticket,
-      buyer: input.buyer,
-      email: input.email,
-    });
   };
+
+/** The rest of a redemption whose reference and total matched a ticket. */
+async function redeemMatched(
+  deps: SelfInvoicingDeps,
+  {
+    tenant,
+    settings,
+    paymentDefaults,
+    ticket,
+    input,
+    invoicer,
+  }: {
+    tenant: Tenant;
+    settings: SelfInvoicingSettings;
+    paymentDefaults: { iban?: string; terms?: string } | null;
+    ticket: Ticket;
+    input: RedemptionInput;
+    invoicer: TicketInvoicer;
+  },
+): Promise<Redemption | LateRedemption> {
+  invoicer.check({ tenant, buyer: input.buyer });
+  if (ticket.status === 'invoiced' && !(ticket.claimedAt && isStale(ticket, deps.clock))) {
+    throw invoicedAlready(ticket);
+  }
+  if (!ticket.taxes?.length && !ticket.lines?.length) {
+    throw new UnprocessableError(
+      `Ticket ${ticket.reference} has no tax breakdown to invoice; ask the company`,
+    );
+  }
+  const now = deps.clock.now();
+  const last = lastDayToInvoice(settings.limit, todayIn(tenant.timezone, new Date(ticket.soldAt)));
+  if (last && todayIn(tenant.timezone, now) > last) {
+    if (settings.afterLimit === 'request') {
+      const request = { buyer: input.buyer, email: input.email, requestedAt: now.toISOString() };
+      if (!(await deps.tickets.requestLate(tenant.id, ticket.reference, request))) {
+        throw new ConflictError(
+          `A request to invoice ticket ${ticket.reference} already awaits the company`,
+          [{ path: 'reference', message: 'A late request for this ticket awaits the company' }],
+        );
+      }
+      return { lateRequest: { requestedAt: request.requestedAt, lastDay: last } };
+    }
+    throw new UnprocessableError(
+      `The period to invoice ticket ${ticket.reference} ended on ${last}; ask the company`,
+      [{ path: 'reference', message: `Could be invoiced until ${last}` }],
+    );
+  }
+  // Past the limit a ticket in a global became a late request above; within it, only a
+  // caller that may reissue the global (it seals and stamps) takes it out.
+  if (ticket.status === 'global' && !deps.fromGlobal) {
+    throw new ConflictError(
+      `Ticket ${ticket.reference} is already in a global invoice; ask the company`,
+    );
+  }
+  return invoiceTicket(deps, {
+    tenant,
+    settings,
+    paymentDefaults,
+    ticket,
+    buyer: input.buyer,
+    email: input.email,
+  });
+}
 
 /**
  * The tenant approves a buyer's late request: the ticket is invoiced to the buyer it names, as a
@@ -318,6 +358,7 @@ export const approveLateRequest =
     return invoiceTicket(deps, {
       tenant,
       settings: section,
+      paymentDefaults: settings?.payment ?? null,
       ticket,
       buyer: request.buyer,
       email: request.email,
@@ -330,6 +371,7 @@ async function invoiceTicket(
   request: {
     tenant: Tenant;
     settings: SelfInvoicingSettings;
+    paymentDefaults: { iban?: string; terms?: string } | null;
     ticket: Ticket;
     buyer: BuyerInput;
     email: string;
@@ -361,9 +403,13 @@ async function invoiceTicket(
     await deps.tickets.release(tenant.id, ticket.reference, invoiceId);
     throw e;
   }
-  await deps.tickets.confirm(tenant.id, ticket.reference, invoiceId);
-  await deps.delivered(tenant.id, invoice, request.email);
-  return { invoice, documents: await deps.links.linksFor(tenant.id, invoice, jurisdiction) };
+  // Independent writes, at once: the claim confirmed, the hand-overs, the buyer's links.
+  const [, , documents] = await Promise.all([
+    deps.tickets.confirm(tenant.id, ticket.reference, invoiceId),
+    deps.delivered(tenant.id, invoice, request.email),
+    deps.links.linksFor(tenant.id, invoice, jurisdiction),
+  ]);
+  return { invoice, documents };
 }
 
 const isStale = (ticket: Ticket, clock: Clock) =>

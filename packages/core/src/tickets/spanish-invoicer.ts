@@ -1,7 +1,7 @@
 import { createCustomer } from '../customers/create-customer.ts';
-import type { CustomerRepository } from '../customers/customer.ts';
+import type { Customer, CustomerRepository } from '../customers/customer.ts';
 import { type FieldError, UnprocessableError, ValidationError } from '../errors.ts';
-import type { InvoiceRequest } from '../invoices/create-invoice.ts';
+import type { InvoiceRequest, KnownParties } from '../invoices/create-invoice.ts';
 import type { LineRequest } from '../invoices/lines.ts';
 import type { Invoice } from '../invoices/model.ts';
 import { Dec } from '../money/decimal.ts';
@@ -19,8 +19,14 @@ export interface SpanishInvoicerDeps {
   customers: CustomerRepository;
   clock: Clock;
   ids: IdGenerator;
-  createInvoice: (tenantId: string, request: InvoiceRequest) => Promise<Invoice>;
-  issueInvoice: (tenantId: string, id: string) => Promise<Invoice>;
+  /** The buyer's draft, made and not stored (`draftInvoice`), from the parties read. */
+  draftInvoice: (
+    tenantId: string,
+    request: InvoiceRequest,
+    known: KnownParties,
+  ) => Promise<Invoice>;
+  /** Numbers that draft, writing it issued in the numbering transaction (`issueNewInvoice`). */
+  issueNew: (draft: Invoice, parties: KnownParties) => Promise<Invoice>;
 }
 
 const countryOf = (buyer: BuyerInput) => buyer.address?.country ?? 'ES';
@@ -48,18 +54,18 @@ export const spanishTicketInvoicer = (deps: SpanishInvoicerDeps): TicketInvoicer
     });
   },
 
-  async issue({ tenant, settings, ticket, buyer, email, invoiceId }) {
+  async issue({ tenant, settings, ticket, buyer, email, invoiceId, paymentDefaults }) {
     // A ticket carries no exchange rate, which an invoice in another currency needs; never relabel one.
     if (ticket.currency !== 'EUR') {
       throw new UnprocessableError(
         `Ticket ${ticket.reference} is in ${ticket.currency}; ask the company for its invoice`,
       );
     }
-    const customerId = await buyerCustomer(deps, tenant.id, buyer, email);
+    const customer = await buyerCustomer(deps, tenant.id, buyer, email);
     const saleDay = todayIn(tenant.timezone, new Date(ticket.soldAt));
-    return issueTicketDraft(deps, tenant.id, ticket, {
+    return issueTicketDraft(deps, { tenant, customer, paymentDefaults }, ticket, {
       id: invoiceId,
-      customerId,
+      customerId: customer.id,
       ...(settings.seriesId ? { series: settings.seriesId } : {}),
       operationDate: saleDay,
       lines: linesOf(ticket, settings.concept),
@@ -70,22 +76,25 @@ export const spanishTicketInvoicer = (deps: SpanishInvoicerDeps): TicketInvoicer
 
 /**
  * Makes the buyer's draft under the claimed id, checks it gives the ticket's total, and issues
- * it: what every jurisdiction's invoicer ends with.
+ * it: what every jurisdiction's invoicer ends with. The draft is never stored: the numbering
+ * transaction writes the issued invoice, so a redemption costs one write for its invoice, and the
+ * parties are the ones this request read (the tenant by its company number, the buyer's customer
+ * found or created).
  */
 export async function issueTicketDraft(
-  deps: Pick<SpanishInvoicerDeps, 'createInvoice' | 'issueInvoice'>,
-  tenantId: string,
+  deps: Pick<SpanishInvoicerDeps, 'draftInvoice' | 'issueNew'>,
+  known: KnownParties,
   ticket: Ticket,
   request: InvoiceRequest & { id: string },
 ): Promise<Invoice> {
-  const draft = await deps.createInvoice(tenantId, request);
+  const draft = await deps.draftInvoice(known.tenant.id, request, known);
   if (!new Dec(draft.totals.total).equals(ticket.total)) {
     // Imports check that lines and breakdown give the total as the engine computes it.
     throw new Error(
       `Ticket ${ticket.reference} computes to ${draft.totals.total}, not ${ticket.total}`,
     );
   }
-  return deps.issueInvoice(tenantId, request.id);
+  return deps.issueNew(draft, known);
 }
 
 /** The tenant's customer for this buyer: one with the same tax id, name and postal code, or a new one. */
@@ -94,7 +103,7 @@ async function buyerCustomer(
   tenantId: string,
   buyer: BuyerInput,
   email: string,
-): Promise<string> {
+): Promise<Customer> {
   const identity = identifyParty(buyer.taxId, countryOf(buyer));
   const same = (
     await deps.customers.list(tenantId, { limit: 50, taxId: identity.taxId })
@@ -103,9 +112,9 @@ async function buyerCustomer(
       c.name.trim().toLowerCase() === buyer.name.trim().toLowerCase() &&
       c.address.postalCode === buyer.postalCode,
   );
-  if (same) return same.id;
+  if (same) return same;
   const address = buyer.address!;
-  const customer = await createCustomer(deps)(tenantId, {
+  return createCustomer(deps)(tenantId, {
     taxId: buyer.taxId,
     name: buyer.name,
     email,
@@ -117,7 +126,6 @@ async function buyerCustomer(
       country: countryOf(buyer),
     },
   });
-  return customer.id;
 }
 
 /**
