@@ -58,6 +58,7 @@ export const globalInvoiceDeps = (): core.GlobalInvoiceDeps => {
 
 export const closeGlobalPeriod = () => core.closeGlobalPeriod(globalInvoiceDeps());
 export const listGlobalInvoices = () => core.listGlobalInvoices(globalInvoiceDeps());
+export const getGlobalInvoiceDocument = () => core.getGlobalInvoiceDocument(globalInvoiceDeps());
 export const invoiceFromGlobal = () => core.invoiceFromGlobal(globalInvoiceDeps());
 
 /** The daily sweep (`closeGlobalInvoices`): last month's global for every registered tenant. */

@@ -57,8 +57,16 @@ const lateInvoice = async (reference: string, id: string) => {
   return approved.json as { invoiceId: string };
 };
 
-const xmlOf = async (id: string) =>
-  new TextDecoder().decode(await artifactStore().get(globalXmlKey(tenantId, id)));
+/** A global's stamped XML as the API serves it, checked against what was stored. */
+const xmlOf = async (id: string) => {
+  const res = await api.call('GET', `/v1/global-invoices/${id}/documents/cfdi`, { key });
+  expect(res.status, res.text).toBe(200);
+  expect(res.headers.get('content-type')).toContain('application/xml');
+  expect(res.headers.get('content-disposition')).toContain(`factura-global-${id.slice(4)}-`);
+  const stored = new TextDecoder().decode(await artifactStore().get(globalXmlKey(tenantId, id)));
+  expect(res.text).toBe(stored);
+  return res.text;
+};
 
 beforeAll(async () => {
   ({ key, tenantId } = await createMexicanTenant());
@@ -144,5 +152,21 @@ describe('the factura global of a month', () => {
     expect(ticketC.json).toMatchObject({ status: 'global', globalInvoiceId: reissue.id });
     const invoice = await api.call('GET', `/v1/invoices/${invoiced.invoiceId}`, { key });
     expect(invoice.json.cfdi).toMatchObject({ status: 'stamped' });
+  });
+
+  it("answers 404 for another tenant's or an unknown global, and 400 naming a bad id or format", async () => {
+    const other = await createMexicanTenant();
+    const unknown = await api.call('GET', `/v1/global-invoices/glb_${period}/documents/cfdi`, {
+      key: other.key,
+    });
+    expect(unknown.status, unknown.text).toBe(404);
+    const format = await api.call('GET', `/v1/global-invoices/glb_${period}/documents/pdf`, {
+      key,
+    });
+    expect(format.status).toBe(400);
+    expect(format.json.errors).toEqual([expect.objectContaining({ path: 'params.format' })]);
+    const id = await api.call('GET', '/v1/global-invoices/inv_123/documents/cfdi', { key });
+    expect(id.status).toBe(400);
+    expect(id.json.errors).toEqual([expect.objectContaining({ path: 'params.id' })]);
   });
 });

@@ -2,6 +2,7 @@ import { defineRoute, defineTriggered, type RouteDef, type TriggeredDef } from '
 import {
   CloseGlobalInput,
   GlobalCloseResult,
+  GlobalDocumentParams,
   GlobalInvoiceList,
 } from '../schemas/global-invoices.ts';
 import { problem, read, readWrite } from './shared.ts';
@@ -43,6 +44,22 @@ export const globalInvoicesRoutes = {
     summary: 'Mexico: the factura global of each closed month, with its reissues, newest first',
     tag: 'Tickets',
     responses: { 200: { description: 'The globals', schema: GlobalInvoiceList } },
+  }),
+  getGlobalInvoiceDocument: defineRoute({
+    id: 'getGlobalInvoiceDocument',
+    method: 'GET',
+    path: '/v1/global-invoices/{id}/documents/{format}',
+    entry: 'functions/global-invoices/get-global-invoice-document.ts',
+    auth: 'tenant',
+    access: ['table:read', 'artifacts:read'],
+    summary: 'Mexico: a factura global as its stamped CFDI XML',
+    tag: 'Tickets',
+    request: { params: GlobalDocumentParams },
+    responses: {
+      200: { description: 'The stamped CFDI', mediaType: 'application/xml' },
+      404: problem('No such global invoice'),
+      409: problem('Not stamped yet: closing the period again finishes it'),
+    },
   }),
 } as const satisfies Record<string, RouteDef>;
 

@@ -47,3 +47,12 @@ export const GlobalInvoiceList = z.object({ items: z.array(GlobalInvoice) });
 export const GlobalCloseResult = z.object({
   global: GlobalInvoice.optional().describe('Absent when the period had no open ticket'),
 });
+
+export const GlobalDocumentParams = z.object({
+  id: z
+    .string()
+    .regex(/^glb_\d{4}-\d{2}(_r\d+)?$/, 'A global invoice id, e.g. glb_2026-11 or glb_2026-11_r1'),
+  format: z
+    .enum(['cfdi'])
+    .describe('cfdi: the stamped CFDI 4.0, the legal original (a global has no PDF of its own)'),
+});

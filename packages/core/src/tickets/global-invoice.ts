@@ -481,6 +481,24 @@ export const listGlobalInvoices =
   (deps: Pick<GlobalInvoiceDeps, 'globals'>) => (tenantId: string) =>
     deps.globals.list(tenantId).then((l) => l.sort((a, b) => b.id.localeCompare(a.id)));
 
+/** A global's stamped XML, the legal original, with the file name to offer it under. */
+export const getGlobalInvoiceDocument =
+  (deps: Pick<GlobalInvoiceDeps, 'globals' | 'artifacts'>) =>
+  async (tenantId: string, id: string): Promise<{ bytes: Uint8Array; fileName: string }> => {
+    const record = await deps.globals.get(tenantId, id);
+    if (!record) throw new NotFoundError('Global invoice', id);
+    const bytes = record.xmlKey && (await deps.artifacts.get(record.xmlKey));
+    if (!bytes) {
+      throw new ConflictError(
+        `Global invoice ${id} is not stamped yet: closing its period again finishes it`,
+      );
+    }
+    return {
+      bytes,
+      fileName: `factura-global-${id.slice(4)}${record.uuid ? `-${record.uuid}` : ''}.xml`,
+    };
+  };
+
 /** What clients see of a global, in a stable field order. */
 export function globalInvoiceView(g: GlobalInvoiceRecord) {
   return {

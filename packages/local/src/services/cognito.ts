@@ -159,7 +159,7 @@ export async function startCognitoLocal(options: {
 
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitForHttp(`${endpoint}/health`, 30_000, () =>
+    await waitForHttp(`${endpoint}/health`, 120_000, () =>
       exited === null ? undefined : new Error(`cognito-local exited (${exited}):\n${output}`),
     );
     const client = localCognitoClient(endpoint);

@@ -125,7 +125,8 @@ export async function startDynamoLocal(options: { dataDir?: string; port?: numbe
   });
 
   const endpoint = `http://127.0.0.1:${port}`;
-  await waitForHttp(endpoint, 30_000, () =>
+  // Generous: a JVM starting on a busy 2-core machine takes tens of seconds; an exit fails fast.
+  await waitForHttp(endpoint, 120_000, () =>
     exited === null ? undefined : new Error(`DynamoDB Local exited (${exited}):\n${output}`),
   );
 

@@ -19,6 +19,7 @@ export const ROUTE_ROLES = {
   'GET /v1/customers/{id}': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/customers/{id}/prices': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/global-invoices': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
+  'GET /v1/global-invoices/{id}/documents/{format}': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/inbox': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/inbox/{id}': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/inbox/{id}/documents/{format}': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
