@@ -152,8 +152,9 @@ describe('the tickets area', () => {
     const { page } = await pageAt(1280);
     await signIn(page, owner.email, owner.password);
     await followNav(page, 'Tickets');
-    await expect.poll(() => heading(page).textContent()).toBe('Tickets');
+    await page.waitForURL('**/tickets');
     await row(page, refs.open).waitFor();
+    expect(await heading(page).textContent()).toBe('Tickets');
     expect(await row(page, refs.open).textContent()).toContain('Pendiente');
     expect(await row(page, refs.open).textContent()).toMatch(/24,20\s€/);
     expect(await row(page, refs.open).textContent()).toContain('Tienda Centro');
@@ -237,6 +238,11 @@ describe('the tickets area', () => {
     await signIn(page, owner.email, owner.password, '/tickets');
     await row(page, refs.open).waitFor();
     await checkPage(page, 'tickets-list');
+    // In Catalan, the same list.
+    await page.goto('/tickets/late-requests?lang=ca');
+    await expect.poll(() => heading(page).textContent()).toBe('Sol·licituds fora de termini');
+    await page.getByText('No hi ha sol·licituds esperant.').waitFor();
+    await checkPage(page, 'tickets-late-requests-ca');
   });
 });
 
@@ -296,5 +302,16 @@ describe('the global invoices (Mexico)', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     const { readFileSync } = await import('node:fs');
     expect(readFileSync((await file.path())!, 'utf8')).toContain('tfd:TimbreFiscalDigital');
+
+    // In the list, the ticket is in that global.
+    await page.getByRole('link', { name: 'Tickets', exact: true }).last().click();
+    await row(page, reference).waitFor();
+    expect(await row(page, reference).textContent()).toContain('En factura global');
+    expect(
+      await row(page, reference)
+        .getByRole('link', { name: `Factura global ${period}` })
+        .count(),
+    ).toBe(1);
+    await checkPage(page, 'tickets-list-mx');
   });
 });

@@ -182,9 +182,6 @@ export function LateRequestsPage() {
                 <th scope="col">{t('tickets.late.ticket')}</th>
                 <th scope="col">{t('tickets.late.buyer')}</th>
                 <th scope="col" className="wide-only">
-                  {t('tickets.late.email')}
-                </th>
-                <th scope="col" className="wide-only">
                   {t('tickets.late.requestedAt')}
                 </th>
                 {acting ? <th scope="col">{t('tickets.late.actions')}</th> : null}
@@ -211,9 +208,9 @@ export function LateRequestsPage() {
                       <span className="hint">
                         {taxId} {request.buyer.taxId}
                       </span>
-                      <span className="narrow-only">{request.email}</span>
+                      <br />
+                      <span className="late-email">{request.email}</span>
                     </td>
-                    <td className="wide-only">{request.email}</td>
                     <td className="wide-only">{formatDate(request.requestedAt, language)}</td>
                     {acting ? (
                       <td>
