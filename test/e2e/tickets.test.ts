@@ -172,7 +172,11 @@ describe('the tickets area', () => {
     expect(await row(page, refs.redeemed).count()).toBe(1);
 
     // The invoice the ticket became, one click away.
-    await row(page, refs.redeemed).getByRole('link', { name: redeemedInvoiceId }).click();
+    const invoiceLink = row(page, refs.redeemed).getByRole('link', {
+      name: `Ver la factura del ticket ${refs.redeemed}`,
+    });
+    expect(await invoiceLink.getAttribute('href')).toBe(`/invoices/${redeemedInvoiceId}`);
+    await invoiceLink.click();
     await page.waitForURL(`**/invoices/${redeemedInvoiceId}`);
     await expect.poll(() => heading(page).textContent()).toMatch(/^Factura F\d{4}-\d{6}/);
 
@@ -225,7 +229,11 @@ describe('the tickets area', () => {
     // The approved ticket is invoiced now, with its link; the declined one open, with why.
     await page.getByRole('link', { name: 'Tickets', exact: true }).first().click();
     await expect.poll(() => row(page, refs.approved).textContent()).toContain('Facturado');
-    expect(await row(page, refs.approved).getByRole('link', { name: /^inv_/ }).count()).toBe(1);
+    expect(
+      await row(page, refs.approved)
+        .getByRole('link', { name: `Ver la factura del ticket ${refs.approved}` })
+        .getAttribute('href'),
+    ).toMatch(/^\/invoices\/inv_/);
     await row(page, refs.declined).getByRole('link', { name: refs.declined }).click();
     const request = page.getByRole('region', { name: 'Solicitud rechazada' });
     await request.waitFor();
@@ -305,8 +313,10 @@ describe('the global invoices (Mexico)', () => {
 
     // In the list, the ticket is in that global.
     await page.getByRole('link', { name: 'Tickets', exact: true }).last().click();
-    await row(page, reference).waitFor();
-    expect(await row(page, reference).textContent()).toContain('En factura global');
+    // (What the list held before is shown while it is fetched again.)
+    await expect
+      .poll(() => row(page, reference).textContent(), { timeout: 10_000 })
+      .toContain('En factura global');
     expect(
       await row(page, reference)
         .getByRole('link', { name: `Factura global ${period}` })

@@ -48,19 +48,30 @@ async function lateRequestOf(
     body: { reference, ...redemption },
   });
   expect(asked.status, asked.text).toBe(202);
-  return { reference, id: imported.json.id as string };
+  return { reference, id: imported.json.id as string, companyNumber };
 }
 
 describe('declining a late request (Spanish tenant)', () => {
   let key: string;
   let email: string;
-  let ticket: { reference: string; id: string };
+  let ticket: { reference: string; id: string; companyNumber: string };
+  let redemption: Record<string, unknown>;
   const decline = (id: string, body: unknown) =>
     api.call('POST', `/v1/tickets/${id}/decline-late-request`, { key, body });
 
   beforeAll(async () => {
     ({ key } = await createTenant('Panadería Declina SL'));
     email = anEmail();
+    redemption = {
+      total: '24.20',
+      email,
+      buyer: {
+        taxId: 'A58818501',
+        name: 'Distribuciones Mediterráneo, S.A.',
+        postalCode: '08006',
+        address: { line1: 'Carrer de Balmes 200', city: 'Barcelona' },
+      },
+    };
     ticket = await lateRequestOf(
       { key },
       {
@@ -68,16 +79,7 @@ describe('declining a late request (Spanish tenant)', () => {
         currency: 'EUR',
         taxes: [{ type: 'IVA', rate: '21', base: '20.00', amount: '4.20' }],
       },
-      {
-        total: '24.20',
-        email,
-        buyer: {
-          taxId: 'A58818501',
-          name: 'Distribuciones Mediterráneo, S.A.',
-          postalCode: '08006',
-          address: { line1: 'Carrer de Balmes 200', city: 'Barcelona' },
-        },
-      },
+      redemption,
     );
   });
 
@@ -148,6 +150,17 @@ describe('declining a late request (Spanish tenant)', () => {
     expect(mail!.body.text).toContain('NIF A58818501');
     expect(mail!.body.text).toMatch(/24,20\s€/);
     expect(mail!.replyTo).toEqual(['billing@example.es']);
+
+    // The buyer may ask again (with corrected data, say): a new request, pending like any.
+    const asked = await api.call(
+      'POST',
+      `/v1/public/self-invoicing/${ticket.companyNumber}/invoices`,
+      { body: { reference: ticket.reference, ...redemption } },
+    );
+    expect(asked.status, asked.text).toBe(202);
+    const reasked = await api.call('GET', `/v1/tickets/${ticket.id}`, { key });
+    expect(reasked.json.lateRequest).toMatchObject({ email });
+    expect(reasked.json.declinedLateRequest).toMatchObject({ reason });
   });
 });
 

@@ -105,7 +105,14 @@ export const saleDay = (ticket: Pick<Ticket, 'date'>) => ticket.date.slice(0, 10
 export function TicketOutcome({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   if (ticket.invoiceId)
-    return <Link to={`/invoices/${encodeURIComponent(ticket.invoiceId)}`}>{ticket.invoiceId}</Link>;
+    return (
+      <Link
+        to={`/invoices/${encodeURIComponent(ticket.invoiceId)}`}
+        aria-label={t('tickets.invoiceLinkLabel', { reference: ticket.reference })}
+      >
+        {t('tickets.invoiceLink')}
+      </Link>
+    );
   if (ticket.globalInvoiceId)
     return (
       <Link to="/tickets/global-invoices">
@@ -163,7 +170,12 @@ export function TicketsListPage() {
               {tickets.map((ticket) => (
                 <tr key={ticket.id}>
                   <td>
-                    <Link to={`/tickets/${encodeURIComponent(ticket.id)}`}>{ticket.reference}</Link>
+                    <Link
+                      className="invoice-number"
+                      to={`/tickets/${encodeURIComponent(ticket.id)}`}
+                    >
+                      {ticket.reference}
+                    </Link>
                     {/* On a phone the date goes under the reference. */}
                     <span className="narrow-only">{formatDate(saleDay(ticket), language)}</span>
                   </td>

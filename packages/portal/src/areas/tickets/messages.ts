@@ -38,6 +38,8 @@ export const ticketsMessages = areaMessages({
     },
     status: { open: 'Pendiente', invoiced: 'Facturado', global: 'En factura global' },
     inGlobal: 'Factura global {{period}}',
+    invoiceLink: 'Ver la factura',
+    invoiceLinkLabel: 'Ver la factura del ticket {{reference}}',
     lateBadge: 'Solicitud fuera de plazo',
     taxId: { spain: 'NIF', mexico: 'RFC' },
     ticket: {
@@ -160,6 +162,8 @@ export const ticketsMessages = areaMessages({
     },
     status: { open: 'Pendent', invoiced: 'Facturat', global: 'En factura global' },
     inGlobal: 'Factura global {{period}}',
+    invoiceLink: 'Mostra la factura',
+    invoiceLinkLabel: 'Mostra la factura del tiquet {{reference}}',
     lateBadge: 'Sol·licitud fora de termini',
     taxId: { spain: 'NIF', mexico: 'RFC' },
     ticket: {
@@ -282,6 +286,8 @@ export const ticketsMessages = areaMessages({
     },
     status: { open: 'Open', invoiced: 'Invoiced', global: 'In a global invoice' },
     inGlobal: 'Global invoice {{period}}',
+    invoiceLink: 'Open the invoice',
+    invoiceLinkLabel: 'Open the invoice of ticket {{reference}}',
     lateBadge: 'Late request',
     taxId: { spain: 'Tax id', mexico: 'RFC' },
     ticket: {
