@@ -17,6 +17,7 @@ import {
   sendInvoice,
 } from './invoices.ts';
 import { invoker } from './invoker.ts';
+import { textMailer } from './mail.ts';
 import { repositories } from './repositories.ts';
 
 /** The tickets' operations, each on what it needs. */
@@ -158,6 +159,21 @@ export const approveLateRequest = () => {
     const reference = core.referenceOfId(id);
     if (reference === undefined) throw new NotFoundError('Ticket', id);
     return approve(tenantId, reference);
+  };
+};
+
+/** The tenant declines a late request (by ticket id): the buyer is mailed the reason. */
+export const declineLateRequest = () => {
+  const decline = core.declineLateRequest({
+    tickets: r().tickets,
+    tenants: r().tenants,
+    mailer: textMailer(),
+    clock: systemClock,
+  });
+  return (tenantId: string, id: string, reason: string) => {
+    const reference = core.referenceOfId(id);
+    if (reference === undefined) throw new NotFoundError('Ticket', id);
+    return decline(tenantId, reference, reason);
   };
 };
 

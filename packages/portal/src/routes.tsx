@@ -13,6 +13,7 @@ import { settingsRoutes } from './areas/settings/routes.ts';
 import { signInRoutes } from './areas/sign-in/routes.ts';
 import { signUpRoutes } from './areas/sign-up/routes.ts';
 import { tasksRoutes } from './areas/tasks/routes.ts';
+import { ticketsRoutes } from './areas/tickets/routes.ts';
 import { usersRoutes } from './areas/users/routes.ts';
 import { workOrdersRoutes } from './areas/work-orders/routes.ts';
 import { RequireSession } from './auth/index.ts';
@@ -95,6 +96,7 @@ export const routes: RouteObject[] = [
               ...withStrings(settingsRoutes, ['settings']),
               ...withStrings(usersRoutes, ['users']),
               ...withStrings(inboxRoutes, ['inbox']),
+              ...withStrings(ticketsRoutes, ['tickets']),
             ],
           },
           { path: '*', element: <NotFoundPage /> },

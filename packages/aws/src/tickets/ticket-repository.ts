@@ -1,6 +1,13 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '@sello/core/shared';
-import type { LateRequest, Ticket, TicketListQuery, TicketRepository } from '@sello/core/tickets';
+import type {
+  DeclinedLateRequest,
+  LateRequest,
+  LateRequestDeclines,
+  Ticket,
+  TicketListQuery,
+  TicketRepository,
+} from '@sello/core/tickets';
 import { keys } from '../dynamo/keys.ts';
 import {
   batchGet,
@@ -29,7 +36,10 @@ function toTicket(item: Record<string, unknown>): Ticket {
  * (conditional Puts in transactions of 100), so an import never overwrites a ticket already
  * invoiced.
  */
-export class DynamoTicketRepository extends TableAdapter implements TicketRepository {
+export class DynamoTicketRepository
+  extends TableAdapter
+  implements TicketRepository, LateRequestDeclines
+{
   private item({ taxes, lines, ...t }: Ticket) {
     const detail = taxes || lines ? JSON.stringify({ taxes, lines }) : undefined;
     return {
@@ -265,6 +275,54 @@ export class DynamoTicketRepository extends TableAdapter implements TicketReposi
             ':invoiceId': invoiceId,
             ':at': at,
           },
+        }),
+      ),
+    );
+  }
+
+  declineLate(
+    tenantId: string,
+    reference: string,
+    declined: DeclinedLateRequest,
+  ): Promise<boolean> {
+    // The request read is the one still there, and no invoice claimed the ticket meanwhile.
+    return written(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.ticket(tenantId, reference),
+          UpdateExpression:
+            'SET declinedLateRequest = :declined, updatedAt = :at REMOVE lateRequest',
+          ConditionExpression:
+            'lateRequest.requestedAt = :requestedAt AND #status IN (:open, :global) AND attribute_not_exists(claimedAt)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':declined': declined,
+            ':requestedAt': declined.requestedAt,
+            ':open': 'open',
+            ':global': 'global',
+            ':at': declined.declinedAt,
+          },
+        }),
+      ),
+    );
+  }
+
+  async undoDecline(
+    tenantId: string,
+    reference: string,
+    declined: DeclinedLateRequest,
+  ): Promise<void> {
+    const { declinedAt: _at, reason: _reason, ...request } = declined;
+    await written(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.ticket(tenantId, reference),
+          UpdateExpression: 'SET lateRequest = :request REMOVE declinedLateRequest',
+          ConditionExpression:
+            'declinedLateRequest.declinedAt = :at AND attribute_not_exists(lateRequest)',
+          ExpressionAttributeValues: { ':request': request, ':at': declined.declinedAt },
         }),
       ),
     );

@@ -9,6 +9,7 @@ import {
   RedemptionInput,
 } from '../schemas/self-invoicing.ts';
 import {
+  DeclineLateRequestInput,
   Ticket,
   TicketIdParams,
   TicketImport,
@@ -93,6 +94,25 @@ export const ticketsRoutes = {
       409: problem('No late request awaits, or the ticket is invoiced already'),
     },
     timeoutSeconds: 30,
+  }),
+  declineLateRequest: defineRoute({
+    id: 'declineLateRequest',
+    method: 'POST',
+    path: '/v1/tickets/{id}/decline-late-request',
+    entry: 'functions/tickets/decline-late-request.ts',
+    auth: 'tenant',
+    access: [...readWrite, 'mail:send'],
+    summary:
+      "Decline a buyer's late request, saying why: the buyer is e-mailed the reason, the ticket " +
+      'stays as it was (open for the global invoice) and the request can no longer be approved',
+    tag: 'Tickets',
+    request: { params: TicketIdParams, body: DeclineLateRequestInput },
+    responses: {
+      200: { description: 'Declined; the ticket with `declinedLateRequest`', schema: Ticket },
+      400: problem('No reason, or too long; `errors` names `reason`'),
+      404: problem('No such ticket'),
+      409: problem('No late request awaits (none, approved, or declined already)'),
+    },
   }),
   getSelfInvoicingCompany: defineRoute({
     id: 'getSelfInvoicingCompany',

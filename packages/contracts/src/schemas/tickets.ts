@@ -110,6 +110,16 @@ export const Ticket = TicketInput.extend({
     })
     .optional()
     .describe("A buyer's request past the limit, awaiting approval"),
+  declinedLateRequest: z
+    .object({
+      requestedAt: Instant,
+      buyer: z.object({ taxId: z.string(), name: z.string() }),
+      email: z.string(),
+      declinedAt: Instant,
+      reason: z.string(),
+    })
+    .optional()
+    .describe('The last late request the company declined, and why (the buyer was told)'),
   createdAt: Instant,
   updatedAt: Instant,
 })
@@ -141,3 +151,12 @@ export const TicketListQuery = PageQuery.extend({
 });
 
 export const TicketIdParams = z.object({ id: z.string().min(5).max(100) });
+
+export const DeclineLateRequestInput = z
+  .object({
+    reason: xmlText(z.string().trim().min(1).max(500)).describe(
+      'Why, as the buyer reads it in the mail that tells them',
+    ),
+  })
+  .strict()
+  .meta({ id: 'DeclineLateRequestInput' });

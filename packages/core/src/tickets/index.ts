@@ -1,5 +1,6 @@
 // Sales tickets: import (idempotent by reference), reads, and what self-invoicing claims of them.
 
+export * from './decline-late-request.ts';
 export * from './document-grants.ts';
 export * from './get-ticket.ts';
 export * from './global-invoice.ts';

@@ -69,6 +69,8 @@ export interface Ticket extends TicketInput {
   claimedAt?: string;
   /** A buyer asked for the invoice after the limit; the tenant approves it (settings `afterLimit`). */
   lateRequest?: LateRequest;
+  /** The last late request the tenant declined, with why (the buyer was told). */
+  declinedLateRequest?: DeclinedLateRequest;
   /** The import request that wrote it: what an import that lost a race takes back. */
   importId: string;
   createdAt: string;
@@ -87,6 +89,12 @@ export interface LateRequest {
   };
   email: string;
   requestedAt: string;
+}
+
+/** A late request the tenant declined: no longer approvable; the buyer was mailed the reason. */
+export interface DeclinedLateRequest extends LateRequest {
+  declinedAt: string;
+  reason: string;
 }
 
 export interface TicketListQuery extends PageRequest {
@@ -183,6 +191,20 @@ export function ticketView(t: Ticket) {
             requestedAt: t.lateRequest.requestedAt,
             buyer: { taxId: t.lateRequest.buyer.taxId, name: t.lateRequest.buyer.name },
             email: t.lateRequest.email,
+          },
+        }
+      : {}),
+    ...(t.declinedLateRequest
+      ? {
+          declinedLateRequest: {
+            requestedAt: t.declinedLateRequest.requestedAt,
+            buyer: {
+              taxId: t.declinedLateRequest.buyer.taxId,
+              name: t.declinedLateRequest.buyer.name,
+            },
+            email: t.declinedLateRequest.email,
+            declinedAt: t.declinedLateRequest.declinedAt,
+            reason: t.declinedLateRequest.reason,
           },
         }
       : {}),

@@ -89,6 +89,7 @@ export const ROUTE_ROLES = {
   'POST /v1/tenant/tax-id-proof': ['owner', 'admin'],
   'POST /v1/tickets': ['owner', 'admin', 'accountant'],
   'POST /v1/tickets/{id}/approve-late-request': ['owner', 'admin', 'accountant'],
+  'POST /v1/tickets/{id}/decline-late-request': ['owner', 'admin', 'accountant'],
   'POST /v1/users': ['owner', 'admin'],
   'POST /v1/verifactu/verify': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'POST /v1/webhooks': ['owner', 'admin'],

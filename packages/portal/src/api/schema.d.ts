@@ -1311,6 +1311,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tickets/{id}/decline-late-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a buyer's late request, saying why: the buyer is e-mailed the reason, the ticket stays as it was (open for the global invoice) and the request can no longer be approved
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["declineLateRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users": {
         parameters: {
             query?: never;
@@ -1796,6 +1816,10 @@ export interface components {
         };
         CustomerPricesInput: {
             prices: components["schemas"]["PriceEntry"][];
+        };
+        DeclineLateRequestInput: {
+            /** @description Why, as the buyer reads it in the mail that tells them */
+            reason: string;
         };
         Deposit: {
             /** @description What was paid, taxes included, in the currency’s decimals */
@@ -3467,6 +3491,19 @@ export interface components {
              * @description The sale instant with its time zone offset, e.g. 2026-12-07T10:15:00+01:00
              */
             date: string;
+            /** @description The last late request the company declined, and why (the buyer was told) */
+            declinedLateRequest?: {
+                buyer: {
+                    name: string;
+                    taxId: string;
+                };
+                /** Format: date-time */
+                declinedAt: string;
+                email: string;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+            };
             globalInvoiceId?: string;
             /** @description `tkt_` and the reference, base64url: the same reference, the same id */
             id: string;
@@ -9103,6 +9140,80 @@ export interface operations {
                 };
             };
             /** @description No late request awaits, or the ticket is invoiced already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineLateRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineLateRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Declined; the ticket with `declinedLateRequest` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description No reason, or too long; `errors` names `reason` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No late request awaits (none, approved, or declined already) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -9,6 +9,7 @@ import type { selfInvoicingMessages } from '../areas/self-invoicing/messages.ts'
 import type { settingsMessages } from '../areas/settings/messages.ts';
 import type { signUpMessages } from '../areas/sign-up/messages.ts';
 import type { tasksMessages } from '../areas/tasks/messages.ts';
+import type { ticketsMessages } from '../areas/tickets/messages.ts';
 import type { usersMessages } from '../areas/users/messages.ts';
 import type { workOrdersMessages } from '../areas/work-orders/messages.ts';
 import type { commonMessages } from './messages/common.ts';
@@ -25,6 +26,7 @@ export type Catalog = typeof es &
     // Its own strings add to the `customers.*` of the shell's catalog.
     customers: (typeof customersMessages)['es'];
     tasks: (typeof tasksMessages)['es'];
+    tickets: (typeof ticketsMessages)['es'];
     workOrders: (typeof workOrdersMessages)['es'];
     settings: (typeof settingsMessages)['es'];
     users: (typeof usersMessages)['es'];

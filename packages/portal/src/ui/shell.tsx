@@ -75,6 +75,7 @@ const STAFF_NAV: { to: string; label: ParseKeys; operation?: Operation }[] = [
   { to: '/', label: 'shell.home' },
   { to: '/invoices', label: 'shell.nav.invoices', operation: 'GET /v1/invoices' },
   { to: '/customers', label: 'shell.customers', operation: 'GET /v1/customers' },
+  { to: '/tickets', label: 'shell.nav.tickets', operation: 'GET /v1/tickets' },
   { to: '/catalog', label: 'shell.nav.catalog', operation: 'GET /v1/products' },
   { to: '/tasks', label: 'shell.nav.tasks', operation: 'GET /v1/tasks' },
   { to: '/work-orders', label: 'shell.nav.workOrders', operation: 'GET /v1/work-orders' },

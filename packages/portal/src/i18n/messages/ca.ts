@@ -15,6 +15,7 @@ export const ca: Messages = {
     menu: 'Menú',
     nav: {
       invoices: 'Factures',
+      tickets: 'Tiquets',
       catalog: 'Catàleg',
       tasks: 'Tasques automàtiques',
       workOrders: 'Ordres de treball',

@@ -15,6 +15,7 @@ export const en: Messages = {
     menu: 'Menu',
     nav: {
       invoices: 'Invoices',
+      tickets: 'Tickets',
       catalog: 'Catalogue',
       tasks: 'Automatic tasks',
       workOrders: 'Work orders',

@@ -14,6 +14,7 @@ export const es = {
     menu: 'Menú',
     nav: {
       invoices: 'Facturas',
+      tickets: 'Tickets',
       catalog: 'Catálogo',
       tasks: 'Tareas automáticas',
       workOrders: 'Órdenes de trabajo',
