@@ -143,12 +143,13 @@ export const redeemTicket = () => core.redeemTicket(selfInvoicingDeps());
  */
 const withGlobals = () => ({
   ...selfInvoicingDeps(),
-  fromGlobal: ((tenantId, reference, invoiceId, issue) =>
+  fromGlobal: ((tenantId, reference, invoiceId, issue, lateRequestAt) =>
     invoiceFromGlobal()(
       tenantId,
       reference,
       invoiceId,
       issue,
+      lateRequestAt,
     )) satisfies core.SelfInvoicingDeps['fromGlobal'],
 });
 

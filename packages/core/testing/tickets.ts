@@ -57,11 +57,13 @@ export class InMemoryTickets implements TicketRepository {
     invoiceId: string,
     at: string,
     staleBefore: string,
+    lateRequestAt?: string,
   ) {
     const t = this.items.get(this.key(tenantId, reference));
     const stale =
       t?.status === 'invoiced' && t.claimedAt !== undefined && t.claimedAt < staleBefore;
     if (!t || (t.status !== 'open' && !stale)) return false;
+    if (lateRequestAt && t.lateRequest?.requestedAt !== lateRequestAt) return false;
     this.put({ ...t, status: 'invoiced', invoiceId, claimedAt: at, updatedAt: at });
     return true;
   }
@@ -126,9 +128,11 @@ export class InMemoryTickets implements TicketRepository {
     globalId: string,
     invoiceId: string,
     at: string,
+    lateRequestAt?: string,
   ) {
     const t = this.items.get(this.key(tenantId, reference));
     if (t?.status !== 'global' || t.globalInvoiceId !== globalId || t.claimedAt) return false;
+    if (lateRequestAt && t.lateRequest?.requestedAt !== lateRequestAt) return false;
     const { globalInvoiceId: _g, ...rest } = t;
     this.put({ ...rest, status: 'invoiced', invoiceId, claimedAt: at, updatedAt: at });
     return true;

@@ -94,7 +94,9 @@ export class DynamoTicketRepository
     invoiceId: string,
     at: string,
     staleBefore: string,
+    lateRequestAt?: string,
   ): Promise<boolean> {
+    const approving = lateRequestAt ? ' AND lateRequest.requestedAt = :requested' : '';
     return written(
       this.db.send(
         new UpdateCommand({
@@ -102,8 +104,7 @@ export class DynamoTicketRepository
           Key: keys.ticket(tenantId, reference),
           UpdateExpression:
             'SET #status = :invoiced, invoiceId = :invoiceId, claimedAt = :at, updatedAt = :at',
-          ConditionExpression:
-            'attribute_exists(pk) AND (#status = :open OR (#status = :invoiced AND claimedAt < :stale))',
+          ConditionExpression: `attribute_exists(pk) AND (#status = :open OR (#status = :invoiced AND claimedAt < :stale))${approving}`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':invoiced': 'invoiced',
@@ -111,6 +112,7 @@ export class DynamoTicketRepository
             ':invoiceId': invoiceId,
             ':at': at,
             ':stale': staleBefore,
+            ...(lateRequestAt ? { ':requested': lateRequestAt } : {}),
           },
         }),
       ),
@@ -257,7 +259,9 @@ export class DynamoTicketRepository
     globalId: string,
     invoiceId: string,
     at: string,
+    lateRequestAt?: string,
   ): Promise<boolean> {
+    const approving = lateRequestAt ? ' AND lateRequest.requestedAt = :requested' : '';
     return written(
       this.db.send(
         new UpdateCommand({
@@ -265,8 +269,7 @@ export class DynamoTicketRepository
           Key: keys.ticket(tenantId, reference),
           UpdateExpression:
             'SET #status = :invoiced, invoiceId = :invoiceId, claimedAt = :at, updatedAt = :at REMOVE globalInvoiceId',
-          ConditionExpression:
-            '#status = :global AND globalInvoiceId = :g AND attribute_not_exists(claimedAt)',
+          ConditionExpression: `#status = :global AND globalInvoiceId = :g AND attribute_not_exists(claimedAt)${approving}`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':global': 'global',
@@ -274,6 +277,7 @@ export class DynamoTicketRepository
             ':g': globalId,
             ':invoiceId': invoiceId,
             ':at': at,
+            ...(lateRequestAt ? { ':requested': lateRequestAt } : {}),
           },
         }),
       ),

@@ -413,6 +413,8 @@ export const invoiceFromGlobal =
     reference: string,
     invoiceId: string,
     issue: () => Promise<T>,
+    /** An approval's late request: the ticket leaves the global only while it still awaits. */
+    lateRequestAt?: string,
   ): Promise<{ invoice: T; replacement?: GlobalInvoiceRecord; cancelled: GlobalInvoiceRecord }> => {
     const { tenant, csd } = await mexicanTenant(deps, tenantId);
     const ticket = await deps.tickets.get(tenantId, reference);
@@ -441,8 +443,18 @@ export const invoiceFromGlobal =
       }
       if (lock.status !== 'cancelled') lock = await cancelReplaced(deps, tenant, lock, replacement);
       const at = deps.clock.now().toISOString();
-      if (!(await deps.tickets.claimFromGlobal(tenantId, reference, old.id, invoiceId, at))) {
-        throw new ConflictError(`Ticket ${reference} left the global invoice meanwhile`);
+      const claimed = await deps.tickets.claimFromGlobal(
+        tenantId,
+        reference,
+        old.id,
+        invoiceId,
+        at,
+        lateRequestAt,
+      );
+      if (!claimed) {
+        throw new ConflictError(
+          `Ticket ${reference} left the global invoice, or its late request was declined, meanwhile`,
+        );
       }
       const cancelled = await updateOrThrow(deps, unlock(lock));
       lock = cancelled;

@@ -120,7 +120,8 @@ export interface TicketRepository extends ReferencedStore<Ticket> {
    * Claims an open ticket for invoice `invoiceId` (status `invoiced`, `claimedAt` set), or takes
    * over a claim still pending from before `staleBefore`. False when the ticket is not open and
    * its claim is not stale: another redemption holds it. One conditional write, so of any number
-   * of concurrent redemptions exactly one claims the ticket.
+   * of concurrent redemptions exactly one claims the ticket. With `lateRequestAt` (an approval),
+   * only while the late request made then still awaits: a decline meanwhile wins.
    */
   claim(
     tenantId: string,
@@ -128,6 +129,7 @@ export interface TicketRepository extends ReferencedStore<Ticket> {
     invoiceId: string,
     at: string,
     staleBefore: string,
+    lateRequestAt?: string,
   ): Promise<boolean>;
   /** Records a late request on an open or `global` ticket without one; false otherwise. */
   requestLate(tenantId: string, reference: string, request: LateRequest): Promise<boolean>;
@@ -167,6 +169,7 @@ export interface TicketRepository extends ReferencedStore<Ticket> {
     globalId: string,
     invoiceId: string,
     at: string,
+    lateRequestAt?: string,
   ): Promise<boolean>;
 }
 

@@ -226,3 +226,34 @@ describe('a ticket already in a global invoice', () => {
     expect(delivered).toEqual([out.invoice.id]);
   });
 });
+
+describe('approveLateRequest', () => {
+  it('loses to a decline that lands between its read and its claim: 409, nothing issued', async () => {
+    const issuedIds: string[] = [];
+    const { tickets, deps } = setup(async ({ invoiceId }) => {
+      issuedIds.push(invoiceId);
+      return issued([line('x', '1', '10', IVA21)], { id: invoiceId });
+    });
+    const late = {
+      ...aTicket('T1'),
+      lateRequest: {
+        buyer: input('T1').buyer,
+        email: 'a@b.example',
+        requestedAt: '2026-04-02T09:00:00.000Z',
+      },
+    };
+    tickets.put(late);
+    // The tenant's other tab declines it right after this approval read the ticket.
+    const claim = tickets.claim.bind(tickets);
+    tickets.claim = async (...args) => {
+      const { lateRequest: _, ...declined } = late;
+      tickets.put(declined);
+      return claim(...args);
+    };
+    await expect(approveLateRequest(deps)(tenant.id, 'T1')).rejects.toThrow(
+      'The late request of ticket T1 was declined meanwhile',
+    );
+    expect(issuedIds).toEqual([]);
+    expect((await tickets.get(tenant.id, 'T1'))?.status).toBe('open');
+  });
+});

@@ -87,6 +87,8 @@ export interface SelfInvoicingDeps {
     reference: string,
     invoiceId: string,
     issue: () => Promise<Invoice>,
+    /** An approval's late request, which must still await when the ticket is claimed. */
+    lateRequestAt?: string,
   ) => Promise<{ invoice: Invoice }>;
 }
 
@@ -362,6 +364,7 @@ export const approveLateRequest =
       ticket,
       buyer: request.buyer,
       email: request.email,
+      lateRequestAt: request.requestedAt,
     });
   };
 
@@ -375,6 +378,8 @@ async function invoiceTicket(
     ticket: Ticket;
     buyer: BuyerInput;
     email: string;
+    /** An approval: the late request of then must still await (a decline meanwhile wins). */
+    lateRequestAt?: string;
   },
 ): Promise<Redemption> {
   const { tenant, ticket } = request;
@@ -384,16 +389,33 @@ async function invoiceTicket(
   const invoiceId = deps.ids.next('inv');
   if (ticket.status === 'global' && deps.fromGlobal) {
     // Out of the global first (SAT's order), then the buyer's invoice; see invoiceFromGlobal.
-    const { invoice } = await deps.fromGlobal(tenant.id, ticket.reference, invoiceId, () =>
-      invoicer.issue({ ...request, invoiceId }),
+    const { invoice } = await deps.fromGlobal(
+      tenant.id,
+      ticket.reference,
+      invoiceId,
+      () => invoicer.issue({ ...request, invoiceId }),
+      request.lateRequestAt,
     );
     await deps.delivered(tenant.id, invoice, request.email);
     return { invoice, documents: await deps.links.linksFor(tenant.id, invoice, jurisdiction) };
   }
   const at = now.toISOString();
   const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
-  if (!(await deps.tickets.claim(tenant.id, ticket.reference, invoiceId, at, staleBefore))) {
+  const claimed = await deps.tickets.claim(
+    tenant.id,
+    ticket.reference,
+    invoiceId,
+    at,
+    staleBefore,
+    request.lateRequestAt,
+  );
+  if (!claimed) {
     const holder = await deps.tickets.get(tenant.id, ticket.reference);
+    if (request.lateRequestAt && holder?.status === 'open') {
+      throw new ConflictError(
+        `The late request of ticket ${ticket.reference} was declined meanwhile`,
+      );
+    }
     throw invoicedAlready(holder ?? ticket);
   }
   let invoice: Invoice;
