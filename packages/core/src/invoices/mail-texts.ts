@@ -1,19 +1,10 @@
-import type { Language } from '../parties/party.ts';
-import { LOCALES, longDate } from '../shared/texts.ts';
+import { longDate, money } from '../shared/texts.ts';
 import type { Invoice } from './model.ts';
-
-const money = (amount: string, language: Language) =>
-  new Intl.NumberFormat(LOCALES[language], {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: 2,
-    // Formatting a decimal string: Intl accepts strings and keeps their exact digits.
-  }).format(amount as unknown as number);
 
 /** Subject and body of the mail that carries an invoice, in the invoice's language. */
 export function invoiceMail(invoice: Invoice): { subject: string; text: string } {
   const n = invoice.number ?? '';
-  const total = money(invoice.totals.total, invoice.language);
+  const total = money(invoice.totals.total, 'EUR', invoice.language);
   const issuer = invoice.issuer.name;
   const due = invoice.payment?.dueDate
     ? longDate(invoice.payment.dueDate, invoice.language)

@@ -1,14 +1,5 @@
 import type { Invoice } from '../invoices/model.ts';
-import type { Language } from '../parties/party.ts';
-import { fullStop, LOCALES, longDate } from '../shared/texts.ts';
-
-const money = (amount: string, currency: string, language: Language) =>
-  new Intl.NumberFormat(LOCALES[language], {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: 2,
-    // Intl formats a decimal string with its exact digits; it is typed as number only.
-  }).format(amount as unknown as number);
+import { fullStop, longDate, money } from '../shared/texts.ts';
 
 /** What the mail links to: registration (with the email key) or the inbox of an account. */
 export type RecipientNotificationLink =

@@ -14,6 +14,17 @@ export const longDate = (isoDate: string, language: Language): string =>
   );
 
 /**
+ * An amount in its currency as the language writes it ("1.234,56 €", "$1,234.56 MXN" as Intl
+ * words it). Intl formats a decimal string digit for digit; it is typed as number only.
+ */
+export const money = (amount: string, currency: string, language: Language): string =>
+  new Intl.NumberFormat(LOCALES[language], {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 2,
+  }).format(amount as unknown as number);
+
+/**
  * Ends a sentence whose last word is a name: with a full stop, unless the name already ends in
  * one ("Talleres Ejemplo, S.L."), which then closes the sentence too.
  */

@@ -1,9 +1,8 @@
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import type { Language } from '../parties/party.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import { todayIn } from '../shared/dates.ts';
-import { LOCALES, longDate } from '../shared/texts.ts';
+import { longDate, money } from '../shared/texts.ts';
 import type { Tenant, TenantRepository } from '../tenants/tenant.ts';
 import type { DeclinedLateRequest, Ticket, TicketRepository } from './model.ts';
 import { jurisdictionOf } from './self-invoicing.ts';
@@ -82,14 +81,6 @@ export const declineLateRequest =
     const { lateRequest: _answered, ...rest } = ticket;
     return { ...rest, declinedLateRequest: declined, updatedAt: declined.declinedAt };
   };
-
-const money = (amount: string, currency: string, language: Language) =>
-  new Intl.NumberFormat(LOCALES[language], {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: 2,
-    // Intl formats a decimal string with its exact digits; it is typed as number only.
-  }).format(amount as unknown as number);
 
 /**
  * The buyer's mail, in the tenant's language (the buyer typed on the tenant's page); Mexican

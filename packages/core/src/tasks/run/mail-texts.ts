@@ -2,17 +2,10 @@ import { formatFacts } from '../../formats/catalog.ts';
 import { invoiceMail } from '../../invoices/mail-texts.ts';
 import type { Invoice } from '../../invoices/model.ts';
 import type { Language } from '../../parties/party.ts';
+import { money } from '../../shared/texts.ts';
 import type { Asset, DeliveryFormat, Task, TaskRun } from '../model.ts';
 
 const locale = (language: Language) => (language === 'en' ? 'en-IE' : `${language}-ES`);
-
-// Intl formats a decimal string digit for digit (no binary float on the way).
-const money = (amount: string, language: Language) =>
-  new Intl.NumberFormat(locale(language), {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: 2,
-  }).format(amount as unknown as number);
 
 const when = (iso: string, timezone: string, language: Language) =>
   `${new Intl.DateTimeFormat(locale(language), {
@@ -41,7 +34,7 @@ export function taskInvoiceMail(
   const { subject } = invoiceMail(invoice);
   const n = invoice.number ?? '';
   const issuer = invoice.issuer.name;
-  const total = money(invoice.totals.total, invoice.language);
+  const total = money(invoice.totals.total, 'EUR', invoice.language);
   const names = formats.map((f) => formatFacts(f).name);
   switch (invoice.language) {
     case 'ca':
@@ -164,7 +157,7 @@ export function runReportMail(
     `${t.failed}: ${run.failed}`,
   ];
   if (task.documentType === 'invoice' && run.created > 0) {
-    const m = (v: string) => money(v, language);
+    const m = (v: string) => money(v, 'EUR', language);
     const withheld = run.totals.withheld !== '0.00' ? m(run.totals.withheld) : '';
     lines.push(t.amounts(m(run.totals.total), m(run.totals.net), m(run.totals.tax), withheld));
   }
