@@ -29,4 +29,11 @@ describe('the mail that carries an invoice', () => {
       expect(text).not.toContain('S.L..');
     });
   }
+
+  it('writes the total in the invoice’s own currency', () => {
+    const mxn = { ...invoiceIn('es'), currency: 'MXN', totals: { total: '1160.00' } } as Invoice;
+    const { text } = invoiceMail(mxn);
+    expect(text).toContain('1160,00\u00a0MXN');
+    expect(text).not.toContain('€');
+  });
 });

@@ -4,7 +4,7 @@ import type { Invoice } from './model.ts';
 /** Subject and body of the mail that carries an invoice, in the invoice's language. */
 export function invoiceMail(invoice: Invoice): { subject: string; text: string } {
   const n = invoice.number ?? '';
-  const total = money(invoice.totals.total, 'EUR', invoice.language);
+  const total = money(invoice.totals.total, invoice.currency, invoice.language);
   const issuer = invoice.issuer.name;
   const due = invoice.payment?.dueDate
     ? longDate(invoice.payment.dueDate, invoice.language)

@@ -34,7 +34,7 @@ export function taskInvoiceMail(
   const { subject } = invoiceMail(invoice);
   const n = invoice.number ?? '';
   const issuer = invoice.issuer.name;
-  const total = money(invoice.totals.total, 'EUR', invoice.language);
+  const total = money(invoice.totals.total, invoice.currency, invoice.language);
   const names = formats.map((f) => formatFacts(f).name);
   switch (invoice.language) {
     case 'ca':
