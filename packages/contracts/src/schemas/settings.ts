@@ -128,6 +128,12 @@ export const Settings = z
     selfInvoicing: SelfInvoicingSettings.optional().describe(
       'The public self-invoicing page for sales tickets (`/f/{companyNumber}`)',
     ),
+    support: z
+      .object({ email: z.string() })
+      .optional()
+      .describe(
+        "Where customers' change requests are mailed (the tenant's own address when unset)",
+      ),
     version: z.number().int().describe('0 until the settings are first changed; `ETag` carries it'),
     updatedAt: Instant.optional(),
   })
@@ -156,6 +162,18 @@ export const SettingsPatch = z
     selfInvoicing: SelfInvoicingPatch.nullable()
       .optional()
       .describe('`null` turns self-invoicing off and frees the company number'),
+    support: z
+      .object({
+        email: z
+          .email('An e-mail address')
+          .max(254)
+          .nullable()
+          .optional()
+          .describe("The support mailbox change requests go to; `null`: the tenant's address"),
+      })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, {

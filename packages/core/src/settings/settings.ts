@@ -14,6 +14,8 @@ export interface TenantSettings {
   branding?: { accentColor?: string; footer?: string; logo?: TenantLogo };
   /** The public self-invoicing page for the tenant's sales tickets. */
   selfInvoicing?: SelfInvoicingSettings;
+  /** Where customers' change requests are mailed (the tenant's own address when unset). */
+  support?: { email: string };
   /** 0 for the defaults of a tenant that never saved settings. */
   version: number;
   updatedAt?: string;
@@ -43,6 +45,7 @@ export interface SettingsPatch {
   branding?: { accentColor?: string | null; footer?: string | null } | null | undefined;
   /** `null` turns self-invoicing off for good and frees the company number. */
   selfInvoicing?: SelfInvoicingPatch | null | undefined;
+  support?: { email?: string | null } | null | undefined;
 }
 
 export interface SettingsRepository {
@@ -77,6 +80,7 @@ export function settingsView(s: TenantSettings) {
     ...(s.payment ? { payment: s.payment } : {}),
     ...(s.branding ? { branding: brandingView(s.branding) } : {}),
     ...(s.selfInvoicing ? { selfInvoicing: selfInvoicingView(s.selfInvoicing) } : {}),
+    ...(s.support ? { support: s.support } : {}),
     version: s.version,
     ...(s.updatedAt ? { updatedAt: s.updatedAt } : {}),
   };
