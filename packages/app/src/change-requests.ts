@@ -62,16 +62,18 @@ const corrections = (ids: Parameters<typeof rectifyInvoice>[0]): core.Correction
   };
 };
 
-export const resolveChangeRequest = () =>
-  core.resolveChangeRequest({
-    requests: r().changeRequests,
-    invoices: r().invoices,
-    corrections,
-    afterIssue: issuedHandOver(),
-    documents: invokedDocuments,
-    mailer: mailer(),
-    events: webhookEvents(),
-    log: logger,
-    clock: systemClock,
-    ids: ulidIds,
-  });
+/** What resolving runs on (a test may stand in one part, e.g. a request store that fails). */
+export const resolveChangeRequestDeps = (): core.ResolveChangeRequestDeps => ({
+  requests: r().changeRequests,
+  invoices: r().invoices,
+  corrections,
+  afterIssue: issuedHandOver(),
+  documents: invokedDocuments,
+  mailer: mailer(),
+  events: webhookEvents(),
+  log: logger,
+  clock: systemClock,
+  ids: ulidIds,
+});
+
+export const resolveChangeRequest = () => core.resolveChangeRequest(resolveChangeRequestDeps());

@@ -68,8 +68,16 @@ export function decline(r: ChangeRequest, by: Actor, at: string, reason: string)
   );
 }
 
+/** JSON with object keys sorted: a stored map (DynamoDB keeps no key order) compares as sent. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+
 const sameInput = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-  JSON.stringify(a) === JSON.stringify(b);
+  canonical(a) === canonical(b);
 
 /**
  * Records the correction before it runs. The same correction recorded already (a retry) answers
