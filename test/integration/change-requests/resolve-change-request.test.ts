@@ -255,10 +255,21 @@ describe('doing a request by performing the correction', () => {
       correction: { type: 'split', parts: [{ lines: [a] }, { lines: [b] }] },
     });
     expect(bad.status).toBe(400);
-    expect(bad.json.errors[0].path).toBe('parts');
+    expect(bad.json.errors[0].path).toBe('correction.parts');
     const after = (await api.call('GET', `/v1/change-requests/${other.request.id}`, { key })).json;
     expect(after.status).toBe('in_progress');
+    expect(after.correction).toBeUndefined();
+    expect(after.events.at(-1)).toMatchObject({ type: 'correction_failed' });
     expect((await invoiceOf(other.invoice.id)).status).toBe('issued');
+    // Its parts were never issued nor left as drafts; the right body then does it.
+    const drafts = await api.call('GET', `/v1/invoices?status=draft&limit=200`, { key });
+    expect(drafts.json.items).toEqual([]);
+    const good = await resolve(other.request.id, {
+      outcome: 'done',
+      correction: { type: 'split', parts: [{ lines: [a, b] }, { lines: [c] }] },
+    });
+    expect(good.status, good.text).toBe(200);
+    expect(good.json.invoices).toHaveLength(3);
   });
 });
 

@@ -45,6 +45,7 @@ export interface ChangeRequestEvent {
     | 'created'
     | 'in_progress'
     | 'correction_started'
+    | 'correction_failed'
     | 'correction_pending'
     | 'done'
     | 'declined';

@@ -1,4 +1,11 @@
-import { NotFoundError, PreconditionFailedError } from '../errors.ts';
+import {
+  type AppError,
+  ConflictError,
+  NotFoundError,
+  PreconditionFailedError,
+  UnprocessableError,
+  ValidationError,
+} from '../errors.ts';
 import { formatFacts } from '../formats/catalog.ts';
 import type { FailureLog } from '../invoices/after-issue.ts';
 import {
@@ -16,7 +23,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/events.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import type { Mailer } from '../ports/mailer.ts';
-import { correctionIds, correctionInvoiceId } from './ids.ts';
+import { correctionIds, correctionInvoiceId, correctionSeed } from './ids.ts';
 import { declinedMail, doneMail } from './mail-texts.ts';
 import {
   type Actor,
@@ -26,6 +33,7 @@ import {
   changeRequestView,
 } from './model.ts';
 import {
+  abandonCorrection,
   correctionPending,
   decline,
   doneWithoutCorrection,
@@ -191,7 +199,21 @@ async function done(
     const invoices = await loadAll(deps, tenantId, started.correction?.invoiceIds ?? []);
     return finish(deps, started, invoices);
   }
-  const outcome = await perform(deps, started, type, input);
+  const seed = correctionSeed(id, type, input);
+  let outcome: Awaited<ReturnType<typeof perform>>;
+  try {
+    outcome = await perform(deps, started, type, input, seed);
+  } catch (error) {
+    if (await madeNothing(deps, started, type, input, seed)) {
+      const why = error instanceof Error ? error.message : String(error);
+      await saveStep(deps, tenantId, id, (r) =>
+        abandonCorrection(r, by, deps.clock.now().toISOString(), why),
+      ).catch((failure: unknown) =>
+        deps.log.error('change request: failed correction not taken off', { error: failure, id }),
+      );
+    }
+    throw inCorrection(error);
+  }
   if (outcome.pending) {
     const pending = await saveStep(deps, tenantId, id, (r) =>
       correctionPending(r, by, deps.clock.now().toISOString()),
@@ -204,6 +226,23 @@ async function done(
   );
   await deps.afterIssue(outcome.invoices);
   return finish(deps, finished, outcome.invoices);
+}
+
+/**
+ * The invoice use cases name fields of their own body (`parts`, `lines.0.productId`, `reason`),
+ * which the resolution carries under `correction`.
+ */
+function inCorrection(error: unknown): unknown {
+  for (const Kind of [ValidationError, ConflictError, UnprocessableError]) {
+    if (error instanceof Kind && error.errors.length) {
+      const errors = (error as AppError).errors.map((e) => ({
+        ...e,
+        path: `correction.${e.path}`,
+      }));
+      return new Kind(error.message, errors);
+    }
+  }
+  return error;
 }
 
 async function loadAll(
@@ -226,11 +265,12 @@ async function perform(
   request: ChangeRequest,
   type: CorrectionType,
   input: Record<string, unknown>,
+  seed: string,
 ): Promise<{ invoices: Invoice[]; pending?: boolean }> {
   const { tenantId, invoiceId } = request;
   const original = await deps.invoices.get(tenantId, invoiceId);
   if (!original) throw new NotFoundError('Invoice', invoiceId);
-  const act = deps.corrections(correctionIds(request.id, deps.ids));
+  const act = deps.corrections(correctionIds(seed, deps.ids));
   const get = (i: string) => deps.invoices.get(tenantId, i);
   /** Runs `attempt` unless the corrective exists; a lost race that made it counts as made. */
   const once = async <T>(correctiveId: string, attempt: () => Promise<T>) => {
@@ -250,7 +290,7 @@ async function perform(
     return cancelled.status === 'cancelled' ? { invoices: [] } : { invoices: [], pending: true };
   }
   if (type === 'rectify' || type === 'cancel') {
-    const correctiveId = correctionInvoiceId(request.id, 0);
+    const correctiveId = correctionInvoiceId(seed, 0);
     const corrective = await once(correctiveId, () =>
       type === 'rectify'
         ? act.rectify(tenantId, invoiceId, input as unknown as CorrectionRequest)
@@ -259,8 +299,8 @@ async function perform(
     return { invoices: [corrective] };
   }
   const parts = (input as { parts: SplitPart[] }).parts;
-  const partIds = parts.map((_, i) => correctionInvoiceId(request.id, i));
-  const correctiveId = correctionInvoiceId(request.id, parts.length);
+  const partIds = parts.map((_, i) => correctionInvoiceId(seed, i));
+  const correctiveId = correctionInvoiceId(seed, parts.length);
   if (!(await get(correctiveId))) {
     // An attempt that saved the parts but issued nothing: start again from nothing.
     for (const partId of partIds) {
@@ -276,6 +316,40 @@ async function perform(
     replacements.push(part.status === 'draft' ? await act.issue(tenantId, partId) : part);
   }
   return { invoices: [corrective, ...replacements] };
+}
+
+/**
+ * Whether a failed correction left nothing behind (no corrective issued; for a CFDI, no
+ * cancellation at SAT), so it can be taken off the request. A split's parts saved as drafts are
+ * deleted: they were never issued.
+ */
+async function madeNothing(
+  deps: ResolveChangeRequestDeps,
+  request: ChangeRequest,
+  type: CorrectionType,
+  input: Record<string, unknown>,
+  seed: string,
+): Promise<boolean> {
+  const { tenantId, invoiceId } = request;
+  try {
+    const original = await deps.invoices.get(tenantId, invoiceId);
+    if (!original) return true;
+    if (type === 'cancel' && issuesCfdi(original)) {
+      return original.status !== 'cancelled' && !original.cfdi?.cancellation;
+    }
+    const parts = type === 'split' ? ((input as { parts?: unknown[] }).parts ?? []) : [];
+    if (await deps.invoices.get(tenantId, correctionInvoiceId(seed, parts.length))) return false;
+    const act = deps.corrections(correctionIds(seed, deps.ids));
+    for (const [i] of parts.entries()) {
+      const partId = correctionInvoiceId(seed, i);
+      const part = await deps.invoices.get(tenantId, partId);
+      if (part?.status === 'draft') await act.deleteDraft(tenantId, partId);
+    }
+    return true;
+  } catch {
+    // Unsure: keep it recorded; the same body retried resumes it.
+    return false;
+  }
 }
 
 /** After "done": the customer's mail (once) and the webhook. */

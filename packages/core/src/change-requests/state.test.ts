@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '../errors.ts';
-import { correctionIds, correctionInvoiceId } from './ids.ts';
+import { correctionIds, correctionInvoiceId, correctionSeed } from './ids.ts';
 import type { Actor, ChangeRequest } from './model.ts';
 import {
+  abandonCorrection,
   correctionPending,
   decline,
   doneWithoutCorrection,
@@ -76,6 +77,16 @@ describe('the change request state machine', () => {
     expect(() => startCorrection(started, staff, AT, 'cancel', {})).toThrow(ConflictError);
     // Once a correction may have issued invoices, the request can only be done.
     expect(() => decline(started, staff, AT, 'changed my mind')).toThrow(ConflictError);
+    // A correction that failed having made nothing is taken off: another body, or a decline.
+    const failed = abandonCorrection(started, staff, AT, 'The parts do not add up')!;
+    expect(failed.correction).toBeUndefined();
+    expect(failed).toMatchObject({ status: 'in_progress', version: started.version + 1 });
+    expect(failed.events.at(-1)).toMatchObject({
+      type: 'correction_failed',
+      detail: { correction: 'rectify', error: 'The parts do not add up' },
+    });
+    expect(startCorrection(failed, staff, AT, 'cancel', {})?.correction?.type).toBe('cancel');
+    expect(decline(failed, staff, AT, 'No').status).toBe('declined');
   });
 
   it('finishes as done with the invoices made; a done request stays as it is', () => {
@@ -115,7 +126,11 @@ describe('the change request state machine', () => {
 
 describe('the invoice ids a correction derives from its request', () => {
   it('are the same on every attempt, distinct per position, and shaped like other ids', () => {
-    const id = 'chr_01kbexampleexampleexample';
+    const id = correctionSeed('chr_01kbexampleexampleexample', 'rectify', { a: 1, b: [2] });
+    expect(correctionSeed('chr_01kbexampleexampleexample', 'rectify', { b: [2], a: 1 })).toBe(id);
+    expect(correctionSeed('chr_01kbexampleexampleexample', 'rectify', { a: 2, b: [2] })).not.toBe(
+      id,
+    );
     const a = correctionIds(id, { next: (p) => `${p}_x` });
     const b = correctionIds(id, { next: (p) => `${p}_x` });
     const first = [a.next('inv'), a.next('inv'), a.next('inv')];
@@ -124,6 +139,6 @@ describe('the invoice ids a correction derives from its request', () => {
     expect(first[0]).toBe(correctionInvoiceId(id, 0));
     expect(first[0]).toMatch(/^inv_01kbexampl[0-9a-hjkmnp-tv-z]{16}$/);
     expect(a.next('vfr')).toBe('vfr_x');
-    expect(correctionInvoiceId('chr_01kbexampleexampleexamplf', 0)).not.toBe(first[0]);
+    expect(correctionInvoiceId(`${id}0`, 0)).not.toBe(first[0]);
   });
 });

@@ -1,4 +1,5 @@
 import { ConflictError, ValidationError } from '../errors.ts';
+import { canonicalJson } from './ids.ts';
 import type {
   Actor,
   ChangeRequest,
@@ -68,16 +69,8 @@ export function decline(r: ChangeRequest, by: Actor, at: string, reason: string)
   );
 }
 
-/** JSON with object keys sorted: a stored map (DynamoDB keeps no key order) compares as sent. */
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-
 const sameInput = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-  canonical(a) === canonical(b);
+  canonicalJson(a) === canonicalJson(b);
 
 /**
  * Records the correction before it runs. The same correction recorded already (a retry) answers
@@ -107,6 +100,27 @@ export function startCorrection(
     at,
     { type: 'correction_started', by, detail: { correction: type } },
     { status: 'in_progress', correction },
+  );
+}
+
+/**
+ * The recorded correction failed having made nothing (a body the invoice's use case refused, a
+ * PAC that refused the cancellation): it is taken off, so another body may be tried or the
+ * request declined. Still in progress; the history keeps the failure.
+ */
+export function abandonCorrection(
+  r: ChangeRequest,
+  by: Actor,
+  at: string,
+  why: string,
+): ChangeRequest | undefined {
+  if (!r.correction || r.status !== 'in_progress') return undefined;
+  const { correction: _c, ...rest } = r;
+  return next(
+    rest,
+    at,
+    { type: 'correction_failed', by, detail: { correction: r.correction.type, error: why } },
+    {},
   );
 }
 
