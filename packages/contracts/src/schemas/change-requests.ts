@@ -89,7 +89,8 @@ export const ChangeRequest = z
   .meta({ id: 'ChangeRequest' });
 
 export const ChangeRequestListQuery = PageQuery.extend({
-  status: ChangeRequestStatus.optional(),
+  // Inline, not the named schema: a query parameter cannot point at a component.
+  status: z.enum(STATUSES).optional(),
   invoiceId: z.string().min(1).max(64).optional(),
 }).strict();
 
