@@ -56,7 +56,7 @@ beforeAll(async () => {
   await call('POST', '/v1/auth/sign-up', undefined, {
     company: {
       name: owner.company,
-      taxId: 'B34567892',
+      taxId: 'B34567891',
       address: { line1: 'Calle Mayor 3', city: 'Madrid', postalCode: '28013', country: 'ES' },
     },
     owner: { name: 'Marta Prueba', email: owner.email, password: owner.password },
@@ -175,6 +175,8 @@ describe('the change-request queue', () => {
     const [correctiveId] = done.correction.invoiceIds;
     const corrective = await call('GET', `/v1/invoices/${correctiveId}`, token);
     expect(corrective.totals.total).toBe('326.70');
+    // The request links the corrective by its number.
+    await page.getByRole('link', { name: corrective.number }).waitFor();
     await expect
       .poll(async () => (await mailsTo(customerEmail)).length, { timeout: 10_000 })
       .toBe(1);

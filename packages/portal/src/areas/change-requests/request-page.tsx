@@ -40,6 +40,12 @@ function LongText({
   );
 }
 
+/** An invoice the correction made, by its number once read (its id until then). */
+function MadeInvoice({ id }: { id: string }) {
+  const one = useInvoice(id);
+  return <Link to={`/invoices/${encodeURIComponent(id)}`}>{one.data?.invoice.number ?? id}</Link>;
+}
+
 /** Declined with a reason (mailed to the customer), or done without a new invoice. */
 function OutcomeForm({
   request,
@@ -233,7 +239,7 @@ export function ChangeRequestPage() {
   const queries = useQueryClient();
   const one = useChangeRequest(id);
   const request = one.data;
-  const invoiceQuery = useInvoice(request?.invoiceId ?? '');
+  const invoiceQuery = useInvoice(request?.invoiceId ?? '', !!request);
   const invoice = request ? invoiceQuery.data?.invoice : undefined;
   const canResolve = useCan('POST /v1/change-requests/{id}/resolve');
   const [notice, setNotice] = useState('');
@@ -267,7 +273,7 @@ export function ChangeRequestPage() {
         <>
           <section className="card" aria-labelledby="request-heading">
             <h2 id="request-heading">{t('changeRequests.view.request')}</h2>
-            <dl className="details">
+            <dl className="facts">
               <dt>{t('changeRequests.columns.status')}</dt>
               <dd>
                 <RequestStatusBadge status={request.status} />
@@ -288,10 +294,10 @@ export function ChangeRequestPage() {
                 <>
                   <dt>{t('changeRequests.view.made')}</dt>
                   <dd>
-                    <ul className="plain-list">
+                    <ul className="request-made">
                       {request.correction.invoiceIds.map((invoiceId) => (
                         <li key={invoiceId}>
-                          <Link to={`/invoices/${encodeURIComponent(invoiceId)}`}>{invoiceId}</Link>
+                          <MadeInvoice id={invoiceId} />
                         </li>
                       ))}
                     </ul>
@@ -307,7 +313,7 @@ export function ChangeRequestPage() {
             ) : invoiceQuery.isError || !invoice ? (
               <ErrorState error={invoiceQuery.error} onRetry={() => void invoiceQuery.refetch()} />
             ) : (
-              <dl className="details">
+              <dl className="facts">
                 <dt>{t('changeRequests.view.invoice')}</dt>
                 <dd>
                   <Link to={`/invoices/${encodeURIComponent(invoice.id)}`}>
@@ -332,7 +338,7 @@ export function ChangeRequestPage() {
           ) : null}
           <section className="card" aria-labelledby="history-heading">
             <h2 id="history-heading">{t('changeRequests.view.history')}</h2>
-            <ol className="plain-list request-history">
+            <ol className="request-history">
               {request.events.map((e, i) => (
                 // Events have no id; their order never changes.
                 // biome-ignore lint/suspicious/noArrayIndexKey: see above
