@@ -203,6 +203,10 @@ export const Invoice = z
       .object({ taskId: z.string(), occurrence: Instant })
       .optional()
       .describe('The automatic task and occurrence that made it'),
+    depositIds: z
+      .array(z.string())
+      .optional()
+      .describe('The prepaid deposits it bills (taken when it is issued, given back if cancelled)'),
     origin: z
       .literal('import')
       .optional()
