@@ -7,6 +7,7 @@ import { lambdaContext } from '../../packages/local/src/apigw.ts';
 import { loadHandler } from '../../packages/local/src/handlers.ts';
 import { aCustomer, createTenant, startApi } from '../support/api.ts';
 import { realiseCfdi } from './placeholders/cfdi.ts';
+import { realiseChangeRequests } from './placeholders/change-requests.ts';
 import type { Realise } from './placeholders/context.ts';
 import { realiseCsd } from './placeholders/csd.ts';
 import { realiseDeposits } from './placeholders/deposits.ts';
@@ -99,6 +100,7 @@ async function realise(event: string, routeId: string): Promise<string> {
   }
   const areas: Realise[] = [
     realiseCfdi,
+    realiseChangeRequests,
     realiseCsd,
     realiseDeposits,
     realiseDocuments,

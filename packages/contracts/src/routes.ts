@@ -1,6 +1,7 @@
 import { defineTriggered, type RouteDef, type TriggeredDef } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { changeRequestsRoutes } from './routes/change-requests.ts';
 import { csdRoutes } from './routes/csd.ts';
 import { customersRoutes } from './routes/customers.ts';
 import { depositsRoutes } from './routes/deposits.ts';
@@ -42,6 +43,7 @@ export const routes = {
   ...ticketsRoutes,
   ...depositsRoutes,
   ...globalInvoicesRoutes,
+  ...changeRequestsRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;

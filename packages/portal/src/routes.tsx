@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { accountRoutes } from './areas/account/routes.ts';
 import { catalogRoutes } from './areas/catalog/routes.ts';
+import { changeRequestsRoutes } from './areas/change-requests/routes.ts';
 import { customersRoutes } from './areas/customers/routes.ts';
 import { developerRoutes } from './areas/developer/routes.ts';
 import { homeRoutes } from './areas/home/routes.ts';
@@ -97,6 +98,8 @@ export const routes: RouteObject[] = [
               ...withStrings(usersRoutes, ['users']),
               ...withStrings(inboxRoutes, ['inbox']),
               ...withStrings(ticketsRoutes, ['tickets']),
+              // A request is resolved with the invoice page's own correction forms.
+              ...withStrings(changeRequestsRoutes, ['changeRequests', 'invoices']),
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,6 @@
 import type { accountMessages } from '../areas/account/messages.ts';
 import type { catalogMessages } from '../areas/catalog/messages.ts';
+import type { changeRequestsMessages } from '../areas/change-requests/messages.ts';
 import type { customersMessages } from '../areas/customers/messages.ts';
 import type { homeMessages } from '../areas/home/messages.ts';
 import type { inboxMessages } from '../areas/inbox/messages.ts';
@@ -27,6 +28,7 @@ export type Catalog = typeof es &
     customers: (typeof customersMessages)['es'];
     tasks: (typeof tasksMessages)['es'];
     tickets: (typeof ticketsMessages)['es'];
+    changeRequests: (typeof changeRequestsMessages)['es'];
     workOrders: (typeof workOrdersMessages)['es'];
     settings: (typeof settingsMessages)['es'];
     users: (typeof usersMessages)['es'];
