@@ -12,9 +12,11 @@ import {
   DynamoImportRepository,
   DynamoInboxRepository,
   DynamoInvoiceRepository,
+  DynamoInvoicingPolicyRepository,
   DynamoMembershipRepository,
   DynamoNotificationLog,
   DynamoOnboardingKeyRepository,
+  DynamoPolicyRunRepository,
   DynamoProductRepository,
   DynamoRecipientMigrationStore,
   DynamoRecipientRepository,
@@ -93,6 +95,9 @@ function build() {
     tickets: new DynamoTicketRepository(db, table),
     // deposits
     deposits: new DynamoDepositRepository(db, table),
+    // invoicing policies (automatic invoicing of deposits)
+    invoicingPolicies: new DynamoInvoicingPolicyRepository(db, table),
+    policyRuns: new DynamoPolicyRunRepository(db, table),
     documentGrants: new DynamoDocumentGrantStore(db, table),
   };
 }

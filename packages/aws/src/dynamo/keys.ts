@@ -34,6 +34,7 @@ export interface Key {
 
 import { depositsKeys } from './keys/deposits.ts';
 import { exchangeKeys } from './keys/exchange.ts';
+import { invoicingPoliciesKeys } from './keys/invoicing-policies.ts';
 import { recipientsKeys } from './keys/recipients.ts';
 import { staffKeys } from './keys/staff.ts';
 import { tasksKeys } from './keys/tasks.ts';
@@ -137,6 +138,7 @@ export const keys = {
   ...tasksKeys,
   ...ticketsKeys,
   ...depositsKeys,
+  ...invoicingPoliciesKeys,
 } as const;
 
 /** Strips key and index attributes from an item before mapping it to a domain object. */
