@@ -69,7 +69,7 @@ describe("a policy's one EventBridge schedule", () => {
     // A new policy: no schedule to update yet, so it is created.
     schedulerMock
       .on(UpdateScheduleCommand)
-      .rejects(new ResourceNotFoundException({ message: 'nope', $metadata: {} }));
+      .rejects(new ResourceNotFoundException({ message: 'nope', Message: 'nope', $metadata: {} }));
     schedulerMock.on(CreateScheduleCommand).resolves({ ScheduleArn: 'arn:x' });
     schedulerMock.on(DeleteScheduleCommand).resolves({});
   });

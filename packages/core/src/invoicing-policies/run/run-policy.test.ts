@@ -16,6 +16,7 @@ import { depositId as dep } from '../../deposits/validate.ts';
 import { AppError } from '../../errors.ts';
 import type { InvoicingPolicy } from '../model.ts';
 import { localMidnight } from '../schedule.ts';
+import { periodInvoiceId } from './invoicer.ts';
 import { handOverPerDeposit, invoicePolicyDeposits } from './per-deposit.ts';
 import { type PolicyRunDeps, runPolicyOccurrence, runScheduledPolicy } from './run-policy.ts';
 
@@ -189,13 +190,22 @@ describe('a monthly policy run', () => {
       '2026-12-07T09:10:00Z',
     );
     await t.runs.put({
-      ...({} as never),
       id: 'run_dead',
+      tenantId: 'ten_1',
       customerId: 'cus_1',
       occurrence: NOV,
+      period: { from: '2026-09-30T22:00:00.000Z', to: NOV },
+      trigger: 'schedule',
       status: 'running',
+      created: 0,
+      skipped: 0,
+      failed: 0,
+      failures: [],
+      invoices: [],
+      deposits: 0,
+      startedAt: '2026-12-07T09:00:00Z',
+      updatedAt: '2026-12-07T09:00:00Z',
     });
-    const { periodInvoiceId } = await import('./invoicer.ts');
     await t.invoicer.issue('ten_1', {
       id: periodInvoiceId('cus_1', new Date(NOV), 'EUR', 0),
       customerId: 'cus_1',
