@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { computeInvoice } from '../taxes/compute.ts';
+import { depositLines, depositTotals } from './totals.ts';
+import { type DepositTreatment, defaultDepositTreatment, treatmentProblems } from './treatment.ts';
+
+const deposit = (amount: string, reference = `R${amount}`, currency = 'EUR') => ({
+  amount,
+  currency,
+  reference,
+  date: '2026-12-01T10:00:00+01:00',
+});
+
+const spain = defaultDepositTreatment('ES');
+
+describe('depositTotals', () => {
+  it('finds the base whose total is what was paid (21 % IVA)', () => {
+    expect(depositTotals([deposit('121.00')], spain, 'ES')).toEqual({
+      count: 1,
+      currency: 'EUR',
+      net: '100.00',
+      tax: '21.00',
+      total: '121.00',
+      paid: '121.00',
+    });
+    expect(depositTotals([deposit('50.00')], spain, 'ES')).toMatchObject({
+      net: '41.32',
+      tax: '8.68',
+      total: '50.00',
+    });
+  });
+
+  it('where no base gives the amount paid, bills one cent less, never more', () => {
+    // 82.64 + 17.35 = 99.99 and 82.65 + 17.36 = 100.01: no base in cents totals 100.00.
+    expect(depositTotals([deposit('100.00')], spain, 'ES')).toMatchObject({
+      net: '82.64',
+      tax: '17.35',
+      total: '99.99',
+      paid: '100.00',
+    });
+  });
+
+  it('describes each deposit on its own line, or groups them in one', () => {
+    const two = [deposit('10.00', 'ch_1'), deposit('20.00', 'ch_2')];
+    const lines = depositLines(two, spain, 'ES');
+    expect(lines.map((l) => [l.description, l.unitPrice])).toEqual([
+      ['Anticipo · 2026-12-01 · ch_1', '8.26'],
+      ['Anticipo · 2026-12-01 · ch_2', '16.53'],
+    ]);
+    const grouped: DepositTreatment = { ...spain, lines: 'grouped' };
+    expect(depositLines(two, grouped, 'ES')).toEqual([
+      { description: 'Anticipo', quantity: '1', unitPrice: '24.79', taxes: spain.taxes },
+    ]);
+    expect(depositTotals(two, grouped, 'ES').total).toBe('30.00');
+  });
+
+  it('says exactly what the invoice computes, even where rounding leaves a cent', () => {
+    // Bases of 10.00 and 20.00 paid add up to 24.79; 21 % of it rounds to 5.21: 30.00. With
+    // many small deposits the per-line bases drift from the paid sum; the card follows the engine.
+    const many = Array.from({ length: 37 }, (_, i) => deposit('0.99', `r${i}`));
+    const totals = depositTotals(many, spain, 'ES');
+    const invoice = computeInvoice(depositLines(many, spain, 'ES'), { currency: 'EUR' });
+    expect(totals).toMatchObject({
+      net: invoice.totals.net,
+      tax: invoice.totals.tax,
+      total: invoice.totals.total,
+      paid: '36.63',
+    });
+    expect(Math.abs(Number(totals.total) - 36.63)).toBeLessThanOrEqual(0.2);
+  });
+
+  it('prices Mexican advances with SAT keys, per concept rounding, and exact totals', () => {
+    const mx = defaultDepositTreatment('MX');
+    const lines = depositLines([deposit('1160.00', 'p1', 'MXN')], mx, 'MX');
+    expect(lines[0]).toMatchObject({
+      unitPrice: '1000.00',
+      satProductKey: '84111506',
+      satUnitKey: 'ACT',
+      taxObject: '02',
+    });
+    expect(depositTotals([deposit('1160.00', 'p1', 'MXN')], mx, 'MX')).toMatchObject({
+      net: '1000.00',
+      tax: '160.00',
+      total: '1160.00',
+    });
+  });
+
+  it('uses the currency minor unit (JPY has none)', () => {
+    expect(depositTotals([deposit('1210', 'y', 'JPY')], spain, 'ES')).toMatchObject({
+      net: '1000',
+      tax: '210',
+      total: '1210',
+    });
+  });
+
+  it('is zero for no deposits', () => {
+    expect(depositTotals([], spain, 'ES')).toMatchObject({ count: 0, total: '0.00' });
+  });
+});
+
+describe('treatmentProblems', () => {
+  it('names the fields of a wrong treatment', () => {
+    const wrong: DepositTreatment = {
+      concept: ' ',
+      taxes: [{ type: 'IRPF', rate: '15' }],
+      lines: 'perDeposit',
+      satProductKey: '84111506',
+    };
+    const paths = treatmentProblems(wrong, 'ES', 'deposits').map((e) => e.path);
+    expect(paths).toContain('deposits.concept');
+    expect(paths).toContain('deposits.taxes');
+    expect(paths).toContain('deposits.satProductKey');
+  });
+
+  it('accepts the defaults', () => {
+    expect(treatmentProblems(spain, 'ES', 'deposits')).toEqual([]);
+    expect(treatmentProblems(defaultDepositTreatment('MX'), 'MX', 'deposits')).toEqual([]);
+  });
+});
