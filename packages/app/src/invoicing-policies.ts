@@ -3,6 +3,7 @@ import type { DepositInvoicer, PolicyRunDeps } from '@sello/core/invoicing-polic
 import * as core from '@sello/core/invoicing-policies';
 import { systemClock, ulidIds } from '@sello/core/ports';
 import { logger } from '@sello/http';
+import { afterIssue, invoiceDeps } from './invoices.ts';
 import { invoker } from './invoker.ts';
 import { mailer } from './mail.ts';
 import { repositories } from './repositories.ts';
@@ -20,13 +21,8 @@ const policyDeps = (): core.PolicyDeps => ({
 });
 
 /** Invoices made from deposits through the invoices area (see `depositInvoicer`). */
-function invoicer(): DepositInvoicer {
-  return {
-    issue: () => Promise.reject(new Error('Invoices from deposits are not available yet')),
-    find: async () => undefined,
-    handOver: async () => {},
-  };
-}
+const invoicer = (): DepositInvoicer =>
+  core.depositInvoicer({ ...invoiceDeps(), afterIssue: afterIssue(), log: logger });
 
 /** What running a policy needs: deposits, the invoices area, mail and the scheduler. */
 export function policyRunDeps(): PolicyRunDeps {

@@ -20,6 +20,7 @@
 import type { CustomerRepository } from '../../customers/customer.ts';
 import type { Deposit, DepositRepository } from '../../deposits/model.ts';
 import { AppError, ConflictError, NotFoundError } from '../../errors.ts';
+import { MAX_DEPOSITS_PER_INVOICE } from '../../invoices/invoice-repository.ts';
 import type { Invoice } from '../../invoices/model.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { IdGenerator } from '../../ports/ids.ts';
@@ -50,8 +51,6 @@ import {
 import { type DepositInvoicer, periodInvoiceId, takenPositions } from './invoicer.ts';
 import { periodNote, policyRunReportMail } from './mail-texts.ts';
 
-/** Deposits one invoice bills at most (one line each, when the tenant's setting says so). */
-export const MAX_DEPOSITS_PER_INVOICE = 500;
 /** A run keeps this many failures with their reasons; `failed` counts all of them. */
 const MAX_RECORDED_FAILURES = 100;
 /** A continuation fires this long after its run stopped. */
@@ -73,7 +72,7 @@ export interface PolicyRunDeps {
   target: string;
   clock: Clock;
   ids: IdGenerator;
-  /** Deposits per invoice (MAX_DEPOSITS_PER_INVOICE unless a test says otherwise). */
+  /** Deposits per invoice (the invoices area's MAX_DEPOSITS_PER_INVOICE unless a test says otherwise). */
   perInvoice?: number;
   log?: (message: string, data?: Record<string, unknown>) => void;
 }
