@@ -9,6 +9,10 @@ import { documentsRoutes, documentsTriggered } from './routes/documents.ts';
 import { exchangeRoutes, exchangeTriggered } from './routes/exchange.ts';
 import { globalInvoicesRoutes, globalInvoicesTriggered } from './routes/global-invoices.ts';
 import { invoicesRoutes, invoicesTriggered } from './routes/invoices.ts';
+import {
+  invoicingPoliciesRoutes,
+  invoicingPoliciesTriggered,
+} from './routes/invoicing-policies.ts';
 import { recipientsRoutes, recipientsTriggered } from './routes/recipients.ts';
 import { settingsRoutes, settingsTriggered } from './routes/settings.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -42,6 +46,7 @@ export const routes = {
   ...usersRoutes,
   ...ticketsRoutes,
   ...depositsRoutes,
+  ...invoicingPoliciesRoutes,
   ...globalInvoicesRoutes,
   ...changeRequestsRoutes,
 } as const satisfies Record<string, RouteDef>;
@@ -90,6 +95,7 @@ export const triggered = {
   ...webhooksTriggered,
   ...tasksTriggered,
   ...ticketsTriggered,
+  ...invoicingPoliciesTriggered,
 } as const satisfies Record<string, TriggeredDef>;
 
 export const triggeredList: readonly TriggeredDef[] = Object.values(triggered);

@@ -35,6 +35,7 @@ export interface Key {
 import { changeRequestsKeys } from './keys/change-requests.ts';
 import { depositsKeys } from './keys/deposits.ts';
 import { exchangeKeys } from './keys/exchange.ts';
+import { invoicingPoliciesKeys } from './keys/invoicing-policies.ts';
 import { recipientsKeys } from './keys/recipients.ts';
 import { staffKeys } from './keys/staff.ts';
 import { tasksKeys } from './keys/tasks.ts';
@@ -139,6 +140,7 @@ export const keys = {
   ...ticketsKeys,
   ...depositsKeys,
   ...changeRequestsKeys,
+  ...invoicingPoliciesKeys,
 } as const;
 
 /** Strips key and index attributes from an item before mapping it to a domain object. */
