@@ -9,6 +9,7 @@ import { aCustomer, createTenant, startApi } from '../support/api.ts';
 import { realiseCfdi } from './placeholders/cfdi.ts';
 import type { Realise } from './placeholders/context.ts';
 import { realiseCsd } from './placeholders/csd.ts';
+import { realiseCustomerPortal } from './placeholders/customer-portal.ts';
 import { realiseDeposits } from './placeholders/deposits.ts';
 import { realiseDocuments } from './placeholders/documents.ts';
 import { realiseExchange } from './placeholders/exchange.ts';
@@ -100,6 +101,7 @@ async function realise(event: string, routeId: string): Promise<string> {
   const areas: Realise[] = [
     realiseCfdi,
     realiseCsd,
+    realiseCustomerPortal,
     realiseDeposits,
     realiseDocuments,
     realiseExchange,

@@ -1,4 +1,5 @@
 export * from './cognito/index.ts';
+export * from './customer-portal/index.ts';
 export * from './deposits/index.ts';
 export * from './dynamo/api-key-repository.ts';
 export * from './dynamo/catalog-repository.ts';

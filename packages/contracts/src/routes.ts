@@ -2,6 +2,7 @@ import { defineTriggered, type RouteDef, type TriggeredDef } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { csdRoutes } from './routes/csd.ts';
+import { customerPortalRoutes } from './routes/customer-portal.ts';
 import { customersRoutes } from './routes/customers.ts';
 import { depositsRoutes } from './routes/deposits.ts';
 import { documentsRoutes, documentsTriggered } from './routes/documents.ts';
@@ -41,6 +42,7 @@ export const routes = {
   ...usersRoutes,
   ...ticketsRoutes,
   ...depositsRoutes,
+  ...customerPortalRoutes,
   ...globalInvoicesRoutes,
 } as const satisfies Record<string, RouteDef>;
 

@@ -32,6 +32,7 @@ export interface Key {
   sk: string;
 }
 
+import { customerPortalKeys } from './keys/customer-portal.ts';
 import { depositsKeys } from './keys/deposits.ts';
 import { exchangeKeys } from './keys/exchange.ts';
 import { recipientsKeys } from './keys/recipients.ts';
@@ -137,6 +138,7 @@ export const keys = {
   ...tasksKeys,
   ...ticketsKeys,
   ...depositsKeys,
+  ...customerPortalKeys,
 } as const;
 
 /** Strips key and index attributes from an item before mapping it to a domain object. */
