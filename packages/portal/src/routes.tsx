@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { accountRoutes } from './areas/account/routes.ts';
 import { catalogRoutes } from './areas/catalog/routes.ts';
 import { customersRoutes } from './areas/customers/routes.ts';
+import { depositsRoutes } from './areas/deposits/routes.ts';
 import { developerRoutes } from './areas/developer/routes.ts';
 import { homeRoutes } from './areas/home/routes.ts';
 import { inboxRoutes } from './areas/inbox/routes.ts';
@@ -88,7 +89,9 @@ export const routes: RouteObject[] = [
             children: [
               ...withStrings(homeRoutes, ['home', 'invoices']),
               ...withStrings(invoicesRoutes, ['invoices']),
-              ...withStrings(customersRoutes, ['customers']),
+              // A customer's page shows its deposits, in the deposits area's words.
+              ...withStrings(customersRoutes, ['customers', 'deposits']),
+              ...withStrings(depositsRoutes, ['deposits']),
               // Tasks and work orders take a product by its code with the catalog's own field.
               ...withStrings(catalogRoutes, ['catalog']),
               ...withStrings(tasksRoutes, ['tasks', 'catalog']),

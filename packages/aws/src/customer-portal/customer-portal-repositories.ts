@@ -1,9 +1,9 @@
-import type { Customer } from '@sello/core/customers';
 import type {
   CustomersByTaxId,
   PortalDraft,
   PortalDraftRepository,
 } from '@sello/core/customer-portal';
+import type { Customer } from '@sello/core/customers';
 import { keys } from '../dynamo/keys.ts';
 import {
   fromItem,

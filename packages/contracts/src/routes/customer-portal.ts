@@ -1,9 +1,10 @@
 import { defineRoute, type RouteDef } from '../route.ts';
+import { pageOf } from '../schemas/common.ts';
 import {
   DepositSelection,
-  PortalDepositTotals,
   PortalDepositPage,
   PortalDepositQuery,
+  PortalDepositTotals,
   PortalDraftCorrection,
   PortalInvoiceQuery,
   SupplierDocumentParams,
@@ -13,7 +14,6 @@ import {
 } from '../schemas/customer-portal.ts';
 import { Deposit } from '../schemas/deposits.ts';
 import { Invoice } from '../schemas/invoices.ts';
-import { pageOf } from '../schemas/common.ts';
 import { problem, read, readWrite } from './shared.ts';
 
 /**
@@ -36,7 +36,8 @@ export const customerPortalRoutes = {
     entry: 'functions/customer-portal/list-my-suppliers.ts',
     auth: 'session',
     access: read,
-    summary: 'The tenants you are a customer of (by your tax id), those you have deposits with first',
+    summary:
+      'The tenants you are a customer of (by your tax id), those you have deposits with first',
     tag,
     responses: { 200: { description: 'Your suppliers', schema: SupplierList } },
   }),
@@ -110,7 +111,10 @@ export const customerPortalRoutes = {
     summary: 'Your invoices from a supplier, newest first: issued ones and the drafts you made',
     tag,
     request: { params: SupplierParams, query: PortalInvoiceQuery },
-    responses: { 200: { description: 'A page of invoices', schema: pageOf(Invoice) }, 404: notFound },
+    responses: {
+      200: { description: 'A page of invoices', schema: pageOf(Invoice) },
+      404: notFound,
+    },
   }),
   getMyInvoice: defineRoute({
     id: 'getMyInvoice',

@@ -1,5 +1,5 @@
-import { type DepositTotals, depositTotals } from '../deposits/totals.ts';
 import type { Deposit } from '../deposits/model.ts';
+import { type DepositTotals, depositTotals } from '../deposits/totals.ts';
 import { referenceOfDepositId } from '../deposits/validate.ts';
 import { NotFoundError } from '../errors.ts';
 import { jurisdictionOf } from '../taxes/rules.ts';
@@ -61,7 +61,11 @@ export const getPortalDeposit =
 /** The figures an invoice of these deposits will show (the card's, computed by the API). */
 export const portalDepositTotals =
   (deps: Deps) =>
-  async (caller: PortalCaller, tenantId: string, ids: readonly string[]): Promise<DepositTotals> => {
+  async (
+    caller: PortalCaller,
+    tenantId: string,
+    ids: readonly string[],
+  ): Promise<DepositTotals> => {
     const at = await customerAt(deps)(caller, tenantId);
     const [deposits, treatment] = await Promise.all([
       ownDeposits(deps, at, ids),

@@ -76,8 +76,7 @@ async function ownInvoice(deps: Deps, at: CustomerAt, id: string): Promise<Invoi
 
 /** A draft of the recipient's own deposits, made by the tenant's own use case. */
 export const createPortalDraft =
-  (deps: Deps) =>
-  async (caller: PortalCaller, tenantId: string, depositIds: readonly string[]) => {
+  (deps: Deps) => async (caller: PortalCaller, tenantId: string, depositIds: readonly string[]) => {
     const at = await customerAt(deps)(caller, tenantId);
     await ownDeposits(deps, at, depositIds);
     const invoice = await deps.staff.createInvoice(tenantId, {
@@ -159,8 +158,7 @@ export const issuePortalInvoice =
 
 /** A document of one of the recipient's invoices (a draft's PDF preview, or the issued ones). */
 export const portalInvoiceDocument =
-  (deps: Deps) =>
-  async (caller: PortalCaller, tenantId: string, id: string, format: string) => {
+  (deps: Deps) => async (caller: PortalCaller, tenantId: string, id: string, format: string) => {
     const at = await customerAt(deps)(caller, tenantId);
     await ownInvoice(deps, at, id);
     return deps.staff.getInvoiceDocument(tenantId, id, format);

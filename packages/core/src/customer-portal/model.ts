@@ -50,13 +50,14 @@ export interface PortalDraftRepository {
 }
 
 /** What the deposits' figures are computed with: the same inputs the draft is made from. */
-export interface TreatmentOf {
-  (tenant: Tenant, customer: Customer): Promise<DepositTreatment>;
-}
+export type TreatmentOf = (tenant: Tenant, customer: Customer) => Promise<DepositTreatment>;
 
 /** The tenant-side use cases the portal's operations call (the staff routes' own). */
 export interface StaffOperations {
-  createInvoice(tenantId: string, request: { customerId: string; depositIds: string[] }): Promise<Invoice>;
+  createInvoice(
+    tenantId: string,
+    request: { customerId: string; depositIds: string[] },
+  ): Promise<Invoice>;
   updateInvoice(
     tenantId: string,
     id: string,

@@ -1,6 +1,7 @@
 import type { accountMessages } from '../areas/account/messages.ts';
 import type { catalogMessages } from '../areas/catalog/messages.ts';
 import type { customersMessages } from '../areas/customers/messages.ts';
+import type { depositsMessages } from '../areas/deposits/messages.ts';
 import type { homeMessages } from '../areas/home/messages.ts';
 import type { inboxMessages } from '../areas/inbox/messages.ts';
 import type { invoicesMessages } from '../areas/invoices/messages.ts';
@@ -25,6 +26,7 @@ export type Catalog = typeof es &
     catalog: (typeof catalogMessages)['es'];
     // Its own strings add to the `customers.*` of the shell's catalog.
     customers: (typeof customersMessages)['es'];
+    deposits: (typeof depositsMessages)['es'];
     tasks: (typeof tasksMessages)['es'];
     tickets: (typeof ticketsMessages)['es'];
     workOrders: (typeof workOrdersMessages)['es'];
