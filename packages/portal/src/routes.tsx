@@ -7,6 +7,7 @@ import { developerRoutes } from './areas/developer/routes.ts';
 import { homeRoutes } from './areas/home/routes.ts';
 import { inboxRoutes } from './areas/inbox/routes.ts';
 import { invoicesRoutes } from './areas/invoices/routes.ts';
+import { movementsRoutes } from './areas/movements/routes.ts';
 import { NotFoundPage, RouteErrorPage } from './areas/not-found.tsx';
 import { registerRoutes } from './areas/register/routes.ts';
 import { selfInvoicingRoutes } from './areas/self-invoicing/routes.ts';
@@ -99,6 +100,7 @@ export const routes: RouteObject[] = [
               ...withStrings(settingsRoutes, ['settings']),
               ...withStrings(usersRoutes, ['users']),
               ...withStrings(inboxRoutes, ['inbox']),
+              ...withStrings(movementsRoutes, ['movements']),
               ...withStrings(ticketsRoutes, ['tickets']),
             ],
           },

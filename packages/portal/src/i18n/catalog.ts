@@ -5,6 +5,7 @@ import type { depositsMessages } from '../areas/deposits/messages.ts';
 import type { homeMessages } from '../areas/home/messages.ts';
 import type { inboxMessages } from '../areas/inbox/messages.ts';
 import type { invoicesMessages } from '../areas/invoices/messages.ts';
+import type { movementsMessages } from '../areas/movements/messages.ts';
 import type { registerMessages } from '../areas/register/messages.ts';
 import type { selfInvoicingMessages } from '../areas/self-invoicing/messages.ts';
 import type { settingsMessages } from '../areas/settings/messages.ts';
@@ -33,6 +34,7 @@ export type Catalog = typeof es &
     settings: (typeof settingsMessages)['es'];
     users: (typeof usersMessages)['es'];
     inbox: (typeof inboxMessages)['es'];
+    movements: (typeof movementsMessages)['es'];
     register: (typeof registerMessages)['es'];
     selfInvoicing: (typeof selfInvoicingMessages)['es'];
     account: (typeof accountMessages)['es'];
