@@ -36,24 +36,27 @@ export function TotalCard({
   return (
     <section className="card total-card" aria-labelledby="total-card-title" data-total-card>
       <h2 id="total-card-title">{t('movements.card.title')}</h2>
-      <dl role="status" aria-live="polite">
-        <div>
-          <dt>{t('movements.card.count')}</dt>
-          <dd data-figure="count">{totals.count}</dd>
-        </div>
-        <div>
-          <dt>{t('movements.card.net')}</dt>
-          <dd data-figure="net">{money(totals.net)}</dd>
-        </div>
-        <div>
-          <dt>{t('movements.card.tax')}</dt>
-          <dd data-figure="tax">{money(totals.tax)}</dd>
-        </div>
-        <div className="total-card-total">
-          <dt>{t('movements.card.total')}</dt>
-          <dd data-figure="total">{money(totals.total)}</dd>
-        </div>
-      </dl>
+      {/* Announced as it changes, politely: a screen reader hears the new total after a tick. */}
+      <div role="status" aria-live="polite">
+        <dl>
+          <div>
+            <dt>{t('movements.card.count')}</dt>
+            <dd data-figure="count">{totals.count}</dd>
+          </div>
+          <div>
+            <dt>{t('movements.card.net')}</dt>
+            <dd data-figure="net">{money(totals.net)}</dd>
+          </div>
+          <div>
+            <dt>{t('movements.card.tax')}</dt>
+            <dd data-figure="tax">{money(totals.tax)}</dd>
+          </div>
+          <div className="total-card-total">
+            <dt>{t('movements.card.total')}</dt>
+            <dd data-figure="total">{money(totals.total)}</dd>
+          </div>
+        </dl>
+      </div>
     </section>
   );
 }
