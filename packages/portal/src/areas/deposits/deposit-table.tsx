@@ -23,7 +23,11 @@ export function DepositTable({
       <thead>
         <tr>
           <th scope="col">{t('deposits.columns.date')}</th>
-          {customerName ? <th scope="col">{t('deposits.columns.customer')}</th> : null}
+          {customerName ? (
+            <th scope="col" className="wide-only">
+              {t('deposits.columns.customer')}
+            </th>
+          ) : null}
           <th scope="col" className="wide-only">
             {t('deposits.columns.reference')}
           </th>
@@ -33,7 +37,9 @@ export function DepositTable({
           <th scope="col" className="amount">
             {t('deposits.columns.amount')}
           </th>
-          <th scope="col">{t('deposits.columns.status')}</th>
+          <th scope="col" className="wide-only">
+            {t('deposits.columns.status')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -41,10 +47,19 @@ export function DepositTable({
           <tr key={d.id}>
             <td>
               {formatDate(d.date, language)}
+              {/* Narrow screens keep two columns: when, what and whose; how much and its status. */}
               <span className="deposits-narrow mono">{d.reference}</span>
+              {customerName ? (
+                <Link
+                  className="deposits-narrow"
+                  to={`/customers/${encodeURIComponent(d.customerId)}`}
+                >
+                  {customerName(d.customerId)}
+                </Link>
+              ) : null}
             </td>
             {customerName ? (
-              <td>
+              <td className="wide-only">
                 <Link to={`/customers/${encodeURIComponent(d.customerId)}`}>
                   {customerName(d.customerId)}
                 </Link>
@@ -52,11 +67,14 @@ export function DepositTable({
             ) : null}
             <td className="wide-only mono">{d.reference}</td>
             <td className="wide-only">{t(`deposits.methods.${d.method}`)}</td>
-            <td className="amount">{formatMoney(d.amount, d.currency, language)}</td>
-            <td>
-              <span className={`badge deposit-${d.status}`}>
-                {t(`deposits.statuses.${d.status}`)}
+            <td className="amount">
+              {formatMoney(d.amount, d.currency, language)}
+              <span className="deposits-narrow">
+                <Status deposit={d} />
               </span>
+            </td>
+            <td className="wide-only">
+              <Status deposit={d} />
               {d.invoiceId ? (
                 <>
                   {' '}
@@ -70,5 +88,14 @@ export function DepositTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+function Status({ deposit }: { deposit: Deposit }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`badge deposit-${deposit.status}`}>
+      {t(`deposits.statuses.${deposit.status}`)}
+    </span>
   );
 }
