@@ -57,12 +57,12 @@ afterEach(async () => {
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 /** The demo tenant's API (its key), as an ERP calls it: the supplier's side. */
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, read by the test
 async function api(
   method: string,
   path: string,
   body?: unknown,
   token = info.apiKey,
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON answers, read by the test
 ): Promise<any> {
   const res = await fetch(`${info.apiUrl}${path}`, {
     method,
