@@ -36,6 +36,7 @@ import {
   DynamoWebhookSubscriptionRepository,
   DynamoWorkOrderRepository,
 } from '@sello/aws';
+import { jurisdictionOf } from '@sello/core/taxes';
 import { documentClient } from './clients.ts';
 import { tableName } from './config.ts';
 
@@ -103,3 +104,7 @@ export const repositories = () => {
   built ??= build();
   return built;
 };
+
+/** Whose tax rules a tenant follows (Spain's for a tenant not found: the caller then fails anyway). */
+export const tenantJurisdiction = async (tenantId: string) =>
+  jurisdictionOf((await repositories().tenants.get(tenantId))?.address.country ?? 'ES');

@@ -164,6 +164,13 @@ export interface Invoice extends ExchangeFields {
   corrective?: CorrectiveData;
   /** The simplified invoices (tickets) this complete invoice replaces (self-invoicing). */
   substitutes?: SubstitutedInvoice[];
+  /**
+   * The prepaid deposits this invoice bills (their ids), one line each or one grouped line. Issuing
+   * marks them invoiced in the numbering transaction; cancelling gives them back.
+   */
+  deposits?: string[];
+  /** A draft of a split: the invoice that bills its deposits until it is issued and takes them. */
+  depositsFrom?: string;
   source?: DocumentSource;
   /** Mexican invoices: the CFDI's stamp (absent on drafts and on other countries' invoices). */
   cfdi?: CfdiState;

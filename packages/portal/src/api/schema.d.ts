@@ -1892,6 +1892,7 @@ export interface components {
             address: components["schemas"]["Address"];
             /** Format: date-time */
             createdAt: string;
+            depositTreatment?: components["schemas"]["DepositTreatment"];
             email?: string;
             id: string;
             /**
@@ -1915,6 +1916,8 @@ export interface components {
         };
         CustomerInput: {
             address: components["schemas"]["Address"];
+            /** @description How this customer's deposits are invoiced, instead of the tenant's `deposits` setting */
+            depositTreatment?: components["schemas"]["DepositTreatment"];
             /** Format: email */
             email?: string;
             /**
@@ -1932,6 +1935,8 @@ export interface components {
         };
         CustomerPatch: {
             address?: components["schemas"]["Address"];
+            /** @description null removes it: the tenant's setting applies again */
+            depositTreatment?: components["schemas"]["DepositTreatment"] | null;
             email?: string | null;
             /**
              * @description Language of documents and e-mails
@@ -2024,6 +2029,22 @@ export interface components {
         DepositSelection: {
             /** @description Deposits of yours, each once */
             depositIds: string[];
+        };
+        /** @description How deposits are invoiced. Without one: Spain "Anticipo" at IVA 21 %; Mexico SAT's advance "Anticipo del bien o servicio", 84111506 / ACT, IVA 16 %; one line per deposit */
+        DepositTreatment: {
+            /** @description The concept printed on the invoice, e.g. "Recarga de saldo" */
+            concept: string;
+            /**
+             * @description One line per deposit (with its day and reference), or one line for them all
+             * @enum {string}
+             */
+            lines: "perDeposit" | "grouped";
+            /** @description Mexico: c_ClaveProdServ; 84111506 (advances, per SAT) by default */
+            satProductKey?: string;
+            /** @description Mexico: c_ClaveUnidad; ACT by default */
+            satUnitKey?: string;
+            /** @description The concept's taxes; a deposit's amount includes them */
+            taxes: components["schemas"]["TaxInput"][];
         };
         DocumentValidation: {
             /** @description Errors and warnings, in document order of checks */
@@ -2339,6 +2360,8 @@ export interface components {
                 taxRegime?: string;
             };
             customerId: string;
+            /** @description The prepaid deposits it bills (taken when it is issued, given back if cancelled) */
+            depositIds?: string[];
             events: {
                 /** Format: date-time */
                 at: string;
@@ -2438,9 +2461,13 @@ export interface components {
         InvoiceInput: {
             /** @description Mexico: the buyer's use of the CFDI (c_UsoCFDI), checked against its régimen; G03 (or S01 where G03 does not apply) unless given */
             cfdiUse?: string;
+            /** @description With `depositIds`: the lines' concept, instead of the deposit treatment's */
+            concept?: string;
             /** @description ISO 4217 code; defaults to the tenant's accounting currency (EUR in Spain, MXN in Mexico) */
             currency?: string;
             customerId: string;
+            /** @description Instead of `lines`: the prepaid deposits (uninvoiced, of this customer, one currency) the invoice bills, one line each or one grouped line per the deposit treatment; issuing marks them invoiced, or answers 409 naming `depositIds.N` another invoice took */
+            depositIds?: string[];
             /** @description Units of the tenant's accounting currency (EUR, MXN) one unit of `currency` is worth; required when they differ, e.g. "17.2345" */
             exchangeRate?: string;
             /**
@@ -2453,7 +2480,8 @@ export interface components {
              * @enum {string}
              */
             language?: "es" | "ca" | "en";
-            lines: components["schemas"]["LineInput"][];
+            /** @description Required unless `depositIds` */
+            lines?: components["schemas"]["LineInput"][];
             notes?: string;
             /**
              * Format: date
@@ -2467,7 +2495,11 @@ export interface components {
         InvoicePatch: {
             /** @description Mexico: the buyer's use of the CFDI (c_UsoCFDI), checked against its régimen; G03 (or S01 where G03 does not apply) unless given */
             cfdiUse?: string;
+            /** @description With `depositIds`: the lines' concept, instead of the deposit treatment's */
+            concept?: string;
             customerId?: string;
+            /** @description Instead of `lines`: the prepaid deposits (uninvoiced, of this customer, one currency) the invoice bills, one line each or one grouped line per the deposit treatment; issuing marks them invoiced, or answers 409 naming `depositIds.N` another invoice took */
+            depositIds?: string[];
             /** @description Units of the tenant's accounting currency (EUR, MXN) one unit of `currency` is worth; required when they differ, e.g. "17.2345" */
             exchangeRate?: string;
             /**
@@ -2480,6 +2512,7 @@ export interface components {
              * @enum {string}
              */
             language?: "es" | "ca" | "en";
+            /** @description Required unless `depositIds` */
             lines?: components["schemas"]["LineInput"][];
             notes?: string;
             /**
@@ -3029,6 +3062,8 @@ export interface components {
             method: "substitution" | "differences";
             reasonCode: string;
             reasonDescription?: string;
+            /** @description An invoice of deposits: those the correction takes back (uninvoiced again). Without it, a correction by differences that brings the invoice to zero gives back all */
+            releaseDepositIds?: string[];
         };
         Redemption: {
             documents: {
@@ -3170,6 +3205,8 @@ export interface components {
                 /** @description Present while a logo is set (`PUT /v1/settings/logo`); its image is `GET /v1/settings/logo` */
                 logo?: components["schemas"]["Logo"];
             };
+            /** @description How prepaid deposits are invoiced; a customer's `depositTreatment` overrides it */
+            deposits?: components["schemas"]["DepositTreatment"];
             notifications: {
                 /** @description E-mail each invoice's customer when it is issued (with a registration link if it has no account) */
                 recipientsOnIssue: boolean;
@@ -3193,6 +3230,8 @@ export interface components {
                 accentColor?: string | null;
                 footer?: string | null;
             } | null;
+            /** @description Replaces the deposit treatment as a whole; `null` goes back to the default */
+            deposits?: components["schemas"]["DepositTreatment"] | null;
             notifications?: {
                 recipientsOnIssue?: boolean;
             };
@@ -3291,10 +3330,12 @@ export interface components {
             };
         };
         SplitInput: {
-            /** @description Each part becomes a new invoice; together they must add up to the original */
+            /** @description Each part becomes a new invoice; together they must add up to the original, or, by deposits, take each of the original's deposits once */
             parts: {
                 customerId?: string;
-                lines: components["schemas"]["LineInput"][];
+                /** @description Instead of `lines`: some of the original's deposits */
+                depositIds?: string[];
+                lines?: components["schemas"]["LineInput"][];
             }[];
         };
         /**
