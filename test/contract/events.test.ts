@@ -10,6 +10,7 @@ import { realiseCfdi } from './placeholders/cfdi.ts';
 import { realiseChangeRequests } from './placeholders/change-requests.ts';
 import type { Realise } from './placeholders/context.ts';
 import { realiseCsd } from './placeholders/csd.ts';
+import { realiseCustomerPortal } from './placeholders/customer-portal.ts';
 import { realiseDeposits } from './placeholders/deposits.ts';
 import { realiseDocuments } from './placeholders/documents.ts';
 import { realiseExchange } from './placeholders/exchange.ts';
@@ -103,6 +104,7 @@ async function realise(event: string, routeId: string): Promise<string> {
     realiseCfdi,
     realiseChangeRequests,
     realiseCsd,
+    realiseCustomerPortal,
     realiseDeposits,
     realiseDocuments,
     realiseExchange,

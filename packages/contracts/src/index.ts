@@ -11,6 +11,7 @@ export * from './schemas/catalog.ts';
 export * from './schemas/change-requests.ts';
 export * from './schemas/common.ts';
 export * from './schemas/csd.ts';
+export * from './schemas/customer-portal.ts';
 export * from './schemas/customers.ts';
 export * from './schemas/deposits.ts';
 export * from './schemas/documents.ts';

@@ -3,6 +3,7 @@ import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { changeRequestsRoutes } from './routes/change-requests.ts';
 import { csdRoutes } from './routes/csd.ts';
+import { customerPortalRoutes } from './routes/customer-portal.ts';
 import { customersRoutes } from './routes/customers.ts';
 import { depositsRoutes } from './routes/deposits.ts';
 import { documentsRoutes, documentsTriggered } from './routes/documents.ts';
@@ -47,6 +48,7 @@ export const routes = {
   ...ticketsRoutes,
   ...depositsRoutes,
   ...invoicingPoliciesRoutes,
+  ...customerPortalRoutes,
   ...globalInvoicesRoutes,
   ...changeRequestsRoutes,
 } as const satisfies Record<string, RouteDef>;

@@ -33,6 +33,7 @@ export interface Key {
 }
 
 import { changeRequestsKeys } from './keys/change-requests.ts';
+import { customerPortalKeys } from './keys/customer-portal.ts';
 import { depositsKeys } from './keys/deposits.ts';
 import { exchangeKeys } from './keys/exchange.ts';
 import { invoicingPoliciesKeys } from './keys/invoicing-policies.ts';
@@ -141,6 +142,7 @@ export const keys = {
   ...depositsKeys,
   ...changeRequestsKeys,
   ...invoicingPoliciesKeys,
+  ...customerPortalKeys,
 } as const;
 
 /** Strips key and index attributes from an item before mapping it to a domain object. */

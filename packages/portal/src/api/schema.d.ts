@@ -1090,6 +1090,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/recipients/me/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenants you are a customer of (by your tax id), those you have deposits with first */
+        get: operations["listMySuppliers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your deposits at a supplier, newest payment first, with the treatment their invoice is computed with (`depositTotals` of a selection gives what the invoice will say) */
+        get: operations["listMyDeposits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/deposits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your deposits at a supplier */
+        get: operations["getMyDeposit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/deposits/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The figures an invoice of these deposits of yours will show; writes nothing */
+        post: operations["totalMyDeposits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your invoices from a supplier, newest first: issued ones and the drafts you made */
+        get: operations["listMyInvoices"];
+        put?: never;
+        /** A draft invoice of deposits of yours (as POST /v1/invoices with `depositIds`) */
+        post: operations["createMyInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your invoices from a supplier (issued, or a draft you made) */
+        get: operations["getMyInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct your draft before issuing it: your fiscal data (name, address, régimen), kept by the supplier for this invoice and the next ones (send `If-Match`) */
+        patch: operations["correctMyInvoice"];
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices/{id}/documents/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your invoice as a document (a draft's PDF preview; the issued PDF, Facturae or CFDI) */
+        get: operations["getMyInvoiceDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue your draft: numbered now, its documents follow within seconds */
+        post: operations["issueMyInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/recipients/register": {
         parameters: {
             query?: never;
@@ -2157,6 +2295,10 @@ export interface components {
             /** @description The payment's own reference; a payment notified again is the same deposit */
             reference: string;
         };
+        DepositSelection: {
+            /** @description Deposits of yours, each once */
+            depositIds: string[];
+        };
         /** @description How deposits are invoiced. Without one: Spain "Anticipo" at IVA 21 %; Mexico SAT's advance "Anticipo del bien o servicio", 84111506 / ACT, IVA 16 %; one line per deposit */
         DepositTreatment: {
             /** @description The concept printed on the invoice, e.g. "Recarga de saldo" */
@@ -2776,6 +2918,11 @@ export interface components {
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
+        ListMyInvoices200: {
+            items: components["schemas"]["Invoice"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
         ListOnboardingKeys200: {
             items: components["schemas"]["OnboardingKey"][];
             /** @description Pass as `cursor` to get the next page */
@@ -3094,6 +3241,43 @@ export interface components {
              * @description A past occurrence of the policy: 00:00 in its time zone on a day it bills
              */
             occurrence: string;
+        };
+        PortalDepositPage: {
+            items: components["schemas"]["Deposit"][];
+            /** @enum {string} */
+            jurisdiction: "ES" | "MX";
+            nextCursor?: string;
+            /** @description How these deposits are invoiced: `depositTotals` of a selection with it */
+            treatment: {
+                concept: string;
+                /** @enum {string} */
+                lines: "perDeposit" | "grouped";
+                satProductKey?: string;
+                satUnitKey?: string;
+                taxes: components["schemas"]["TaxInput"][];
+            };
+        };
+        PortalDepositTotals: {
+            count: number;
+            /** @description ISO 4217 alphabetic code */
+            currency: string;
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
+            net: string;
+            /** @description The deposits added up: what was paid */
+            paid: string;
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
+            tax: string;
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
+            total: string;
+        };
+        PortalDraftCorrection: {
+            /** @description Your fiscal data as the supplier keeps it (this invoice and the next ones); your tax id is who you are and does not change here */
+            buyer: {
+                address?: components["schemas"]["Address"];
+                name?: string;
+                /** @description Mexican buyers: SAT's c_RegimenFiscal as on their Constancia de Situación Fiscal (CFDI RegimenFiscalReceptor), e.g. 601 or 612 */
+                taxRegime?: string;
+            };
         };
         PriceEntry: {
             productId: string;
@@ -3561,6 +3745,17 @@ export interface components {
             kind: "staff";
             role: components["schemas"]["StaffRole"];
             tenantId: string;
+        };
+        Supplier: {
+            /** @description The recipient's customer record at this supplier */
+            customerId: string;
+            hasDeposits: boolean;
+            name: string;
+            taxId: string;
+            tenantId: string;
+        };
+        SupplierList: {
+            items: components["schemas"]["Supplier"][];
         };
         Tariff: {
             /** Format: date-time */
@@ -8473,6 +8668,569 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMySuppliers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your suppliers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierList"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyDeposits: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Paid on or after this day (UTC), YYYY-MM-DD */
+                from?: string;
+                limit?: number;
+                status?: "uninvoiced" | "invoiced" | "refunded";
+                /** @description Paid on or before this day (UTC), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of your deposits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalDepositPage"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyDeposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deposit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deposit"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    totalMyDeposits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepositSelection"];
+            };
+        };
+        responses: {
+            /** @description Count, net, tax and total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalDepositTotals"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyInvoices: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListMyInvoices200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepositSelection"];
+            };
+        };
+        responses: {
+            /** @description The draft with its totals */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A deposit is invoiced already; `errors` names it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalDraftCorrection"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft any more */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyInvoiceDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pdf, facturae (signed 3.2.2), ubl (UBL 2.1, Peppol BIS 3.0), cii (CII D16B) or verifactu (the latest VERI*FACTU record, for Spanish issuers with records on) */
+                format: "pdf" | "facturae" | "ubl" | "cii" | "verifactu" | "cfdi";
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A draft has only its PDF preview, or the format does not apply */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issued invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft, or a deposit was invoiced meanwhile; `errors` names it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
