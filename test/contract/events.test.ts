@@ -10,10 +10,12 @@ import { realiseCfdi } from './placeholders/cfdi.ts';
 import { realiseChangeRequests } from './placeholders/change-requests.ts';
 import type { Realise } from './placeholders/context.ts';
 import { realiseCsd } from './placeholders/csd.ts';
+import { realiseCustomerPortal } from './placeholders/customer-portal.ts';
 import { realiseDeposits } from './placeholders/deposits.ts';
 import { realiseDocuments } from './placeholders/documents.ts';
 import { realiseExchange } from './placeholders/exchange.ts';
 import { realiseGlobalInvoices } from './placeholders/global-invoices.ts';
+import { realiseInvoicingPolicies } from './placeholders/invoicing-policies.ts';
 import { realiseRecipients } from './placeholders/recipients.ts';
 import { realiseSettings } from './placeholders/settings.ts';
 import { realiseStaff } from './placeholders/staff.ts';
@@ -102,10 +104,12 @@ async function realise(event: string, routeId: string): Promise<string> {
     realiseCfdi,
     realiseChangeRequests,
     realiseCsd,
+    realiseCustomerPortal,
     realiseDeposits,
     realiseDocuments,
     realiseExchange,
     realiseGlobalInvoices,
+    realiseInvoicingPolicies,
     realiseRecipients,
     realiseSettings,
     realiseStaff,

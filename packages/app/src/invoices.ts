@@ -57,6 +57,8 @@ export function invoiceDeps(): InvoiceDeps {
     customers: r.customers,
     resolveLines: resolveLines(r),
     paymentDefaults: async (tenantId) => (await r.settings.get(tenantId))?.payment,
+    deposits: r.deposits,
+    depositTreatment: async (tenantId) => (await r.settings.get(tenantId))?.deposits,
     clock: systemClock,
     ids: ulidIds,
     ...(verifactu ? { verifactu: { system: verifactu.system } } : {}),

@@ -13,9 +13,11 @@ import {
   DynamoImportRepository,
   DynamoInboxRepository,
   DynamoInvoiceRepository,
+  DynamoInvoicingPolicyRepository,
   DynamoMembershipRepository,
   DynamoNotificationLog,
   DynamoOnboardingKeyRepository,
+  DynamoPolicyRunRepository,
   DynamoProductRepository,
   DynamoRecipientMigrationStore,
   DynamoRecipientRepository,
@@ -37,6 +39,7 @@ import {
   DynamoWebhookSubscriptionRepository,
   DynamoWorkOrderRepository,
 } from '@sello/aws';
+import { jurisdictionOf } from '@sello/core/taxes';
 import { documentClient } from './clients.ts';
 import { tableName } from './config.ts';
 
@@ -96,6 +99,9 @@ function build() {
     deposits: new DynamoDepositRepository(db, table),
     // change requests
     changeRequests: new DynamoChangeRequestRepository(db, table),
+    // invoicing policies (automatic invoicing of deposits)
+    invoicingPolicies: new DynamoInvoicingPolicyRepository(db, table),
+    policyRuns: new DynamoPolicyRunRepository(db, table),
     documentGrants: new DynamoDocumentGrantStore(db, table),
   };
 }
@@ -106,3 +112,7 @@ export const repositories = () => {
   built ??= build();
   return built;
 };
+
+/** Whose tax rules a tenant follows (Spain's for a tenant not found: the caller then fails anyway). */
+export const tenantJurisdiction = async (tenantId: string) =>
+  jurisdictionOf((await repositories().tenants.get(tenantId))?.address.country ?? 'ES');

@@ -5,7 +5,7 @@ import { systemClock } from '@sello/core/ports';
 import * as core from '@sello/core/settings';
 import { s3Client } from './clients.ts';
 import { artifactBucket } from './config.ts';
-import { repositories } from './repositories.ts';
+import { repositories, tenantJurisdiction } from './repositories.ts';
 
 /** The tenant's settings (payment defaults, notifications). */
 export const getSettings = () => core.getSettings({ settings: repositories().settings });
@@ -21,6 +21,7 @@ export const updateSettings = () =>
         ? series.kind === 'standard'
         : DEFAULT_SERIES.some((d) => d.code === code && d.kind === 'standard');
     },
+    jurisdiction: tenantJurisdiction,
   });
 
 let artifacts: S3ArtifactStore | undefined;

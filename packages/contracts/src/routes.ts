@@ -3,12 +3,17 @@ import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { changeRequestsRoutes } from './routes/change-requests.ts';
 import { csdRoutes } from './routes/csd.ts';
+import { customerPortalRoutes } from './routes/customer-portal.ts';
 import { customersRoutes } from './routes/customers.ts';
 import { depositsRoutes } from './routes/deposits.ts';
 import { documentsRoutes, documentsTriggered } from './routes/documents.ts';
 import { exchangeRoutes, exchangeTriggered } from './routes/exchange.ts';
 import { globalInvoicesRoutes, globalInvoicesTriggered } from './routes/global-invoices.ts';
 import { invoicesRoutes, invoicesTriggered } from './routes/invoices.ts';
+import {
+  invoicingPoliciesRoutes,
+  invoicingPoliciesTriggered,
+} from './routes/invoicing-policies.ts';
 import { recipientsRoutes, recipientsTriggered } from './routes/recipients.ts';
 import { settingsRoutes, settingsTriggered } from './routes/settings.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -42,6 +47,8 @@ export const routes = {
   ...usersRoutes,
   ...ticketsRoutes,
   ...depositsRoutes,
+  ...invoicingPoliciesRoutes,
+  ...customerPortalRoutes,
   ...globalInvoicesRoutes,
   ...changeRequestsRoutes,
 } as const satisfies Record<string, RouteDef>;
@@ -90,6 +97,7 @@ export const triggered = {
   ...webhooksTriggered,
   ...tasksTriggered,
   ...ticketsTriggered,
+  ...invoicingPoliciesTriggered,
 } as const satisfies Record<string, TriggeredDef>;
 
 export const triggeredList: readonly TriggeredDef[] = Object.values(triggered);

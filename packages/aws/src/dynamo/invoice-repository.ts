@@ -1,6 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { PreconditionFailedError } from '@sello/core/errors';
 import type {
+  DepositChange,
   DraftDeletion,
   Invoice,
   InvoiceFilter,
@@ -9,6 +10,7 @@ import type {
 } from '@sello/core/invoices';
 import type { Page, PageRequest } from '@sello/core/shared';
 import type { BillingRecord, ChainHead } from '@sello/core/verifactu';
+import { depositChangeItem, depositsLost } from './deposit-changes.ts';
 import { invoiceItem, toInvoice } from './invoice-item.ts';
 import { keys } from './keys.ts';
 import { BatchedNumbering, backOffOrThrow } from './numbering.ts';
@@ -24,6 +26,8 @@ import {
   queryPage,
   type SortKeyCondition,
   TableAdapter,
+  type TransactItem,
+  transactWrite,
 } from './toolkit/index.ts';
 import { chainItems, readChainHead } from './verifactu/chain.ts';
 
@@ -121,13 +125,27 @@ export class DynamoInvoiceRepository
     );
   }
 
-  async update(next: Invoice): Promise<void> {
-    await putIf(
-      this.db,
-      this.table,
-      invoiceItem(next),
-      atVersion(next.version - 1),
-      changedMeanwhile(`Invoice ${next.id}`),
+  async update(next: Invoice, deposits: readonly DepositChange[] = []): Promise<void> {
+    if (!deposits.length) {
+      await putIf(
+        this.db,
+        this.table,
+        invoiceItem(next),
+        atVersion(next.version - 1),
+        changedMeanwhile(`Invoice ${next.id}`),
+      );
+      return;
+    }
+    const invoice: TransactItem = {
+      Put: { TableName: this.table, Item: invoiceItem(next), ...atVersion(next.version - 1) },
+    };
+    const changes = deposits.map((c) =>
+      depositChangeItem(this.table, next.tenantId, c, next.updatedAt),
+    );
+    await transactWrite(this.db, [invoice, ...changes], (why) =>
+      why.failed(0)
+        ? new PreconditionFailedError(`Invoice ${next.id} was changed by another request`)
+        : depositsLost(deposits.filter((_, i) => why.failed(i + 1))),
     );
   }
 

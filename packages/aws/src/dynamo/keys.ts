@@ -33,8 +33,10 @@ export interface Key {
 }
 
 import { changeRequestsKeys } from './keys/change-requests.ts';
+import { customerPortalKeys } from './keys/customer-portal.ts';
 import { depositsKeys } from './keys/deposits.ts';
 import { exchangeKeys } from './keys/exchange.ts';
+import { invoicingPoliciesKeys } from './keys/invoicing-policies.ts';
 import { recipientsKeys } from './keys/recipients.ts';
 import { staffKeys } from './keys/staff.ts';
 import { tasksKeys } from './keys/tasks.ts';
@@ -139,6 +141,8 @@ export const keys = {
   ...ticketsKeys,
   ...depositsKeys,
   ...changeRequestsKeys,
+  ...invoicingPoliciesKeys,
+  ...customerPortalKeys,
 } as const;
 
 /** Strips key and index attributes from an item before mapping it to a domain object. */

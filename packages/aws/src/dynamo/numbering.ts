@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '@sello/core/errors';
-import type { Invoice, IssueState, IssueWrite } from '@sello/core/invoices';
+import type { DepositChange, Invoice, IssueState, IssueWrite } from '@sello/core/invoices';
 import { type ChainHead, linkOf } from '@sello/core/verifactu';
+import { depositChangeItem, depositsLost } from './deposit-changes.ts';
 import { invoiceItem } from './invoice-item.ts';
 import { type Key, keys } from './keys.ts';
 import { absent, atVersion, batchGet, Cancellation, type TransactItem } from './toolkit/index.ts';
@@ -24,9 +25,26 @@ export async function backOffOrThrow(error: unknown, why: Cancellation, attempt:
   await sleep(Math.random() * 2 ** Math.min(attempt, 7));
 }
 
+/** Why a member's own items failed: its invoice, what it corrects, or a deposit it bills. */
+function refusal(
+  b: { member: Member; items: number[]; deposits: Array<[number, DepositChange]> },
+  why: Cancellation,
+): ConflictError {
+  if (why.failed(b.items[0]!)) {
+    return new ConflictError(
+      `Invoice ${b.member.draft.id} was issued or changed by another request`,
+    );
+  }
+  const lost = b.deposits.filter(([i]) => why.failed(i)).map(([, change]) => change);
+  if (lost.length) return depositsLost(lost);
+  return new ConflictError('An invoice this correction touches was changed by another request');
+}
+
 /** One issue waiting in its lane. */
 interface Member {
   draft: Invoice;
+  /** Transaction items it writes at most (invoice, original, record, number claim, deposits). */
+  weight: number;
   counterKey: Key;
   build: (state: IssueState) => IssueWrite;
   resolve: (write: IssueWrite) => void;
@@ -55,31 +73,40 @@ const keyText = (key: Key) => `${key.pk}|${key.sk}`;
 
 const uniqueKeys = (list: Key[]) => [...new Map(list.map((k) => [keyText(k), k])).values()];
 
+/** Items of a transaction besides its members' own: the head and, at worst, a counter each. */
+const MAX_ITEMS = 100;
+
 /**
  * TransactWriteItems takes up to 100 items and 4 MB. A member writes its invoice, what it
- * corrects, its record and the claim of its number: 19 members stay under 100 items with the
- * counters and the head, and
+ * corrects, its record, the claim of its number and the deposits it bills (its `weight`, one
+ * more for its counter): members are taken while they fit in 100 items with the head, and
  * their invoices (DynamoDB items, 400 KB at most) are kept under 3 MB by their JSON size. The
- * same invoice twice (two requests issuing one draft, two corrections of one original) waits for
- * the next batch: one transaction may not write an item twice.
+ * same invoice or deposit twice (two requests issuing one draft, two corrections of one original,
+ * two invoices over one deposit) waits for the next batch: one transaction may not write an item
+ * twice.
  */
 function takeBatch(queue: Member[]): Member[] {
   const batch: Member[] = [];
   const ids = new Set<string>();
   let bytes = 0;
-  for (let i = 0; i < queue.length && batch.length < 19; ) {
+  let items = 1;
+  for (let i = 0; i < queue.length; ) {
     const member = queue[i]!;
     const size = JSON.stringify(member.draft).length;
-    const touched = [member.draft.id, member.draft.corrective?.originalId].filter(
-      (id): id is string => !!id,
-    );
-    if (batch.length && (bytes + size > 3_000_000 || touched.some((id) => ids.has(id)))) {
+    const touched = [
+      member.draft.id,
+      member.draft.corrective?.originalId,
+      ...(member.draft.deposits ?? []),
+    ].filter((id): id is string => !!id);
+    const fits = items + member.weight + 1 <= MAX_ITEMS && bytes + size <= 3_000_000;
+    if (batch.length && (!fits || touched.some((id) => ids.has(id)))) {
       i++;
       continue;
     }
     batch.push(member);
     queue.splice(i, 1);
     bytes += size;
+    items += member.weight + 1;
     for (const id of touched) ids.add(id);
   }
   return batch;
@@ -104,7 +131,7 @@ export class BatchedNumbering {
     draft: Invoice,
     counter: { series: string; period: string },
     build: (state: IssueState) => IssueWrite,
-    options: { chain?: boolean } = {},
+    options: { chain?: boolean; deposits?: number } = {},
   ): Promise<IssueWrite> {
     const counterKey = keys.seriesCounter(draft.tenantId, counter.series, counter.period);
     const headKey = options.chain ? keys.chainHead(draft.tenantId) : undefined;
@@ -117,7 +144,8 @@ export class BatchedNumbering {
     }
     const current = lane;
     return new Promise<IssueWrite>((resolve, reject) => {
-      current.queue.push({ draft, counterKey, build, resolve, reject });
+      const weight = 4 + (options.deposits ?? draft.deposits?.length ?? 0);
+      current.queue.push({ draft, weight, counterKey, build, resolve, reject });
       if (!current.draining) void this.drain(laneKey, current);
     });
   }
@@ -191,7 +219,13 @@ export class BatchedNumbering {
         counterKeys.map((k) => [keyText(k), { ...state!.counters.get(keyText(k))! }]),
       );
       let head = state.head;
-      const built: Array<{ member: Member; write: IssueWrite; items: number[] }> = [];
+      const built: Array<{
+        member: Member;
+        write: IssueWrite;
+        items: number[];
+        /** Index in the transaction of each deposit change, with the change. */
+        deposits: Array<[number, DepositChange]>;
+      }> = [];
       const items: TransactItem[] = [];
       let headItem: TransactItem | undefined;
       for (const member of members) {
@@ -213,6 +247,13 @@ export class BatchedNumbering {
         const own: number[] = [];
         own.push(items.push(this.issuedItem(member.draft, write.invoice)) - 1);
         for (const other of write.also ?? []) own.push(items.push(this.alsoItem(other)) - 1);
+        const deposits: Array<[number, DepositChange]> = (write.deposits ?? []).map((change) => [
+          items.push(
+            depositChangeItem(this.table, member.draft.tenantId, change, write.invoice.updatedAt),
+          ) - 1,
+          change,
+        ]);
+        own.push(...deposits.map(([i]) => i));
         if (write.record) {
           const [headPut, recordPut] = chainItems(
             this.table,
@@ -228,7 +269,7 @@ export class BatchedNumbering {
             : (headPut as TransactItem);
           head = { seq: (head?.seq ?? 0) + 1, link: linkOf(write.record) };
         }
-        built.push({ member, write, items: own });
+        built.push({ member, write, items: own, deposits });
       }
       if (!built.length) return undefined;
       // Each number claimed for its invoice, so an import of the same number is refused (see
@@ -262,17 +303,7 @@ export class BatchedNumbering {
           return undefined;
         }
         const refused = built.filter((b) => b.items.some((i) => why.failed(i)));
-        for (const b of refused) {
-          b.member.reject(
-            why.failed(b.items[0]!)
-              ? new ConflictError(
-                  `Invoice ${b.member.draft.id} was issued or changed by another request`,
-                )
-              : new ConflictError(
-                  'An invoice this correction touches was changed by another request',
-                ),
-          );
-        }
+        for (const b of refused) b.member.reject(refusal(b, why));
         members = built.filter((b) => !refused.includes(b)).map((b) => b.member);
         state = undefined;
         if (refused.length) continue;

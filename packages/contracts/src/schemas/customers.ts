@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
+import { DepositTreatment } from './deposits.ts';
 
 export const LANGUAGES = ['es', 'ca', 'en'] as const;
 export const Language = z.enum(LANGUAGES).describe('Language of documents and e-mails');
@@ -40,6 +41,9 @@ export const CustomerInput = z
     address: Address,
     tariffId: z.string().min(1).max(64).optional().describe('Price list used for this customer'),
     taxRegime: CustomerTaxRegime.optional(),
+    depositTreatment: DepositTreatment.optional().describe(
+      "How this customer's deposits are invoiced, instead of the tenant's `deposits` setting",
+    ),
   })
   .strict()
   .meta({ id: 'CustomerInput' });
@@ -53,6 +57,9 @@ export const CustomerPatch = z
     address: Address.optional(),
     tariffId: z.string().min(1).max(64).nullable().optional().describe('null removes the tariff'),
     taxRegime: CustomerTaxRegime.nullable().describe('null removes it'),
+    depositTreatment: DepositTreatment.nullable().describe(
+      "null removes it: the tenant's setting applies again",
+    ),
   })
   .partial()
   .strict()
@@ -75,6 +82,7 @@ export const Customer = z
     address: Address,
     tariffId: z.string().optional(),
     taxRegime: z.string().optional(),
+    depositTreatment: DepositTreatment.optional(),
     version: z.number().int().describe('Increases on every change; the ETag carries it'),
     createdAt: Instant,
     updatedAt: Instant,

@@ -67,7 +67,9 @@ const CfdiUse = z
       'where G03 does not apply) unless given',
   );
 
-export const InvoiceInput = z
+const DepositId = z.string().min(1).max(200);
+
+const InvoiceFields = z
   .object({
     customerId: z.string().min(1).max(64),
     series: z
@@ -84,14 +86,39 @@ export const InvoiceInput = z
     issueDate: IsoDate.optional().describe('Defaults to the day of issue in the tenant time zone'),
     operationDate: IsoDate.optional(),
     language: Language.optional().describe("Defaults to the customer's language"),
-    lines: z.array(LineInput).min(1).max(1000),
+    lines: z.array(LineInput).min(1).max(1000).optional().describe('Required unless `depositIds`'),
+    depositIds: z
+      .array(DepositId)
+      .min(1)
+      .max(90)
+      .optional()
+      .describe(
+        'Instead of `lines`: the prepaid deposits (uninvoiced, of this customer, one currency) ' +
+          'the invoice bills, one line each or one grouped line per the deposit treatment; ' +
+          'issuing marks them invoiced, or answers 409 naming `depositIds.N` another invoice took',
+      ),
+    concept: xmlText(z.string().trim().min(1).max(500))
+      .optional()
+      .describe("With `depositIds`: the lines' concept, instead of the deposit treatment's"),
     payment: PaymentInput.optional(),
     notes: xmlText(z.string().trim().max(2000)).optional(),
   })
-  .strict()
-  .meta({ id: 'InvoiceInput' });
+  .strict();
 
-export const InvoicePatch = InvoiceInput.omit({ currency: true })
+export const InvoiceInput = InvoiceFields.superRefine((input, ctx) => {
+  if (!input.lines === !input.depositIds) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [input.lines ? 'depositIds' : 'lines'],
+      message: input.lines ? 'Give `lines` or `depositIds`, not both' : 'Required',
+    });
+  }
+  if (input.concept && !input.depositIds) {
+    ctx.addIssue({ code: 'custom', path: ['concept'], message: 'Only with `depositIds`' });
+  }
+}).meta({ id: 'InvoiceInput' });
+
+export const InvoicePatch = InvoiceFields.omit({ currency: true })
   .partial()
   .strict()
   .refine((p) => Object.keys(p).length > 0, {
@@ -173,9 +200,22 @@ export const Invoice = z
       })
       .optional(),
     source: z
-      .object({ taskId: z.string(), occurrence: Instant })
+      .union([
+        z.object({ taskId: z.string(), occurrence: Instant }),
+        z.object({
+          policy: z.string().describe('The customer whose invoicing policy made it'),
+          occurrence: Instant.optional().describe('The occurrence whose period it bills'),
+          depositId: z.string().optional().describe('`perDeposit`: the deposit it bills'),
+        }),
+      ])
       .optional()
-      .describe('The automatic task and occurrence that made it'),
+      .describe(
+        "The automatic task and occurrence, or the customer's invoicing policy, that made it",
+      ),
+    depositIds: z
+      .array(z.string())
+      .optional()
+      .describe('The prepaid deposits it bills (taken when it is issued, given back if cancelled)'),
     origin: z
       .literal('import')
       .optional()
@@ -284,6 +324,14 @@ export const RectifyInput = z
       .max(1000)
       .describe('By differences: the change; by substitution: the corrected lines'),
     issueDate: IsoDate.optional(),
+    releaseDepositIds: z
+      .array(DepositId)
+      .max(90)
+      .optional()
+      .describe(
+        'An invoice of deposits: those the correction takes back (uninvoiced again). Without ' +
+          'it, a correction by differences that brings the invoice to zero gives back all',
+      ),
   })
   .strict()
   .meta({ id: 'RectifyInput' });
@@ -338,13 +386,26 @@ export const SplitInput = z
         z
           .object({
             customerId: z.string().min(1).max(64).optional(),
-            lines: z.array(LineInput).min(1).max(1000),
+            lines: z.array(LineInput).min(1).max(1000).optional(),
+            depositIds: z
+              .array(DepositId)
+              .min(1)
+              .max(90)
+              .optional()
+              .describe("Instead of `lines`: some of the original's deposits"),
           })
-          .strict(),
+          .strict()
+          .refine((p) => !p.lines !== !p.depositIds, {
+            message: 'Give `lines` or `depositIds`',
+            path: ['lines'],
+          }),
       )
       .min(2)
       .max(20)
-      .describe('Each part becomes a new invoice; together they must add up to the original'),
+      .describe(
+        'Each part becomes a new invoice; together they must add up to the original, or, by ' +
+          "deposits, take each of the original's deposits once",
+      ),
   })
   .strict()
   .meta({ id: 'SplitInput' });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
+import { DepositTreatment } from './deposits.ts';
 
 const Iban = z
   .string()
@@ -128,6 +129,9 @@ export const Settings = z
     selfInvoicing: SelfInvoicingSettings.optional().describe(
       'The public self-invoicing page for sales tickets (`/f/{companyNumber}`)',
     ),
+    deposits: DepositTreatment.optional().describe(
+      "How prepaid deposits are invoiced; a customer's `depositTreatment` overrides it",
+    ),
     support: z
       .object({ email: z.string() })
       .optional()
@@ -162,6 +166,9 @@ export const SettingsPatch = z
     selfInvoicing: SelfInvoicingPatch.nullable()
       .optional()
       .describe('`null` turns self-invoicing off and frees the company number'),
+    deposits: DepositTreatment.nullable()
+      .optional()
+      .describe('Replaces the deposit treatment as a whole; `null` goes back to the default'),
     support: z
       .object({
         email: z

@@ -1,13 +1,15 @@
 import { ValidationError } from '../errors.ts';
 import { identifyParty } from '../parties/identify.ts';
 import { type Customer, type CustomerInput, customerRegimeProblems } from './customer.ts';
-import { type CustomerDeps, checkTariff } from './deps.ts';
+import { type CustomerDeps, checkTariff, checkTreatment } from './deps.ts';
 
 export const createCustomer =
-  ({ customers, clock, ids, tariffs }: CustomerDeps) =>
+  (deps: CustomerDeps) =>
   async (tenantId: string, input: CustomerInput): Promise<Customer> => {
     const identity = identifyParty(input.taxId, input.address.country);
+    const { customers, clock, ids, tariffs } = deps;
     await checkTariff(tariffs, tenantId, input.tariffId);
+    await checkTreatment(deps, tenantId, input.depositTreatment);
     const now = clock.now().toISOString();
     const customer: Customer = {
       id: ids.next('cus'),
@@ -19,6 +21,7 @@ export const createCustomer =
       address: input.address,
       ...(input.tariffId ? { tariffId: input.tariffId } : {}),
       ...(input.taxRegime ? { taxRegime: input.taxRegime } : {}),
+      ...(input.depositTreatment ? { depositTreatment: input.depositTreatment } : {}),
       version: 1,
       createdAt: now,
       updatedAt: now,

@@ -1,3 +1,4 @@
+import type { DepositTreatment } from '../deposits/treatment.ts';
 import type { FieldError } from '../errors.ts';
 import type { Address, Language } from '../parties/party.ts';
 import type { PersonType, TaxIdKind } from '../parties/tax-id.ts';
@@ -18,6 +19,8 @@ export interface Customer {
   tariffId?: string;
   /** Mexican buyers: SAT's c_RegimenFiscal (CFDI RegimenFiscalReceptor). */
   taxRegime?: string;
+  /** How this customer's prepaid deposits are invoiced, instead of the tenant's setting. */
+  depositTreatment?: DepositTreatment;
   /** Optimistic-concurrency counter, starts at 1. */
   version: number;
   createdAt: string;
@@ -34,6 +37,7 @@ export interface CustomerInput {
   address: Address;
   tariffId?: string;
   taxRegime?: string;
+  depositTreatment?: DepositTreatment;
 }
 
 export interface CustomerPatch {
@@ -47,6 +51,8 @@ export interface CustomerPatch {
   tariffId?: string | null;
   /** `null` removes it. */
   taxRegime?: string | null;
+  /** `null` removes it: the tenant's setting applies again. */
+  depositTreatment?: DepositTreatment | null;
 }
 
 /** A buyer's régimen fiscal: only Mexican buyers have one, and it must suit the person type. */
@@ -93,6 +99,7 @@ export function customerView(c: Customer) {
     },
     ...(c.tariffId ? { tariffId: c.tariffId } : {}),
     ...(c.taxRegime ? { taxRegime: c.taxRegime } : {}),
+    ...(c.depositTreatment ? { depositTreatment: c.depositTreatment } : {}),
     version: c.version,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

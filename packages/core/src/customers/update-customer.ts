@@ -1,11 +1,11 @@
 import { PreconditionFailedError, ValidationError } from '../errors.ts';
 import { identifyParty } from '../parties/identify.ts';
 import { type Customer, type CustomerPatch, customerRegimeProblems } from './customer.ts';
-import { type CustomerDeps, checkTariff } from './deps.ts';
+import { type CustomerDeps, checkTariff, checkTreatment } from './deps.ts';
 import { getCustomer } from './get-customer.ts';
 
 export const updateCustomer =
-  (deps: Pick<CustomerDeps, 'customers' | 'clock' | 'tariffs'>) =>
+  (deps: Pick<CustomerDeps, 'customers' | 'clock' | 'tariffs' | 'jurisdiction'>) =>
   async (
     tenantId: string,
     id: string,
@@ -25,7 +25,18 @@ export const updateCustomer =
         ? identifyParty(patch.taxId ?? current.taxId, address.country)
         : {};
     await checkTariff(deps.tariffs, tenantId, patch.tariffId);
-    const { email: _email, tariffId: _tariff, taxRegime: _regime, ...rest } = current;
+    await checkTreatment(deps, tenantId, patch.depositTreatment);
+    const {
+      email: _email,
+      tariffId: _tariff,
+      taxRegime: _regime,
+      depositTreatment: _treatment,
+      ...rest
+    } = current;
+    const depositTreatment =
+      patch.depositTreatment === undefined
+        ? current.depositTreatment
+        : (patch.depositTreatment ?? undefined);
     const taxRegime =
       patch.taxRegime === undefined ? current.taxRegime : (patch.taxRegime ?? undefined);
     const email = patch.email === undefined ? current.email : (patch.email ?? undefined);
@@ -39,6 +50,7 @@ export const updateCustomer =
       ...(email !== undefined ? { email } : {}),
       ...(tariffId !== undefined ? { tariffId } : {}),
       ...(taxRegime !== undefined ? { taxRegime } : {}),
+      ...(depositTreatment ? { depositTreatment } : {}),
       address,
       version: current.version + 1,
       updatedAt: deps.clock.now().toISOString(),

@@ -3,4 +3,6 @@
 export * from './get-deposit.ts';
 export * from './import-deposits.ts';
 export * from './model.ts';
+export * from './totals.ts';
+export * from './treatment.ts';
 export * from './validate.ts';

@@ -7,6 +7,7 @@ import {
   type Pac,
   PacRejectedError,
 } from '../ports/pac.ts';
+import { releasingDeposits } from './from-deposits.ts';
 import { getInvoice } from './get-invoice.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
 import type { CfdiState, Invoice } from './model.ts';
@@ -223,7 +224,9 @@ async function record(deps: CancelCfdiDeps, read: Invoice, outcome: Outcome): Pr
       updatedAt: at,
     };
     try {
-      await deps.invoices.update(next);
+      // Cancelled at SAT, it bills nothing: its deposits are uninvoiced again, in the same write.
+      const release = cancelled && next.deposits ? releasingDeposits(next.id, next.deposits) : [];
+      await deps.invoices.update(next, release);
       return next;
     } catch (error) {
       if (!(error instanceof PreconditionFailedError) || attempt >= 4) throw error;

@@ -6,6 +6,7 @@ import type { LineInput } from '../taxes/model.ts';
 import { jurisdictionOf } from '../taxes/rules.ts';
 import { cfdiUseProblem } from '../taxes/sat-catalogs.ts';
 import type { InvoiceDeps } from './deps.ts';
+import { billDeposits, releasingDeposits } from './from-deposits.ts';
 import { getInvoice } from './get-invoice.ts';
 import { issueInvoice } from './issue-invoice.ts';
 import type { LineRequest } from './lines.ts';
@@ -50,6 +51,12 @@ export interface CorrectionRequest {
   method: CorrectionMethod;
   lines: LineRequest[];
   issueDate?: string;
+  /**
+   * Deposits of the original that the correction takes back (the part rectified): uninvoiced
+   * again once the corrective is issued. A correction that brings the original to zero gives
+   * back all of them unless it names some.
+   */
+  releaseDepositIds?: string[];
 }
 
 /** A correction is in the original's currency, at its rate, under its issuer's tax rules. */
@@ -92,6 +99,8 @@ async function issueCorrective(
   request: CorrectionRequest & { lines: LineInput[] },
   newStatus: InvoiceStatus,
   eventType: string,
+  /** Deposits of the original given back with the corrective. */
+  release: readonly string[] = [],
 ): Promise<{ original: Invoice; corrective: Invoice }> {
   if (original.origin === 'import') throw importedElsewhere(original);
   if (!CORRECTABLE.includes(original.status)) {
@@ -166,7 +175,15 @@ async function issueCorrective(
         status: newStatus,
         events: [
           ...original.events,
-          { at, type: eventType, detail: { correctiveId: draft.id, number } },
+          {
+            at,
+            type: eventType,
+            detail: {
+              correctiveId: draft.id,
+              number,
+              ...(release.length ? { releasedDeposits: [...release] } : {}),
+            },
+          },
         ],
         version: original.version + 1,
         updatedAt: at,
@@ -185,6 +202,7 @@ async function issueCorrective(
       return {
         invoice: corrective,
         also: [updatedOriginal],
+        ...(release.length ? { deposits: releasingDeposits(original.id, release) } : {}),
         ...(chained
           ? {
               record: altaFor(
@@ -199,7 +217,7 @@ async function issueCorrective(
           : {}),
       };
     },
-    { chain: !!chained },
+    { chain: !!chained, deposits: release.length },
   );
   return { original: write.also![0]!, corrective: write.invoice };
 }
@@ -210,8 +228,46 @@ export const rectifyInvoice =
     const original = await getInvoice(deps)(tenantId, id);
     const { customer } = await loadParties(deps, tenantId, original.customerId);
     const lines = await deps.resolveLines(tenantId, customer, request.lines);
-    return issueCorrective(deps, original, { ...request, lines }, 'rectified', 'rectified');
+    const release = depositsRectified(original, request, lines);
+    return issueCorrective(
+      deps,
+      original,
+      { ...request, lines },
+      'rectified',
+      'rectified',
+      release,
+    );
   };
+
+/**
+ * The deposits a rectification gives back: those it names (each must be one the original bills),
+ * or, naming none, all of them when it brings the original to zero (differences of minus its
+ * total), none otherwise.
+ */
+function depositsRectified(
+  original: Invoice,
+  request: CorrectionRequest,
+  lines: LineInput[],
+): string[] {
+  const billed = original.deposits ?? [];
+  if (request.releaseDepositIds) {
+    const errors = request.releaseDepositIds.flatMap((id, i) =>
+      billed.includes(id)
+        ? []
+        : [
+            {
+              path: `releaseDepositIds.${i}`,
+              message: `Invoice ${original.number ?? original.id} does not bill deposit ${id}`,
+            },
+          ],
+    );
+    if (errors.length) throw new ValidationError('Invalid deposits to release', errors);
+    return [...new Set(request.releaseDepositIds)];
+  }
+  if (!billed.length || request.method !== 'differences') return [];
+  const change = computeInvoice(lines, computeOptionsOf(original)).totals.total;
+  return new Dec(change).negated().equals(original.totals.total) ? billed : [];
+}
 
 /** The original's lines with opposite sign: a corrective that brings it to zero. */
 const negated = (original: Invoice): LineInput[] =>
@@ -220,7 +276,7 @@ const negated = (original: Invoice): LineInput[] =>
     quantity: line.quantity.startsWith('-') ? line.quantity.slice(1) : `-${line.quantity}`,
   }));
 
-/** Cancels an issued invoice with a corrective that cancels every line. */
+/** Cancels an issued invoice with a corrective that cancels every line; its deposits go back. */
 export const cancelInvoice =
   (deps: InvoiceDeps) => async (tenantId: string, id: string, reasonDescription?: string) => {
     const original = await getInvoice(deps)(tenantId, id);
@@ -235,12 +291,37 @@ export const cancelInvoice =
       },
       'cancelled',
       'cancelled',
+      original.deposits,
     );
   };
 
+/** A part of a split: lines, or (for an invoice of deposits) some of its deposits. */
+/** A split by deposits must give each of the original's deposits to exactly one part. */
+function checkDepositsCovered(original: Invoice, parts: SplitPart[]) {
+  const billed = new Set(original.deposits ?? []);
+  const seen = new Set<string>();
+  const errors = parts.flatMap((part, i) =>
+    (part.depositIds ?? []).flatMap((id, j) => {
+      const path = `parts.${i}.depositIds.${j}`;
+      if (!billed.has(id)) {
+        return [{ path, message: `Invoice ${original.number} does not bill deposit ${id}` }];
+      }
+      if (seen.has(id)) return [{ path, message: `Deposit ${id} is in two parts` }];
+      seen.add(id);
+      return [];
+    }),
+  );
+  const missing = [...billed].filter((id) => !seen.has(id));
+  if (missing.length) {
+    errors.push({ path: 'parts', message: `No part takes deposit ${missing.join(', ')}` });
+  }
+  if (errors.length) throw new ValidationError('The parts do not divide the deposits', errors);
+}
+
 export interface SplitPart {
   customerId?: string;
-  lines: LineRequest[];
+  lines?: LineRequest[];
+  depositIds?: string[];
 }
 
 /**
@@ -265,8 +346,16 @@ export const splitInvoice =
         part.customerId ?? original.customerId,
         `parts.${i}.customerId`,
       );
+      const billing = part.depositIds
+        ? await billDeposits(deps, customer, computeOptionsOf(original).jurisdiction, {
+            depositIds: part.depositIds,
+            currency: original.currency,
+            heldBy: original.id,
+            path: `parts.${i}.depositIds`,
+          })
+        : undefined;
       const computation = computeInvoice(
-        await deps.resolveLines(tenantId, customer, part.lines),
+        billing?.lines ?? (await deps.resolveLines(tenantId, customer, part.lines ?? [])),
         computeOptionsOf(original),
       );
       const at = deps.clock.now().toISOString();
@@ -284,6 +373,7 @@ export const splitInvoice =
         customer: customerSnapshot(customer),
         ...computation,
         ...(original.payment ? { payment: original.payment } : {}),
+        ...(billing ? { deposits: billing.deposits, depositsFrom: original.id } : {}),
         events: [{ at, type: 'created', detail: { splitOf: original.id } }],
         version: 1,
         createdAt: at,
@@ -291,7 +381,11 @@ export const splitInvoice =
       });
     }
     const total = sum(drafts.map((d) => new Dec(d.totals.total)));
-    if (!total.equals(original.totals.total)) {
+    if (parts.every((p) => p.depositIds)) {
+      // Split by deposits: each of the original's deposits goes to one part. Totals are not
+      // compared: each part rounds its own taxes, so they may differ from the original's by cents.
+      checkDepositsCovered(original, parts);
+    } else if (!total.equals(original.totals.total)) {
       throw new ValidationError('The parts do not add up to the original', [
         {
           path: 'parts',

@@ -2,8 +2,10 @@ import type { Customer } from '../customers/customer.ts';
 import type { Language } from '../parties/party.ts';
 import { todayIn } from '../shared/dates.ts';
 import { computeInvoice } from '../taxes/compute.ts';
+import { jurisdictionOf } from '../taxes/rules.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import type { InvoiceDeps } from './deps.ts';
+import { billDeposits } from './from-deposits.ts';
 import type { LineRequest } from './lines.ts';
 import { chooseSeries } from './list-series.ts';
 import type { DocumentSource, Invoice, PaymentTerms, SubstitutedInvoice } from './model.ts';
@@ -22,7 +24,15 @@ export interface InvoiceRequest {
   issueDate?: string;
   operationDate?: string;
   language?: Language;
-  lines: LineRequest[];
+  /** The lines; or none, with `depositIds`. */
+  lines?: LineRequest[];
+  /**
+   * Prepaid deposits the invoice bills, instead of `lines`: its lines are made from them under
+   * the deposit treatment (see `billDeposits`), and issuing marks them invoiced.
+   */
+  depositIds?: string[];
+  /** With `depositIds`: the concept the lines are described with, instead of the treatment's. */
+  concept?: string;
   payment?: PaymentTerms;
   notes?: string;
   /** Set by automatic tasks, never by API clients. */
@@ -58,8 +68,20 @@ export const draftInvoice =
         ? known
         : await loadParties(deps, tenantId, input.customerId);
     const series = await chooseSeries(deps)(tenantId, 'standard', input.series);
-    const terms = invoiceTerms(tenant, customer, input);
-    const computation = computeInvoice(await deps.resolveLines(tenantId, customer, input.lines), {
+    const billing = input.depositIds
+      ? await billDeposits(deps, customer, jurisdictionOf(tenant.address.country), {
+          depositIds: input.depositIds,
+          ...(input.concept ? { concept: input.concept } : {}),
+          ...(input.currency ? { currency: input.currency } : {}),
+        })
+      : undefined;
+    const terms = invoiceTerms(tenant, customer, {
+      ...input,
+      ...(billing ? { currency: billing.currency } : {}),
+    });
+    const lines =
+      billing?.lines ?? (await deps.resolveLines(tenantId, customer, input.lines ?? []));
+    const computation = computeInvoice(lines, {
       currency: terms.currency,
       jurisdiction: terms.jurisdiction,
     });
@@ -67,7 +89,10 @@ export const draftInvoice =
       known?.paymentDefaults !== undefined
         ? (known.paymentDefaults ?? undefined)
         : await deps.paymentDefaults?.(tenantId);
-    const payment = withDefaults(input.payment, defaults);
+    const payment = withDefaults(
+      input.payment ?? (billing ? { means: billing.means } : undefined),
+      defaults,
+    );
     const clock = deps.clock.now();
     const now = clock.toISOString();
     return {
@@ -91,6 +116,7 @@ export const draftInvoice =
       ...(input.notes ? { notes: input.notes } : {}),
       ...(input.source ? { source: input.source } : {}),
       ...(input.substitutes?.length ? { substitutes: input.substitutes } : {}),
+      ...(billing ? { deposits: billing.deposits } : {}),
       events: [{ at: now, type: 'created' }],
       version: 1,
       createdAt: now,

@@ -1,4 +1,6 @@
 import type { CustomerRepository } from '../customers/customer.ts';
+import type { DepositRepository } from '../deposits/model.ts';
+import type { DepositTreatment } from '../deposits/treatment.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import type { TenantRepository } from '../tenants/tenant.ts';
@@ -17,6 +19,10 @@ export interface InvoiceDeps {
   ids: IdGenerator;
   /** The tenant's defaults for new drafts' payment terms (settings `payment`). */
   paymentDefaults?: (tenantId: string) => Promise<{ iban?: string; terms?: string } | undefined>;
+  /** Drafts made from prepaid deposits read them here; without it `depositIds` is refused. */
+  deposits?: Pick<DepositRepository, 'getMany'>;
+  /** The tenant's deposit treatment (settings `deposits`); the default when it has none. */
+  depositTreatment?: (tenantId: string) => Promise<DepositTreatment | undefined>;
   /** VERI*FACTU: the system identity every record carries; absent where records are off. */
   verifactu?: { system: SistemaInformatico };
 }

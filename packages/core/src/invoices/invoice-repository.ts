@@ -25,6 +25,20 @@ export interface IssueState extends CounterState {
   chain?: ChainHead;
 }
 
+/**
+ * A deposit an issue takes or gives back, in the numbering transaction, conditioned on who holds
+ * it: so two issues over one deposit give one invoice, and the other fails naming `path`.
+ */
+export interface DepositChange {
+  depositId: string;
+  /** The invoice that bills it after the write; absent: it is uninvoiced again. */
+  to?: string;
+  /** The invoice that bills it now; absent: it must be uninvoiced. */
+  from?: string;
+  /** The request field that named it, e.g. `depositIds.2`: what a refusal names. */
+  path: string;
+}
+
 /** What the issuing transaction writes besides the counter. */
 export interface IssueWrite {
   invoice: Invoice;
@@ -32,7 +46,15 @@ export interface IssueWrite {
   also?: Invoice[];
   /** The VERI*FACTU record, appended to the tenant's chain in the same transaction. */
   record?: BillingRecord;
+  /** Deposits the issue marks invoiced (or gives back, cancelling), all or none with it. */
+  deposits?: DepositChange[];
 }
+
+/**
+ * The deposits one invoice may bill: each is a conditional write in the numbering transaction,
+ * and a DynamoDB transaction holds at most 100 items (see the numbering adapter).
+ */
+export const MAX_DEPOSITS_PER_INVOICE = 90;
 
 export interface InvoiceRepository {
   create(invoice: Invoice): Promise<void>;
@@ -40,8 +62,11 @@ export interface InvoiceRepository {
   list(tenantId: string, filter: InvoiceFilter & PageRequest): Promise<Page<Invoice>>;
   /** Replaces a draft if it is still a draft at `next.version - 1`. */
   updateDraft(next: Invoice): Promise<void>;
-  /** Replaces an issued invoice (status changes, events) if still at `next.version - 1`. */
-  update(next: Invoice): Promise<void>;
+  /**
+   * Replaces an issued invoice (status changes, events) if still at `next.version - 1`, with
+   * `deposits` changed in the same transaction (a cancellation gives its deposits back).
+   */
+  update(next: Invoice, deposits?: readonly DepositChange[]): Promise<void>;
   /**
    * Numbers a draft atomically: reads the series counter (and, with `chain`, the tenant's
    * VERI*FACTU chain head), lets `build` make the issued invoice and its record from them, and
@@ -54,7 +79,8 @@ export interface InvoiceRepository {
     draft: Invoice,
     counter: { series: string; period: string },
     build: (state: IssueState) => IssueWrite,
-    options?: { chain?: boolean },
+    /** `deposits`: how many deposit changes `build` will make, when not the draft's deposits. */
+    options?: { chain?: boolean; deposits?: number },
   ): Promise<IssueWrite>;
   /**
    * Writes `next` (if still at `next.version - 1`) together with a record appended to the

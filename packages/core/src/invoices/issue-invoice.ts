@@ -3,6 +3,7 @@ import { ConflictError, ValidationError } from '../errors.ts';
 import { todayIn } from '../shared/dates.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import type { InvoiceDeps } from './deps.ts';
+import { takingDeposits } from './from-deposits.ts';
 import { getInvoice } from './get-invoice.ts';
 import { chooseSeries } from './list-series.ts';
 import type { Invoice } from './model.ts';
@@ -89,6 +90,8 @@ async function issueDraft(
       };
       return {
         invoice: issued,
+        // Its deposits are taken with its number, or the issue fails naming the one lost.
+        ...(draft.deposits?.length ? { deposits: takingDeposits(draft) } : {}),
         ...(chained
           ? { record: altaFor(issued, chained, counter.chain?.link, now, tenant.timezone) }
           : {}),

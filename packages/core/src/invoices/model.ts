@@ -106,11 +106,26 @@ export interface CfdiState {
   };
 }
 
-/** Where a document came from when not typed in by a user: an automatic task's occurrence. */
-export interface DocumentSource {
+/**
+ * Where a document came from when not typed in by a user: an automatic task's occurrence, or a
+ * customer's invoicing policy.
+ */
+export type DocumentSource = TaskSource | PolicySource;
+
+export interface TaskSource {
   taskId: string;
   /** The scheduled time of the occurrence (ISO instant): the run's idempotency key. */
   occurrence: string;
+}
+
+/**
+ * An invoice of a customer's invoicing policy (`policy` is the customer's id): the period closed
+ * by `occurrence`, or, for a `perDeposit` policy, the deposit `depositId`.
+ */
+export interface PolicySource {
+  policy: string;
+  occurrence?: string;
+  depositId?: string;
 }
 
 /**
@@ -164,6 +179,13 @@ export interface Invoice extends ExchangeFields {
   corrective?: CorrectiveData;
   /** The simplified invoices (tickets) this complete invoice replaces (self-invoicing). */
   substitutes?: SubstitutedInvoice[];
+  /**
+   * The prepaid deposits this invoice bills (their ids), one line each or one grouped line. Issuing
+   * marks them invoiced in the numbering transaction; cancelling gives them back.
+   */
+  deposits?: string[];
+  /** A draft of a split: the invoice that bills its deposits until it is issued and takes them. */
+  depositsFrom?: string;
   source?: DocumentSource;
   /** Mexican invoices: the CFDI's stamp (absent on drafts and on other countries' invoices). */
   cfdi?: CfdiState;

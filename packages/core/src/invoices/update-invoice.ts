@@ -1,7 +1,8 @@
-import { ConflictError, PreconditionFailedError } from '../errors.ts';
+import { ConflictError, PreconditionFailedError, ValidationError } from '../errors.ts';
 import { computeInvoice } from '../taxes/compute.ts';
 import type { InvoiceRequest } from './create-invoice.ts';
 import type { InvoiceDeps } from './deps.ts';
+import { billDeposits } from './from-deposits.ts';
 import { getInvoice } from './get-invoice.ts';
 import { chooseSeries } from './list-series.ts';
 import type { Invoice } from './model.ts';
@@ -43,12 +44,38 @@ export const updateInvoice =
     const series = patch.series
       ? (await chooseSeries(deps)(tenantId, 'standard', patch.series)).code
       : current.series;
+    // A draft of deposits has its lines made from them: new deposits, a new concept or a new
+    // customer (whose treatment may differ) make them again; lines typed in are refused.
+    const depositIds = patch.depositIds ?? current.deposits;
+    if (patch.lines && depositIds) {
+      throw new ValidationError('This draft bills deposits', [
+        {
+          path: 'lines',
+          message: 'Its lines come from its deposits: change `depositIds` or `concept`',
+        },
+      ]);
+    }
+    if (patch.concept && !depositIds) {
+      throw new ValidationError('This draft bills no deposits', [
+        { path: 'concept', message: 'Only for a draft of deposits' },
+      ]);
+    }
+    const billing =
+      depositIds && (patch.depositIds || patch.concept || patch.customerId)
+        ? await billDeposits(deps, customer, terms.jurisdiction, {
+            depositIds,
+            ...(patch.concept ? { concept: patch.concept } : {}),
+            currency: current.currency,
+          })
+        : undefined;
     // New lines, or the same lines for a new customer (whose prices may differ), are recomputed.
-    const computation =
-      patch.lines || patch.customerId
+    const options = { currency: terms.currency, jurisdiction: terms.jurisdiction };
+    const computation = billing
+      ? computeInvoice(billing.lines, options)
+      : patch.lines || patch.customerId
         ? computeInvoice(
             await deps.resolveLines(tenantId, customer, patch.lines ?? current.lines),
-            { currency: terms.currency, jurisdiction: terms.jurisdiction },
+            options,
           )
         : { lines: current.lines, breakdown: current.breakdown, totals: current.totals };
     const { exchangeRate: _rate, cfdiUse: _use, ...kept } = current;
@@ -58,6 +85,7 @@ export const updateInvoice =
       ...(terms.exchangeRate ? { exchangeRate: terms.exchangeRate } : {}),
       ...(terms.cfdiUse ? { cfdiUse: terms.cfdiUse } : {}),
       ...computation,
+      ...(billing ? { deposits: billing.deposits } : {}),
       customerId: customer.id,
       customer: customerSnapshot(customer),
       series,

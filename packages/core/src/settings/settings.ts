@@ -1,3 +1,4 @@
+import type { DepositTreatment } from '../deposits/treatment.ts';
 import type { SelfInvoicingPatch, SelfInvoicingSettings } from './self-invoicing.ts';
 import { selfInvoicingView } from './self-invoicing.ts';
 
@@ -14,6 +15,8 @@ export interface TenantSettings {
   branding?: { accentColor?: string; footer?: string; logo?: TenantLogo };
   /** The public self-invoicing page for the tenant's sales tickets. */
   selfInvoicing?: SelfInvoicingSettings;
+  /** How prepaid deposits are invoiced (a customer may have its own); the default when absent. */
+  deposits?: DepositTreatment;
   /** Where customers' change requests are mailed (the tenant's own address when unset). */
   support?: { email: string };
   /** 0 for the defaults of a tenant that never saved settings. */
@@ -45,6 +48,8 @@ export interface SettingsPatch {
   branding?: { accentColor?: string | null; footer?: string | null } | null | undefined;
   /** `null` turns self-invoicing off for good and frees the company number. */
   selfInvoicing?: SelfInvoicingPatch | null | undefined;
+  /** Replaces the treatment as a whole; `null` goes back to the default. */
+  deposits?: DepositTreatment | null | undefined;
   support?: { email?: string | null } | null | undefined;
 }
 
@@ -80,6 +85,7 @@ export function settingsView(s: TenantSettings) {
     ...(s.payment ? { payment: s.payment } : {}),
     ...(s.branding ? { branding: brandingView(s.branding) } : {}),
     ...(s.selfInvoicing ? { selfInvoicing: selfInvoicingView(s.selfInvoicing) } : {}),
+    ...(s.deposits ? { deposits: s.deposits } : {}),
     ...(s.support ? { support: s.support } : {}),
     version: s.version,
     ...(s.updatedAt ? { updatedAt: s.updatedAt } : {}),

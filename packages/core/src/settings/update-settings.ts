@@ -1,5 +1,7 @@
+import { treatmentProblems } from '../deposits/treatment.ts';
 import { type FieldError, PreconditionFailedError, ValidationError } from '../errors.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { Jurisdiction } from '../taxes/model.ts';
 import { getSettings } from './get-settings.ts';
 import { ibanProblem, normalizeIban } from './iban.ts';
 import { mergeSelfInvoicing } from './self-invoicing.ts';
@@ -31,6 +33,8 @@ export const updateSettings =
     clock: Clock;
     /** Whether the tenant has a series of invoices with this code (self-invoicing's `seriesId`). */
     invoiceSeries?: (tenantId: string, code: string) => Promise<boolean>;
+    /** Whose tax rules the tenant follows (the deposit treatment's taxes); Spain's unless given. */
+    jurisdiction?: (tenantId: string) => Promise<Jurisdiction>;
   }) =>
   async (
     tenantId: string,
@@ -55,6 +59,12 @@ export const updateSettings =
     if (seriesId && deps.invoiceSeries && !(await deps.invoiceSeries(tenantId, seriesId))) {
       errors.push({ path: 'selfInvoicing.seriesId', message: `No invoice series ${seriesId}` });
     }
+    const deposits =
+      patch.deposits === undefined ? current.deposits : (patch.deposits ?? undefined);
+    if (patch.deposits) {
+      const jurisdiction = (await deps.jurisdiction?.(tenantId)) ?? 'ES';
+      errors.push(...treatmentProblems(patch.deposits, jurisdiction, 'deposits'));
+    }
     if (errors.length) throw new ValidationError('Invalid settings', errors);
     const branding = mergeSection(current.branding, patch.branding);
     const support = mergeSection(current.support, patch.support);
@@ -67,6 +77,7 @@ export const updateSettings =
       ...(payment ? { payment } : {}),
       ...(branding ? { branding } : {}),
       ...(selfInvoicing ? { selfInvoicing } : {}),
+      ...(deposits ? { deposits } : {}),
       ...(support ? { support } : {}),
       version: current.version + 1,
       updatedAt: deps.clock.now().toISOString(),

@@ -300,6 +300,74 @@ export interface paths {
         patch: operations["updateCustomer"];
         trace?: never;
     };
+    "/v1/customers/{id}/invoicing-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's invoicing policy
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getInvoicingPolicy"];
+        /**
+         * Set the customer's automatic invoicing of its deposits (monthly, every 7/15/21 days, or per deposit) and its schedule, replacing any policy it had
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        put: operations["putInvoicingPolicy"];
+        post?: never;
+        /**
+         * Stop invoicing the customer's deposits automatically (its invoices and runs stay)
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        delete: operations["deleteInvoicingPolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/invoicing-policy/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run one past occurrence now, through the same path as the schedule (exactly once: an occurrence already billed makes nothing)
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        post: operations["runInvoicingPolicyOccurrence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/invoicing-policy/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The runs of the customer's policy, newest occurrence first
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["listInvoicingPolicyRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/prices": {
         parameters: {
             query?: never;
@@ -1016,6 +1084,144 @@ export interface paths {
         get: operations["getCurrentRecipient"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenants you are a customer of (by your tax id), those you have deposits with first */
+        get: operations["listMySuppliers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your deposits at a supplier, newest payment first, with the treatment their invoice is computed with (`depositTotals` of a selection gives what the invoice will say) */
+        get: operations["listMyDeposits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/deposits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your deposits at a supplier */
+        get: operations["getMyDeposit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/deposits/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The figures an invoice of these deposits of yours will show; writes nothing */
+        post: operations["totalMyDeposits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your invoices from a supplier, newest first: issued ones and the drafts you made */
+        get: operations["listMyInvoices"];
+        put?: never;
+        /** A draft invoice of deposits of yours (as POST /v1/invoices with `depositIds`) */
+        post: operations["createMyInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your invoices from a supplier (issued, or a draft you made) */
+        get: operations["getMyInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct your draft before issuing it: your fiscal data (name, address, régimen), kept by the supplier for this invoice and the next ones (send `If-Match`) */
+        patch: operations["correctMyInvoice"];
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices/{id}/documents/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your invoice as a document (a draft's PDF preview; the issued PDF, Facturae or CFDI) */
+        get: operations["getMyInvoiceDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue your draft: numbered now, its documents follow within seconds */
+        post: operations["issueMyInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1823,6 +2029,8 @@ export interface components {
             method: "substitution" | "differences";
             reasonCode: string;
             reasonDescription?: string;
+            /** @description An invoice of deposits: those the correction takes back (uninvoiced again). Without it, a correction by differences that brings the invoice to zero gives back all */
+            releaseDepositIds?: string[];
             /** @constant */
             type: "rectify";
         } | {
@@ -1838,10 +2046,12 @@ export interface components {
             /** @constant */
             type: "cancel";
         } | {
-            /** @description Each part becomes a new invoice; together they must add up to the original */
+            /** @description Each part becomes a new invoice; together they must add up to the original, or, by deposits, take each of the original's deposits once */
             parts: {
                 customerId?: string;
-                lines: components["schemas"]["LineInput"][];
+                /** @description Instead of `lines`: some of the original's deposits */
+                depositIds?: string[];
+                lines?: components["schemas"]["LineInput"][];
             }[];
             /** @constant */
             type: "split";
@@ -1951,6 +2161,7 @@ export interface components {
             address: components["schemas"]["Address"];
             /** Format: date-time */
             createdAt: string;
+            depositTreatment?: components["schemas"]["DepositTreatment"];
             email?: string;
             id: string;
             /**
@@ -1974,6 +2185,8 @@ export interface components {
         };
         CustomerInput: {
             address: components["schemas"]["Address"];
+            /** @description How this customer's deposits are invoiced, instead of the tenant's `deposits` setting */
+            depositTreatment?: components["schemas"]["DepositTreatment"];
             /** Format: email */
             email?: string;
             /**
@@ -1991,6 +2204,8 @@ export interface components {
         };
         CustomerPatch: {
             address?: components["schemas"]["Address"];
+            /** @description null removes it: the tenant's setting applies again */
+            depositTreatment?: components["schemas"]["DepositTreatment"] | null;
             email?: string | null;
             /**
              * @description Language of documents and e-mails
@@ -2079,6 +2294,26 @@ export interface components {
             method: "card" | "transfer" | "cash" | "directDebit" | "other";
             /** @description The payment's own reference; a payment notified again is the same deposit */
             reference: string;
+        };
+        DepositSelection: {
+            /** @description Deposits of yours, each once */
+            depositIds: string[];
+        };
+        /** @description How deposits are invoiced. Without one: Spain "Anticipo" at IVA 21 %; Mexico SAT's advance "Anticipo del bien o servicio", 84111506 / ACT, IVA 16 %; one line per deposit */
+        DepositTreatment: {
+            /** @description The concept printed on the invoice, e.g. "Recarga de saldo" */
+            concept: string;
+            /**
+             * @description One line per deposit (with its day and reference), or one line for them all
+             * @enum {string}
+             */
+            lines: "perDeposit" | "grouped";
+            /** @description Mexico: c_ClaveProdServ; 84111506 (advances, per SAT) by default */
+            satProductKey?: string;
+            /** @description Mexico: c_ClaveUnidad; ACT by default */
+            satUnitKey?: string;
+            /** @description The concept's taxes; a deposit's amount includes them */
+            taxes: components["schemas"]["TaxInput"][];
         };
         DocumentValidation: {
             /** @description Errors and warnings, in document order of checks */
@@ -2394,6 +2629,8 @@ export interface components {
                 taxRegime?: string;
             };
             customerId: string;
+            /** @description The prepaid deposits it bills (taken when it is issued, given back if cancelled) */
+            depositIds?: string[];
             events: {
                 /** Format: date-time */
                 at: string;
@@ -2463,11 +2700,21 @@ export interface components {
              */
             recipientStatus?: "accepted" | "rejected" | "paid";
             series: string;
-            /** @description The automatic task and occurrence that made it */
+            /** @description The automatic task and occurrence, or the customer's invoicing policy, that made it */
             source?: {
                 /** Format: date-time */
                 occurrence: string;
                 taskId: string;
+            } | {
+                /** @description `perDeposit`: the deposit it bills */
+                depositId?: string;
+                /**
+                 * Format: date-time
+                 * @description The occurrence whose period it bills
+                 */
+                occurrence?: string;
+                /** @description The customer whose invoicing policy made it */
+                policy: string;
             };
             /** @enum {string} */
             status: "draft" | "issued" | "sent" | "paid" | "cancelled" | "rectified" | "void";
@@ -2493,9 +2740,13 @@ export interface components {
         InvoiceInput: {
             /** @description Mexico: the buyer's use of the CFDI (c_UsoCFDI), checked against its régimen; G03 (or S01 where G03 does not apply) unless given */
             cfdiUse?: string;
+            /** @description With `depositIds`: the lines' concept, instead of the deposit treatment's */
+            concept?: string;
             /** @description ISO 4217 code; defaults to the tenant's accounting currency (EUR in Spain, MXN in Mexico) */
             currency?: string;
             customerId: string;
+            /** @description Instead of `lines`: the prepaid deposits (uninvoiced, of this customer, one currency) the invoice bills, one line each or one grouped line per the deposit treatment; issuing marks them invoiced, or answers 409 naming `depositIds.N` another invoice took */
+            depositIds?: string[];
             /** @description Units of the tenant's accounting currency (EUR, MXN) one unit of `currency` is worth; required when they differ, e.g. "17.2345" */
             exchangeRate?: string;
             /**
@@ -2508,7 +2759,8 @@ export interface components {
              * @enum {string}
              */
             language?: "es" | "ca" | "en";
-            lines: components["schemas"]["LineInput"][];
+            /** @description Required unless `depositIds` */
+            lines?: components["schemas"]["LineInput"][];
             notes?: string;
             /**
              * Format: date
@@ -2522,7 +2774,11 @@ export interface components {
         InvoicePatch: {
             /** @description Mexico: the buyer's use of the CFDI (c_UsoCFDI), checked against its régimen; G03 (or S01 where G03 does not apply) unless given */
             cfdiUse?: string;
+            /** @description With `depositIds`: the lines' concept, instead of the deposit treatment's */
+            concept?: string;
             customerId?: string;
+            /** @description Instead of `lines`: the prepaid deposits (uninvoiced, of this customer, one currency) the invoice bills, one line each or one grouped line per the deposit treatment; issuing marks them invoiced, or answers 409 naming `depositIds.N` another invoice took */
+            depositIds?: string[];
             /** @description Units of the tenant's accounting currency (EUR, MXN) one unit of `currency` is worth; required when they differ, e.g. "17.2345" */
             exchangeRate?: string;
             /**
@@ -2535,6 +2791,7 @@ export interface components {
              * @enum {string}
              */
             language?: "es" | "ca" | "en";
+            /** @description Required unless `depositIds` */
             lines?: components["schemas"]["LineInput"][];
             notes?: string;
             /**
@@ -2557,6 +2814,46 @@ export interface components {
             submission: components["schemas"]["VerifactuSubmission"];
             /** @description The RegistroAlta / RegistroAnulacion element */
             xml: string;
+        };
+        InvoicingPolicy: {
+            /** Format: date-time */
+            createdAt: string;
+            customerId: string;
+            days?: number;
+            /** @enum {string} */
+            kind: "monthly" | "perDeposit" | "everyDays";
+            /** @description The next occurrences (none for `perDeposit`) */
+            next: string[];
+            reportTo?: string[];
+            /** Format: date */
+            startDate: string;
+            /**
+             * Format: date-time
+             * @description `startDate` 00:00 in `timezone`: occurrences come after it
+             */
+            startsAt: string;
+            timezone: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        InvoicingPolicyInput: {
+            /** @description `everyDays` only: 7, 15 or 21 */
+            days?: 7 | 15 | 21;
+            /**
+             * @description `monthly`: on the 1st at 00:00 for the month before; `everyDays`: every `days` days from `startDate`, for the days before; `perDeposit`: each deposit when it is imported
+             * @enum {string}
+             */
+            kind: "monthly" | "perDeposit" | "everyDays";
+            /** @description Who gets each run's report; the tenant's e-mail by default */
+            reportTo?: string | string[];
+            /**
+             * Format: date
+             * @description Local day the first period begins (today by default); anchors `everyDays`
+             */
+            startDate?: string;
+            /** @description IANA zone whose midnights close the periods */
+            timezone: string;
         };
         LateRequestAnswer: {
             /** @description The last day the ticket could be invoiced on this page */
@@ -2612,6 +2909,16 @@ export interface components {
             items: components["schemas"]["GlobalInvoice"][];
         };
         ListInvoices200: {
+            items: components["schemas"]["Invoice"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
+        ListInvoicingPolicyRuns200: {
+            items: components["schemas"]["PolicyRun"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
+        ListMyInvoices200: {
             items: components["schemas"]["Invoice"][];
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
@@ -2881,6 +3188,97 @@ export interface components {
             means: "transfer" | "directDebit" | "card" | "cash" | "other";
             terms?: string;
         };
+        PolicyRun: {
+            /** @description Invoices this run issued */
+            created: number;
+            customerId: string;
+            /** @description Deposits billed by the invoices this run issued */
+            deposits: number;
+            /** @description Invoices that could not be made */
+            failed: number;
+            failures: {
+                depositIds?: string[];
+                message: string;
+            }[];
+            /** Format: date-time */
+            finishedAt?: string;
+            id: string;
+            invoices: {
+                currency: string;
+                deposits: number;
+                id: string;
+                number?: string;
+                /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
+                total: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description The scheduled time: the idempotency key of its invoices
+             */
+            occurrence: string;
+            /** @description [from, to): the period the occurrence closes */
+            period: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            };
+            reportedTo?: string[];
+            /** @description Invoices of the occurrence found made already */
+            skipped: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "continuing" | "completed" | "duplicate" | "interrupted";
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PolicyRunInput: {
+            /**
+             * Format: date-time
+             * @description A past occurrence of the policy: 00:00 in its time zone on a day it bills
+             */
+            occurrence: string;
+        };
+        PortalDepositPage: {
+            items: components["schemas"]["Deposit"][];
+            /** @enum {string} */
+            jurisdiction: "ES" | "MX";
+            nextCursor?: string;
+            /** @description How these deposits are invoiced: `depositTotals` of a selection with it */
+            treatment: {
+                concept: string;
+                /** @enum {string} */
+                lines: "perDeposit" | "grouped";
+                satProductKey?: string;
+                satUnitKey?: string;
+                taxes: components["schemas"]["TaxInput"][];
+            };
+        };
+        PortalDepositTotals: {
+            count: number;
+            /** @description ISO 4217 alphabetic code */
+            currency: string;
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
+            net: string;
+            /** @description The deposits added up: what was paid */
+            paid: string;
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
+            tax: string;
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
+            total: string;
+        };
+        PortalDraftCorrection: {
+            /** @description Your fiscal data as the supplier keeps it (this invoice and the next ones); your tax id is who you are and does not change here */
+            buyer: {
+                address?: components["schemas"]["Address"];
+                name?: string;
+                /** @description Mexican buyers: SAT's c_RegimenFiscal as on their Constancia de Situación Fiscal (CFDI RegimenFiscalReceptor), e.g. 601 or 612 */
+                taxRegime?: string;
+            };
+        };
         PriceEntry: {
             productId: string;
             /** @description Unit price without taxes, up to 6 decimals */
@@ -3047,6 +3445,8 @@ export interface components {
             method: "substitution" | "differences";
             reasonCode: string;
             reasonDescription?: string;
+            /** @description An invoice of deposits: those the correction takes back (uninvoiced again). Without it, a correction by differences that brings the invoice to zero gives back all */
+            releaseDepositIds?: string[];
         };
         Redemption: {
             documents: {
@@ -3188,6 +3588,8 @@ export interface components {
                 /** @description Present while a logo is set (`PUT /v1/settings/logo`); its image is `GET /v1/settings/logo` */
                 logo?: components["schemas"]["Logo"];
             };
+            /** @description How prepaid deposits are invoiced; a customer's `depositTreatment` overrides it */
+            deposits?: components["schemas"]["DepositTreatment"];
             notifications: {
                 /** @description E-mail each invoice's customer when it is issued (with a registration link if it has no account) */
                 recipientsOnIssue: boolean;
@@ -3215,6 +3617,8 @@ export interface components {
                 accentColor?: string | null;
                 footer?: string | null;
             } | null;
+            /** @description Replaces the deposit treatment as a whole; `null` goes back to the default */
+            deposits?: components["schemas"]["DepositTreatment"] | null;
             notifications?: {
                 recipientsOnIssue?: boolean;
             };
@@ -3317,10 +3721,12 @@ export interface components {
             };
         };
         SplitInput: {
-            /** @description Each part becomes a new invoice; together they must add up to the original */
+            /** @description Each part becomes a new invoice; together they must add up to the original, or, by deposits, take each of the original's deposits once */
             parts: {
                 customerId?: string;
-                lines: components["schemas"]["LineInput"][];
+                /** @description Instead of `lines`: some of the original's deposits */
+                depositIds?: string[];
+                lines?: components["schemas"]["LineInput"][];
             }[];
         };
         /**
@@ -3339,6 +3745,17 @@ export interface components {
             kind: "staff";
             role: components["schemas"]["StaffRole"];
             tenantId: string;
+        };
+        Supplier: {
+            /** @description The recipient's customer record at this supplier */
+            customerId: string;
+            hasDeposits: boolean;
+            name: string;
+            taxId: string;
+            tenantId: string;
+        };
+        SupplierList: {
+            items: components["schemas"]["Supplier"][];
         };
         Tariff: {
             /** Format: date-time */
@@ -5169,6 +5586,335 @@ export interface operations {
             };
             /** @description `If-Match` does not match the current version */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoicingPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicingPolicy"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer has no policy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putInvoicingPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoicingPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description Replaced; `next` shows when it bills */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicingPolicy"];
+                };
+            };
+            /** @description Created; `next` shows when it bills */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicingPolicy"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteInvoicingPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer has no policy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runInvoicingPolicyOccurrence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyRunInput"];
+            };
+        };
+        responses: {
+            /** @description The run, finished (or `duplicate` when another run of it was in progress) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyRun"];
+                };
+            };
+            /** @description The run goes on in the background (`continuing`); follow it in …/runs */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyRun"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer has no policy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `occurrence` is not a past occurrence of the policy */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvoicingPolicyRuns: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListInvoicingPolicyRuns200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer has no policy */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7922,6 +8668,569 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMySuppliers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your suppliers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierList"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyDeposits: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Paid on or after this day (UTC), YYYY-MM-DD */
+                from?: string;
+                limit?: number;
+                status?: "uninvoiced" | "invoiced" | "refunded";
+                /** @description Paid on or before this day (UTC), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of your deposits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalDepositPage"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyDeposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deposit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deposit"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    totalMyDeposits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepositSelection"];
+            };
+        };
+        responses: {
+            /** @description Count, net, tax and total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalDepositTotals"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyInvoices: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListMyInvoices200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepositSelection"];
+            };
+        };
+        responses: {
+            /** @description The draft with its totals */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A deposit is invoiced already; `errors` names it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalDraftCorrection"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft any more */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyInvoiceDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pdf, facturae (signed 3.2.2), ubl (UBL 2.1, Peppol BIS 3.0), cii (CII D16B) or verifactu (the latest VERI*FACTU record, for Spanish issuers with records on) */
+                format: "pdf" | "facturae" | "ubl" | "cii" | "verifactu" | "cfdi";
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A draft has only its PDF preview, or the format does not apply */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issued invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft, or a deposit was invoiced meanwhile; `errors` names it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -75,6 +75,7 @@ const STAFF_NAV: { to: string; label: ParseKeys; operation?: Operation }[] = [
   { to: '/', label: 'shell.home' },
   { to: '/invoices', label: 'shell.nav.invoices', operation: 'GET /v1/invoices' },
   { to: '/customers', label: 'shell.customers', operation: 'GET /v1/customers' },
+  { to: '/deposits', label: 'shell.nav.deposits', operation: 'GET /v1/deposits' },
   { to: '/tickets', label: 'shell.nav.tickets', operation: 'GET /v1/tickets' },
   {
     to: '/change-requests',
@@ -106,9 +107,12 @@ export function Shell() {
   useEffect(() => setMenuOpen(false), [pathname]);
   const signedIn = session.status === 'staff' || session.status === 'apiKey';
   const nav = [
-    // A registered recipient has its inbox only.
+    // A registered recipient has its inbox, and its movements with the tenants it buys from.
     ...(session.status === 'recipient'
-      ? [{ to: '/inbox', label: t('shell.nav.inbox'), end: false }]
+      ? [
+          { to: '/inbox', label: t('shell.nav.inbox'), end: false },
+          { to: '/movements', label: t('shell.nav.movements'), end: false },
+        ]
       : []),
     ...(signedIn
       ? STAFF_NAV.filter((item) => !item.operation || can(session, item.operation)).map((item) => ({

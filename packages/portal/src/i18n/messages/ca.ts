@@ -23,6 +23,8 @@ export const ca: Messages = {
       settings: 'Configuració',
       users: 'Usuaris',
       inbox: 'Factures rebudes',
+      deposits: 'Dipòsits',
+      movements: 'Moviments',
     },
   },
   language: { label: 'Idioma', es: 'Español', ca: 'Català', en: 'English' },

@@ -23,6 +23,8 @@ export const en: Messages = {
       settings: 'Settings',
       users: 'Users',
       inbox: 'Invoices received',
+      deposits: 'Deposits',
+      movements: 'Movements',
     },
   },
   language: { label: 'Language', es: 'Español', ca: 'Català', en: 'English' },

@@ -22,6 +22,8 @@ export const es = {
       settings: 'Configuración',
       users: 'Usuarios',
       inbox: 'Facturas recibidas',
+      deposits: 'Depósitos',
+      movements: 'Movimientos',
     },
   },
   language: { label: 'Idioma', es: 'Español', ca: 'Català', en: 'English' },
