@@ -196,10 +196,7 @@ describe('the change-request queue', () => {
     const next = `ayuda-${stamp}@change-requests-e2e.example`;
     await mailbox.fill(next);
     await page.getByRole('button', { name: 'Guardar' }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Cambios guardados.' })
-      .waitFor();
+    await page.getByRole('status').filter({ hasText: 'Cambios guardados.' }).waitFor();
     expect((await call('GET', '/v1/settings', token)).support).toEqual({ email: next });
     await checkPage(page, 'change-requests-support-mailbox');
     // Emptied, it is removed: requests go to the company's own address again.
