@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { PageQuery } from './common.ts';
+import { CurrencyCode } from './currency.ts';
 import { Address, CustomerInput } from './customers.ts';
 import { Deposit, DepositListQuery } from './deposits.ts';
 import { DocumentParams } from './invoices.ts';
-import { Amount, CurrencyCode, TaxInput } from './money.ts';
+import { Amount, TaxInput } from './money.ts';
 
 /**
  * The customer portal: a registered recipient (its access token) acting as the customer of one
