@@ -187,6 +187,26 @@ describe('the change-request queue', () => {
     expect(pdf?.size).toBeGreaterThan(1000);
   });
 
+  it('takes the support mailbox in the settings’ notifications', async () => {
+    const { page } = await pageAt(1280);
+    await signIn(page, owner.email, owner.password, '/settings/notifications');
+    const mailbox = page.getByRole('textbox', { name: /^Buzón de soporte/ });
+    await mailbox.waitFor();
+    expect(await mailbox.inputValue()).toBe(support);
+    const next = `ayuda-${stamp}@change-requests-e2e.example`;
+    await mailbox.fill(next);
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByRole('status').filter({ hasText: 'Cambios guardados.' }).waitFor();
+    expect((await call('GET', '/v1/settings', token)).support).toEqual({ email: next });
+    await checkPage(page, 'change-requests-support-mailbox');
+    // Emptied, it is removed: requests go to the company's own address again.
+    await mailbox.fill('');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await expect
+      .poll(async () => (await call('GET', '/v1/settings', token)).support)
+      .toBeUndefined();
+  });
+
   it('works at 375 px', async () => {
     const { page } = await pageAt(375);
     await signIn(page, owner.email, owner.password, '/change-requests');

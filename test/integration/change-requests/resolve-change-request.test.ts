@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveChangeRequestDeps } from '@sello/app/change-requests';
+import { invoiceDeps } from '@sello/app/invoices';
 import { WEBHOOKS_ALLOW_LOCAL_ENV } from '@sello/app/webhooks';
 import { resolveChangeRequest } from '@sello/core/change-requests';
+import { splitInvoice } from '@sello/core/invoices';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 import { acceptanceLines } from '../../support/invoices.ts';
@@ -208,6 +210,70 @@ describe('doing a request by performing the correction', () => {
     expect(rectified).toHaveLength(1);
     expect(rectified[0].detail.correctiveId).toBe(ids[0]);
     expect(await mailsTo(email)).toHaveLength(1);
+  });
+
+  it('two concurrent "done" with the same body issue one corrective', async () => {
+    const { invoice, request } = await requested('correctData');
+    const [a, b] = await Promise.all([
+      resolve(request.id, { outcome: 'done', correction: rectification }),
+      resolve(request.id, { outcome: 'done', correction: rectification }),
+    ]);
+    expect(a.status, a.text).toBe(200);
+    expect(b.status, b.text).toBe(200);
+    const ids = (r: typeof a) => r.json.invoices.map((i: { id: string }) => i.id);
+    expect(ids(a)).toHaveLength(1);
+    expect(ids(b)).toEqual(ids(a));
+    const original = await invoiceOf(invoice.id);
+    expect(original.events.filter((e: { type: string }) => e.type === 'rectified')).toHaveLength(1);
+  });
+
+  it('resumes a split whose corrective was issued but not its replacements', async () => {
+    const { invoice, request } = await requested('split');
+    const deps = resolveChangeRequestDeps();
+    // The process "dies" once the corrective is issued, before issuing the replacements: the
+    // invoices' own split runs on a repository whose numbering fails after the first invoice.
+    const crashing = resolveChangeRequest({
+      ...deps,
+      corrections: (ids) => ({
+        ...deps.corrections(ids),
+        split: (t, id, parts) => {
+          const base = invoiceDeps();
+          let numbered = 0;
+          const invoices = Object.create(base.invoices) as typeof base.invoices;
+          invoices.issue = (...args) =>
+            numbered++ === 0
+              ? base.invoices.issue(...args)
+              : Promise.reject(new Error('the process died'));
+          return splitInvoice({ ...base, ids, invoices })(t, id, parts);
+        },
+        issue: () => Promise.reject(new Error('the process died')),
+      }),
+    });
+    const [a, b, c] = acceptanceLines;
+    const correction = { type: 'split', parts: [{ lines: [a] }, { lines: [b, c] }] } as const;
+    await expect(
+      crashing(
+        tenantId,
+        request.id,
+        { outcome: 'done', correction: correction as never },
+        {
+          kind: 'staff',
+        },
+      ),
+    ).rejects.toThrow('the process died');
+    expect((await invoiceOf(invoice.id)).status).toBe('rectified');
+    const between = (await api.call('GET', `/v1/change-requests/${request.id}`, { key })).json;
+    expect(between).toMatchObject({ status: 'in_progress', correction: { type: 'split' } });
+    const drafts = await api.call('GET', '/v1/invoices?status=draft&limit=200', { key });
+    expect(drafts.json.items).toHaveLength(2);
+
+    const resumed = await resolve(request.id, { outcome: 'done', correction });
+    expect(resumed.status, resumed.text).toBe(200);
+    const made = resumed.json.invoices;
+    expect(made).toHaveLength(3);
+    expect(made.every((i: { status: string }) => i.status === 'issued')).toBe(true);
+    const original = await invoiceOf(invoice.id);
+    expect(original.events.filter((e: { type: string }) => e.type === 'split')).toHaveLength(1);
   });
 
   it('cancels a Spanish invoice by a corrective that brings it to zero', async () => {

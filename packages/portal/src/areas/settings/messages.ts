@@ -192,6 +192,9 @@ export const settingsMessages = areaMessages({
       recipientsOnIssue: 'Enviar cada factura a su cliente al emitirla',
       recipientsOnIssueHint:
         'Si el cliente no tiene cuenta en Sello, el correo lleva el enlace para darse de alta.',
+      supportEmail: 'Buzón de soporte',
+      supportEmailHint:
+        'Recibe las solicitudes de cambio de tus clientes, con el enlace para resolverlas. Vacío: el correo de la empresa.',
     },
     branding: {
       intro: 'Cómo se ven los PDF de tus facturas.',
@@ -564,6 +567,9 @@ export const settingsMessages = areaMessages({
       recipientsOnIssue: 'Envia cada factura al seu client en emetre-la',
       recipientsOnIssueHint:
         "Si el client no té compte a Sello, el correu porta l'enllaç per donar-se d'alta.",
+      supportEmail: 'Bústia de suport',
+      supportEmailHint:
+        "Rep les sol·licituds de canvi dels teus clients, amb l'enllaç per resoldre-les. Buit: el correu de l'empresa.",
     },
     branding: {
       intro: 'Com es veuen els PDF de les teves factures.',
@@ -937,6 +943,9 @@ export const settingsMessages = areaMessages({
       recipientsOnIssue: 'Email each invoice to its customer when it is issued',
       recipientsOnIssueHint:
         'If the customer has no Sello account, the email carries the link to register.',
+      supportEmail: 'Support mailbox',
+      supportEmailHint:
+        "Gets your customers' change requests, with the link to resolve them. Empty: the company's email.",
     },
     branding: {
       intro: 'How the PDFs of your invoices look.',

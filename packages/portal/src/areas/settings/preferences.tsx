@@ -148,17 +148,28 @@ export function NotificationsSection() {
   return (
     <Section title={t('settings.section.notifications')} intro={t('settings.notifications.intro')}>
       <SettingsForm
-        fields={['notifications.recipientsOnIssue']}
-        prepare={() => ({ notifications: { recipientsOnIssue: onIssue } })}
+        fields={['notifications.recipientsOnIssue', 'support.email']}
+        // A cleared mailbox is removed: change requests go to the company's own address again.
+        clearable={['support.email']}
+        prepare={(body) => ({ ...body, notifications: { recipientsOnIssue: onIssue } })}
       >
-        {() => (
-          <CheckField
-            label={t('settings.notifications.recipientsOnIssue')}
-            description={t('settings.notifications.recipientsOnIssueHint')}
-            isSelected={onIssue}
-            onChange={setChoice}
-            isDisabled={!canEdit}
-          />
+        {(settings) => (
+          <>
+            <CheckField
+              label={t('settings.notifications.recipientsOnIssue')}
+              description={t('settings.notifications.recipientsOnIssueHint')}
+              isSelected={onIssue}
+              onChange={setChoice}
+              isDisabled={!canEdit}
+            />
+            <TextInput
+              name="support.email"
+              type="email"
+              label={t('settings.notifications.supportEmail')}
+              description={t('settings.notifications.supportEmailHint')}
+              defaultValue={settings.support?.email}
+            />
+          </>
         )}
       </SettingsForm>
     </Section>
