@@ -190,15 +190,16 @@ function engine(deps: PolicyRunDeps) {
     let stopped = false;
 
     for (let step = 0; step < MAX_STEPS; step++) {
-      if (deps.clock.now().getTime() >= budget.deadline) {
-        stopped = true;
-        break;
-      }
       const open = (await deps.deposits.uninvoicedBefore(tenant.id, customerId, occurrence)).filter(
         (d) => !taken.has(d.id) && !closed.has(d.currency),
       );
       const currency = open[0]?.currency;
       if (!currency) break;
+      // Something is left: past the deadline, a continuation does it.
+      if (deps.clock.now().getTime() >= budget.deadline) {
+        stopped = true;
+        break;
+      }
       const part = nextPart.get(currency) ?? 0;
       const id = periodInvoiceId(customerId, pass.occurrence, currency, part);
       // No pass took this occurrence before: none of its invoices can exist (one read less).
