@@ -129,10 +129,10 @@ describe('a monthly policy run', () => {
   it('a deposit arriving while a run goes on is billed by that period or the next, never both, never neither', async () => {
     const t = setup();
     t.deposits.add('cus_1', 'OCT-1', '50.00', '2026-10-02T10:00:00+02:00');
-    let lists = 0;
-    t.deposits.onList = () => {
+    let issues = 0;
+    t.invoicer.beforeIssue = () => {
       // Paid in October, imported after the run read the customer's deposits.
-      if (++lists === 2) t.deposits.add('cus_1', 'LATE', '7.00', '2026-10-30T12:00:00+01:00');
+      if (++issues === 1) t.deposits.add('cus_1', 'LATE', '7.00', '2026-10-30T12:00:00+01:00');
     };
     await t.deliver(NOV);
     expect(t.deposits.items.get(dep('LATE'))?.status).toBe('uninvoiced');

@@ -189,10 +189,10 @@ function engine(deps: PolicyRunDeps) {
     };
     let stopped = false;
 
+    // Read once per pass: what arrives after it is the next period's (or a later pass's).
+    const listed = await deps.deposits.uninvoicedBefore(tenant.id, customerId, occurrence);
     for (let step = 0; step < MAX_STEPS; step++) {
-      const open = (await deps.deposits.uninvoicedBefore(tenant.id, customerId, occurrence)).filter(
-        (d) => !taken.has(d.id) && !closed.has(d.currency),
-      );
+      const open = listed.filter((d) => !taken.has(d.id) && !closed.has(d.currency));
       const currency = open[0]?.currency;
       if (!currency) break;
       // Something is left: past the deadline, a continuation does it.
