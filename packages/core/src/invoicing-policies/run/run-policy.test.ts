@@ -333,4 +333,17 @@ describe('a perDeposit policy', () => {
     });
     expect(t.deposits.items.get(dep('X'))?.status).toBe('uninvoiced');
   });
+
+  it('a hand-over that fails does not fail the import: it is logged', async () => {
+    const t = setup({ kind: 'perDeposit' });
+    const a = t.deposits.add('cus_1', 'A', '10.00', '2026-12-07T10:00:00+01:00');
+    const logged: string[] = [];
+    const hand = handOverPerDeposit({
+      policies: t.policies,
+      handOver: () => Promise.reject(new Error('Lambda throttled')),
+      log: (message) => logged.push(message),
+    });
+    expect(await hand('ten_1', [a])).toBe(0);
+    expect(logged).toEqual(['per-deposit invoicing not handed over']);
+  });
 });
