@@ -176,7 +176,7 @@ function engine(deps: PolicyRunDeps) {
     );
     const made: Invoice[] = [];
     const seen = new Set<string>();
-    /** Deposits known invoiced in this pass: the customer's index may still list them. */
+    /** Deposits this pass billed, or found taken by another invoice since it read them. */
     const taken = new Set<string>();
     /** Currencies whose last part is made (not full): nothing more this period. */
     const closed = new Set<string>();
