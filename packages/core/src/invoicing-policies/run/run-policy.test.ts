@@ -332,6 +332,15 @@ describe('a perDeposit policy', () => {
       depositId: dep('A'),
     });
     expect(t.deposits.items.get(dep('X'))?.status).toBe('uninvoiced');
+    expect(t.mailer.sent).toEqual([]);
+    // A deposit that cannot be invoiced is mailed to the owner.
+    const c = t.deposits.add('cus_1', 'C', '5.00', '2026-12-07T11:00:00+01:00');
+    t.invoicer.failFor.add('cus_1');
+    const failed = await invoice({ tenantId: 'ten_1', depositIds: [c.id] });
+    expect(failed.failures).toHaveLength(1);
+    expect(t.mailer.sent.map((m) => [m.to, m.subject])).toEqual([
+      [['duena@levante.example'], 'Depósitos que no se pudieron facturar: 1'],
+    ]);
   });
 
   it('a hand-over that fails does not fail the import: it is logged', async () => {
