@@ -7,8 +7,10 @@ import { lambdaContext } from '../../packages/local/src/apigw.ts';
 import { loadHandler } from '../../packages/local/src/handlers.ts';
 import { aCustomer, createTenant, startApi } from '../support/api.ts';
 import { realiseCfdi } from './placeholders/cfdi.ts';
+import { realiseChangeRequests } from './placeholders/change-requests.ts';
 import type { Realise } from './placeholders/context.ts';
 import { realiseCsd } from './placeholders/csd.ts';
+import { realiseCustomerPortal } from './placeholders/customer-portal.ts';
 import { realiseDeposits } from './placeholders/deposits.ts';
 import { realiseDocuments } from './placeholders/documents.ts';
 import { realiseExchange } from './placeholders/exchange.ts';
@@ -100,7 +102,9 @@ async function realise(event: string, routeId: string): Promise<string> {
   }
   const areas: Realise[] = [
     realiseCfdi,
+    realiseChangeRequests,
     realiseCsd,
+    realiseCustomerPortal,
     realiseDeposits,
     realiseDocuments,
     realiseExchange,

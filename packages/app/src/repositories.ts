@@ -1,6 +1,7 @@
 import {
   DynamoApiKeyRepository,
   DynamoAttemptCounter,
+  DynamoChangeRequestRepository,
   DynamoCsdIdentityRepository,
   DynamoCustomerDirectory,
   DynamoCustomerPricesRepository,
@@ -96,6 +97,8 @@ function build() {
     tickets: new DynamoTicketRepository(db, table),
     // deposits
     deposits: new DynamoDepositRepository(db, table),
+    // change requests
+    changeRequests: new DynamoChangeRequestRepository(db, table),
     // invoicing policies (automatic invoicing of deposits)
     invoicingPolicies: new DynamoInvoicingPolicyRepository(db, table),
     policyRuns: new DynamoPolicyRunRepository(db, table),

@@ -1,4 +1,6 @@
+export * from './change-requests/index.ts';
 export * from './cognito/index.ts';
+export * from './customer-portal/index.ts';
 export * from './deposits/index.ts';
 export * from './dynamo/api-key-repository.ts';
 export * from './dynamo/catalog-repository.ts';

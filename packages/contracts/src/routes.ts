@@ -1,7 +1,9 @@
 import { defineTriggered, type RouteDef, type TriggeredDef } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { changeRequestsRoutes } from './routes/change-requests.ts';
 import { csdRoutes } from './routes/csd.ts';
+import { customerPortalRoutes } from './routes/customer-portal.ts';
 import { customersRoutes } from './routes/customers.ts';
 import { depositsRoutes } from './routes/deposits.ts';
 import { documentsRoutes, documentsTriggered } from './routes/documents.ts';
@@ -46,7 +48,9 @@ export const routes = {
   ...ticketsRoutes,
   ...depositsRoutes,
   ...invoicingPoliciesRoutes,
+  ...customerPortalRoutes,
   ...globalInvoicesRoutes,
+  ...changeRequestsRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;

@@ -1,11 +1,14 @@
 import type { RouteObject } from 'react-router';
 import { accountRoutes } from './areas/account/routes.ts';
 import { catalogRoutes } from './areas/catalog/routes.ts';
+import { changeRequestsRoutes } from './areas/change-requests/routes.ts';
 import { customersRoutes } from './areas/customers/routes.ts';
+import { depositsRoutes } from './areas/deposits/routes.ts';
 import { developerRoutes } from './areas/developer/routes.ts';
 import { homeRoutes } from './areas/home/routes.ts';
 import { inboxRoutes } from './areas/inbox/routes.ts';
 import { invoicesRoutes } from './areas/invoices/routes.ts';
+import { movementsRoutes } from './areas/movements/routes.ts';
 import { NotFoundPage, RouteErrorPage } from './areas/not-found.tsx';
 import { registerRoutes } from './areas/register/routes.ts';
 import { selfInvoicingRoutes } from './areas/self-invoicing/routes.ts';
@@ -88,7 +91,9 @@ export const routes: RouteObject[] = [
             children: [
               ...withStrings(homeRoutes, ['home', 'invoices']),
               ...withStrings(invoicesRoutes, ['invoices']),
-              ...withStrings(customersRoutes, ['customers']),
+              // A customer's page shows its deposits, in the deposits area's words.
+              ...withStrings(customersRoutes, ['customers', 'deposits']),
+              ...withStrings(depositsRoutes, ['deposits']),
               // Tasks and work orders take a product by its code with the catalog's own field.
               ...withStrings(catalogRoutes, ['catalog']),
               ...withStrings(tasksRoutes, ['tasks', 'catalog']),
@@ -96,7 +101,10 @@ export const routes: RouteObject[] = [
               ...withStrings(settingsRoutes, ['settings']),
               ...withStrings(usersRoutes, ['users']),
               ...withStrings(inboxRoutes, ['inbox']),
+              ...withStrings(movementsRoutes, ['movements']),
               ...withStrings(ticketsRoutes, ['tickets']),
+              // A request is resolved with the invoice page's own correction forms.
+              ...withStrings(changeRequestsRoutes, ['changeRequests', 'invoices']),
             ],
           },
           { path: '*', element: <NotFoundPage /> },

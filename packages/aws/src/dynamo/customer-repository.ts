@@ -20,6 +20,8 @@ export class DynamoCustomerRepository extends TableAdapter implements CustomerRe
     return {
       ...keys.customer(c.tenantId, c.id),
       ...keys.customerByTaxId(c.tenantId, c.taxId, c.id),
+      // Across tenants, for the customer portal: which tenants a tax id buys from.
+      ...keys.customerAcrossTenants(c.taxId, c.tenantId, c.id),
       type: 'customer',
       ...c,
     };

@@ -32,6 +32,8 @@ export interface Key {
   sk: string;
 }
 
+import { changeRequestsKeys } from './keys/change-requests.ts';
+import { customerPortalKeys } from './keys/customer-portal.ts';
 import { depositsKeys } from './keys/deposits.ts';
 import { exchangeKeys } from './keys/exchange.ts';
 import { invoicingPoliciesKeys } from './keys/invoicing-policies.ts';
@@ -138,7 +140,9 @@ export const keys = {
   ...tasksKeys,
   ...ticketsKeys,
   ...depositsKeys,
+  ...changeRequestsKeys,
   ...invoicingPoliciesKeys,
+  ...customerPortalKeys,
 } as const;
 
 /** Strips key and index attributes from an item before mapping it to a domain object. */

@@ -212,6 +212,10 @@ export const Invoice = z
       .describe(
         "The automatic task and occurrence, or the customer's invoicing policy, that made it",
       ),
+    depositIds: z
+      .array(z.string())
+      .optional()
+      .describe('The prepaid deposits it bills (taken when it is issued, given back if cancelled)'),
     origin: z
       .literal('import')
       .optional()

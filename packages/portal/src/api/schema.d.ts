@@ -164,6 +164,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change requests, newest first: the queue by `status`, or one invoice’s
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["listChangeRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/change-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A change request with its history
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getChangeRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/change-requests/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a request (`in_progress`), decline it with a reason, or do it: `done` performs the correction (rectify, cancel, split: the body of its invoice route) and links the invoices it made; the customer is mailed the outcome (with the new PDF and XML) and `change_request.resolved` published. Retrying a `done` with the same body resumes it and never corrects twice
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["resolveChangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/csd": {
         parameters: {
             query?: never;
@@ -629,6 +689,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a change to an issued invoice (cancel, correct data, split) with a message: mailed to the support mailbox with a link to the console, and `change_request.created` published
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["createChangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices/{id}/documents/{format}": {
         parameters: {
             query?: never;
@@ -1004,6 +1084,144 @@ export interface paths {
         get: operations["getCurrentRecipient"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenants you are a customer of (by your tax id), those you have deposits with first */
+        get: operations["listMySuppliers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/deposits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your deposits at a supplier, newest payment first, with the treatment their invoice is computed with (`depositTotals` of a selection gives what the invoice will say) */
+        get: operations["listMyDeposits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/deposits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your deposits at a supplier */
+        get: operations["getMyDeposit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/deposits/totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The figures an invoice of these deposits of yours will show; writes nothing */
+        post: operations["totalMyDeposits"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your invoices from a supplier, newest first: issued ones and the drafts you made */
+        get: operations["listMyInvoices"];
+        put?: never;
+        /** A draft invoice of deposits of yours (as POST /v1/invoices with `depositIds`) */
+        post: operations["createMyInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your invoices from a supplier (issued, or a draft you made) */
+        get: operations["getMyInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct your draft before issuing it: your fiscal data (name, address, régimen), kept by the supplier for this invoice and the next ones (send `If-Match`) */
+        patch: operations["correctMyInvoice"];
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices/{id}/documents/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your invoice as a document (a draft's PDF preview; the issued PDF, Facturae or CFDI) */
+        get: operations["getMyInvoiceDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue your draft: numbered now, its documents follow within seconds */
+        post: operations["issueMyInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1753,6 +1971,127 @@ export interface components {
             };
             valid: boolean;
         };
+        ChangeRequest: {
+            /** @description The correction performed (recorded before it runs, so a retry resumes it) */
+            correction?: {
+                /** @description The invoices it made: the corrective, then a split’s replacements */
+                invoiceIds: string[];
+                /** @description A Mexican cancellation awaiting the receptor at SAT: resolve again to ask */
+                pending?: boolean;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                type: "rectify" | "cancel" | "split";
+            };
+            /** Format: date-time */
+            createdAt: string;
+            events: {
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["ChangeRequestActor"];
+                detail?: {
+                    [key: string]: unknown;
+                };
+                type: string;
+            }[];
+            id: string;
+            invoiceId: string;
+            invoiceNumber: string;
+            message: string;
+            /** @description Declined: why (mailed to the customer) */
+            reason?: string;
+            requestedBy: components["schemas"]["ChangeRequestActor"];
+            /** Format: date-time */
+            resolvedAt?: string;
+            status: components["schemas"]["ChangeRequestStatus"];
+            type: components["schemas"]["ChangeRequestType"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @description Who: a staff member, an API key (a system), or the customer (a registered recipient) */
+        ChangeRequestActor: {
+            email?: string;
+            id?: string;
+            /** @enum {string} */
+            kind: "staff" | "key" | "recipient";
+        };
+        /** @description The correction to perform, with the body its invoice route takes: `POST /v1/invoices/{id}/rectify`, `…/cancel` or `…/split` */
+        ChangeRequestCorrection: {
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            issueDate?: string;
+            /** @description By differences: the change; by substitution: the corrected lines */
+            lines: components["schemas"]["LineInput"][];
+            /** @enum {string} */
+            method: "substitution" | "differences";
+            reasonCode: string;
+            reasonDescription?: string;
+            /** @description An invoice of deposits: those the correction takes back (uninvoiced again). Without it, a correction by differences that brings the invoice to zero gives back all */
+            releaseDepositIds?: string[];
+            /** @constant */
+            type: "rectify";
+        } | {
+            /**
+             * @description Mexican invoices (CFDI), required: SAT's c_MotivoCancelacion — 01 errors with a relation (a replacing CFDI was stamped first: name it in `substitute`), 02 errors without a relation, 03 the operation did not take place, 04 a nominative operation related to a global invoice
+             * @enum {string}
+             */
+            reason?: "01" | "02" | "03" | "04";
+            /** @description Spanish invoices: the corrective's reason text */
+            reasonDescription?: string;
+            /** @description With reason 01 only: the UUID of the tenant's stamped CFDI that replaces this one (FolioSustitucion) */
+            substitute?: string;
+            /** @constant */
+            type: "cancel";
+        } | {
+            /** @description Each part becomes a new invoice; together they must add up to the original, or, by deposits, take each of the original's deposits once */
+            parts: {
+                customerId?: string;
+                /** @description Instead of `lines`: some of the original's deposits */
+                depositIds?: string[];
+                lines?: components["schemas"]["LineInput"][];
+            }[];
+            /** @constant */
+            type: "split";
+        };
+        ChangeRequestInput: {
+            /** @description What to change, and why */
+            message: string;
+            type: components["schemas"]["ChangeRequestType"];
+        };
+        ChangeRequestResolution: {
+            /** @constant */
+            outcome: "in_progress";
+        } | {
+            /** @constant */
+            outcome: "declined";
+            /** @description Mailed to the customer */
+            reason: string;
+        } | {
+            /** @description Required but for a `correctData` request whose data was fixed where no new invoice is needed */
+            correction?: components["schemas"]["ChangeRequestCorrection"];
+            /** @description Kept in the history */
+            note?: string;
+            /** @constant */
+            outcome: "done";
+        };
+        ChangeRequestResolved: {
+            /** @description The invoices its correction made: the corrective, then a split’s replacements */
+            invoices: components["schemas"]["Invoice"][];
+            request: components["schemas"]["ChangeRequest"];
+        };
+        /**
+         * @description open → in_progress → done | declined (with a reason)
+         * @enum {string}
+         */
+        ChangeRequestStatus: "open" | "in_progress" | "done" | "declined";
+        /**
+         * @description cancel the invoice, correct its (fiscal) data, or split it
+         * @enum {string}
+         */
+        ChangeRequestType: "cancel" | "correctData" | "split";
         CloseGlobalPeriod200: {
             /** @description Absent when the period had no open ticket */
             global?: components["schemas"]["GlobalInvoice"];
@@ -1955,6 +2294,10 @@ export interface components {
             method: "card" | "transfer" | "cash" | "directDebit" | "other";
             /** @description The payment's own reference; a payment notified again is the same deposit */
             reference: string;
+        };
+        DepositSelection: {
+            /** @description Deposits of yours, each once */
+            depositIds: string[];
         };
         /** @description How deposits are invoiced. Without one: Spain "Anticipo" at IVA 21 %; Mexico SAT's advance "Anticipo del bien o servicio", 84111506 / ACT, IVA 16 %; one line per deposit */
         DepositTreatment: {
@@ -2286,6 +2629,8 @@ export interface components {
                 taxRegime?: string;
             };
             customerId: string;
+            /** @description The prepaid deposits it bills (taken when it is issued, given back if cancelled) */
+            depositIds?: string[];
             events: {
                 /** Format: date-time */
                 at: string;
@@ -2545,6 +2890,11 @@ export interface components {
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
+        ListChangeRequests200: {
+            items: components["schemas"]["ChangeRequest"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
         ListCustomers200: {
             items: components["schemas"]["Customer"][];
             /** @description Pass as `cursor` to get the next page */
@@ -2565,6 +2915,11 @@ export interface components {
         };
         ListInvoicingPolicyRuns200: {
             items: components["schemas"]["PolicyRun"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
+        ListMyInvoices200: {
+            items: components["schemas"]["Invoice"][];
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
@@ -2886,6 +3241,43 @@ export interface components {
              * @description A past occurrence of the policy: 00:00 in its time zone on a day it bills
              */
             occurrence: string;
+        };
+        PortalDepositPage: {
+            items: components["schemas"]["Deposit"][];
+            /** @enum {string} */
+            jurisdiction: "ES" | "MX";
+            nextCursor?: string;
+            /** @description How these deposits are invoiced: `depositTotals` of a selection with it */
+            treatment: {
+                concept: string;
+                /** @enum {string} */
+                lines: "perDeposit" | "grouped";
+                satProductKey?: string;
+                satUnitKey?: string;
+                taxes: components["schemas"]["TaxInput"][];
+            };
+        };
+        PortalDepositTotals: {
+            count: number;
+            /** @description ISO 4217 alphabetic code */
+            currency: string;
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
+            net: string;
+            /** @description The deposits added up: what was paid */
+            paid: string;
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
+            tax: string;
+            /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
+            total: string;
+        };
+        PortalDraftCorrection: {
+            /** @description Your fiscal data as the supplier keeps it (this invoice and the next ones); your tax id is who you are and does not change here */
+            buyer: {
+                address?: components["schemas"]["Address"];
+                name?: string;
+                /** @description Mexican buyers: SAT's c_RegimenFiscal as on their Constancia de Situación Fiscal (CFDI RegimenFiscalReceptor), e.g. 601 or 612 */
+                taxRegime?: string;
+            };
         };
         PriceEntry: {
             productId: string;
@@ -3210,6 +3602,10 @@ export interface components {
             };
             /** @description The public self-invoicing page for sales tickets (`/f/{companyNumber}`) */
             selfInvoicing?: components["schemas"]["SelfInvoicingSettings"];
+            /** @description Where customers' change requests are mailed (the tenant's own address when unset) */
+            support?: {
+                email: string;
+            };
             /** Format: date-time */
             updatedAt?: string;
             /** @description 0 until the settings are first changed; `ETag` carries it */
@@ -3233,6 +3629,10 @@ export interface components {
             } | null;
             /** @description `null` turns self-invoicing off and frees the company number */
             selfInvoicing?: components["schemas"]["SelfInvoicingPatch"] | null;
+            support?: {
+                /** @description The support mailbox change requests go to; `null`: the tenant's address */
+                email?: string | null;
+            } | null;
         };
         SignatureReport: {
             errors?: string[];
@@ -3345,6 +3745,17 @@ export interface components {
             kind: "staff";
             role: components["schemas"]["StaffRole"];
             tenantId: string;
+        };
+        Supplier: {
+            /** @description The recipient's customer record at this supplier */
+            customerId: string;
+            hasDeposits: boolean;
+            name: string;
+            taxId: string;
+            tenantId: string;
+        };
+        SupplierList: {
+            items: components["schemas"]["Supplier"][];
         };
         Tariff: {
             /** Format: date-time */
@@ -4011,7 +4422,7 @@ export interface components {
          * @description What happened; the `Sello-Event` header and the body `type` carry it
          * @enum {string}
          */
-        WebhookEventType: "invoice.issued" | "invoice.delivered" | "invoice.status_changed" | "import.completed";
+        WebhookEventType: "invoice.issued" | "invoice.delivered" | "invoice.status_changed" | "import.completed" | "change_request.created" | "change_request.resolved";
         WebhookInput: {
             description?: string;
             /** @description Event types to receive */
@@ -4575,6 +4986,208 @@ export interface operations {
             };
             /** @description Too many sign-ups or failed attempts from this address; see `Retry-After` */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChangeRequests: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                invoiceId?: string;
+                limit?: number;
+                status?: "open" | "in_progress" | "done" | "declined";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListChangeRequests200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRequestResolution"];
+            };
+        };
+        responses: {
+            /** @description The request and the invoices its correction made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestResolved"];
+                };
+            };
+            /** @description Invalid resolution: `errors` names the field (`reason`, `correction.lines.0.quantity`, `correction` for a cancel or split done without performing it, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in a status for it (`status`), another correction recorded (`correction`), or the invoice cannot be corrected */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PAC refused a Mexican cancellation: its code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PAC could not be reached: try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6660,6 +7273,80 @@ export interface operations {
             };
         };
     };
+    createChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRequestInput"];
+            };
+        };
+        responses: {
+            /** @description The request, open */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description Invalid request; `errors` names `type` or `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invoice is not issued (a draft, cancelled, void: `errors` names `invoiceId` and the message its status), or a request of that `type` awaits its outcome */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getInvoiceDocument: {
         parameters: {
             query?: never;
@@ -7981,6 +8668,569 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMySuppliers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your suppliers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierList"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyDeposits: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description Paid on or after this day (UTC), YYYY-MM-DD */
+                from?: string;
+                limit?: number;
+                status?: "uninvoiced" | "invoiced" | "refunded";
+                /** @description Paid on or before this day (UTC), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of your deposits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalDepositPage"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyDeposit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deposit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deposit"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    totalMyDeposits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepositSelection"];
+            };
+        };
+        responses: {
+            /** @description Count, net, tax and total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalDepositTotals"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyInvoices: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListMyInvoices200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepositSelection"];
+            };
+        };
+        responses: {
+            /** @description The draft with its totals */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A deposit is invoiced already; `errors` names it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    correctMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalDraftCorrection"];
+            };
+        };
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft any more */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyInvoiceDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description pdf, facturae (signed 3.2.2), ubl (UBL 2.1, Peppol BIS 3.0), cii (CII D16B) or verifactu (the latest VERI*FACTU record, for Spanish issuers with records on) */
+                format: "pdf" | "facturae" | "ubl" | "cii" | "verifactu" | "cfdi";
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A draft has only its PDF preview, or the format does not apply */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueMyInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issued invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a draft, or a deposit was invoiced meanwhile; `errors` names it */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,10 +3,13 @@ import type { Session } from './store.ts';
 
 /**
  * What a registered recipient may call: its inbox (the route table's `inbox` routes, which take
- * its token) and its own account. Everything else of the API answers its token 403.
+ * its token), its movements as a customer of its suppliers (the `session` routes under
+ * `/v1/recipients/me/suppliers`) and its own account. Everything else answers its token 403.
  */
 export const recipientMay = (operation: string): boolean =>
-  /^(GET|POST) \/v1\/inbox(\/|$)/.test(operation) || operation === 'GET /v1/recipients/me';
+  /^(GET|POST) \/v1\/inbox(\/|$)/.test(operation) ||
+  /^(GET|POST|PATCH) \/v1\/recipients\/me\/suppliers(\/|$)/.test(operation) ||
+  operation === 'GET /v1/recipients/me';
 
 /**
  * Whether the session may call an operation (`'POST /v1/invoices/{id}/issue'`), by the roles the

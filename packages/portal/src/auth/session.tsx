@@ -22,8 +22,11 @@ export function useSession(): { session: Session; actions: SessionStore } {
   return { session, actions: store };
 }
 
-/** The pages a registered recipient has: its inbox (its token opens nothing of a tenant). */
-const RECIPIENT_PAGES = /^\/inbox(\/|$)/;
+/**
+ * The pages a registered recipient has: its inbox and its movements as a customer (its token
+ * opens nothing else of a tenant).
+ */
+const RECIPIENT_PAGES = /^\/(inbox|movements)(\/|$)/;
 
 /**
  * Route element for pages that need someone signed in: the sign-in page otherwise. A registered

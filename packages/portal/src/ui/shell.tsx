@@ -75,7 +75,13 @@ const STAFF_NAV: { to: string; label: ParseKeys; operation?: Operation }[] = [
   { to: '/', label: 'shell.home' },
   { to: '/invoices', label: 'shell.nav.invoices', operation: 'GET /v1/invoices' },
   { to: '/customers', label: 'shell.customers', operation: 'GET /v1/customers' },
+  { to: '/deposits', label: 'shell.nav.deposits', operation: 'GET /v1/deposits' },
   { to: '/tickets', label: 'shell.nav.tickets', operation: 'GET /v1/tickets' },
+  {
+    to: '/change-requests',
+    label: 'shell.nav.changeRequests',
+    operation: 'GET /v1/change-requests',
+  },
   { to: '/catalog', label: 'shell.nav.catalog', operation: 'GET /v1/products' },
   { to: '/tasks', label: 'shell.nav.tasks', operation: 'GET /v1/tasks' },
   { to: '/work-orders', label: 'shell.nav.workOrders', operation: 'GET /v1/work-orders' },
@@ -101,9 +107,12 @@ export function Shell() {
   useEffect(() => setMenuOpen(false), [pathname]);
   const signedIn = session.status === 'staff' || session.status === 'apiKey';
   const nav = [
-    // A registered recipient has its inbox only.
+    // A registered recipient has its inbox, and its movements with the tenants it buys from.
     ...(session.status === 'recipient'
-      ? [{ to: '/inbox', label: t('shell.nav.inbox'), end: false }]
+      ? [
+          { to: '/inbox', label: t('shell.nav.inbox'), end: false },
+          { to: '/movements', label: t('shell.nav.movements'), end: false },
+        ]
       : []),
     ...(signedIn
       ? STAFF_NAV.filter((item) => !item.operation || can(session, item.operation)).map((item) => ({

@@ -5,6 +5,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { unwrap, useApi } from '../../api/index.ts';
+import { useCan } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
@@ -12,6 +13,7 @@ import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { Loading } from '../../ui/states.tsx';
+import { CustomerDeposits } from '../deposits/customer-deposits.tsx';
 import { useTenantCountry } from '../invoices/tenant-country.ts';
 import type { customersMessages } from './messages.ts';
 import { CUSTOMERS, type Customer, useCustomer } from './queries.ts';
@@ -285,6 +287,7 @@ export function EditCustomerPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const one = useCustomer(id);
+  const canSeeDeposits = useCan('GET /v1/deposits');
   return (
     <Page title={one.data ? one.data.customer.name : t('customers.edit')}>
       <section className="card">
@@ -292,6 +295,7 @@ export function EditCustomerPage() {
           {(found) => <EditCustomer customer={found.customer} etag={found.etag} />}
         </QueryState>
       </section>
+      {canSeeDeposits ? <CustomerDeposits customerId={id} /> : null}
     </Page>
   );
 }

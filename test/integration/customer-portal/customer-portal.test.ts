@@ -1,0 +1,148 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aCustomer, createTenant, startApi } from '../../support/api.ts';
+import { aTaxId, signUp } from '../../support/recipients.ts';
+
+/**
+ * The customer portal through the API on DynamoDB Local: a registered recipient acting as the
+ * customer of the tenants it buys from, on its own deposits and invoices only.
+ */
+const api = await startApi();
+
+/** The tenant (supplier), and one with which the recipient has nothing to do. */
+let supplier: { tenantId: string; key: string };
+let stranger: { tenantId: string; key: string };
+/** The recipient (its token) and its customer record at the supplier. */
+let me: { token: string; customerId: string; taxId: string };
+/** Another registered recipient, a customer of the same supplier. */
+let other: { token: string; customerId: string };
+let mine: string[];
+let theirs: string;
+
+const at = (tenantId: string, path = '') => `/v1/recipients/me/suppliers/${tenantId}${path}`;
+let nextReference = 0;
+
+async function deposit(key: string, customerId: string, amount: string, date: string) {
+  const res = await api.call('POST', '/v1/deposits', {
+    key,
+    body: {
+      customerId,
+      amount,
+      currency: 'EUR',
+      date,
+      method: 'card',
+      reference: `PORTAL-${++nextReference}-${customerId}`,
+    },
+  });
+  expect(res.status, res.text).toBe(201);
+  return res.json.id as string;
+}
+
+async function aCustomerThatSignedUp(tenant: { tenantId: string; key: string }, name: string) {
+  const taxId = aTaxId();
+  const customer = await api.call('POST', '/v1/customers', {
+    key: tenant.key,
+    body: aCustomer({ taxId, name }),
+  });
+  expect(customer.status, customer.text).toBe(201);
+  const { accessToken } = await signUp(api, tenant, {
+    taxId,
+    email: `${taxId.toLowerCase()}@cliente.example`,
+  });
+  return { token: accessToken, customerId: customer.json.id as string, taxId };
+}
+
+beforeAll(async () => {
+  supplier = await createTenant();
+  stranger = await createTenant();
+  me = await aCustomerThatSignedUp(supplier, 'Clínica Dental Ruiz, S.L.P.');
+  other = await aCustomerThatSignedUp(supplier, 'Talleres Bea, S.L.');
+  mine = [
+    await deposit(supplier.key, me.customerId, '121.00', '2026-11-20T10:00:00+01:00'),
+    await deposit(supplier.key, me.customerId, '60.50', '2026-11-21T10:00:00+01:00'),
+    await deposit(supplier.key, me.customerId, '10.01', '2026-11-22T10:00:00+01:00'),
+  ];
+  theirs = await deposit(supplier.key, other.customerId, '50.00', '2026-11-22T11:00:00+01:00');
+});
+
+describe('GET /v1/recipients/me/suppliers', () => {
+  it('lists the tenants whose customer has the tax id, with deposits there or not', async () => {
+    // A second tenant knows the recipient as a customer too, with no deposits.
+    await api.call('POST', '/v1/customers', {
+      key: stranger.key,
+      body: aCustomer({ taxId: me.taxId, name: 'Clínica Ruiz' }),
+    });
+    const res = await api.call('GET', '/v1/recipients/me/suppliers', { key: me.token });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.items).toHaveLength(2);
+    expect(res.json.items[0]).toMatchObject({
+      tenantId: supplier.tenantId,
+      customerId: me.customerId,
+      hasDeposits: true,
+    });
+    expect(res.json.items[1]).toMatchObject({ tenantId: stranger.tenantId, hasDeposits: false });
+  });
+
+  it('refuses an API key: the portal is for a recipient signed in', async () => {
+    const res = await api.call('GET', '/v1/recipients/me/suppliers', { key: supplier.key });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('the deposits of its own customer record', () => {
+  it('lists only its own, newest first, with the treatment they are invoiced under', async () => {
+    const res = await api.call('GET', at(supplier.tenantId, '/deposits'), { key: me.token });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.items.map((d: { id: string }) => d.id)).toEqual([...mine].reverse());
+    expect(res.json.jurisdiction).toBe('ES');
+    expect(res.json.treatment).toMatchObject({ taxes: [{ type: 'IVA', rate: '21' }] });
+  });
+
+  it("answers another customer's deposit as not found, the same as none", async () => {
+    const own = await api.call('GET', at(supplier.tenantId, `/deposits/${mine[0]}`), {
+      key: me.token,
+    });
+    expect(own.status, own.text).toBe(200);
+    for (const id of [theirs, 'dep_bm9uZQ']) {
+      const res = await api.call('GET', at(supplier.tenantId, `/deposits/${id}`), {
+        key: me.token,
+      });
+      expect(res.status, res.text).toBe(404);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+
+  it('answers a supplier it is no customer of as not found, like one that does not exist', async () => {
+    const notMine = await createTenant();
+    for (const tenantId of [notMine.tenantId, 'ten_none']) {
+      const res = await api.call('GET', at(tenantId, '/deposits'), { key: me.token });
+      expect(res.status, res.text).toBe(404);
+    }
+  });
+
+  it('totals a selection as the invoice will (taxes included in what was paid)', async () => {
+    const res = await api.call('POST', at(supplier.tenantId, '/deposits/totals'), {
+      key: me.token,
+      body: { depositIds: mine.slice(0, 2) },
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json).toEqual({
+      count: 2,
+      currency: 'EUR',
+      net: '150.00',
+      tax: '31.50',
+      total: '181.50',
+      paid: '181.50',
+    });
+    const withTheirs = await api.call('POST', at(supplier.tenantId, '/deposits/totals'), {
+      key: me.token,
+      body: { depositIds: [mine[0], theirs] },
+    });
+    expect(withTheirs.status, withTheirs.text).toBe(404);
+    const bad = await api.call('POST', at(supplier.tenantId, '/deposits/totals'), {
+      key: me.token,
+      body: { depositIds: [] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors[0].path).toBe('depositIds');
+  });
+});
