@@ -48,6 +48,7 @@ export interface Report {
   tickets?: import('./tickets.ts').TicketBenchResult;
   redemption?: import('./redemption.ts').RedemptionBenchResult;
   tasks?: import('./tasks.ts').TaskBenchResult[];
+  depositPolicies?: import('./deposit-policies.ts').DepositPolicyBenchResult;
   portal?: import('./portal.ts').PortalBenchResult;
   bundles: BundleRow[];
   biggest: { id: string; bytes: number; topPackages: PackageShare[] };

@@ -8,6 +8,7 @@ import { freePort } from '../../packages/local/src/services/ports.ts';
 import { benchApi } from './api.ts';
 import { bundleAll, measureInit } from './bundles.ts';
 import { benchCfdi } from './cfdi.ts';
+import { benchDepositPolicies, depositPoliciesLine } from './deposit-policies.ts';
 import { benchExport } from './exchange-export.ts';
 import { benchParse } from './exchange-parse.ts';
 import { benchIssue, benchPdf, benchSigning } from './issuing.ts';
@@ -140,6 +141,13 @@ try {
     await benchTaskRun(platform, { customers: 1000, mode: 'create', log: say }),
     await benchTaskRun(platform, { customers: 200, mode: 'send', log: say }),
   ];
+  // Issue 13's measure: a month-total run over 1,000 accounts with 10,000 deposits, three times.
+  const depositPolicies = await benchDepositPolicies(platform, {
+    accounts: 1000,
+    depositsPerAccount: 10,
+    repeats: 3,
+    log: say,
+  });
   // Last, on the data the runs above left (thousands of invoices, topped up to 1,000 if fewer).
   const portal = await benchPortal(platform, { invoices: 1000, log: say });
   await cleanUp();
@@ -159,6 +167,7 @@ try {
     tickets,
     redemption,
     tasks,
+    depositPolicies,
     bundles: rows,
     biggest: { id: biggest.id, bytes: biggest.bytes, topPackages: biggest.topPackages },
     portal,
@@ -196,6 +205,7 @@ try {
         `peak RSS ${t.peakRssMb} MB (+${t.rssGrowthMb}); redelivery ${t.redelivery.customersPerSecond} customers/s, ${t.redelivery.created} created`,
     );
   }
+  console.log(depositPoliciesLine(depositPolicies));
   console.log("\nPortal (Lighthouse 12 in Debian's Chromium, local platform):");
   for (const r of portal.lighthouse) {
     console.log(

@@ -74,4 +74,5 @@ export const handOverPerDeposit = () =>
   core.handOverPerDeposit({
     policies: r().invoicingPolicies,
     handOver: (event) => invoker().handOver(triggered.invoicePolicyDeposits.id, event),
+    log: (message, data) => logger.error(message, data ?? {}),
   });

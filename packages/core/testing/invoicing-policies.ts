@@ -96,8 +96,6 @@ export class InMemoryPolicyRuns implements PolicyRunRepository {
 /** Deposits in memory; `uninvoicedBefore` as the customer's index answers it. */
 export class InMemoryDeposits {
   readonly items = new Map<string, Deposit>();
-  /** Called on each listing (to import a deposit "during" a run). */
-  onList?: () => void;
   add(customerId: string, reference: string, amount: string, date: string, currency = 'EUR') {
     const d: Deposit = {
       id: depositId(reference),
@@ -119,7 +117,6 @@ export class InMemoryDeposits {
     return d;
   }
   async uninvoicedBefore(_t: string, customerId: string, before: string) {
-    this.onList?.();
     return [...this.items.values()]
       .filter((d) => d.customerId === customerId && d.status === 'uninvoiced' && d.paidAt < before)
       .sort((a, b) => a.paidAt.localeCompare(b.paidAt))

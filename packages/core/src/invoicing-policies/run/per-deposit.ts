@@ -16,13 +16,16 @@ export interface PerDepositEvent {
 }
 
 /**
- * After an import: the new deposits of customers whose policy is `perDeposit`, handed over to be
- * invoiced in the background (the import answers at once). One read of the customers' policies.
+ * After an import: its uninvoiced deposits of customers whose policy is `perDeposit`, handed over
+ * to be invoiced in the background (the import answers at once). One read of the customers'
+ * policies. A hand-over that fails is logged, not raised: the deposits are recorded, and
+ * importing them again hands them over again.
  */
 export const handOverPerDeposit =
   (deps: {
     policies: Pick<InvoicingPolicyRepository, 'getMany'>;
     handOver: (event: PerDepositEvent) => Promise<void>;
+    log?: (message: string, data?: Record<string, unknown>) => void;
   }) =>
   async (tenantId: string, deposits: readonly Deposit[]): Promise<number> => {
     const fresh = deposits.filter((d) => d.status === 'uninvoiced');
@@ -36,8 +39,14 @@ export const handOverPerDeposit =
     const depositIds = [
       ...new Set(fresh.filter((d) => perDeposit.has(d.customerId)).map((d) => d.id)),
     ];
-    if (depositIds.length) await deps.handOver({ tenantId, depositIds });
-    return depositIds.length;
+    if (!depositIds.length) return 0;
+    try {
+      await deps.handOver({ tenantId, depositIds });
+      return depositIds.length;
+    } catch (error) {
+      deps.log?.('per-deposit invoicing not handed over', { tenantId, depositIds, error });
+      return 0;
+    }
   };
 
 export interface PerDepositDeps {

@@ -129,10 +129,10 @@ describe('a monthly policy run', () => {
   it('a deposit arriving while a run goes on is billed by that period or the next, never both, never neither', async () => {
     const t = setup();
     t.deposits.add('cus_1', 'OCT-1', '50.00', '2026-10-02T10:00:00+02:00');
-    let lists = 0;
-    t.deposits.onList = () => {
+    let issues = 0;
+    t.invoicer.beforeIssue = () => {
       // Paid in October, imported after the run read the customer's deposits.
-      if (++lists === 2) t.deposits.add('cus_1', 'LATE', '7.00', '2026-10-30T12:00:00+01:00');
+      if (++issues === 1) t.deposits.add('cus_1', 'LATE', '7.00', '2026-10-30T12:00:00+01:00');
     };
     await t.deliver(NOV);
     expect(t.deposits.items.get(dep('LATE'))?.status).toBe('uninvoiced');
@@ -332,5 +332,27 @@ describe('a perDeposit policy', () => {
       depositId: dep('A'),
     });
     expect(t.deposits.items.get(dep('X'))?.status).toBe('uninvoiced');
+    expect(t.mailer.sent).toEqual([]);
+    // A deposit that cannot be invoiced is mailed to the owner.
+    const c = t.deposits.add('cus_1', 'C', '5.00', '2026-12-07T11:00:00+01:00');
+    t.invoicer.failFor.add('cus_1');
+    const failed = await invoice({ tenantId: 'ten_1', depositIds: [c.id] });
+    expect(failed.failures).toHaveLength(1);
+    expect(t.mailer.sent.map((m) => [m.to, m.subject])).toEqual([
+      [['duena@levante.example'], 'Depósitos que no se pudieron facturar: 1'],
+    ]);
+  });
+
+  it('a hand-over that fails does not fail the import: it is logged', async () => {
+    const t = setup({ kind: 'perDeposit' });
+    const a = t.deposits.add('cus_1', 'A', '10.00', '2026-12-07T10:00:00+01:00');
+    const logged: string[] = [];
+    const hand = handOverPerDeposit({
+      policies: t.policies,
+      handOver: () => Promise.reject(new Error('Lambda throttled')),
+      log: (message) => logged.push(message),
+    });
+    expect(await hand('ten_1', [a])).toBe(0);
+    expect(logged).toEqual(['per-deposit invoicing not handed over']);
   });
 });

@@ -176,7 +176,7 @@ function engine(deps: PolicyRunDeps) {
     );
     const made: Invoice[] = [];
     const seen = new Set<string>();
-    /** Deposits known invoiced in this pass: the customer's index may still list them. */
+    /** Deposits this pass billed, or found taken by another invoice since it read them. */
     const taken = new Set<string>();
     /** Currencies whose last part is made (not full): nothing more this period. */
     const closed = new Set<string>();
@@ -189,16 +189,17 @@ function engine(deps: PolicyRunDeps) {
     };
     let stopped = false;
 
+    // Read once per pass: what arrives after it is the next period's (or a later pass's).
+    const listed = await deps.deposits.uninvoicedBefore(tenant.id, customerId, occurrence);
     for (let step = 0; step < MAX_STEPS; step++) {
+      const open = listed.filter((d) => !taken.has(d.id) && !closed.has(d.currency));
+      const currency = open[0]?.currency;
+      if (!currency) break;
+      // Something is left: past the deadline, a continuation does it.
       if (deps.clock.now().getTime() >= budget.deadline) {
         stopped = true;
         break;
       }
-      const open = (await deps.deposits.uninvoicedBefore(tenant.id, customerId, occurrence)).filter(
-        (d) => !taken.has(d.id) && !closed.has(d.currency),
-      );
-      const currency = open[0]?.currency;
-      if (!currency) break;
       const part = nextPart.get(currency) ?? 0;
       const id = periodInvoiceId(customerId, pass.occurrence, currency, part);
       // No pass took this occurrence before: none of its invoices can exist (one read less).
