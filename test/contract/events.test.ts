@@ -7,6 +7,7 @@ import { lambdaContext } from '../../packages/local/src/apigw.ts';
 import { loadHandler } from '../../packages/local/src/handlers.ts';
 import { aCustomer, createTenant, startApi } from '../support/api.ts';
 import { realiseCfdi } from './placeholders/cfdi.ts';
+import { realiseChangeRequests } from './placeholders/change-requests.ts';
 import type { Realise } from './placeholders/context.ts';
 import { realiseCsd } from './placeholders/csd.ts';
 import { realiseCustomerPortal } from './placeholders/customer-portal.ts';
@@ -100,6 +101,7 @@ async function realise(event: string, routeId: string): Promise<string> {
   }
   const areas: Realise[] = [
     realiseCfdi,
+    realiseChangeRequests,
     realiseCsd,
     realiseCustomerPortal,
     realiseDeposits,

@@ -2,7 +2,7 @@ import { triggered } from '@sello/contracts';
 import { resolveLines } from '@sello/core/catalog';
 import type { AfterIssue, InvoiceDeps } from '@sello/core/invoices';
 import * as core from '@sello/core/invoices';
-import { systemClock, ulidIds } from '@sello/core/ports';
+import { type IdGenerator, systemClock, ulidIds } from '@sello/core/ports';
 import { logger } from '@sello/http';
 import { cachedFor } from './cache.ts';
 import { lazyStamp } from './cfdi.ts';
@@ -100,11 +100,16 @@ export const issueInvoice = () => {
   return async (tenantId: string, id: string) => stamp(await issue(tenantId, id));
 };
 
-export const cancelInvoice = () => core.cancelInvoice(invoiceDeps());
+/**
+ * `ids`: where the new invoices' ids come from (a change request's correction derives them from
+ * the request, so a retry finds what it issued).
+ */
+export const cancelInvoice = (ids?: IdGenerator) =>
+  core.cancelInvoice({ ...invoiceDeps(), ...(ids ? { ids } : {}) });
 
 /** A corrective is issued as any invoice is: a Mexican one is stamped in the same request. */
-export const rectifyInvoice = () => {
-  const rectify = core.rectifyInvoice(invoiceDeps());
+export const rectifyInvoice = (ids?: IdGenerator) => {
+  const rectify = core.rectifyInvoice({ ...invoiceDeps(), ...(ids ? { ids } : {}) });
   const stamp = core.stampIssued(lazyStamp);
   return async (...args: Parameters<typeof rectify>) => {
     const result = await rectify(...args);
@@ -113,8 +118,8 @@ export const rectifyInvoice = () => {
 };
 
 /** The corrective and the replacements of a split are stamped in the request too (Mexico). */
-export const splitInvoice = () => {
-  const split = core.splitInvoice(invoiceDeps());
+export const splitInvoice = (ids?: IdGenerator) => {
+  const split = core.splitInvoice({ ...invoiceDeps(), ...(ids ? { ids } : {}) });
   const stamp = core.stampIssued(lazyStamp);
   return async (...args: Parameters<typeof split>) => {
     const result = await split(...args);

@@ -1,6 +1,7 @@
 import {
   DynamoApiKeyRepository,
   DynamoAttemptCounter,
+  DynamoChangeRequestRepository,
   DynamoCsdIdentityRepository,
   DynamoCustomerDirectory,
   DynamoCustomerPricesRepository,
@@ -94,6 +95,8 @@ function build() {
     tickets: new DynamoTicketRepository(db, table),
     // deposits
     deposits: new DynamoDepositRepository(db, table),
+    // change requests
+    changeRequests: new DynamoChangeRequestRepository(db, table),
     documentGrants: new DynamoDocumentGrantStore(db, table),
   };
 }

@@ -1,3 +1,4 @@
+export * from './change-requests/index.ts';
 export * from './cognito/index.ts';
 export * from './customer-portal/index.ts';
 export * from './deposits/index.ts';

@@ -8,6 +8,7 @@ export * from './resources.ts';
 export * from './route.ts';
 export * from './routes.ts';
 export * from './schemas/catalog.ts';
+export * from './schemas/change-requests.ts';
 export * from './schemas/common.ts';
 export * from './schemas/csd.ts';
 export * from './schemas/customer-portal.ts';

@@ -1,6 +1,7 @@
 import { defineTriggered, type RouteDef, type TriggeredDef } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { changeRequestsRoutes } from './routes/change-requests.ts';
 import { csdRoutes } from './routes/csd.ts';
 import { customerPortalRoutes } from './routes/customer-portal.ts';
 import { customersRoutes } from './routes/customers.ts';
@@ -44,6 +45,7 @@ export const routes = {
   ...depositsRoutes,
   ...customerPortalRoutes,
   ...globalInvoicesRoutes,
+  ...changeRequestsRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;

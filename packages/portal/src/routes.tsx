@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { accountRoutes } from './areas/account/routes.ts';
 import { catalogRoutes } from './areas/catalog/routes.ts';
+import { changeRequestsRoutes } from './areas/change-requests/routes.ts';
 import { customersRoutes } from './areas/customers/routes.ts';
 import { depositsRoutes } from './areas/deposits/routes.ts';
 import { developerRoutes } from './areas/developer/routes.ts';
@@ -102,6 +103,8 @@ export const routes: RouteObject[] = [
               ...withStrings(inboxRoutes, ['inbox']),
               ...withStrings(movementsRoutes, ['movements']),
               ...withStrings(ticketsRoutes, ['tickets']),
+              // A request is resolved with the invoice page's own correction forms.
+              ...withStrings(changeRequestsRoutes, ['changeRequests', 'invoices']),
             ],
           },
           { path: '*', element: <NotFoundPage /> },

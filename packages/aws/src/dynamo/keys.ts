@@ -32,6 +32,7 @@ export interface Key {
   sk: string;
 }
 
+import { changeRequestsKeys } from './keys/change-requests.ts';
 import { customerPortalKeys } from './keys/customer-portal.ts';
 import { depositsKeys } from './keys/deposits.ts';
 import { exchangeKeys } from './keys/exchange.ts';
@@ -138,6 +139,7 @@ export const keys = {
   ...tasksKeys,
   ...ticketsKeys,
   ...depositsKeys,
+  ...changeRequestsKeys,
   ...customerPortalKeys,
 } as const;
 

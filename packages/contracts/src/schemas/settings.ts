@@ -132,6 +132,12 @@ export const Settings = z
     deposits: DepositTreatment.optional().describe(
       "How prepaid deposits are invoiced; a customer's `depositTreatment` overrides it",
     ),
+    support: z
+      .object({ email: z.string() })
+      .optional()
+      .describe(
+        "Where customers' change requests are mailed (the tenant's own address when unset)",
+      ),
     version: z.number().int().describe('0 until the settings are first changed; `ETag` carries it'),
     updatedAt: Instant.optional(),
   })
@@ -163,6 +169,18 @@ export const SettingsPatch = z
     deposits: DepositTreatment.nullable()
       .optional()
       .describe('Replaces the deposit treatment as a whole; `null` goes back to the default'),
+    support: z
+      .object({
+        email: z
+          .email('An e-mail address')
+          .max(254)
+          .nullable()
+          .optional()
+          .describe("The support mailbox change requests go to; `null`: the tenant's address"),
+      })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, {

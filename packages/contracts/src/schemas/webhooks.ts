@@ -9,6 +9,8 @@ const WEBHOOK_EVENT_TYPES = [
   'invoice.delivered',
   'invoice.status_changed',
   'import.completed',
+  'change_request.created',
+  'change_request.resolved',
 ] as const satisfies readonly DomainEventType[];
 // Fails to compile when core gains an event type this list lacks.
 type Missing = Exclude<DomainEventType, (typeof WEBHOOK_EVENT_TYPES)[number]>;

@@ -53,19 +53,32 @@ describe('depositTotals', () => {
     expect(depositTotals(two, grouped, 'ES').total).toBe('30.00');
   });
 
-  it('says exactly what the invoice computes, even where rounding leaves a cent', () => {
-    // Bases of 10.00 and 20.00 paid add up to 24.79; 21 % of it rounds to 5.21: 30.00. With
-    // many small deposits the per-line bases drift from the paid sum; the card follows the engine.
-    const many = Array.from({ length: 37 }, (_, i) => deposit('0.99', `r${i}`));
-    const totals = depositTotals(many, spain, 'ES');
-    const invoice = computeInvoice(depositLines(many, spain, 'ES'), { currency: 'EUR' });
-    expect(totals).toMatchObject({
-      net: invoice.totals.net,
-      tax: invoice.totals.tax,
-      total: invoice.totals.total,
-      paid: '36.63',
-    });
-    expect(Math.abs(Number(totals.total) - 36.63)).toBeLessThanOrEqual(0.2);
+  it('bills in all what was paid in all: the bases are shared, not rounded one by one', () => {
+    // Per-deposit bases 8.26 + 16.53 + 24.79 = 49.58, whose 21 % rounds to 10.41: 59.99.
+    // Shared out from the base of 60.00 (49.59) they total 60.00.
+    const three = [deposit('10.00', 'a'), deposit('20.00', 'b'), deposit('30.00', 'c')];
+    expect(depositLines(three, spain, 'ES').map((l) => l.unitPrice)).toEqual([
+      '8.27',
+      '16.53',
+      '24.79',
+    ]);
+    expect(depositTotals(three, spain, 'ES')).toMatchObject({ net: '49.59', total: '60.00' });
+  });
+
+  it('says exactly what the invoice computes, a cent below what was paid at worst', () => {
+    for (const count of [1, 2, 7, 37, 90]) {
+      const many = Array.from({ length: count }, (_, i) => deposit(`${(i % 9) + 0.99}`, `r${i}`));
+      const totals = depositTotals(many, spain, 'ES');
+      const invoice = computeInvoice(depositLines(many, spain, 'ES'), { currency: 'EUR' });
+      expect(totals).toMatchObject({
+        net: invoice.totals.net,
+        tax: invoice.totals.tax,
+        total: invoice.totals.total,
+      });
+      const short = Number(totals.paid) - Number(totals.total);
+      expect(short, `${count} deposits`).toBeGreaterThanOrEqual(0);
+      expect(short, `${count} deposits`).toBeLessThanOrEqual(0.011);
+    }
   });
 
   it('prices Mexican advances with SAT keys, per concept rounding, and exact totals', () => {

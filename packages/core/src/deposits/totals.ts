@@ -16,7 +16,13 @@ export type BilledDeposit = Pick<Deposit, 'amount' | 'currency' | 'reference' | 
 /**
  * One line per deposit (described by its payment day and reference), or one grouped line for
  * them all, under the treatment's concept and taxes. A deposit's amount is what was paid, taxes
- * included: each line's base is the one whose total is that amount (see `baseOfPaid`).
+ * included, and the invoice's total should be what was paid in all:
+ * - Mexico rounds each concept's taxes (CFDI), so each line's base is the one whose own total is
+ *   its deposit (see `basePricer`);
+ * - Spain rounds the tax once per breakdown row, on the sum of the bases: the bases are chosen
+ *   together, their sum being the base whose total is the sum paid, shared out among the lines
+ *   in proportion (largest remainders take the leftover cents). Line by line, per-deposit bases
+ *   would add up their roundings: three deposits of 201.00 in all gave 200.99.
  */
 export function depositLines(
   deposits: readonly BilledDeposit[],
@@ -25,10 +31,10 @@ export function depositLines(
 ): LineInput[] {
   const currency = deposits[0]?.currency ?? 'EUR';
   const baseOf = pricerFor(treatment, jurisdiction, currency);
-  const line = (description: string, paid: Dec): LineInput => ({
+  const line = (description: string, base: string): LineInput => ({
     description,
     quantity: '1',
-    unitPrice: baseOf(paid),
+    unitPrice: base,
     taxes: treatment.taxes,
     ...(jurisdiction === 'MX'
       ? {
@@ -38,12 +44,38 @@ export function depositLines(
         }
       : {}),
   });
-  if (treatment.lines === 'grouped') {
-    return [line(treatment.concept, sum(deposits.map((d) => new Dec(d.amount))))];
-  }
-  return deposits.map((d) =>
-    line(`${treatment.concept} · ${d.date.slice(0, 10)} · ${d.reference}`, new Dec(d.amount)),
+  const paid = deposits.map((d) => new Dec(d.amount));
+  if (treatment.lines === 'grouped') return [line(treatment.concept, baseOf(sum(paid)))];
+  const bases =
+    jurisdiction === 'MX'
+      ? paid.map((p) => baseOf(p))
+      : sharedBases(paid, new Dec(baseOf(sum(paid))), minorUnits(currency));
+  return deposits.map((d, i) =>
+    line(`${treatment.concept} · ${d.date.slice(0, 10)} · ${d.reference}`, bases[i]!),
   );
+}
+
+/**
+ * `total` shared out in proportion to `weights`, in minor units, adding up to `total` exactly:
+ * each gets its share rounded down, and the units left go to the largest remainders (the
+ * earliest first among equals, so the result does not depend on anything but the input order).
+ */
+function sharedBases(weights: readonly Dec[], total: Dec, units: number): string[] {
+  const whole = sum([...weights]);
+  if (whole.isZero()) return weights.map(() => new Dec(0).toFixed(units));
+  const scale = new Dec(10).pow(units);
+  const exact = weights.map((w) => total.times(w).dividedBy(whole).times(scale));
+  const floors = exact.map((e) => e.floor());
+  let left = total.times(scale).minus(sum(floors)).toNumber();
+  const order = exact
+    .map((e, i) => ({ i, remainder: e.minus(floors[i]!) }))
+    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i] = floors[i]!.plus(1);
+    left--;
+  }
+  return floors.map((f) => f.dividedBy(scale).toFixed(units));
 }
 
 export interface DepositTotals {

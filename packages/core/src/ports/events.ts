@@ -4,6 +4,8 @@ export const DOMAIN_EVENT_TYPES = [
   'invoice.delivered',
   'invoice.status_changed',
   'import.completed',
+  'change_request.created',
+  'change_request.resolved',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 

@@ -17,6 +17,8 @@ export interface TenantSettings {
   selfInvoicing?: SelfInvoicingSettings;
   /** How prepaid deposits are invoiced (a customer may have its own); the default when absent. */
   deposits?: DepositTreatment;
+  /** Where customers' change requests are mailed (the tenant's own address when unset). */
+  support?: { email: string };
   /** 0 for the defaults of a tenant that never saved settings. */
   version: number;
   updatedAt?: string;
@@ -48,6 +50,7 @@ export interface SettingsPatch {
   selfInvoicing?: SelfInvoicingPatch | null | undefined;
   /** Replaces the treatment as a whole; `null` goes back to the default. */
   deposits?: DepositTreatment | null | undefined;
+  support?: { email?: string | null } | null | undefined;
 }
 
 export interface SettingsRepository {
@@ -83,6 +86,7 @@ export function settingsView(s: TenantSettings) {
     ...(s.branding ? { branding: brandingView(s.branding) } : {}),
     ...(s.selfInvoicing ? { selfInvoicing: selfInvoicingView(s.selfInvoicing) } : {}),
     ...(s.deposits ? { deposits: s.deposits } : {}),
+    ...(s.support ? { support: s.support } : {}),
     version: s.version,
     ...(s.updatedAt ? { updatedAt: s.updatedAt } : {}),
   };

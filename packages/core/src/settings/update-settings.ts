@@ -67,6 +67,7 @@ export const updateSettings =
     }
     if (errors.length) throw new ValidationError('Invalid settings', errors);
     const branding = mergeSection(current.branding, patch.branding);
+    const support = mergeSection(current.support, patch.support);
     const next: TenantSettings = {
       tenantId,
       notifications: {
@@ -77,6 +78,7 @@ export const updateSettings =
       ...(branding ? { branding } : {}),
       ...(selfInvoicing ? { selfInvoicing } : {}),
       ...(deposits ? { deposits } : {}),
+      ...(support ? { support } : {}),
       version: current.version + 1,
       updatedAt: deps.clock.now().toISOString(),
     };

@@ -164,6 +164,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change requests, newest first: the queue by `status`, or one invoice’s
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["listChangeRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/change-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A change request with its history
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getChangeRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/change-requests/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a request (`in_progress`), decline it with a reason, or do it: `done` performs the correction (rectify, cancel, split: the body of its invoice route) and links the invoices it made; the customer is mailed the outcome (with the new PDF and XML) and `change_request.resolved` published. Retrying a `done` with the same body resumes it and never corrects twice
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["resolveChangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/csd": {
         parameters: {
             query?: never;
@@ -555,6 +615,26 @@ export interface paths {
          * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
          */
         post: operations["cancelInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a change to an issued invoice (cancel, correct data, split) with a message: mailed to the support mailbox with a link to the console, and `change_request.created` published
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["createChangeRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1823,6 +1903,127 @@ export interface components {
             };
             valid: boolean;
         };
+        ChangeRequest: {
+            /** @description The correction performed (recorded before it runs, so a retry resumes it) */
+            correction?: {
+                /** @description The invoices it made: the corrective, then a split’s replacements */
+                invoiceIds: string[];
+                /** @description A Mexican cancellation awaiting the receptor at SAT: resolve again to ask */
+                pending?: boolean;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                type: "rectify" | "cancel" | "split";
+            };
+            /** Format: date-time */
+            createdAt: string;
+            events: {
+                /** Format: date-time */
+                at: string;
+                by: components["schemas"]["ChangeRequestActor"];
+                detail?: {
+                    [key: string]: unknown;
+                };
+                type: string;
+            }[];
+            id: string;
+            invoiceId: string;
+            invoiceNumber: string;
+            message: string;
+            /** @description Declined: why (mailed to the customer) */
+            reason?: string;
+            requestedBy: components["schemas"]["ChangeRequestActor"];
+            /** Format: date-time */
+            resolvedAt?: string;
+            status: components["schemas"]["ChangeRequestStatus"];
+            type: components["schemas"]["ChangeRequestType"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @description Who: a staff member, an API key (a system), or the customer (a registered recipient) */
+        ChangeRequestActor: {
+            email?: string;
+            id?: string;
+            /** @enum {string} */
+            kind: "staff" | "key" | "recipient";
+        };
+        /** @description The correction to perform, with the body its invoice route takes: `POST /v1/invoices/{id}/rectify`, `…/cancel` or `…/split` */
+        ChangeRequestCorrection: {
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            issueDate?: string;
+            /** @description By differences: the change; by substitution: the corrected lines */
+            lines: components["schemas"]["LineInput"][];
+            /** @enum {string} */
+            method: "substitution" | "differences";
+            reasonCode: string;
+            reasonDescription?: string;
+            /** @description An invoice of deposits: those the correction takes back (uninvoiced again). Without it, a correction by differences that brings the invoice to zero gives back all */
+            releaseDepositIds?: string[];
+            /** @constant */
+            type: "rectify";
+        } | {
+            /**
+             * @description Mexican invoices (CFDI), required: SAT's c_MotivoCancelacion — 01 errors with a relation (a replacing CFDI was stamped first: name it in `substitute`), 02 errors without a relation, 03 the operation did not take place, 04 a nominative operation related to a global invoice
+             * @enum {string}
+             */
+            reason?: "01" | "02" | "03" | "04";
+            /** @description Spanish invoices: the corrective's reason text */
+            reasonDescription?: string;
+            /** @description With reason 01 only: the UUID of the tenant's stamped CFDI that replaces this one (FolioSustitucion) */
+            substitute?: string;
+            /** @constant */
+            type: "cancel";
+        } | {
+            /** @description Each part becomes a new invoice; together they must add up to the original, or, by deposits, take each of the original's deposits once */
+            parts: {
+                customerId?: string;
+                /** @description Instead of `lines`: some of the original's deposits */
+                depositIds?: string[];
+                lines?: components["schemas"]["LineInput"][];
+            }[];
+            /** @constant */
+            type: "split";
+        };
+        ChangeRequestInput: {
+            /** @description What to change, and why */
+            message: string;
+            type: components["schemas"]["ChangeRequestType"];
+        };
+        ChangeRequestResolution: {
+            /** @constant */
+            outcome: "in_progress";
+        } | {
+            /** @constant */
+            outcome: "declined";
+            /** @description Mailed to the customer */
+            reason: string;
+        } | {
+            /** @description Required but for a `correctData` request whose data was fixed where no new invoice is needed */
+            correction?: components["schemas"]["ChangeRequestCorrection"];
+            /** @description Kept in the history */
+            note?: string;
+            /** @constant */
+            outcome: "done";
+        };
+        ChangeRequestResolved: {
+            /** @description The invoices its correction made: the corrective, then a split’s replacements */
+            invoices: components["schemas"]["Invoice"][];
+            request: components["schemas"]["ChangeRequest"];
+        };
+        /**
+         * @description open → in_progress → done | declined (with a reason)
+         * @enum {string}
+         */
+        ChangeRequestStatus: "open" | "in_progress" | "done" | "declined";
+        /**
+         * @description cancel the invoice, correct its (fiscal) data, or split it
+         * @enum {string}
+         */
+        ChangeRequestType: "cancel" | "correctData" | "split";
         CloseGlobalPeriod200: {
             /** @description Absent when the period had no open ticket */
             global?: components["schemas"]["GlobalInvoice"];
@@ -2571,6 +2772,11 @@ export interface components {
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
+        ListChangeRequests200: {
+            items: components["schemas"]["ChangeRequest"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
         ListCustomers200: {
             items: components["schemas"]["Customer"][];
             /** @description Pass as `cursor` to get the next page */
@@ -3219,6 +3425,10 @@ export interface components {
             };
             /** @description The public self-invoicing page for sales tickets (`/f/{companyNumber}`) */
             selfInvoicing?: components["schemas"]["SelfInvoicingSettings"];
+            /** @description Where customers' change requests are mailed (the tenant's own address when unset) */
+            support?: {
+                email: string;
+            };
             /** Format: date-time */
             updatedAt?: string;
             /** @description 0 until the settings are first changed; `ETag` carries it */
@@ -3242,6 +3452,10 @@ export interface components {
             } | null;
             /** @description `null` turns self-invoicing off and frees the company number */
             selfInvoicing?: components["schemas"]["SelfInvoicingPatch"] | null;
+            support?: {
+                /** @description The support mailbox change requests go to; `null`: the tenant's address */
+                email?: string | null;
+            } | null;
         };
         SignatureReport: {
             errors?: string[];
@@ -4031,7 +4245,7 @@ export interface components {
          * @description What happened; the `Sello-Event` header and the body `type` carry it
          * @enum {string}
          */
-        WebhookEventType: "invoice.issued" | "invoice.delivered" | "invoice.status_changed" | "import.completed";
+        WebhookEventType: "invoice.issued" | "invoice.delivered" | "invoice.status_changed" | "import.completed" | "change_request.created" | "change_request.resolved";
         WebhookInput: {
             description?: string;
             /** @description Event types to receive */
@@ -4595,6 +4809,208 @@ export interface operations {
             };
             /** @description Too many sign-ups or failed attempts from this address; see `Retry-After` */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChangeRequests: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                invoiceId?: string;
+                limit?: number;
+                status?: "open" | "in_progress" | "done" | "declined";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListChangeRequests200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRequestResolution"];
+            };
+        };
+        responses: {
+            /** @description The request and the invoices its correction made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequestResolved"];
+                };
+            };
+            /** @description Invalid resolution: `errors` names the field (`reason`, `correction.lines.0.quantity`, `correction` for a cancel or split done without performing it, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such request */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in a status for it (`status`), another correction recorded (`correction`), or the invoice cannot be corrected */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PAC refused a Mexican cancellation: its code */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The PAC could not be reached: try again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6342,6 +6758,80 @@ export interface operations {
             };
             /** @description The PAC could not be reached: nothing changed, try again later */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRequestInput"];
+            };
+        };
+        responses: {
+            /** @description The request, open */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description Invalid request; `errors` names `type` or `message` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invoice is not issued (a draft, cancelled, void: `errors` names `invoiceId` and the message its status), or a request of that `type` awaits its outcome */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import type { accountMessages } from '../areas/account/messages.ts';
 import type { catalogMessages } from '../areas/catalog/messages.ts';
+import type { changeRequestsMessages } from '../areas/change-requests/messages.ts';
 import type { customersMessages } from '../areas/customers/messages.ts';
 import type { depositsMessages } from '../areas/deposits/messages.ts';
 import type { homeMessages } from '../areas/home/messages.ts';
@@ -30,6 +31,7 @@ export type Catalog = typeof es &
     deposits: (typeof depositsMessages)['es'];
     tasks: (typeof tasksMessages)['es'];
     tickets: (typeof ticketsMessages)['es'];
+    changeRequests: (typeof changeRequestsMessages)['es'];
     workOrders: (typeof workOrdersMessages)['es'];
     settings: (typeof settingsMessages)['es'];
     users: (typeof usersMessages)['es'];

@@ -77,6 +77,11 @@ const STAFF_NAV: { to: string; label: ParseKeys; operation?: Operation }[] = [
   { to: '/customers', label: 'shell.customers', operation: 'GET /v1/customers' },
   { to: '/deposits', label: 'shell.nav.deposits', operation: 'GET /v1/deposits' },
   { to: '/tickets', label: 'shell.nav.tickets', operation: 'GET /v1/tickets' },
+  {
+    to: '/change-requests',
+    label: 'shell.nav.changeRequests',
+    operation: 'GET /v1/change-requests',
+  },
   { to: '/catalog', label: 'shell.nav.catalog', operation: 'GET /v1/products' },
   { to: '/tasks', label: 'shell.nav.tasks', operation: 'GET /v1/tasks' },
   { to: '/work-orders', label: 'shell.nav.workOrders', operation: 'GET /v1/work-orders' },

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { createContext, useContext, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { type components, unwrap, useApi } from '../../api/index.ts';
@@ -20,6 +20,28 @@ type LineInput = components['schemas']['LineInput'];
 
 /** What an action reports back to the invoice page: a notice, and where to go next. */
 export type ActionDone = (notice: string, goTo?: string) => void;
+
+type Correction = 'rectify' | 'cancel' | 'split';
+type CorrectionBody = {
+  rectify: components['schemas']['RectifyInput'];
+  cancel: components['schemas']['CancelInput'];
+  split: components['schemas']['SplitInput'];
+};
+/** What a correction answers: the original, and the invoices it issued. */
+export interface CorrectionOutcome {
+  original: Invoice;
+  corrective?: Invoice;
+  replacements?: Invoice[];
+}
+/**
+ * Performs a correction some other way than the invoice's own route (a change request's resolve,
+ * which runs the same use case): the forms below send their body to it when one is given.
+ */
+export type CorrectVia = <K extends Correction>(
+  kind: K,
+  body: CorrectionBody[K],
+) => Promise<CorrectionOutcome>;
+const CorrectViaContext = createContext<CorrectVia | undefined>(undefined);
 
 const REASON_CODES = [
   '01',
@@ -111,6 +133,7 @@ function RectifyForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone
   const api = useApi();
   const refresh = useRefresh();
   const products = useProducts();
+  const via = useContext(CorrectViaContext);
   const [reasonCode, setReasonCode] = useState<string | null>(null);
   // A Mexican corrective (a CFDI egreso) keeps Mexican taxes and SAT keys on its lines.
   const mexico = isMexicanInvoice(invoice);
@@ -130,16 +153,18 @@ function RectifyForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone
       lines: lines.map((l) => lineToBody(l, products.data ?? [], language)),
     }),
     submit: async (body) => {
-      const result = unwrap(
-        await api.POST('/v1/invoices/{id}/rectify', {
-          params: { path: { id: invoice.id } },
-          body,
-        }),
-      );
+      const result: CorrectionOutcome = via
+        ? await via('rectify', body)
+        : unwrap(
+            await api.POST('/v1/invoices/{id}/rectify', {
+              params: { path: { id: invoice.id } },
+              body,
+            }),
+          );
       await refresh();
       onDone(
-        t('invoices.dialogs.rectify.done', { number: result.corrective.number }),
-        `/invoices/${encodeURIComponent(result.corrective.id)}`,
+        t('invoices.dialogs.rectify.done', { number: result.corrective?.number }),
+        result.corrective ? `/invoices/${encodeURIComponent(result.corrective.id)}` : undefined,
       );
     },
   });
@@ -195,6 +220,7 @@ function CfdiCancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionD
   const { t } = useTranslation();
   const api = useApi();
   const refresh = useRefresh();
+  const via = useContext(CorrectViaContext);
   const previous = invoice.cfdi?.cancellation;
   // Asking again for a pending cancellation takes the same reason (and substitute).
   const [reason, setReason] = useState<string>(previous?.reason ?? '02');
@@ -209,9 +235,14 @@ function CfdiCancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionD
         : rest;
     },
     submit: async (body) => {
-      const result = unwrap(
-        await api.POST('/v1/invoices/{id}/cancel', { params: { path: { id: invoice.id } }, body }),
-      );
+      const result: CorrectionOutcome = via
+        ? await via('cancel', body)
+        : unwrap(
+            await api.POST('/v1/invoices/{id}/cancel', {
+              params: { path: { id: invoice.id } },
+              body,
+            }),
+          );
       await refresh();
       onDone(result.original.cfdi?.cancellation?.status === 'cancelled' ? c('done') : c('pending'));
     },
@@ -255,14 +286,20 @@ function CancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone 
 function SpanishCancelForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone }) {
   const { t } = useTranslation();
   const api = useApi();
+  const via = useContext(CorrectViaContext);
   const refresh = useRefresh();
   const form = useApiForm({
     schema: apiSchema('CancelInput'),
     fields: ['reasonDescription'],
     submit: async (body) => {
-      const result = unwrap(
-        await api.POST('/v1/invoices/{id}/cancel', { params: { path: { id: invoice.id } }, body }),
-      );
+      const result: CorrectionOutcome = via
+        ? await via('cancel', body)
+        : unwrap(
+            await api.POST('/v1/invoices/{id}/cancel', {
+              params: { path: { id: invoice.id } },
+              body,
+            }),
+          );
       await refresh();
       // A Spanish cancellation is a corrective (a CFDI's is CfdiCancelForm).
       onDone(t('invoices.dialogs.cancel.done', { number: result.corrective?.number }));
@@ -316,6 +353,7 @@ function SplitForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone }
   const api = useApi();
   const refresh = useRefresh();
   const customers = useAllCustomers();
+  const via = useContext(CorrectViaContext);
   const [parts, setParts] = useState(2);
   const [assign, setAssign] = useState<number[]>(() => invoice.lines.map((_, i) => Math.min(i, 1)));
   const [partCustomers, setPartCustomers] = useState<string[]>([]);
@@ -329,9 +367,14 @@ function SplitForm({ invoice, onDone }: { invoice: Invoice; onDone: ActionDone }
       })),
     }),
     submit: async (body) => {
-      const result = unwrap(
-        await api.POST('/v1/invoices/{id}/split', { params: { path: { id: invoice.id } }, body }),
-      );
+      const result: CorrectionOutcome = via
+        ? await via('split', body)
+        : unwrap(
+            await api.POST('/v1/invoices/{id}/split', {
+              params: { path: { id: invoice.id } },
+              body,
+            }),
+          );
       await refresh();
       onDone(t('invoices.dialogs.split.done', { count: result.replacements?.length ?? parts }));
     },
@@ -407,10 +450,13 @@ export function InvoiceActionDialog({
   action,
   invoice,
   onDone,
+  via,
 }: {
   action: keyof typeof FORMS;
   invoice: Invoice;
   onDone: ActionDone;
+  /** Performs the correction instead of the invoice's own route (see `CorrectVia`). */
+  via?: CorrectVia;
 }) {
   const { t } = useTranslation();
   const Form = FORMS[action];
@@ -423,13 +469,15 @@ export function InvoiceActionDialog({
       buttonClassName={action === 'send' ? 'button primary' : 'button secondary'}
     >
       {(close) => (
-        <Form
-          invoice={invoice}
-          onDone={(notice, goTo) => {
-            close();
-            onDone(notice, goTo);
-          }}
-        />
+        <CorrectViaContext.Provider value={via}>
+          <Form
+            invoice={invoice}
+            onDone={(notice, goTo) => {
+              close();
+              onDone(notice, goTo);
+            }}
+          />
+        </CorrectViaContext.Provider>
       )}
     </ActionDialog>
   );

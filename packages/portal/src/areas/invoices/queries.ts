@@ -46,10 +46,11 @@ export function useInvoices(filters: InvoiceFilters, limit = 50) {
 }
 
 /** One invoice and the ETag a change must send back in `If-Match`. */
-export function useInvoice(id: string) {
+export function useInvoice(id: string, enabled = true) {
   const api = useApi();
   return useQuery({
     queryKey: [...INVOICES, 'one', id],
+    enabled,
     queryFn: async () => {
       const result = await api.GET('/v1/invoices/{id}', { params: { path: { id } } });
       return { invoice: unwrap(result), etag: result.response.headers.get('etag') ?? undefined };

@@ -340,6 +340,8 @@ export const settingsMessages = areaMessages({
         'invoice.delivered': 'Factura entregada',
         'invoice.status_changed': 'Cambio de estado de una factura',
         'import.completed': 'Importación terminada',
+        'change_request.created': 'Solicitud de cambio recibida',
+        'change_request.resolved': 'Solicitud de cambio resuelta',
       },
       deliveryStatus: {
         pending: 'Pendiente',
@@ -710,6 +712,8 @@ export const settingsMessages = areaMessages({
         'invoice.delivered': 'Factura lliurada',
         'invoice.status_changed': "Canvi d'estat d'una factura",
         'import.completed': 'Importació acabada',
+        'change_request.created': 'Sol·licitud de canvi rebuda',
+        'change_request.resolved': 'Sol·licitud de canvi resolta',
       },
       deliveryStatus: {
         pending: 'Pendent',
@@ -1081,6 +1085,8 @@ export const settingsMessages = areaMessages({
         'invoice.delivered': 'Invoice delivered',
         'invoice.status_changed': 'Invoice status changed',
         'import.completed': 'Import completed',
+        'change_request.created': 'Change request received',
+        'change_request.resolved': 'Change request resolved',
       },
       deliveryStatus: {
         pending: 'Pending',

@@ -16,6 +16,7 @@ export const ca: Messages = {
     nav: {
       invoices: 'Factures',
       tickets: 'Tiquets',
+      changeRequests: 'Sol·licituds de canvi',
       catalog: 'Catàleg',
       tasks: 'Tasques automàtiques',
       workOrders: 'Ordres de treball',

@@ -16,6 +16,7 @@ export const en: Messages = {
     nav: {
       invoices: 'Invoices',
       tickets: 'Tickets',
+      changeRequests: 'Change requests',
       catalog: 'Catalogue',
       tasks: 'Automatic tasks',
       workOrders: 'Work orders',

@@ -15,6 +15,7 @@ export const es = {
     nav: {
       invoices: 'Facturas',
       tickets: 'Tickets',
+      changeRequests: 'Solicitudes de cambio',
       catalog: 'Catálogo',
       tasks: 'Tareas automáticas',
       workOrders: 'Órdenes de trabajo',
