@@ -3,9 +3,9 @@ import * as core from '@sello/core/customer-portal';
 import { effectiveTreatment } from '@sello/core/deposits';
 import { systemClock } from '@sello/core/ports';
 import { jurisdictionOf } from '@sello/core/taxes';
+import { createChangeRequest, listChangeRequests } from './change-requests.ts';
 import { documentClient } from './clients.ts';
 import { tableName } from './config.ts';
-import { createChangeRequest, listChangeRequests } from './change-requests.ts';
 import { updateCustomer } from './customers.ts';
 import {
   createInvoice,

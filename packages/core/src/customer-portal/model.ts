@@ -5,14 +5,14 @@ import type {
   ChangeRequestType,
 } from '../change-requests/model.ts';
 import type { Customer, CustomerPatch, CustomerRepository } from '../customers/customer.ts';
-import type { FormatId } from '../formats/catalog.ts';
 import type { Deposit, DepositListQuery, DepositRepository } from '../deposits/model.ts';
 import type { DepositTreatment } from '../deposits/treatment.ts';
+import type { FormatId } from '../formats/catalog.ts';
 import type { InvoiceRepository } from '../invoices/invoice-repository.ts';
 import type { Invoice } from '../invoices/model.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { Page } from '../shared/page.ts';
 import type { RecipientPrincipal } from '../recipients/principal.ts';
+import type { Page } from '../shared/page.ts';
 import type { Jurisdiction } from '../taxes/model.ts';
 import type { Tenant, TenantRepository } from '../tenants/tenant.ts';
 
