@@ -379,6 +379,8 @@ function Changes({
   const queries = useQueryClient();
   const requests = useMyChangeRequests(tenantId, invoice.id);
   const [asked, setAsked] = useState(false);
+  // A new form after each request: the message typed is gone, the request is in the list.
+  const [round, setRound] = useState(0);
   const form = useApiForm({
     schema: ChangeRequestInput,
     fields: ['type', 'message'],
@@ -394,6 +396,7 @@ function Changes({
         queryKey: [...MOVEMENTS, tenantId, 'invoice', invoice.id],
       });
       setAsked(true);
+      setRound((n) => n + 1);
     },
   });
   return (
@@ -427,7 +430,7 @@ function Changes({
       <p className="notice" role="status">
         {asked ? t('movements.changes.asked') : null}
       </p>
-      <ApiForm form={form}>
+      <ApiForm form={form} key={round}>
         <ChoiceField
           name="type"
           label={t('movements.changes.type')}
