@@ -15,6 +15,7 @@ import { realiseDeposits } from './placeholders/deposits.ts';
 import { realiseDocuments } from './placeholders/documents.ts';
 import { realiseExchange } from './placeholders/exchange.ts';
 import { realiseGlobalInvoices } from './placeholders/global-invoices.ts';
+import { realiseInvoicingPolicies } from './placeholders/invoicing-policies.ts';
 import { realiseRecipients } from './placeholders/recipients.ts';
 import { realiseSettings } from './placeholders/settings.ts';
 import { realiseStaff } from './placeholders/staff.ts';
@@ -108,6 +109,7 @@ async function realise(event: string, routeId: string): Promise<string> {
     realiseDocuments,
     realiseExchange,
     realiseGlobalInvoices,
+    realiseInvoicingPolicies,
     realiseRecipients,
     realiseSettings,
     realiseStaff,

@@ -13,9 +13,11 @@ import {
   DynamoImportRepository,
   DynamoInboxRepository,
   DynamoInvoiceRepository,
+  DynamoInvoicingPolicyRepository,
   DynamoMembershipRepository,
   DynamoNotificationLog,
   DynamoOnboardingKeyRepository,
+  DynamoPolicyRunRepository,
   DynamoProductRepository,
   DynamoRecipientMigrationStore,
   DynamoRecipientRepository,
@@ -97,6 +99,9 @@ function build() {
     deposits: new DynamoDepositRepository(db, table),
     // change requests
     changeRequests: new DynamoChangeRequestRepository(db, table),
+    // invoicing policies (automatic invoicing of deposits)
+    invoicingPolicies: new DynamoInvoicingPolicyRepository(db, table),
+    policyRuns: new DynamoPolicyRunRepository(db, table),
     documentGrants: new DynamoDocumentGrantStore(db, table),
   };
 }

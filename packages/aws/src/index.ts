@@ -16,6 +16,7 @@ export * from './dynamo/signing-identity-repository.ts';
 export * from './dynamo/tenant-repository.ts';
 export * from './dynamo/verifactu/index.ts';
 export * from './exchange/index.ts';
+export * from './invoicing-policies/index.ts';
 export * from './kms/index.ts';
 export * from './lambda/index.ts';
 export * from './recipients/index.ts';

@@ -18,6 +18,7 @@ export * from './schemas/documents.ts';
 export * from './schemas/exchange.ts';
 export * from './schemas/global-invoices.ts';
 export * from './schemas/invoices.ts';
+export * from './schemas/invoicing-policies.ts';
 export * from './schemas/jobs.ts';
 export * from './schemas/money.ts';
 export * from './schemas/password.ts';

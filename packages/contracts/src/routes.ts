@@ -10,6 +10,10 @@ import { documentsRoutes, documentsTriggered } from './routes/documents.ts';
 import { exchangeRoutes, exchangeTriggered } from './routes/exchange.ts';
 import { globalInvoicesRoutes, globalInvoicesTriggered } from './routes/global-invoices.ts';
 import { invoicesRoutes, invoicesTriggered } from './routes/invoices.ts';
+import {
+  invoicingPoliciesRoutes,
+  invoicingPoliciesTriggered,
+} from './routes/invoicing-policies.ts';
 import { recipientsRoutes, recipientsTriggered } from './routes/recipients.ts';
 import { settingsRoutes, settingsTriggered } from './routes/settings.ts';
 import { systemRoutes } from './routes/system.ts';
@@ -43,6 +47,7 @@ export const routes = {
   ...usersRoutes,
   ...ticketsRoutes,
   ...depositsRoutes,
+  ...invoicingPoliciesRoutes,
   ...customerPortalRoutes,
   ...globalInvoicesRoutes,
   ...changeRequestsRoutes,
@@ -92,6 +97,7 @@ export const triggered = {
   ...webhooksTriggered,
   ...tasksTriggered,
   ...ticketsTriggered,
+  ...invoicingPoliciesTriggered,
 } as const satisfies Record<string, TriggeredDef>;
 
 export const triggeredList: readonly TriggeredDef[] = Object.values(triggered);

@@ -10,6 +10,7 @@ import { SANDBOX_PAC_PASSWORD, SANDBOX_PAC_USER, startSandboxPacServer } from '.
 import { PORTAL_DIST } from './portal.ts';
 import { JsonFileScheduleStore, LocalScheduler, LocalSchedulerPort } from './scheduler/index.ts';
 import {
+  ensureDemoCustomer,
   ensureDemoOwner,
   ensureDemoTenant,
   ensureMexicanDemoTenant,
@@ -199,6 +200,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const demo = await ensureDemoTenant(localJson);
     const mx = await ensureMexicanDemoTenant(localJson);
     const owner = await ensureDemoOwner(localJson, demo.tenantId);
+    const customer = await ensureDemoCustomer(localJson, demo.tenantId);
     const demoTenant = await repositories().tenants.get(demo.tenantId);
     const demoCertificate = demoTenant && {
       path: writeDemoCertificate(trustDir, testCa, demoTenant),
@@ -223,6 +225,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       mailUrl: services.ses,
       pacUrl: pac.url,
       mx: { apiKey: mx.apiKey, tenantId: mx.tenantId, companyNumber: mx.companyNumber },
+      ...(customer
+        ? {
+            customer: {
+              email: customer.email,
+              password: customer.password,
+              customerId: customer.customerId,
+            },
+          }
+        : {}),
     };
 
     const server: Server = createApiServer({

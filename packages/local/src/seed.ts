@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { putCsd } from '@sello/app/csd';
+import { createCustomer } from '@sello/app/customers';
+import { importDeposits } from '@sello/app/deposits';
 import { identityProvider, repositories } from '@sello/app/platform';
 import { updateSettings } from '@sello/app/settings';
 import { ConflictError } from '@sello/core/errors';
 import { systemClock, ulidIds } from '@sello/core/ports';
+import { createEmailKey, createIssuerKey, registerRecipient } from '@sello/core/recipients';
 import { addOwner } from '@sello/core/staff';
 import { authenticateApiKey, provisionTenant } from '@sello/core/tenants';
 
@@ -22,6 +25,8 @@ export interface LocalInfo {
   pacUrl?: string;
   /** The Mexican demo tenant (SAT's test CSD uploaded): it issues stamped CFDI. */
   mx?: { apiKey: string; tenantId: string; companyNumber: string };
+  /** A customer of the demo tenant with prepaid deposits, who signs in to the portal. */
+  customer?: { email: string; password: string; customerId: string };
 }
 
 const DEMO_OWNER = 'owner@demo.sello.local';
@@ -180,4 +185,89 @@ async function demoCompanyNumber(tenantId: string): Promise<string> {
     },
   });
   return companyNumber;
+}
+
+/** The demo tenant's customer with prepaid deposits, registered as a recipient to sign in. */
+const DEMO_CUSTOMER = {
+  taxId: '12345678Z',
+  name: 'Lucía Prepago Martín',
+  email: 'cliente@demo.sello.local',
+  language: 'es' as const,
+  address: { line1: 'Calle Sierpes 12', city: 'Sevilla', postalCode: '41004', country: 'ES' },
+};
+
+/** Top-ups of the demo customer's balance: amounts, days ago, how paid. */
+const DEMO_DEPOSITS = [
+  ['50.00', 52, 'card'],
+  ['121.00', 40, 'transfer'],
+  ['30.00', 33, 'card'],
+  ['60.50', 21, 'card'],
+  ['100.00', 9, 'directDebit'],
+  ['24.20', 2, 'card'],
+] as const;
+
+/**
+ * A customer of the demo tenant with prepaid deposits to invoice, and its own sign-in (a
+ * registered recipient, onboarded with both keys as a real one is): the customer's side of the
+ * portal (Movements › Invoicing) works from the first start. Reused while it still signs in.
+ */
+export async function ensureDemoCustomer(localJsonPath: string, tenantId: string) {
+  const identity = identityProvider();
+  if (existsSync(localJsonPath)) {
+    const previous = JSON.parse(readFileSync(localJsonPath, 'utf8')) as Partial<LocalInfo>;
+    const known = previous.customer;
+    if (known?.email && known.password) {
+      const signsIn = await identity.signIn(known.email, known.password).then(
+        async (tokens) => {
+          if (tokens.refreshToken) await identity.revoke(tokens.refreshToken);
+          return true;
+        },
+        () => false,
+      );
+      if (signsIn) return { ...known, created: false };
+    }
+  }
+  const r = repositories();
+  const found = (await r.customers.list(tenantId, { limit: 1, taxId: DEMO_CUSTOMER.taxId }))
+    .items[0];
+  const customer = found ?? (await createCustomer()(tenantId, DEMO_CUSTOMER));
+  const now = Date.now();
+  await importDeposits()(
+    tenantId,
+    DEMO_DEPOSITS.map(([amount, daysAgo, method], i) => ({
+      customerId: customer.id,
+      amount,
+      currency: 'EUR',
+      date: new Date(now - daysAgo * 86_400_000).toISOString(),
+      method,
+      reference: `demo-topup-${customer.id.slice(-6)}-${i + 1}`,
+    })),
+    true,
+  );
+  if (await r.recipients.getByTaxId(DEMO_CUSTOMER.taxId)) {
+    // Registered under a password this data folder no longer knows: no sign-in to show.
+    return undefined;
+  }
+  const keys = {
+    onboardingKeys: r.onboardingKeys,
+    recipients: r.recipients,
+    clock: systemClock,
+    ids: ulidIds,
+  };
+  const emailKey = await createEmailKey(keys)(tenantId, DEMO_CUSTOMER.taxId);
+  const issuerKey = await createIssuerKey(keys)(tenantId, { taxId: DEMO_CUSTOMER.taxId });
+  const password = newPassword();
+  await registerRecipient({ ...keys, identity, attempts: r.attempts })(
+    {
+      taxId: DEMO_CUSTOMER.taxId,
+      email: DEMO_CUSTOMER.email,
+      password,
+      name: DEMO_CUSTOMER.name,
+      language: 'es',
+      emailKey: emailKey.secret,
+      issuerKey: issuerKey.secret,
+    },
+    {},
+  );
+  return { email: DEMO_CUSTOMER.email, password, customerId: customer.id, created: true };
 }

@@ -37,6 +37,11 @@ try {
   say(`tenant   ${info.tenantId}`);
   say(`API key  ${info.apiKey}  (also in ${platform.localJson})`);
   say(`sign in  ${info.staffEmail} / ${info.staffPassword}  (the demo tenant's owner)`);
+  if (info.customer) {
+    say(
+      `customer ${info.customer.email} / ${info.customer.password}  (prepaid deposits: Movements › Invoicing)`,
+    );
+  }
   if (platform.demoCertificate) {
     say(
       `cert     ${platform.demoCertificate.path} / ${platform.demoCertificate.password}  (proves the demo tax id, locally)`,

@@ -25,7 +25,7 @@ pre{padding:.8rem;overflow:auto}dt{font-weight:600;margin-top:.6rem}small{color:
 <dt>Demo tenant</dt><dd><code>${escapeHtml(info.tenantId)}</code></dd>
 <dt>API key</dt><dd><code>${escapeHtml(info.apiKey)}</code></dd>
 <dt>Staff sign-in (owner)</dt><dd><code>${escapeHtml(info.staffEmail)}</code> · <code>${escapeHtml(info.staffPassword)}</code></dd>
-<dt>Sent mail</dt><dd><a href="${escapeHtml(info.mailUrl)}">${escapeHtml(info.mailUrl)}</a></dd>
+${info.customer ? `<dt>Customer sign-in (prepaid deposits)</dt><dd><code>${escapeHtml(info.customer.email)}</code> · <code>${escapeHtml(info.customer.password)}</code></dd>\n` : ''}<dt>Sent mail</dt><dd><a href="${escapeHtml(info.mailUrl)}">${escapeHtml(info.mailUrl)}</a></dd>
 ${info.pacUrl ? `<dt>Sandbox PAC (CFDI stamps)</dt><dd><a href="${escapeHtml(info.pacUrl)}">${escapeHtml(info.pacUrl)}</a> · SW Sapien's protocol</dd>\n` : ''}</dl>
 <pre>curl -H "Authorization: Bearer ${escapeHtml(info.apiKey)}" ${escapeHtml(info.apiUrl)}/v1/customers</pre>
 <p><small>All of this is also in <code>${escapeHtml(localJson)}</code>.</small></p>

@@ -31,6 +31,7 @@ describe('npm start', () => {
     expect(Object.keys(info).sort()).toEqual([
       'apiKey',
       'apiUrl',
+      'customer',
       'mailUrl',
       'mx',
       'pacUrl',
@@ -57,13 +58,29 @@ describe('npm start', () => {
     });
     expect(asOwner.status).toBe(200);
 
+    // The demo customer signs in as itself and finds its prepaid deposits to invoice.
+    expect(output()).toContain(`customer ${info.customer.email} / ${info.customer.password}`);
+    const asCustomer = await fetch(`${info.apiUrl}/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: info.customer.email, password: info.customer.password }),
+    });
+    expect(asCustomer.status).toBe(200);
+    const token = ((await asCustomer.json()) as { accessToken: string }).accessToken;
+    const deposits = await fetch(
+      `${info.apiUrl}/v1/recipients/me/suppliers/${info.tenantId}/deposits?status=uninvoiced`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    expect(deposits.status).toBe(200);
+    expect(((await deposits.json()) as { items: unknown[] }).items).toHaveLength(6);
+
     const health = await fetch(`${info.apiUrl}/v1/health`);
     expect(health.status).toBe(200);
     const created = await fetch(`${info.apiUrl}/v1/customers`, {
       method: 'POST',
       headers: { authorization: `Bearer ${info.apiKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({
-        taxId: '12345678Z',
+        taxId: '00000000T',
         name: 'Persistida',
         address: { line1: 'Calle 1', city: 'Madrid', postalCode: '28001', country: 'ES' },
       }),
@@ -193,6 +210,7 @@ describe('npm start', () => {
     expect(after.staffEmail).toBe(before.staffEmail);
     expect(after.staffPassword).toBe(before.staffPassword);
     expect(after.mx).toEqual(before.mx);
+    expect(after.customer).toEqual(before.customer);
     const list = await fetch(`${after.apiUrl}/v1/customers`, {
       headers: { authorization: `Bearer ${after.apiKey}` },
     });
@@ -200,7 +218,7 @@ describe('npm start', () => {
       ((await list.json()) as { items: { name: string }[] }).items.map(
         (c: { name: string }) => c.name,
       ),
-    ).toEqual(['Persistida']);
+    ).toEqual(['Lucía Prepago Martín', 'Persistida']);
     expect(await stop(child)).toBe(0);
   });
 

@@ -8,6 +8,7 @@ import {
   getItem,
   ListFilter,
   putAllNew,
+  queryAll,
   queryPage,
   type SortKeyCondition,
   TableAdapter,
@@ -59,6 +60,17 @@ export class DynamoDepositRepository extends TableAdapter implements DepositRepo
   takeBack(tenantId: string, references: readonly string[], importId: string): Promise<void> {
     const written = references.map((r) => keys.deposit(tenantId, r));
     return deleteImported(this.db, this.table, written, importId, 'uninvoiced');
+  }
+
+  async uninvoicedBefore(tenantId: string, customerId: string, before: string): Promise<Deposit[]> {
+    const items = await queryAll(this.db, {
+      table: this.table,
+      partition: { gsi2pk: keys.depositOfCustomer(tenantId, customerId, '', '').gsi2pk },
+      // `<paidAt>#<reference>` below the instant: every payment before it (one at it sorts after).
+      sort: { below: new Date(before).toISOString() },
+      filter: new ListFilter().where('status', '=', 'uninvoiced'),
+    });
+    return items.map(toDeposit);
   }
 
   list(tenantId: string, query: DepositListQuery): Promise<Page<Deposit>> {

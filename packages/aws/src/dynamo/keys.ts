@@ -36,6 +36,7 @@ import { changeRequestsKeys } from './keys/change-requests.ts';
 import { customerPortalKeys } from './keys/customer-portal.ts';
 import { depositsKeys } from './keys/deposits.ts';
 import { exchangeKeys } from './keys/exchange.ts';
+import { invoicingPoliciesKeys } from './keys/invoicing-policies.ts';
 import { recipientsKeys } from './keys/recipients.ts';
 import { staffKeys } from './keys/staff.ts';
 import { tasksKeys } from './keys/tasks.ts';
@@ -140,6 +141,7 @@ export const keys = {
   ...ticketsKeys,
   ...depositsKeys,
   ...changeRequestsKeys,
+  ...invoicingPoliciesKeys,
   ...customerPortalKeys,
 } as const;
 

@@ -1,11 +1,11 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '@sello/core/shared';
 import type { LeaseResult, OccurrenceState, TaskRun, TaskRunRepository } from '@sello/core/tasks';
 import { keys } from '../dynamo/keys.ts';
 import {
   fromItem,
   getItem,
-  ifConditionFails,
+  giveUpLease,
   ListFilter,
   prefixQuery,
   type Query,
@@ -13,7 +13,7 @@ import {
   queryPage,
   queryPages,
   TableAdapter,
-  written,
+  takeLease,
 } from '../dynamo/toolkit/index.ts';
 
 const toRun = (item: Record<string, unknown>) => fromItem<TaskRun>(item);
@@ -39,41 +39,21 @@ export class DynamoTaskRunRepository extends TableAdapter implements TaskRunRepo
     now: string,
     until: string,
   ): Promise<LeaseResult> {
-    const key = keys.occurrence(tenantId, taskId, occurrence);
-    const take = this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: key,
-        UpdateExpression:
-          'SET leaseOwner = :run, leaseUntil = :until, occurrence = :occ, taskId = :task, #type = :type',
-        ConditionExpression:
-          'attribute_not_exists(leaseOwner) OR leaseUntil < :now OR leaseOwner = :run',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':run': runId,
-          ':until': until,
-          ':now': now,
-          ':occ': occurrence,
-          ':task': taskId,
-          ':type': 'taskOccurrence',
-        },
-        ReturnValues: 'ALL_OLD',
-      }),
-    );
-    return ifConditionFails(
-      take.then((out): LeaseResult => {
-        const previous = out.Attributes?.leaseOwner as string | undefined;
-        return {
-          acquired: true,
-          ...(previous && previous !== runId ? { expiredOwner: previous } : {}),
-          ...(out.Attributes ? {} : { fresh: true }),
-        };
-      }),
-      async (): Promise<LeaseResult> => {
-        const item = await getItem(this.db, this.table, key, { consistent: true });
-        return { acquired: false, owner: (item?.leaseOwner as string | undefined) ?? 'unknown' };
+    const taken = await takeLease(
+      this.db,
+      this.table,
+      keys.occurrence(tenantId, taskId, occurrence),
+      {
+        runId,
+        now,
+        until,
+        set: { occurrence, taskId, type: 'taskOccurrence' },
       },
     );
+    if (!taken.acquired) return taken;
+    // A finished occurrence runs again for tasks (it skips the documents that exist).
+    const { finishedAt: _finished, ...lease } = taken;
+    return lease;
   }
 
   async release(
@@ -83,17 +63,12 @@ export class DynamoTaskRunRepository extends TableAdapter implements TaskRunRepo
     runId: string,
     finished?: string,
   ): Promise<void> {
-    // Our lease expired and another run took it: its state is the one to keep, nothing is written.
-    await written(
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.occurrence(tenantId, taskId, occurrence),
-          UpdateExpression: `REMOVE leaseOwner, leaseUntil${finished ? ' SET finishedAt = :at, finishedBy = :run' : ''}`,
-          ConditionExpression: 'leaseOwner = :run',
-          ExpressionAttributeValues: { ':run': runId, ...(finished ? { ':at': finished } : {}) },
-        }),
-      ),
+    await giveUpLease(
+      this.db,
+      this.table,
+      keys.occurrence(tenantId, taskId, occurrence),
+      runId,
+      finished,
     );
   }
 

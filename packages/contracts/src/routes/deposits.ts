@@ -37,6 +37,8 @@ export const depositsRoutes = {
       400: problem('Invalid deposits; `errors` names each field, e.g. `deposits.3.customerId`'),
       409: problem('A reference exists with other content; `errors` names its `reference`'),
     },
+    // Hands the new deposits of `perDeposit` customers over to be invoiced in the background.
+    invokes: ['invoicePolicyDeposits'],
     timeoutSeconds: 30,
     memoryMb: 1024,
   }),

@@ -200,9 +200,18 @@ export const Invoice = z
       })
       .optional(),
     source: z
-      .object({ taskId: z.string(), occurrence: Instant })
+      .union([
+        z.object({ taskId: z.string(), occurrence: Instant }),
+        z.object({
+          policy: z.string().describe('The customer whose invoicing policy made it'),
+          occurrence: Instant.optional().describe('The occurrence whose period it bills'),
+          depositId: z.string().optional().describe('`perDeposit`: the deposit it bills'),
+        }),
+      ])
       .optional()
-      .describe('The automatic task and occurrence that made it'),
+      .describe(
+        "The automatic task and occurrence, or the customer's invoicing policy, that made it",
+      ),
     depositIds: z
       .array(z.string())
       .optional()

@@ -58,6 +58,12 @@ export interface DepositRepository extends ReferencedStore<Deposit> {
   get(tenantId: string, reference: string): Promise<Deposit | undefined>;
   /** Newest payment first. */
   list(tenantId: string, query: DepositListQuery): Promise<Page<Deposit>>;
+  /**
+   * A customer's deposits still `uninvoiced` and paid strictly before `before` (an instant),
+   * oldest payment first: what an invoicing policy's run bills. Read from the customer's index,
+   * which may lag a write by a moment (a deposit not seen yet is billed by the next run).
+   */
+  uninvoicedBefore(tenantId: string, customerId: string, before: string): Promise<Deposit[]>;
 }
 
 /** What clients see of a deposit, in a stable field order. */

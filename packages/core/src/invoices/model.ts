@@ -106,11 +106,26 @@ export interface CfdiState {
   };
 }
 
-/** Where a document came from when not typed in by a user: an automatic task's occurrence. */
-export interface DocumentSource {
+/**
+ * Where a document came from when not typed in by a user: an automatic task's occurrence, or a
+ * customer's invoicing policy.
+ */
+export type DocumentSource = TaskSource | PolicySource;
+
+export interface TaskSource {
   taskId: string;
   /** The scheduled time of the occurrence (ISO instant): the run's idempotency key. */
   occurrence: string;
+}
+
+/**
+ * An invoice of a customer's invoicing policy (`policy` is the customer's id): the period closed
+ * by `occurrence`, or, for a `perDeposit` policy, the deposit `depositId`.
+ */
+export interface PolicySource {
+  policy: string;
+  occurrence?: string;
+  depositId?: string;
 }
 
 /**

@@ -300,6 +300,74 @@ export interface paths {
         patch: operations["updateCustomer"];
         trace?: never;
     };
+    "/v1/customers/{id}/invoicing-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer's invoicing policy
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getInvoicingPolicy"];
+        /**
+         * Set the customer's automatic invoicing of its deposits (monthly, every 7/15/21 days, or per deposit) and its schedule, replacing any policy it had
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        put: operations["putInvoicingPolicy"];
+        post?: never;
+        /**
+         * Stop invoicing the customer's deposits automatically (its invoices and runs stay)
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        delete: operations["deleteInvoicingPolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/invoicing-policy/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run one past occurrence now, through the same path as the schedule (exactly once: an occurrence already billed makes nothing)
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        post: operations["runInvoicingPolicyOccurrence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{id}/invoicing-policy/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The runs of the customer's policy, newest occurrence first
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["listInvoicingPolicyRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers/{id}/prices": {
         parameters: {
             query?: never;
@@ -2650,11 +2718,21 @@ export interface components {
              */
             recipientStatus?: "accepted" | "rejected" | "paid";
             series: string;
-            /** @description The automatic task and occurrence that made it */
+            /** @description The automatic task and occurrence, or the customer's invoicing policy, that made it */
             source?: {
                 /** Format: date-time */
                 occurrence: string;
                 taskId: string;
+            } | {
+                /** @description `perDeposit`: the deposit it bills */
+                depositId?: string;
+                /**
+                 * Format: date-time
+                 * @description The occurrence whose period it bills
+                 */
+                occurrence?: string;
+                /** @description The customer whose invoicing policy made it */
+                policy: string;
             };
             /** @enum {string} */
             status: "draft" | "issued" | "sent" | "paid" | "cancelled" | "rectified" | "void";
@@ -2755,6 +2833,46 @@ export interface components {
             /** @description The RegistroAlta / RegistroAnulacion element */
             xml: string;
         };
+        InvoicingPolicy: {
+            /** Format: date-time */
+            createdAt: string;
+            customerId: string;
+            days?: number;
+            /** @enum {string} */
+            kind: "monthly" | "perDeposit" | "everyDays";
+            /** @description The next occurrences (none for `perDeposit`) */
+            next: string[];
+            reportTo?: string[];
+            /** Format: date */
+            startDate: string;
+            /**
+             * Format: date-time
+             * @description `startDate` 00:00 in `timezone`: occurrences come after it
+             */
+            startsAt: string;
+            timezone: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        InvoicingPolicyInput: {
+            /** @description `everyDays` only: 7, 15 or 21 */
+            days?: 7 | 15 | 21;
+            /**
+             * @description `monthly`: on the 1st at 00:00 for the month before; `everyDays`: every `days` days from `startDate`, for the days before; `perDeposit`: each deposit when it is imported
+             * @enum {string}
+             */
+            kind: "monthly" | "perDeposit" | "everyDays";
+            /** @description Who gets each run's report; the tenant's e-mail by default */
+            reportTo?: string | string[];
+            /**
+             * Format: date
+             * @description Local day the first period begins (today by default); anchors `everyDays`
+             */
+            startDate?: string;
+            /** @description IANA zone whose midnights close the periods */
+            timezone: string;
+        };
         LateRequestAnswer: {
             /** @description The last day the ticket could be invoiced on this page */
             lastDay: string;
@@ -2810,6 +2928,11 @@ export interface components {
         };
         ListInvoices200: {
             items: components["schemas"]["Invoice"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
+        ListInvoicingPolicyRuns200: {
+            items: components["schemas"]["PolicyRun"][];
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
@@ -3085,6 +3208,60 @@ export interface components {
             /** @enum {string} */
             means: "transfer" | "directDebit" | "card" | "cash" | "other";
             terms?: string;
+        };
+        PolicyRun: {
+            /** @description Invoices this run issued */
+            created: number;
+            customerId: string;
+            /** @description Deposits billed by the invoices this run issued */
+            deposits: number;
+            /** @description Invoices that could not be made */
+            failed: number;
+            failures: {
+                depositIds?: string[];
+                message: string;
+            }[];
+            /** Format: date-time */
+            finishedAt?: string;
+            id: string;
+            invoices: {
+                currency: string;
+                deposits: number;
+                id: string;
+                number?: string;
+                /** @description Amount in the invoice currency, with that currency's decimals (EUR 2, JPY 0, KWD 3) */
+                total: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description The scheduled time: the idempotency key of its invoices
+             */
+            occurrence: string;
+            /** @description [from, to): the period the occurrence closes */
+            period: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            };
+            reportedTo?: string[];
+            /** @description Invoices of the occurrence found made already */
+            skipped: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "continuing" | "completed" | "duplicate" | "interrupted";
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PolicyRunInput: {
+            /**
+             * Format: date-time
+             * @description A past occurrence of the policy: 00:00 in its time zone on a day it bills
+             */
+            occurrence: string;
         };
         PortalDepositPage: {
             items: components["schemas"]["Deposit"][];
@@ -5432,6 +5609,335 @@ export interface operations {
             };
             /** @description `If-Match` does not match the current version */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoicingPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicingPolicy"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer has no policy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putInvoicingPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoicingPolicyInput"];
+            };
+        };
+        responses: {
+            /** @description Replaced; `next` shows when it bills */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicingPolicy"];
+                };
+            };
+            /** @description Created; `next` shows when it bills */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicingPolicy"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteInvoicingPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer has no policy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runInvoicingPolicyOccurrence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyRunInput"];
+            };
+        };
+        responses: {
+            /** @description The run, finished (or `duplicate` when another run of it was in progress) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyRun"];
+                };
+            };
+            /** @description The run goes on in the background (`continuing`); follow it in …/runs */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyRun"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer has no policy */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `occurrence` is not a past occurrence of the policy */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvoicingPolicyRuns: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListInvoicingPolicyRuns200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer has no policy */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

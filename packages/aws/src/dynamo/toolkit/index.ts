@@ -6,5 +6,6 @@
 export * from './batch.ts';
 export * from './conditions.ts';
 export * from './items.ts';
+export * from './lease.ts';
 export * from './put-new.ts';
 export * from './query.ts';

@@ -83,8 +83,8 @@ const SAVE_EVERY_MS = 2000;
 
 const ZERO_TOTALS: RunTotals = { net: '0.00', tax: '0.00', withheld: '0.00', total: '0.00' };
 
-/** What a customer's failure says: domain errors in full, anything else without internals. */
-function describe(err: unknown, runId: string): string {
+/** What a failure says: domain errors in full, anything else without internals. */
+export function describeFailure(err: unknown, runId: string): string {
   if (err instanceof AppError) {
     const fields = err.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
     return fields && !err.message.includes(fields) ? `${err.message} (${fields})` : err.message;
@@ -92,7 +92,8 @@ function describe(err: unknown, runId: string): string {
   return `Unexpected error (see the logs of ${runId})`;
 }
 
-const atExpression = (at: Date) => `at(${at.toISOString().slice(0, 19)})`;
+/** A one-time schedule at `at` (UTC), as continuations use. */
+export const atExpression = (at: Date) => `at(${at.toISOString().slice(0, 19)})`;
 
 type Outcome =
   | { kind: 'created'; doc: MadeDocument }
@@ -143,7 +144,7 @@ function engine(deps: RunDeps) {
     } catch (err) {
       if (!(err instanceof AppError))
         log('task customer failed', { runId, customerId, error: err });
-      const message = describe(err, runId);
+      const message = describeFailure(err, runId);
       return { kind: 'failed', message: created ? `${id} was created; then: ${message}` : message };
     }
   }

@@ -1,7 +1,7 @@
 import type { ProductRepository } from '../../catalog/product.ts';
 import type { CustomerRepository } from '../../customers/customer.ts';
 import { type FieldError, ValidationError } from '../../errors.ts';
-import type { DocumentSource } from '../../invoices/model.ts';
+import type { TaskSource } from '../../invoices/model.ts';
 import { customerSnapshot } from '../../invoices/parties.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { IdGenerator } from '../../ports/ids.ts';
@@ -30,7 +30,7 @@ export interface WorkOrderRequest {
   notes?: string;
   scheduledFor?: string;
   /** Set by automatic tasks, never by API clients. */
-  source?: DocumentSource;
+  source?: TaskSource;
   /** Fixes the id (tasks derive it from task, occurrence and customer). */
   id?: string;
 }

@@ -1,4 +1,4 @@
-import type { DocumentSource, InvoiceEvent, PartySnapshot } from '../../invoices/model.ts';
+import type { InvoiceEvent, PartySnapshot, TaskSource } from '../../invoices/model.ts';
 import type { Page, PageRequest } from '../../shared/page.ts';
 import type { Asset } from '../model.ts';
 
@@ -28,7 +28,7 @@ export interface WorkOrder {
   notes?: string;
   /** Local date the work is due (a task's occurrence date in its time zone). */
   scheduledFor?: string;
-  source?: DocumentSource;
+  source?: TaskSource;
   events: InvoiceEvent[];
   version: number;
   createdAt: string;
