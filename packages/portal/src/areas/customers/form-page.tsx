@@ -14,6 +14,7 @@ import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { Loading } from '../../ui/states.tsx';
 import { CustomerDeposits } from '../deposits/customer-deposits.tsx';
+import { CustomerPolicy } from '../deposits/customer-policy.tsx';
 import { useTenantCountry } from '../invoices/tenant-country.ts';
 import type { customersMessages } from './messages.ts';
 import { CUSTOMERS, type Customer, useCustomer } from './queries.ts';
@@ -296,6 +297,7 @@ export function EditCustomerPage() {
         </QueryState>
       </section>
       {canSeeDeposits ? <CustomerDeposits customerId={id} /> : null}
+      {canSeeDeposits ? <CustomerPolicy customerId={id} /> : null}
     </Page>
   );
 }
