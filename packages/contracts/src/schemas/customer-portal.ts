@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { ChangeRequest } from './change-requests.ts';
 import { PageQuery, xmlText } from './common.ts';
+import { CurrencyCode } from './currency.ts';
 import { Address, CustomerInput } from './customers.ts';
 import { Deposit, DepositListQuery } from './deposits.ts';
 import { DocumentParams } from './invoices.ts';
-import { Amount, CurrencyCode, TaxInput } from './money.ts';
+import { Amount, TaxInput } from './money.ts';
 
 /**
  * The customer portal: a registered recipient (its access token) acting as the customer of one

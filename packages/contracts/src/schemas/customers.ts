@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
-import { DepositTreatment } from './deposits.ts';
+import { DepositTreatment } from './deposit-treatment.ts';
 
 export const LANGUAGES = ['es', 'ca', 'en'] as const;
 export const Language = z.enum(LANGUAGES).describe('Language of documents and e-mails');

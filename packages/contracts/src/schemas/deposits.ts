@@ -1,7 +1,8 @@
 import { DEPOSIT_STATUSES } from '@sello/core/deposits';
 import * as z from 'zod';
 import { Instant, PageQuery } from './common.ts';
-import { Amount, CurrencyCode, SatKeysInput, TaxInput } from './money.ts';
+import { CurrencyCode } from './currency.ts';
+import { Amount } from './money.ts';
 
 /** The payment's own reference (a PSP's charge id, a transfer's reference): unique per tenant. */
 export const DepositReference = z
@@ -75,30 +76,4 @@ export const DepositListQuery = PageQuery.extend({
 
 export const DepositIdParams = z.object({ id: z.string().min(5).max(200) });
 
-export const DepositTreatment = z
-  .object({
-    concept: z
-      .string()
-      .trim()
-      .min(1)
-      .max(500)
-      .describe('The concept printed on the invoice, e.g. "Recarga de saldo"'),
-    taxes: z
-      .array(TaxInput)
-      .min(1)
-      .max(4)
-      .describe("The concept's taxes; a deposit's amount includes them"),
-    lines: z
-      .enum(['perDeposit', 'grouped'])
-      .describe('One line per deposit (with its day and reference), or one line for them all'),
-    satProductKey: SatKeysInput.satProductKey.describe(
-      'Mexico: c_ClaveProdServ; 84111506 (advances, per SAT) by default',
-    ),
-    satUnitKey: SatKeysInput.satUnitKey.describe('Mexico: c_ClaveUnidad; ACT by default'),
-  })
-  .strict()
-  .describe(
-    'How deposits are invoiced. Without one: Spain "Anticipo" at IVA 21 %; Mexico SAT\'s ' +
-      'advance "Anticipo del bien o servicio", 84111506 / ACT, IVA 16 %; one line per deposit',
-  )
-  .meta({ id: 'DepositTreatment' });
+export { DepositTreatment } from './deposit-treatment.ts';

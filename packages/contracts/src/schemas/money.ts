@@ -1,4 +1,3 @@
-import { isCurrency } from '@sello/core/money';
 import * as z from 'zod';
 
 /** A decimal amount as a string, e.g. "12.50"; never a JSON number (binary floats lose cents). */
@@ -67,10 +66,3 @@ export const SatKeysInput = {
         'obliged to break down, 04 subject, no tax caused; default 02 with taxes, 01 without',
     ),
 };
-
-/** A current ISO 4217 alphabetic code (the vendored ISO list), e.g. EUR or MXN. */
-export const CurrencyCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, 'An ISO 4217 alphabetic code such as EUR or MXN')
-  .refine(isCurrency, 'Not a current ISO 4217 currency')
-  .describe('ISO 4217 alphabetic code');

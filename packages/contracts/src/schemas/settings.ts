@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
-import { DepositTreatment } from './deposits.ts';
+import { DepositTreatment } from './deposit-treatment.ts';
 
 const Iban = z
   .string()

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Instant, PageQuery, xmlText } from './common.ts';
-import { Amount, CurrencyCode, Percent, Quantity, TaxInput, UnitPrice } from './money.ts';
+import { CurrencyCode } from './currency.ts';
+import { Amount, Percent, Quantity, TaxInput, UnitPrice } from './money.ts';
 
 /** What the till printed as the ticket's number: what the buyer types on the self-invoicing page. */
 export const TicketReference = z

@@ -1,6 +1,6 @@
 import { CustomerInput, CustomerPatch } from '@sello/contracts';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -13,11 +13,18 @@ import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { Loading } from '../../ui/states.tsx';
-import { CustomerDeposits } from '../deposits/customer-deposits.tsx';
-import { CustomerPolicy } from '../deposits/customer-policy.tsx';
 import { useTenantCountry } from '../invoices/tenant-country.ts';
 import type { customersMessages } from './messages.ts';
 import { CUSTOMERS, type Customer, useCustomer } from './queries.ts';
+
+// The deposits and automatic-invoicing sections load with a customer's page, not with the
+// new-customer form.
+const CustomerDeposits = lazy(async () => ({
+  default: (await import('../deposits/customer-deposits.tsx')).CustomerDeposits,
+}));
+const CustomerPolicy = lazy(async () => ({
+  default: (await import('../deposits/customer-policy.tsx')).CustomerPolicy,
+}));
 
 /** The form's fields, named by their path in the API's body. */
 const FIELDS = [
@@ -296,8 +303,12 @@ export function EditCustomerPage() {
           {(found) => <EditCustomer customer={found.customer} etag={found.etag} />}
         </QueryState>
       </section>
-      {canSeeDeposits ? <CustomerDeposits customerId={id} /> : null}
-      {canSeeDeposits ? <CustomerPolicy customerId={id} /> : null}
+      {canSeeDeposits ? (
+        <Suspense fallback={<Loading />}>
+          <CustomerDeposits customerId={id} />
+          <CustomerPolicy customerId={id} />
+        </Suspense>
+      ) : null}
     </Page>
   );
 }
