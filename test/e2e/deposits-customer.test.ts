@@ -175,6 +175,8 @@ let bea: Awaited<ReturnType<typeof aRegisteredCustomer>>;
 let deposits: { id: string; amount: string }[] = [];
 const AMOUNTS = ['121.00', '60.50', '33.33'];
 const invoicing = () => `/movements/${info.tenantId}`;
+/** The invoice the journey makes and issues. */
+let invoiceId: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -308,6 +310,107 @@ describe("the customer's journey: movements › invoicing", () => {
     });
   });
 
+  it('makes a draft of the ticked deposits, previews it, corrects it, issues it, downloads it, asks for a change', async () => {
+    const { page } = await pageAt(1280);
+    await signIn(page, ruiz.email, password, invoicing());
+    await page.getByRole('heading', { name: '500 depósitos por facturar' }).waitFor();
+    const newest = deposits.slice(-3).reverse();
+    for (const d of newest) await page.locator(`[id="tick-${d.id}"]`).check();
+    await expect.poll(() => card(page).then((c) => c.total)).toBe(euros('214.82'));
+    await page.getByRole('button', { name: 'Preparar la factura' }).click();
+    await page.waitForURL(/\/movements\/[^/]+\/invoices\/[^/]+$/);
+    invoiceId = page.url().split('/').at(-1)!;
+    await expect.poll(() => heading(page).textContent()).toBe('Borrador de factura');
+    // The draft says what the card said.
+    const summary = page.getByRole('region', { name: 'Resumen' });
+    await summary.getByText(euros('214.82')).waitFor();
+    expect(await page.getByRole('region', { name: 'Conceptos' }).getByRole('row').count()).toBe(4);
+    await checkPage(page, 'movements-draft');
+
+    // The preview, drawn by the API with the recipient's token.
+    const seen: { status: number; type?: string; bytes: Buffer }[] = [];
+    await page.route(/\/documents\/pdf$/, async (route) => {
+      const response = await route.fetch();
+      const bytes = await response.body();
+      seen.push({ status: response.status(), type: response.headers()['content-type'], bytes });
+      await route.fulfill({ response, body: bytes });
+    });
+    await page.getByRole('button', { name: 'Vista previa (PDF)' }).click();
+    await expect.poll(() => seen.length).toBe(1);
+    expect(seen[0]).toMatchObject({ status: 200, type: 'application/pdf' });
+    expect(seen[0]?.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.locator('iframe[title="PDF de la factura Borrador"]').waitFor();
+
+    // Its fiscal data and the concept, corrected.
+    await page.getByRole('textbox', { name: /^Concepto/ }).fill('Bonos de sesiones');
+    await page
+      .getByRole('textbox', { name: /^Nombre o razón social/ })
+      .fill('Clínica Dental Ruiz Martí, S.L.P.');
+    await page
+      .getByRole('textbox', { name: /^Dirección/ })
+      .first()
+      .fill('Calle Colón 14, 2º');
+    await page.getByRole('button', { name: 'Guardar la corrección' }).click();
+    await page.getByText('Datos corregidos.').waitFor();
+    await summary.getByText('Clínica Dental Ruiz Martí, S.L.P.').waitFor();
+    await page
+      .getByRole('cell', { name: /^Bonos de sesiones · / })
+      .first()
+      .waitFor();
+    await checkPage(page, 'movements-draft-corrected');
+
+    // Issued: a number, and its deposits are invoiced by it.
+    await page.getByRole('button', { name: 'Emitir la factura' }).click();
+    await expect.poll(() => heading(page).textContent()).toMatch(/^Factura \S+/);
+    const invoice = await api('GET', `/v1/invoices/${invoiceId}`);
+    expect(invoice).toMatchObject({ status: 'issued', totals: { total: '214.82' } });
+    expect(await heading(page).textContent()).toBe(`Factura ${invoice.number}`);
+    for (const d of newest) {
+      expect(await api('GET', `/v1/deposits/${d.id}`)).toMatchObject({
+        status: 'invoiced',
+        invoiceId,
+      });
+    }
+    const file = (invoice.number as string).replace(/[^\w.-]+/g, '_');
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Descargar PDF' }).click(),
+    ]);
+    expect(pdf.suggestedFilename()).toBe(`${file}.pdf`);
+    const [xml] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Descargar XML (Facturae)' }).click(),
+    ]);
+    expect(xml.suggestedFilename()).toBe(`${file}.xsig`);
+    await checkPage(page, 'movements-issued');
+
+    // A change asked, and followed on the page.
+    await page
+      .getByRole('textbox', { name: /^Mensaje/ })
+      .fill('Debe figurar nuestro número de cliente 4411.');
+    await page.getByRole('button', { name: 'Pedir el cambio' }).click();
+    await page.getByText('Cambio pedido: la empresa le avisará por correo.').waitFor();
+    const request = page.locator('[data-change-request]');
+    await request.getByText('Pedido').waitFor();
+    expect(await request.textContent()).toContain('Corregir datos');
+    const queue = await api('GET', `/v1/change-requests?invoiceId=${invoiceId}`);
+    expect(queue.items[0]).toMatchObject({
+      type: 'correctData',
+      requestedBy: { kind: 'recipient' },
+    });
+    await checkPage(page, 'movements-change-asked');
+
+    // Back on invoicing: the three are gone from the list, the invoice is among its invoices.
+    await page.getByRole('link', { name: 'Volver a la facturación' }).click();
+    await page.getByRole('heading', { name: '497 depósitos por facturar' }).waitFor();
+    await page.getByRole('link', { name: invoice.number }).waitFor();
+
+    // The other customer cannot read it.
+    const base = `/v1/recipients/me/suppliers/${info.tenantId}`;
+    expect(await statusOf(`${base}/invoices/${invoiceId}`, bea.token)).toBe(404);
+    expect(await statusOf(`${base}/invoices/${invoiceId}/documents/pdf`, bea.token)).toBe(404);
+  });
+
   it('another customer of the same supplier sees none of it', async () => {
     const own = deposits[0]!.id;
     const base = `/v1/recipients/me/suppliers/${info.tenantId}`;
@@ -329,11 +432,21 @@ describe("the customer's journey: movements › invoicing", () => {
       const { page } = await pageAt(width);
       await signIn(page, ruiz.email, password, invoicing());
       await page.getByRole('heading', { name: /depósitos por facturar/ }).waitFor();
-      for (const d of deposits.slice(-2)) await page.locator(`[id="tick-${d.id}"]`).check();
+      for (const d of deposits.slice(-5, -3)) await page.locator(`[id="tick-${d.id}"]`).check();
       await expect.poll(() => card(page).then((c) => c.count)).toBe('2');
       await checkPage(page, 'movements-invoicing');
       // What a person sees first (the full page is 500 rows long): the card stays in sight.
       await page.screenshot({ path: join(ARTIFACTS, `movements-invoicing-top-${width}.png`) });
+      await page.goto(`${invoicing()}/invoices/${invoiceId}`);
+      await page.locator('[data-change-request]').waitFor();
+      await checkPage(page, 'movements-issued');
+      await page.goto('/movements?lang=ca');
+      await page.waitForURL(`**${invoicing()}`);
+      await expect.poll(() => heading(page).textContent()).toBe('Facturació');
+      await page.goto(`${invoicing()}?lang=en`);
+      await expect.poll(() => heading(page).textContent()).toBe('Invoicing');
+      await page.getByRole('heading', { name: /deposits to invoice/ }).waitFor();
+      await page.goto(`${invoicing()}?lang=es`);
     }
   });
 });

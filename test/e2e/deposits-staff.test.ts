@@ -97,7 +97,7 @@ afterAll(async () => {
 
 describe("the staff's deposits", () => {
   it('lists deposits, filters them by customer, status and payment days, and shows them on the customer', async () => {
-    const { page } = await pageAt(1280);
+    const { page, allowConsoleError } = await pageAt(1280);
     await signIn(page, info.staffEmail, info.staffPassword, '/');
     await followNav(page, 'Depósitos');
     await expect.poll(() => heading(page).textContent()).toBe('Depósitos');
@@ -130,7 +130,9 @@ describe("the staff's deposits", () => {
     await page.getByRole('button', { name: 'Quitar filtros' }).click();
     await page.waitForURL((url) => url.pathname === '/deposits' && url.search === '');
 
-    // The customer's page lists its deposits, newest first.
+    // The customer's page lists its deposits, newest first. (It has no invoicing policy yet:
+    // the API answers that 404, which the browser logs.)
+    allowConsoleError(/status of 404.*invoicing-policy/);
     await page.goto(`/customers/${gimnasio}`);
     await expect.poll(() => heading(page).textContent()).toBe(`Gimnasio Ebro ${tag}`);
     const section = page.getByRole('region', { name: 'Depósitos' });
@@ -139,17 +141,40 @@ describe("the staff's deposits", () => {
     expect(rows.slice(1).map((r) => /STAFF-\w+-(\d)/.exec(r)?.[1])).toEqual(['3', '2', '1']);
     expect(rows[1]).toContain('12,00');
     await checkPage(page, 'customer-deposits');
+
+    // Its automatic invoicing: every 7 days in Madrid's time, then off again.
+    const policy = page.getByRole('region', { name: 'Facturación automática' });
+    await policy.getByText('Sus depósitos no se facturan solos').waitFor();
+    await policy.getByRole('radio', { name: 'Cada pocos días' }).check({ force: true });
+    await policy.getByRole('radio', { name: '7 días' }).check({ force: true });
+    await policy.getByRole('textbox', { name: /^Zona horaria/ }).fill('Europe/Madrid');
+    await policy.getByRole('button', { name: 'Activar' }).click();
+    await policy.getByText('Facturación automática guardada.').waitFor();
+    await policy.getByText('Cada 7 días, una factura con los depósitos del periodo').waitFor();
+    await policy.getByText(/^Próximas: /).waitFor();
+    expect(await api('GET', `/v1/customers/${gimnasio}/invoicing-policy`)).toMatchObject({
+      kind: 'everyDays',
+      days: 7,
+      timezone: 'Europe/Madrid',
+    });
+    await checkPage(page, 'customer-policy');
+    allowConsoleError(/status of 404.*invoicing-policy/);
+    await policy.getByRole('button', { name: 'Desactivar' }).click();
+    await policy.getByText('Facturación automática desactivada.').waitFor();
+    await policy.getByText('Sus depósitos no se facturan solos').waitFor();
     await section.getByRole('link', { name: /Ver sus depósitos en la lista/ }).click();
     await page.waitForURL((url) => url.searchParams.get('customerId') === gimnasio);
   });
 
   it('fits and passes axe at 1280 and 375 px, in Catalan and English too', async () => {
     for (const width of WIDTHS) {
-      const { page } = await pageAt(width);
+      const { page, allowConsoleError } = await pageAt(width);
       await signIn(page, info.staffEmail, info.staffPassword, '/deposits');
       await page.getByRole('row', { name: new RegExp(`STAFF-${tag}-4`) }).waitFor();
       await checkPage(page, 'deposits');
+      allowConsoleError(/status of 404.*invoicing-policy/);
       await page.goto(`/customers/${gimnasio}`);
+      await page.getByText('Sus depósitos no se facturan solos').waitFor();
       await page.getByRole('region', { name: 'Depósitos' }).getByRole('table').waitFor();
       await checkPage(page, 'customer-deposits');
     }

@@ -3,6 +3,7 @@ import * as core from '@sello/core/customer-portal';
 import { effectiveTreatment } from '@sello/core/deposits';
 import { systemClock } from '@sello/core/ports';
 import { jurisdictionOf } from '@sello/core/taxes';
+import { createChangeRequest, listChangeRequests } from './change-requests.ts';
 import { documentClient } from './clients.ts';
 import { tableName } from './config.ts';
 import { updateCustomer } from './customers.ts';
@@ -21,12 +22,36 @@ import { repositories } from './repositories.ts';
  */
 let deps: core.CustomerPortalDeps | undefined;
 
+/** Made on first use: each function builds only the operations its route runs. */
+const once = <T>(make: () => T) => {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+};
+
+const create = once(createInvoice);
+const update = once(updateInvoice);
+// As the staff route: numbered, then handed to the post-issue step for its documents.
+const issue = once(() => {
+  const number = issueInvoice();
+  const handOver = issuedHandOver();
+  return async (tenantId: string, id: string) => {
+    const invoice = await number(tenantId, id);
+    await handOver([invoice]);
+    return invoice;
+  };
+});
+const document = once(getInvoiceDocument);
+const correctCustomer = once(updateCustomer);
+const askChange = once(createChangeRequest);
+const listChanges = once(listChangeRequests);
+
 function portalDeps(): core.CustomerPortalDeps {
   if (deps) return deps;
   const r = repositories();
   const [db, table] = [documentClient(), tableName()];
-  const issue = issueInvoice();
-  const handOver = issuedHandOver();
   deps = {
     customers: r.customers,
     customersByTaxId: new DynamoCustomersByTaxId(db, table),
@@ -34,19 +59,21 @@ function portalDeps(): core.CustomerPortalDeps {
     deposits: r.deposits,
     invoices: r.invoices,
     drafts: new DynamoPortalDraftRepository(db, table),
-    treatmentOf: async (tenant) =>
-      effectiveTreatment(jurisdictionOf(tenant.address.country), undefined, undefined),
+    // As a draft of deposits is made (see billDeposits): the customer's own, else the tenant's.
+    treatmentOf: async (tenant, customer) =>
+      effectiveTreatment(
+        jurisdictionOf(tenant.address.country),
+        (await r.settings.get(tenant.id))?.deposits,
+        customer.depositTreatment,
+      ),
     staff: {
-      createInvoice: createInvoice() as unknown as core.StaffOperations['createInvoice'],
-      updateInvoice: updateInvoice(),
-      // As the staff route: numbered, then handed to the post-issue step for its documents.
-      issueInvoice: async (tenantId, id) => {
-        const invoice = await issue(tenantId, id);
-        await handOver([invoice]);
-        return invoice;
-      },
-      getInvoiceDocument: getInvoiceDocument() as core.StaffOperations['getInvoiceDocument'],
-      updateCustomer: updateCustomer(),
+      createInvoice: (...a) => create()(...a),
+      updateInvoice: (...a) => update()(...a),
+      issueInvoice: (...a) => issue()(...a),
+      getInvoiceDocument: (...a) => document()(...a),
+      updateCustomer: (...a) => correctCustomer()(...a),
+      createChangeRequest: (...a) => askChange()(...a),
+      listChangeRequests: (...a) => listChanges()(...a),
     },
     clock: systemClock,
   };
@@ -63,3 +90,5 @@ export const getMyInvoice = () => core.getPortalInvoice(portalDeps());
 export const correctMyInvoice = () => core.correctPortalDraft(portalDeps());
 export const issueMyInvoice = () => core.issuePortalInvoice(portalDeps());
 export const getMyInvoiceDocument = () => core.portalInvoiceDocument(portalDeps());
+export const requestMyInvoiceChange = () => core.requestPortalChange(portalDeps());
+export const listMyChangeRequests = () => core.listPortalChangeRequests(portalDeps());

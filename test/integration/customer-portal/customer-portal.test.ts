@@ -146,3 +146,171 @@ describe('the deposits of its own customer record', () => {
     expect(bad.json.errors[0].path).toBe('depositIds');
   });
 });
+
+describe('its invoices: a draft of its deposits, corrected, issued, downloaded, a change asked', () => {
+  let draftId: string;
+  const invoices = () => at(supplier.tenantId, '/invoices');
+
+  it('makes a draft of its own deposits with the staff use case; another customer’s is 404', async () => {
+    const refused = await api.call('POST', invoices(), {
+      key: me.token,
+      body: { depositIds: [mine[0], theirs] },
+    });
+    expect(refused.status, refused.text).toBe(404);
+    const res = await api.call('POST', invoices(), {
+      key: me.token,
+      body: { depositIds: mine.slice(0, 2) },
+    });
+    expect(res.status, res.text).toBe(201);
+    draftId = res.json.id;
+    expect(res.json).toMatchObject({
+      status: 'draft',
+      customerId: me.customerId,
+      totals: { net: '150.00', tax: '31.50', total: '181.50' },
+    });
+    expect(res.json.lines).toHaveLength(2);
+    // The same figures the totals route (and the portal's card) gave.
+    const totals = await api.call('POST', at(supplier.tenantId, '/deposits/totals'), {
+      key: me.token,
+      body: { depositIds: mine.slice(0, 2) },
+    });
+    const { net, tax, total } = res.json.totals;
+    expect(totals.json).toMatchObject({ net, tax, total });
+  });
+
+  it("lists its drafts and issued invoices, never a draft the supplier's staff are preparing", async () => {
+    const staffDraft = await api.call('POST', '/v1/invoices', {
+      key: supplier.key,
+      body: { customerId: me.customerId, depositIds: [mine[2]] },
+    });
+    expect(staffDraft.status, staffDraft.text).toBe(201);
+    const listed = await api.call('GET', invoices(), { key: me.token });
+    expect(listed.status, listed.text).toBe(200);
+    const ids = listed.json.items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(draftId);
+    expect(ids).not.toContain(staffDraft.json.id);
+    const read = await api.call('GET', at(supplier.tenantId, `/invoices/${staffDraft.json.id}`), {
+      key: me.token,
+    });
+    expect(read.status).toBe(404);
+    await api.call('DELETE', `/v1/invoices/${staffDraft.json.id}`, { key: supplier.key });
+    // The other customer reads nothing of it.
+    const theirsRead = await api.call('GET', at(supplier.tenantId, `/invoices/${draftId}`), {
+      key: other.token,
+    });
+    expect(theirsRead.status).toBe(404);
+  });
+
+  it('previews the draft, corrects its fiscal data and the concept, then issues it', async () => {
+    const preview = await api.call(
+      'GET',
+      at(supplier.tenantId, `/invoices/${draftId}/documents/pdf`),
+      {
+        key: me.token,
+      },
+    );
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.headers.get('content-type')).toBe('application/pdf');
+
+    const bad = await api.call('PATCH', at(supplier.tenantId, `/invoices/${draftId}`), {
+      key: me.token,
+      body: { buyer: { taxId: 'B12345674' } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors[0].path).toBe('buyer.taxId');
+
+    const current = await api.call('GET', at(supplier.tenantId, `/invoices/${draftId}`), {
+      key: me.token,
+    });
+    const corrected = await api.call('PATCH', at(supplier.tenantId, `/invoices/${draftId}`), {
+      key: me.token,
+      headers: { 'if-match': current.headers.get('etag')! },
+      body: {
+        buyer: {
+          name: 'Clínica Dental Ruiz Martí, S.L.P.',
+          address: {
+            line1: 'Calle Colón 14, 2º',
+            city: 'Valencia',
+            postalCode: '46004',
+            country: 'ES',
+          },
+        },
+      },
+    });
+    expect(corrected.status, corrected.text).toBe(200);
+    expect(corrected.json.customer).toMatchObject({
+      name: 'Clínica Dental Ruiz Martí, S.L.P.',
+      address: { line1: 'Calle Colón 14, 2º' },
+    });
+    // Its customer record at the supplier carries it now, for the next invoices too.
+    const record = await api.call('GET', `/v1/customers/${me.customerId}`, { key: supplier.key });
+    expect(record.json.name).toBe('Clínica Dental Ruiz Martí, S.L.P.');
+    // A stale version is refused, and changes nothing.
+    const stale = await api.call('PATCH', at(supplier.tenantId, `/invoices/${draftId}`), {
+      key: me.token,
+      headers: { 'if-match': current.headers.get('etag')! },
+      body: { concept: 'Recarga de saldo' },
+    });
+    expect(stale.status).toBe(412);
+    const concept = await api.call('PATCH', at(supplier.tenantId, `/invoices/${draftId}`), {
+      key: me.token,
+      body: { concept: 'Recarga de saldo' },
+    });
+    expect(concept.status, concept.text).toBe(200);
+    expect(concept.json.lines[0].description).toMatch(/^Recarga de saldo · /);
+    expect(concept.json.customer.name).toBe('Clínica Dental Ruiz Martí, S.L.P.');
+    expect(concept.json.totals.total).toBe('181.50');
+
+    const issued = await api.call('POST', at(supplier.tenantId, `/invoices/${draftId}/issue`), {
+      key: me.token,
+    });
+    expect(issued.status, issued.text).toBe(200);
+    expect(issued.json.number).toBeTruthy();
+    const deposit = await api.call('GET', `/v1/deposits/${mine[0]}`, { key: supplier.key });
+    expect(deposit.json).toMatchObject({ status: 'invoiced', invoiceId: draftId });
+    // Issued: no more corrections here.
+    const late = await api.call('PATCH', at(supplier.tenantId, `/invoices/${draftId}`), {
+      key: me.token,
+      body: { concept: 'Otro' },
+    });
+    expect(late.status).toBe(409);
+    for (const format of ['pdf', 'facturae']) {
+      const doc = await api.call(
+        'GET',
+        at(supplier.tenantId, `/invoices/${draftId}/documents/${format}`),
+        { key: me.token },
+      );
+      expect(doc.status, `${format}: ${doc.text}`).toBe(200);
+    }
+  });
+
+  it('asks for a change of its issued invoice and follows it; not of another’s', async () => {
+    const ask = (token: string, type = 'correctData') =>
+      api.call('POST', at(supplier.tenantId, `/invoices/${draftId}/change-requests`), {
+        key: token,
+        body: { type, message: 'El concepto debe decir «Bonos de sesiones».' },
+      });
+    expect((await ask(other.token)).status).toBe(404);
+    const res = await ask(me.token);
+    expect(res.status, res.text).toBe(201);
+    expect(res.json).toMatchObject({
+      invoiceId: draftId,
+      type: 'correctData',
+      status: 'open',
+      requestedBy: { kind: 'recipient' },
+    });
+    expect((await ask(me.token)).status).toBe(409);
+    const listed = await api.call(
+      'GET',
+      at(supplier.tenantId, `/invoices/${draftId}/change-requests`),
+      { key: me.token },
+    );
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.json.items.map((r: { id: string }) => r.id)).toEqual([res.json.id]);
+    // The supplier's staff see it in their queue.
+    const queue = await api.call('GET', `/v1/change-requests?invoiceId=${draftId}`, {
+      key: supplier.key,
+    });
+    expect(queue.json.items[0].id).toBe(res.json.id);
+  });
+});

@@ -1,7 +1,9 @@
 import { defineRoute, type RouteDef } from '../route.ts';
+import { ChangeRequest, ChangeRequestInput } from '../schemas/change-requests.ts';
 import { pageOf } from '../schemas/common.ts';
 import {
   DepositSelection,
+  MyChangeRequests,
   PortalDepositPage,
   PortalDepositQuery,
   PortalDepositTotals,
@@ -183,5 +185,41 @@ export const customerPortalRoutes = {
       409: problem('A draft has only its PDF preview, or the format does not apply'),
     },
     timeoutSeconds: 30,
+  }),
+  requestMyInvoiceChange: defineRoute({
+    id: 'requestMyInvoiceChange',
+    method: 'POST',
+    path: `${base}/invoices/{id}/change-requests`,
+    entry: 'functions/customer-portal/request-my-invoice-change.ts',
+    auth: 'session',
+    // As POST /v1/invoices/{id}/change-requests: mails the supplier's support, tells webhooks.
+    access: ['table:read', 'table:write', 'mail:send', 'secrets:decrypt'],
+    summary:
+      'Ask the supplier for a change to your issued invoice (cancel, correct data, split) with a ' +
+      'message, as POST /v1/invoices/{id}/change-requests: its support mailbox is told',
+    tag,
+    request: { params: SupplierItemParams, body: ChangeRequestInput },
+    responses: {
+      201: { description: 'The request, open', schema: ChangeRequest },
+      404: notFound,
+      409: problem(
+        'Not an issued invoice in force, or a request of that `type` awaits its outcome',
+      ),
+    },
+  }),
+  listMyChangeRequests: defineRoute({
+    id: 'listMyChangeRequests',
+    method: 'GET',
+    path: `${base}/invoices/{id}/change-requests`,
+    entry: 'functions/customer-portal/list-my-change-requests.ts',
+    auth: 'session',
+    access: read,
+    summary: 'The change requests of your invoice, newest first, with their status and outcome',
+    tag,
+    request: { params: SupplierItemParams },
+    responses: {
+      200: { description: 'Its requests', schema: MyChangeRequests },
+      404: notFound,
+    },
   }),
 } as const satisfies Record<string, RouteDef>;

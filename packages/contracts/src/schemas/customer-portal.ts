@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { PageQuery } from './common.ts';
+import { ChangeRequest } from './change-requests.ts';
+import { PageQuery, xmlText } from './common.ts';
 import { CurrencyCode } from './currency.ts';
 import { Address, CustomerInput } from './customers.ts';
 import { Deposit, DepositListQuery } from './deposits.ts';
@@ -84,9 +85,21 @@ export const PortalDraftCorrection = z
       })
       .strict()
       .refine((b) => Object.keys(b).length > 0, { message: 'Give a field to correct' })
+      .optional()
       .describe(
         'Your fiscal data as the supplier keeps it (this invoice and the next ones); your tax id is who you are and does not change here',
       ),
+    concept: xmlText(z.string().trim().min(1).max(500))
+      .optional()
+      .describe("The invoice's concept, instead of the supplier's (its lines are made again)"),
   })
   .strict()
+  .refine((c) => c.buyer !== undefined || c.concept !== undefined, {
+    message: 'Give `buyer` or `concept`',
+    when: (payload) => payload.issues.length === 0,
+  })
   .meta({ id: 'PortalDraftCorrection' });
+
+export const MyChangeRequests = z
+  .object({ items: z.array(ChangeRequest) })
+  .meta({ id: 'MyChangeRequests' });

@@ -10,13 +10,34 @@ import type { CustomerAt, CustomerPortalDeps, PortalCaller } from './model.ts';
 export const customerAt =
   (deps: Pick<CustomerPortalDeps, 'customers' | 'tenants'>) =>
   async (caller: PortalCaller, tenantId: string): Promise<CustomerAt> => {
-    const [tenant, page] = await Promise.all([
+    const [tenant, customer] = await Promise.all([
       deps.tenants.get(tenantId),
-      deps.customers.list(tenantId, { limit: 1, taxId: caller.taxId }),
+      oldestLive(deps, tenantId, caller.taxId),
     ]);
-    const customer = page.items[0];
     if (!tenant || !customer || customer.taxId !== caller.taxId) {
       throw new NotFoundError('Supplier', tenantId);
     }
     return { tenant, customer };
   };
+
+/**
+ * The tenant's oldest live customer with the tax id. Deleted ones are filtered after the read, so
+ * a page may come back empty with a cursor: the next pages are read until one is found.
+ */
+async function oldestLive(
+  deps: Pick<CustomerPortalDeps, 'customers'>,
+  tenantId: string,
+  taxId: string,
+) {
+  let cursor: string | undefined;
+  do {
+    const page = await deps.customers.list(tenantId, {
+      limit: 10,
+      taxId,
+      ...(cursor ? { cursor } : {}),
+    });
+    if (page.items[0]) return page.items[0];
+    cursor = page.nextCursor;
+  } while (cursor);
+  return undefined;
+}

@@ -1,9 +1,11 @@
+import type { ChangeRequest, ChangeRequestType } from '../change-requests/model.ts';
 import {
   ConflictError,
   NotFoundError,
   PreconditionFailedError,
   ValidationError,
 } from '../errors.ts';
+import type { FormatId } from '../formats/catalog.ts';
 import type { Invoice } from '../invoices/model.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import { customerAt } from './customer-at.ts';
@@ -138,13 +140,20 @@ export const correctPortalDraft =
         `Invoice ${id} is at version ${invoice.version}, not ${expectedVersion}`,
       );
     }
-    let next = invoice;
     if (correction.buyer) {
       await deps.staff.updateCustomer(tenantId, at.customer.id, correction.buyer);
-      // The same customer again: the draft takes its data as it is now.
-      next = await deps.staff.updateInvoice(tenantId, id, { customerId: at.customer.id });
     }
-    return next;
+    // Any change to a draft takes the customer as it is now. A new concept makes its lines again;
+    // without one, the language as it is changes nothing else (lines, and a concept given before,
+    // stay).
+    return deps.staff.updateInvoice(
+      tenantId,
+      id,
+      correction.concept !== undefined
+        ? { concept: correction.concept }
+        : { language: invoice.language },
+      expectedVersion,
+    );
   };
 
 /** Issues the recipient's draft with the tenant's own use case. */
@@ -158,8 +167,40 @@ export const issuePortalInvoice =
 
 /** A document of one of the recipient's invoices (a draft's PDF preview, or the issued ones). */
 export const portalInvoiceDocument =
-  (deps: Deps) => async (caller: PortalCaller, tenantId: string, id: string, format: string) => {
+  (deps: Deps) => async (caller: PortalCaller, tenantId: string, id: string, format: FormatId) => {
     const at = await customerAt(deps)(caller, tenantId);
     await ownInvoice(deps, at, id);
     return deps.staff.getInvoiceDocument(tenantId, id, format);
+  };
+
+/**
+ * Asks the supplier for a change to one of the recipient's issued invoices, through the change
+ * requests' own use case: the request is the recipient's (its id; the customer's e-mail, where
+ * the supplier has one, for support to answer).
+ */
+export const requestPortalChange =
+  (deps: Deps) =>
+  async (
+    caller: PortalCaller,
+    tenantId: string,
+    invoiceId: string,
+    input: { type: ChangeRequestType; message: string },
+  ): Promise<ChangeRequest> => {
+    const at = await customerAt(deps)(caller, tenantId);
+    await ownInvoice(deps, at, invoiceId);
+    return deps.staff.createChangeRequest(tenantId, invoiceId, input, {
+      kind: 'recipient',
+      id: caller.recipientId,
+      ...(at.customer.email ? { email: at.customer.email } : {}),
+    });
+  };
+
+/** The change requests of one of the recipient's invoices, newest first: to follow them. */
+export const listPortalChangeRequests =
+  (deps: Deps) =>
+  async (caller: PortalCaller, tenantId: string, invoiceId: string): Promise<ChangeRequest[]> => {
+    const at = await customerAt(deps)(caller, tenantId);
+    await ownInvoice(deps, at, invoiceId);
+    const page = await deps.staff.listChangeRequests(tenantId, { invoiceId, limit: 50 });
+    return page.items;
   };

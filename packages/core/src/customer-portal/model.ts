@@ -1,10 +1,18 @@
+import type {
+  Actor,
+  ChangeRequest,
+  ChangeRequestListQuery,
+  ChangeRequestType,
+} from '../change-requests/model.ts';
 import type { Customer, CustomerPatch, CustomerRepository } from '../customers/customer.ts';
 import type { Deposit, DepositListQuery, DepositRepository } from '../deposits/model.ts';
 import type { DepositTreatment } from '../deposits/treatment.ts';
+import type { FormatId } from '../formats/catalog.ts';
 import type { InvoiceRepository } from '../invoices/invoice-repository.ts';
 import type { Invoice } from '../invoices/model.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { RecipientPrincipal } from '../recipients/principal.ts';
+import type { Page } from '../shared/page.ts';
 import type { Jurisdiction } from '../taxes/model.ts';
 import type { Tenant, TenantRepository } from '../tenants/tenant.ts';
 
@@ -68,9 +76,16 @@ export interface StaffOperations {
   getInvoiceDocument(
     tenantId: string,
     id: string,
-    format: string,
+    format: FormatId,
   ): Promise<{ invoice: Invoice; bytes: Uint8Array; contentType: string }>;
   updateCustomer(tenantId: string, id: string, patch: CustomerPatch): Promise<Customer>;
+  createChangeRequest(
+    tenantId: string,
+    invoiceId: string,
+    input: { type: ChangeRequestType; message: string },
+    requestedBy: Actor,
+  ): Promise<ChangeRequest>;
+  listChangeRequests(tenantId: string, query: ChangeRequestListQuery): Promise<Page<ChangeRequest>>;
 }
 
 export interface CustomerPortalDeps {

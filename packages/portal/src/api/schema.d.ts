@@ -1194,6 +1194,24 @@ export interface paths {
         patch: operations["correctMyInvoice"];
         trace?: never;
     };
+    "/v1/recipients/me/suppliers/{tenantId}/invoices/{id}/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The change requests of your invoice, newest first, with their status and outcome */
+        get: operations["listMyChangeRequests"];
+        put?: never;
+        /** Ask the supplier for a change to your issued invoice (cancel, correct data, split) with a message, as POST /v1/invoices/{id}/change-requests: its support mailbox is told */
+        post: operations["requestMyInvoiceChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/recipients/me/suppliers/{tenantId}/invoices/{id}/documents/{format}": {
         parameters: {
             query?: never;
@@ -3039,6 +3057,9 @@ export interface components {
             role: components["schemas"]["StaffRole"];
         };
         MigrateRecipientsInput: Record<string, never>;
+        MyChangeRequests: {
+            items: components["schemas"]["ChangeRequest"][];
+        };
         OnboardingKey: {
             /** Format: date-time */
             createdAt: string;
@@ -3272,12 +3293,14 @@ export interface components {
         };
         PortalDraftCorrection: {
             /** @description Your fiscal data as the supplier keeps it (this invoice and the next ones); your tax id is who you are and does not change here */
-            buyer: {
+            buyer?: {
                 address?: components["schemas"]["Address"];
                 name?: string;
                 /** @description Mexican buyers: SAT's c_RegimenFiscal as on their Constancia de Situación Fiscal (CFDI RegimenFiscalReceptor), e.g. 601 or 612 */
                 taxRegime?: string;
             };
+            /** @description The invoice's concept, instead of the supplier's (its lines are made again) */
+            concept?: string;
         };
         PriceEntry: {
             productId: string;
@@ -9106,6 +9129,124 @@ export interface operations {
             };
             /** @description `If-Match` does not match the current version */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyChangeRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyChangeRequests"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestMyInvoiceChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+                /** @description The supplier: the tenant's id */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRequestInput"];
+            };
+        };
+        responses: {
+            /** @description The request, open */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a supplier of yours, or no such deposit or invoice of yours there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an issued invoice in force, or a request of that `type` awaits its outcome */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,9 +17,13 @@ import { useTenantCountry } from '../invoices/tenant-country.ts';
 import type { customersMessages } from './messages.ts';
 import { CUSTOMERS, type Customer, useCustomer } from './queries.ts';
 
-// The deposits section loads with a customer's page, not with the new-customer form.
+// The deposits and automatic-invoicing sections load with a customer's page, not with the
+// new-customer form.
 const CustomerDeposits = lazy(async () => ({
   default: (await import('../deposits/customer-deposits.tsx')).CustomerDeposits,
+}));
+const CustomerPolicy = lazy(async () => ({
+  default: (await import('../deposits/customer-policy.tsx')).CustomerPolicy,
 }));
 
 /** The form's fields, named by their path in the API's body. */
@@ -302,6 +306,7 @@ export function EditCustomerPage() {
       {canSeeDeposits ? (
         <Suspense fallback={<Loading />}>
           <CustomerDeposits customerId={id} />
+          <CustomerPolicy customerId={id} />
         </Suspense>
       ) : null}
     </Page>

@@ -1,7 +1,7 @@
-import { PortalDraftCorrection } from '@sello/contracts';
+import { ChangeRequestInput, PortalDraftCorrection } from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { unwrap, useApi } from '../../api/index.ts';
@@ -9,6 +9,7 @@ import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { formatDate, formatMoney } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/language.ts';
+import { ChoiceField } from '../../ui/choice-field.tsx';
 import { FieldGroup, FormAlert, TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
@@ -19,10 +20,12 @@ import {
   type PortalInvoice,
   useDocument,
   useIssue,
+  useMyChangeRequests,
   useMyInvoice,
 } from './queries.ts';
 
 const FIELDS = [
+  'concept',
   'buyer.name',
   'buyer.address.line1',
   'buyer.address.line2',
@@ -71,7 +74,9 @@ export function MyInvoicePage() {
                 <Issue tenantId={tenantId} invoice={invoice} />
                 <Correct tenantId={tenantId} invoice={invoice} etag={etag} />
               </>
-            ) : null}
+            ) : (
+              <Changes tenantId={tenantId} invoice={invoice} language={language} />
+            )}
             <Lines invoice={invoice} language={language} />
           </div>
         )}
@@ -295,6 +300,11 @@ function Correct({
       </p>
       <ApiForm form={form}>
         <TextInput
+          name="concept"
+          label={t('movements.fields.concept')}
+          description={t('movements.fields.conceptHint')}
+        />
+        <TextInput
           name="buyer.name"
           label={t('movements.fields.name')}
           isRequired
@@ -345,6 +355,100 @@ function Correct({
         <div className="form-actions">
           <Button type="submit" className="button secondary" isPending={form.pending}>
             {t('movements.saveCorrection')}
+          </Button>
+        </div>
+      </ApiForm>
+    </section>
+  );
+}
+
+const CHANGE_TYPES = ['correctData', 'cancel', 'split'] as const;
+
+/** An issued invoice: ask the supplier for a change, and follow the requests made. */
+function Changes({
+  tenantId,
+  invoice,
+  language,
+}: {
+  tenantId: string;
+  invoice: PortalInvoice;
+  language: Language;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queries = useQueryClient();
+  const requests = useMyChangeRequests(tenantId, invoice.id);
+  const [asked, setAsked] = useState(false);
+  // A new form after each request: the message typed is gone, the request is in the list.
+  const [round, setRound] = useState(0);
+  const form = useApiForm({
+    schema: ChangeRequestInput,
+    fields: ['type', 'message'],
+    submit: async (body) => {
+      setAsked(false);
+      unwrap(
+        await api.POST('/v1/recipients/me/suppliers/{tenantId}/invoices/{id}/change-requests', {
+          params: { path: { tenantId, id: invoice.id } },
+          body,
+        }),
+      );
+      await queries.invalidateQueries({
+        queryKey: [...MOVEMENTS, tenantId, 'invoice', invoice.id],
+      });
+      setAsked(true);
+      setRound((n) => n + 1);
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="my-invoice-changes">
+      <h2 id="my-invoice-changes">{t('movements.changes.title')}</h2>
+      <QueryState query={requests}>
+        {(list) =>
+          list.length === 0 ? (
+            <p>{t('movements.changes.none')}</p>
+          ) : (
+            <ul className="request-history">
+              {list.map((r) => (
+                <li key={r.id} data-change-request={r.id}>
+                  <strong>{t(`movements.changes.types.${r.type}`)}</strong> ·{' '}
+                  <span className="badge">{t(`movements.changes.statuses.${r.status}`)}</span> ·{' '}
+                  {formatDate(r.createdAt, language)}
+                  <br />
+                  <span className="request-message">{r.message}</span>
+                  {r.reason ? (
+                    <>
+                      <br />
+                      {t('movements.changes.reason', { reason: r.reason })}
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+      <p className="notice" role="status">
+        {asked ? t('movements.changes.asked') : null}
+      </p>
+      <ApiForm form={form} key={round}>
+        <ChoiceField
+          name="type"
+          label={t('movements.changes.type')}
+          defaultValue="correctData"
+          options={CHANGE_TYPES.map((type) => ({
+            id: type,
+            label: t(`movements.changes.types.${type}`),
+          }))}
+        />
+        <TextField className="field" name="message" isRequired>
+          <Label>{t('movements.changes.message')}</Label>
+          <TextArea className="input" rows={3} />
+          <Text slot="description">{t('movements.changes.messageHint')}</Text>
+          <FieldError className="field-error" />
+        </TextField>
+        <div className="form-actions">
+          <Button type="submit" className="button secondary" isPending={form.pending}>
+            {t('movements.changes.ask')}
           </Button>
         </div>
       </ApiForm>

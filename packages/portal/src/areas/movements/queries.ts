@@ -124,3 +124,19 @@ export function useDocument(tenantId: string) {
     return unwrap(result) as unknown as Blob;
   };
 }
+
+export type ChangeRequest = components['schemas']['ChangeRequest'];
+
+/** The change requests of one of the recipient's invoices, newest first. */
+export function useMyChangeRequests(tenantId: string, id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...MOVEMENTS, tenantId, 'invoice', id, 'changes'],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/v1/recipients/me/suppliers/{tenantId}/invoices/{id}/change-requests', {
+          params: { path: { tenantId, id } },
+        }),
+      ).items,
+  });
+}
