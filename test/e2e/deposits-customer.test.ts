@@ -93,6 +93,15 @@ interface StoredMail {
   subject: string;
   destination: { to: string[] };
   body: { text?: string };
+  attachments?: { filename: string; contentType: string; size: number }[];
+}
+
+/** The mails to `address` whose subject names the invoice `number`. */
+async function mailsAbout(number: string, address: string): Promise<StoredMail[]> {
+  const store = (await (await fetch(`${info.mailUrl}/store`)).json()) as { emails: StoredMail[] };
+  return store.emails.filter(
+    (m) => m.subject.includes(number) && m.destination.to.some((t) => t.includes(address)),
+  );
 }
 
 /** The key of the first notification mail that reached `address`. */
@@ -399,6 +408,43 @@ describe("the customer's journey: movements › invoicing", () => {
       requestedBy: { kind: 'recipient' },
     });
     await checkPage(page, 'movements-change-asked');
+
+    // It reached the support mailbox (the demo tenant's own address: no support mailbox set).
+    await expect
+      .poll(
+        async () =>
+          (await mailsAbout(invoice.number as string, 'facturas@demo.sello.local')).length,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(1);
+    // Staff resolve it with a rectification; the customer's mail carries the corrective.
+    const done = await api('POST', `/v1/change-requests/${queue.items[0].id}/resolve`, {
+      outcome: 'done',
+      correction: {
+        type: 'rectify',
+        reasonCode: '02',
+        method: 'differences',
+        lines: [
+          {
+            description: 'Número de cliente 4411',
+            quantity: '1',
+            unitPrice: '0.00',
+            taxes: [{ type: 'IVA', rate: '21' }],
+          },
+        ],
+      },
+    });
+    expect(done.request.status).toBe('done');
+    const corrective = done.invoices[0];
+    const withCorrective = async () =>
+      (await mailsAbout(invoice.number as string, ruiz.email)).filter((m) =>
+        m.attachments?.some((a) => a.filename === `${corrective.number}.pdf`),
+      ).length;
+    await expect.poll(withCorrective, { timeout: 10_000 }).toBe(1);
+    await page.reload();
+    await request.getByText('Hecho').waitFor();
 
     // Back on invoicing: the three are gone from the list, the invoice is among its invoices.
     await page.getByRole('link', { name: 'Volver a la facturación' }).click();
