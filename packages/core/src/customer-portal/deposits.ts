@@ -23,13 +23,24 @@ async function ownDeposit(deps: Deps, at: CustomerAt, id: string): Promise<Depos
   return deposit;
 }
 
-/** Several of this customer's deposits, in the order given (each id once). */
+/**
+ * Several of this customer's deposits, in the order given (each id once), read together by the
+ * repository's `getMany` (one BatchGetItem per 100) rather than one read per id.
+ */
 export async function ownDeposits(
   deps: Deps,
   at: CustomerAt,
   ids: readonly string[],
 ): Promise<Deposit[]> {
-  return Promise.all([...new Set(ids)].map((id) => ownDeposit(deps, at, id)));
+  const unique = [...new Set(ids)];
+  const references = unique.flatMap((id) => referenceOfDepositId(id) ?? []);
+  const found = await deps.deposits.getMany(at.tenant.id, references);
+  const byId = new Map(found.map((d) => [d.id, d]));
+  return unique.map((id) => {
+    const deposit = byId.get(id);
+    if (!deposit || deposit.customerId !== at.customer.id) throw new NotFoundError('Deposit', id);
+    return deposit;
+  });
 }
 
 /**

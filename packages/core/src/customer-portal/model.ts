@@ -92,7 +92,7 @@ export interface CustomerPortalDeps {
   customers: Pick<CustomerRepository, 'list'>;
   customersByTaxId: CustomersByTaxId;
   tenants: Pick<TenantRepository, 'get'>;
-  deposits: Pick<DepositRepository, 'get' | 'list'>;
+  deposits: Pick<DepositRepository, 'get' | 'getMany' | 'list'>;
   invoices: Pick<InvoiceRepository, 'get' | 'list'>;
   drafts: PortalDraftRepository;
   treatmentOf: TreatmentOf;
