@@ -1,3 +1,6 @@
+import type { CentreSnapshot } from '../centres/model.ts';
+import type { ClaimReference } from '../claims/model.ts';
+import type { Forwarding } from '../connectors/model.ts';
 import type { ExchangeFields } from '../exchange/model.ts';
 import type { Address, Language } from '../parties/party.ts';
 import type { PersonType, TaxIdKind } from '../parties/tax-id.ts';
@@ -187,6 +190,12 @@ export interface Invoice extends ExchangeFields {
   /** A draft of a split: the invoice that bills its deposits until it is issued and takes them. */
   depositsFrom?: string;
   source?: DocumentSource;
+  /** The work centre it was made at: its address is printed, its series used by default. */
+  centre?: CentreSnapshot;
+  /** An invoice billed from a claim file: the claim it names (workshop → insurer billing). */
+  claim?: ClaimReference;
+  /** Its delivery through each connector it was forwarded by (FACe, an insurer's platform). */
+  forwarding?: Forwarding[];
   /** Mexican invoices: the CFDI's stamp (absent on drafts and on other countries' invoices). */
   cfdi?: CfdiState;
   events: InvoiceEvent[];
