@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, PreconditionFailedError } from '../errors.ts';
 import type { Invoice } from '../invoices/model.ts';
 import type { SealedSecret } from '../ports/secrets.ts';
+import type { Connector, ForwardResult } from './connector.ts';
 import {
   FORWARD_LEASE_MS,
   forwardInvoice,
@@ -9,13 +10,7 @@ import {
   requestForwarding,
   SENDING_STALE_MS,
 } from './forward.ts';
-import type {
-  Connector,
-  ConnectorId,
-  ForwardJob,
-  ForwardResult,
-  StoredConnectorCredentials,
-} from './model.ts';
+import type { ConnectorId, ForwardJob, StoredConnectorCredentials } from './model.ts';
 
 /** An issued Spanish invoice with what forwarding reads of it. */
 const anInvoice = (overrides: Partial<Invoice> = {}): Invoice =>

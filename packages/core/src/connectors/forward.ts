@@ -5,15 +5,14 @@ import type { Invoice } from '../invoices/model.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DomainEvent, EventPublisher } from '../ports/events.ts';
 import type { SecretBox } from '../ports/secrets.ts';
+import type { ConnectorRegistry, ForwardRequest } from './connector.ts';
 import { openConnectorCredentials } from './credentials.ts';
 import type {
   ConnectorCredentials,
   ConnectorCredentialsRepository,
   ConnectorId,
-  ConnectorRegistry,
   Forwarding,
   ForwardJob,
-  ForwardRequest,
 } from './model.ts';
 import { forwardingView } from './view.ts';
 
