@@ -161,6 +161,22 @@ describe('requestForwarding', () => {
     expect(forwardingOf(lost.current, 'sandbox')?.attempts).toBe(2);
   });
 
+  it('marks the attempt failed when it cannot be handed over, so it may be forwarded again', async () => {
+    const s = store(anInvoice());
+    const { deps } = requestDeps(s);
+    const down = { ...deps, handOver: () => Promise.reject(new Error('Lambda throttled')) };
+    await expect(
+      requestForwarding(down)({ tenantId: 'ten_1' }, 'inv_1', 'sandbox'),
+    ).rejects.toThrow('Lambda throttled');
+    expect(forwardingOf(s.current, 'sandbox')).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: { code: 'not-started' },
+    });
+    await requestForwarding(deps)({ tenantId: 'ten_1' }, 'inv_1', 'sandbox');
+    expect(forwardingOf(s.current, 'sandbox')).toMatchObject({ status: 'sending', attempts: 2 });
+  });
+
   it('refuses a Mexican invoice (no Facturae) and a connector not configured', async () => {
     const mx = store(anInvoice({ issuer: { address: { country: 'MX' } } } as Partial<Invoice>));
     await expect(
