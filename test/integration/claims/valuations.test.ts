@@ -135,10 +135,7 @@ describe('POST /v1/claims/{id}/valuations', () => {
       taxes: rest.taxes,
       franchise: '300',
       version: 1,
-      lines: lines.map((l) => ({
-        ...l,
-        quantity: `${l.quantity}.0`.replace(/\.(\d)\.0$/, '.$10'),
-      })),
+      lines: lines.map((l, i) => ({ ...l, quantity: ['1.0', '1.50', '2.20', '1.000'][i]! })),
     });
     expect(same.status, same.text).toBe(200);
     expect(same.json).toEqual(first.json);
