@@ -90,6 +90,8 @@ describe('POST /v1/claims/{id}/invoices', () => {
     expect(b).toMatchObject({ status: 'draft', customerId: insured, series: 'TV' });
     expect(a.totals.total).toBe('934.56');
     expect(b.totals.total).toBe('300.00');
+    expect(a.centre).toMatchObject({ id: centre, name: 'Taller Valencia' });
+    expect(b.centre).toMatchObject({ id: centre, name: 'Taller Valencia' });
     const claim = { claimId: id, policyNumber: 'POL-778899', plate: '1234BCD' };
     expect(a.claim).toEqual({ ...claim, claimNumber: 'SIN-BILL-1', billedTo: 'insurer' });
     expect(b.claim).toEqual({ ...claim, claimNumber: 'SIN-BILL-1', billedTo: 'insured' });
