@@ -216,6 +216,20 @@ describe('POST /v1/claims/{id}/invoices/issue', () => {
     expect(ok.status, ok.text).toBe(200);
   });
 
+  it('issues each invoice once when asked three times at once', async () => {
+    const id = await valuedClaim('SIN-2026-0046');
+    await api.call('POST', `/v1/claims/${id}/invoices`, { key });
+    const answers = await Promise.all(
+      Array.from({ length: 3 }, () => api.call('POST', `/v1/claims/${id}/invoices/issue`, { key })),
+    );
+    for (const res of answers) expect(res.status, res.text).toBe(200);
+    const numbers = answers.map((r) => `${r.json.insurer.number}|${r.json.insured.number}`);
+    expect(new Set(numbers).size).toBe(1);
+    const [insurerNumber, insuredNumber] = numbers[0]!.split('|');
+    expect(insurerNumber).not.toBe(insuredNumber);
+    expect((await api.call('GET', `/v1/claims/${id}`, { key })).json.status).toBe('invoiced');
+  });
+
   it('is a 409 before the drafts are made', async () => {
     const id = await valuedClaim('SIN-2026-0045');
     const res = await api.call('POST', `/v1/claims/${id}/invoices/issue`, { key });
