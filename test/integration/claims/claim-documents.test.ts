@@ -22,6 +22,7 @@ const upload = (
   contentType: string,
   query = '',
   as = key,
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
 ): Promise<{ status: number; json: any; headers: Headers }> =>
   fetch(`${api.base}/v1/claims/${id}/documents${query}`, {
     method: 'POST',
