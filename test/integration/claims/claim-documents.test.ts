@@ -22,6 +22,7 @@ const upload = (
   contentType: string,
   query = '',
   as = key,
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers
 ): Promise<{ status: number; json: any; headers: Headers }> =>
   fetch(`${api.base}/v1/claims/${id}/documents${query}`, {
     method: 'POST',
@@ -48,12 +49,17 @@ beforeAll(async () => {
 
 describe('POST and GET /v1/claims/{id}/documents', () => {
   it('links the appraisal PDF and a photo, lists them and downloads each as uploaded', async () => {
-    const appraisal = await upload(claimId, pdf, 'application/pdf', '?fileName=peritacion.pdf');
+    const appraisal = await upload(
+      claimId,
+      pdf,
+      'application/pdf',
+      `?fileName=${encodeURIComponent('peritación.pdf')}`,
+    );
     expect(appraisal.status, JSON.stringify(appraisal.json)).toBe(201);
     expect(appraisal.json).toMatchObject({
       claimId,
       kind: 'appraisal',
-      fileName: 'peritacion.pdf',
+      fileName: 'peritación.pdf',
       contentType: 'application/pdf',
       size: pdf.length,
     });
@@ -73,7 +79,7 @@ describe('POST and GET /v1/claims/{id}/documents', () => {
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toBe(
-      'attachment; filename="peritacion.pdf"',
+      `attachment; filename="peritaci_n.pdf"; filename*=UTF-8''peritaci%C3%B3n.pdf`,
     );
     expect(Buffer.from(await download.arrayBuffer())).toEqual(pdf);
 

@@ -242,7 +242,10 @@ export const ClaimDocumentQuery = z.object({
     .trim()
     .min(1)
     .max(200)
-    .regex(/^[^/\\\u0000-\u001f]+$/, 'A file name, without slashes or control characters')
+    .refine(
+      (name) => ![...name].some((c) => c === '/' || c === '\\' || c.charCodeAt(0) < 0x20),
+      'A file name, without slashes or control characters',
+    )
     .optional(),
 });
 
