@@ -230,6 +230,19 @@ describe('POST /v1/claims/{id}/invoices/issue', () => {
     expect((await api.call('GET', `/v1/claims/${id}`, { key })).json.status).toBe('invoiced');
   });
 
+  it('is a 409 naming a deleted draft, which asking for the drafts again makes anew', async () => {
+    const id = await valuedClaim('SIN-2026-0047');
+    const { insured: b } = (await api.call('POST', `/v1/claims/${id}/invoices`, { key })).json;
+    expect((await api.call('DELETE', `/v1/invoices/${b.id}`, { key })).status).toBe(204);
+    const refused = await api.call('POST', `/v1/claims/${id}/invoices/issue`, { key });
+    expect(refused.status).toBe(409);
+    expect(refused.json.errors.map((e: { path: string }) => e.path)).toEqual(['insured']);
+    const again = await api.call('POST', `/v1/claims/${id}/invoices`, { key });
+    expect(again.status).toBe(201);
+    expect(again.json.insured).toMatchObject({ id: b.id, status: 'draft' });
+    expect((await api.call('POST', `/v1/claims/${id}/invoices/issue`, { key })).status).toBe(200);
+  });
+
   it('is a 409 before the drafts are made', async () => {
     const id = await valuedClaim('SIN-2026-0045');
     const res = await api.call('POST', `/v1/claims/${id}/invoices/issue`, { key });

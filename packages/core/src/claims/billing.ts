@@ -242,7 +242,12 @@ export const issueClaimInvoices =
     const sides = SIDES.flatMap((side) => {
       const invoice = current[side];
       const id = claim.invoices?.[side];
-      if (id && !invoice) throw new NotFoundError('Invoice', id);
+      if (id && !invoice) {
+        throw new ConflictError(
+          `The ${side}'s draft ${id} was deleted: make the drafts again with POST /v1/claims/${claimId}/invoices`,
+          [{ path: side, message: `Draft ${id} was deleted` }],
+        );
+      }
       return invoice ? [{ side, invoice }] : [];
     });
     assertAddsUp(valuation, sides);

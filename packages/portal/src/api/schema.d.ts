@@ -6527,7 +6527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No drafts of the latest valuation, or their totals no longer add up to the valuation's (`errors` names `insurer` or `insured`, the one corrected); nothing is issued */
+            /** @description No drafts of the latest valuation, a draft deleted, or totals that no longer add up to the valuation's (`errors` names `insurer` or `insured`); nothing is issued */
             409: {
                 headers: {
                     [name: string]: unknown;
