@@ -28,8 +28,9 @@ export interface ClaimsBenchResult {
   concurrency: number;
   claimsPerSecond: number;
   withDocumentsPerSecond: number;
-  /** Median milliseconds of one claim's three requests. */
+  /** Median milliseconds of one claim's three requests, and of each. */
   claimMs: number;
+  stepMs: { valuation: number; drafts: number; issue: number };
   repeats: { claimsPerSecond: number; withDocumentsPerSecond: number }[];
 }
 
@@ -124,12 +125,21 @@ async function oneRepeat(
   await platform.settled();
 
   const claimMs: number[] = [];
+  const steps = { valuation: [] as number[], drafts: [] as number[], issue: [] as number[] };
+  const timed = async <T>(into: number[], work: () => Promise<T>): Promise<T> => {
+    const at = performance.now();
+    const out = await work();
+    into.push(performance.now() - at);
+    return out;
+  };
   const started = performance.now();
   await inBatches(claimIds, options.concurrency, async (id) => {
     const begun = performance.now();
-    const valued = await call(`/v1/claims/${id}/valuations`, valuation);
-    await call(`/v1/claims/${id}/invoices`);
-    const issued = await call(`/v1/claims/${id}/invoices/issue`);
+    const valued = await timed(steps.valuation, () =>
+      call(`/v1/claims/${id}/valuations`, valuation),
+    );
+    await timed(steps.drafts, () => call(`/v1/claims/${id}/invoices`));
+    const issued = await timed(steps.issue, () => call(`/v1/claims/${id}/invoices/issue`));
     claimMs.push(performance.now() - begun);
     const sum = new Dec(issued.insurer.totals.total).plus(issued.insured.totals.total);
     if (
@@ -151,6 +161,7 @@ async function oneRepeat(
     claimsPerSecond: round(claimIds.length / seconds),
     withDocumentsPerSecond: round(claimIds.length / withDocuments),
     claimMs,
+    steps,
   };
 }
 
@@ -171,6 +182,11 @@ export async function benchClaims(
     claimsPerSecond: round(median(repeats.map((r) => r.claimsPerSecond))),
     withDocumentsPerSecond: round(median(repeats.map((r) => r.withDocumentsPerSecond))),
     claimMs: round(median(repeats.flatMap((r) => r.claimMs))),
+    stepMs: {
+      valuation: round(median(repeats.flatMap((r) => r.steps.valuation))),
+      drafts: round(median(repeats.flatMap((r) => r.steps.drafts))),
+      issue: round(median(repeats.flatMap((r) => r.steps.issue))),
+    },
     repeats: repeats.map(({ claimsPerSecond, withDocumentsPerSecond }) => ({
       claimsPerSecond,
       withDocumentsPerSecond,
@@ -182,7 +198,8 @@ export async function benchClaims(
 export const claimsLine = (b: ClaimsBenchResult): string =>
   `Claims (${b.claims} claims, ${b.concurrency} at a time; each: a 12-line valuation imported, the ` +
   `franchise split's two drafts, both issued with VERI*FACTU records, through the local API): ` +
-  `${b.claimsPerSecond} claims/s (${b.claimMs} ms a claim); with the post-issue documents ` +
+  `${b.claimsPerSecond} claims/s (${b.claimMs} ms a claim: valuation ${b.stepMs.valuation}, drafts ` +
+  `${b.stepMs.drafts}, issue ${b.stepMs.issue}); with the post-issue documents ` +
   `(two signed Facturae and two PDFs stored) ${b.withDocumentsPerSecond} claims/s ` +
   `(medians of ${b.repeats.length})`;
 
