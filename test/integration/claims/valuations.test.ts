@@ -10,9 +10,9 @@ let insurer: string;
 let insured: string;
 
 const csv = (name: string) =>
-  readFileSync(join(import.meta.dirname, '../../fixtures/samples/claims', name), 'utf8');
+  readFileSync(join(import.meta.dirname, '../../fixtures/claims', name), 'utf8');
 
-/** The content of test/fixtures/samples/claims/valuation-v1.csv, as JSON. */
+/** The content of test/fixtures/claims/valuation-v1.csv, as JSON. */
 const v1 = {
   version: 1,
   lines: [

@@ -5,7 +5,7 @@ import { ValidationError } from '../errors.ts';
 import { csvRecords, readValuationCsv } from './valuation-csv.ts';
 
 const fixture = (name: string) =>
-  readFileSync(join(import.meta.dirname, '../../../../test/fixtures/samples/claims', name), 'utf8');
+  readFileSync(join(import.meta.dirname, '../../../../test/fixtures/claims', name), 'utf8');
 const params = { version: 1, franchise: '300.00', taxRate: '21' };
 
 const problems = (f: () => unknown) => {
