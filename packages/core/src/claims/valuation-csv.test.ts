@@ -102,6 +102,11 @@ describe('readValuationCsv', () => {
     expect(input.lines[2]!.description).toBe('Pintar paragolpes, dos capas');
   });
 
+  it('skips rows of empty cells, as a spreadsheet leaves them after the last line', () => {
+    const text = 'kind;description;quantity;unitPrice\npart;Faro;1;80\n;;;\n ; ;;\n';
+    expect(readValuationCsv(text, params).lines).toHaveLength(1);
+  });
+
   it('takes the columns in any order, the optional ones left out', () => {
     const input = readValuationCsv(
       'unitPrice,kind,quantity,description\n10,part,2,Tornillo\n',
