@@ -225,6 +225,10 @@ export const Valuation = z
   })
   .meta({ id: 'Valuation' });
 
+export const ValuationListQuery = PageQuery.extend({
+  limit: z.coerce.number().int().min(1).max(20).default(20),
+});
+
 export const ValuationParams = z.object({
   id: z.string().min(1).max(64),
   version: z.coerce.number().int().min(1).max(999),

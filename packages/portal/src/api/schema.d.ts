@@ -412,7 +412,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A claim's valuation versions, oldest first, each with what changed
+         * A claim's valuation versions, oldest first, each with what changed; at most 20 a page (a version of 250 lines with its changes may weigh a few hundred KB)
          * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
          */
         get: operations["listValuations"];
@@ -3355,7 +3355,6 @@ export interface components {
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
-        /** @description All, on one page */
         ListValuations200: {
             items: components["schemas"]["Valuation"][];
             /** @description Pass as `cursor` to get the next page */
@@ -6540,7 +6539,10 @@ export interface operations {
     };
     listValuations: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -6549,7 +6551,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The versions */
+            /** @description A page of versions */
             200: {
                 headers: {
                     [name: string]: unknown;
