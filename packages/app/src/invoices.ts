@@ -8,6 +8,7 @@ import { cachedFor } from './cache.ts';
 import { lazyStamp } from './cfdi.ts';
 import { verifactuConfig } from './config.ts';
 import { documentReader, documentServices, invokedDocuments } from './documents.ts';
+import { formats } from './formats.ts';
 import { invoker } from './invoker.ts';
 import { mailer, textMailer } from './mail.ts';
 import { recipientNotifier } from './recipients.ts';
@@ -144,6 +145,7 @@ export const sendInvoice = () =>
   core.sendInvoice({
     invoices: repositories().invoices,
     documents: invokedDocuments,
+    formats,
     mailer: mailer(),
     clock: systemClock,
   });

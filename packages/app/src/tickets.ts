@@ -7,6 +7,7 @@ import * as core from '@sello/core/tickets';
 import { logger } from '@sello/http';
 import { cachedFor } from './cache.ts';
 import { documentReader } from './documents.ts';
+import { formats } from './formats.ts';
 import { globalTenantDirectory, invoiceFromGlobal } from './global-invoices.ts';
 import {
   cachedProfile,
@@ -115,7 +116,7 @@ function selfInvoicingDeps() {
       ES: core.spanishTicketInvoicer(invoicing),
       MX: core.mexicanTicketInvoicer(invoicing),
     },
-    links: core.grantedLinks({ grants: r().documentGrants, clock: systemClock }),
+    links: core.grantedLinks({ grants: r().documentGrants, formats, clock: systemClock }),
     delivered: async (tenantId: string, invoice: Invoice, email: string) => {
       // Documents first (signed and stored), then the buyer's mail; both after the answer.
       await handOver([invoice]);

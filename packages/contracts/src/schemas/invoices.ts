@@ -1,4 +1,4 @@
-import { FORMAT_IDS, STORED_FORMATS } from '@sello/core/formats';
+import { FORMAT_IDS, STORED_FORMATS } from '@sello/formats/facts';
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
 import { Address, Language } from './customers.ts';

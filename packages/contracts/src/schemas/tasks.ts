@@ -1,5 +1,5 @@
 // Schemas of the tasks area (automatic tasks, their runs and work orders).
-import { DELIVERY_FORMATS } from '@sello/core/formats';
+import { DELIVERY_FORMATS } from '@sello/formats/facts';
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
 import { Address } from './customers.ts';

@@ -5,7 +5,6 @@ import {
   PreconditionFailedError,
   ValidationError,
 } from '../errors.ts';
-import type { FormatId } from '../formats/catalog.ts';
 import type { Invoice } from '../invoices/model.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import { customerAt } from './customer-at.ts';
@@ -167,7 +166,7 @@ export const issuePortalInvoice =
 
 /** A document of one of the recipient's invoices (a draft's PDF preview, or the issued ones). */
 export const portalInvoiceDocument =
-  (deps: Deps) => async (caller: PortalCaller, tenantId: string, id: string, format: FormatId) => {
+  (deps: Deps) => async (caller: PortalCaller, tenantId: string, id: string, format: string) => {
     const at = await customerAt(deps)(caller, tenantId);
     await ownInvoice(deps, at, id);
     return deps.staff.getInvoiceDocument(tenantId, id, format);
