@@ -4,6 +4,7 @@
  * predicates only, so the portal's bundle carries no builder.
  */
 export {
+  DEFAULT_DELIVERY_FORMATS,
   DELIVERY_FORMATS,
   type DeliveryFormat,
   FORMAT_IDS,
@@ -11,6 +12,7 @@ export {
   type FormatId,
   formatFacts,
   formatLabel,
+  formats,
   INBOX_FORMATS,
   INVOICE_FORMATS,
   type InboxFormat,

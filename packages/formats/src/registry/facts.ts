@@ -45,6 +45,11 @@ export const DELIVERY_FORMATS = formats.ids('delivery') as NonEmpty<DeliveryForm
 export const INBOX_FORMATS = formats.ids('inbox') as NonEmpty<InboxFormat>;
 export const READABLE_FORMATS = formats.ids('readable') as NonEmpty<ReadableFormat>;
 
+/** What a task attaches unless told otherwise: the printed invoice and Spain's legal original. */
+export const DEFAULT_DELIVERY_FORMATS = [formats.printFormat, formats.originalIn('ES')].filter(
+  (f): f is DeliveryFormat => !!f && DELIVERY_FORMATS.includes(f as DeliveryFormat),
+);
+
 /** A format's facts; an unknown id is a 400 naming `format`. */
 export const formatFacts = (id: string) => formats.facts(id) as Entry;
 export const isFormatId = (id: string): id is FormatId => formats.isFormatId(id);
