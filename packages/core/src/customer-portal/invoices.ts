@@ -79,10 +79,12 @@ async function ownInvoice(deps: Deps, at: CustomerAt, id: string): Promise<Invoi
 export const createPortalDraft =
   (deps: Deps) => async (caller: PortalCaller, tenantId: string, depositIds: readonly string[]) => {
     const at = await customerAt(deps)(caller, tenantId);
-    await ownDeposits(deps, at, depositIds);
+    // Read once: the staff use case bills these instead of reading them again.
+    const deposits = await ownDeposits(deps, at, depositIds);
     const invoice = await deps.staff.createInvoice(tenantId, {
       customerId: at.customer.id,
       depositIds: [...depositIds],
+      depositsRead: deposits,
     });
     await deps.drafts.record({
       tenantId,

@@ -63,7 +63,7 @@ export type TreatmentOf = (tenant: Tenant, customer: Customer) => Promise<Deposi
 export interface StaffOperations {
   createInvoice(
     tenantId: string,
-    request: { customerId: string; depositIds: string[] },
+    request: { customerId: string; depositIds: string[]; depositsRead?: Deposit[] },
   ): Promise<Invoice>;
   updateInvoice(
     tenantId: string,

@@ -8866,7 +8866,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalDepositTotals"];
                 };
             };
-            /** @description Invalid input; `errors` names each field */
+            /** @description A deposit is none of yours (`errors` names `depositIds.N`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8976,7 +8976,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description Invalid input; `errors` names each field */
+            /** @description A deposit is none of yours (`errors` names `depositIds.N`) */
             400: {
                 headers: {
                     [name: string]: unknown;
