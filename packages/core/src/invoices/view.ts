@@ -63,6 +63,7 @@ export function invoiceView(i: Invoice) {
         }
       : {}),
     ...(i.source ? { source: i.source } : {}),
+    ...(i.centre ? { centre: i.centre } : {}),
     ...(i.deposits ? { depositIds: i.deposits } : {}),
     ...(i.origin ? { origin: i.origin } : {}),
     ...(i.cfdi ? { cfdi: i.cfdi } : {}),
