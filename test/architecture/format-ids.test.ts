@@ -56,6 +56,10 @@ const KNOWN: Record<string, { ids: string[]; why: string }> = {
     ids: ['cfdi'],
     why: 'downloads the global invoice, which is only a CFDI',
   },
+  'packages/core/src/claims/documents.ts': {
+    ids: ['pdf'],
+    why: "the file extension of a PDF a workshop attaches to a claim, not the invoice's format",
+  },
   'packages/core/src/invoices/verifactu.ts': {
     ids: ['verifactu'],
     why: 'a dependency named after the VERI*FACTU records feature, not the format',
