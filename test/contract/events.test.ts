@@ -8,6 +8,8 @@ import { loadHandler } from '../../packages/local/src/handlers.ts';
 import { aCustomer, createTenant, startApi } from '../support/api.ts';
 import { realiseCfdi } from './placeholders/cfdi.ts';
 import { realiseChangeRequests } from './placeholders/change-requests.ts';
+import { realiseClaimBilling } from './placeholders/claim-billing.ts';
+import { realiseClaims } from './placeholders/claims.ts';
 import { realiseConnectors } from './placeholders/connectors.ts';
 import type { Realise } from './placeholders/context.ts';
 import { realiseCsd } from './placeholders/csd.ts';
@@ -105,6 +107,8 @@ async function realise(event: string, routeId: string): Promise<string> {
     realiseCfdi,
     realiseChangeRequests,
     realiseConnectors,
+    realiseClaimBilling,
+    realiseClaims,
     realiseCsd,
     realiseCustomerPortal,
     realiseDeposits,

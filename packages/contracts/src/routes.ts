@@ -1,7 +1,10 @@
 import { defineTriggered, type RouteDef, type TriggeredDef } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { centresRoutes } from './routes/centres.ts';
 import { changeRequestsRoutes } from './routes/change-requests.ts';
+import { claimBillingRoutes } from './routes/claim-billing.ts';
+import { claimsRoutes } from './routes/claims.ts';
 import { connectorsRoutes, connectorsTriggered } from './routes/connectors.ts';
 import { csdRoutes } from './routes/csd.ts';
 import { customerPortalRoutes } from './routes/customer-portal.ts';
@@ -53,6 +56,9 @@ export const routes = {
   ...globalInvoicesRoutes,
   ...changeRequestsRoutes,
   ...connectorsRoutes,
+  ...centresRoutes,
+  ...claimsRoutes,
+  ...claimBillingRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;

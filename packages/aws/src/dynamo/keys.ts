@@ -33,6 +33,7 @@ export interface Key {
 }
 
 import { changeRequestsKeys } from './keys/change-requests.ts';
+import { claimsKeys } from './keys/claims.ts';
 import { connectorsKeys } from './keys/connectors.ts';
 import { customerPortalKeys } from './keys/customer-portal.ts';
 import { depositsKeys } from './keys/deposits.ts';
@@ -145,6 +146,7 @@ export const keys = {
   ...changeRequestsKeys,
   ...invoicingPoliciesKeys,
   ...customerPortalKeys,
+  ...claimsKeys,
 } as const;
 
 /** Strips key and index attributes from an item before mapping it to a domain object. */

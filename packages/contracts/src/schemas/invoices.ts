@@ -1,5 +1,6 @@
-import { FORMAT_IDS, STORED_FORMATS } from '@sello/core/formats';
+import { FORMAT_IDS, STORED_FORMATS } from '@sello/formats/facts';
 import * as z from 'zod';
+import { CentreSnapshot } from './centres.ts';
 import { Instant, xmlText } from './common.ts';
 import { Forwarding } from './connectors.ts';
 import { Address, Language } from './customers.ts';
@@ -103,6 +104,15 @@ const InvoiceFields = z
       .describe("With `depositIds`: the lines' concept, instead of the deposit treatment's"),
     payment: PaymentInput.optional(),
     notes: xmlText(z.string().trim().max(2000)).optional(),
+    centreId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe(
+        'The work centre it is made at: its name and address are printed, its series numbers it ' +
+          "unless `series` is given. Default: the signed-in staff member's centre when it has one",
+      ),
   })
   .strict();
 
@@ -119,7 +129,15 @@ export const InvoiceInput = InvoiceFields.superRefine((input, ctx) => {
   }
 }).meta({ id: 'InvoiceInput' });
 
-export const InvoicePatch = InvoiceFields.omit({ currency: true })
+export const InvoicePatch = InvoiceFields.omit({ currency: true, centreId: true })
+  .extend({
+    centreId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .describe('Another centre (and its series, unless `series` is given); `null` none'),
+  })
   .partial()
   .strict()
   .refine((p) => Object.keys(p).length > 0, {
@@ -200,6 +218,7 @@ export const Invoice = z
         originalUuid: z.string().optional().describe("Mexico: the original CFDI's UUID"),
       })
       .optional(),
+    centre: CentreSnapshot.optional().describe('The work centre it was made at, as it was then'),
     source: z
       .union([
         z.object({ taskId: z.string(), occurrence: Instant }),
@@ -217,6 +236,19 @@ export const Invoice = z
       .array(z.string())
       .optional()
       .describe('The prepaid deposits it bills (taken when it is issued, given back if cancelled)'),
+    claim: z
+      .object({
+        claimId: z.string(),
+        claimNumber: z.string(),
+        policyNumber: z.string(),
+        plate: z.string(),
+        billedTo: z.enum(['insurer', 'insured']),
+      })
+      .optional()
+      .describe(
+        'Billed from a claim file: the claim it names (in the Facturae, UBL, CII and PDF) and ' +
+          'which side of the franchise split it is',
+      ),
     origin: z
       .literal('import')
       .optional()
@@ -433,6 +465,11 @@ export const IssuedInvoicesEvent = z
     tenantId: z.string().min(1).max(64),
     // A split numbers up to 20 replacements and their corrective at once.
     invoiceIds: z.array(z.string().min(1).max(64)).min(1).max(50),
+    /**
+     * A self-invoice's buyer: once the step has run (its documents stored), it hands over
+     * `sendSelfInvoice` to this address, so the mail attaches what was stored.
+     */
+    thenSendTo: z.email().max(254).optional(),
   })
   .strict();
 
