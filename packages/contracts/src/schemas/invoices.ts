@@ -1,7 +1,7 @@
 import { FORMAT_IDS, STORED_FORMATS } from '@sello/core/formats';
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
-import { Address, Language } from './customers.ts';
+import { Address, Dir3Units, Language } from './customers.ts';
 import {
   Amount,
   decimalString,
@@ -134,6 +134,7 @@ const Party = z.object({
   address: Address,
   taxRegime: z.string().optional().describe("Mexico: SAT's c_RegimenFiscal"),
   expeditionPostalCode: z.string().optional().describe('Mexico, the issuer: LugarExpedicion'),
+  dir3: Dir3Units.optional().describe("A public administration buyer's DIR3 units"),
 });
 
 export const Totals = z
