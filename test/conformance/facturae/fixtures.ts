@@ -460,7 +460,7 @@ const publicAdministration = invoice(
   {
     customer: {
       taxId: 'P2807900B',
-      taxIdKind: 'NIF',
+      taxIdKind: 'ES_CIF',
       personType: 'legalEntity',
       name: 'Ayuntamiento de Madrid',
       address: { line1: 'Calle Montalbán 1', city: 'Madrid', postalCode: '28014', country: 'ES' },

@@ -106,7 +106,7 @@ describe('parties', () => {
 describe('administrative centres (DIR3)', () => {
   const ayuntamiento: PartySnapshot = {
     taxId: 'P2807900B',
-    taxIdKind: 'NIF',
+    taxIdKind: 'ES_CIF',
     personType: 'legalEntity',
     name: 'Ayuntamiento de Madrid',
     address: { line1: 'Calle Montalbán 1', city: 'Madrid', postalCode: '28014', country: 'ES' },
