@@ -61,6 +61,12 @@ export const ENV = {
    * `{"user", "password"}` or `{"token"}` (an infinite token): the credentials are never in env.
    */
   pacCredentialsSecret: 'SELLO_PAC_CREDENTIALS_SECRET',
+  /**
+   * FACe's providers web service (`https://webservice.face.gob.es/facturasspp2`, staging
+   * `https://se-face-webservice.redsara.es/facturasspp2`; the local fake's locally). Unset: the
+   * FACe connector is not offered. Requests are signed with each tenant's own certificate.
+   */
+  faceUrl: 'SELLO_FACE_URL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];
