@@ -6,6 +6,7 @@ import { migrateRecipientAccounts } from '@sello/app/recipients';
 import { ENV, routeList, triggeredList } from '@sello/contracts';
 import { createApiServer } from './api-server.ts';
 import { type BackgroundFailure, installLocalInvoker, type LocalInvoker } from './invoker.ts';
+import { startFaceFake } from './face/index.ts';
 import { SANDBOX_PAC_PASSWORD, SANDBOX_PAC_USER, startSandboxPacServer } from './pac/index.ts';
 import { PORTAL_DIST } from './portal.ts';
 import { JsonFileScheduleStore, LocalScheduler, LocalSchedulerPort } from './scheduler/index.ts';
@@ -134,6 +135,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       }),
     );
     log(`sandbox PAC ${pac.url} (SW Sapien protocol; ${join(dataDir, 'pac')})`);
+    // Public administrations: the FACe fake the FACe connector forwards to (held in memory).
+    const face = await started(startFaceFake());
+    log(`FACe fake ${face.url} (facturasspp2, WS-Security)`);
     log(
       `DynamoDB Local ${dynamo.endpoint} · S3 ${services.s3} · SES ${services.ses} · KMS ${services.kms} · Cognito ${cognito.endpoint}`,
     );
@@ -181,6 +185,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       [ENV.pac]: 'sw-sapien',
       [ENV.pacUrl]: pac.url,
       [ENV.pacCredentialsSecret]: LOCAL_PAC_SECRET,
+      [ENV.faceUrl]: face.url,
       // Node 20 is supported until the move to 22 (see README); the notice is known.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
