@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startInsurerPlatformFake } from '../../packages/local/src/connectors/insurer-platform-fake.ts';
 import { startFaceFake } from '../../packages/local/src/face/index.ts';
 import {
   SANDBOX_PAC_PASSWORD,
@@ -42,6 +43,8 @@ declare module 'vitest' {
       secretsManager: string;
       /** The FACe fake's facturasspp2 service. */
       faceUrl: string;
+      /** The fake insurer e-invoicing platform (tests add their users through its control API). */
+      insurerPlatformUrl: string;
     };
   }
 }
@@ -62,12 +65,13 @@ export default async function setup(project: TestProject) {
   ]);
   const kms = await startKmsLocal({ signer: signing.signer, keyId: signing.keyId, secrets });
   const pacSecret = 'sello/test/pac';
-  const [pac, secretsManager, face] = await Promise.all([
+  const [pac, secretsManager, face, insurer] = await Promise.all([
     startSandboxPacServer({ journalPath: join(dir, 'pac', 'stamps.jsonl') }),
     startSecretsManagerLocal({
       [pacSecret]: JSON.stringify({ user: SANDBOX_PAC_USER, password: SANDBOX_PAC_PASSWORD }),
     }),
     startFaceFake(),
+    startInsurerPlatformFake(),
   ]);
   project.provide('endpoints', {
     dynamodb: dynamo.endpoint,
@@ -85,6 +89,7 @@ export default async function setup(project: TestProject) {
     pacCredentialsSecret: pacSecret,
     secretsManager: secretsManager.endpoint,
     faceUrl: face.url,
+    insurerPlatformUrl: insurer.url,
   });
   return async () => {
     await Promise.all([
@@ -96,6 +101,7 @@ export default async function setup(project: TestProject) {
       pac.stop(),
       secretsManager.stop(),
       face.stop(),
+      insurer.stop(),
     ]);
     rmSync(dir, { recursive: true, force: true });
   };

@@ -43,6 +43,8 @@ Object.assign(process.env, {
   [ENV.pacCredentialsSecret]: endpoints.pacCredentialsSecret,
   // Public administrations: invoices are forwarded to the FACe fake.
   [ENV.faceUrl]: endpoints.faceUrl,
+  // Connectors: the insurer platform is its local fake.
+  [ENV.insurerPlatformUrl]: endpoints.insurerPlatformUrl,
 });
 delete process.env.AWS_PROFILE;
 

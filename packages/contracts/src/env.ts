@@ -67,6 +67,11 @@ export const ENV = {
    * FACe connector is not offered. Requests are signed with each tenant's own certificate.
    */
   faceUrl: 'SELLO_FACE_URL',
+  /**
+   * Connectors: the base URL of the insurer e-invoicing platform (Sello's generic insurer-platform
+   * REST protocol; each user signs in with their own credentials). Unset: that connector is off.
+   */
+  insurerPlatformUrl: 'SELLO_INSURER_PLATFORM_URL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -10,6 +10,7 @@ export * from './routes.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/change-requests.ts';
 export * from './schemas/common.ts';
+export * from './schemas/connectors.ts';
 export * from './schemas/csd.ts';
 export * from './schemas/customer-portal.ts';
 export * from './schemas/customers.ts';

@@ -2,6 +2,7 @@ import { defineTriggered, type RouteDef, type TriggeredDef } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { changeRequestsRoutes } from './routes/change-requests.ts';
+import { connectorsRoutes, connectorsTriggered } from './routes/connectors.ts';
 import { csdRoutes } from './routes/csd.ts';
 import { customerPortalRoutes } from './routes/customer-portal.ts';
 import { customersRoutes } from './routes/customers.ts';
@@ -51,6 +52,7 @@ export const routes = {
   ...customerPortalRoutes,
   ...globalInvoicesRoutes,
   ...changeRequestsRoutes,
+  ...connectorsRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;
@@ -98,6 +100,7 @@ export const triggered = {
   ...tasksTriggered,
   ...ticketsTriggered,
   ...invoicingPoliciesTriggered,
+  ...connectorsTriggered,
 } as const satisfies Record<string, TriggeredDef>;
 
 export const triggeredList: readonly TriggeredDef[] = Object.values(triggered);

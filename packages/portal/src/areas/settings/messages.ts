@@ -345,6 +345,7 @@ export const settingsMessages = areaMessages({
         'import.completed': 'Importación terminada',
         'change_request.created': 'Solicitud de cambio recibida',
         'change_request.resolved': 'Solicitud de cambio resuelta',
+        'invoice.forwarded': 'Factura reenviada por un conector',
       },
       deliveryStatus: {
         pending: 'Pendiente',
@@ -720,6 +721,7 @@ export const settingsMessages = areaMessages({
         'import.completed': 'Importació acabada',
         'change_request.created': 'Sol·licitud de canvi rebuda',
         'change_request.resolved': 'Sol·licitud de canvi resolta',
+        'invoice.forwarded': 'Factura reenviada per un connector',
       },
       deliveryStatus: {
         pending: 'Pendent',
@@ -1096,6 +1098,7 @@ export const settingsMessages = areaMessages({
         'import.completed': 'Import completed',
         'change_request.created': 'Change request received',
         'change_request.resolved': 'Change request resolved',
+        'invoice.forwarded': 'Invoice forwarded by a connector',
       },
       deliveryStatus: {
         pending: 'Pending',
