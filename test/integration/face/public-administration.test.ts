@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { KmsSigner } from '@sello/aws';
+import { FaceConnector } from '@sello/aws/connectors';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { scratch, xmllint, xmlsec1Verify } from '../../conformance/facturae/support.ts';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
@@ -13,6 +16,7 @@ const api = await startApi();
 const endpoints = inject('endpoints');
 const files = scratch();
 let key: string;
+let tenantId: string;
 
 const dir3 = {
   accountingOffice: { code: 'L01280796', name: 'Intervención General' },
@@ -28,7 +32,7 @@ const ayuntamiento = aCustomer({
 });
 
 beforeAll(async () => {
-  ({ key } = await createTenant());
+  ({ key, tenantId } = await createTenant());
 });
 
 describe('a public administration customer (DIR3)', () => {
@@ -154,5 +158,96 @@ describe('an invoice to a public administration', () => {
     );
     expect(signature.output).toContain('OK');
     expect(signature.status).toBe(0);
+  });
+
+  it('is forwarded to FACe, which takes it, and the invoice shows the registry number it answered', async () => {
+    const res = await api.call('POST', `/v1/invoices/${invoiceId}/forward`, {
+      key,
+      body: { connector: 'face' },
+    });
+    expect(res.status).toBe(202);
+    expect(res.json).toMatchObject({ connector: 'face', status: 'sending', attempts: 1 });
+    expect(await api.settled()).toEqual([]);
+
+    const invoice = (await api.call('GET', `/v1/invoices/${invoiceId}`, { key })).json;
+    expect(invoice.forwarding).toEqual([
+      expect.objectContaining({
+        connector: 'face',
+        status: 'delivered',
+        registryNumber: expect.stringMatching(/^\d{12}$/),
+        attempts: 1,
+      }),
+    ]);
+    const { registryNumber } = invoice.forwarding[0];
+
+    // FACe holds it under that number: its status query (signed like every request) answers it.
+    const face = new FaceConnector({
+      endpoint: endpoints.faceUrl,
+      signer: new KmsSigner(new KMSClient({})),
+      identityOf: async () => ({
+        keyId: endpoints.signingKeyId,
+        certificatePem: endpoints.signingCertificate,
+        algorithm: 'RSASSA_PKCS1_V1_5_SHA_256',
+      }),
+    });
+    const status = await face.status(tenantId, registryNumber);
+    expect(status.processing).toEqual({
+      codigo: '1200',
+      descripcion: 'La factura ha sido registrada en el registro electrónico REC',
+    });
+  });
+
+  it('is not forwarded again once delivered (409)', async () => {
+    const again = await api.call('POST', `/v1/invoices/${invoiceId}/forward`, {
+      key,
+      body: { connector: 'face' },
+    });
+    expect(again.status).toBe(409);
+  });
+});
+
+describe('an invoice to a buyer without DIR3 units', () => {
+  it('is forwarded, FACe refuses it, and the invoice shows its code and why', async () => {
+    const customer = await api.call('POST', '/v1/customers', {
+      key,
+      body: { ...ayuntamiento, dir3: undefined },
+    });
+    const series = `N${randomBytes(4).toString('hex').toUpperCase()}`;
+    await api.call('POST', '/v1/series', { key, body: { code: series, kind: 'standard' } });
+    const draft = await api.call('POST', '/v1/invoices', {
+      key,
+      body: {
+        customerId: customer.json.id,
+        series,
+        lines: [
+          {
+            description: 'Revisión',
+            quantity: '1',
+            unitPrice: '100.00',
+            taxes: [{ type: 'IVA', rate: '21' }],
+          },
+        ],
+      },
+    });
+    expect(draft.status).toBe(201);
+    expect((await api.call('POST', `/v1/invoices/${draft.json.id}/issue`, { key })).status).toBe(
+      200,
+    );
+    const res = await api.call('POST', `/v1/invoices/${draft.json.id}/forward`, {
+      key,
+      body: { connector: 'face' },
+    });
+    expect(res.status).toBe(202);
+    expect(await api.settled()).toEqual([]);
+
+    const invoice = (await api.call('GET', `/v1/invoices/${draft.json.id}`, { key })).json;
+    expect(invoice.forwarding).toEqual([
+      expect.objectContaining({
+        connector: 'face',
+        status: 'rejected',
+        error: { code: '305', message: expect.stringContaining('unidades DIR3') },
+      }),
+    ]);
+    expect(invoice.forwarding[0].registryNumber).toBeUndefined();
   });
 });
