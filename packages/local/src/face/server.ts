@@ -93,12 +93,12 @@ function readWsdl() {
   return { wsdl, namespace, operations };
 }
 
-const escape = (value: string) =>
+const escapeXml = (value: string) =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const leaves = (values: Record<string, string>) =>
   Object.entries(values)
-    .map(([k, v]) => `<${k}>${escape(v)}</${k}>`)
+    .map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`)
     .join('');
 
 const envelope = (inner: string) =>
@@ -235,7 +235,7 @@ export async function startFaceFake(options: FaceFakeOptions = {}): Promise<Face
         status: 500,
         body: envelope(
           '<soapenv:Fault xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd">' +
-            `<faultcode>${checked.fault}</faultcode><faultstring>${escape(checked.message)}</faultstring>` +
+            `<faultcode>${checked.fault}</faultcode><faultstring>${escapeXml(checked.message)}</faultstring>` +
             '</soapenv:Fault>',
         ),
       };
@@ -246,7 +246,7 @@ export async function startFaceFake(options: FaceFakeOptions = {}): Promise<Face
       return {
         status: 500,
         body: envelope(
-          `<soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>${FACE_FAKE_CODES.unknownOperation} Operación desconocida: ${escape(name)}</faultstring></soapenv:Fault>`,
+          `<soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>${FACE_FAKE_CODES.unknownOperation} Operación desconocida: ${escapeXml(name)}</faultstring></soapenv:Fault>`,
         ),
       };
     }
@@ -279,7 +279,7 @@ export async function startFaceFake(options: FaceFakeOptions = {}): Promise<Face
             500,
             'text/xml',
             envelope(
-              `<soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>${escape((error as Error).message)}</faultstring></soapenv:Fault>`,
+              `<soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>${escapeXml((error as Error).message)}</faultstring></soapenv:Fault>`,
             ),
           ),
       );
