@@ -141,9 +141,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       }),
     );
     log(`sandbox PAC ${pac.url} (SW Sapien protocol; ${join(dataDir, 'pac')})`);
-    // Public administrations: the FACe fake the FACe connector forwards to (held in memory).
-    const face = await started(startFaceFake());
-    log(`FACe fake ${face.url} (facturasspp2, WS-Security)`);
+    // Public administrations: the FACe fake the FACe connector forwards to (kept in the data folder).
+    const face = await started(
+      startFaceFake({ journalPath: join(dataDir, 'face', 'registered.jsonl') }),
+    );
+    log(`FACe fake ${face.url} (facturasspp2, WS-Security; ${join(dataDir, 'face')})`);
     // Connectors: the fake insurer platform (registrations kept in the data folder).
     const insurer = await started(
       startInsurerPlatformFake({

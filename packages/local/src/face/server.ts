@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { readFacturae, signatureProblems, xsdProblems } from './facturae-checks.ts';
@@ -15,7 +16,8 @@ import { verifyWsSecurity } from './verify-wsse.ts';
  * invoice that is not valid Facturae 3.2.2 (XSD), whose XAdES signature does not verify, that does
  * not carry the buyer's three DIR3 units (AdministrativeCentres 01, 02, 03) or that was presented
  * already; otherwise it registers it and answers its `numeroRegistro`. `consultarFactura` answers
- * the state of what it registered. What it holds is kept in memory.
+ * the state of what it registered. What it registered is kept in a file of JSON lines when given
+ * one (`npm start`: the data folder), so its numbers and answers outlive a restart.
  *
  * Refusal codes: 415 (already presented) as FACe answers it; the others are this fake's own
  * (FACe's catalogue of codes is not published in the sources found), in FACe's shape: a
@@ -67,6 +69,8 @@ export interface RegisteredInvoice {
 
 export interface FaceFakeOptions {
   port?: number;
+  /** Where registered invoices are kept (JSON lines, appended); none: in memory only. */
+  journalPath?: string;
   now?: () => Date;
 }
 
@@ -133,6 +137,25 @@ export async function startFaceFake(options: FaceFakeOptions = {}): Promise<Face
   const invoices = new Map<string, RegisteredInvoice>();
   const presented = new Map<string, string>(); // issuer|series|number → numeroRegistro
   let sequence = 0;
+  const remember = (registered: RegisteredInvoice) => {
+    invoices.set(registered.numeroRegistro, registered);
+    presented.set(
+      `${registered.identificadorEmisor}|${registered.serieFactura}|${registered.numeroFactura}`,
+      registered.numeroRegistro,
+    );
+    sequence = Math.max(sequence, Number(registered.numeroRegistro.slice(4)) || 0);
+  };
+  const { journalPath } = options;
+  if (journalPath && existsSync(journalPath)) {
+    for (const line of readFileSync(journalPath, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      try {
+        remember(JSON.parse(line) as RegisteredInvoice);
+      } catch {
+        // a line torn by a killed process; the ones before it stand
+      }
+    }
+  }
 
   const answer = (operation: string, codigo: string, descripcion: string, factura = '') =>
     envelope(
@@ -197,8 +220,11 @@ export async function startFaceFake(options: FaceFakeOptions = {}): Promise<Face
       presentedBy,
       tramitacion: REGISTRADA,
     };
-    invoices.set(numeroRegistro, registered);
-    presented.set(key, numeroRegistro);
+    remember(registered);
+    if (journalPath) {
+      mkdirSync(dirname(journalPath), { recursive: true });
+      appendFileSync(journalPath, `${JSON.stringify(registered)}\n`);
+    }
     const { correo: _c, presentedBy: _p, tramitacion: _t, ...shown } = registered;
     return answer(
       'enviarFactura',
