@@ -1,25 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { buildPkcs12, testSelfSigned } from '@sello/signing/testing';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, launchBrowser, openPage, type WatchedPage, WIDTHS } from './support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { checkPage, WIDTHS, watchedBrowser } from './support/browser.ts';
 import { signIn } from './support/session.ts';
 
 const info = inject('platform');
-let browser: Browser;
-const open: WatchedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
-});
+const { pageAt } = watchedBrowser(info.portalUrl);
 
 async function call(method: string, path: string, key?: string, body?: unknown) {
   const response = await fetch(`${info.apiUrl}${path}`, {
@@ -77,10 +63,7 @@ describe('the signing certificate page and the tax id', () => {
       en: ['It does not prove it', 'self-signed', 'It still signs your invoices'],
     };
     for (const width of WIDTHS) {
-      const { page } = await openPage(browser, info.portalUrl, width).then((watched) => {
-        open.push(watched);
-        return watched;
-      });
+      const { page } = await pageAt(width);
       await signIn(page, email, password, '/settings/signing-certificate');
       for (const [language, texts] of Object.entries(expected)) {
         await page.goto(`/settings/signing-certificate?lang=${language}`);

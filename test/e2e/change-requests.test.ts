@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalInfo } from '../support/local-platform.ts';
-import { checkPage, launchBrowser, openPage, type WatchedPage } from './support/browser.ts';
+import { checkPage, watchedBrowser } from './support/browser.ts';
 import { followNav } from './support/navigation.ts';
 import { signIn } from './support/session.ts';
 
@@ -11,8 +11,7 @@ import { signIn } from './support/session.ts';
  * invoice page's own rectification form; the customer's mail carries the corrective's PDF.
  */
 const info = inject('platform') as LocalInfo;
-let browser: Browser;
-const open: WatchedPage[] = [];
+const { pageAt } = watchedBrowser(info.portalUrl);
 
 async function call(method: string, path: string, key: string | undefined, body?: unknown) {
   const res = await fetch(`${info.apiUrl}${path}`, {
@@ -93,23 +92,6 @@ beforeAll(async () => {
     type: 'correctData',
     message: 'Eran tres revisiones, no dos.',
   });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function pageAt(width: number): Promise<WatchedPage> {
-  const watched = await openPage(browser, info.portalUrl, width);
-  open.push(watched);
-  return watched;
-}
-
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
 });
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });

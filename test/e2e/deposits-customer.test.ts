@@ -1,16 +1,9 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  ARTIFACTS,
-  checkPage,
-  launchBrowser,
-  openPage,
-  type WatchedPage,
-  WIDTHS,
-} from './support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ARTIFACTS, checkPage, WIDTHS, watchedBrowser } from './support/browser.ts';
 import { signIn } from './support/session.ts';
 
 /**
@@ -21,8 +14,7 @@ import { signIn } from './support/session.ts';
  * customer of the same tenant, sees none of it.
  */
 const info = inject('platform');
-let browser: Browser;
-const open: WatchedPage[] = [];
+const { pageAt } = watchedBrowser(info.portalUrl);
 
 /** The browser's globals the in-page measurement uses (the test program has no DOM types). */
 declare const document: {
@@ -41,18 +33,6 @@ declare class MutationObserver {
   observe(target: unknown, options: object): void;
   disconnect(): void;
 }
-
-async function pageAt(width: number): Promise<WatchedPage> {
-  const watched = await openPage(browser, info.portalUrl, width);
-  open.push(watched);
-  return watched;
-}
-
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
-});
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -188,7 +168,6 @@ const invoicing = () => `/movements/${info.tenantId}`;
 let invoiceId: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   notifications = (await api('GET', '/v1/settings')).notifications?.recipientsOnIssue;
   await api('PATCH', '/v1/settings', { notifications: { recipientsOnIssue: true } });
   ruiz = await aRegisteredCustomer('Clínica Dental Ruiz, S.L.P.');
@@ -219,7 +198,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   await api('PATCH', '/v1/settings', {
     notifications: { recipientsOnIssue: notifications ?? false },
   });

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, launchBrowser, openPage, type WatchedPage, WIDTHS } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkPage, WIDTHS, watchedBrowser } from './support/browser.ts';
 import { followNav } from './support/navigation.ts';
 import { signIn } from './support/session.ts';
 
@@ -10,20 +10,7 @@ import { signIn } from './support/session.ts';
  * status, payment days), and a customer's deposits on its page.
  */
 const info = inject('platform');
-let browser: Browser;
-const open: WatchedPage[] = [];
-
-async function pageAt(width: number): Promise<WatchedPage> {
-  const watched = await openPage(browser, info.portalUrl, width);
-  open.push(watched);
-  return watched;
-}
-
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
-});
+const { pageAt } = watchedBrowser(info.portalUrl);
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -75,7 +62,6 @@ let gimnasio: string;
 let academia: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   gimnasio = await aCustomer(`Gimnasio Ebro ${tag}`);
   academia = await aCustomer(`Academia Moncayo ${tag}`);
   await api('POST', '/v1/deposits', {
@@ -89,7 +75,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   // The demo tenant's customer list is left as this file found it (another file starts from
   // "no customers yet"); their deposits keep naming them.
   for (const c of customers) await api('DELETE', `/v1/customers/${c.id}`);

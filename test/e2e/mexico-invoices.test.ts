@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { aMexicanCustomer, SAT_TEST_CSD } from '../support/mexico.ts';
-import { checkPage, launchBrowser, openPage, type WatchedPage } from './support/browser.ts';
+import { checkPage, watchedBrowser } from './support/browser.ts';
 import { signIn } from './support/session.ts';
 
 /**
@@ -13,8 +13,7 @@ import { signIn } from './support/session.ts';
  * downloaded, then cancelled at SAT with reason 02.
  */
 const info = inject('platform');
-let browser: Browser;
-const open: WatchedPage[] = [];
+const { pageAt } = watchedBrowser(info.portalUrl);
 
 /** A business of this file's own with SAT's test CSD's RFC, signed up through the API. */
 const owner = {
@@ -96,23 +95,6 @@ beforeAll(async () => {
     headers: { 'if-match': `"v${tenant.version}"` },
   });
   await call('PUT', '/v1/csd', { body: SAT_TEST_CSD });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function pageAt(width: number): Promise<WatchedPage> {
-  const watched = await openPage(browser, info.portalUrl, width);
-  open.push(watched);
-  return watched;
-}
-
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
 });
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });

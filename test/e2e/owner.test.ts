@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, launchBrowser, openPage, type WatchedPage, WIDTHS } from './support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkPage, WIDTHS, watchedBrowser } from './support/browser.ts';
 import { followNav } from './support/navigation.ts';
 import { signIn } from './support/session.ts';
 
@@ -11,8 +11,7 @@ import { signIn } from './support/session.ts';
  */
 
 const info = inject('platform');
-let browser: Browser;
-const open: WatchedPage[] = [];
+const { pageAt } = watchedBrowser(info.portalUrl);
 
 /** A customer of this file only (a valid NIF no other browser test uses). */
 const CUSTOMER = { taxId: '87654321X', name: 'Comunidad Calle Olmo 3' };
@@ -37,7 +36,6 @@ async function api(path: string, init: RequestInit & { token?: string } = {}) {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   const created = await api('/v1/customers', {
     method: 'POST',
     body: JSON.stringify({
@@ -51,7 +49,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   // The other browser files start from the demo tenant as it was: the task and the customer
   // go, and the catalog is emptied (the documents they made stay, as they do in the product).
   if (taskId) await api(`/v1/tasks/${taskId}`, { method: 'DELETE' });
@@ -60,18 +57,6 @@ afterAll(async () => {
     for (const item of json.items ?? []) await api(`/v1/${kind}/${item.id}`, { method: 'DELETE' });
   }
   if (customerId) await api(`/v1/customers/${customerId}`, { method: 'DELETE' });
-});
-
-async function pageAt(width: number): Promise<WatchedPage> {
-  const watched = await openPage(browser, info.portalUrl, width);
-  open.push(watched);
-  return watched;
-}
-
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
 });
 
 /** The `token` of the last invitation link mailed to `email`, from the local mail viewer. */

@@ -1,13 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  checkPage,
-  firstLoadJs,
-  launchBrowser,
-  openPage,
-  type WatchedPage,
-  WIDTHS,
-} from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkPage, firstLoadJs, WIDTHS, watchedBrowser } from './support/browser.ts';
 import { followNav } from './support/navigation.ts';
 import { signIn } from './support/session.ts';
 
@@ -15,8 +8,7 @@ import { signIn } from './support/session.ts';
 const FIRST_LOAD_BUDGET = 200 * 1024;
 
 const info = inject('platform');
-let browser: Browser;
-const open: WatchedPage[] = [];
+const { pageAt } = watchedBrowser(info.portalUrl);
 
 /**
  * A business of this file's own, signed up through the API: its customer list starts empty
@@ -42,25 +34,9 @@ beforeAll(async () => {
     }),
   });
   expect(signedUp.status, await signedUp.clone().text()).toBe(201);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** A page at `width` whose console errors fail the test that opened it. */
-async function pageAt(width: number): Promise<WatchedPage> {
-  const watched = await openPage(browser, info.portalUrl, width);
-  open.push(watched);
-  return watched;
-}
-
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
-});
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, launchBrowser, openPage, type WatchedPage, WIDTHS } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkPage, WIDTHS, watchedBrowser } from './support/browser.ts';
 import { signIn } from './support/session.ts';
 
 /**
@@ -10,28 +10,7 @@ import { signIn } from './support/session.ts';
  * issuer seeing it accepted.
  */
 const info = inject('platform');
-let browser: Browser;
-const open: WatchedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function pageAt(width: number): Promise<WatchedPage> {
-  const watched = await openPage(browser, info.portalUrl, width);
-  open.push(watched);
-  return watched;
-}
-
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
-});
+const { pageAt } = watchedBrowser(info.portalUrl);
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 

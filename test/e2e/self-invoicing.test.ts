@@ -1,15 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalInfo } from '../support/local-platform.ts';
-import {
-  checkPage,
-  firstLoadJs,
-  launchBrowser,
-  openPage,
-  type WatchedPage,
-} from './support/browser.ts';
+import { checkPage, firstLoadJs, watchedBrowser } from './support/browser.ts';
 
 /**
  * The public self-invoicing page (`/f/{companyNumber}`) in Chromium, without a session: a
@@ -18,8 +12,7 @@ import {
 const info = inject('platform') as LocalInfo & {
   mx?: { apiKey: string; tenantId: string; companyNumber?: string };
 };
-let browser: Browser;
-const open: WatchedPage[] = [];
+const { pageAt } = watchedBrowser(info.portalUrl);
 
 const fresh = (prefix: string) => `${prefix}${randomBytes(3).toString('hex').toUpperCase()}`;
 
@@ -67,25 +60,11 @@ beforeAll(async () => {
     concept: { description: 'Venta', satProductKey: '01010101', satUnitKey: 'ACT' },
   });
   es = await enable(info.apiKey);
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await mx?.restore();
   await es?.restore();
-});
-
-async function pageAt(width: number): Promise<WatchedPage> {
-  const watched = await openPage(browser, info.portalUrl, width);
-  open.push(watched);
-  return watched;
-}
-
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
 });
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, launchBrowser, openPage, type WatchedPage, WIDTHS } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { checkPage, WIDTHS, watchedBrowser } from './support/browser.ts';
 import { signIn } from './support/session.ts';
 
 /**
@@ -10,29 +10,8 @@ import { signIn } from './support/session.ts';
  * demo tenant back as it found it, since the browser tests after this file share it.
  */
 const info = inject('platform');
-let browser: Browser;
-const open: WatchedPage[] = [];
+const { pageAt } = watchedBrowser(info.portalUrl);
 const LOGO = readFileSync(join(import.meta.dirname, '../fixtures/branding/logo.png'));
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function pageAt(width: number): Promise<WatchedPage> {
-  const watched = await openPage(browser, info.portalUrl, width);
-  open.push(watched);
-  return watched;
-}
-
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
-});
 
 /** Sello's API called as an ERP does, with an API key. */
 async function callApi(method: string, path: string, body?: unknown) {

@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalInfo } from '../support/local-platform.ts';
 import { SAT_TEST_CSD } from '../support/mexico.ts';
-import {
-  checkPage,
-  firstLoadJs,
-  launchBrowser,
-  openPage,
-  type WatchedPage,
-} from './support/browser.ts';
+import { checkPage, firstLoadJs, watchedBrowser } from './support/browser.ts';
 import { signIn } from './support/session.ts';
 
 /**
@@ -22,8 +16,7 @@ import { signIn } from './support/session.ts';
 const info = inject('platform') as LocalInfo & {
   mx?: { apiKey: string; tenantId: string; companyNumber?: string };
 };
-let browser: Browser;
-const open: WatchedPage[] = [];
+const { pageAt } = watchedBrowser(info.portalUrl);
 const CERTS = join(import.meta.dirname, '../fixtures/schemas/cfdi/certs');
 /** SAT's test CSD: its certificate number is its serial number read as ASCII digits. */
 const CSD_NUMBER = '30001000000500003416';
@@ -63,23 +56,6 @@ beforeAll(async () => {
     owner: { name: 'Dueña de Prueba', ...owner },
   });
   expect(made.status, JSON.stringify(made.json)).toBe(201);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function pageAt(width: number): Promise<WatchedPage> {
-  const watched = await openPage(browser, info.portalUrl, width);
-  open.push(watched);
-  return watched;
-}
-
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
 });
 
 const heading = (page: Page, level: number) => page.getByRole('heading', { level });

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { checkPage, launchBrowser, openPage, type WatchedPage, WIDTHS } from './support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkPage, WIDTHS, watchedBrowser } from './support/browser.ts';
 import { signIn } from './support/session.ts';
 
 const info = inject('platform');
-let browser: Browser;
-const open: WatchedPage[] = [];
+const { pageAt } = watchedBrowser(info.portalUrl);
 
 /** The customer this journey creates, and where its mail goes. */
 const CUSTOMER = {
@@ -55,7 +54,6 @@ const text = async (locator: Locator) => (await locator.textContent())?.replace(
 const plain = (s: string) => s.replace(/\s/g, ' ');
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   await api('POST', '/v1/products', {
     ...PRODUCT,
     unit: 'ud',
@@ -64,7 +62,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   // The files share the demo tenant: its customer list is left as this file found it (another
   // file starts from "no customers yet"). Its invoices keep their own copy of the customer.
   const found = await api<{ items: { id: string }[] }>(
@@ -78,18 +75,6 @@ afterAll(async () => {
     });
     expect(response.status).toBe(204);
   }
-});
-
-async function pageAt(width: number): Promise<WatchedPage> {
-  const watched = await openPage(browser, info.portalUrl, width);
-  open.push(watched);
-  return watched;
-}
-
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
 });
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { LocalInfo } from '../support/local-platform.ts';
-import { checkPage, launchBrowser, openPage, type WatchedPage } from './support/browser.ts';
+import { checkPage, watchedBrowser } from './support/browser.ts';
 import { followNav } from './support/navigation.ts';
 import { signIn } from './support/session.ts';
 
@@ -12,8 +12,7 @@ import { signIn } from './support/session.ts';
  * Mexican tenant's global invoices.
  */
 const info = inject('platform') as LocalInfo & { mx?: { apiKey: string; tenantId: string } };
-let browser: Browser;
-const open: WatchedPage[] = [];
+const { pageAt } = watchedBrowser(info.portalUrl);
 
 const fresh = (prefix: string) => `${prefix}${randomBytes(3).toString('hex').toUpperCase()}`;
 
@@ -117,23 +116,6 @@ beforeAll(async () => {
   redeemedInvoiceId = ((await redeemed.json()) as { invoiceId: string }).invoiceId;
   expect((await redeem(refs.approved, emails.approved)).status).toBe(202);
   expect((await redeem(refs.declined, emails.declined)).status).toBe(202);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function pageAt(width: number): Promise<WatchedPage> {
-  const watched = await openPage(browser, info.portalUrl, width);
-  open.push(watched);
-  return watched;
-}
-
-afterEach(async () => {
-  const pages = open.splice(0);
-  for (const p of pages) await p.close();
-  expect(pages.flatMap((p) => p.errors)).toEqual([]);
 });
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 /** The browser's globals as these checks use them (the test program has no DOM types). */
 declare const document: {
@@ -84,6 +84,46 @@ export async function openPage(
     errors,
     allowConsoleError: (pattern) => allowed.push(pattern),
     close: () => context.close(),
+  };
+}
+
+/** The browser of one test file and the pages its tests open. */
+export interface WatchedBrowser {
+  /** A page of the portal at `width`, closed after the test; its console errors fail the test. */
+  pageAt(width: number): Promise<WatchedPage>;
+  /** The browser itself, once the file's tests run. */
+  browser(): Browser;
+}
+
+/**
+ * Launches the file's browser before its tests and closes it after; every page opened by
+ * `pageAt` is closed after each test, whose console errors then fail that test.
+ */
+export function watchedBrowser(portalUrl: string): WatchedBrowser {
+  let browser: Browser | undefined;
+  const open: WatchedPage[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const pages = open.splice(0);
+    for (const p of pages) await p.close();
+    expect(pages.flatMap((p) => p.errors)).toEqual([]);
+  });
+  const launched = () => {
+    if (!browser) throw new Error('the browser starts in beforeAll: use it inside a test or hook');
+    return browser;
+  };
+  return {
+    browser: launched,
+    async pageAt(width) {
+      const watched = await openPage(launched(), portalUrl, width);
+      open.push(watched);
+      return watched;
+    },
   };
 }
 
