@@ -10,9 +10,9 @@
  * 1. the two totals add up to the valuation's total, to the cent, always;
  * 2. the insured's total is the franchise whenever a base in cents gives it and a deduction in
  *    cents gives the insurer the rest;
- * 3. otherwise the insured's total is the nearest that allows (1), the lower first among two as
- *    near (the owner never pays more than the franchise for a rounding's sake): one cent off,
- *    since at one rate a total never skips two cents in a row (one IVA or IGIC rate only).
+ * 3. otherwise the insured's total is the nearest below the franchise that allows (1), so the
+ *    owner never pays more than the franchise for a rounding's sake (a cent or two less, which
+ *    the insurer's invoice carries); above it only if nothing below within reach does.
  * The deduction is not the insured's base: it is the amount that makes the insurer's own total
  * the rest. 1,020.30 at IVA 21 is 1,234.56; a franchise of 300.00 is a base of 247.93; the
  * insurer's lines less 247.93 would total 934.57 (one cent over), so its deduction is 247.94
@@ -91,7 +91,7 @@ export function splitFranchise(
   const factor = insuredTotal(probe).dividedBy(probe);
   const net = new Dec(whole.net);
 
-  for (const offset of offsets(REACH)) {
+  for (const offset of belowFirst(REACH)) {
     const owed = franchise.plus(unit.times(offset));
     if (owed.isNegative() || owed.greaterThan(total)) continue;
     const base = near(owed.dividedBy(factor).toDecimalPlaces(units), unit, (b) =>
@@ -133,6 +133,14 @@ function assertOneRate(taxes: readonly LineTax[]): void {
       },
     ]);
   }
+}
+
+/** 0, −1, −2, …, −reach, then 1, 2, …, reach: what the insured may owe, never above first. */
+function belowFirst(reach: number): number[] {
+  const out = [0];
+  for (let k = 1; k <= reach; k++) out.push(-k);
+  for (let k = 1; k <= reach; k++) out.push(k);
+  return out;
 }
 
 /** 0, −1, 1, −2, 2, …: nearest first, the lower first among two as near. */
