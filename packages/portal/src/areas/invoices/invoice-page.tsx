@@ -14,6 +14,7 @@ import { useErrorMessage } from '../../ui/states.tsx';
 import { CfdiPanel } from './cfdi-panel.tsx';
 import { InvoiceActionDialog } from './dialogs.tsx';
 import { InvoiceEditor } from './editor-page.tsx';
+import { ForwardingPanel } from './forwarding.tsx';
 import { isMexicanInvoice } from './mexico.ts';
 import { PdfPreview } from './preview.tsx';
 import {
@@ -324,6 +325,8 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
       ) : (
         <VerifactuPanel invoice={invoice} />
       )}
+
+      {draft || invoice.status === 'void' ? null : <ForwardingPanel invoice={invoice} />}
 
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('invoices.view.history')}</h2>

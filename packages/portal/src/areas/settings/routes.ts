@@ -23,6 +23,10 @@ export const settingsRoutes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./series.tsx')).SeriesSection }),
       },
       {
+        path: 'centres',
+        lazy: async () => ({ Component: (await import('./centres.tsx')).CentresSection }),
+      },
+      {
         path: 'payment',
         lazy: async () => ({ Component: (await import('./preferences.tsx')).PaymentSection }),
       },

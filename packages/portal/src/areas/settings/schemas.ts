@@ -4,3 +4,4 @@
  * the area (a dynamic import of the contracts package itself re-chunked the first load).
  */
 export { CsdInput, SettingsPatch, TenantPatch } from '@sello/contracts';
+export { CentreInput, CentrePatch } from '@sello/contracts';
