@@ -1,7 +1,10 @@
 import {
   DynamoApiKeyRepository,
   DynamoAttemptCounter,
+  DynamoCentreRepository,
   DynamoChangeRequestRepository,
+  DynamoClaimDocumentRepository,
+  DynamoClaimRepository,
   DynamoCsdIdentityRepository,
   DynamoCustomerDirectory,
   DynamoCustomerPricesRepository,
@@ -34,6 +37,7 @@ import {
   DynamoTaskRunRepository,
   DynamoTenantRepository,
   DynamoTicketRepository,
+  DynamoValuationRepository,
   DynamoVerifactuRepository,
   DynamoWebhookDeliveryRepository,
   DynamoWebhookSubscriptionRepository,
@@ -103,6 +107,11 @@ function build() {
     invoicingPolicies: new DynamoInvoicingPolicyRepository(db, table),
     policyRuns: new DynamoPolicyRunRepository(db, table),
     documentGrants: new DynamoDocumentGrantStore(db, table),
+    // workshops: work centres, claim files, their valuations and documents
+    centres: new DynamoCentreRepository(db, table),
+    claims: new DynamoClaimRepository(db, table),
+    valuations: new DynamoValuationRepository(db, table),
+    claimDocuments: new DynamoClaimDocumentRepository(db, table),
   };
 }
 

@@ -1,4 +1,6 @@
+export * from './centres/index.ts';
 export * from './change-requests/index.ts';
+export * from './claims/index.ts';
 export * from './cognito/index.ts';
 export * from './customer-portal/index.ts';
 export * from './deposits/index.ts';

@@ -1,7 +1,9 @@
 import { defineTriggered, type RouteDef, type TriggeredDef } from './route.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { centresRoutes } from './routes/centres.ts';
 import { changeRequestsRoutes } from './routes/change-requests.ts';
+import { claimsRoutes } from './routes/claims.ts';
 import { csdRoutes } from './routes/csd.ts';
 import { customerPortalRoutes } from './routes/customer-portal.ts';
 import { customersRoutes } from './routes/customers.ts';
@@ -51,6 +53,8 @@ export const routes = {
   ...customerPortalRoutes,
   ...globalInvoicesRoutes,
   ...changeRequestsRoutes,
+  ...centresRoutes,
+  ...claimsRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;

@@ -6,6 +6,7 @@ export { forgetApiKey } from './middleware/auth/api-key.ts';
 export type { Caller, CredentialStores, PeopleCredentials } from './middleware/auth/caller.ts';
 export { authenticate, type Principal } from './middleware/auth/callers.ts';
 export { forgetMember, looksLikeJwt } from './middleware/auth/staff.ts';
+export { MAX_BODY_BYTES, readJsonBody } from './middleware/parse-request.ts';
 export * from './problem.ts';
 export * from './responses.ts';
 export * from './validate.ts';

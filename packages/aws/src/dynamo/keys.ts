@@ -33,6 +33,7 @@ export interface Key {
 }
 
 import { changeRequestsKeys } from './keys/change-requests.ts';
+import { claimsKeys } from './keys/claims.ts';
 import { customerPortalKeys } from './keys/customer-portal.ts';
 import { depositsKeys } from './keys/deposits.ts';
 import { exchangeKeys } from './keys/exchange.ts';
@@ -143,6 +144,7 @@ export const keys = {
   ...changeRequestsKeys,
   ...invoicingPoliciesKeys,
   ...customerPortalKeys,
+  ...claimsKeys,
 } as const;
 
 /** Strips key and index attributes from an item before mapping it to a domain object. */

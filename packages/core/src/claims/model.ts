@@ -1,3 +1,4 @@
+import type { Page, PageRequest } from '../shared/page.ts';
 import type { LineTax } from '../taxes/model.ts';
 
 /**
@@ -136,4 +137,73 @@ export interface ClaimReference {
   plate: string;
   /** Which side of the split this invoice is. */
   billedTo: 'insurer' | 'insured';
+}
+
+/** What a client changes of a claim file; `null` removes the centre or the estimate. */
+export interface ClaimPatch {
+  policyNumber?: string;
+  vehicle?: Vehicle;
+  centreId?: string | null;
+  estimate?: string | null;
+  /** Only `closed`: the other statuses follow from valuations and billing. */
+  status?: 'closed';
+}
+
+/** A page of the tenant's claims, newest first, narrowed by any of these. */
+export interface ClaimListQuery extends PageRequest {
+  status?: ClaimStatus;
+  insurerId?: string;
+  /** Normalised as stored (upper case, no spaces or dashes). */
+  plate?: string;
+  claimNumber?: string;
+}
+
+export interface ClaimRepository {
+  /**
+   * Writes a new claim together with the guard of its claim number for its insurer, all or none:
+   * a number the insurer already has is a ConflictError naming `claimNumber`.
+   */
+  create(claim: Claim): Promise<void>;
+  get(tenantId: string, id: string): Promise<Claim | undefined>;
+  list(tenantId: string, query: ClaimListQuery): Promise<Page<Claim>>;
+  /** Writes `next` only if the stored version is still `next.version - 1`; else PreconditionFailedError. */
+  update(next: Claim): Promise<void>;
+}
+
+export interface ValuationRepository {
+  get(tenantId: string, claimId: string, version: number): Promise<Valuation | undefined>;
+  /** Every version of the claim's valuation, oldest first. */
+  list(tenantId: string, claimId: string): Promise<Valuation[]>;
+  /**
+   * Stores a new version and moves the claim to it (status `valued`, `valuationVersion`, its
+   * version one up), all or none, only while the claim's latest version is still the one before
+   * and the claim is not closed. A lost race is a ConflictError naming `version`.
+   */
+  record(valuation: Valuation): Promise<void>;
+}
+
+export const CLAIM_DOCUMENT_KINDS = ['photo', 'appraisal', 'other'] as const;
+/** `photo` of the damage or the repair; `appraisal` the appraiser's report (PDF). */
+export type ClaimDocumentKind = (typeof CLAIM_DOCUMENT_KINDS)[number];
+
+/** A file linked to a claim: its bytes are in the artifact store under `key`. */
+export interface ClaimDocument {
+  id: string;
+  claimId: string;
+  tenantId: string;
+  kind: ClaimDocumentKind;
+  fileName: string;
+  contentType: string;
+  size: number;
+  /** Of the bytes, hex. */
+  sha256: string;
+  key: string;
+  uploadedAt: string;
+}
+
+export interface ClaimDocumentRepository {
+  create(document: ClaimDocument): Promise<void>;
+  get(tenantId: string, claimId: string, id: string): Promise<ClaimDocument | undefined>;
+  /** Oldest first. */
+  list(tenantId: string, claimId: string): Promise<ClaimDocument[]>;
 }

@@ -1,0 +1,8 @@
+// Claim files of workshop → insurer billing: claims, their documents and valuations.
+
+export * from './claims.ts';
+export * from './documents.ts';
+export * from './model.ts';
+export * from './valuation-csv.ts';
+export * from './valuation-diff.ts';
+export * from './valuations.ts';
