@@ -129,3 +129,21 @@ describe('the CII oracles', () => {
     expect(fatal(cen.check(bad)).map((a) => a.id)).toEqual(['BR-04', 'CII-SR-014']);
   });
 });
+
+describe('CII of an invoice billed from a claim', () => {
+  const xml = buildCii(EXPORT_CASES.find((c) => c.name === 'claim-insurer')!.invoice);
+
+  it('names the claim (BT-10), the policy (BT-12) and the plate (BT-18) in the agreement', () => {
+    const agreement = section(xml, 'ram:ApplicableHeaderTradeAgreement');
+    expect(text(agreement, 'ram:BuyerReference')).toBe('SIN-2026-0042');
+    expect(agreement).toContain(
+      '<ram:ContractReferencedDocument><ram:IssuerAssignedID>POL-778899</ram:IssuerAssignedID>' +
+        '</ram:ContractReferencedDocument>',
+    );
+    expect(agreement).toContain(
+      '<ram:AdditionalReferencedDocument><ram:IssuerAssignedID>1234BCD</ram:IssuerAssignedID>' +
+        '<ram:TypeCode>130</ram:TypeCode><ram:ReferenceTypeCode>ABZ</ram:ReferenceTypeCode>' +
+        '</ram:AdditionalReferencedDocument>',
+    );
+  });
+});

@@ -434,6 +434,51 @@ const correctiveDifferences = invoice(
   },
 );
 
+/**
+ * The insurer's invoice of a claim (valuation 1,020.30 + IVA 21 = 1,234.56, franchise 300.00):
+ * the repair, less the franchise's deduction (247.94, so that 772.36 + 162.20 = 934.56 and
+ * 934.56 + 300.00 = 1,234.56), each line naming the claim file and the policy.
+ */
+const claimInsurer = invoice(
+  '2026-0009',
+  {
+    lines: [
+      {
+        description: 'PAR-0042 · Paragolpes delantero',
+        quantity: '1',
+        unitPrice: '1020.30',
+        unit: 'ud',
+        taxes: [{ type: 'IVA', rate: '21' }],
+        gross: '1020.3',
+        discount: '0',
+        net: '1020.30',
+        taxAmounts: [{ type: 'IVA', rate: '21', base: '1020.30', amount: '214.26' }],
+      },
+      {
+        description: 'Franquicia a cargo del asegurado',
+        quantity: '-1',
+        unitPrice: '247.94',
+        taxes: [{ type: 'IVA', rate: '21' }],
+        gross: '-247.94',
+        discount: '0',
+        net: '-247.94',
+        taxAmounts: [{ type: 'IVA', rate: '21', base: '-247.94', amount: '-52.07' }],
+      },
+    ],
+    breakdown: [{ type: 'IVA', rate: '21', base: '772.36', amount: '162.20', withheld: false }],
+    totals: { net: '772.36', tax: '162.20', withheld: '0.00', total: '934.56' },
+  },
+  {
+    claim: {
+      claimId: 'clm_demo',
+      claimNumber: 'SIN-2026-0042',
+      policyNumber: 'POL-778899',
+      plate: '1234BCD',
+      billedTo: 'insurer',
+    },
+  },
+);
+
 export const GOLDEN_INVOICES: readonly GoldenInvoice[] = [
   { name: 'iva21-simple', invoice: iva21Simple },
   { name: 'design-acceptance', invoice: designAcceptance },
@@ -442,6 +487,7 @@ export const GOLDEN_INVOICES: readonly GoldenInvoice[] = [
   { name: 'igic-canarias', invoice: igic },
   { name: 'eu-customer', invoice: euCustomer },
   { name: 'corrective-differences', invoice: correctiveDifferences },
+  { name: 'claim-insurer', invoice: claimInsurer },
 ];
 
 /** A line as the client gave it: what `computeInvoice` starts from. */

@@ -598,6 +598,41 @@ export const EXPORT_CASES: readonly ExportCase[] = [
     categories: ['L 7', 'E 0'],
   },
   {
+    // Billed from a claim (the acceptance valuation, 1,234.56 with a franchise of 300.00): the
+    // insurer's share, a deduction line for the franchise, the claim where the insurer matches.
+    name: 'claim-insurer',
+    invoice: issued(
+      'T2026-000001',
+      [
+        {
+          description: 'PAR-0042 · Paragolpes delantero',
+          quantity: '1',
+          unitPrice: '1020.30',
+          unit: 'ud',
+          taxes: iva('21'),
+        },
+        {
+          description: 'Franquicia a cargo del asegurado',
+          quantity: '-1',
+          unitPrice: '247.94',
+          taxes: iva('21'),
+        },
+      ],
+      {
+        series: 'T',
+        claim: {
+          claimId: 'clm_demo',
+          claimNumber: 'SIN-2026-0042',
+          policyNumber: 'POL-778899',
+          plate: '1234BCD',
+          billedTo: 'insurer',
+        },
+      },
+    ),
+    expect: { ubl: 'Invoice', ublType: '380', ciiType: '380' },
+    categories: ['S 21'],
+  },
+  {
     name: 'zero-rated',
     invoice: issued('F2026-000010', [
       { description: 'Pan común', quantity: '30', unitPrice: '1.20', taxes: iva('0') },

@@ -173,3 +173,16 @@ describe('the vendored rules', () => {
     expect(UNIT_CODES.filter((code) => !list!.includes(code))).toEqual([]);
   });
 });
+
+describe('UBL of an invoice billed from a claim', () => {
+  const xml = buildUbl(EXPORT_CASES.find((c) => c.name === 'claim-insurer')!.invoice);
+
+  it('names the claim where the insurer matches (BT-10), the policy (BT-12), the plate (BT-18)', () => {
+    expect(text(xml, 'cbc:BuyerReference')).toBe('SIN-2026-0042');
+    expect(section(xml, 'cac:ContractDocumentReference')).toContain('<cbc:ID>POL-778899</cbc:ID>');
+    expect(xml).toContain(
+      '<cac:AdditionalDocumentReference><cbc:ID schemeID="ABZ">1234BCD</cbc:ID>' +
+        '<cbc:DocumentTypeCode>130</cbc:DocumentTypeCode></cac:AdditionalDocumentReference>',
+    );
+  });
+});

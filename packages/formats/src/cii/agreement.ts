@@ -3,9 +3,10 @@ import { leaf, node } from '../xml/canonical.ts';
 import { buildTradeParty } from './parties.ts';
 
 /**
- * ApplicableHeaderTradeAgreement: buyer reference, seller, buyer, and the supporting documents
- * (BG-24) as AdditionalReferencedDocument with type 916, the only type that may carry a URI
- * (CII-DT-015).
+ * ApplicableHeaderTradeAgreement: buyer reference, seller, buyer, the contract (BT-12), the
+ * invoiced object (BT-18: AdditionalReferencedDocument type 130 with its scheme as
+ * ReferenceTypeCode) and the supporting documents (BG-24) as AdditionalReferencedDocument with
+ * type 916, the only type that may carry a URI (CII-DT-015).
  */
 export function buildAgreement(doc: En16931Invoice): string {
   return node(
@@ -13,6 +14,20 @@ export function buildAgreement(doc: En16931Invoice): string {
     leaf('ram:BuyerReference', doc.buyerReference) +
       buildTradeParty('ram:SellerTradeParty', doc.seller) +
       buildTradeParty('ram:BuyerTradeParty', doc.buyer) +
+      (doc.contractReference
+        ? node(
+            'ram:ContractReferencedDocument',
+            leaf('ram:IssuerAssignedID', doc.contractReference),
+          )
+        : '') +
+      (doc.invoicedObject
+        ? node(
+            'ram:AdditionalReferencedDocument',
+            leaf('ram:IssuerAssignedID', doc.invoicedObject.id) +
+              leaf('ram:TypeCode', '130') +
+              leaf('ram:ReferenceTypeCode', doc.invoicedObject.scheme),
+          )
+        : '') +
       doc.attachments
         .map((a) =>
           node(

@@ -81,6 +81,10 @@ export interface En16931Invoice {
   deliverTo?: Address;
   notes: string[];
   buyerReference: string;
+  /** BT-12: the contract the buyer bills under (an insurer: the policy of the claim). */
+  contractReference?: string;
+  /** BT-18 with its UNTDID 1153 scheme (an insured vehicle: its plate, ABZ). */
+  invoicedObject?: { id: string; scheme: string };
   preceding?: { number: string; issueDate: string };
   seller: En16931Party;
   buyer: En16931Party;
@@ -183,6 +187,7 @@ export function toEn16931(invoice: Invoice, options: ExportOptions = {}): En1693
 
   const notes = [
     invoice.notes?.trim() ?? '',
+    invoice.claim ? texts.claim(invoice.claim) : '',
     invoice.corrective
       ? texts.corrective({
           method: invoice.corrective.method,
@@ -229,7 +234,15 @@ export function toEn16931(invoice: Invoice, options: ExportOptions = {}): En1693
     ...(deliveryDate ? { deliveryDate } : {}),
     ...(intraCommunity ? { deliverTo: partyOf(invoice.customer, 'customer', true).address } : {}),
     notes,
-    buyerReference: options.buyerReference?.trim() || number,
+    // An insurer matches an invoice to its file by the claim number: the buyer's reference.
+    buyerReference: invoice.claim?.claimNumber || options.buyerReference?.trim() || number,
+    ...(invoice.claim
+      ? {
+          contractReference: invoice.claim.policyNumber,
+          // UNTDID 1153 ABZ: vehicle licence number.
+          invoicedObject: { id: invoice.claim.plate, scheme: 'ABZ' },
+        }
+      : {}),
     ...(invoice.corrective
       ? {
           preceding: {

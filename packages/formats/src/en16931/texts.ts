@@ -29,6 +29,8 @@ export interface Texts {
   }): string;
   withholding(row: { rate: string; base: string; amount: string }): string;
   verifactu: string;
+  /** The claim an invoice is billed from, for a person to read. */
+  claim(c: { claimNumber: string; policyNumber: string; plate: string }): string;
 }
 
 const es: Texts = {
@@ -51,6 +53,7 @@ const es: Texts = {
     `Retención IRPF ${r.rate} % sobre ${r.base} EUR: ${r.amount} EUR, que el cliente ingresa en la AEAT; figura como importe pagado y no se incluye en el importe a pagar.`,
   verifactu:
     'VERI*FACTU: factura verificable en la sede electrónica de la AEAT (URL del código QR)',
+  claim: (c) => `Siniestro ${c.claimNumber} · Póliza ${c.policyNumber} · Matrícula ${c.plate}`,
 };
 
 const ca: Texts = {
@@ -72,6 +75,7 @@ const ca: Texts = {
   withholding: (r) =>
     `Retenció IRPF ${r.rate} % sobre ${r.base} EUR: ${r.amount} EUR, que el client ingressa a l'AEAT; figura com a import pagat i no s'inclou en l'import a pagar.`,
   verifactu: "VERI*FACTU: factura verificable a la seu electrònica de l'AEAT (URL del codi QR)",
+  claim: (c) => `Sinistre ${c.claimNumber} · Pòlissa ${c.policyNumber} · Matrícula ${c.plate}`,
 };
 
 const en: Texts = {
@@ -93,6 +97,7 @@ const en: Texts = {
   withholding: (r) =>
     `Spanish income tax withholding (IRPF) ${r.rate} % on ${r.base} EUR: ${r.amount} EUR, paid by the customer to the tax agency; shown as paid amount and not included in the amount due.`,
   verifactu: 'VERI*FACTU: invoice verifiable at the AEAT website (QR code URL)',
+  claim: (c) => `Claim ${c.claimNumber} · Policy ${c.policyNumber} · Plate ${c.plate}`,
 };
 
 const TEXTS: Record<Language, Texts> = { es, ca, en };

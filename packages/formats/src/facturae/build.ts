@@ -1,6 +1,7 @@
 import type { Invoice } from '@sello/core/invoices';
 import { node } from '../xml/canonical.ts';
 import { buildAdditionalData, buildLegalLiterals } from './additional-data.ts';
+import { claimLineReferences, claimText } from './claim.ts';
 import { buildFileHeader } from './file-header.ts';
 import { buildInvoiceHeader } from './invoice-header.ts';
 import { buildIssueData } from './issue-data.ts';
@@ -36,10 +37,20 @@ export function buildFacturae(invoice: Invoice, options: FacturaeOptions = {}): 
       buildIssueData(invoice, options.description) +
       buildInvoiceTaxes(invoice) +
       buildTotals(invoice.totals) +
-      buildItems(invoice.lines, invoice.language, eurosRate(invoice)) +
+      buildItems(
+        invoice.lines,
+        invoice.language,
+        eurosRate(invoice),
+        claimLineReferences(invoice.claim),
+      ) +
       buildPaymentDetails(invoice) +
       buildLegalLiterals(invoice, options.legalLiterals) +
-      buildAdditionalData(invoice, options.additionalInformation),
+      buildAdditionalData(
+        invoice,
+        [invoice.claim && claimText(invoice.claim, invoice.language), options.additionalInformation]
+          .filter(Boolean)
+          .join('\n'),
+      ),
   );
   return (
     `${XML_DECLARATION}\n<fe:Facturae xmlns:fe="${FACTURAE_NAMESPACE}">` +

@@ -52,15 +52,20 @@ export function unitOfMeasure(unit: string | undefined): string {
   return UNIT_NAMES[unit.trim().toLowerCase().replace(/\.$/, '')] ?? '05';
 }
 
-/** `exchangeRate`: euros per unit, for an invoice not in euros (line taxes get their equivalent). */
+/**
+ * `exchangeRate`: euros per unit, for an invoice not in euros (line taxes get their equivalent).
+ * `references`: what every line carries before its description (an invoice billed from a claim:
+ * see `claimLineReferences`).
+ */
 export function buildItems(
   lines: readonly ComputedLine[],
   language: Language,
   exchangeRate?: string,
+  references = '',
 ): string {
   return node(
     'Items',
-    lines.map((line, i) => buildInvoiceLine(line, language, i, exchangeRate)).join(''),
+    lines.map((line, i) => buildInvoiceLine(line, language, i, exchangeRate, references)).join(''),
   );
 }
 
@@ -74,6 +79,7 @@ export function buildInvoiceLine(
   language: Language,
   index: number,
   exchangeRate?: string,
+  references = '',
 ): string {
   const path = `lines.${index}`;
   const unit = unitOfMeasure(line.unit);
@@ -111,7 +117,8 @@ export function buildInvoiceLine(
     : '';
   return node(
     'InvoiceLine',
-    leaf('ItemDescription', clip(line.description, 2500)) +
+    references +
+      leaf('ItemDescription', clip(line.description, 2500)) +
       leaf('Quantity', quantity(line.quantity, `${path}.quantity`)) +
       leaf('UnitOfMeasure', unit) +
       leaf('UnitPriceWithoutTax', upTo8(line.unitPrice, `${path}.unitPrice`)) +

@@ -1,5 +1,6 @@
 import { PEPPOL_CUSTOMIZATION_ID, PEPPOL_PROFILE_ID } from '../en16931/codes.ts';
 import type { En16931Invoice } from '../en16931/document.ts';
+import { leafWith } from '../en16931/xml.ts';
 import { leaf, node } from '../xml/canonical.ts';
 
 /** Header codes up to BuyerReference, in the order of the Invoice or CreditNote schema. */
@@ -32,7 +33,11 @@ export function buildNote(notes: readonly string[]): string {
   return leaf('cbc:Note', text.includes('#') ? `#AAI#${text}` : text);
 }
 
-/** BillingReference (BG-3) to the corrected invoice, and the supporting documents (BG-24). */
+/**
+ * BillingReference (BG-3) to the corrected invoice, the contract (BT-12), the invoiced object
+ * (BT-18: an AdditionalDocumentReference with type 130 and the identifier's scheme) and the
+ * supporting documents (BG-24), in schema order.
+ */
 export function buildReferences(doc: En16931Invoice): string {
   const billing = doc.preceding
     ? node(
@@ -41,6 +46,16 @@ export function buildReferences(doc: En16931Invoice): string {
           'cac:InvoiceDocumentReference',
           leaf('cbc:ID', doc.preceding.number) + leaf('cbc:IssueDate', doc.preceding.issueDate),
         ),
+      )
+    : '';
+  const contract = doc.contractReference
+    ? node('cac:ContractDocumentReference', leaf('cbc:ID', doc.contractReference))
+    : '';
+  const object = doc.invoicedObject
+    ? node(
+        'cac:AdditionalDocumentReference',
+        leafWith('cbc:ID', 'schemeID', doc.invoicedObject.scheme, doc.invoicedObject.id) +
+          leaf('cbc:DocumentTypeCode', '130'),
       )
     : '';
   const attachments = doc.attachments
@@ -53,5 +68,5 @@ export function buildReferences(doc: En16931Invoice): string {
       ),
     )
     .join('');
-  return billing + attachments;
+  return billing + contract + object + attachments;
 }
