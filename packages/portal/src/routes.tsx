@@ -1,8 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { accountRoutes } from './areas/account/routes.ts';
 import { catalogRoutes } from './areas/catalog/routes.ts';
-import { claimsRoutes } from './areas/claims/routes.ts';
 import { changeRequestsRoutes } from './areas/change-requests/routes.ts';
+import { claimsRoutes } from './areas/claims/routes.ts';
 import { customersRoutes } from './areas/customers/routes.ts';
 import { depositsRoutes } from './areas/deposits/routes.ts';
 import { developerRoutes } from './areas/developer/routes.ts';

@@ -164,6 +164,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/centres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the tenant's work centres, oldest first
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["listCentres"];
+        put?: never;
+        /**
+         * Create a work centre: its name and address print on its invoices, its own `series` (a standard series of the tenant) numbers them instead of the tenant's default
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        post: operations["createCentre"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/centres/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a work centre
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getCentre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a work centre (send `If-Match` to guard against lost updates); invoices made before keep the centre as it was
+         * @description Staff roles: owner, admin. API keys act for the whole tenant.
+         */
+        patch: operations["updateCentre"];
+        trace?: never;
+    };
     "/v1/change-requests": {
         parameters: {
             query?: never;
@@ -218,6 +266,142 @@ export interface paths {
          * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
          */
         post: operations["resolveChangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List claim files, newest first, by status, insurer, plate and claim number
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["listClaims"];
+        put?: never;
+        /**
+         * Open a claim file: the insurer and the insured are customers of the tenant, the plate is stored upper case without spaces or dashes, the VIN checked; a claim number is unique per insurer
+         * @description Staff roles: owner, admin, accountant, technician. API keys act for the whole tenant.
+         */
+        post: operations["createClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a claim file, with its latest valuation version and the invoices billed from it
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getClaim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a claim's policy, vehicle, centre or estimate, or close it (`status: closed`); send `If-Match` to guard against lost updates
+         * @description Staff roles: owner, admin, accountant, technician. API keys act for the whole tenant.
+         */
+        patch: operations["updateClaim"];
+        trace?: never;
+    };
+    "/v1/claims/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A claim's files, oldest first, each with the link it downloads from
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["listClaimDocuments"];
+        put?: never;
+        /**
+         * Link a file to a claim: a photo (PNG or JPEG) or the appraisal (PDF), the file itself as the body, at most 3 MiB; what it is is told by its bytes
+         * @description Staff roles: owner, admin, accountant, technician. API keys act for the whole tenant.
+         */
+        post: operations["addClaimDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file of a claim, as uploaded
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getClaimDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{id}/valuations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A claim's valuation versions, oldest first, each with what changed
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["listValuations"];
+        put?: never;
+        /**
+         * Import a version of the appraiser's valuation, as JSON `ValuationInput` or as `text/csv` (a header row, one line per row; version, franchise and tax rate as query parameters, see the README). Idempotent per claim and version: the same content answers 200 with the stored version; a new version must be the next one and carries what changed
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["importValuation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{id}/valuations/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of a claim’s valuation
+         * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
+         */
+        get: operations["getValuation"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1980,6 +2164,36 @@ export interface components {
             corrective?: components["schemas"]["Invoice"];
             original: components["schemas"]["Invoice"];
         };
+        Centre: {
+            address: components["schemas"]["Address"];
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            name: string;
+            series?: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        CentreInput: {
+            address: components["schemas"]["Address"];
+            /** @description How the centre is known, printed on its invoices, e.g. "Taller Valencia Norte" */
+            name: string;
+            /** @description A standard series of the tenant: this centre's invoices are numbered in it */
+            series?: string;
+        };
+        CentrePatch: {
+            address?: components["schemas"]["Address"];
+            /** @description How the centre is known, printed on its invoices, e.g. "Taller Valencia Norte" */
+            name?: string;
+            /** @description `null`: the tenant’s default series again */
+            series?: string | null;
+        };
+        CentreSnapshot: {
+            address: components["schemas"]["Address"];
+            id: string;
+            name: string;
+        };
         ChainVerification: {
             checked: number;
             firstBroken?: {
@@ -2110,6 +2324,80 @@ export interface components {
          * @enum {string}
          */
         ChangeRequestType: "cancel" | "correctData" | "split";
+        Claim: {
+            /** @description The work centre that repairs it */
+            centreId?: string;
+            /** @description The insurer's claim number (número de siniestro), unique per insurer; what the insurer matches invoices on */
+            claimNumber: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The workshop's own estimate before the appraiser's valuation, taxes included */
+            estimate?: string;
+            id: string;
+            /** @description The insured (the vehicle's owner), a customer of the tenant; pays the franchise */
+            insuredId: string;
+            /** @description The insurer, a customer of the tenant */
+            insurerId: string;
+            /** @description The invoices billed from the claim (insurer, and insured for the franchise) */
+            invoices?: {
+                insured?: string;
+                insurer: string;
+                valuationVersion: number;
+            };
+            policyNumber: string;
+            /**
+             * @description open: no valuation yet; valued: a valuation is imported; invoiced: its drafts are issued; closed
+             * @enum {string}
+             */
+            status: "open" | "valued" | "invoiced" | "closed";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The latest valuation version */
+            valuationVersion?: number;
+            vehicle: components["schemas"]["Vehicle"];
+            version: number;
+        };
+        ClaimDocument: {
+            claimId: string;
+            contentType: string;
+            fileName: string;
+            /** @description Where the file downloads (GET, with the same credentials) */
+            href: string;
+            id: string;
+            /** @enum {string} */
+            kind: "photo" | "appraisal" | "other";
+            sha256: string;
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        ClaimInput: {
+            /** @description The work centre that repairs it */
+            centreId?: string;
+            /** @description The insurer's claim number (número de siniestro), unique per insurer; what the insurer matches invoices on */
+            claimNumber: string;
+            /** @description The workshop's own estimate before the appraiser's valuation, taxes included */
+            estimate?: string;
+            /** @description The insured (the vehicle's owner), a customer of the tenant; pays the franchise */
+            insuredId: string;
+            /** @description The insurer, a customer of the tenant */
+            insurerId: string;
+            policyNumber: string;
+            vehicle: components["schemas"]["Vehicle"];
+        };
+        ClaimPatch: {
+            /** @description `null` removes it */
+            centreId?: string | null;
+            /** @description `null` removes it */
+            estimate?: string | null;
+            policyNumber?: string;
+            /**
+             * @description Close the claim; the other statuses follow from valuations and billing
+             * @constant
+             */
+            status?: "closed";
+            vehicle?: components["schemas"]["Vehicle"];
+        };
         CloseGlobalPeriod200: {
             /** @description Absent when the period had no open ticket */
             global?: components["schemas"]["GlobalInvoice"];
@@ -2908,8 +3196,24 @@ export interface components {
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
+        ListCentres200: {
+            items: components["schemas"]["Centre"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
         ListChangeRequests200: {
             items: components["schemas"]["ChangeRequest"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
+        /** @description All of them, on one page */
+        ListClaimDocuments200: {
+            items: components["schemas"]["ClaimDocument"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
+        ListClaims200: {
+            items: components["schemas"]["Claim"][];
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
@@ -2978,6 +3282,12 @@ export interface components {
         };
         ListUsers200: {
             items: components["schemas"]["Member"][];
+            /** @description Pass as `cursor` to get the next page */
+            nextCursor?: string;
+        };
+        /** @description All, on one page */
+        ListValuations200: {
+            items: components["schemas"]["Valuation"][];
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
@@ -4287,6 +4597,103 @@ export interface components {
             /** @enum {string} */
             severity: "error" | "warning";
         };
+        Valuation: {
+            appraiser?: {
+                name?: string;
+                reference?: string;
+            };
+            /** @description From version 2: what changed since the version before (lines matched by kind and reference, else kind and description) */
+            changes?: {
+                added: components["schemas"]["ValuationLine"][];
+                changed: {
+                    after: components["schemas"]["ValuationLine"];
+                    before: components["schemas"]["ValuationLine"];
+                }[];
+                franchise?: {
+                    after: string;
+                    before: string;
+                };
+                previousVersion: number;
+                removed: components["schemas"]["ValuationLine"][];
+                totals: {
+                    after: components["schemas"]["ValuationTotals"];
+                    before: components["schemas"]["ValuationTotals"];
+                };
+            };
+            claimId: string;
+            /** @description Of the canonical content: the same version, the same hash */
+            contentHash: string;
+            currency: string;
+            date?: string;
+            franchise: string;
+            /** Format: date-time */
+            importedAt: string;
+            lines: components["schemas"]["ValuationLine"][];
+            /** @enum {string} */
+            source: "json" | "csv" | "console";
+            taxes: components["schemas"]["TaxInput"][];
+            totals: components["schemas"]["ValuationTotals"];
+            version: number;
+        };
+        ValuationInput: {
+            /** @description Who valued it and their reference for the appraisal */
+            appraiser?: {
+                name?: string;
+                reference?: string;
+            };
+            /** @description EUR unless given */
+            currency?: string;
+            /**
+             * Format: date
+             * @description The appraisal's date, YYYY-MM-DD
+             */
+            date?: string;
+            /** @description What the insured pays, taxes included ("0" without one); at most the total */
+            franchise: string;
+            lines: components["schemas"]["ValuationLine"][];
+            /** @description The taxes of every line, e.g. one IVA rate */
+            taxes: components["schemas"]["TaxInput"][];
+            /** @description The appraiser's version: 1, then 2… Importing a version again is idempotent */
+            version: number;
+        };
+        ValuationLine: {
+            /**
+             * @description Labour and paint hours: the rate’s category (mechanics, bodywork, paint)
+             * @enum {string}
+             */
+            category?: "mechanics" | "bodywork" | "paint";
+            description: string;
+            /** @description The discount the appraiser applied, percent */
+            discountRate?: string;
+            /**
+             * @description part: a spare part; labour: hours of work; paint: painting hours; material: paint materials
+             * @enum {string}
+             */
+            kind: "part" | "labour" | "paint" | "material";
+            /** @description Units for parts and materials, hours for labour and paint */
+            quantity: string;
+            /** @description The part's manufacturer reference or the appraiser's operation code */
+            reference?: string;
+            /** @description Per unit, or the category's rate per hour, before tax */
+            unitPrice: string;
+        };
+        ValuationTotals: {
+            franchise: string;
+            /** @description total − franchise */
+            insurer: string;
+            net: string;
+            tax: string;
+            /** @description Taxes included: what the invoices of the claim add up to */
+            total: string;
+        };
+        Vehicle: {
+            make?: string;
+            model?: string;
+            /** @description Registration plate; stored upper case without spaces or dashes, e.g. 1234BCD */
+            plate: string;
+            /** @description 17 characters (ISO 3779), without I, O or Q; stored upper case */
+            vin?: string;
+        };
         VerifactuEntry: {
             invoiceId: string;
             /** @enum {string} */
@@ -5018,6 +5425,239 @@ export interface operations {
             };
         };
     };
+    listCentres: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of centres */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListCentres200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCentre: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CentreInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Centre"];
+                };
+            };
+            /** @description Invalid input, or no such standard series; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCentre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The centre; `ETag` carries its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Centre"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCentre: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CentrePatch"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Centre"];
+                };
+            };
+            /** @description Invalid input, or no such standard series; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listChangeRequests: {
         parameters: {
             query?: {
@@ -5211,6 +5851,689 @@ export interface operations {
             };
             /** @description The PAC could not be reached: try again */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listClaims: {
+        parameters: {
+            query?: {
+                claimNumber?: string;
+                cursor?: string;
+                insurerId?: string;
+                limit?: number;
+                /** @description Compared as stored: 1234-bcd finds 1234BCD */
+                plate?: string;
+                status?: "open" | "valued" | "invoiced" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of claims */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListClaims200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimInput"];
+            };
+        };
+        responses: {
+            /** @description Opened */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description Invalid input, or an unknown customer or centre; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The insurer already has a claim with this number; `errors` names `claimNumber` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The claim; `ETag` carries its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimPatch"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Claim"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The claim is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` does not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listClaimDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListClaimDocuments200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addClaimDocument: {
+        parameters: {
+            query?: {
+                fileName?: string;
+                /** @description photo, appraisal (a PDF) or other; a PDF is an appraisal, an image a photo, unless given */
+                kind?: "photo" | "appraisal" | "other";
+            };
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file, as its bytes */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description Linked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDocument"];
+                };
+            };
+            /** @description Empty, or not a PDF, PNG or JPEG; `errors` says */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than 3 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getClaimDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (its own media type) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim or file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listValuations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListValuations200"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importValuation: {
+        parameters: {
+            query?: {
+                /** @description CSV: the appraiser's reference */
+                appraisalReference?: string;
+                /** @description CSV: the appraiser's name */
+                appraiser?: string;
+                /** @description CSV: EUR unless given */
+                currency?: string;
+                /** @description CSV: the appraisal's date */
+                date?: string;
+                /** @description CSV: the franchise, taxes included (required; "0" for none) */
+                franchise?: string;
+                /** @description CSV: the tax rate of every line, e.g. "21" (required) */
+                taxRate?: string;
+                /** @description CSV: IVA unless given */
+                taxType?: "IVA" | "IGIC";
+                /** @description CSV: the version (required) */
+                version?: number;
+            };
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The valuation as JSON, or as CSV rows */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValuationInput"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description This version was imported already, with this content */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Valuation"];
+                };
+            };
+            /** @description Imported; the claim is `valued` at this version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Valuation"];
+                };
+            };
+            /** @description Invalid valuation (e.g. `lines.3.quantity`, `franchise` above the total) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This version exists with other content, or is not the next one (`version`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither JSON nor CSV */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getValuation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Valuation"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim or version */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

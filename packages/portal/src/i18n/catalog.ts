@@ -1,7 +1,7 @@
 import type { accountMessages } from '../areas/account/messages.ts';
 import type { catalogMessages } from '../areas/catalog/messages.ts';
-import type { claimsMessages } from '../areas/claims/messages.ts';
 import type { changeRequestsMessages } from '../areas/change-requests/messages.ts';
+import type { claimsMessages } from '../areas/claims/messages.ts';
 import type { customersMessages } from '../areas/customers/messages.ts';
 import type { depositsMessages } from '../areas/deposits/messages.ts';
 import type { homeMessages } from '../areas/home/messages.ts';

@@ -26,7 +26,8 @@ function InvoiceCard({ side, invoice }: { side: Side; invoice: Invoice }) {
     <section className="card billing-invoice" aria-labelledby={heading} data-billed={side}>
       <h3 id={heading}>{t(`claims.billing.${side}`)}</h3>
       <p>
-        <strong>{invoice.customer.name}</strong> <span className="mono">{invoice.customer.taxId}</span>
+        <strong>{invoice.customer.name}</strong>{' '}
+        <span className="mono">{invoice.customer.taxId}</span>
       </p>
       <p>
         <StatusBadge status={invoice.status} />{' '}
@@ -185,11 +186,11 @@ export function ClaimBilling({
       ) : null}
       {error ? <FormAlert messages={[error]} /> : null}
       {ids ? (
-        <QueryState query={ids.insured ? allOf(insurer, insured) : allOf(insurer)}>
-          {(loaded) => (
+        <QueryState query={ids.insured ? allOf(insurer, insured) : allOf(insurer, insurer)}>
+          {([first, second]) => (
             <Drafts
               claim={claim}
-              invoices={loaded.map((l) => l.invoice)}
+              invoices={ids.insured ? [first.invoice, second.invoice] : [first.invoice]}
               valuation={valuation}
               onNotice={onNotice}
             />

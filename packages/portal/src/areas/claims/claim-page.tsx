@@ -153,7 +153,7 @@ function ValuationSection({
             </div>
             <details className="valuation-import-box">
               <summary>{t('claims.valuation.import')}</summary>
-              <ValuationImport claimId={claim.id} onDone={done} />
+              <ValuationImport claimId={claim.id} version={next} onDone={done} />
             </details>
           </>
         )

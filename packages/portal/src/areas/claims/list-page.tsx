@@ -105,7 +105,11 @@ export function ClaimsListPage() {
               <Label>{t('claims.plate')}</Label>
               <Input className="input" />
             </TextField>
-            <TextField className="field" name="claimNumber" defaultValue={filters.claimNumber ?? ''}>
+            <TextField
+              className="field"
+              name="claimNumber"
+              defaultValue={filters.claimNumber ?? ''}
+            >
               <Label>{t('claims.claimNumber')}</Label>
               <Input className="input" />
             </TextField>

@@ -51,7 +51,12 @@ export const claimsMessages = areaMessages({
       version: 'Versión {{version}}',
       versions: 'Versiones',
       from: { json: 'importada (JSON)', csv: 'importada (CSV)', console: 'escrita en la consola' },
-      kinds: { part: 'Recambios', labour: 'Mano de obra', paint: 'Pintura', material: 'Materiales de pintura' },
+      kinds: {
+        part: 'Recambios',
+        labour: 'Mano de obra',
+        paint: 'Pintura',
+        material: 'Materiales de pintura',
+      },
       categories: { mechanics: 'Mecánica', bodywork: 'Chapa', paint: 'Pintura' },
       description: 'Descripción',
       quantity: 'Cantidad',
@@ -75,9 +80,13 @@ export const claimsMessages = areaMessages({
       franchiseChanged: 'Franquicia: {{before}} → {{after}}',
       noChanges: 'Sin cambios en las líneas.',
       import: 'Importar una valoración',
-      importHint: 'El archivo JSON o CSV del perito. Importar la misma versión otra vez no cambia nada.',
+      importHint:
+        'El archivo JSON o CSV del perito. Importar la misma versión otra vez no cambia nada.',
       file: 'Archivo',
       importSubmit: 'Importar',
+      csv: 'Solo para CSV',
+      csvHint: 'Un CSV lleva solo las líneas: diga aquí su versión, su franquicia y su IVA.',
+      csvVersion: 'Versión',
       imported: 'Valoración versión {{version}} importada.',
     },
     editor: {
@@ -97,7 +106,8 @@ export const claimsMessages = areaMessages({
     billing: {
       title: 'Facturación',
       accept: 'Aceptar e importar la valoración',
-      acceptHint: 'Hace dos borradores: a la aseguradora, el total menos la franquicia; al asegurado, la franquicia.',
+      acceptHint:
+        'Hace dos borradores: a la aseguradora, el total menos la franquicia; al asegurado, la franquicia.',
       made: 'Borradores hechos. Revíselos y emítalos juntos.',
       insurer: 'A la aseguradora',
       insured: 'Al asegurado',
@@ -162,7 +172,12 @@ export const claimsMessages = areaMessages({
       version: 'Versió {{version}}',
       versions: 'Versions',
       from: { json: 'importada (JSON)', csv: 'importada (CSV)', console: 'escrita a la consola' },
-      kinds: { part: 'Recanvis', labour: 'Mà d’obra', paint: 'Pintura', material: 'Materials de pintura' },
+      kinds: {
+        part: 'Recanvis',
+        labour: 'Mà d’obra',
+        paint: 'Pintura',
+        material: 'Materials de pintura',
+      },
       categories: { mechanics: 'Mecànica', bodywork: 'Xapa', paint: 'Pintura' },
       description: 'Descripció',
       quantity: 'Quantitat',
@@ -186,9 +201,13 @@ export const claimsMessages = areaMessages({
       franchiseChanged: 'Franquícia: {{before}} → {{after}}',
       noChanges: 'Sense canvis a les línies.',
       import: 'Importa una valoració',
-      importHint: 'El fitxer JSON o CSV del perit. Importar la mateixa versió un altre cop no canvia res.',
+      importHint:
+        'El fitxer JSON o CSV del perit. Importar la mateixa versió un altre cop no canvia res.',
       file: 'Fitxer',
       importSubmit: 'Importa',
+      csv: 'Només per a CSV',
+      csvHint: 'Un CSV porta només les línies: digueu aquí la versió, la franquícia i l’IVA.',
+      csvVersion: 'Versió',
       imported: 'Valoració versió {{version}} importada.',
     },
     editor: {
@@ -208,7 +227,8 @@ export const claimsMessages = areaMessages({
     billing: {
       title: 'Facturació',
       accept: 'Accepta i importa la valoració',
-      acceptHint: 'Fa dos esborranys: a l’asseguradora, el total menys la franquícia; a l’assegurat, la franquícia.',
+      acceptHint:
+        'Fa dos esborranys: a l’asseguradora, el total menys la franquícia; a l’assegurat, la franquícia.',
       made: 'Esborranys fets. Reviseu-los i emeteu-los junts.',
       insurer: 'A l’asseguradora',
       insured: 'A l’assegurat',
@@ -297,9 +317,13 @@ export const claimsMessages = areaMessages({
       franchiseChanged: 'Franchise: {{before}} → {{after}}',
       noChanges: 'No line changed.',
       import: 'Import a valuation',
-      importHint: 'The appraiser’s JSON or CSV file. Importing the same version again changes nothing.',
+      importHint:
+        'The appraiser’s JSON or CSV file. Importing the same version again changes nothing.',
       file: 'File',
       importSubmit: 'Import',
+      csv: 'CSV only',
+      csvHint: 'A CSV carries the lines only: give its version, franchise and VAT here.',
+      csvVersion: 'Version',
       imported: 'Valuation version {{version}} imported.',
     },
     editor: {
@@ -319,7 +343,8 @@ export const claimsMessages = areaMessages({
     billing: {
       title: 'Billing',
       accept: 'Accept to import the valuation',
-      acceptHint: 'Makes two drafts: to the insurer, the total less the franchise; to the insured, the franchise.',
+      acceptHint:
+        'Makes two drafts: to the insurer, the total less the franchise; to the insured, the franchise.',
       made: 'Drafts made. Check them and issue them together.',
       insurer: 'To the insurer',
       insured: 'To the insured',

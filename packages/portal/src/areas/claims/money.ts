@@ -14,8 +14,7 @@ export function toMinor(amount: string, decimals = 2): bigint {
 export function fromMinor(units: bigint, decimals = 2): string {
   const negative = units < 0n;
   const digits = (negative ? -units : units).toString().padStart(decimals + 1, '0');
-  const text =
-    decimals === 0 ? digits : `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
+  const text = decimals === 0 ? digits : `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}`;
   return negative ? `-${text}` : text;
 }
 

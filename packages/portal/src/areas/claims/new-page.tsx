@@ -45,7 +45,10 @@ export function NewClaimPage() {
       });
     },
   });
-  const parties = (customers.data ?? []).map((c) => ({ id: c.id, label: `${c.name} · ${c.taxId}` }));
+  const parties = (customers.data ?? []).map((c) => ({
+    id: c.id,
+    label: `${c.name} · ${c.taxId}`,
+  }));
   return (
     <Page title={t('claims.form.title')}>
       <section className="card">
@@ -74,7 +77,12 @@ export function NewClaimPage() {
           </FieldGroup>
           <FieldGroup legend={t('claims.form.vehicle')}>
             <div className="field-row">
-              <TextInput name="vehicle.plate" label={t('claims.plate')} isRequired className="short" />
+              <TextInput
+                name="vehicle.plate"
+                label={t('claims.plate')}
+                isRequired
+                className="short"
+              />
               <TextInput name="vehicle.vin" label={t('claims.form.vin')} />
             </div>
             <div className="field-row">

@@ -5,9 +5,18 @@ export const claimsRoutes: RouteObject[] = [
   {
     path: 'claims',
     children: [
-      { index: true, lazy: async () => ({ Component: (await import('./list-page.tsx')).ClaimsListPage }) },
-      { path: 'new', lazy: async () => ({ Component: (await import('./new-page.tsx')).NewClaimPage }) },
-      { path: ':id', lazy: async () => ({ Component: (await import('./claim-page.tsx')).ClaimPage }) },
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('./list-page.tsx')).ClaimsListPage }),
+      },
+      {
+        path: 'new',
+        lazy: async () => ({ Component: (await import('./new-page.tsx')).NewClaimPage }),
+      },
+      {
+        path: ':id',
+        lazy: async () => ({ Component: (await import('./claim-page.tsx')).ClaimPage }),
+      },
     ],
   },
 ];

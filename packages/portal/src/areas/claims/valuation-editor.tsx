@@ -124,7 +124,7 @@ export function ValuationEditor({
                     <div
                       className="kind-select"
                       onChange={(e) => {
-                        const value = (e.target as HTMLSelectElement).value;
+                        const value = (e.target as unknown as HTMLSelectElement).value;
                         setKinds((k) => ({ ...k, [row.id]: value }));
                       }}
                     >
@@ -134,7 +134,10 @@ export function ValuationEditor({
                         isRequired
                         defaultValue={kind}
                         placeholder={t('claims.form.choose')}
-                        options={KINDS.map((k) => ({ id: k, label: t(`claims.valuation.kinds.${k}`) }))}
+                        options={KINDS.map((k) => ({
+                          id: k,
+                          label: t(`claims.valuation.kinds.${k}`),
+                        }))}
                         error={form.errors[`lines.${i}.kind`]}
                       />
                     </div>

@@ -4,8 +4,10 @@ import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError, unwrap, useApi } from '../../api/index.ts';
 import { problemFields } from '../../api/problem-messages.ts';
-import { FormAlert } from '../../ui/fields.tsx';
+import { FieldGroup, FormAlert, TextInput } from '../../ui/fields.tsx';
 import { useErrorMessage } from '../../ui/states.tsx';
+import { decimalFromInput } from '../invoices/decimal.ts';
+import { useLanguage } from '../invoices/totals.tsx';
 import { CLAIMS } from './queries.ts';
 
 /**
@@ -14,9 +16,12 @@ import { CLAIMS } from './queries.ts';
  */
 export function ValuationImport({
   claimId,
+  version,
   onDone,
 }: {
   claimId: string;
+  /** The next version: what a CSV is imported as unless another is typed. */
+  version: number;
   onDone: (version: number) => void;
 }) {
   const { t } = useTranslation();
@@ -27,13 +32,23 @@ export function ValuationImport({
   const [errors, setErrors] = useState<string[]>([]);
   const id = useId();
 
-  const send = async (file: File) => {
+  const language = useLanguage();
+  const send = async (file: File, form: FormData) => {
     const text = await file.text();
     const csv = file.name.toLowerCase().endsWith('.csv') || file.type === 'text/csv';
     const path = { params: { path: { id: claimId } } };
+    // A CSV carries rows only: its version, franchise and tax rate go beside it in the query.
+    const typed = (name: string) => decimalFromInput(String(form.get(name) ?? ''), language);
     const result = csv
       ? await api.POST('/v1/claims/{id}/valuations', {
-          ...path,
+          params: {
+            path: { id: claimId },
+            query: {
+              version: Number(form.get('version') ?? version),
+              franchise: typed('franchise'),
+              taxRate: typed('taxRate'),
+            },
+          },
           // The CSV goes as typed: the API parses it (the body's type is the JSON one).
           body: text as never,
           bodySerializer: (body: unknown) => body as string,
@@ -48,7 +63,8 @@ export function ValuationImport({
       className="form valuation-import"
       onSubmit={async (e) => {
         e.preventDefault();
-        const file = new FormData(e.currentTarget).get('file');
+        const data = new FormData(e.currentTarget);
+        const file = data.get('file');
         if (!(file instanceof File) || file.size === 0) {
           setErrors([t('form.required')]);
           return;
@@ -56,7 +72,7 @@ export function ValuationImport({
         setPending(true);
         setErrors([]);
         try {
-          const saved = await send(file);
+          const saved = await send(file, data);
           await queries.invalidateQueries({ queryKey: CLAIMS });
           onDone(saved.version);
         } catch (error) {
@@ -88,6 +104,29 @@ export function ValuationImport({
           {t('claims.valuation.importHint')}
         </span>
       </div>
+      <FieldGroup legend={t('claims.valuation.csv')}>
+        <p className="hint">{t('claims.valuation.csvHint')}</p>
+        <div className="field-row">
+          <TextInput
+            name="version"
+            label={t('claims.valuation.csvVersion')}
+            defaultValue={String(version)}
+            className="short"
+          />
+          <TextInput
+            name="franchise"
+            label={t('claims.valuation.franchise')}
+            defaultValue="0"
+            className="short"
+          />
+          <TextInput
+            name="taxRate"
+            label={t('claims.editor.taxRate')}
+            defaultValue="21"
+            className="short"
+          />
+        </div>
+      </FieldGroup>
       <div className="form-actions">
         <Button type="submit" className="button secondary" isPending={pending}>
           {t('claims.valuation.importSubmit')}

@@ -50,7 +50,10 @@ function LinesByKind({ valuation }: { valuation: Valuation }) {
                     {line.reference ? <span className="mono">{line.reference} </span> : null}
                     {line.description}
                     {line.category && kind === 'labour' ? (
-                      <span className="hint"> · {t(`claims.valuation.categories.${line.category}`)}</span>
+                      <span className="hint">
+                        {' '}
+                        · {t(`claims.valuation.categories.${line.category}`)}
+                      </span>
                     ) : null}
                   </td>
                   <td className="num">

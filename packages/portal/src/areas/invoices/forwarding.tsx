@@ -43,7 +43,10 @@ export function ForwardingPanel({ invoice }: { invoice: Invoice }) {
         }),
       );
       const now = updated.forwarding?.find((f) => f.connector === connector);
-      if (now) setNotice(t('invoices.forwarding.done', { connector: name(connector), status: status(now) }));
+      if (now)
+        setNotice(
+          t('invoices.forwarding.done', { connector: name(connector), status: status(now) }),
+        );
       await queries.invalidateQueries({ queryKey: INVOICES });
       await queries.invalidateQueries({ queryKey: ['claims'] });
     } catch (e) {
@@ -69,7 +72,10 @@ export function ForwardingPanel({ invoice }: { invoice: Invoice }) {
               <strong>{name(f.connector)}</strong>{' '}
               <span className={`badge forward-${f.status}`}>{status(f)}</span>
               {f.registryNumber ? (
-                <span className="mono"> {t('invoices.forwarding.registry', { number: f.registryNumber })}</span>
+                <span className="mono">
+                  {' '}
+                  {t('invoices.forwarding.registry', { number: f.registryNumber })}
+                </span>
               ) : null}
               {f.receiverStatus ? <span> · {f.receiverStatus}</span> : null}
               {f.error ? (

@@ -106,8 +106,17 @@ export const invoicesMessages = areaMessages({
     forwarding: {
       title: 'Reenvío',
       none: 'No se ha reenviado a ninguna plataforma.',
-      connectors: { face: 'FACe', 'insurer-platform': 'Plataforma de la aseguradora', sandbox: 'Sandbox' },
-      statuses: { sending: 'Enviando', delivered: 'Entregada', rejected: 'Rechazada', failed: 'Falló' },
+      connectors: {
+        face: 'FACe',
+        'insurer-platform': 'Plataforma de la aseguradora',
+        sandbox: 'Sandbox',
+      },
+      statuses: {
+        sending: 'Enviando',
+        delivered: 'Entregada',
+        rejected: 'Rechazada',
+        failed: 'Falló',
+      },
       registry: 'Registro {{number}}',
       forward: 'Reenviar por {{connector}}',
       again: 'Reenviar otra vez por {{connector}}',
@@ -454,8 +463,17 @@ export const invoicesMessages = areaMessages({
     forwarding: {
       title: 'Reenviament',
       none: 'No s’ha reenviat a cap plataforma.',
-      connectors: { face: 'FACe', 'insurer-platform': 'Plataforma de l’asseguradora', sandbox: 'Sandbox' },
-      statuses: { sending: 'Enviant', delivered: 'Lliurada', rejected: 'Rebutjada', failed: 'Ha fallat' },
+      connectors: {
+        face: 'FACe',
+        'insurer-platform': 'Plataforma de l’asseguradora',
+        sandbox: 'Sandbox',
+      },
+      statuses: {
+        sending: 'Enviant',
+        delivered: 'Lliurada',
+        rejected: 'Rebutjada',
+        failed: 'Ha fallat',
+      },
       registry: 'Registre {{number}}',
       forward: 'Reenvia per {{connector}}',
       again: 'Reenvia un altre cop per {{connector}}',
@@ -802,7 +820,12 @@ export const invoicesMessages = areaMessages({
       title: 'Forwarding',
       none: 'Not forwarded to any platform.',
       connectors: { face: 'FACe', 'insurer-platform': 'Insurer’s platform', sandbox: 'Sandbox' },
-      statuses: { sending: 'Sending', delivered: 'Delivered', rejected: 'Rejected', failed: 'Failed' },
+      statuses: {
+        sending: 'Sending',
+        delivered: 'Delivered',
+        rejected: 'Rejected',
+        failed: 'Failed',
+      },
       registry: 'Registry {{number}}',
       forward: 'Forward through {{connector}}',
       again: 'Forward again through {{connector}}',

@@ -20,7 +20,8 @@ export const profileMessages = areaMessages({
       replace: 'Sustituir las credenciales',
       delete: 'Borrar',
       deleteNamed: 'Borrar las credenciales de {{name}}',
-      deleteQuestion: '¿Borrar sus credenciales de {{name}}? Lo que reenvíe por ella dejará de funcionar.',
+      deleteQuestion:
+        '¿Borrar sus credenciales de {{name}}? Lo que reenvíe por ella dejará de funcionar.',
       cancel: 'Cancelar',
       saved: 'Credenciales de {{name}} guardadas.',
       deleted: 'Credenciales de {{name}} borradas.',
@@ -44,7 +45,8 @@ export const profileMessages = areaMessages({
       replace: 'Substitueix les credencials',
       delete: 'Esborra',
       deleteNamed: 'Esborra les credencials de {{name}}',
-      deleteQuestion: 'Voleu esborrar les credencials de {{name}}? El que s’hi reenviï deixarà de funcionar.',
+      deleteQuestion:
+        'Voleu esborrar les credencials de {{name}}? El que s’hi reenviï deixarà de funcionar.',
       cancel: 'Cancel·la',
       saved: 'Credencials de {{name}} desades.',
       deleted: 'Credencials de {{name}} esborrades.',
@@ -68,7 +70,8 @@ export const profileMessages = areaMessages({
       replace: 'Replace the credentials',
       delete: 'Delete',
       deleteNamed: 'Delete the credentials for {{name}}',
-      deleteQuestion: 'Delete your credentials for {{name}}? Forwarding through it will stop working.',
+      deleteQuestion:
+        'Delete your credentials for {{name}}? Forwarding through it will stop working.',
       cancel: 'Cancel',
       saved: 'Credentials for {{name}} saved.',
       deleted: 'Credentials for {{name}} deleted.',

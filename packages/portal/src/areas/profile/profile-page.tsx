@@ -98,7 +98,11 @@ function ConnectorCredentials({ connector }: { connector: ConnectorId }) {
     }
   };
   return (
-    <section className="card connector-credentials" aria-labelledby={heading} data-connector={connector}>
+    <section
+      className="card connector-credentials"
+      aria-labelledby={heading}
+      data-connector={connector}
+    >
       <h3 id={heading}>{name}</h3>
       <p className="notice" role="status">
         {notice}

@@ -113,7 +113,12 @@ function CentreForm({
   const a = centre?.address;
   return (
     <ApiForm form={form}>
-      <TextInput name="name" label={t('settings.centres.name')} isRequired defaultValue={centre?.name} />
+      <TextInput
+        name="name"
+        label={t('settings.centres.name')}
+        isRequired
+        defaultValue={centre?.name}
+      />
       <FieldGroup legend={t('settings.centres.address')}>
         <TextInput
           name="address.line1"
@@ -121,7 +126,11 @@ function CentreForm({
           isRequired
           defaultValue={a?.line1}
         />
-        <TextInput name="address.line2" label={t('settings.centres.line2')} defaultValue={a?.line2} />
+        <TextInput
+          name="address.line2"
+          label={t('settings.centres.line2')}
+          defaultValue={a?.line2}
+        />
         <div className="field-row">
           <TextInput
             name="address.postalCode"
@@ -186,7 +195,11 @@ export function CentresSection() {
       <p className="notice" role="status">
         {notice}
       </p>
-      <QueryState query={list} isEmpty={() => centres.length === 0} empty={t('settings.centres.empty')}>
+      <QueryState
+        query={list}
+        isEmpty={() => centres.length === 0}
+        empty={t('settings.centres.empty')}
+      >
         {() => (
           <table className="table centres-table">
             <caption className="visually-hidden">{t('settings.section.centres')}</caption>

@@ -161,7 +161,8 @@ export const settingsMessages = areaMessages({
       },
     },
     centres: {
-      intro: 'Los talleres o sucursales de la empresa: cada factura imprime la dirección de su centro y, si la tiene, usa su serie.',
+      intro:
+        'Los talleres o sucursales de la empresa: cada factura imprime la dirección de su centro y, si la tiene, usa su serie.',
       empty: 'Todavía no hay centros.',
       name: 'Nombre',
       address: 'Dirección',
@@ -560,7 +561,8 @@ export const settingsMessages = areaMessages({
       },
     },
     centres: {
-      intro: "Els tallers o sucursals de l'empresa: cada factura imprimeix l'adreça del seu centre i, si en té, fa servir la seva sèrie.",
+      intro:
+        "Els tallers o sucursals de l'empresa: cada factura imprimeix l'adreça del seu centre i, si en té, fa servir la seva sèrie.",
       empty: 'Encara no hi ha centres.',
       name: 'Nom',
       address: 'Adreça',
@@ -960,7 +962,8 @@ export const settingsMessages = areaMessages({
       },
     },
     centres: {
-      intro: 'The business’s workshops or branches: each invoice prints its centre’s address and, when it has one, uses its series.',
+      intro:
+        'The business’s workshops or branches: each invoice prints its centre’s address and, when it has one, uses its series.',
       empty: 'No centres yet.',
       name: 'Name',
       address: 'Address',
