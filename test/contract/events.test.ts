@@ -8,6 +8,7 @@ import { loadHandler } from '../../packages/local/src/handlers.ts';
 import { aCustomer, createTenant, startApi } from '../support/api.ts';
 import { realiseCfdi } from './placeholders/cfdi.ts';
 import { realiseChangeRequests } from './placeholders/change-requests.ts';
+import { realiseClaimBilling } from './placeholders/claim-billing.ts';
 import type { Realise } from './placeholders/context.ts';
 import { realiseCsd } from './placeholders/csd.ts';
 import { realiseCustomerPortal } from './placeholders/customer-portal.ts';
@@ -103,6 +104,7 @@ async function realise(event: string, routeId: string): Promise<string> {
   const areas: Realise[] = [
     realiseCfdi,
     realiseChangeRequests,
+    realiseClaimBilling,
     realiseCsd,
     realiseCustomerPortal,
     realiseDeposits,

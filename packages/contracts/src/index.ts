@@ -10,6 +10,7 @@ export * from './routes.ts';
 export * from './schemas/catalog.ts';
 export * from './schemas/centres.ts';
 export * from './schemas/change-requests.ts';
+export * from './schemas/claim-billing.ts';
 export * from './schemas/claims.ts';
 export * from './schemas/common.ts';
 export * from './schemas/csd.ts';

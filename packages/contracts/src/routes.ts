@@ -3,6 +3,7 @@ import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { centresRoutes } from './routes/centres.ts';
 import { changeRequestsRoutes } from './routes/change-requests.ts';
+import { claimBillingRoutes } from './routes/claim-billing.ts';
 import { claimsRoutes } from './routes/claims.ts';
 import { csdRoutes } from './routes/csd.ts';
 import { customerPortalRoutes } from './routes/customer-portal.ts';
@@ -55,6 +56,7 @@ export const routes = {
   ...changeRequestsRoutes,
   ...centresRoutes,
   ...claimsRoutes,
+  ...claimBillingRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;

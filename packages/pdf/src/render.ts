@@ -4,6 +4,7 @@ import { MARGIN_TOP, PAGE_H, PAGE_W, RUNNING_HEAD_H } from './layout.ts';
 import type { Invoice } from './model.ts';
 import type { RenderOptions } from './options.ts';
 import { cfdiDetails, cfdiStamp } from './sections/cfdi.ts';
+import { claimBlock } from './sections/claim.ts';
 import { pageFooter } from './sections/footer.ts';
 import { header, runningHead } from './sections/header.ts';
 import { linesTable } from './sections/lines.ts';
@@ -44,6 +45,7 @@ export async function renderInvoicePdf(
   sheet.newPage();
   header(sheet);
   parties(sheet);
+  claimBlock(sheet);
   cfdiDetails(sheet);
   linesTable(sheet);
   closing(sheet);

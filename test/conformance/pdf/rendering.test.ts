@@ -259,3 +259,29 @@ describe('units of measure', () => {
     expect(lines).toContain(`4 ${price} ${price}`);
   });
 });
+
+describe('an invoice billed from a claim', () => {
+  const claim = {
+    claimId: 'clm_1',
+    claimNumber: 'SIN-2026-0042',
+    policyNumber: 'POL-778899',
+    plate: '1234BCD',
+    billedTo: 'insured' as const,
+  };
+  const expected: Record<Language, string[]> = {
+    es: ['SINIESTRO', 'Siniestro: SIN-2026-0042', 'Póliza: POL-778899', 'Matrícula: 1234BCD'],
+    ca: ['SINISTRE', 'Sinistre: SIN-2026-0042', 'Pòlissa: POL-778899', 'Matrícula: 1234BCD'],
+    en: ['INSURANCE CLAIM', 'Claim: SIN-2026-0042', 'Policy: POL-778899', 'Plate: 1234BCD'],
+  };
+
+  it.each(LANGS)('prints the claim, policy and plate block (%s)', async (language) => {
+    const { pages } = await extract({ ...acceptanceInvoice(language), claim });
+    const text = pages[0]!.replace(/ {2,}/g, '  ');
+    for (const s of expected[language]) expect(text).toContain(s);
+  });
+
+  it('prints no claim block on other invoices', async () => {
+    const { text } = await extract(acceptanceInvoice('es'));
+    expect(text).not.toContain('SINIESTRO');
+  });
+});

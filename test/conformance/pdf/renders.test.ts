@@ -24,7 +24,7 @@ const legalFooter =
 beforeAll(requireTools);
 
 describe(`PNG renders in ${RENDERS_DIR}`, () => {
-  it('rasterises page 1, a middle page, a draft, a corrective, a QR and fallback characters', async () => {
+  it('rasterises page 1, a middle page, a draft, a corrective, a QR, fallback characters and a claim', async () => {
     const long = save(
       await renderInvoicePdf(longInvoice(300, 'es'), { now, branding: { legalFooter } }),
     );
@@ -53,6 +53,25 @@ describe(`PNG renders in ${RENDERS_DIR}`, () => {
         'verifactu-qr-es',
       ),
       renderPng(save(await renderInvoicePdf(exoticInvoice(), { now })), 1, 'fallback-characters'),
+      renderPng(
+        save(
+          await renderInvoicePdf(
+            {
+              ...acceptanceInvoice('es'),
+              claim: {
+                claimId: 'clm_1',
+                claimNumber: 'SIN-2026-0042',
+                policyNumber: 'POL-778899',
+                plate: '1234BCD',
+                billedTo: 'insurer',
+              },
+            },
+            { now },
+          ),
+        ),
+        1,
+        'claim-insurer-es',
+      ),
     ];
     for (const png of pngs) expect(statSync(png).size).toBeGreaterThan(10_000);
   });

@@ -216,6 +216,19 @@ export const Invoice = z
       .array(z.string())
       .optional()
       .describe('The prepaid deposits it bills (taken when it is issued, given back if cancelled)'),
+    claim: z
+      .object({
+        claimId: z.string(),
+        claimNumber: z.string(),
+        policyNumber: z.string(),
+        plate: z.string(),
+        billedTo: z.enum(['insurer', 'insured']),
+      })
+      .optional()
+      .describe(
+        'Billed from a claim file: the claim it names (in the Facturae, UBL, CII and PDF) and ' +
+          'which side of the franchise split it is',
+      ),
     origin: z
       .literal('import')
       .optional()

@@ -132,7 +132,7 @@ describe('splitFranchise', () => {
     );
     expect(split.insured).toBeUndefined();
     expect(split.insurer).toEqual({
-      lines: [{ description: 'Chapa', quantity: '2.5', unitPrice: '42', unit: 'h', taxes: IVA21 }],
+      lines: [{ description: 'Chapa', quantity: '2.5', unitPrice: '42', unit: '02', taxes: IVA21 }],
       total: '127.05',
     });
   });

@@ -23,7 +23,8 @@ import { minorUnits } from '../money/currencies.ts';
 import { Dec, isDecimalString } from '../money/decimal.ts';
 import { computeInvoice } from '../taxes/compute.ts';
 import type { Jurisdiction, LineInput, LineTax } from '../taxes/model.ts';
-import type { Valuation, ValuationLine, ValuationTotals } from './model.ts';
+import type { Valuation, ValuationTotals } from './model.ts';
+import { valuationLineInputs } from './valuations.ts';
 
 /** What the split reads of a valuation. */
 export type SplitValuation = Pick<Valuation, 'lines' | 'taxes' | 'franchise'> & {
@@ -50,20 +51,6 @@ export interface FranchiseSplit {
 /** How far from the first estimate bases are tried (a few minor units covers any sane rate). */
 const REACH = 3;
 
-/** The valuation's lines as invoice lines: hours in hours, the part's reference before its text. */
-export function valuationLines(valuation: Pick<SplitValuation, 'lines' | 'taxes'>): LineInput[] {
-  return valuation.lines.map((line: ValuationLine) => ({
-    description: line.reference ? `${line.reference} · ${line.description}` : line.description,
-    quantity: line.quantity,
-    unitPrice: line.unitPrice,
-    ...(line.discountRate && !new Dec(line.discountRate).isZero()
-      ? { discountRate: line.discountRate }
-      : {}),
-    unit: line.kind === 'labour' || line.kind === 'paint' ? 'h' : 'ud',
-    taxes: valuation.taxes,
-  }));
-}
-
 /** Splits a valuation between insurer and insured (see the rule above). */
 export function splitFranchise(
   valuation: SplitValuation,
@@ -75,7 +62,7 @@ export function splitFranchise(
   const units = minorUnits(currency);
   const unit = new Dec(1).dividedBy(new Dec(10).pow(units));
   const fixed = (d: Dec) => d.toFixed(units);
-  const lines = valuationLines(valuation);
+  const lines = valuationLineInputs(valuation);
   const compute = (ls: LineInput[]) => computeInvoice(ls, { currency, jurisdiction }).totals;
   const whole = compute(lines);
   const total = new Dec(whole.total);
