@@ -9,6 +9,7 @@ import { aCustomer, createTenant, startApi } from '../support/api.ts';
 import { realiseCfdi } from './placeholders/cfdi.ts';
 import { realiseChangeRequests } from './placeholders/change-requests.ts';
 import { realiseClaimBilling } from './placeholders/claim-billing.ts';
+import { realiseConnectors } from './placeholders/connectors.ts';
 import type { Realise } from './placeholders/context.ts';
 import { realiseCsd } from './placeholders/csd.ts';
 import { realiseCustomerPortal } from './placeholders/customer-portal.ts';
@@ -105,6 +106,7 @@ async function realise(event: string, routeId: string): Promise<string> {
     realiseCfdi,
     realiseChangeRequests,
     realiseClaimBilling,
+    realiseConnectors,
     realiseCsd,
     realiseCustomerPortal,
     realiseDeposits,

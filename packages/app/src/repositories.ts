@@ -43,6 +43,7 @@ import {
   DynamoWebhookSubscriptionRepository,
   DynamoWorkOrderRepository,
 } from '@sello/aws';
+import { DynamoConnectorCredentialsRepository } from '@sello/aws/connectors';
 import { jurisdictionOf } from '@sello/core/taxes';
 import { documentClient } from './clients.ts';
 import { tableName } from './config.ts';
@@ -101,6 +102,8 @@ function build() {
     tickets: new DynamoTicketRepository(db, table),
     // deposits
     deposits: new DynamoDepositRepository(db, table),
+    // connectors
+    connectorCredentials: new DynamoConnectorCredentialsRepository(db, table),
     // change requests
     changeRequests: new DynamoChangeRequestRepository(db, table),
     // invoicing policies (automatic invoicing of deposits)

@@ -61,6 +61,11 @@ export const ENV = {
    * `{"user", "password"}` or `{"token"}` (an infinite token): the credentials are never in env.
    */
   pacCredentialsSecret: 'SELLO_PAC_CREDENTIALS_SECRET',
+  /**
+   * Connectors: the base URL of the insurer e-invoicing platform (Sello's generic insurer-platform
+   * REST protocol; each user signs in with their own credentials). Unset: that connector is off.
+   */
+  insurerPlatformUrl: 'SELLO_INSURER_PLATFORM_URL',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -13,6 +13,7 @@ export * from './schemas/change-requests.ts';
 export * from './schemas/claim-billing.ts';
 export * from './schemas/claims.ts';
 export * from './schemas/common.ts';
+export * from './schemas/connectors.ts';
 export * from './schemas/csd.ts';
 export * from './schemas/customer-portal.ts';
 export * from './schemas/customers.ts';

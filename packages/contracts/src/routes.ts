@@ -5,6 +5,7 @@ import { centresRoutes } from './routes/centres.ts';
 import { changeRequestsRoutes } from './routes/change-requests.ts';
 import { claimBillingRoutes } from './routes/claim-billing.ts';
 import { claimsRoutes } from './routes/claims.ts';
+import { connectorsRoutes, connectorsTriggered } from './routes/connectors.ts';
 import { csdRoutes } from './routes/csd.ts';
 import { customerPortalRoutes } from './routes/customer-portal.ts';
 import { customersRoutes } from './routes/customers.ts';
@@ -57,6 +58,7 @@ export const routes = {
   ...centresRoutes,
   ...claimsRoutes,
   ...claimBillingRoutes,
+  ...connectorsRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;
@@ -104,6 +106,7 @@ export const triggered = {
   ...tasksTriggered,
   ...ticketsTriggered,
   ...invoicingPoliciesTriggered,
+  ...connectorsTriggered,
 } as const satisfies Record<string, TriggeredDef>;
 
 export const triggeredList: readonly TriggeredDef[] = Object.values(triggered);

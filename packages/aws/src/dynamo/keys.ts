@@ -34,6 +34,7 @@ export interface Key {
 
 import { changeRequestsKeys } from './keys/change-requests.ts';
 import { claimsKeys } from './keys/claims.ts';
+import { connectorsKeys } from './keys/connectors.ts';
 import { customerPortalKeys } from './keys/customer-portal.ts';
 import { depositsKeys } from './keys/deposits.ts';
 import { exchangeKeys } from './keys/exchange.ts';
@@ -141,6 +142,7 @@ export const keys = {
   ...tasksKeys,
   ...ticketsKeys,
   ...depositsKeys,
+  ...connectorsKeys,
   ...changeRequestsKeys,
   ...invoicingPoliciesKeys,
   ...customerPortalKeys,

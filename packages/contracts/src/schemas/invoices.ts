@@ -1,6 +1,7 @@
 import { FORMAT_IDS, STORED_FORMATS } from '@sello/core/formats';
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
+import { Forwarding } from './connectors.ts';
 import { Address, Language } from './customers.ts';
 import {
   Amount,
@@ -262,6 +263,10 @@ export const Invoice = z
       .enum(['accepted', 'rejected', 'paid'])
       .optional()
       .describe("The buyer's last word in its inbox; the history is in events `recipient.*`"),
+    forwarding: z
+      .array(Forwarding)
+      .optional()
+      .describe('Its delivery through each connector it was forwarded by (POST …/forward)'),
     events: z.array(
       z.object({
         at: Instant,

@@ -11,6 +11,7 @@ const WEBHOOK_EVENT_TYPES = [
   'import.completed',
   'change_request.created',
   'change_request.resolved',
+  'invoice.forwarded',
 ] as const satisfies readonly DomainEventType[];
 // Fails to compile when core gains an event type this list lacks.
 type Missing = Exclude<DomainEventType, (typeof WEBHOOK_EVENT_TYPES)[number]>;

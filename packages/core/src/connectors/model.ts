@@ -1,4 +1,5 @@
 import type { Invoice } from '../invoices/model.ts';
+import type { SealedSecret } from '../ports/secrets.ts';
 
 /**
  * Connectors forward an issued invoice to where its receiver takes it: FACe (Spain's hub for
@@ -41,6 +42,11 @@ export interface Forwarding {
   userId?: string;
   attempts: number;
   at: string;
+  /**
+   * Internal (never shown): until when the run that took this attempt holds it, so a second
+   * delivery of the same async invoke does not forward twice, while a retry after a crash may.
+   */
+  leaseUntil?: string;
 }
 
 /** What a connector is given to forward one invoice. */
@@ -69,4 +75,64 @@ export interface Connector {
   /** Whether it needs the user's credentials (`ConnectorCredentials`) to forward. */
   perUserCredentials: boolean;
   forward(request: ForwardRequest): Promise<ForwardResult>;
+}
+
+/** Whether `id` names a connector Sello knows. */
+export const isConnectorId = (id: string): id is ConnectorId =>
+  (CONNECTOR_IDS as readonly string[]).includes(id);
+
+/** The connectors this stage can forward through (a connector not configured is absent). */
+export interface ConnectorRegistry {
+  get(id: ConnectorId): Connector | undefined;
+}
+
+/**
+ * A user's credentials for one connector as stored: username and password only sealed (one
+ * `SealedSecret` of `{username, password}` under `connectorSecretContext`); the tax id, printed on
+ * every invoice the user files, is kept readable so the profile can show it.
+ */
+export interface StoredConnectorCredentials {
+  tenantId: string;
+  userId: string;
+  connector: ConnectorId;
+  taxId: string;
+  sealed: SealedSecret;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * What a sealed credential is bound to: tenant, user and connector, so the value copied to another
+ * user's (or connector's, or tenant's) item fails to open.
+ */
+export const connectorSecretContext = (
+  c: Pick<StoredConnectorCredentials, 'tenantId' | 'userId' | 'connector'>,
+) => ({
+  purpose: 'connector-credentials',
+  tenantId: c.tenantId,
+  userId: c.userId,
+  connector: c.connector,
+});
+
+export interface ConnectorCredentialsRepository {
+  /** Creates or replaces the user's credentials for `connector`. */
+  put(credentials: StoredConnectorCredentials): Promise<void>;
+  get(
+    tenantId: string,
+    userId: string,
+    connector: ConnectorId,
+  ): Promise<StoredConnectorCredentials | undefined>;
+  /** The user's credentials, one per connector, in connector order. */
+  list(tenantId: string, userId: string): Promise<StoredConnectorCredentials[]>;
+  /** Answers whether there was anything to delete. */
+  delete(tenantId: string, userId: string, connector: ConnectorId): Promise<boolean>;
+}
+
+/** What the forwarding step is handed (an async invoke: it may come twice). */
+export interface ForwardJob {
+  tenantId: string;
+  invoiceId: string;
+  connector: ConnectorId;
+  /** The attempt it runs: a job for an attempt that is no longer current does nothing. */
+  attempt: number;
 }

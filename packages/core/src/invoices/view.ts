@@ -1,3 +1,4 @@
+import { forwardingView } from '../connectors/view.ts';
 import type { ComputedLine } from '../taxes/model.ts';
 import type { Invoice, PartySnapshot } from './model.ts';
 
@@ -68,6 +69,7 @@ export function invoiceView(i: Invoice) {
     ...(i.origin ? { origin: i.origin } : {}),
     ...(i.cfdi ? { cfdi: i.cfdi } : {}),
     ...(i.recipientStatus ? { recipientStatus: i.recipientStatus } : {}),
+    ...(i.forwarding ? { forwarding: i.forwarding.map(forwardingView) } : {}),
     events: i.events,
     version: i.version,
     createdAt: i.createdAt,

@@ -6,6 +6,7 @@ export const DOMAIN_EVENT_TYPES = [
   'import.completed',
   'change_request.created',
   'change_request.resolved',
+  'invoice.forwarded',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 

@@ -370,6 +370,7 @@ export const settingsMessages = areaMessages({
         'import.completed': 'Importación terminada',
         'change_request.created': 'Solicitud de cambio recibida',
         'change_request.resolved': 'Solicitud de cambio resuelta',
+        'invoice.forwarded': 'Factura reenviada por un conector',
       },
       deliveryStatus: {
         pending: 'Pendiente',
@@ -770,6 +771,7 @@ export const settingsMessages = areaMessages({
         'import.completed': 'Importació acabada',
         'change_request.created': 'Sol·licitud de canvi rebuda',
         'change_request.resolved': 'Sol·licitud de canvi resolta',
+        'invoice.forwarded': 'Factura reenviada per un connector',
       },
       deliveryStatus: {
         pending: 'Pendent',
@@ -1171,6 +1173,7 @@ export const settingsMessages = areaMessages({
         'import.completed': 'Import completed',
         'change_request.created': 'Change request received',
         'change_request.resolved': 'Change request resolved',
+        'invoice.forwarded': 'Invoice forwarded by a connector',
       },
       deliveryStatus: {
         pending: 'Pending',

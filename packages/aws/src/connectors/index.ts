@@ -1,0 +1,3 @@
+export * from './credentials-repository.ts';
+export * from './insurer-platform/insurer-platform-connector.ts';
+export * from './sandbox/sandbox-connector.ts';
