@@ -71,9 +71,6 @@ const VALUATION = {
   appraiser: { name: 'Perito Prueba' },
 };
 
-/** Whether the connectors' routes are in this build (they land from another branch). */
-let connectors = false;
-
 beforeAll(async () => {
   await call('POST', '/v1/auth/sign-up', undefined, {
     company: {
@@ -104,8 +101,6 @@ beforeAll(async () => {
   insured.id = (
     await call('POST', '/v1/customers', token, { taxId: '12345678Z', name: insured.name, address })
   ).id;
-  const openapi = await (await fetch(`${info.apiUrl}/v1/openapi.json`)).json();
-  connectors = '/v1/invoices/{id}/forward' in openapi.paths;
 });
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
@@ -156,7 +151,7 @@ describe('claims in the console', () => {
     await page.getByRole('textbox', { name: /^Número de siniestro/ }).fill(claimNumber);
     await page.getByRole('textbox', { name: /^Número de póliza/ }).fill('POL-778899');
     await page.getByLabel(/^Aseguradora/).selectOption(insurer.id);
-    await page.getByLabel(/^Asegurado/).selectOption(insured.id);
+    await page.getByLabel(/^Asegurado\s*$/).selectOption(insured.id);
     await page.getByRole('textbox', { name: /^Matrícula/ }).fill('1234-bcd');
     await page.getByRole('textbox', { name: /^Marca/ }).fill('Seat');
     await page.getByRole('textbox', { name: /^Modelo/ }).fill('León');
@@ -251,28 +246,19 @@ describe('claims in the console', () => {
     expect([a.totals.total, b.totals.total]).toEqual(['934.56', '300.00']);
     await checkPage(page, 'claim-issued');
 
+    // Forwarded through the sandbox connector (it needs no credentials of the user's own).
+    const forwarding = page.locator(`[data-forwarding="${claim.invoices.insurer}"]`);
+    await forwarding.getByRole('button', { name: 'Reenviar por Sandbox' }).click();
+    await forwarding.locator('[data-connector="sandbox"]').getByText('Entregada').waitFor();
+    await forwarding.getByText(/^Registro \S+/).waitFor();
+    await checkPage(page, 'claim-forwarded');
+
     // The list finds it by plate, as typed with a dash, and by status.
     await page.goto('/claims?plate=1234-bcd&status=invoiced');
     await page.getByRole('row', { name: new RegExp(claimNumber) }).waitFor();
     await checkPage(page, 'claims-list');
     await page.goto('/claims?status=open');
     await page.getByText('Ningún siniestro cumple los filtros.').waitFor();
-
-    if (!connectors) return;
-    // Forwarded through the sandbox connector with this user's own credentials.
-    await page.goto('/profile');
-    const sandbox = page.locator('[data-connector="sandbox"]');
-    await sandbox.getByRole('textbox', { name: /^Usuario/ }).fill('taller-prueba');
-    await sandbox.getByRole('textbox', { name: /^NIF/ }).fill('B62048178');
-    await sandbox.getByLabel(/^Contraseña/).fill('secreto-del-sandbox');
-    await sandbox.getByRole('button', { name: 'Guardar las credenciales' }).click();
-    await sandbox.getByText('Credenciales de Sandbox (local) guardadas.').waitFor();
-    await page.goto(claimUrl);
-    const forwarding = page.locator(`[data-forwarding="${claim.invoices.insurer}"]`);
-    await forwarding.getByRole('button', { name: 'Reenviar por Sandbox' }).click();
-    await forwarding.locator('[data-connector="sandbox"]').getByText('Entregada').waitFor();
-    await forwarding.getByText(/^Registro \S+/).waitFor();
-    await checkPage(page, 'claim-forwarded');
   });
 
   it('every claims page works on a phone too', async () => {
@@ -296,7 +282,6 @@ describe('claims in the console', () => {
 
 describe("the user's connector credentials", () => {
   it('sets, replaces and deletes them; the password is never shown', async () => {
-    if (!connectors) return;
     for (const width of WIDTHS) {
       const { page } = await pageAt(width);
       await signIn(page, owner.email, owner.password);
@@ -321,7 +306,7 @@ describe("the user's connector credentials", () => {
         await expect.poll(() => password.inputValue()).toBe('');
         expect(await page.content()).not.toContain('segunda-clave');
       }
-      await box.getByText(/^Credenciales guardadas para el usuario tomas/).waitFor();
+      await box.getByText(/^Credenciales guardadas \(NIF B62048178\)/).waitFor();
       await checkPage(page, 'profile');
       if (width === WIDTHS[1]) {
         await box

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { unwrap, useApi } from '../../api/index.ts';
@@ -36,17 +36,13 @@ export function ForwardingPanel({ invoice }: { invoice: Invoice }) {
     setError(undefined);
     setNotice('');
     try {
-      const updated = unwrap(
+      const now = unwrap(
         await api.POST('/v1/invoices/{id}/forward', {
           params: { path: { id: invoice.id } },
           body: { connector },
         }),
       );
-      const now = updated.forwarding?.find((f) => f.connector === connector);
-      if (now)
-        setNotice(
-          t('invoices.forwarding.done', { connector: name(connector), status: status(now) }),
-        );
+      setNotice(t('invoices.forwarding.done', { connector: name(connector), status: status(now) }));
       await queries.invalidateQueries({ queryKey: INVOICES });
       await queries.invalidateQueries({ queryKey: ['claims'] });
     } catch (e) {
@@ -55,6 +51,17 @@ export function ForwardingPanel({ invoice }: { invoice: Invoice }) {
       setPending(undefined);
     }
   };
+
+  // The platform answers after the request (the connector runs in the background): while a
+  // forwarding is `sending`, the invoice is read again every second.
+  const sending = forwarding.some((f) => f.status === 'sending');
+  useEffect(() => {
+    if (!sending) return;
+    const timer = setTimeout(() => {
+      void queries.invalidateQueries({ queryKey: INVOICES });
+    }, 1000);
+    return () => clearTimeout(timer);
+  });
 
   const heading = `forwarding-heading-${invoice.id}`;
   return (

@@ -9,8 +9,8 @@ export const profileMessages = areaMessages({
       title: 'Credenciales de conectores',
       intro:
         'Sus propias credenciales en las plataformas a las que Sello reenvía facturas en su nombre. Se guardan cifradas y nunca se muestran.',
-      names: { 'insurer-platform': 'Plataforma de la aseguradora', sandbox: 'Sandbox (local)' },
-      set: 'Credenciales guardadas para el usuario {{username}} (NIF {{taxId}}).',
+      names: { 'insurer-platform': 'Plataforma de la aseguradora' },
+      set: 'Credenciales guardadas (NIF {{taxId}}), desde el {{date}}.',
       notSet: 'Sin credenciales.',
       username: 'Usuario',
       password: 'Contraseña',
@@ -34,8 +34,8 @@ export const profileMessages = areaMessages({
       title: 'Credencials de connectors',
       intro:
         'Les seves credencials a les plataformes a les quals Sello reenvia factures en nom seu. Es desen xifrades i no es mostren mai.',
-      names: { 'insurer-platform': 'Plataforma de l’asseguradora', sandbox: 'Sandbox (local)' },
-      set: 'Credencials desades per a l’usuari {{username}} (NIF {{taxId}}).',
+      names: { 'insurer-platform': 'Plataforma de l’asseguradora' },
+      set: 'Credencials desades (NIF {{taxId}}), des del {{date}}.',
       notSet: 'Sense credencials.',
       username: 'Usuari',
       password: 'Contrasenya',
@@ -59,8 +59,8 @@ export const profileMessages = areaMessages({
       title: 'Connector credentials',
       intro:
         'Your own credentials on the platforms Sello forwards invoices to on your behalf. They are stored encrypted and never shown.',
-      names: { 'insurer-platform': 'Insurer’s platform', sandbox: 'Sandbox (local)' },
-      set: 'Credentials saved for user {{username}} (tax id {{taxId}}).',
+      names: { 'insurer-platform': 'Insurer’s platform' },
+      set: 'Credentials saved (tax id {{taxId}}), since {{date}}.',
       notSet: 'No credentials.',
       username: 'User name',
       password: 'Password',

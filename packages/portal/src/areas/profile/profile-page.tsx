@@ -1,39 +1,36 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { type FormEvent, useId, useState } from 'react';
+import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { ApiError, unwrap, useApi } from '../../api/index.ts';
+import { unwrap, useApi } from '../../api/index.ts';
 import { useCan, useSession } from '../../auth/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
+import { formatDate, isLanguage } from '../../i18n/index.ts';
 import { FormAlert, TextInput } from '../../ui/fields.tsx';
 import { Page } from '../../ui/page.tsx';
 import { QueryState } from '../../ui/query-state.tsx';
 import { useErrorMessage } from '../../ui/states.tsx';
 
-/** The connectors reached with each user's own credentials (FACe uses the tenant's certificate). */
-const CONNECTORS = ['insurer-platform', 'sandbox'] as const;
+/**
+ * The connectors reached with each user's own credentials (FACe goes with the tenant's
+ * certificate, the sandbox needs none).
+ */
+const CONNECTORS = ['insurer-platform'] as const;
 type ConnectorId = (typeof CONNECTORS)[number];
 const FIELDS = ['username', 'password', 'taxId'] as const;
 const CONNECTORS_KEY = ['profile', 'connectors'] as const;
 
-/** What the API says of the user's credentials for one connector (never the password); null: none. */
+/**
+ * What the API says of the user's credentials for one connector: its tax id and when they were
+ * set, never the password (nor the user name); null when none are set.
+ */
 function useCredentials(connector: ConnectorId) {
   const api = useApi();
   return useQuery({
-    queryKey: [...CONNECTORS_KEY, connector],
-    queryFn: async () => {
-      try {
-        return unwrap(
-          await api.GET('/v1/users/me/connectors/{connector}', {
-            params: { path: { connector } },
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryKey: CONNECTORS_KEY,
+    queryFn: async () => unwrap(await api.GET('/v1/users/me/connectors')).items,
+    select: (items) => items.find((c) => c.connector === connector) ?? null,
   });
 }
 
@@ -52,33 +49,39 @@ function ConnectorCredentials({ connector }: { connector: ConnectorId }) {
   const [error, setError] = useState<string>();
   const [asking, setAsking] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
+  // Controlled, so that it is emptied after every submit (React Aria keeps its own value).
+  const [password, setPassword] = useState('');
   const name = t(`profile.connectors.names.${connector}`);
+  const { i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'es';
   const heading = useId();
-  const emptyPassword = () => {
-    const input = box.current?.querySelector<HTMLInputElement>('input[name="password"]');
-    if (input) input.value = '';
-  };
   const form = useApiForm({
     schema: { load: async () => (await import('./schemas.ts')).ConnectorCredentialsInput },
     fields: FIELDS,
     submit: async (body) => {
-      try {
-        unwrap(
-          await api.PUT('/v1/users/me/connectors/{connector}', {
-            params: { path: { connector } },
-            body,
-          }),
-        );
-      } finally {
-        // The password never stays on the page, whatever the answer.
-        emptyPassword();
-      }
+      unwrap(
+        await api.PUT('/v1/users/me/connectors/{connector}', {
+          params: { path: { connector } },
+          body,
+        }),
+      );
       await queries.invalidateQueries({ queryKey: CONNECTORS_KEY });
       setError(undefined);
       setNotice(t('profile.connectors.saved', { name }));
     },
   });
+  // The password never stays on the page after a submit, whatever came of it (refused by the
+  // form's checks or the API, or saved): the form data was read before this runs.
+  const submitted = {
+    ...form,
+    onSubmit: async (event: FormEvent<HTMLFormElement>) => {
+      try {
+        await form.onSubmit(event);
+      } finally {
+        setPassword('');
+      }
+    },
+  };
   const remove = async () => {
     setDeleting(true);
     setError(undefined);
@@ -112,18 +115,20 @@ function ConnectorCredentials({ connector }: { connector: ConnectorId }) {
           <>
             <p data-credentials={set ? 'set' : 'none'}>
               {set
-                ? t('profile.connectors.set', { username: set.username, taxId: set.taxId })
+                ? t('profile.connectors.set', {
+                    taxId: set.taxId,
+                    date: formatDate(set.updatedAt, language),
+                  })
                 : t('profile.connectors.notSet')}
             </p>
-            <div ref={box}>
-              <ApiForm form={form}>
+            <div>
+              <ApiForm form={submitted}>
                 <div className="field-row">
                   <TextInput
                     name="username"
                     label={t('profile.connectors.username')}
                     isRequired
                     autoComplete="off"
-                    defaultValue={set?.username}
                   />
                   <TextInput
                     name="taxId"
@@ -134,14 +139,20 @@ function ConnectorCredentials({ connector }: { connector: ConnectorId }) {
                     className="short"
                   />
                 </div>
-                <TextInput
+                <TextField
+                  className="field"
                   name="password"
                   type="password"
-                  label={t('profile.connectors.password')}
-                  description={t('profile.connectors.passwordHint')}
                   isRequired
                   autoComplete="new-password"
-                />
+                  value={password}
+                  onChange={setPassword}
+                >
+                  <Label>{t('profile.connectors.password')}</Label>
+                  <Input className="input" />
+                  <Text slot="description">{t('profile.connectors.passwordHint')}</Text>
+                  <FieldError className="field-error" />
+                </TextField>
                 <div className="form-actions">
                   <Button type="submit" className="button primary" isPending={form.pending}>
                     {set ? t('profile.connectors.replace') : t('profile.connectors.save')}

@@ -95,7 +95,7 @@ function CentreForm({
           : (await import('./schemas.ts')).CentreInput,
     },
     fields: FIELDS,
-    ...(centre ? { clearable: ['series', 'address.line2', 'address.province'] } : {}),
+    ...(centre ? { clearable: ['series'] } : {}),
     submit: async (body) => {
       const saved = centre
         ? unwrap(
