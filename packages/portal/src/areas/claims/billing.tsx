@@ -22,6 +22,8 @@ type Side = 'insurer' | 'insured';
 function InvoiceCard({ side, invoice }: { side: Side; invoice: Invoice }) {
   const { t } = useTranslation();
   const heading = `billing-${side}`;
+  // The PDF is drawn by the API when asked: only once its preview is opened.
+  const [previewing, setPreviewing] = useState(false);
   return (
     <section className="card billing-invoice" aria-labelledby={heading} data-billed={side}>
       <h3 id={heading}>{t(`claims.billing.${side}`)}</h3>
@@ -36,9 +38,9 @@ function InvoiceCard({ side, invoice }: { side: Side; invoice: Invoice }) {
       </p>
       <InvoiceTotals invoice={invoice} />
       {invoice.status === 'draft' ? (
-        <details className="billing-preview">
+        <details className="billing-preview" onToggle={(e) => setPreviewing(e.currentTarget.open)}>
           <summary>{t('claims.billing.preview')}</summary>
-          <PdfPreview invoice={invoice} />
+          {previewing ? <PdfPreview invoice={invoice} /> : null}
         </details>
       ) : null}
     </section>

@@ -79,10 +79,12 @@ export function ForwardingPanel({ invoice }: { invoice: Invoice }) {
               <strong>{name(f.connector)}</strong>{' '}
               <span className={`badge forward-${f.status}`}>{status(f)}</span>
               {f.registryNumber ? (
-                <span className="mono">
+                <>
                   {' '}
-                  {t('invoices.forwarding.registry', { number: f.registryNumber })}
-                </span>
+                  <span className="mono" data-registry="">
+                    {t('invoices.forwarding.registry', { number: f.registryNumber })}
+                  </span>
+                </>
               ) : null}
               {f.receiverStatus ? <span> · {f.receiverStatus}</span> : null}
               {f.error ? (
