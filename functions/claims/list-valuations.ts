@@ -6,7 +6,7 @@ import { ok } from '@sello/http';
 
 const list = listValuations();
 
-export const handler = httpHandler(routes.listValuations, async ({ principal, params }) => {
-  const versions = await list(principal.tenantId, params.id);
-  return ok({ items: versions.map(valuationView) });
+export const handler = httpHandler(routes.listValuations, async ({ principal, params, query }) => {
+  const page = await list(principal.tenantId, params.id, query);
+  return ok({ ...page, items: page.items.map(valuationView) });
 });

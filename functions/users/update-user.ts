@@ -9,7 +9,7 @@ const update = updateUser();
 export const handler = httpHandler(
   routes.updateUser,
   async ({ principal, params, body, expectedVersion }) => {
-    const member = await update(principal, params.id, body.role, expectedVersion);
+    const member = await update(principal, params.id, body, expectedVersion);
     return ok(memberView(member), { etag: versionEtag(member.version) });
   },
 );

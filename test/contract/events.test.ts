@@ -10,6 +10,7 @@ import { realiseCfdi } from './placeholders/cfdi.ts';
 import { realiseChangeRequests } from './placeholders/change-requests.ts';
 import { realiseClaimBilling } from './placeholders/claim-billing.ts';
 import { realiseConnectors } from './placeholders/connectors.ts';
+import { realiseClaims } from './placeholders/claims.ts';
 import type { Realise } from './placeholders/context.ts';
 import { realiseCsd } from './placeholders/csd.ts';
 import { realiseCustomerPortal } from './placeholders/customer-portal.ts';
@@ -107,6 +108,7 @@ async function realise(event: string, routeId: string): Promise<string> {
     realiseChangeRequests,
     realiseClaimBilling,
     realiseConnectors,
+    realiseClaims,
     realiseCsd,
     realiseCustomerPortal,
     realiseDeposits,

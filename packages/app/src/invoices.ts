@@ -62,6 +62,8 @@ export function invoiceDeps(): InvoiceDeps {
     clock: systemClock,
     ids: ulidIds,
     ...(verifactu ? { verifactu: { system: verifactu.system } } : {}),
+    centres: r.centres,
+    staffCentres: async (userId) => (await r.memberships.getByUser(userId))?.centreIds,
   };
 }
 

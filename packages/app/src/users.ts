@@ -23,9 +23,9 @@ export const inviteUser = () =>
     portalUrl: portalUrl(),
   });
 
-/** Changes the role, and this container forgets the member's cached one at once. */
+/** Changes the role or centres, and this container forgets the member's cached one at once. */
 export function updateUser() {
-  const change = core.changeMemberRole({ members: r().memberships });
+  const change = core.updateMember({ members: r().memberships, centres: r().centres });
   return async (...args: Parameters<typeof change>) => {
     const member = await change(...args);
     forgetMember(member.userId);

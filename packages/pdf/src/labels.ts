@@ -18,6 +18,8 @@ export interface Labels {
   draft: string;
   continued: string;
   customer: string;
+  /** The work centre the invoice was made at. */
+  centre: string;
   taxId: string;
   corrects: string;
   originalDate: string;
@@ -67,6 +69,7 @@ const es: Labels = {
   draft: 'BORRADOR',
   continued: 'continuación',
   customer: 'Cliente',
+  centre: 'Centro',
   taxId: 'NIF',
   corrects: 'Rectifica la factura',
   originalDate: 'de fecha',
@@ -118,6 +121,7 @@ const ca: Labels = {
   draft: 'ESBORRANY',
   continued: 'continuació',
   customer: 'Client',
+  centre: 'Centre',
   taxId: 'NIF',
   corrects: 'Rectifica la factura',
   originalDate: 'de data',
@@ -169,6 +173,7 @@ const en: Labels = {
   draft: 'DRAFT',
   continued: 'continued',
   customer: 'Bill to',
+  centre: 'Work centre',
   taxId: 'Tax ID',
   corrects: 'Corrects invoice',
   originalDate: 'dated',

@@ -227,6 +227,39 @@ describe('doing a request by performing the correction', () => {
     expect(original.events.filter((e: { type: string }) => e.type === 'rectified')).toHaveLength(1);
   });
 
+  it('a second "done" while the first is mailing the customer does not mail again', async () => {
+    const { email, request } = await requested('correctData');
+    const deps = resolveChangeRequestDeps();
+    // The first "done" is held inside its mail send until the second has finished.
+    let entered!: () => void;
+    const inSend = new Promise<void>((ok) => (entered = ok));
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    const first = resolveChangeRequest({
+      ...deps,
+      mailer: {
+        send: async (mail) => {
+          entered();
+          await held;
+          return deps.mailer.send(mail);
+        },
+      },
+    })(
+      tenantId,
+      request.id,
+      { outcome: 'done', correction: rectification as never },
+      { kind: 'staff', id: 'usr_1' },
+    );
+    await inSend;
+    const second = await resolve(request.id, { outcome: 'done', correction: rectification });
+    expect(second.status, second.text).toBe(200);
+    release();
+    const done = await first;
+    expect(done.request.customerNotifiedAt).toBeDefined();
+    expect(done.request.customerMailingSince).toBeUndefined();
+    expect(await mailsTo(email)).toHaveLength(1);
+  });
+
   it('resumes a split whose corrective was issued but not its replacements', async () => {
     const { invoice, request } = await requested('split');
     const deps = resolveChangeRequestDeps();

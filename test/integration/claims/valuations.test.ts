@@ -10,9 +10,9 @@ let insurer: string;
 let insured: string;
 
 const csv = (name: string) =>
-  readFileSync(join(import.meta.dirname, '../../fixtures/samples/claims', name), 'utf8');
+  readFileSync(join(import.meta.dirname, '../../fixtures/claims', name), 'utf8');
 
-/** The content of test/fixtures/samples/claims/valuation-v1.csv, as JSON. */
+/** The content of test/fixtures/claims/valuation-v1.csv, as JSON. */
 const v1 = {
   version: 1,
   lines: [
@@ -135,10 +135,7 @@ describe('POST /v1/claims/{id}/valuations', () => {
       taxes: rest.taxes,
       franchise: '300',
       version: 1,
-      lines: lines.map((l) => ({
-        ...l,
-        quantity: `${l.quantity}.0`.replace(/\.(\d)\.0$/, '.$10'),
-      })),
+      lines: lines.map((l, i) => ({ ...l, quantity: ['1.0', '1.50', '2.20', '1.000'][i]! })),
     });
     expect(same.status, same.text).toBe(200);
     expect(same.json).toEqual(first.json);
@@ -212,6 +209,14 @@ describe('POST /v1/claims/{id}/valuations', () => {
       franchise: { before: '300.00', after: '250' },
     });
     expect(await versions(claimId)).toEqual([1, 2]);
+    const first = await api.call('GET', `/v1/claims/${claimId}/valuations?limit=1`, { key });
+    expect(first.json.items.map((v: { version: number }) => v.version)).toEqual([1]);
+    const second = await api.call(
+      'GET',
+      `/v1/claims/${claimId}/valuations?limit=1&cursor=${encodeURIComponent(first.json.nextCursor)}`,
+      { key },
+    );
+    expect(second.json.items).toEqual([res.json]);
     const claim = (await api.call('GET', `/v1/claims/${claimId}`, { key })).json;
     expect(claim).toMatchObject({ status: 'valued', valuationVersion: 2 });
   });

@@ -8,7 +8,7 @@ import type {
   ValuationRepository,
 } from '@sello/core/claims';
 import { ConflictError } from '@sello/core/errors';
-import type { Page } from '@sello/core/shared';
+import type { Page, PageRequest } from '@sello/core/shared';
 import { keys } from '../dynamo/keys.ts';
 import {
   absent,
@@ -112,6 +112,15 @@ export class DynamoValuationRepository extends TableAdapter implements Valuation
       prefixQuery(this.table, keys.valuationPrefix(tenantId, claimId), { consistent: true }),
     );
     return items.map((i) => fromItem<Valuation>(i));
+  }
+
+  listPage(tenantId: string, claimId: string, page: PageRequest): Promise<Page<Valuation>> {
+    return queryPage(
+      this.db,
+      prefixQuery(this.table, keys.valuationPrefix(tenantId, claimId), { consistent: true }),
+      page,
+      (i) => fromItem<Valuation>(i),
+    );
   }
 
   async record(valuation: Valuation): Promise<void> {

@@ -11,6 +11,7 @@ import {
   Valuation,
   ValuationCsvQuery,
   ValuationInput,
+  ValuationListQuery,
   ValuationParams,
 } from '../schemas/claims.ts';
 import { pageOf } from '../schemas/common.ts';
@@ -188,11 +189,13 @@ export const claimsRoutes = {
     entry: 'functions/claims/list-valuations.ts',
     auth: 'tenant',
     access: read,
-    summary: "A claim's valuation versions, oldest first, each with what changed",
+    summary:
+      "A claim's valuation versions, oldest first, each with what changed; at most 20 a page " +
+      '(a version of 250 lines with its changes may weigh a few hundred KB)',
     tag: 'Claims',
-    request: { params: ClaimIdParams },
+    request: { params: ClaimIdParams, query: ValuationListQuery },
     responses: {
-      200: { description: 'The versions', schema: pageOf(Valuation).describe('All, on one page') },
+      200: { description: 'A page of versions', schema: pageOf(Valuation) },
       404: problem('No such claim'),
     },
   }),

@@ -44,11 +44,13 @@ export const usersRoutes = {
     roles: ADMINS,
     access: readWrite,
     summary:
-      "Change a member's role (send `If-Match` to guard against lost updates). Only owners give or take the owner role",
+      "Change a member's role or work centres (send `If-Match` to guard against lost updates). " +
+      'Only owners give or take the owner role; each centre must be one of the tenant',
     tag: 'Users',
     request: { params: IdParams, body: MemberPatch },
     responses: {
       200: { description: 'Changed', schema: Member },
+      400: problem('Invalid input, or no such centre; `errors` names e.g. `centreIds.1`'),
       404: problem('No such member'),
       409: problem('It would leave the tenant without an active owner'),
       412: problem('`If-Match` does not match the current version'),

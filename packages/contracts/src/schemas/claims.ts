@@ -225,6 +225,10 @@ export const Valuation = z
   })
   .meta({ id: 'Valuation' });
 
+export const ValuationListQuery = PageQuery.extend({
+  limit: z.coerce.number().int().min(1).max(20).default(20),
+});
+
 export const ValuationParams = z.object({
   id: z.string().min(1).max(64),
   version: z.coerce.number().int().min(1).max(999),
@@ -242,7 +246,10 @@ export const ClaimDocumentQuery = z.object({
     .trim()
     .min(1)
     .max(200)
-    .regex(/^[^/\\\u0000-\u001f]+$/, 'A file name, without slashes or control characters')
+    .refine(
+      (name) => ![...name].some((c) => c === '/' || c === '\\' || c.charCodeAt(0) < 0x20),
+      'A file name, without slashes or control characters',
+    )
     .optional(),
 });
 

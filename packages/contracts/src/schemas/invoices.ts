@@ -1,5 +1,6 @@
 import { FORMAT_IDS, STORED_FORMATS } from '@sello/core/formats';
 import * as z from 'zod';
+import { CentreSnapshot } from './centres.ts';
 import { Instant, xmlText } from './common.ts';
 import { Forwarding } from './connectors.ts';
 import { Address, Language } from './customers.ts';
@@ -103,6 +104,15 @@ const InvoiceFields = z
       .describe("With `depositIds`: the lines' concept, instead of the deposit treatment's"),
     payment: PaymentInput.optional(),
     notes: xmlText(z.string().trim().max(2000)).optional(),
+    centreId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe(
+        'The work centre it is made at: its name and address are printed, its series numbers it ' +
+          "unless `series` is given. Default: the signed-in staff member's centre when it has one",
+      ),
   })
   .strict();
 
@@ -119,7 +129,15 @@ export const InvoiceInput = InvoiceFields.superRefine((input, ctx) => {
   }
 }).meta({ id: 'InvoiceInput' });
 
-export const InvoicePatch = InvoiceFields.omit({ currency: true })
+export const InvoicePatch = InvoiceFields.omit({ currency: true, centreId: true })
+  .extend({
+    centreId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .describe('Another centre (and its series, unless `series` is given); `null` none'),
+  })
   .partial()
   .strict()
   .refine((p) => Object.keys(p).length > 0, {
@@ -200,6 +218,7 @@ export const Invoice = z
         originalUuid: z.string().optional().describe("Mexico: the original CFDI's UUID"),
       })
       .optional(),
+    centre: CentreSnapshot.optional().describe('The work centre it was made at, as it was then'),
     source: z
       .union([
         z.object({ taskId: z.string(), occurrence: Instant }),

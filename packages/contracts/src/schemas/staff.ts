@@ -88,6 +88,10 @@ export const Member = z
       .describe('invited: has not chosen a password yet; active: signs in'),
     createdAt: Instant,
     joinedAt: Instant.optional().describe('When the invitation was accepted'),
+    centreIds: z
+      .array(z.string())
+      .optional()
+      .describe('The work centres the member works at; its only one is its drafts’ default centre'),
   })
   .meta({ id: 'Member' });
 
@@ -100,7 +104,21 @@ export const InviteInput = z
   .strict()
   .meta({ id: 'InviteInput' });
 
-export const MemberPatch = z.object({ role: StaffRole }).strict().meta({ id: 'MemberPatch' });
+export const MemberPatch = z
+  .object({
+    role: StaffRole.optional(),
+    centreIds: z
+      .array(z.string().min(1).max(64))
+      .max(50)
+      .optional()
+      .describe('The work centres the member works at, each one of the tenant (`[]`: none)'),
+  })
+  .strict()
+  .refine((p) => p.role !== undefined || p.centreIds !== undefined, {
+    message: 'Give `role` or `centreIds`',
+    when: (payload) => payload.issues.length === 0,
+  })
+  .meta({ id: 'MemberPatch' });
 
 export const Me = z
   .object({

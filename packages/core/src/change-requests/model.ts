@@ -69,6 +69,11 @@ export interface ChangeRequest {
   correction?: RecordedCorrection;
   /** When the customer was mailed the outcome; a retried "done" mails only while it is absent. */
   customerNotifiedAt?: string;
+  /**
+   * Set by the "done" that is mailing the customer, before it sends: two "done" at once mail
+   * once. A claim older than `MAIL_CLAIM_MS` (its mailer died) may be taken over.
+   */
+  customerMailingSince?: string;
   events: ChangeRequestEvent[];
   version: number;
   createdAt: string;

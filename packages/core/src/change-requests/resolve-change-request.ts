@@ -352,38 +352,66 @@ async function madeNothing(
   }
 }
 
-/** After "done": the customer's mail (once) and the webhook. */
+/** A mail claim older than this is taken to belong to a "done" that died while mailing. */
+export const MAIL_CLAIM_MS = 2 * 60_000;
+
+/** After "done": the customer's mail (once, even for two "done" at once) and the webhook. */
 async function finish(
   deps: ResolveChangeRequestDeps,
   request: ChangeRequest,
   invoices: Invoice[],
 ): Promise<ResolveResult> {
   let current = request;
-  if (!request.customerNotifiedAt) {
+  const claimed = request.customerNotifiedAt ? undefined : await claimMail(deps, request);
+  if (claimed) {
+    current = claimed;
     const original = await deps.invoices.get(request.tenantId, request.invoiceId);
-    if (original) {
-      const numbers = invoices.map((i) => i.number ?? i.id);
-      const sent = await tellCustomer(
-        deps,
-        request,
-        original,
-        doneMail(original, request, numbers),
-        invoices,
-      );
-      if (sent) {
-        current = await saveStep(deps, request.tenantId, request.id, (r) =>
-          r.customerNotifiedAt
-            ? undefined
-            : { ...r, customerNotifiedAt: sent, version: r.version + 1, updatedAt: sent },
-        ).catch((error: unknown) => {
-          deps.log.error('change request: customer mail not recorded', { error, id: request.id });
-          return request;
-        });
-      }
-    }
+    const sent = original
+      ? await tellCustomer(
+          deps,
+          request,
+          original,
+          doneMail(
+            original,
+            request,
+            invoices.map((i) => i.number ?? i.id),
+          ),
+          invoices,
+        )
+      : undefined;
+    // Sent: recorded, so no retry mails again. Not sent: the claim is let go for a retry.
+    current = await saveStep(deps, request.tenantId, request.id, (r) => {
+      if (r.customerNotifiedAt || r.customerMailingSince !== claimed.customerMailingSince) return;
+      const { customerMailingSince: _, ...rest } = r;
+      return sent
+        ? { ...rest, customerNotifiedAt: sent, version: r.version + 1, updatedAt: sent }
+        : { ...rest, version: r.version + 1 };
+    }).catch((error: unknown) => {
+      deps.log.error('change request: customer mail not recorded', { error, id: request.id });
+      return current;
+    });
   }
   await publishResolved(deps, current);
   return { request: current, invoices };
+}
+
+/**
+ * Claims the customer's mail for this "done": the request as written with the claim, or
+ * undefined when it was mailed already or another "done" is mailing it right now.
+ */
+async function claimMail(
+  deps: ResolveChangeRequestDeps,
+  request: ChangeRequest,
+): Promise<ChangeRequest | undefined> {
+  const now = deps.clock.now();
+  let mine: ChangeRequest | undefined;
+  const written = await saveStep(deps, request.tenantId, request.id, (r) => {
+    const since = r.customerMailingSince ? Date.parse(r.customerMailingSince) : undefined;
+    if (r.customerNotifiedAt || (since && now.getTime() - since < MAIL_CLAIM_MS)) return;
+    mine = { ...r, customerMailingSince: now.toISOString(), version: r.version + 1 };
+    return mine;
+  });
+  return written === mine ? mine : undefined;
 }
 
 /**

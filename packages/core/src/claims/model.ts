@@ -174,6 +174,8 @@ export interface ValuationRepository {
   get(tenantId: string, claimId: string, version: number): Promise<Valuation | undefined>;
   /** Every version of the claim's valuation, oldest first. */
   list(tenantId: string, claimId: string): Promise<Valuation[]>;
+  /** A page of the versions, oldest first (a version may weigh 100s of KB: pages keep answers small). */
+  listPage(tenantId: string, claimId: string, page: PageRequest): Promise<Page<Valuation>>;
   /**
    * Stores a new version and moves the claim to it (status `valued`, `valuationVersion`, its
    * version one up), all or none, only while the claim's latest version is still the one before

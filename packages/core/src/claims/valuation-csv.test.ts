@@ -5,7 +5,7 @@ import { ValidationError } from '../errors.ts';
 import { csvRecords, readValuationCsv } from './valuation-csv.ts';
 
 const fixture = (name: string) =>
-  readFileSync(join(import.meta.dirname, '../../../../test/fixtures/samples/claims', name), 'utf8');
+  readFileSync(join(import.meta.dirname, '../../../../test/fixtures/claims', name), 'utf8');
 const params = { version: 1, franchise: '300.00', taxRate: '21' };
 
 const problems = (f: () => unknown) => {
@@ -100,6 +100,11 @@ describe('readValuationCsv', () => {
     ]);
     // A comma in a text column of a semicolon file is text, not a decimal point.
     expect(input.lines[2]!.description).toBe('Pintar paragolpes, dos capas');
+  });
+
+  it('skips rows of empty cells, as a spreadsheet leaves them after the last line', () => {
+    const text = 'kind;description;quantity;unitPrice\npart;Faro;1;80\n;;;\n ; ;;\n';
+    expect(readValuationCsv(text, params).lines).toHaveLength(1);
   });
 
   it('takes the columns in any order, the optional ones left out', () => {

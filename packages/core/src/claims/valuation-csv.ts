@@ -91,13 +91,17 @@ const csvError = (path: string, message: string) =>
  * order, case and blanks ignored), then one line per row. The delimiter is a comma, or a
  * semicolon when the header has semicolons (a spreadsheet in Spanish), and then amounts may use a
  * decimal comma. Row N of the data is `lines.N` in errors, so CSV and JSON problems read alike;
- * the amounts' format is checked after, by the same schema as JSON's.
+ * the amounts' format is checked after, by the same schema as JSON's. Rows of empty cells are
+ * skipped, as blank lines are.
  */
 export function readValuationCsv(text: string, params: ValuationCsvParams): ValuationInput {
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') ? ';' : ',';
-  const [header, ...rows] = csvRecords(body, delimiter);
+  // A spreadsheet saves rows it once touched as bare delimiters (";;;;"): no line, like blank ones.
+  const [header, ...rows] = csvRecords(body, delimiter).filter(
+    (r, i) => i === 0 || r.fields.some((f) => f.trim() !== ''),
+  );
   if (!header) throw csvError('csv', 'Empty: send a header row and one row per line');
   const columns = header.fields.map((h) => h.trim().toLowerCase());
   const index = new Map<Column, number>();

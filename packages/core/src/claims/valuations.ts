@@ -3,6 +3,7 @@ import { minorUnits } from '../money/currencies.ts';
 import { Dec, plain } from '../money/decimal.ts';
 import type { Clock } from '../ports/clock.ts';
 import { canonicalHash } from '../shared/import-by-reference.ts';
+import type { Page, PageRequest } from '../shared/page.ts';
 import { computeInvoice } from '../taxes/compute.ts';
 import type { Computation, Jurisdiction, LineInput } from '../taxes/model.ts';
 import { assertValidTaxes } from '../taxes/validate-taxes.ts';
@@ -192,12 +193,12 @@ export const importValuation =
     return { valuation, created: true };
   };
 
-/** The claim's valuation versions, oldest first. */
+/** The claim's valuation versions, oldest first, a page at a time. */
 export const listValuations =
   (deps: Pick<ValuationDeps, 'claims' | 'valuations'>) =>
-  async (tenantId: string, claimId: string): Promise<Valuation[]> => {
+  async (tenantId: string, claimId: string, page: PageRequest): Promise<Page<Valuation>> => {
     await getClaim(deps)(tenantId, claimId);
-    return deps.valuations.list(tenantId, claimId);
+    return deps.valuations.listPage(tenantId, claimId, page);
   };
 
 export const getValuation =

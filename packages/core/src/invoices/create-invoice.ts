@@ -1,9 +1,11 @@
+import { centreSnapshot } from '../centres/centres.ts';
 import type { Customer } from '../customers/customer.ts';
 import type { Language } from '../parties/party.ts';
 import { todayIn } from '../shared/dates.ts';
 import { computeInvoice } from '../taxes/compute.ts';
 import { jurisdictionOf } from '../taxes/rules.ts';
 import type { Tenant } from '../tenants/tenant.ts';
+import { invoiceCentre } from './centre.ts';
 import type { InvoiceDeps } from './deps.ts';
 import { billDeposits } from './from-deposits.ts';
 import type { LineRequest } from './lines.ts';
@@ -41,6 +43,13 @@ export interface InvoiceRequest {
   substitutes?: SubstitutedInvoice[];
   /** Fixes the draft id (automatic tasks derive it from task, occurrence and customer). */
   id?: string;
+  /**
+   * The work centre it is made at: its name and address are printed, its series numbers the
+   * draft unless `series` names one. Default: the only centre of `staffUserId`, if it has one.
+   */
+  centreId?: string;
+  /** Set by the handler for a signed-in staff member, never by API clients: whose centre is the default. */
+  staffUserId?: string;
 }
 
 /** A draft: computed and previewable, with no number until it is issued. */
@@ -67,7 +76,8 @@ export const draftInvoice =
       known && known.customer.id === input.customerId
         ? known
         : await loadParties(deps, tenantId, input.customerId);
-    const series = await chooseSeries(deps)(tenantId, 'standard', input.series);
+    const centre = await invoiceCentre(deps, tenantId, input);
+    const series = await chooseSeries(deps)(tenantId, 'standard', input.series ?? centre?.series);
     const billing = input.depositIds
       ? await billDeposits(deps, customer, jurisdictionOf(tenant.address.country), {
           depositIds: input.depositIds,
@@ -115,6 +125,7 @@ export const draftInvoice =
       ...(payment ? { payment } : {}),
       ...(input.notes ? { notes: input.notes } : {}),
       ...(input.source ? { source: input.source } : {}),
+      ...(centre ? { centre: centreSnapshot(centre) } : {}),
       ...(input.substitutes?.length ? { substitutes: input.substitutes } : {}),
       ...(billing ? { deposits: billing.deposits } : {}),
       events: [{ at: now, type: 'created' }],

@@ -1,3 +1,4 @@
+import type { CentreRepository } from '../centres/model.ts';
 import type { CustomerRepository } from '../customers/customer.ts';
 import type { DepositRepository } from '../deposits/model.ts';
 import type { DepositTreatment } from '../deposits/treatment.ts';
@@ -25,4 +26,8 @@ export interface InvoiceDeps {
   depositTreatment?: (tenantId: string) => Promise<DepositTreatment | undefined>;
   /** VERI*FACTU: the system identity every record carries; absent where records are off. */
   verifactu?: { system: SistemaInformatico };
+  /** Work centres: without it `centreId` is refused and drafts carry no centre. */
+  centres?: Pick<CentreRepository, 'get'>;
+  /** The centres a staff member belongs to (its membership's `centreIds`). */
+  staffCentres?: (userId: string) => Promise<readonly string[] | undefined>;
 }

@@ -1,5 +1,6 @@
 export * from './after-issue.ts';
 export * from './cancel-cfdi.ts';
+export * from './centre.ts';
 export * from './corrections.ts';
 export * from './create-invoice.ts';
 export * from './create-series.ts';

@@ -1,5 +1,7 @@
+import { centreSnapshot } from '../centres/centres.ts';
 import { ConflictError, PreconditionFailedError, ValidationError } from '../errors.ts';
 import { computeInvoice } from '../taxes/compute.ts';
+import { invoiceCentre } from './centre.ts';
 import type { InvoiceRequest } from './create-invoice.ts';
 import type { InvoiceDeps } from './deps.ts';
 import { billDeposits } from './from-deposits.ts';
@@ -15,7 +17,10 @@ export const updateInvoice =
   async (
     tenantId: string,
     id: string,
-    patch: Partial<InvoiceRequest>,
+    patch: Omit<Partial<InvoiceRequest>, 'centreId'> & {
+      /** Another centre (its series too, unless `series` is given); `null` none. */
+      centreId?: string | null;
+    },
     expectedVersion?: number,
   ): Promise<Invoice> => {
     const current = await getInvoice(deps)(tenantId, id);
@@ -41,8 +46,12 @@ export const updateInvoice =
       exchangeRate: patch.exchangeRate ?? current.exchangeRate,
       cfdiUse: patch.cfdiUse ?? (patch.customerId ? undefined : current.cfdiUse),
     });
-    const series = patch.series
-      ? (await chooseSeries(deps)(tenantId, 'standard', patch.series)).code
+    const centre = patch.centreId
+      ? await invoiceCentre(deps, tenantId, { centreId: patch.centreId })
+      : undefined;
+    const seriesCode = patch.series ?? centre?.series;
+    const series = seriesCode
+      ? (await chooseSeries(deps)(tenantId, 'standard', seriesCode)).code
       : current.series;
     // A draft of deposits has its lines made from them: new deposits, a new concept or a new
     // customer (whose treatment may differ) make them again; lines typed in are refused.
@@ -78,7 +87,9 @@ export const updateInvoice =
             options,
           )
         : { lines: current.lines, breakdown: current.breakdown, totals: current.totals };
-    const { exchangeRate: _rate, cfdiUse: _use, ...kept } = current;
+    const { exchangeRate: _rate, cfdiUse: _use, centre: _centre, ...kept } = current;
+    const snapshot =
+      patch.centreId === undefined ? current.centre : centre && centreSnapshot(centre);
     const now = deps.clock.now().toISOString();
     const next: Invoice = {
       ...kept,
@@ -89,6 +100,7 @@ export const updateInvoice =
       customerId: customer.id,
       customer: customerSnapshot(customer),
       series,
+      ...(snapshot ? { centre: snapshot } : {}),
       ...(patch.issueDate !== undefined
         ? { issueDate: patch.issueDate, issueDateFixed: true }
         : {}),

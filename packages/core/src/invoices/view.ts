@@ -64,6 +64,7 @@ export function invoiceView(i: Invoice) {
         }
       : {}),
     ...(i.source ? { source: i.source } : {}),
+    ...(i.centre ? { centre: i.centre } : {}),
     ...(i.deposits ? { depositIds: i.deposits } : {}),
     ...(i.claim ? { claim: i.claim } : {}),
     ...(i.origin ? { origin: i.origin } : {}),

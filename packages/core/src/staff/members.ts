@@ -1,3 +1,5 @@
+import { liveCentres } from '../centres/centres.ts';
+import type { CentreRepository } from '../centres/model.ts';
 import {
   ConflictError,
   ForbiddenError,
@@ -120,16 +122,27 @@ export const inviteMember =
     return member;
   };
 
+/** What the user update route changes of a member. */
+export interface MemberPatch {
+  role?: StaffRole;
+  /** The work centres the member belongs to (`[]`: none); each a centre of the tenant. */
+  centreIds?: string[];
+}
+
 /**
- * Changes a member's role. Touching owners takes an owner, and the tenant always keeps an active
- * owner (ConflictError). `expectedVersion` (If-Match) guards against lost updates.
+ * Changes a member's role and centres. Touching owners takes an owner, and the tenant always
+ * keeps an active owner (ConflictError); each centre must be the tenant's (a ValidationError
+ * naming `centreIds.N`). `expectedVersion` (If-Match) guards against lost updates.
  */
-export const changeMemberRole =
-  ({ members }: Pick<MemberDeps, 'members'>) =>
+export const updateMember =
+  ({
+    members,
+    centres,
+  }: Pick<MemberDeps, 'members'> & { centres?: Pick<CentreRepository, 'get'> }) =>
   async (
     actor: TenantActor,
     userId: string,
-    role: StaffRole,
+    patch: MemberPatch,
     expectedVersion?: number,
   ): Promise<Membership> => {
     const member = await memberOf(members, actor.tenantId, userId);
@@ -138,14 +151,33 @@ export const changeMemberRole =
         `User ${userId} is at version ${member.version}, not ${expectedVersion}`,
       );
     }
-    if (member.role === role) return member;
-    if (member.role === 'owner' || role === 'owner') {
+    if (patch.centreIds?.length) {
+      if (!centres) throw new Error('Member centres need the centres repository');
+      await liveCentres(centres, actor.tenantId, patch.centreIds, (i) => `centreIds.${i}`);
+    }
+    const role = patch.role ?? member.role;
+    const centreIds = patch.centreIds ? [...new Set(patch.centreIds)] : member.centreIds;
+    const sameCentres = (centreIds ?? []).join() === (member.centreIds ?? []).join();
+    if (member.role === role && sameCentres) return member;
+    if (member.role !== role && (member.role === 'owner' || role === 'owner')) {
       assertMayTouchOwners(actor, 'give or take the owner role');
     }
-    const next: Membership = { ...member, role, version: member.version + 1 };
+    const { centreIds: _centres, ...rest } = member;
+    const next: Membership = {
+      ...rest,
+      role,
+      ...(centreIds?.length ? { centreIds } : {}),
+      version: member.version + 1,
+    };
     await members.update(member, next);
     return next;
   };
+
+/** Changes a member's role only (see `updateMember`). */
+export const changeMemberRole =
+  (deps: Pick<MemberDeps, 'members'>) =>
+  (actor: TenantActor, userId: string, role: StaffRole, expectedVersion?: number) =>
+    updateMember(deps)(actor, userId, { role }, expectedVersion);
 
 /**
  * Removes a member: the membership first (refused for the tenant's last active owner), then the

@@ -27,6 +27,8 @@ export interface Membership {
   createdAt: string;
   /** When the invitation was accepted (or the member was created active). */
   joinedAt?: string;
+  /** The work centres the member works at; its only one is its invoices' default centre. */
+  centreIds?: string[];
   version: number;
 }
 
@@ -148,5 +150,6 @@ export function memberView(m: Membership) {
     status: m.status,
     createdAt: m.createdAt,
     ...(m.joinedAt ? { joinedAt: m.joinedAt } : {}),
+    ...(m.centreIds?.length ? { centreIds: m.centreIds } : {}),
   };
 }

@@ -45,6 +45,42 @@ describe('header', () => {
     expect(sheet.y).toBeLessThan(Math.min(...texts.map((t) => t.y)));
   });
 
+  it("prints the work centre's name and address under the issuer's", () => {
+    const sheet = sheetOn({
+      ...acceptanceInvoice('es'),
+      centre: {
+        id: 'ctr_1',
+        name: 'Taller Valencia Norte',
+        address: {
+          line1: 'Avenida del Puerto 8',
+          city: 'Valencia',
+          postalCode: '46023',
+          country: 'ES',
+        },
+      },
+    });
+    header(sheet);
+    const { texts } = drawn(sheet.pen);
+    const strings = texts.map((t) => t.text);
+    const at = strings.indexOf('Centro: Taller Valencia Norte');
+    expect(strings.slice(at - 1, at + 3)).toEqual([
+      'facturacion@talleresgarcia.es',
+      'Centro: Taller Valencia Norte',
+      'Avenida del Puerto 8',
+      '46023 Valencia',
+    ]);
+    expect(textNamed(texts, 'Centro: Taller Valencia Norte')).toMatchObject({
+      x: 42.52,
+      font: 'bold',
+    });
+    expect(textNamed(texts, '46023 Valencia').color).toBe(colour(MUTED));
+    expect(sheet.y).toBeLessThan(textNamed(texts, '46023 Valencia').y);
+    // Without a centre, nothing of it.
+    const plain = sheetOn(acceptanceInvoice('es'));
+    header(plain);
+    expect(pageStrings(plain)[0]!.join(' ')).not.toContain('Centro');
+  });
+
   it('adds the supply date when it differs from the issue date', () => {
     const sheet = sheetOn({ ...acceptanceInvoice('en'), operationDate: '2026-11-20' });
     header(sheet);

@@ -2,7 +2,7 @@ import { formatDate } from '../format.ts';
 import { BODY, CONTENT_W, INK, LEADING, LEFT, MUTED, RIGHT, RUNNING_HEAD_H } from '../layout.ts';
 import type { Sheet } from '../sheet.ts';
 import { textWidth, toWinAnsi, wrapText } from '../text.ts';
-import { partyLines } from './parties.ts';
+import { addressLines, partyLines } from './parties.ts';
 import { qrBlock } from './verifactu.ts';
 
 /**
@@ -36,6 +36,22 @@ function issuerBlock(sheet: Sheet, top: number, width: number): number {
   y -= 2;
   for (const line of partyLines(sheet, issuer, inv.customer)) {
     y = pen.paragraph(line, LEFT, y, width, 'regular', BODY - 0.5, MUTED);
+  }
+  if (inv.centre) {
+    // The work centre that made it: where the customer brought the car, not the head office.
+    y -= 4;
+    y = pen.paragraph(
+      `${sheet.l.centre}: ${inv.centre.name}`,
+      LEFT,
+      y,
+      width,
+      'bold',
+      BODY - 0.5,
+      INK,
+    );
+    for (const line of addressLines(inv.centre.address)) {
+      y = pen.paragraph(line, LEFT, y, width, 'regular', BODY - 0.5, MUTED);
+    }
   }
   return y;
 }

@@ -65,7 +65,8 @@ export function partyLines(sheet: Sheet, p: PartySnapshot, other: PartySnapshot)
   return lines;
 }
 
-function addressLines(a: Address): string[] {
+/** An address as printed: street lines, then postal code and city (and province). */
+export function addressLines(a: Address): string[] {
   const lines = [a.line1];
   if (a.line2) lines.push(a.line2);
   const city = [a.postalCode, a.city].filter(Boolean).join(' ');

@@ -364,46 +364,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/claims/{id}/invoices": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Make the drafts of the claim's latest valuation: the insurer's (the valuation less the franchise) and the insured's (the franchise), each naming the claim; previewed and corrected as any draft. Asked again for the same version it answers the same drafts; a newer version replaces drafts not yet issued
-         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
-         */
-        post: operations["billClaim"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/claims/{id}/invoices/issue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Issue the claim's two drafts together, each with its gapless number; asked again after a failure it issues the one left. The claim becomes `invoiced`
-         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
-         */
-        post: operations["issueClaimInvoices"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/claims/{id}/valuations": {
         parameters: {
             query?: never;
@@ -412,7 +372,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A claim's valuation versions, oldest first, each with what changed
+         * A claim's valuation versions, oldest first, each with what changed; at most 20 a page (a version of 250 lines with its changes may weigh a few hundred KB)
          * @description Staff roles: owner, admin, accountant, technician, readOnly. API keys act for the whole tenant.
          */
         get: operations["listValuations"];
@@ -947,26 +907,6 @@ export interface paths {
         get: operations["getInvoiceDocument"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/invoices/{id}/forward": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Forward an issued invoice (its signed Facturae) through a connector. Answers at once with its entry `sending`; the platform’s answer lands in the invoice’s `forwarding` (`delivered` with its registry number, `rejected`, `failed`) and in an `invoice.forwarded` webhook. Again after `rejected` or `failed`; never after `delivered`
-         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
-         */
-        post: operations["forwardInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1921,54 +1861,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a member's role (send `If-Match` to guard against lost updates). Only owners give or take the owner role
+         * Change a member's role or work centres (send `If-Match` to guard against lost updates). Only owners give or take the owner role; each centre must be one of the tenant
          * @description Staff roles: owner, admin. API keys act for the whole tenant.
          */
         patch: operations["updateUser"];
-        trace?: never;
-    };
-    "/v1/users/me/connectors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The connectors you have set credentials for (never a password)
-         * @description Staff roles: owner, admin, accountant, technician, readOnly.
-         */
-        get: operations["listConnectorCredentials"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/users/me/connectors/{connector}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Set your own credentials for a connector (replacing any you had). Username and password are stored sealed with KMS envelope encryption, bound to you and the connector, and are never returned
-         * @description Staff roles: owner, admin, accountant, technician, readOnly.
-         */
-        put: operations["putConnectorCredentials"];
-        post?: never;
-        /**
-         * Forget your credentials for a connector
-         * @description Staff roles: owner, admin, accountant, technician, readOnly.
-         */
-        delete: operations["deleteConnectorCredentials"];
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
     "/v1/verifactu/records": {
@@ -2489,13 +2385,6 @@ export interface components {
             policyNumber: string;
             vehicle: components["schemas"]["Vehicle"];
         };
-        /** @description A claim's two invoices, whose totals add up to the valuation's total to the cent (see "How rounding is shared" in the README) */
-        ClaimInvoices: {
-            /** @description The insured's invoice, for the franchise; absent when the valuation has none */
-            insured?: components["schemas"]["Invoice"];
-            /** @description The insurer's invoice: the valuation's lines less a deduction line for the franchise */
-            insurer: components["schemas"]["Invoice"];
-        };
         ClaimPatch: {
             /** @description `null` removes it */
             centreId?: string | null;
@@ -2516,31 +2405,6 @@ export interface components {
         CloseGlobalPeriodRequest: {
             /** @description The month to close (YYYY-MM); by default the month before the current one */
             period?: string;
-        };
-        /** @description Your credentials for a connector, as set: never the password, nor the username */
-        ConnectorCredentials: {
-            /**
-             * @description `face` (FACe, public administrations), `insurer-platform` (an insurer’s e-invoicing platform, with your own credentials), `sandbox` (inside Sello, for trying)
-             * @enum {string}
-             */
-            connector: "face" | "insurer-platform" | "sandbox";
-            /** Format: date-time */
-            createdAt: string;
-            /** @description Normalised: upper case, no separators */
-            taxId: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        ConnectorCredentialsInput: {
-            /** @description Stored sealed; never returned nor logged */
-            password: string;
-            /** @description The Spanish NIF, CIF or NIE you file under on that platform */
-            taxId: string;
-            /** @description Your user on that platform */
-            username: string;
-        };
-        ConnectorCredentialsList: {
-            items: components["schemas"]["ConnectorCredentials"][];
         };
         CorrectionResult: {
             corrective: components["schemas"]["Invoice"];
@@ -2775,41 +2639,6 @@ export interface components {
         ForgotPasswordInput: {
             /** Format: email */
             email: string;
-        };
-        Forwarding: {
-            /**
-             * Format: date-time
-             * @description When it entered this status
-             */
-            at: string;
-            attempts: number;
-            /**
-             * @description `face` (FACe, public administrations), `insurer-platform` (an insurer’s e-invoicing platform, with your own credentials), `sandbox` (inside Sello, for trying)
-             * @enum {string}
-             */
-            connector: "face" | "insurer-platform" | "sandbox";
-            error?: {
-                code: string;
-                message: string;
-            };
-            /** @description The receiving platform's own status */
-            receiverStatus?: string;
-            /** @description The receiving platform's registry number */
-            registryNumber?: string;
-            /**
-             * @description `sending`: handed to the connector; `delivered`: the platform registered it (`registryNumber`); `rejected`: it refused it (`error`; fix and forward again); `failed`: it could not be reached (forward again)
-             * @enum {string}
-             */
-            status: "sending" | "delivered" | "rejected" | "failed";
-            /** @description The user whose own credentials forwarded it */
-            userId?: string;
-        };
-        ForwardInput: {
-            /**
-             * @description `face` (FACe, public administrations), `insurer-platform` (an insurer’s e-invoicing platform, with your own credentials), `sandbox` (inside Sello, for trying)
-             * @enum {string}
-             */
-            connector: "face" | "insurer-platform" | "sandbox";
         };
         GlobalInvoice: {
             cancellation?: {
@@ -3051,6 +2880,8 @@ export interface components {
             role: components["schemas"]["StaffRole"];
         };
         Invoice: {
+            /** @description The work centre it was made at, as it was then */
+            centre?: components["schemas"]["CentreSnapshot"];
             /** @description A Mexican issuer's invoice as CFDI 4.0: its stamp */
             cfdi?: {
                 cancellation?: {
@@ -3081,15 +2912,6 @@ export interface components {
             };
             /** @description Mexico: the buyer's c_UsoCFDI */
             cfdiUse?: string;
-            /** @description Billed from a claim file: the claim it names (in the Facturae, UBL, CII and PDF) and which side of the franchise split it is */
-            claim?: {
-                /** @enum {string} */
-                billedTo: "insurer" | "insured";
-                claimId: string;
-                claimNumber: string;
-                plate: string;
-                policyNumber: string;
-            };
             corrective?: {
                 /** @enum {string} */
                 method: "substitution" | "differences";
@@ -3127,8 +2949,6 @@ export interface components {
             }[];
             /** @description To the tenant's accounting currency, when the invoice is in another */
             exchangeRate?: string;
-            /** @description Its delivery through each connector it was forwarded by (POST …/forward) */
-            forwarding?: components["schemas"]["Forwarding"][];
             id: string;
             /** Format: date-time */
             issuedAt?: string;
@@ -3226,6 +3046,8 @@ export interface components {
             version: number;
         };
         InvoiceInput: {
+            /** @description The work centre it is made at: its name and address are printed, its series numbers it unless `series` is given. Default: the signed-in staff member's centre when it has one */
+            centreId?: string;
             /** @description Mexico: the buyer's use of the CFDI (c_UsoCFDI), checked against its régimen; G03 (or S01 where G03 does not apply) unless given */
             cfdiUse?: string;
             /** @description With `depositIds`: the lines' concept, instead of the deposit treatment's */
@@ -3260,6 +3082,8 @@ export interface components {
             series?: string;
         };
         InvoicePatch: {
+            /** @description Another centre (and its series, unless `series` is given); `null` none */
+            centreId?: string | null;
             /** @description Mexico: the buyer's use of the CFDI (c_UsoCFDI), checked against its régimen; G03 (or S01 where G03 does not apply) unless given */
             cfdiUse?: string;
             /** @description With `depositIds`: the lines' concept, instead of the deposit treatment's */
@@ -3342,14 +3166,6 @@ export interface components {
             startDate?: string;
             /** @description IANA zone whose midnights close the periods */
             timezone: string;
-        };
-        IssuedClaimInvoices: {
-            /** @description The claim, `invoiced` */
-            claim: components["schemas"]["Claim"];
-            /** @description The insured's invoice, for the franchise; absent when the valuation has none */
-            insured?: components["schemas"]["Invoice"];
-            /** @description The insurer's invoice: the valuation's lines less a deduction line for the franchise */
-            insurer: components["schemas"]["Invoice"];
         };
         LateRequestAnswer: {
             /** @description The last day the ticket could be invoiced on this page */
@@ -3475,7 +3291,6 @@ export interface components {
             /** @description Pass as `cursor` to get the next page */
             nextCursor?: string;
         };
-        /** @description All, on one page */
         ListValuations200: {
             items: components["schemas"]["Valuation"][];
             /** @description Pass as `cursor` to get the next page */
@@ -3535,6 +3350,8 @@ export interface components {
             user?: components["schemas"]["Member"];
         };
         Member: {
+            /** @description The work centres the member works at; its only one is its drafts’ default centre */
+            centreIds?: string[];
             /** Format: date-time */
             createdAt: string;
             email: string;
@@ -3554,7 +3371,9 @@ export interface components {
             status: "invited" | "active";
         };
         MemberPatch: {
-            role: components["schemas"]["StaffRole"];
+            /** @description The work centres the member works at, each one of the tenant (`[]`: none) */
+            centreIds?: string[];
+            role?: components["schemas"]["StaffRole"];
         };
         MigrateRecipientsInput: Record<string, never>;
         MyChangeRequests: {
@@ -5042,7 +4861,7 @@ export interface components {
          * @description What happened; the `Sello-Event` header and the body `type` carry it
          * @enum {string}
          */
-        WebhookEventType: "invoice.issued" | "invoice.delivered" | "invoice.status_changed" | "import.completed" | "change_request.created" | "change_request.resolved" | "invoice.forwarded";
+        WebhookEventType: "invoice.issued" | "invoice.delivered" | "invoice.status_changed" | "import.completed" | "change_request.created" | "change_request.resolved";
         WebhookInput: {
             description?: string;
             /** @description Event types to receive */
@@ -6505,158 +6324,12 @@ export interface operations {
             };
         };
     };
-    billClaim: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Replays of the same key and body return the first response and run once */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The drafts of this version, made before */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClaimInvoices"];
-                };
-            };
-            /** @description The drafts, made now */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClaimInvoices"];
-                };
-            };
-            /** @description The valuation has more than one IVA or IGIC rate; `errors` names `taxes` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A staff member whose role is not one of: owner, admin, accountant */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such claim */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valuation yet, the claim is closed, or the invoices of an older valuation are issued (correct them by rectification) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    issueClaimInvoices: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Replays of the same key and body return the first response and run once */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Both invoices issued */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IssuedClaimInvoices"];
-                };
-            };
-            /** @description Invalid input; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A staff member whose role is not one of: owner, admin, accountant */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such claim */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No drafts of the latest valuation, or their totals no longer add up to the valuation's (`errors` names `insurer` or `insured`, the one corrected); nothing is issued */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     listValuations: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -6665,7 +6338,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The versions */
+            /** @description A page of versions */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9091,80 +8764,6 @@ export interface operations {
                 };
             };
             /** @description A draft has only its PDF preview; an invoice the format does not apply to (an import has no Facturae) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    forwardInvoice: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Replays of the same key and body return the first response and run once */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ForwardInput"];
-            };
-        };
-        responses: {
-            /** @description Handed to the connector */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Forwarding"];
-                };
-            };
-            /** @description Invalid input; `errors` names the field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A staff member whose role is not one of: owner, admin, accountant */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such invoice */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an issued invoice, delivered or being sent already, a connector not configured, or one that needs your own credentials and you have set none (`errors` names `connector`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13098,7 +12697,7 @@ export interface operations {
                     "application/json": components["schemas"]["Member"];
                 };
             };
-            /** @description Invalid input; `errors` names each field */
+            /** @description Invalid input, or no such centre; `errors` names e.g. `centreIds.1` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13145,155 +12744,6 @@ export interface operations {
             };
             /** @description `If-Match` does not match the current version */
             412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listConnectorCredentials: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Yours, one per connector */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConnectorCredentialsList"];
-                };
-            };
-            /** @description Missing or invalid credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    putConnectorCredentials: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description `face` (FACe, public administrations), `insurer-platform` (an insurer’s e-invoicing platform, with your own credentials), `sandbox` (inside Sello, for trying) */
-                connector: "face" | "insurer-platform" | "sandbox";
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ConnectorCredentialsInput"];
-            };
-        };
-        responses: {
-            /** @description Stored; the answer holds no secret */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConnectorCredentials"];
-                };
-            };
-            /** @description Invalid input; `errors` names each field (`params.connector`, `taxId`) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteConnectorCredentials: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description `face` (FACe, public administrations), `insurer-platform` (an insurer’s e-invoicing platform, with your own credentials), `sandbox` (inside Sello, for trying) */
-                connector: "face" | "insurer-platform" | "sandbox";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid input; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description You have no credentials for that connector */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
