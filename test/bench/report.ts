@@ -49,6 +49,7 @@ export interface Report {
   redemption?: import('./redemption.ts').RedemptionBenchResult;
   tasks?: import('./tasks.ts').TaskBenchResult[];
   depositPolicies?: import('./deposit-policies.ts').DepositPolicyBenchResult;
+  claims?: import('./claims.ts').ClaimsBenchResult;
   portal?: import('./portal.ts').PortalBenchResult;
   bundles: BundleRow[];
   biggest: { id: string; bytes: number; topPackages: PackageShare[] };

@@ -8,6 +8,7 @@ import { freePort } from '../../packages/local/src/services/ports.ts';
 import { benchApi } from './api.ts';
 import { bundleAll, measureInit } from './bundles.ts';
 import { benchCfdi } from './cfdi.ts';
+import { benchClaims, claimsLine } from './claims.ts';
 import { benchDepositPolicies, depositPoliciesLine } from './deposit-policies.ts';
 import { benchExport } from './exchange-export.ts';
 import { benchParse } from './exchange-parse.ts';
@@ -148,6 +149,8 @@ try {
     repeats: 3,
     log: say,
   });
+  // Issue 14's measure: a claim billed (valuation, the split's two drafts, both issued), 8 at a time.
+  const claims = await benchClaims(platform, { claims: 100, repeats: 3, log: say });
   // Last, on the data the runs above left (thousands of invoices, topped up to 1,000 if fewer).
   const portal = await benchPortal(platform, { invoices: 1000, log: say });
   await cleanUp();
@@ -168,6 +171,7 @@ try {
     redemption,
     tasks,
     depositPolicies,
+    claims,
     bundles: rows,
     biggest: { id: biggest.id, bytes: biggest.bytes, topPackages: biggest.topPackages },
     portal,
@@ -206,6 +210,7 @@ try {
     );
   }
   console.log(depositPoliciesLine(depositPolicies));
+  console.log(claimsLine(claims));
   console.log("\nPortal (Lighthouse 12 in Debian's Chromium, local platform):");
   for (const r of portal.lighthouse) {
     console.log(

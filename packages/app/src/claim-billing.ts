@@ -14,7 +14,6 @@ const billingDeps = (): core.ClaimBillingDeps => {
   return {
     claims: r.claims,
     valuations: r.valuations,
-    centres: r.centres,
     customers: r.customers,
     invoices: r.invoices,
     draft: draftInvoice(invoices),

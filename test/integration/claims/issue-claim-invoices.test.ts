@@ -216,6 +216,33 @@ describe('POST /v1/claims/{id}/invoices/issue', () => {
     expect(ok.status, ok.text).toBe(200);
   });
 
+  it('issues each invoice once when asked three times at once', async () => {
+    const id = await valuedClaim('SIN-2026-0046');
+    await api.call('POST', `/v1/claims/${id}/invoices`, { key });
+    const answers = await Promise.all(
+      Array.from({ length: 3 }, () => api.call('POST', `/v1/claims/${id}/invoices/issue`, { key })),
+    );
+    for (const res of answers) expect(res.status, res.text).toBe(200);
+    const numbers = answers.map((r) => `${r.json.insurer.number}|${r.json.insured.number}`);
+    expect(new Set(numbers).size).toBe(1);
+    const [insurerNumber, insuredNumber] = numbers[0]!.split('|');
+    expect(insurerNumber).not.toBe(insuredNumber);
+    expect((await api.call('GET', `/v1/claims/${id}`, { key })).json.status).toBe('invoiced');
+  });
+
+  it('is a 409 naming a deleted draft, which asking for the drafts again makes anew', async () => {
+    const id = await valuedClaim('SIN-2026-0047');
+    const { insured: b } = (await api.call('POST', `/v1/claims/${id}/invoices`, { key })).json;
+    expect((await api.call('DELETE', `/v1/invoices/${b.id}`, { key })).status).toBe(204);
+    const refused = await api.call('POST', `/v1/claims/${id}/invoices/issue`, { key });
+    expect(refused.status).toBe(409);
+    expect(refused.json.errors.map((e: { path: string }) => e.path)).toEqual(['insured']);
+    const again = await api.call('POST', `/v1/claims/${id}/invoices`, { key });
+    expect(again.status).toBe(201);
+    expect(again.json.insured).toMatchObject({ id: b.id, status: 'draft' });
+    expect((await api.call('POST', `/v1/claims/${id}/invoices/issue`, { key })).status).toBe(200);
+  });
+
   it('is a 409 before the drafts are made', async () => {
     const id = await valuedClaim('SIN-2026-0045');
     const res = await api.call('POST', `/v1/claims/${id}/invoices/issue`, { key });

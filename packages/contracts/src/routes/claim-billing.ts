@@ -47,8 +47,8 @@ export const claimBillingRoutes = {
       200: { description: 'Both invoices issued', schema: IssuedClaimInvoices },
       404: problem('No such claim'),
       409: problem(
-        "No drafts of the latest valuation, or their totals no longer add up to the valuation's " +
-          '(`errors` names `insurer` or `insured`, the one corrected); nothing is issued',
+        'No drafts of the latest valuation, a draft deleted, or totals that no longer add up to ' +
+          "the valuation's (`errors` names `insurer` or `insured`); nothing is issued",
       ),
     },
     timeoutSeconds: 30,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { CentreRepository, CentreSnapshot } from '../centres/model.ts';
 import type { CustomerRepository } from '../customers/customer.ts';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors.ts';
 import type { InvoiceRequest } from '../invoices/create-invoice.ts';
@@ -25,7 +24,6 @@ const SIDES: readonly BilledSide[] = ['insurer', 'insured'];
 export interface ClaimBillingDeps {
   claims: Pick<ClaimRepository, 'get' | 'update'>;
   valuations: Pick<ValuationRepository, 'get'>;
-  centres: Pick<CentreRepository, 'get'>;
   customers: Pick<CustomerRepository, 'get'>;
   invoices: Pick<InvoiceRepository, 'get' | 'create'> & DraftDeletion;
   /** Makes a draft as `POST /v1/invoices` does (parties, series, tax engine), without storing it. */
@@ -168,10 +166,9 @@ const ignoreGone = (error: unknown) => {
 
 async function makeDrafts(deps: ClaimBillingDeps, claim: Claim, valuation: Valuation) {
   const { tenantId } = claim;
-  const [insurerParty, insuredParty, centre, jurisdiction] = await Promise.all([
+  const [insurerParty, insuredParty, jurisdiction] = await Promise.all([
     deps.customers.get(tenantId, claim.insurerId),
     deps.customers.get(tenantId, claim.insuredId),
-    claim.centreId ? deps.centres.get(tenantId, claim.centreId) : undefined,
     deps.jurisdiction(tenantId),
   ]);
   const split = splitFranchise(
@@ -179,9 +176,6 @@ async function makeDrafts(deps: ClaimBillingDeps, claim: Claim, valuation: Valua
     splitTexts(claim, insurerParty?.language ?? 'es', insuredParty?.language ?? 'es'),
     jurisdiction,
   );
-  const snapshot: CentreSnapshot | undefined = centre
-    ? { id: centre.id, name: centre.name, address: centre.address }
-    : undefined;
   let created = false;
   const one = async (side: BilledSide, customerId: string, lines: InvoiceRequest['lines']) => {
     const id = claimInvoiceId(claim.id, valuation.version, side);
@@ -193,7 +187,8 @@ async function makeDrafts(deps: ClaimBillingDeps, claim: Claim, valuation: Valua
         customerId,
         lines: lines ?? [],
         ...(valuation.currency ? { currency: valuation.currency } : {}),
-        ...(centre?.series ? { series: centre.series } : {}),
+        // The claim's centre: printed, and its series numbers the drafts.
+        ...(claim.centreId ? { centreId: claim.centreId } : {}),
       })),
       claim: {
         claimId: claim.id,
@@ -202,7 +197,6 @@ async function makeDrafts(deps: ClaimBillingDeps, claim: Claim, valuation: Valua
         plate: claim.vehicle.plate,
         billedTo: side,
       },
-      ...(snapshot ? { centre: snapshot } : {}),
     };
     try {
       await deps.invoices.create(draft);
@@ -248,7 +242,12 @@ export const issueClaimInvoices =
     const sides = SIDES.flatMap((side) => {
       const invoice = current[side];
       const id = claim.invoices?.[side];
-      if (id && !invoice) throw new NotFoundError('Invoice', id);
+      if (id && !invoice) {
+        throw new ConflictError(
+          `The ${side}'s draft ${id} was deleted: make the drafts again with POST /v1/claims/${claimId}/invoices`,
+          [{ path: side, message: `Draft ${id} was deleted` }],
+        );
+      }
       return invoice ? [{ side, invoice }] : [];
     });
     assertAddsUp(valuation, sides);

@@ -84,6 +84,8 @@ export const ROUTE_ROLES = {
   'POST /v1/change-requests/{id}/resolve': ['owner', 'admin', 'accountant'],
   'POST /v1/claims': ['owner', 'admin', 'accountant', 'technician'],
   'POST /v1/claims/{id}/documents': ['owner', 'admin', 'accountant', 'technician'],
+  'POST /v1/claims/{id}/invoices': ['owner', 'admin', 'accountant'],
+  'POST /v1/claims/{id}/invoices/issue': ['owner', 'admin', 'accountant'],
   'POST /v1/claims/{id}/valuations': ['owner', 'admin', 'accountant'],
   'POST /v1/customers': ['owner', 'admin', 'accountant'],
   'POST /v1/customers/{id}/invoicing-policy/run': ['owner', 'admin'],

@@ -364,6 +364,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/claims/{id}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the drafts of the claim's latest valuation: the insurer's (the valuation less the franchise) and the insured's (the franchise), each naming the claim; previewed and corrected as any draft. Asked again for the same version it answers the same drafts; a newer version replaces drafts not yet issued
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["billClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/claims/{id}/invoices/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue the claim's two drafts together, each with its gapless number; asked again after a failure it issues the one left. The claim becomes `invoiced`
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["issueClaimInvoices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/claims/{id}/valuations": {
         parameters: {
             query?: never;
@@ -2385,6 +2425,13 @@ export interface components {
             policyNumber: string;
             vehicle: components["schemas"]["Vehicle"];
         };
+        /** @description A claim's two invoices, whose totals add up to the valuation's total to the cent (see "How rounding is shared" in the README) */
+        ClaimInvoices: {
+            /** @description The insured's invoice, for the franchise; absent when the valuation has none */
+            insured?: components["schemas"]["Invoice"];
+            /** @description The insurer's invoice: the valuation's lines less a deduction line for the franchise */
+            insurer: components["schemas"]["Invoice"];
+        };
         ClaimPatch: {
             /** @description `null` removes it */
             centreId?: string | null;
@@ -2912,6 +2959,15 @@ export interface components {
             };
             /** @description Mexico: the buyer's c_UsoCFDI */
             cfdiUse?: string;
+            /** @description Billed from a claim file: the claim it names (in the Facturae, UBL, CII and PDF) and which side of the franchise split it is */
+            claim?: {
+                /** @enum {string} */
+                billedTo: "insurer" | "insured";
+                claimId: string;
+                claimNumber: string;
+                plate: string;
+                policyNumber: string;
+            };
             corrective?: {
                 /** @enum {string} */
                 method: "substitution" | "differences";
@@ -3166,6 +3222,14 @@ export interface components {
             startDate?: string;
             /** @description IANA zone whose midnights close the periods */
             timezone: string;
+        };
+        IssuedClaimInvoices: {
+            /** @description The claim, `invoiced` */
+            claim: components["schemas"]["Claim"];
+            /** @description The insured's invoice, for the franchise; absent when the valuation has none */
+            insured?: components["schemas"]["Invoice"];
+            /** @description The insurer's invoice: the valuation's lines less a deduction line for the franchise */
+            insurer: components["schemas"]["Invoice"];
         };
         LateRequestAnswer: {
             /** @description The last day the ticket could be invoiced on this page */
@@ -6315,6 +6379,155 @@ export interface operations {
             };
             /** @description No such claim or file */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billClaim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The drafts of this version, made before */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimInvoices"];
+                };
+            };
+            /** @description The drafts, made now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimInvoices"];
+                };
+            };
+            /** @description The valuation has more than one IVA or IGIC rate; `errors` names `taxes` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valuation yet, the claim is closed, or the invoices of an older valuation are issued (correct them by rectification) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueClaimInvoices: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Both invoices issued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedClaimInvoices"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such claim */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No drafts of the latest valuation, a draft deleted, or totals that no longer add up to the valuation's (`errors` names `insurer` or `insured`); nothing is issued */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
