@@ -49,6 +49,12 @@ export interface StageConfig {
    * JSON `{"user", "password"}` or `{"token"}`. Without it the stage stamps nothing (503).
    */
   pac?: { provider: 'sw-sapien'; url: string; credentialsSecret: string };
+  /**
+   * Connectors: the insurer e-invoicing platform's base URL (Sello's generic insurer-platform
+   * protocol; each user signs in with their own credentials, stored sealed in the table). Without
+   * it that connector is off in this stage (forwarding through it answers 409).
+   */
+  insurerPlatformUrl?: string;
 }
 
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
@@ -99,7 +105,17 @@ export function readStageConfig(node: Node): StageConfig {
     ...verifactu(text, stage),
     ...trustedCas(text),
     ...pac(text),
+    ...insurerPlatform(text),
   };
+}
+
+function insurerPlatform(text: (key: string) => string | undefined) {
+  const url = text('insurerPlatformUrl');
+  if (!url) return {};
+  if (!/^https:\/\/[^/\s]+(\/[^\s]*)?$/.test(url)) {
+    throw new Error(`Context "insurerPlatformUrl" must be an https:// URL (got "${url}")`);
+  }
+  return { insurerPlatformUrl: url };
 }
 
 /** Secrets Manager names: letters, digits and /_+=.@- (the console's rule). */

@@ -407,6 +407,15 @@ export function pacEnvironment(
   };
 }
 
+/** The functions that build the connector registry: the forward route and the forwarding run. */
+const FORWARDING = new Set(['forwardInvoice', 'runForwarding']);
+
+/** Where the connectors are, for the functions that forward (only the configured ones). */
+export function connectorsEnvironment(config: StageConfig, id: string): Record<string, string> {
+  if (!FORWARDING.has(id) || !config.insurerPlatformUrl) return {};
+  return { [ENV.insurerPlatformUrl]: config.insurerPlatformUrl };
+}
+
 /** The functions that check whether a signing certificate proves a tenant's tax id. */
 const CHECK_CERTIFICATES = new Set(['putSigningCertificate', 'getSigningCertificate']);
 

@@ -10,6 +10,7 @@ import { FunctionBundles } from '../bundling.ts';
 import { readStageConfig } from '../config.ts';
 import type { PlatformResources } from '../stacks/stateful-stack.ts';
 import {
+  connectorsEnvironment,
   environmentFor,
   grantAccess,
   pacEnvironment,
@@ -82,6 +83,7 @@ export class ApiFunction extends Construct {
         ...verifactuEnvironment(readStageConfig(this.node)),
         ...trustedCasEnvironment(readStageConfig(this.node), def.id),
         ...pacEnvironment(readStageConfig(this.node), def.access),
+        ...connectorsEnvironment(readStageConfig(this.node), def.id),
         ...props.environment,
         NODE_OPTIONS: '--enable-source-maps',
       },

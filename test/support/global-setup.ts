@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startInsurerPlatformFake } from '../../packages/local/src/connectors/insurer-platform-fake.ts';
 import {
   SANDBOX_PAC_PASSWORD,
   SANDBOX_PAC_USER,
@@ -39,6 +40,8 @@ declare module 'vitest' {
       pacUrl: string;
       pacCredentialsSecret: string;
       secretsManager: string;
+      /** The fake insurer e-invoicing platform (tests add their users through its control API). */
+      insurerPlatformUrl: string;
     };
   }
 }
@@ -59,11 +62,12 @@ export default async function setup(project: TestProject) {
   ]);
   const kms = await startKmsLocal({ signer: signing.signer, keyId: signing.keyId, secrets });
   const pacSecret = 'sello/test/pac';
-  const [pac, secretsManager] = await Promise.all([
+  const [pac, secretsManager, insurer] = await Promise.all([
     startSandboxPacServer({ journalPath: join(dir, 'pac', 'stamps.jsonl') }),
     startSecretsManagerLocal({
       [pacSecret]: JSON.stringify({ user: SANDBOX_PAC_USER, password: SANDBOX_PAC_PASSWORD }),
     }),
+    startInsurerPlatformFake(),
   ]);
   project.provide('endpoints', {
     dynamodb: dynamo.endpoint,
@@ -80,6 +84,7 @@ export default async function setup(project: TestProject) {
     pacUrl: pac.url,
     pacCredentialsSecret: pacSecret,
     secretsManager: secretsManager.endpoint,
+    insurerPlatformUrl: insurer.url,
   });
   return async () => {
     await Promise.all([
@@ -90,6 +95,7 @@ export default async function setup(project: TestProject) {
       cognito.stop(),
       pac.stop(),
       secretsManager.stop(),
+      insurer.stop(),
     ]);
     rmSync(dir, { recursive: true, force: true });
   };

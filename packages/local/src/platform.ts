@@ -1,10 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { forgetConnectors } from '@sello/app/connectors';
 import { dynamoClient, repositories, useTaskScheduler } from '@sello/app/platform';
 import { migrateRecipientAccounts } from '@sello/app/recipients';
 import { ENV, routeList, triggeredList } from '@sello/contracts';
 import { createApiServer } from './api-server.ts';
+import {
+  DEMO_INSURER_USER,
+  ensureDemoConnectorCredentials,
+  startInsurerPlatformFake,
+} from './connectors/index.ts';
 import { type BackgroundFailure, installLocalInvoker, type LocalInvoker } from './invoker.ts';
 import { SANDBOX_PAC_PASSWORD, SANDBOX_PAC_USER, startSandboxPacServer } from './pac/index.ts';
 import { PORTAL_DIST } from './portal.ts';
@@ -134,6 +140,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       }),
     );
     log(`sandbox PAC ${pac.url} (SW Sapien protocol; ${join(dataDir, 'pac')})`);
+    // Connectors: the fake insurer platform (registrations kept in the data folder).
+    const insurer = await started(
+      startInsurerPlatformFake({
+        users: [DEMO_INSURER_USER],
+        journalPath: join(dataDir, 'insurer-platform', 'registered.jsonl'),
+      }),
+    );
+    log(`fake insurer platform ${insurer.url} (Sello's insurer-platform protocol)`);
     log(
       `DynamoDB Local ${dynamo.endpoint} · S3 ${services.s3} · SES ${services.ses} · KMS ${services.kms} · Cognito ${cognito.endpoint}`,
     );
@@ -181,11 +195,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       [ENV.pac]: 'sw-sapien',
       [ENV.pacUrl]: pac.url,
       [ENV.pacCredentialsSecret]: LOCAL_PAC_SECRET,
+      [ENV.insurerPlatformUrl]: insurer.url,
       // Node 20 is supported until the move to 22 (see README); the notice is known.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
     delete process.env.AWS_PROFILE;
+    // The connector registry is built from the environment: this platform's, not an earlier one's.
+    forgetConnectors();
 
     // Before any handler runs: what they hand over (documents after issue) runs here.
     const invoker = installLocalInvoker({
@@ -201,6 +218,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     const mx = await ensureMexicanDemoTenant(localJson);
     const owner = await ensureDemoOwner(localJson, demo.tenantId);
     const customer = await ensureDemoCustomer(localJson, demo.tenantId);
+    const insurerAccount = await ensureDemoConnectorCredentials(demo.tenantId, owner.email);
     const demoTenant = await repositories().tenants.get(demo.tenantId);
     const demoCertificate = demoTenant && {
       path: writeDemoCertificate(trustDir, testCa, demoTenant),
@@ -225,6 +243,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       mailUrl: services.ses,
       pacUrl: pac.url,
       mx: { apiKey: mx.apiKey, tenantId: mx.tenantId, companyNumber: mx.companyNumber },
+      ...(insurerAccount
+        ? { connectors: { insurerPlatform: { url: insurer.url, ...insurerAccount } } }
+        : {}),
       ...(customer
         ? {
             customer: {

@@ -27,6 +27,13 @@ export interface LocalInfo {
   mx?: { apiKey: string; tenantId: string; companyNumber: string };
   /** A customer of the demo tenant with prepaid deposits, who signs in to the portal. */
   customer?: { email: string; password: string; customerId: string };
+  /**
+   * Connectors: the local fake insurer platform and the demo owner's account there (already set
+   * in the owner's profile, sealed); the sandbox connector needs nothing.
+   */
+  connectors?: {
+    insurerPlatform: { url: string; username: string; password: string; taxId: string };
+  };
 }
 
 const DEMO_OWNER = 'owner@demo.sello.local';

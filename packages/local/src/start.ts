@@ -42,6 +42,12 @@ try {
       `customer ${info.customer.email} / ${info.customer.password}  (prepaid deposits: Movements › Invoicing)`,
     );
   }
+  const insurer = info.connectors?.insurerPlatform;
+  if (insurer) {
+    say(
+      `insurer  ${insurer.url}  ${insurer.username} / ${insurer.password} / ${insurer.taxId}  (the owner's connector credentials, already set; the sandbox connector needs none)`,
+    );
+  }
   if (platform.demoCertificate) {
     say(
       `cert     ${platform.demoCertificate.path} / ${platform.demoCertificate.password}  (proves the demo tax id, locally)`,

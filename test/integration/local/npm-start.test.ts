@@ -31,6 +31,7 @@ describe('npm start', () => {
     expect(Object.keys(info).sort()).toEqual([
       'apiKey',
       'apiUrl',
+      'connectors',
       'customer',
       'mailUrl',
       'mx',
@@ -87,6 +88,54 @@ describe('npm start', () => {
     });
     expect(created.status).toBe(201);
     expect((await fetch(info.mailUrl)).status).toBe(200);
+    // The owner's credentials for the fake insurer platform are set and work: an issued invoice
+    // forwarded as the owner is registered there, its number on the invoice.
+    expect(info.connectors.insurerPlatform).toMatchObject({ username: 'taller.demo' });
+    expect(output()).toContain(`insurer  ${info.connectors.insurerPlatform.url}`);
+    const api = async (method: string, path: string, auth: string, body?: unknown) => {
+      const res = await fetch(`${info.apiUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+      // biome-ignore lint/suspicious/noExplicitAny: the answers are read field by field
+      return { status: res.status, json: (await res.json()) as any };
+    };
+    const toForward = await api('POST', '/v1/invoices', info.apiKey, {
+      customerId: ((await created.json()) as { id: string }).id,
+      lines: [
+        {
+          description: 'Reparación',
+          quantity: '1',
+          unitPrice: '100.00',
+          taxes: [{ type: 'IVA', rate: '21' }],
+        },
+      ],
+    });
+    expect((await api('POST', `/v1/invoices/${toForward.json.id}/issue`, info.apiKey)).status).toBe(
+      200,
+    );
+    const forwarded = await api(
+      'POST',
+      `/v1/invoices/${toForward.json.id}/forward`,
+      session.accessToken,
+      {
+        connector: 'insurer-platform',
+      },
+    );
+    expect(forwarded.status).toBe(202);
+    await vi.waitFor(
+      async () => {
+        const invoice = await api('GET', `/v1/invoices/${toForward.json.id}`, info.apiKey);
+        expect(invoice.json.forwarding).toEqual([
+          expect.objectContaining({
+            status: 'delivered',
+            registryNumber: expect.stringMatching(/^ASG-/),
+          }),
+        ]);
+      },
+      { timeout: 30_000, interval: 250 },
+    );
     // The Mexican demo tenant has SAT's test CSD: its first invoice is stamped by the sandbox PAC.
     const mx = async (path: string, body: unknown) => {
       const res = await fetch(`${info.apiUrl}${path}`, {
@@ -167,7 +216,7 @@ describe('npm start', () => {
     await expect(fetch(`${info.apiUrl}/v1/health`)).rejects.toThrow();
   });
 
-  it('listens on loopback only: API, mail view, DynamoDB Local, S3, SES, KMS and Cognito', async () => {
+  it('listens on loopback only: API, mail view, DynamoDB Local, S3, SES, KMS, Cognito and the fake insurer platform', async () => {
     const [port, mailPort] = [await freePort(), await freePort()];
     const { child, output } = await start(port, mailPort);
     try {
@@ -184,6 +233,7 @@ describe('npm start', () => {
         ses: endpoint('SES'),
         kms: endpoint('KMS'),
         cognito: endpoint('Cognito'),
+        insurer: endpoint('fake insurer platform'),
       };
       const outside = nonLoopbackIPv4();
       for (const [name, url] of Object.entries(servers)) {

@@ -5,15 +5,14 @@ import type { Invoice } from '../invoices/model.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DomainEvent, EventPublisher } from '../ports/events.ts';
 import type { SecretBox } from '../ports/secrets.ts';
+import type { ConnectorRegistry, ForwardRequest } from './connector.ts';
 import { openConnectorCredentials } from './credentials.ts';
 import type {
   ConnectorCredentials,
   ConnectorCredentialsRepository,
   ConnectorId,
-  ConnectorRegistry,
   Forwarding,
   ForwardJob,
-  ForwardRequest,
 } from './model.ts';
 import { forwardingView } from './view.ts';
 
@@ -164,12 +163,33 @@ export const requestForwarding =
     });
     const invoice = started as Invoice;
     const entry = forwardingOf(invoice, connectorId) as Forwarding;
-    await deps.handOver({
-      tenantId: caller.tenantId,
-      invoiceId,
-      connector: connectorId,
-      attempt: entry.attempts,
-    });
+    try {
+      await deps.handOver({
+        tenantId: caller.tenantId,
+        invoiceId,
+        connector: connectorId,
+        attempt: entry.attempts,
+      });
+    } catch (error) {
+      // Nothing will run this attempt: say so on the invoice, so it can be forwarded again at
+      // once rather than after SENDING_STALE_MS, and answer the platform's own failure.
+      const failedAt = deps.clock.now().toISOString();
+      await changeInvoice(deps.invoices, caller.tenantId, invoiceId, (current) => {
+        const now = forwardingOf(current, connectorId);
+        if (now?.status !== 'sending' || now.attempts !== entry.attempts) return undefined;
+        return withForwarding(
+          current,
+          {
+            ...now,
+            status: 'failed',
+            error: { code: 'not-started', message: 'The forwarding could not be started' },
+            at: failedAt,
+          },
+          failedAt,
+        );
+      }).catch(() => undefined);
+      throw error;
+    }
     return invoice;
   };
 

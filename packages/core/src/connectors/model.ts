@@ -1,10 +1,10 @@
-import type { Invoice } from '../invoices/model.ts';
 import type { SealedSecret } from '../ports/secrets.ts';
 
 /**
  * Connectors forward an issued invoice to where its receiver takes it: FACe (Spain's hub for
  * invoices to public administrations), an insurer's e-invoicing platform, a local sandbox. Each
- * is an adapter of the `Connector` port; the invoice keeps one `Forwarding` per connector.
+ * is an adapter of the `Connector` port (./connector.ts); the invoice keeps one `Forwarding` per
+ * connector. This file imports nothing of the invoices, whose model imports it.
  */
 
 /** The connectors Sello knows; the route's `{connector}` and the invoice's `forwarding` use these. */
@@ -49,42 +49,9 @@ export interface Forwarding {
   leaseUntil?: string;
 }
 
-/** What a connector is given to forward one invoice. */
-export interface ForwardRequest {
-  invoice: Invoice;
-  /** The document the platform takes (a signed Facturae for FACe and Spanish insurers). */
-  document: { format: string; mediaType: string; fileName: string; body: Uint8Array };
-  /** The user's credentials, for connectors reached per user. */
-  credentials?: ConnectorCredentials;
-}
-
-export interface ForwardResult {
-  status: Extract<ForwardingStatus, 'delivered' | 'rejected'>;
-  registryNumber?: string;
-  receiverStatus?: string;
-  error?: { code: string; message: string };
-}
-
-/**
- * One receiving platform. `forward` answers `delivered` or `rejected` for an answer the platform
- * gave, and throws when it could not be reached: the caller
- * records `failed` and the invoice may be forwarded again.
- */
-export interface Connector {
-  id: ConnectorId;
-  /** Whether it needs the user's credentials (`ConnectorCredentials`) to forward. */
-  perUserCredentials: boolean;
-  forward(request: ForwardRequest): Promise<ForwardResult>;
-}
-
 /** Whether `id` names a connector Sello knows. */
 export const isConnectorId = (id: string): id is ConnectorId =>
   (CONNECTOR_IDS as readonly string[]).includes(id);
-
-/** The connectors this stage can forward through (a connector not configured is absent). */
-export interface ConnectorRegistry {
-  get(id: ConnectorId): Connector | undefined;
-}
 
 /**
  * A user's credentials for one connector as stored: username and password only sealed (one

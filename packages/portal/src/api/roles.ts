@@ -12,6 +12,7 @@ export const ROUTE_ROLES = {
   'DELETE /v1/settings/logo': ['owner', 'admin'],
   'DELETE /v1/tariffs/{id}': ['owner', 'admin', 'accountant'],
   'DELETE /v1/tasks/{id}': ['owner', 'admin'],
+  'DELETE /v1/users/me/connectors/{connector}': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'DELETE /v1/users/{id}': ['owner', 'admin'],
   'DELETE /v1/webhooks/{id}': ['owner', 'admin'],
   'GET /v1/api-keys': ['owner', 'admin'],
@@ -59,6 +60,7 @@ export const ROUTE_ROLES = {
   'GET /v1/tickets': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/tickets/{id}': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/users': ['owner', 'admin'],
+  'GET /v1/users/me/connectors': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/verifactu/records': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/verifactu/submissions': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'GET /v1/verifactu/submitter-certificate': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
@@ -97,6 +99,7 @@ export const ROUTE_ROLES = {
   'POST /v1/invoices': ['owner', 'admin', 'accountant'],
   'POST /v1/invoices/{id}/cancel': ['owner', 'admin', 'accountant'],
   'POST /v1/invoices/{id}/change-requests': ['owner', 'admin', 'accountant'],
+  'POST /v1/invoices/{id}/forward': ['owner', 'admin', 'accountant'],
   'POST /v1/invoices/{id}/issue': ['owner', 'admin', 'accountant'],
   'POST /v1/invoices/{id}/rectify': ['owner', 'admin', 'accountant'],
   'POST /v1/invoices/{id}/send': ['owner', 'admin', 'accountant'],
@@ -124,6 +127,7 @@ export const ROUTE_ROLES = {
   'PUT /v1/customers/{id}/prices': ['owner', 'admin', 'accountant'],
   'PUT /v1/settings/logo': ['owner', 'admin'],
   'PUT /v1/signing-certificate': ['owner', 'admin'],
+  'PUT /v1/users/me/connectors/{connector}': ['owner', 'admin', 'accountant', 'technician', 'readOnly'],
   'PUT /v1/verifactu/submitter-certificate': ['owner', 'admin'],
 } as const;
 

@@ -953,6 +953,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Forward an issued invoice (its signed Facturae) through a connector. Answers at once with its entry `sending`; the platform’s answer lands in the invoice’s `forwarding` (`delivered` with its registry number, `rejected`, `failed`) and in an `invoice.forwarded` webhook. Again after `rejected` or `failed`; never after `delivered`
+         * @description Staff roles: owner, admin, accountant. API keys act for the whole tenant.
+         */
+        post: operations["forwardInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices/{id}/issue": {
         parameters: {
             query?: never;
@@ -1907,6 +1927,50 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/v1/users/me/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The connectors you have set credentials for (never a password)
+         * @description Staff roles: owner, admin, accountant, technician, readOnly.
+         */
+        get: operations["listConnectorCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/me/connectors/{connector}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set your own credentials for a connector (replacing any you had). Username and password are stored sealed with KMS envelope encryption, bound to you and the connector, and are never returned
+         * @description Staff roles: owner, admin, accountant, technician, readOnly.
+         */
+        put: operations["putConnectorCredentials"];
+        post?: never;
+        /**
+         * Forget your credentials for a connector
+         * @description Staff roles: owner, admin, accountant, technician, readOnly.
+         */
+        delete: operations["deleteConnectorCredentials"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/verifactu/records": {
         parameters: {
             query?: never;
@@ -2453,6 +2517,31 @@ export interface components {
             /** @description The month to close (YYYY-MM); by default the month before the current one */
             period?: string;
         };
+        /** @description Your credentials for a connector, as set: never the password, nor the username */
+        ConnectorCredentials: {
+            /**
+             * @description `face` (FACe, public administrations), `insurer-platform` (an insurer’s e-invoicing platform, with your own credentials), `sandbox` (inside Sello, for trying)
+             * @enum {string}
+             */
+            connector: "face" | "insurer-platform" | "sandbox";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Normalised: upper case, no separators */
+            taxId: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ConnectorCredentialsInput: {
+            /** @description Stored sealed; never returned nor logged */
+            password: string;
+            /** @description The Spanish NIF, CIF or NIE you file under on that platform */
+            taxId: string;
+            /** @description Your user on that platform */
+            username: string;
+        };
+        ConnectorCredentialsList: {
+            items: components["schemas"]["ConnectorCredentials"][];
+        };
         CorrectionResult: {
             corrective: components["schemas"]["Invoice"];
             original: components["schemas"]["Invoice"];
@@ -2686,6 +2775,41 @@ export interface components {
         ForgotPasswordInput: {
             /** Format: email */
             email: string;
+        };
+        Forwarding: {
+            /**
+             * Format: date-time
+             * @description When it entered this status
+             */
+            at: string;
+            attempts: number;
+            /**
+             * @description `face` (FACe, public administrations), `insurer-platform` (an insurer’s e-invoicing platform, with your own credentials), `sandbox` (inside Sello, for trying)
+             * @enum {string}
+             */
+            connector: "face" | "insurer-platform" | "sandbox";
+            error?: {
+                code: string;
+                message: string;
+            };
+            /** @description The receiving platform's own status */
+            receiverStatus?: string;
+            /** @description The receiving platform's registry number */
+            registryNumber?: string;
+            /**
+             * @description `sending`: handed to the connector; `delivered`: the platform registered it (`registryNumber`); `rejected`: it refused it (`error`; fix and forward again); `failed`: it could not be reached (forward again)
+             * @enum {string}
+             */
+            status: "sending" | "delivered" | "rejected" | "failed";
+            /** @description The user whose own credentials forwarded it */
+            userId?: string;
+        };
+        ForwardInput: {
+            /**
+             * @description `face` (FACe, public administrations), `insurer-platform` (an insurer’s e-invoicing platform, with your own credentials), `sandbox` (inside Sello, for trying)
+             * @enum {string}
+             */
+            connector: "face" | "insurer-platform" | "sandbox";
         };
         GlobalInvoice: {
             cancellation?: {
@@ -3005,6 +3129,8 @@ export interface components {
             }[];
             /** @description To the tenant's accounting currency, when the invoice is in another */
             exchangeRate?: string;
+            /** @description Its delivery through each connector it was forwarded by (POST …/forward) */
+            forwarding?: components["schemas"]["Forwarding"][];
             id: string;
             /** Format: date-time */
             issuedAt?: string;
@@ -4925,7 +5051,7 @@ export interface components {
          * @description What happened; the `Sello-Event` header and the body `type` carry it
          * @enum {string}
          */
-        WebhookEventType: "invoice.issued" | "invoice.delivered" | "invoice.status_changed" | "import.completed" | "change_request.created" | "change_request.resolved";
+        WebhookEventType: "invoice.issued" | "invoice.delivered" | "invoice.status_changed" | "import.completed" | "change_request.created" | "change_request.resolved" | "invoice.forwarded";
         WebhookInput: {
             description?: string;
             /** @description Event types to receive */
@@ -8987,6 +9113,80 @@ export interface operations {
             };
         };
     };
+    forwardInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Replays of the same key and body return the first response and run once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardInput"];
+            };
+        };
+        responses: {
+            /** @description Handed to the connector */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Forwarding"];
+                };
+            };
+            /** @description Invalid input; `errors` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an issued invoice, delivered or being sent already, a connector not configured, or one that needs your own credentials and you have set none (`errors` names `connector`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     issueInvoice: {
         parameters: {
             query?: never;
@@ -12957,6 +13157,155 @@ export interface operations {
             };
             /** @description `If-Match` does not match the current version */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConnectorCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Yours, one per connector */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorCredentialsList"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putConnectorCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `face` (FACe, public administrations), `insurer-platform` (an insurer’s e-invoicing platform, with your own credentials), `sandbox` (inside Sello, for trying) */
+                connector: "face" | "insurer-platform" | "sandbox";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectorCredentialsInput"];
+            };
+        };
+        responses: {
+            /** @description Stored; the answer holds no secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorCredentials"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field (`params.connector`, `taxId`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteConnectorCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `face` (FACe, public administrations), `insurer-platform` (an insurer’s e-invoicing platform, with your own credentials), `sandbox` (inside Sello, for trying) */
+                connector: "face" | "insurer-platform" | "sandbox";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A staff member whose role is not one of: owner, admin, accountant, technician, readOnly */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no credentials for that connector */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
