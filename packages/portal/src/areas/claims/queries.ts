@@ -46,13 +46,29 @@ export function useClaim(id: string) {
   });
 }
 
-/** Every version of the claim's valuation, oldest first. */
+/**
+ * Every version of the claim's valuation, oldest first (the API pages them by 20; a claim has a
+ * handful, the loop stops at 50 pages).
+ */
 export function useValuations(id: string) {
   const api = useApi();
   return useQuery({
     queryKey: [...CLAIMS, 'valuations', id],
-    queryFn: async () =>
-      unwrap(await api.GET('/v1/claims/{id}/valuations', { params: { path: { id } } })).items,
+    queryFn: async () => {
+      const all: Valuation[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 50; page++) {
+        const result = unwrap(
+          await api.GET('/v1/claims/{id}/valuations', {
+            params: { path: { id }, query: { limit: 20, ...(cursor ? { cursor } : {}) } },
+          }),
+        );
+        all.push(...result.items);
+        cursor = result.nextCursor;
+        if (!cursor) break;
+      }
+      return all;
+    },
   });
 }
 
