@@ -206,6 +206,27 @@ describe('claims in the console', () => {
     expect(requests).toBe(0);
     await checkPage(page, 'claim-valued');
 
+    // Corrected in the console as version 2: one line reworded, the total the same; the page
+    // says what changed and keeps version 1 a click away.
+    await page.getByRole('button', { name: 'Corregir en una nueva versión' }).click();
+    const line1 = page.getByRole('group', { name: 'Línea 1' });
+    await line1
+      .getByRole('textbox', { name: /^Descripción/ })
+      .fill('Paragolpes delantero imprimado');
+    await checkPage(page, 'claim-correcting');
+    await page.getByRole('button', { name: 'Guardar la versión 2' }).click();
+    await page.getByText('Valoración versión 2 importada.').waitFor();
+    const changes = page.locator('[data-changes]');
+    await changes.getByText('Cambios respecto a la versión 1').waitFor();
+    expect(await changes.textContent()).toContain('Paragolpes delantero imprimado');
+    await expect
+      .poll(() => page.locator('[data-total="valuation"]').textContent())
+      .toBe(eur('1.234,56'));
+    await page.getByRole('button', { name: 'Versión 1' }).click();
+    await page.locator('[data-valuation-version="1"]').waitFor();
+    await page.getByRole('button', { name: 'Versión 2' }).click();
+    await page.locator('[data-valuation-version="2"]').waitFor();
+
     // "Accept to import the valuation": the two drafts side by side, adding up.
     await page.getByRole('button', { name: 'Aceptar e importar la valoración' }).click();
     await page.getByText('Borradores hechos. Revíselos y emítalos juntos.').waitFor();
@@ -263,6 +284,14 @@ describe('claims in the console', () => {
       .poll(() => forwarding.locator('[data-connector="sandbox"] [data-registry]').textContent())
       .toMatch(/^Registro SBX-\d{4}-\d{10}$/);
     await checkPage(page, 'claim-forwarded');
+
+    // The invoice's own page shows its forwarding too, with the same action.
+    await page.goto(`/invoices/${claim.invoices.insured}`);
+    const own = page.locator(`[data-forwarding="${claim.invoices.insured}"]`);
+    await own.getByText('No se ha reenviado a ninguna plataforma.').waitFor();
+    await own.getByRole('button', { name: 'Reenviar por Sandbox' }).click();
+    await own.locator('[data-connector="sandbox"]').getByText('Entregada').waitFor();
+    await checkPage(page, 'invoice-forwarded');
 
     // The list finds it by plate, as typed with a dash, and by status.
     await page.goto('/claims?plate=1234-bcd&status=invoiced');

@@ -119,6 +119,14 @@ function eventText(
   const number = typeof detail.number === 'string' ? detail.number : '';
   const uuid = typeof detail.uuid === 'string' ? detail.uuid : '';
   const code = typeof detail.code === 'string' ? detail.code : '';
+  // A forwarding names its connector as the forwarding panel does.
+  const connector =
+    typeof detail.connector === 'string'
+      ? translateDynamic(t, `invoices.forwarding.connectors.${detail.connector}`, {
+          defaultValue: detail.connector,
+        })
+      : '';
+  const registry = typeof detail.registryNumber === 'string' ? detail.registryNumber : '';
   // A CFDI is cancelled at SAT with its reason, not by a corrective with a number.
   const type = event.type === 'cancelled' && uuid && !number ? 'cfdiCancelled' : event.type;
   const key = `invoices.events.${type}`;
@@ -128,6 +136,8 @@ function eventText(
     number,
     uuid,
     code,
+    connector,
+    registry,
     defaultValue: event.type,
   });
   return typeof reason === 'string' && reason && event.type.startsWith('recipient.')

@@ -176,6 +176,10 @@ export const invoicesMessages = areaMessages({
       'stamp-refused': 'Timbrado rechazado por el PAC ({{code}})',
       'cancellation-pending': 'Cancelación solicitada al SAT (motivo {{reason}})',
       cfdiCancelled: 'Cancelada ante el SAT (motivo {{reason}})',
+      'forwarding.sending': 'Reenviada por {{connector}}',
+      'forwarding.delivered': 'Entregada por {{connector}}: registro {{registry}}',
+      'forwarding.rejected': 'Rechazada por {{connector}} ({{code}})',
+      'forwarding.failed': 'No se pudo reenviar por {{connector}}',
     },
     dialogs: {
       close: 'Cerrar',
@@ -533,6 +537,10 @@ export const invoicesMessages = areaMessages({
       'stamp-refused': 'Timbratge rebutjat pel PAC ({{code}})',
       'cancellation-pending': 'Cancel·lació sol·licitada al SAT (motiu {{reason}})',
       cfdiCancelled: 'Cancel·lada davant el SAT (motiu {{reason}})',
+      'forwarding.sending': 'Reenviada per {{connector}}',
+      'forwarding.delivered': 'Lliurada per {{connector}}: registre {{registry}}',
+      'forwarding.rejected': 'Rebutjada per {{connector}} ({{code}})',
+      'forwarding.failed': 'No s’ha pogut reenviar per {{connector}}',
     },
     dialogs: {
       close: 'Tanca',
@@ -885,6 +893,10 @@ export const invoicesMessages = areaMessages({
       'stamp-refused': 'Stamp refused by the PAC ({{code}})',
       'cancellation-pending': 'Cancellation requested from SAT (reason {{reason}})',
       cfdiCancelled: 'Cancelled at SAT (reason {{reason}})',
+      'forwarding.sending': 'Forwarded through {{connector}}',
+      'forwarding.delivered': 'Delivered through {{connector}}: registry {{registry}}',
+      'forwarding.rejected': 'Rejected by {{connector}} ({{code}})',
+      'forwarding.failed': 'Could not be forwarded through {{connector}}',
     },
     dialogs: {
       close: 'Close',
