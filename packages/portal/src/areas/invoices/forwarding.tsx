@@ -36,13 +36,13 @@ export function ForwardingPanel({ invoice }: { invoice: Invoice }) {
     setError(undefined);
     setNotice('');
     try {
-      const now = unwrap(
+      unwrap(
         await api.POST('/v1/invoices/{id}/forward', {
           params: { path: { id: invoice.id } },
           body: { connector },
         }),
       );
-      setNotice(t('invoices.forwarding.done', { connector: name(connector), status: status(now) }));
+      setNotice(t('invoices.forwarding.done', { connector: name(connector) }));
       await queries.invalidateQueries({ queryKey: INVOICES });
       await queries.invalidateQueries({ queryKey: ['claims'] });
     } catch (e) {
@@ -66,7 +66,11 @@ export function ForwardingPanel({ invoice }: { invoice: Invoice }) {
   const heading = `forwarding-heading-${invoice.id}`;
   return (
     <section className="card forwarding" aria-labelledby={heading} data-forwarding={invoice.id}>
-      <h2 id={heading}>{t('invoices.forwarding.title')}</h2>
+      <h2 id={heading}>
+        {invoice.number
+          ? t('invoices.forwarding.titleOf', { number: invoice.number })
+          : t('invoices.forwarding.title')}
+      </h2>
       <p className="notice" role="status">
         {notice}
       </p>

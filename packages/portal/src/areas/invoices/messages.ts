@@ -105,6 +105,7 @@ export const invoicesMessages = areaMessages({
     },
     forwarding: {
       title: 'Reenvío',
+      titleOf: 'Reenvío de {{number}}',
       none: 'No se ha reenviado a ninguna plataforma.',
       connectors: {
         face: 'FACe',
@@ -120,7 +121,7 @@ export const invoicesMessages = areaMessages({
       registry: 'Registro {{number}}',
       forward: 'Reenviar por {{connector}}',
       again: 'Reenviar otra vez por {{connector}}',
-      done: '{{connector}}: {{status}}.',
+      done: '{{connector}}: reenvío solicitado.',
     },
     view: {
       titleIssued: 'Factura {{number}}',
@@ -466,6 +467,7 @@ export const invoicesMessages = areaMessages({
     },
     forwarding: {
       title: 'Reenviament',
+      titleOf: 'Reenviament de {{number}}',
       none: 'No s’ha reenviat a cap plataforma.',
       connectors: {
         face: 'FACe',
@@ -481,7 +483,7 @@ export const invoicesMessages = areaMessages({
       registry: 'Registre {{number}}',
       forward: 'Reenvia per {{connector}}',
       again: 'Reenvia un altre cop per {{connector}}',
-      done: '{{connector}}: {{status}}.',
+      done: '{{connector}}: reenviament sol·licitat.',
     },
     view: {
       titleIssued: 'Factura {{number}}',
@@ -826,6 +828,7 @@ export const invoicesMessages = areaMessages({
     },
     forwarding: {
       title: 'Forwarding',
+      titleOf: 'Forwarding of {{number}}',
       none: 'Not forwarded to any platform.',
       connectors: { face: 'FACe', 'insurer-platform': 'Insurer’s platform', sandbox: 'Sandbox' },
       statuses: {
@@ -837,7 +840,7 @@ export const invoicesMessages = areaMessages({
       registry: 'Registry {{number}}',
       forward: 'Forward through {{connector}}',
       again: 'Forward again through {{connector}}',
-      done: '{{connector}}: {{status}}.',
+      done: '{{connector}}: forwarding asked for.',
     },
     view: {
       titleIssued: 'Invoice {{number}}',
