@@ -336,7 +336,8 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
         <VerifactuPanel invoice={invoice} />
       )}
 
-      {draft || invoice.status === 'void' ? null : <ForwardingPanel invoice={invoice} />}
+      {/* Connectors take Spanish e-invoices (a Facturae); a CFDI goes to SAT through its PAC. */}
+      {draft || invoice.status === 'void' || mexican ? null : <ForwardingPanel invoice={invoice} />}
 
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('invoices.view.history')}</h2>
