@@ -1,7 +1,7 @@
 import { getMyInvoiceDocument } from '@sello/app/customer-portal';
+import { formats } from '@sello/app/formats';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
-import { documentFileName } from '@sello/core/invoices';
 
 const get = getMyInvoiceDocument();
 
@@ -12,7 +12,7 @@ export const handler = httpHandler(routes.getMyInvoiceDocument, async ({ princip
     params.id,
     params.format,
   );
-  const name = `${invoice.number ? '' : 'borrador-'}${documentFileName(invoice, params.format)}`;
+  const name = `${invoice.number ? '' : 'borrador-'}${formats.fileName(invoice, params.format)}`;
   return {
     status: 200,
     raw: { contentType, bytes },

@@ -1,4 +1,5 @@
 import { getInboxInvoice } from '@sello/app/exchange';
+import { formats } from '@sello/app/formats';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
 import { inboxInvoiceView } from '@sello/core/exchange';
@@ -7,5 +8,5 @@ import { ok } from '@sello/http';
 const get = getInboxInvoice();
 
 export const handler = httpHandler(routes.getInboxInvoice, async ({ principal, params }) =>
-  ok(inboxInvoiceView(await get(principal, params.id))),
+  ok(inboxInvoiceView(await get(principal, params.id), formats)),
 );

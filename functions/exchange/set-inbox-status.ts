@@ -1,4 +1,5 @@
 import { setInboxStatus } from '@sello/app/exchange';
+import { formats } from '@sello/app/formats';
 import { httpHandler } from '@sello/app/http';
 import { routes } from '@sello/contracts';
 import { inboxInvoiceView } from '@sello/core/exchange';
@@ -7,5 +8,5 @@ import { ok } from '@sello/http';
 const setStatus = setInboxStatus();
 
 export const handler = httpHandler(routes.setInboxStatus, async ({ principal, params, body }) =>
-  ok(inboxInvoiceView(await setStatus(principal, params.id, body))),
+  ok(inboxInvoiceView(await setStatus(principal, params.id, body), formats)),
 );

@@ -21,7 +21,7 @@ export const handler = jobHandler(
     const made = await documents.ensure(invoice, formats);
     return {
       documents: Object.fromEntries(
-        formats.map((f) => [f, Buffer.from(made[f]).toString('base64')]),
+        formats.map((f) => [f, Buffer.from(made[f]!).toString('base64')]),
       ),
     };
   },

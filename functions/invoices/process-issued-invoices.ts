@@ -7,8 +7,8 @@ const processIssued = processIssuedInvoices();
 export const handler = jobHandler(
   triggered.processIssuedInvoices,
   IssuedInvoicesEvent,
-  async ({ tenantId, invoiceIds }) => {
-    const result = await processIssued(tenantId, invoiceIds);
+  async ({ tenantId, invoiceIds, thenSendTo }) => {
+    const result = await processIssued(tenantId, invoiceIds, thenSendTo);
     if (result.skipped.length) {
       logger.warn('not issued invoices of the tenant; nothing to do for them', {
         tenantId,

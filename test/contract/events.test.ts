@@ -106,8 +106,8 @@ async function realise(event: string, routeId: string): Promise<string> {
   const areas: Realise[] = [
     realiseCfdi,
     realiseChangeRequests,
-    realiseClaimBilling,
     realiseConnectors,
+    realiseClaimBilling,
     realiseClaims,
     realiseCsd,
     realiseCustomerPortal,

@@ -6,6 +6,7 @@ import { systemClock } from '@sello/core/ports';
 import { buildCfdi, CfdiMappingError, cfdiOfInvoice, sealCfdi } from '@sello/formats/cfdi';
 import { kmsClient } from './clients.ts';
 import { artifactStore } from './documents.ts';
+import { formats } from './formats.ts';
 import { pac } from './pac.ts';
 import { repositories } from './repositories.ts';
 
@@ -52,6 +53,7 @@ const stampDeps = (thePac: Pac = pac()): core.StampDeps => {
     sealer: cfdiSealer(),
     pac: thePac,
     artifacts: artifactStore(),
+    formats,
     clock: systemClock,
   };
 };

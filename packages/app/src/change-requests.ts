@@ -7,6 +7,7 @@ import { logger } from '@sello/http';
 import { cancelCfdi } from './cfdi.ts';
 import { portalUrl } from './config.ts';
 import { invokedDocuments } from './documents.ts';
+import { formats } from './formats.ts';
 import {
   cancelInvoice,
   deleteInvoice,
@@ -69,6 +70,7 @@ export const resolveChangeRequestDeps = (): core.ResolveChangeRequestDeps => ({
   corrections,
   afterIssue: issuedHandOver(),
   documents: invokedDocuments,
+  formats,
   mailer: mailer(),
   events: webhookEvents(),
   log: logger,

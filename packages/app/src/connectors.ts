@@ -3,11 +3,12 @@ import { InsurerPlatformConnector, SandboxConnector } from '@sello/aws/connector
 import { ENV, triggered } from '@sello/contracts';
 import type { Connector, ConnectorId, ConnectorRegistry } from '@sello/core/connectors';
 import * as core from '@sello/core/connectors';
-import { artifactKey, CONTENT_TYPES, documentFileName, type Invoice } from '@sello/core/invoices';
+import type { Invoice } from '@sello/core/invoices';
 import { type SecretBox, systemClock } from '@sello/core/ports';
 import { kmsClient } from './clients.ts';
 import { optionalEnv, requireEnv } from './config.ts';
 import { artifactStore, invokedDocuments } from './documents.ts';
+import { formats } from './formats.ts';
 import { invoker } from './invoker.ts';
 import { repositories } from './repositories.ts';
 import { webhookEvents } from './webhooks.ts';
@@ -78,21 +79,25 @@ export const requestForwarding = () =>
     invoices: r().invoices,
     credentials: r().connectorCredentials,
     connectors: connectorRegistry(),
+    formats,
     clock: systemClock,
     handOver: (job) => invoker().handOver(triggered.runForwarding.id, job),
   });
 
 /**
- * The signed Facturae as stored at issue; made first by `ensureInvoiceDocuments` when the
- * post-issue step has not stored it yet.
+ * The document connectors take (the issuer country's signed original, e.g. the Facturae) as stored
+ * at issue; made first by `ensureInvoiceDocuments` when the post-issue step has not stored it yet.
  */
-async function facturaeOf(invoice: Invoice) {
-  const stored = await artifactStore().get(artifactKey(invoice, 'facturae'));
-  const body = stored ?? (await invokedDocuments.ensure(invoice, ['facturae'])).facturae;
+async function forwardedDocument(invoice: Invoice) {
+  const format = core.forwardedFormat(formats, invoice);
+  if (!format) throw new Error(`Invoice ${invoice.id} has no original to forward`);
+  const stored = await artifactStore().get(formats.artifactKey(invoice, format));
+  const body = stored ?? (await invokedDocuments.ensure(invoice, [format]))[format];
+  if (!body) throw new Error(`Invoice ${invoice.id} has no ${format} stored`);
   return {
-    format: 'facturae',
-    mediaType: CONTENT_TYPES.facturae,
-    fileName: documentFileName(invoice, 'facturae'),
+    format,
+    mediaType: formats.facts(format).mediaType,
+    fileName: formats.fileName(invoice, format),
     body,
   };
 }
@@ -104,7 +109,7 @@ export const runForwarding = () =>
     credentials: r().connectorCredentials,
     secrets: connectorSecretBox(),
     connectors: connectorRegistry(),
-    document: facturaeOf,
+    document: forwardedDocument,
     clock: systemClock,
     events: webhookEvents(),
   });

@@ -3,7 +3,7 @@ import { S3ArtifactStore } from '@sello/aws/documents';
 import { ENV } from '@sello/contracts';
 import { ConflictError, ForbiddenError } from '@sello/core/errors';
 import {
-  artifactKey,
+  cfdiKey,
   type DocumentReadDeps,
   type Invoice,
   type InvoiceExporter,
@@ -11,6 +11,7 @@ import {
 } from '@sello/core/invoices';
 import { kmsClient, s3Client } from './clients.ts';
 import { artifactBucket, optionalEnv, verifactuConfig } from './config.ts';
+import { formats } from './formats.ts';
 import {
   onRequestExporter,
   type RenderingIdentity,
@@ -53,14 +54,16 @@ export const artifactStore = () => {
 
 /** The stamped CFDI stamping stored; until it is there, the invoice has no CFDI documents. */
 async function stampedCfdi(invoice: Invoice): Promise<Uint8Array> {
-  const bytes = await artifactStore().get(artifactKey(invoice, 'cfdi'));
+  const bytes = await artifactStore().get(cfdiKey(formats, invoice));
   if (!bytes) {
     throw new ConflictError(`Invoice ${invoice.number} is not stamped yet: it has no CFDI`);
   }
   return bytes;
 }
 
-let built: { artifacts: S3ArtifactStore; renderer: InvoiceRenderer } | undefined;
+let built:
+  | { artifacts: S3ArtifactStore; renderer: InvoiceRenderer; formats: typeof formats }
+  | undefined;
 
 /**
  * Document store and renderer over S3 and KMS, built once per container: the Facturae is signed
@@ -76,6 +79,7 @@ export function documentServices() {
       verifactuConfig(),
       stampedCfdi,
     ),
+    formats,
   };
   return built;
 }
@@ -88,6 +92,7 @@ export function documentReader(): Omit<DocumentReadDeps, 'invoices'> {
   return {
     artifacts: artifactStore(),
     documents: invokedDocuments,
+    formats,
     preview: (invoice) => invokedPdf(invoice, { draft: true }),
     exporter: invoiceExporter(),
   };

@@ -3,6 +3,7 @@ import { systemClock, ulidIds } from '@sello/core/ports';
 import { parseDocument } from '@sello/formats/parse';
 import { logger } from '@sello/http';
 import { artifactStore, documentReader } from './documents.ts';
+import { formats } from './formats.ts';
 import { issuedHandOver } from './invoices.ts';
 import { repositories } from './repositories.ts';
 import { webhookEvents } from './webhooks.ts';
@@ -36,6 +37,7 @@ export const importInvoices = () =>
     tenants: r().tenants,
     customers: r().customers,
     artifacts: artifactStore(),
+    formats,
     clock: systemClock,
     ids: ulidIds,
     report: (error) => logger.error('import not announced', { error: error as Error }),

@@ -8,6 +8,7 @@ import { cachedFor } from './cache.ts';
 import { lazyStamp } from './cfdi.ts';
 import { verifactuConfig } from './config.ts';
 import { documentReader, documentServices, invokedDocuments } from './documents.ts';
+import { formats } from './formats.ts';
 import { invoker } from './invoker.ts';
 import { mailer, textMailer } from './mail.ts';
 import { recipientNotifier } from './recipients.ts';
@@ -146,6 +147,7 @@ export const sendInvoice = () =>
   core.sendInvoice({
     invoices: repositories().invoices,
     documents: invokedDocuments,
+    formats,
     mailer: mailer(),
     clock: systemClock,
   });
@@ -164,8 +166,8 @@ export const ensureInvoiceDocuments = () => ({
  * and the ERPs' webhooks find them stored; then the buyer's notification; then the webhooks.
  * Each step is idempotent: a failed run is retried whole.
  */
-export const processIssuedInvoices = () =>
-  core.processIssuedInvoices({
+export const processIssuedInvoices = () => {
+  const run = core.processIssuedInvoices({
     invoices: repositories().invoices,
     subscribers: [
       core.stampPending(lazyStamp),
@@ -174,3 +176,28 @@ export const processIssuedInvoices = () =>
       core.publishIssuedInvoices(webhookEvents()),
     ],
   });
+  /**
+   * `thenSendTo`: a self-invoice's buyer, mailed once the step has run, so the mail attaches the
+   * documents it stored; also after a failed step (the mail makes what is missing), since the
+   * platform's retry of the step finds the mail sent and sends nothing more.
+   */
+  return async (tenantId: string, invoiceIds: readonly string[], thenSendTo?: string) => {
+    try {
+      return await run(tenantId, invoiceIds);
+    } finally {
+      if (thenSendTo) {
+        for (const invoiceId of invoiceIds) {
+          await invoker()
+            .handOver(triggered.sendSelfInvoice.id, { tenantId, invoiceId, email: thenSendTo })
+            .catch((error) =>
+              logger.error('could not hand the self-invoice mail over', {
+                tenantId,
+                invoiceId,
+                error,
+              }),
+            );
+        }
+      }
+    }
+  };
+};

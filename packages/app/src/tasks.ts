@@ -4,6 +4,7 @@ import * as core from '@sello/core/tasks';
 import { invoiceMaker, type RunDeps, type TaskDeps, workOrderMaker } from '@sello/core/tasks';
 import { logger } from '@sello/http';
 import { invoiceExporter, invokedDocuments } from './documents.ts';
+import { formats } from './formats.ts';
 import { afterIssue, invoiceDeps } from './invoices.ts';
 import { mailer } from './mail.ts';
 import { repositories } from './repositories.ts';
@@ -44,6 +45,7 @@ export function runDeps(): RunDeps {
         catalog: { products: r.products, tariffs: r.tariffs, customerPrices: r.customerPrices },
         documents: invokedDocuments,
         exporter: invoiceExporter(),
+        formats,
         mailer: mail,
         afterIssue: afterIssue(),
         log: logger,

@@ -7,15 +7,9 @@ import * as core from '@sello/core/tickets';
 import { logger } from '@sello/http';
 import { cachedFor } from './cache.ts';
 import { documentReader } from './documents.ts';
+import { formats } from './formats.ts';
 import { globalTenantDirectory, invoiceFromGlobal } from './global-invoices.ts';
-import {
-  cachedProfile,
-  getInvoice,
-  invoiceDeps,
-  issuedHandOver,
-  PROFILE_TTL_MS,
-  sendInvoice,
-} from './invoices.ts';
+import { cachedProfile, getInvoice, invoiceDeps, PROFILE_TTL_MS, sendInvoice } from './invoices.ts';
 import { invoker } from './invoker.ts';
 import { textMailer } from './mail.ts';
 import { repositories } from './repositories.ts';
@@ -97,7 +91,6 @@ function numberAndStamp() {
  * replacing the ticket, Mexican ones a CFDI stamped when issued.
  */
 function selfInvoicingDeps() {
-  const handOver = issuedHandOver();
   const invoicing = {
     customers: r().customers,
     clock: systemClock,
@@ -115,20 +108,36 @@ function selfInvoicingDeps() {
       ES: core.spanishTicketInvoicer(invoicing),
       MX: core.mexicanTicketInvoicer(invoicing),
     },
-    links: core.grantedLinks({ grants: r().documentGrants, clock: systemClock }),
+    links: core.grantedLinks({ grants: r().documentGrants, formats, clock: systemClock }),
     delivered: async (tenantId: string, invoice: Invoice, email: string) => {
-      // Documents first (signed and stored), then the buyer's mail; both after the answer.
-      await handOver([invoice]);
-      // The invoice is issued: a failed hand-over is logged, not answered (the links work).
+      // Documents first (signed and stored), then the buyer's mail, both after the answer: the
+      // post-issue step hands the mail over once it has run, so the mail attaches the stored
+      // documents instead of making them a second time (a second KMS signature, S3 write).
+      const invoiceId = invoice.id;
       await invoker()
-        .handOver(triggered.sendSelfInvoice.id, { tenantId, invoiceId: invoice.id, email })
-        .catch((error) =>
-          logger.error('could not hand the self-invoice mail over', {
+        .handOver(triggered.processIssuedInvoices.id, {
+          tenantId,
+          invoiceIds: [invoiceId],
+          thenSendTo: email,
+        })
+        .catch(async (error) => {
+          // The invoice is issued: a failed hand-over is logged, not answered (the links work),
+          // and the mail goes by itself, making the documents it attaches.
+          logger.error('post-issue step not started; the mail makes the documents', {
             tenantId,
-            invoiceId: invoice.id,
+            invoiceId,
             error,
-          }),
-        );
+          });
+          await invoker()
+            .handOver(triggered.sendSelfInvoice.id, { tenantId, invoiceId, email })
+            .catch((failed) =>
+              logger.error('could not hand the self-invoice mail over', {
+                tenantId,
+                invoiceId,
+                error: failed,
+              }),
+            );
+        });
     },
   } satisfies core.SelfInvoicingDeps;
 }
@@ -190,5 +199,20 @@ export const publicDocument = () => {
   };
 };
 
-/** E-mails a self-invoiced invoice to the buyer's address. */
-export const sendSelfInvoice = () => sendInvoice();
+/**
+ * E-mails a self-invoiced invoice to the buyer's address, once: an invoke delivered again (or a
+ * post-issue step retried) finds it sent there and sends nothing.
+ */
+export const sendSelfInvoice = () => {
+  const send = sendInvoice();
+  const read = getInvoice();
+  return async (tenantId: string, invoiceId: string, to: string[]) => {
+    const invoice = await read(tenantId, invoiceId);
+    const sent = invoice.events.some(
+      (e) =>
+        e.type === 'sent' &&
+        to.every((address) => (e.detail as { to?: string[] } | undefined)?.to?.includes(address)),
+    );
+    return sent ? invoice : send(tenantId, invoiceId, to);
+  };
+};

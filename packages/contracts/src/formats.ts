@@ -1,15 +1,20 @@
 /**
- * The document formats' facts for the API's clients (the portal lists, names and offers formats
- * from them): the catalog of `@sello/core/formats`, data and pure predicates only.
+ * The document formats' facts for the API's clients (the portal lists, names, labels and offers
+ * formats from them): the registry's facts module, `@sello/formats/facts`, data and pure
+ * predicates only, so the portal's bundle carries no builder.
  */
 export {
+  DEFAULT_DELIVERY_FORMATS,
   DELIVERY_FORMATS,
   type DeliveryFormat,
   FORMAT_IDS,
   type FormatFacts,
   type FormatId,
   formatFacts,
+  formatLabel,
+  formats,
   INBOX_FORMATS,
   INVOICE_FORMATS,
   type InboxFormat,
-} from '@sello/core/formats';
+  STORED_FORMATS,
+} from '@sello/formats/facts';

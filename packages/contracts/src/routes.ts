@@ -55,10 +55,10 @@ export const routes = {
   ...customerPortalRoutes,
   ...globalInvoicesRoutes,
   ...changeRequestsRoutes,
+  ...connectorsRoutes,
   ...centresRoutes,
   ...claimsRoutes,
   ...claimBillingRoutes,
-  ...connectorsRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteId = keyof typeof routes;

@@ -10,6 +10,14 @@ const info = {
   staffPassword: 'demo-password',
   portalUrl: 'http://127.0.0.1:3000/',
   mailUrl: 'http://127.0.0.1:3001',
+  connectors: {
+    insurerPlatform: {
+      url: 'http://127.0.0.1:4100',
+      username: 'taller.demo',
+      password: 'demo-insurer-platform',
+      taxId: 'B12345674',
+    },
+  },
 };
 
 /** The page's HTML as the API server would send it for GET /local. */
@@ -29,6 +37,12 @@ describe('the local platform page', () => {
     const html = render('/srv/sello data/local.json');
     expect(html).toContain('/srv/sello data/local.json');
     expect(html).not.toContain('.sello/local.json');
+  });
+
+  it('shows the fake insurer platform and the owner’s account there', () => {
+    const html = render('/tmp/local.json');
+    expect(html).toContain('http://127.0.0.1:4100');
+    expect(html).toContain('<code>taller.demo</code> · <code>demo-insurer-platform</code>');
   });
 
   it('escapes the path like every other value', () => {

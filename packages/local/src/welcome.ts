@@ -26,7 +26,7 @@ pre{padding:.8rem;overflow:auto}dt{font-weight:600;margin-top:.6rem}small{color:
 <dt>API key</dt><dd><code>${escapeHtml(info.apiKey)}</code></dd>
 <dt>Staff sign-in (owner)</dt><dd><code>${escapeHtml(info.staffEmail)}</code> · <code>${escapeHtml(info.staffPassword)}</code></dd>
 ${info.customer ? `<dt>Customer sign-in (prepaid deposits)</dt><dd><code>${escapeHtml(info.customer.email)}</code> · <code>${escapeHtml(info.customer.password)}</code></dd>\n` : ''}<dt>Sent mail</dt><dd><a href="${escapeHtml(info.mailUrl)}">${escapeHtml(info.mailUrl)}</a></dd>
-${info.pacUrl ? `<dt>Sandbox PAC (CFDI stamps)</dt><dd><a href="${escapeHtml(info.pacUrl)}">${escapeHtml(info.pacUrl)}</a> · SW Sapien's protocol</dd>\n` : ''}</dl>
+${info.pacUrl ? `<dt>Sandbox PAC (CFDI stamps)</dt><dd><a href="${escapeHtml(info.pacUrl)}">${escapeHtml(info.pacUrl)}</a> · SW Sapien's protocol</dd>\n` : ''}${info.connectors ? `<dt>Fake insurer platform (connector <code>insurer-platform</code>)</dt><dd><a href="${escapeHtml(info.connectors.insurerPlatform.url)}">${escapeHtml(info.connectors.insurerPlatform.url)}</a> · the owner's credentials, already set: <code>${escapeHtml(info.connectors.insurerPlatform.username)}</code> · <code>${escapeHtml(info.connectors.insurerPlatform.password)}</code> · <code>${escapeHtml(info.connectors.insurerPlatform.taxId)}</code></dd>\n` : ''}</dl>
 <pre>curl -H "Authorization: Bearer ${escapeHtml(info.apiKey)}" ${escapeHtml(info.apiUrl)}/v1/customers</pre>
 <p><small>All of this is also in <code>${escapeHtml(localJson)}</code>.</small></p>
 </body></html>`;

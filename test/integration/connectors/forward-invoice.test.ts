@@ -5,9 +5,10 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '@sello/app/platform';
 import { WEBHOOKS_ALLOW_LOCAL_ENV } from '@sello/app/webhooks';
 import { sandboxRegistryNumber } from '@sello/aws/connectors';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 import { acceptanceLines } from '../../support/invoices.ts';
+import { captureOutput } from '../../support/logs.ts';
 import { aMember, signIn } from '../../support/staff.ts';
 
 /**
@@ -16,6 +17,8 @@ import { aMember, signIn } from '../../support/staff.ts';
  * insurer platform (a real HTTP server, reached by the real adapter) lands on the invoice.
  */
 process.env[WEBHOOKS_ALLOW_LOCAL_ENV] = 'true'; // the receiver below listens on 127.0.0.1
+// Set before the handlers (and their logger) load: the forwarding runs log at their most.
+process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
 const api = await startApi();
 const FAKE = inject('endpoints').insurerPlatformUrl;
 const SELLER = 'B12345674'; // every test tenant's tax id
@@ -23,6 +26,9 @@ const SELLER = 'B12345674'; // every test tenant's tax id
 let tenant: Awaited<ReturnType<typeof createTenant>>;
 let staff: { token: string; userId: string };
 let customerId: string;
+/** Every password the users of this file have on the platform, and the logs of the file. */
+const passwords: string[] = [];
+const lines: string[] = [];
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -55,6 +61,7 @@ async function settledEntry(id: string, connector: string) {
 async function anInsurerAccount(taxIds = [SELLER], as = staff) {
   const username = `taller-${randomBytes(4).toString('hex')}`;
   const password = `pw-${randomBytes(8).toString('hex')}`;
+  passwords.push(password);
   const made = await fetch(`${FAKE}/_fake/users`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -95,6 +102,10 @@ beforeAll(async () => {
   staff = { token: (await signIn(api, member.email)).accessToken, userId: member.userId };
   customerId = (await api.call('POST', '/v1/customers', { key: tenant.key, body: aCustomer() }))
     .json.id;
+  captureOutput(lines);
+});
+afterAll(() => {
+  vi.restoreAllMocks();
 });
 
 describe('POST /v1/invoices/{id}/forward through the sandbox', () => {
@@ -337,5 +348,16 @@ describe('the invoice.forwarded webhook', () => {
       type: 'invoice.forwarded',
       data: { invoiceId: invoice.id, number: invoice.number, forwarding: entry },
     });
+  });
+});
+
+describe('the users’ passwords', () => {
+  it('are in no log line of the routes or of the forwarding runs', () => {
+    const logs = lines.join('');
+    expect(logs).toContain('"routeId":"forwardInvoice"');
+    expect(passwords.length).toBeGreaterThan(3);
+    for (const password of [...passwords, 'not-the-password', 'victim-pw']) {
+      expect(logs).not.toContain(password);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { dynamoClient } from '@sello/app/platform';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aCustomer, createTenant, startApi } from '../../support/api.ts';
 import { aTaxId, signUp } from '../../support/recipients.ts';
@@ -133,11 +134,19 @@ describe('the deposits of its own customer record', () => {
       total: '181.50',
       paid: '181.50',
     });
-    const withTheirs = await api.call('POST', at(supplier.tenantId, '/deposits/totals'), {
-      key: me.token,
-      body: { depositIds: [mine[0], theirs] },
-    });
-    expect(withTheirs.status, withTheirs.text).toBe(404);
+    // A selection naming another's deposit, or none, is a mistake in the selection: 400 naming
+    // it, the same for both (ids say nothing of other customers).
+    for (const wrong of [theirs, 'dep_bm9uZQ']) {
+      const res = await api.call('POST', at(supplier.tenantId, '/deposits/totals'), {
+        key: me.token,
+        body: { depositIds: [mine[0], wrong] },
+      });
+      expect(res.status, res.text).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.json.errors).toEqual([
+        { path: 'depositIds.1', message: `You have no deposit ${wrong}` },
+      ]);
+    }
     const bad = await api.call('POST', at(supplier.tenantId, '/deposits/totals'), {
       key: me.token,
       body: { depositIds: [] },
@@ -151,17 +160,29 @@ describe('its invoices: a draft of its deposits, corrected, issued, downloaded, 
   let draftId: string;
   const invoices = () => at(supplier.tenantId, '/invoices');
 
-  it('makes a draft of its own deposits with the staff use case; another customer’s is 404', async () => {
+  it('makes a draft of its own deposits with the staff use case; another customer’s is a 400', async () => {
     const refused = await api.call('POST', invoices(), {
       key: me.token,
       body: { depositIds: [mine[0], theirs] },
     });
-    expect(refused.status, refused.text).toBe(404);
-    const res = await api.call('POST', invoices(), {
-      key: me.token,
-      body: { depositIds: mine.slice(0, 2) },
-    });
+    expect(refused.status, refused.text).toBe(400);
+    expect(refused.json.errors).toEqual([
+      { path: 'depositIds.1', message: `You have no deposit ${theirs}` },
+    ]);
+    // The deposits are read once: the ownership check's read is what the draft bills.
+    let batchReads = 0;
+    dynamoClient().middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName?.startsWith('BatchGet')) batchReads++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countBatchReads' },
+    );
+    const res = await api
+      .call('POST', invoices(), { key: me.token, body: { depositIds: mine.slice(0, 2) } })
+      .finally(() => dynamoClient().middlewareStack.remove('countBatchReads'));
     expect(res.status, res.text).toBe(201);
+    expect(batchReads).toBe(1);
     draftId = res.json.id;
     expect(res.json).toMatchObject({
       status: 'draft',

@@ -3,6 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { artifactStore } from '@sello/app/documents';
+import { formats } from '@sello/app/formats';
 import { repositories } from '@sello/app/platform';
 import { cfdiKey } from '@sello/core/invoices';
 import { cadenaOriginal, readCfdi } from '@sello/formats/cfdi';
@@ -74,7 +75,9 @@ describe('a CFDI issued through the API', () => {
     expect(document.headers.get('content-type')).toContain('application/xml');
     const xml = document.text;
     // What the route serves is what stamping stored.
-    expect(new TextDecoder().decode(await artifactStore().get(cfdiKey(stored!)))).toBe(xml);
+    expect(new TextDecoder().decode(await artifactStore().get(cfdiKey(formats, stored!)))).toBe(
+      xml,
+    );
     const file = files.file(xml);
     expect(validateCfdi(file).output).toContain('validates');
 

@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { kmsClient, s3Client } from '@sello/app/platform';
+import { triggered } from '@sello/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, startApi } from '../../support/api.ts';
+import { mailsTo } from '../../support/recipients.ts';
 
 /** The public self-invoicing page's API, for a Spanish tenant, through the local API. */
 const api = await startApi();
 let key: string;
+let tenantId: string;
 let companyNumber: string;
 
 const fresh = (prefix: string) => `${prefix}-${randomBytes(3).toString('hex').toUpperCase()}`;
@@ -48,7 +52,7 @@ const importTicket = async (ticket: unknown, as = key) => {
 };
 
 beforeAll(async () => {
-  ({ key } = await createTenant('Cafetería Ejemplo SL'));
+  ({ key, tenantId } = await createTenant('Cafetería Ejemplo SL'));
   companyNumber = fresh('CAFE');
   const res = await api.call('PATCH', '/v1/settings', {
     key,
@@ -110,7 +114,10 @@ describe('POST /v1/public/self-invoicing/{companyNumber}/invoices', () => {
     expect(invoice.json).toMatchObject({
       status: 'issued',
       number: res.json.number,
-      operationDate: ticket.date.slice(0, 10),
+      // The day of the sale in the tenant's zone (Madrid), not in UTC.
+      operationDate: new Date(ticket.date).toLocaleDateString('en-CA', {
+        timeZone: 'Europe/Madrid',
+      }),
       customer: { taxId: 'A58818501', name: 'Distribuciones Mediterráneo, S.A.' },
       totals: { total: '24.20' },
     });
@@ -136,6 +143,57 @@ describe('POST /v1/public/self-invoicing/{companyNumber}/invoices', () => {
       res.json.documents.pdf.replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A')),
     );
     expect(forged.status).toBe(404);
+  });
+
+  it('makes its documents once: the buyer’s mail attaches what the post-issue step stored', async () => {
+    const reference = fresh('T');
+    await importTicket(aTicket(reference));
+    const email = `${fresh('compras').toLowerCase()}@mediterraneo.example`;
+    // Counted from the answer on: every KMS signature, and every S3 write under the invoice.
+    let signs = 0;
+    const puts: string[] = [];
+    kmsClient().middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'SignCommand') signs++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countSigns' },
+    );
+    s3Client().middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Key?: string };
+        if (context.commandName === 'PutObjectCommand') puts.push(input.Key ?? '');
+        return next(args);
+      },
+      { step: 'initialize', name: 'countDocumentPuts' },
+    );
+    try {
+      api.invoker.hold();
+      const res = await redeem(reference, { email });
+      expect(res.status, res.text).toBe(201);
+      api.invoker.release();
+      expect(await api.settled()).toEqual([]);
+      const mine = puts.filter((k) => k.includes(`/invoices/${res.json.invoiceId}/`));
+      // One Facturae signed and one PDF drawn, each stored once (the old code made both twice,
+      // the post-issue step and the mail at once).
+      expect(mine.map((k) => k.split('.').at(-1)).sort()).toEqual(['pdf', 'xml']);
+      expect(signs).toBe(1);
+      const mails = await mailsTo(email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.subject).toContain(res.json.number);
+
+      // Delivered again (an async invoke may be), the mail is not sent twice.
+      await api.invoker.handOver(triggered.sendSelfInvoice.id, {
+        tenantId,
+        invoiceId: res.json.invoiceId,
+        email,
+      });
+      expect(await api.settled()).toEqual([]);
+      expect(await mailsTo(email)).toHaveLength(1);
+    } finally {
+      kmsClient().middlewareStack.remove('countSigns');
+      s3Client().middlewareStack.remove('countDocumentPuts');
+    }
   });
 
   it('records the invoice for VERI*FACTU as F3, naming the ticket it replaces', async () => {

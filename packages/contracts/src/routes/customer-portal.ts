@@ -84,6 +84,7 @@ export const customerPortalRoutes = {
     request: { params: SupplierParams, body: DepositSelection },
     responses: {
       200: { description: 'Count, net, tax and total', schema: PortalDepositTotals },
+      400: problem('A deposit is none of yours (`errors` names `depositIds.N`)'),
       404: notFound,
     },
   }),
@@ -99,6 +100,7 @@ export const customerPortalRoutes = {
     request: { params: SupplierParams, body: DepositSelection },
     responses: {
       201: { description: 'The draft with its totals', schema: Invoice },
+      400: problem('A deposit is none of yours (`errors` names `depositIds.N`)'),
       404: notFound,
       409: problem('A deposit is invoiced already; `errors` names it'),
     },

@@ -289,7 +289,8 @@ export const invoicesTriggered = {
     entry: 'functions/invoices/process-issued-invoices.ts',
     // Documents, then the buyer's mail and the ERPs' webhooks (signing secrets opened with KMS).
     access: [...documentAccess, 'table:write', 'mail:send', 'secrets:decrypt', 'pac:stamp'],
-    invokes: ['renderInvoicePdf'],
+    // A self-invoice's mail goes after its documents are stored (`thenSendTo`).
+    invokes: ['renderInvoicePdf', 'sendSelfInvoice'],
     summary:
       'After invoices are numbered: stores their signed Facturae and PDF, then runs the ' +
       'subscribers (each idempotent: a retry hands the same invoices over again)',

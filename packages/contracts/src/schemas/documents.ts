@@ -1,4 +1,4 @@
-import { READABLE_FORMATS } from '@sello/core/formats';
+import { READABLE_FORMATS } from '@sello/formats/facts';
 import * as z from 'zod';
 
 /**

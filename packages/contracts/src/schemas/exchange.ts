@@ -1,4 +1,4 @@
-import { INBOX_FORMATS } from '@sello/core/formats';
+import { INBOX_FORMATS } from '@sello/formats/facts';
 import * as z from 'zod';
 import { Instant, PageQuery, Problem } from './common.ts';
 import { Address } from './customers.ts';

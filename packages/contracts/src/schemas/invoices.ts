@@ -1,4 +1,4 @@
-import { FORMAT_IDS, STORED_FORMATS } from '@sello/core/formats';
+import { FORMAT_IDS, STORED_FORMATS } from '@sello/formats/facts';
 import * as z from 'zod';
 import { CentreSnapshot } from './centres.ts';
 import { Instant, xmlText } from './common.ts';
@@ -465,6 +465,11 @@ export const IssuedInvoicesEvent = z
     tenantId: z.string().min(1).max(64),
     // A split numbers up to 20 replacements and their corrective at once.
     invoiceIds: z.array(z.string().min(1).max(64)).min(1).max(50),
+    /**
+     * A self-invoice's buyer: once the step has run (its documents stored), it hands over
+     * `sendSelfInvoice` to this address, so the mail attaches what was stored.
+     */
+    thenSendTo: z.email().max(254).optional(),
   })
   .strict();
 

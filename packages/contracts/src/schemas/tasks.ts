@@ -1,5 +1,5 @@
 // Schemas of the tasks area (automatic tasks, their runs and work orders).
-import { DELIVERY_FORMATS } from '@sello/core/formats';
+import { DEFAULT_DELIVERY_FORMATS, DELIVERY_FORMATS } from '@sello/formats/facts';
 import * as z from 'zod';
 import { Instant, xmlText } from './common.ts';
 import { Address } from './customers.ts';
@@ -93,7 +93,7 @@ export const TaskDeliveryInput = z
       .array(DeliveryFormat)
       .min(1)
       .max(DELIVERY_FORMATS.length)
-      .default(['pdf', 'facturae'])
+      .default([...DEFAULT_DELIVERY_FORMATS])
       .describe('Attached to each e-mail: the PDF, the signed Facturae, the UBL (Peppol BIS 3.0)'),
     issue: z
       .boolean()
@@ -127,7 +127,7 @@ export const TaskInput = z
     customerIds: z.array(Id).min(1).max(10_000),
     assets: Assets.optional(),
     schedule: TaskScheduleInput,
-    delivery: TaskDeliveryInput.default({ mode: 'create', formats: ['pdf', 'facturae'] }),
+    delivery: TaskDeliveryInput.default({ mode: 'create', formats: [...DEFAULT_DELIVERY_FORMATS] }),
     reportTo: ReportTo.optional(),
   })
   .strict()

@@ -6,7 +6,7 @@ import {
   UnprocessableError,
   ValidationError,
 } from '../errors.ts';
-import { formatFacts } from '../formats/catalog.ts';
+import type { FormatCatalog } from '../formats/catalog.ts';
 import type { FailureLog } from '../invoices/after-issue.ts';
 import {
   type CancelBody,
@@ -15,7 +15,7 @@ import {
   correctiveCancellationOf,
 } from '../invoices/cancel-cfdi.ts';
 import type { CorrectionRequest, SplitPart } from '../invoices/corrections.ts';
-import { documentFileName, type InvoiceDocuments, storedFormatsOf } from '../invoices/documents.ts';
+import type { InvoiceDocuments } from '../invoices/documents.ts';
 import type { InvoiceRepository } from '../invoices/invoice-repository.ts';
 import type { Invoice } from '../invoices/model.ts';
 import { issuesCfdi } from '../invoices/stamp-invoice.ts';
@@ -88,6 +88,7 @@ export interface ResolveChangeRequestDeps {
   /** Hands just-numbered invoices to the post-issue step (documents, notifications, webhooks). */
   afterIssue: (invoices: readonly Invoice[]) => Promise<void>;
   documents: InvoiceDocuments;
+  formats: FormatCatalog;
   mailer: Mailer;
   events: EventPublisher;
   log: FailureLog;
@@ -438,13 +439,13 @@ async function tellCustomer(
   try {
     const attachments = [];
     for (const invoice of invoices) {
-      const formats = storedFormatsOf(invoice).filter((f) => formatFacts(f).mailed);
+      const formats = deps.formats.storedFor(invoice).filter((f) => deps.formats.facts(f).mailed);
       const made = await deps.documents.ensure(invoice, formats);
       for (const format of formats) {
         attachments.push({
-          filename: documentFileName(invoice, format),
-          contentType: formatFacts(format).mediaType,
-          content: made[format],
+          filename: deps.formats.fileName(invoice, format),
+          contentType: deps.formats.facts(format).mediaType,
+          content: made[format]!,
         });
       }
     }

@@ -102,6 +102,11 @@ function requestDeps(
       invoices: s.invoices,
       credentials: { get: async () => stored },
       connectors,
+      // Spain's original is the one format here; Mexico has none in this catalog.
+      formats: {
+        originalIn: (country: string) => (country === 'ES' ? 'original' : undefined),
+        appliesTo: () => true,
+      },
       clock: at('2026-12-08T10:00:00.000Z'),
       handOver: async (job: ForwardJob) => void jobs.push(job),
     },
@@ -181,7 +186,7 @@ describe('requestForwarding', () => {
     const mx = store(anInvoice({ issuer: { address: { country: 'MX' } } } as Partial<Invoice>));
     await expect(
       requestForwarding(requestDeps(mx).deps)({ tenantId: 'ten_1' }, 'inv_1', 'sandbox'),
-    ).rejects.toThrow(/no Facturae/);
+    ).rejects.toThrow(/no signed XML original/);
     const s = store(anInvoice());
     await expect(
       requestForwarding(requestDeps(s).deps)({ tenantId: 'ten_1' }, 'inv_1', 'face'),

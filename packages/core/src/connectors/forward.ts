@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors.ts';
-import { hasFacturae } from '../formats/catalog.ts';
+import type { FormatCatalog } from '../formats/catalog.ts';
 import type { InvoiceRepository } from '../invoices/invoice-repository.ts';
 import type { Invoice } from '../invoices/model.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -88,8 +88,21 @@ export interface ForwardCaller {
   userId?: string;
 }
 
+/**
+ * The document connectors take: the legal XML original of the invoice's issuer country (the signed
+ * Facturae of a Spanish issuer), stored at issue. Undefined when the invoice has none.
+ */
+export const forwardedFormat = (
+  formats: Pick<FormatCatalog, 'originalIn' | 'appliesTo'>,
+  invoice: Invoice,
+): string | undefined => {
+  const format = formats.originalIn(invoice.issuer.address.country);
+  return format && formats.appliesTo(format, invoice) ? format : undefined;
+};
+
 export interface RequestForwardingDeps {
   invoices: Pick<InvoiceRepository, 'get' | 'update'>;
+  formats: Pick<FormatCatalog, 'originalIn' | 'appliesTo'>;
   credentials: Pick<ConnectorCredentialsRepository, 'get'>;
   connectors: ConnectorRegistry;
   clock: Clock;
@@ -132,9 +145,9 @@ export const requestForwarding =
           `Invoice ${invoice.number ?? invoice.id} is ${invoice.status}: only issued invoices are forwarded`,
         );
       }
-      if (!hasFacturae(invoice)) {
+      if (!forwardedFormat(deps.formats, invoice)) {
         throw new ConflictError(
-          `Invoice ${invoice.number} has no Facturae, the document ${connectorId} takes`,
+          `Invoice ${invoice.number} has no signed XML original (a Facturae), the document ${connectorId} takes`,
         );
       }
       const current = forwardingOf(invoice, connectorId);
@@ -198,7 +211,7 @@ export interface ForwardInvoiceDeps {
   credentials: Pick<ConnectorCredentialsRepository, 'get'>;
   secrets: Pick<SecretBox, 'open'>;
   connectors: ConnectorRegistry;
-  /** The document the connector takes: the invoice's signed Facturae, from the stored artifacts. */
+  /** The document the connector takes (`forwardedFormat`), from the stored artifacts. */
   document(invoice: Invoice): Promise<ForwardRequest['document']>;
   clock: Clock;
   /** Webhooks: `invoice.forwarded` once the attempt is settled. */

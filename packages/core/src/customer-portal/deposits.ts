@@ -1,7 +1,7 @@
 import type { Deposit } from '../deposits/model.ts';
 import { type DepositTotals, depositTotals } from '../deposits/totals.ts';
 import { referenceOfDepositId } from '../deposits/validate.ts';
-import { NotFoundError } from '../errors.ts';
+import { type FieldError, NotFoundError, ValidationError } from '../errors.ts';
 import { jurisdictionOf } from '../taxes/rules.ts';
 import { customerAt } from './customer-at.ts';
 import type {
@@ -25,7 +25,9 @@ async function ownDeposit(deps: Deps, at: CustomerAt, id: string): Promise<Depos
 
 /**
  * Several of this customer's deposits, in the order given (each id once), read together by the
- * repository's `getMany` (one BatchGetItem per 100) rather than one read per id.
+ * repository's `getMany` (one BatchGetItem per 100) rather than one read per id. An id that is
+ * none of the customer's is the caller's mistake in its selection: a 400 naming `depositIds.N`,
+ * the same for another customer's deposit as for none (ids say nothing of others).
  */
 export async function ownDeposits(
   deps: Deps,
@@ -34,13 +36,17 @@ export async function ownDeposits(
 ): Promise<Deposit[]> {
   const unique = [...new Set(ids)];
   const references = unique.flatMap((id) => referenceOfDepositId(id) ?? []);
-  const found = await deps.deposits.getMany(at.tenant.id, references);
+  const found = references.length ? await deps.deposits.getMany(at.tenant.id, references) : [];
   const byId = new Map(found.map((d) => [d.id, d]));
-  return unique.map((id) => {
+  const errors: FieldError[] = [];
+  const deposits = unique.flatMap((id) => {
     const deposit = byId.get(id);
-    if (!deposit || deposit.customerId !== at.customer.id) throw new NotFoundError('Deposit', id);
-    return deposit;
+    if (deposit?.customerId === at.customer.id) return [deposit];
+    errors.push({ path: `depositIds.${ids.indexOf(id)}`, message: `You have no deposit ${id}` });
+    return [];
   });
+  if (errors.length) throw new ValidationError('Unknown deposits in the selection', errors);
+  return deposits;
 }
 
 /**

@@ -5,7 +5,6 @@ import {
   PreconditionFailedError,
   ValidationError,
 } from '../errors.ts';
-import type { FormatId } from '../formats/catalog.ts';
 import type { Invoice } from '../invoices/model.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import { customerAt } from './customer-at.ts';
@@ -80,10 +79,12 @@ async function ownInvoice(deps: Deps, at: CustomerAt, id: string): Promise<Invoi
 export const createPortalDraft =
   (deps: Deps) => async (caller: PortalCaller, tenantId: string, depositIds: readonly string[]) => {
     const at = await customerAt(deps)(caller, tenantId);
-    await ownDeposits(deps, at, depositIds);
+    // Read once: the staff use case bills these instead of reading them again.
+    const deposits = await ownDeposits(deps, at, depositIds);
     const invoice = await deps.staff.createInvoice(tenantId, {
       customerId: at.customer.id,
       depositIds: [...depositIds],
+      depositsRead: deposits,
     });
     await deps.drafts.record({
       tenantId,
@@ -167,7 +168,7 @@ export const issuePortalInvoice =
 
 /** A document of one of the recipient's invoices (a draft's PDF preview, or the issued ones). */
 export const portalInvoiceDocument =
-  (deps: Deps) => async (caller: PortalCaller, tenantId: string, id: string, format: FormatId) => {
+  (deps: Deps) => async (caller: PortalCaller, tenantId: string, id: string, format: string) => {
     const at = await customerAt(deps)(caller, tenantId);
     await ownInvoice(deps, at, id);
     return deps.staff.getInvoiceDocument(tenantId, id, format);

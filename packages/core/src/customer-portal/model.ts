@@ -7,7 +7,6 @@ import type {
 import type { Customer, CustomerPatch, CustomerRepository } from '../customers/customer.ts';
 import type { Deposit, DepositListQuery, DepositRepository } from '../deposits/model.ts';
 import type { DepositTreatment } from '../deposits/treatment.ts';
-import type { FormatId } from '../formats/catalog.ts';
 import type { InvoiceRepository } from '../invoices/invoice-repository.ts';
 import type { Invoice } from '../invoices/model.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -64,7 +63,7 @@ export type TreatmentOf = (tenant: Tenant, customer: Customer) => Promise<Deposi
 export interface StaffOperations {
   createInvoice(
     tenantId: string,
-    request: { customerId: string; depositIds: string[] },
+    request: { customerId: string; depositIds: string[]; depositsRead?: Deposit[] },
   ): Promise<Invoice>;
   updateInvoice(
     tenantId: string,
@@ -76,7 +75,7 @@ export interface StaffOperations {
   getInvoiceDocument(
     tenantId: string,
     id: string,
-    format: FormatId,
+    format: string,
   ): Promise<{ invoice: Invoice; bytes: Uint8Array; contentType: string }>;
   updateCustomer(tenantId: string, id: string, patch: CustomerPatch): Promise<Customer>;
   createChangeRequest(

@@ -13,6 +13,7 @@ import {
   ScriptedReader,
   TENANT_A,
 } from '../../testing/exchange.ts';
+import { testFormats } from '../../testing/formats.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import { UnprocessableError } from './errors.ts';
 import type { ExchangeInvoice } from './exchange-invoice.ts';
@@ -49,6 +50,7 @@ beforeEach(() => {
     tenants: new MemoryTenants(TENANT_A),
     customers,
     artifacts,
+    formats: testFormats,
     clock: fixedClock(NOW),
     ids: counterIds(),
     events,

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import type { CustomerRepository } from '../customers/customer.ts';
 import type { ParsedDocument, ParsedInvoice } from '../documents/parsed.ts';
 import { NotFoundError } from '../errors.ts';
-import { formatFacts, type StoredFormat } from '../formats/catalog.ts';
+import type { FormatCatalog } from '../formats/catalog.ts';
 import type { IssuedInvoicesSubscriber } from '../invoices/after-issue.ts';
-import { artifactKey } from '../invoices/documents.ts';
 import type { PartySnapshot } from '../invoices/model.ts';
 import type { ArtifactStore } from '../ports/artifacts.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -49,6 +48,8 @@ export interface ImportDeps {
   tenants: TenantRepository;
   customers: CustomerRepository;
   artifacts: ArtifactStore;
+  /** Whether an imported document's format is stored (then it is also the invoice's document). */
+  formats: FormatCatalog;
   clock: Clock;
   ids: IdGenerator;
   /** Hears `import.completed` (webhooks); optional, never part of the write. */
@@ -250,10 +251,10 @@ async function importOne(
   // invoice's document in it, so the issuer's download serves the signed original instead of a
   // document we would sign anew.
   await deps.artifacts.put(original.key, item.bytes, 'application/xml');
-  const facts = formatFacts(document.format);
+  const facts = deps.formats.facts(document.format);
   if (facts.stored) {
     await deps.artifacts.put(
-      artifactKey(invoice, document.format as StoredFormat),
+      deps.formats.artifactKey(invoice, document.format),
       item.bytes,
       facts.mediaType,
     );

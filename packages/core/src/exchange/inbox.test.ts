@@ -10,6 +10,7 @@ import {
   TENANT_A,
   TENANT_B,
 } from '../../testing/exchange.ts';
+import { testFormats } from '../../testing/formats.ts';
 import { IVA21, issued, line } from '../../testing/verifactu.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { storedDocuments } from '../invoices/documents.ts';
@@ -109,7 +110,7 @@ describe('the inbox', () => {
   it("reads an invoice by its inbox id, and shows the buyer what it owes, not the issuer's internals", async () => {
     const id = inboxId({ tenantId: 'ten_a', invoiceId: 'inv_1' });
     const invoice = await getInboxInvoice(deps)(recipientB, id);
-    const view = inboxInvoiceView(invoice);
+    const view = inboxInvoiceView(invoice, testFormats);
     expect(view).toMatchObject({
       id,
       status: 'received',
@@ -175,7 +176,7 @@ describe('status changes', () => {
       },
     ]);
     expect(accepted.recipientStatus).toBe('accepted');
-    expect(inboxInvoiceView(paid).history).toEqual([
+    expect(inboxInvoiceView(paid, testFormats).history).toEqual([
       { at, status: 'accepted' },
       { at, status: 'paid' },
     ]);
@@ -272,8 +273,9 @@ describe('documents from the inbox', () => {
   const readDeps = (artifacts = new MemoryArtifacts()) => ({
     ...deps,
     artifacts,
-    documents: storedDocuments({ artifacts, renderer: fakeRenderer }),
-    preview: (i: ExchangeInvoice) => fakeRenderer.pdf(i, { draft: true }),
+    documents: storedDocuments({ artifacts, renderer: fakeRenderer, formats: testFormats }),
+    formats: testFormats,
+    preview: (i: ExchangeInvoice) => fakeRenderer.pdf!(i, { draft: true }),
     exporter: {
       ubl: (i: ExchangeInvoice) => new TextEncoder().encode(`<Invoice>${i.number}</Invoice>`),
       cii: (i: ExchangeInvoice) => new TextEncoder().encode(`<rsm:CII>${i.number}</rsm:CII>`),
@@ -325,7 +327,10 @@ describe('documents from the inbox', () => {
     await expect(read(recipientB, id, 'facturae')).rejects.toThrow(
       'This invoice was imported as UBL; download it as `original`',
     );
-    const view = inboxEntryView((await invoices.get('ten_a', 'inv_ubl')) as ExchangeInvoice);
+    const view = inboxEntryView(
+      (await invoices.get('ten_a', 'inv_ubl')) as ExchangeInvoice,
+      testFormats,
+    );
     expect(view).toMatchObject({ origin: 'import', documents: ['pdf', 'original'] });
     expect(view.id).toBe(inboxIdOf((await invoices.get('ten_a', 'inv_ubl')) as ExchangeInvoice));
   });

@@ -1,15 +1,8 @@
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors.ts';
-import {
-  applicableFormats,
-  formatFacts,
-  INBOX_FORMATS,
-  type InboxFormat,
-  STORED_FORMATS,
-} from '../formats/catalog.ts';
+import type { FormatCatalog } from '../formats/catalog.ts';
 import {
   type DocumentReadDeps,
   documentBaseName,
-  documentFileName,
   getInvoiceDocument,
 } from '../invoices/documents.ts';
 import type { InvoiceRepository } from '../invoices/invoice-repository.ts';
@@ -123,19 +116,22 @@ export const getInboxInvoice =
   async (principal: InboxPrincipal, id: string): Promise<ExchangeInvoice> =>
     readInbox(deps.invoices, await inboxOwner(deps)(principal), id);
 
-/** What a buyer downloads: the formats the catalog offers in the inbox, or an import's original. */
-export type InboxDocumentFormat = InboxFormat | 'original';
-
-const isStored = (format: string) => (STORED_FORMATS as readonly string[]).includes(format);
+/** What a buyer downloads: a format whose facts say `inbox`, or an import's original. */
+export type InboxDocumentFormat = string;
 
 /**
  * The formats a buyer can download: the original too when the invoice was imported, and then only
  * the issuer's stored documents besides it (an export of an invoice issued elsewhere would be a
  * document its issuer never made).
  */
-export function inboxDocuments(invoice: ExchangeInvoice): InboxDocumentFormat[] {
-  if (!invoice.imported) return applicableFormats(invoice, INBOX_FORMATS);
-  return [...applicableFormats(invoice, INBOX_FORMATS.filter(isStored)), 'original'];
+export function inboxDocuments(
+  invoice: ExchangeInvoice,
+  formats: FormatCatalog,
+): InboxDocumentFormat[] {
+  const offered = formats.ids('inbox');
+  if (!invoice.imported) return formats.applicable(invoice, offered);
+  const stored = offered.filter((f) => formats.facts(f).stored);
+  return [...formats.applicable(invoice, stored), 'original'];
 }
 
 /**
@@ -145,7 +141,7 @@ export function inboxDocuments(invoice: ExchangeInvoice): InboxDocumentFormat[] 
  * formats are downloaded as `original`.
  */
 export const getInboxDocument =
-  (deps: Pick<InboxDeps, 'tenants'> & DocumentReadDeps<InboxFormat>) =>
+  (deps: Pick<InboxDeps, 'tenants'> & DocumentReadDeps) =>
   async (
     principal: InboxPrincipal,
     id: string,
@@ -162,7 +158,7 @@ export const getInboxDocument =
       new ConflictError(
         `This invoice was imported as ${original?.format.toUpperCase()}; download it as \`original\``,
       );
-    const listed = inboxDocuments(invoice);
+    const listed = inboxDocuments(invoice, deps.formats);
     if (format === 'original' || (format === original?.format && listed.includes(format))) {
       if (!original) {
         throw new ConflictError(
@@ -176,21 +172,22 @@ export const getInboxDocument =
       return {
         invoice,
         bytes,
-        contentType: format === 'original' ? 'application/xml' : formatFacts(format).mediaType,
+        contentType:
+          format === 'original' ? 'application/xml' : deps.formats.facts(format).mediaType,
         filename:
           format === 'original'
             ? original.filename || `${documentBaseName(invoice)}.xml`
-            : documentFileName(invoice, format),
+            : deps.formats.fileName(invoice, format),
       };
     }
     if (original && !listed.includes(format)) throw importedAs();
     // The buyer may read it (checked above); from here it is the issuer's download.
-    const { bytes, contentType } = await getInvoiceDocument<InboxFormat>(deps)(
+    const { bytes, contentType } = await getInvoiceDocument(deps)(
       invoice.tenantId,
       invoice.id,
       format,
     );
-    return { invoice, bytes, contentType, filename: documentFileName(invoice, format) };
+    return { invoice, bytes, contentType, filename: deps.formats.fileName(invoice, format) };
   };
 
 export interface InboxStatusDeps extends Pick<InboxDeps, 'invoices' | 'tenants'> {

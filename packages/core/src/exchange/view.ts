@@ -1,3 +1,4 @@
+import type { FormatCatalog } from '../formats/catalog.ts';
 import { lineView, partyView as party } from '../invoices/view.ts';
 import { type ExchangeInvoice, inboxStatusOf } from './exchange-invoice.ts';
 import { inboxDocuments, inboxIdOf } from './inbox.ts';
@@ -8,7 +9,7 @@ import type { RecipientStatus } from './model.ts';
  * stands. The issuer's internals (its ids for the customer, series counters, its own audit trail)
  * stay with the issuer.
  */
-export function inboxEntryView(i: ExchangeInvoice) {
+export function inboxEntryView(i: ExchangeInvoice, formats: FormatCatalog) {
   const dueDate = i.payment?.dueDate;
   return {
     id: inboxIdOf(i),
@@ -23,15 +24,15 @@ export function inboxEntryView(i: ExchangeInvoice) {
     issuer: party(i.issuer),
     customer: party(i.customer),
     totals: i.totals,
-    documents: inboxDocuments(i),
+    documents: inboxDocuments(i, formats),
     receivedAt: i.imported?.importedAt ?? i.issuedAt ?? i.createdAt,
   };
 }
 
 /** One invoice in full, with the buyer's own history of it. */
-export function inboxInvoiceView(i: ExchangeInvoice) {
+export function inboxInvoiceView(i: ExchangeInvoice, formats: FormatCatalog) {
   return {
-    ...inboxEntryView(i),
+    ...inboxEntryView(i, formats),
     ...(i.operationDate ? { operationDate: i.operationDate } : {}),
     lines: i.lines.map(lineView),
     taxBreakdown: i.breakdown,

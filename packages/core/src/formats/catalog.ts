@@ -2,15 +2,17 @@ import { ValidationError } from '../errors.ts';
 import type { Invoice } from '../invoices/model.ts';
 
 /**
- * What Sello knows about each document format an invoice has, in one table: the facts the domain,
- * the contracts (route enums, the portal) and the builders of `@sello/formats` all read. Data and
- * pure predicates only, so the portal's bundle can carry it; how a document is built lives with
- * its builder (`@sello/formats` registry), wired in `@sello/app`.
+ * What the domain knows of a document format: its facts, which live with the format in its folder
+ * of `@sello/formats` and reach the domain through the `FormatCatalog` port that `@sello/app`
+ * wires. Data and pure predicates only, so the contracts and the portal's bundle read the same
+ * facts (`@sello/formats/facts`).
  */
 export interface FormatFacts {
   readonly id: string;
   /** How people call it, for messages. */
   readonly name: string;
+  /** What the portal shows for it (download buttons, delivery options), in its languages. */
+  readonly label: { readonly es: string; readonly ca: string; readonly en: string };
   readonly mediaType: string;
   /** The extension of the file people receive (downloads, attachments), after the invoice number. */
   readonly fileExtension: string;
@@ -31,6 +33,11 @@ export interface FormatFacts {
   /** `@sello/formats/parse` reads it: it can be validated and imported. */
   readonly readable?: true;
   /**
+   * The legal XML original of invoices issued in these countries (what a self-invoice's buyer is
+   * given next to the PDF).
+   */
+  readonly originalIn?: readonly string[];
+  /**
    * Which issued invoices have it (absent: all). A format of one jurisdiction, or only of
    * invoices issued here, says so here; drafts are decided by `preview`.
    */
@@ -39,157 +46,75 @@ export interface FormatFacts {
   readonly notApplicable?: (invoice: Invoice) => string;
 }
 
-/**
- * Whether the invoice has a Facturae: one we sign, or the one its issuer's system signed and
- * imported. An imported UBL or CII invoice has none: signing one in the tenant's name would make a
- * second original of an invoice issued elsewhere.
- */
-export const hasFacturae = (invoice: Invoice) =>
-  !issuedInMexico(invoice) &&
-  (invoice.origin !== 'import' || invoice.imported?.format === 'facturae');
-
-/** Mexican issuers' invoices are CFDI, and only CFDI: no Facturae, no EN 16931 syntaxes. */
-const issuedInMexico = (invoice: Invoice) => invoice.issuer.address.country === 'MX';
-
-/** A CFDI has fiscal existence, and so documents, once the PAC stamped it. */
-const stampedOrNotCfdi = (invoice: Invoice) =>
-  !issuedInMexico(invoice) || invoice.cfdi?.status === 'stamped';
-
-const notStamped = (invoice: Invoice) =>
-  `Invoice ${invoice.number} is not stamped yet (its CFDI is ${invoice.cfdi?.status ?? 'pending'}); ` +
-  'it has no documents until the PAC stamps it';
+/** A flag of the facts that selects some formats (`stored`, `mailed`, …). */
+export type FormatFlag = 'stored' | 'preview' | 'mailed' | 'delivery' | 'inbox' | 'readable';
 
 /**
- * The formats, in the order mails attach them and lists show them. Adding a format is one entry
- * here and its builder in `@sello/formats` (see its README, "Adding a format").
+ * The port through which the domain learns the formats: the facts of each, in the order mails
+ * attach them and lists show them, and what follows from them (file and object names, which
+ * formats an invoice has). The domain names no format: ids arrive from requests (checked here),
+ * from stored records, or from these lists.
  */
-export const INVOICE_FORMATS = [
-  {
-    id: 'pdf',
-    name: 'PDF',
-    mediaType: 'application/pdf',
-    fileExtension: 'pdf',
-    stored: { extension: 'pdf' },
-    preview: true,
-    mailed: true,
-    delivery: true,
-    inbox: true,
-    // A CFDI's PDF is its printed representation: it carries the stamp.
-    appliesTo: stampedOrNotCfdi,
-    notApplicable: notStamped,
-  },
-  {
-    id: 'facturae',
-    name: 'Facturae',
-    mediaType: 'application/xml',
-    // A signed Facturae is `.xsig` for Spanish platforms.
-    fileExtension: 'xsig',
-    stored: { extension: 'xml' },
-    mailed: true,
-    delivery: true,
-    inbox: true,
-    readable: true,
-    appliesTo: hasFacturae,
-    notApplicable: (invoice) =>
-      issuedInMexico(invoice)
-        ? `Invoice ${invoice.number} is a Mexican CFDI; it has no Facturae`
-        : `Invoice ${invoice.number} was imported as ${invoice.imported?.format.toUpperCase()}; it has no Facturae`,
-  },
-  {
-    id: 'ubl',
-    name: 'UBL',
-    mediaType: 'application/xml',
-    fileExtension: 'ubl.xml',
-    delivery: true,
-    inbox: true,
-    readable: true,
-    appliesTo: (invoice) => !issuedInMexico(invoice),
-    notApplicable: (invoice) => `Invoice ${invoice.number} is a Mexican CFDI; it has no UBL`,
-  },
-  {
-    id: 'cii',
-    name: 'CII',
-    mediaType: 'application/xml',
-    fileExtension: 'cii.xml',
-    inbox: true,
-    readable: true,
-    appliesTo: (invoice) => !issuedInMexico(invoice),
-    notApplicable: (invoice) => `Invoice ${invoice.number} is a Mexican CFDI; it has no CII`,
-  },
-  {
-    id: 'verifactu',
-    name: 'VERI*FACTU record',
-    mediaType: 'application/xml',
-    fileExtension: 'verifactu.xml',
-    // Records are kept by Spanish issuers for the invoices they issue here.
-    appliesTo: (invoice) => invoice.origin !== 'import' && invoice.issuer.address.country === 'ES',
-    notApplicable: (invoice) =>
-      invoice.origin === 'import'
-        ? `Invoice ${invoice.number} was imported; its VERI*FACTU record is kept by its issuer's system`
-        : `Invoice ${invoice.number} is not issued from Spain; it has no VERI*FACTU record`,
-  },
-  {
-    id: 'cfdi',
-    name: 'CFDI',
-    mediaType: 'application/xml',
-    fileExtension: 'cfdi.xml',
-    // Stored by stamping (the PAC's stamp cannot be made again): the legal original.
-    stored: { extension: 'cfdi.xml' },
-    mailed: true,
-    delivery: true,
-    inbox: true,
-    appliesTo: (invoice) => issuedInMexico(invoice) && invoice.cfdi?.status === 'stamped',
-    notApplicable: (invoice) =>
-      issuedInMexico(invoice)
-        ? notStamped(invoice)
-        : `Invoice ${invoice.number} is not issued from Mexico; it has no CFDI`,
-  },
-] as const satisfies readonly FormatFacts[];
-
-type Entry = (typeof INVOICE_FORMATS)[number];
-type IdsWith<Flag extends keyof FormatFacts> = Extract<Entry, Record<Flag, unknown>>['id'];
-
-export type FormatId = Entry['id'];
-/** Formats made once at issue and stored. */
-export type StoredFormat = IdsWith<'stored'>;
-/** Formats built on request from the frozen invoice. */
-export type OnRequestFormat = Exclude<FormatId, StoredFormat>;
-export type DeliveryFormat = IdsWith<'delivery'>;
-export type InboxFormat = IdsWith<'inbox'>;
-export type ReadableFormat = IdsWith<'readable'>;
-
-const idsWith = <F extends FormatId>(flag: keyof FormatFacts) =>
-  INVOICE_FORMATS.filter((f) => flag in f).map((f) => f.id) as unknown as readonly [F, ...F[]];
-
-/** Every format id, for enums (`z.enum(FORMAT_IDS)`). */
-export const FORMAT_IDS = INVOICE_FORMATS.map((f) => f.id) as unknown as readonly [
-  FormatId,
-  ...FormatId[],
-];
-export const STORED_FORMATS = idsWith<StoredFormat>('stored');
-export const DELIVERY_FORMATS = idsWith<DeliveryFormat>('delivery');
-export const INBOX_FORMATS = idsWith<InboxFormat>('inbox');
-export const READABLE_FORMATS = idsWith<ReadableFormat>('readable');
-
-const BY_ID = new Map<string, FormatFacts>(INVOICE_FORMATS.map((f) => [f.id, f]));
-
-export const isFormatId = (id: string): id is FormatId => BY_ID.has(id);
-
-/** A format's facts; an unknown id is the caller's mistake, answered 400 naming `format`. */
-export function formatFacts(id: string): FormatFacts & { readonly id: FormatId } {
-  const facts = BY_ID.get(id);
-  if (!facts) {
-    throw new ValidationError(`Unknown document format ${JSON.stringify(id)}`, [
-      { path: 'format', message: `One of ${FORMAT_IDS.join(', ')}` },
-    ]);
-  }
-  return facts as FormatFacts & { id: FormatId };
+export interface FormatCatalog {
+  /** Every format, in order. */
+  readonly list: readonly FormatFacts[];
+  /** The ids of the formats with a flag, in order. */
+  ids(flag?: FormatFlag): readonly string[];
+  isFormatId(id: string): boolean;
+  /** A format's facts; an unknown id is the caller's mistake, a 400 naming `format`. */
+  facts(id: string): FormatFacts;
+  /** Whether an issued invoice has this format (drafts: see `preview`). */
+  appliesTo(id: string, invoice: Invoice): boolean;
+  /** The formats, of those given (in their order), that apply to an issued invoice. */
+  applicable<F extends string>(invoice: Invoice, ids: readonly F[]): F[];
+  /** The stored documents an issued invoice has. */
+  storedFor(invoice: Invoice): string[];
+  /** The printed invoice: the format drafts are previewed in, which every buyer also gets. */
+  readonly printFormat: string;
+  /** The legal XML original of an invoice issued in this country, if Sello writes one. */
+  originalIn(country: string): string | undefined;
+  /** The name of a document's file, `<number>.<extension>`. */
+  fileName(invoice: Invoice, id: string): string;
+  /** `tenants/<t>/invoices/<id>/<number>.<stored extension>`: tenant-scoped, one object each. */
+  artifactKey(invoice: Invoice, id: string): string;
 }
 
-/** Whether an issued invoice has this format (drafts: see `preview`). */
-export const formatAppliesTo = (facts: FormatFacts, invoice: Invoice) =>
-  facts.appliesTo?.(invoice) ?? true;
+/** The invoice number (or id, for a draft) made safe for file and object names. */
+export const documentBaseName = (invoice: Invoice) =>
+  (invoice.number ?? invoice.id).replace(/[^\w.-]/g, '_');
 
-/** The formats, of those given (in their order), that apply to an issued invoice. */
-export const applicableFormats = <F extends FormatId>(invoice: Invoice, ids: readonly F[]): F[] =>
-  ids.filter((id) => formatAppliesTo(formatFacts(id), invoice));
+/** The catalog over a list of facts (the registry's, or a test's). */
+export function formatCatalog(list: readonly FormatFacts[]): FormatCatalog {
+  const byId = new Map(list.map((f) => [f.id, f]));
+  const allIds = list.map((f) => f.id);
+  const facts = (id: string): FormatFacts => {
+    const found = byId.get(id);
+    if (!found) {
+      throw new ValidationError(`Unknown document format ${JSON.stringify(id)}`, [
+        { path: 'format', message: `One of ${allIds.join(', ')}` },
+      ]);
+    }
+    return found;
+  };
+  const appliesTo = (id: string, invoice: Invoice) => facts(id).appliesTo?.(invoice) ?? true;
+  const ids = (flag?: FormatFlag) => (flag ? list.filter((f) => f[flag]).map((f) => f.id) : allIds);
+  const preview = list.find((f) => f.preview);
+  if (!preview) throw new Error('No format previews drafts');
+  return {
+    list,
+    ids,
+    isFormatId: (id) => byId.has(id),
+    facts,
+    appliesTo,
+    applicable: (invoice, wanted) => wanted.filter((id) => appliesTo(id, invoice)),
+    storedFor: (invoice) => ids('stored').filter((id) => appliesTo(id, invoice)),
+    printFormat: preview.id,
+    originalIn: (country) => list.find((f) => f.originalIn?.includes(country))?.id,
+    fileName: (invoice, id) => `${documentBaseName(invoice)}.${facts(id).fileExtension}`,
+    artifactKey(invoice, id) {
+      const stored = facts(id).stored;
+      if (!stored) throw new Error(`The ${facts(id).name} is not a stored format`);
+      return `tenants/${invoice.tenantId}/invoices/${invoice.id}/${documentBaseName(invoice)}.${stored.extension}`;
+    },
+  };
+}

@@ -1,3 +1,3 @@
-// The document formats' facts (ids, media types, file names, where each applies): one table that
-// the domain, the contracts and the builders of @sello/formats read.
+// The port through which the domain learns the document formats (`FormatCatalog`): their facts
+// live with each format in @sello/formats, and @sello/app wires the registry's catalog.
 export * from './catalog.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testFormats } from '../../testing/formats.ts';
 import type { ArtifactStore } from '../ports/artifacts.ts';
 import {
   type AfterIssue,
@@ -96,7 +97,7 @@ describe('storeDocuments', () => {
         throw new Error('no CFDI in these tests');
       },
     };
-    const store = storeDocuments({ artifacts, renderer });
+    const store = storeDocuments({ artifacts, renderer, formats: testFormats });
     await store([invoice('a')]);
     await store([invoice('a')]);
     expect(rendered.sort()).toEqual(['pdf:a:false', 'xml:a']);

@@ -1,4 +1,4 @@
-import { type DocumentDeps, storedDocuments, storedFormatsOf } from './documents.ts';
+import { type DocumentDeps, storedDocuments } from './documents.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
 import type { Invoice } from './model.ts';
 
@@ -95,5 +95,6 @@ export const storeDocuments =
   (deps: Omit<DocumentDeps, 'invoices'>): IssuedInvoicesSubscriber =>
   async (invoices) => {
     const documents = storedDocuments(deps);
-    for (const invoice of invoices) await documents.ensure(invoice, storedFormatsOf(invoice));
+    for (const invoice of invoices)
+      await documents.ensure(invoice, deps.formats.storedFor(invoice));
   };

@@ -1,5 +1,6 @@
 import { centreSnapshot } from '../centres/centres.ts';
 import type { Customer } from '../customers/customer.ts';
+import type { Deposit } from '../deposits/model.ts';
 import type { Language } from '../parties/party.ts';
 import { todayIn } from '../shared/dates.ts';
 import { computeInvoice } from '../taxes/compute.ts';
@@ -35,6 +36,11 @@ export interface InvoiceRequest {
   depositIds?: string[];
   /** With `depositIds`: the concept the lines are described with, instead of the treatment's. */
   concept?: string;
+  /**
+   * Set by the customer portal, never by API clients: the `depositIds` as it read them in this
+   * request (checked the recipient's), so billing does not read them again.
+   */
+  depositsRead?: readonly Deposit[];
   payment?: PaymentTerms;
   notes?: string;
   /** Set by automatic tasks, never by API clients. */
@@ -81,6 +87,7 @@ export const draftInvoice =
     const billing = input.depositIds
       ? await billDeposits(deps, customer, jurisdictionOf(tenant.address.country), {
           depositIds: input.depositIds,
+          ...(input.depositsRead ? { read: input.depositsRead } : {}),
           ...(input.concept ? { concept: input.concept } : {}),
           ...(input.currency ? { currency: input.currency } : {}),
         })

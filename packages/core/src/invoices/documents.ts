@@ -1,76 +1,43 @@
 import { ConflictError } from '../errors.ts';
-import {
-  type FormatId,
-  formatAppliesTo,
-  formatFacts,
-  INVOICE_FORMATS,
-  type OnRequestFormat,
-  STORED_FORMATS,
-  type StoredFormat,
-} from '../formats/catalog.ts';
+import type { FormatCatalog } from '../formats/catalog.ts';
 import type { ArtifactStore } from '../ports/artifacts.ts';
 import { getInvoice } from './get-invoice.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
 import type { Invoice } from './model.ts';
 
-export { hasFacturae } from '../formats/catalog.ts';
-
-/** Formats made once at issue and stored (the signed Facturae, the PDF): see `@sello/core/formats`. */
-export type DocumentFormat = StoredFormat;
+export { documentBaseName } from '../formats/catalog.ts';
 
 /**
- * Formats an issued invoice is also exported in (the EU formats, the VERI*FACTU record). Built on
- * request from the frozen invoice (deterministic, no signature), never stored: the signed
- * Facturae stays the legal original.
+ * A format's id, as the `FormatCatalog` port knows it (the formats' facts live with each format
+ * in `@sello/formats`; the domain names none). The contracts narrow it to the registry's ids.
  */
-export type ExportFormat = OnRequestFormat;
-export type InvoiceDocumentFormat = FormatId;
+export type InvoiceDocumentFormat = string;
+/** A format made once at issue and stored (`stored` in its facts). */
+export type DocumentFormat = string;
+/** A format built on request from the frozen invoice, never stored. */
+export type ExportFormat = string;
 
 /** Builds the formats made on request; `@sello/app` wires it from the `@sello/formats` registry. */
 export type InvoiceExporter = {
-  readonly [F in ExportFormat]: (invoice: Invoice) => Uint8Array | Promise<Uint8Array>;
+  readonly [format: ExportFormat]: (invoice: Invoice) => Uint8Array | Promise<Uint8Array>;
 };
-
-/** The stored documents an issued invoice has. */
-export const storedFormatsOf = (invoice: Invoice): DocumentFormat[] =>
-  STORED_FORMATS.filter((f) => formatAppliesTo(formatFacts(f), invoice));
 
 /**
  * Produces an invoice's stored documents (the signed Facturae, the PDF; a draft gets a preview);
  * `@sello/app` wires it from the `@sello/formats` registry.
  */
 export type InvoiceRenderer = {
-  readonly [F in DocumentFormat]: (
+  readonly [format: DocumentFormat]: (
     invoice: Invoice,
     options: { draft: boolean },
   ) => Promise<Uint8Array>;
 };
 
-const factsOf = <F extends FormatId>(key: (f: (typeof INVOICE_FORMATS)[number]) => string) =>
-  Object.fromEntries(INVOICE_FORMATS.map((f) => [f.id, key(f)])) as Record<F, string>;
-
-/** Media types by format (derived from the catalog of `@sello/core/formats`). */
-export const CONTENT_TYPES = factsOf<FormatId>((f) => f.mediaType);
-
-/** Extensions of the files people receive (derived from the catalog of `@sello/core/formats`). */
-export const FILE_EXTENSIONS = factsOf<FormatId>((f) => f.fileExtension);
-
-/** The invoice number (or id, for a draft) made safe for file and object names. */
-export const documentBaseName = (invoice: Invoice) =>
-  (invoice.number ?? invoice.id).replace(/[^\w.-]/g, '_');
-
-/** The name of a document's file, `<number>.<extension>`. */
-export const documentFileName = (invoice: Invoice, format: FormatId) =>
-  `${documentBaseName(invoice)}.${formatFacts(format).fileExtension}`;
-
-/** `tenants/<t>/invoices/<id>/<number>.xml`: tenant-scoped, one object per document. */
-export const artifactKey = (invoice: Invoice, format: DocumentFormat) =>
-  `tenants/${invoice.tenantId}/invoices/${invoice.id}/${documentBaseName(invoice)}.${formatFacts(format).stored!.extension}`;
-
 export interface DocumentDeps {
   invoices: InvoiceRepository;
   artifacts: ArtifactStore;
   renderer: InvoiceRenderer;
+  formats: FormatCatalog;
 }
 
 /**
@@ -83,11 +50,13 @@ export async function ensureDocument(
   invoice: Invoice,
   format: DocumentFormat,
 ): Promise<Uint8Array> {
-  const key = artifactKey(invoice, format);
+  const key = deps.formats.artifactKey(invoice, format);
   const stored = await deps.artifacts.get(key);
   if (stored) return stored;
-  const bytes = await deps.renderer[format](invoice, { draft: false });
-  await deps.artifacts.put(key, bytes, formatFacts(format).mediaType);
+  const render = deps.renderer[format];
+  if (!render) throw new Error(`No builder of the stored format ${format}`);
+  const bytes = await render(invoice, { draft: false });
+  await deps.artifacts.put(key, bytes, deps.formats.facts(format).mediaType);
   return bytes;
 }
 
@@ -97,10 +66,7 @@ export async function ensureDocument(
  * the signer, so the callers' bundles carry neither signing nor rendering.
  */
 export interface InvoiceDocuments {
-  ensure<F extends DocumentFormat>(
-    invoice: Invoice,
-    formats: readonly F[],
-  ): Promise<Record<F, Uint8Array>>;
+  ensure(invoice: Invoice, formats: readonly DocumentFormat[]): Promise<Record<string, Uint8Array>>;
 }
 
 export const storedDocuments = (deps: Omit<DocumentDeps, 'invoices'>): InvoiceDocuments => ({
@@ -111,8 +77,9 @@ export const storedDocuments = (deps: Omit<DocumentDeps, 'invoices'>): InvoiceDo
 });
 
 /** What serving documents needs; `F`: the formats served (the inbox serves fewer than the issuer). */
-export interface DocumentReadDeps<F extends FormatId = FormatId> {
+export interface DocumentReadDeps {
   invoices: InvoiceRepository;
+  formats: FormatCatalog;
   /** Stored documents are read here first: the common case, and the cheap one. */
   artifacts: Pick<ArtifactStore, 'get'>;
   /** Makes a document that is not stored yet (the post-issue step has not run, or failed). */
@@ -120,17 +87,17 @@ export interface DocumentReadDeps<F extends FormatId = FormatId> {
   /** A draft's PDF, marked as a draft and without a number. */
   preview(invoice: Invoice): Promise<Uint8Array>;
   /** Builds the formats made on request. */
-  exporter: Pick<InvoiceExporter, F & ExportFormat>;
+  exporter: InvoiceExporter;
 }
 
 export const getInvoiceDocument =
-  <F extends FormatId = FormatId>(deps: DocumentReadDeps<NoInfer<F>>) =>
+  (deps: DocumentReadDeps) =>
   async (
     tenantId: string,
     id: string,
-    format: F,
+    format: InvoiceDocumentFormat,
   ): Promise<{ invoice: Invoice; bytes: Uint8Array; contentType: string }> => {
-    const facts = formatFacts(format);
+    const facts = deps.formats.facts(format);
     const invoice = await getInvoice(deps)(tenantId, id);
     if (invoice.status === 'draft') {
       if (!facts.preview) {
@@ -140,19 +107,19 @@ export const getInvoiceDocument =
       }
       return { invoice, bytes: await deps.preview(invoice), contentType: facts.mediaType };
     }
-    if (!formatAppliesTo(facts, invoice)) {
+    if (!deps.formats.appliesTo(format, invoice)) {
       throw new ConflictError(
         facts.notApplicable?.(invoice) ?? `Invoice ${invoice.number} has no ${facts.name}`,
       );
     }
     if (!facts.stored) {
-      const build = deps.exporter[format as F & ExportFormat] as InvoiceExporter[ExportFormat];
+      const build = deps.exporter[format];
+      if (!build) throw new ConflictError(`Invoice ${invoice.number} has no ${facts.name} here`);
       const bytes = await build(invoice);
       return { invoice, bytes, contentType: facts.mediaType };
     }
-    const stored = format as DocumentFormat;
     const bytes =
-      (await deps.artifacts.get(artifactKey(invoice, stored))) ??
-      (await deps.documents.ensure(invoice, [stored]))[stored];
+      (await deps.artifacts.get(deps.formats.artifactKey(invoice, format))) ??
+      (await deps.documents.ensure(invoice, [format]))[format]!;
     return { invoice, bytes, contentType: facts.mediaType };
   };

@@ -38,6 +38,8 @@ export async function billDeposits(
     heldBy?: string;
     /** Where the ids were named, e.g. `parts.1.depositIds`. */
     path?: string;
+    /** The deposits as the caller read them in this request: not read again. */
+    read?: readonly Deposit[];
   },
 ): Promise<DepositBilling> {
   const { depositIds } = request;
@@ -65,7 +67,7 @@ export async function billDeposits(
     return reference ?? '';
   });
   if (errors.length) throw new ValidationError('Invalid deposits', errors);
-  const found = await deps.deposits.getMany(customer.tenantId, references);
+  const found = request.read ?? (await deps.deposits.getMany(customer.tenantId, references));
   const byId = new Map(found.map((d) => [d.id, d]));
   const deposits: Deposit[] = [];
   const taken: FieldError[] = [];

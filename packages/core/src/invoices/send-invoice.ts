@@ -1,8 +1,8 @@
 import { ConflictError, ValidationError } from '../errors.ts';
-import { formatFacts } from '../formats/catalog.ts';
+import type { FormatCatalog } from '../formats/catalog.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Mailer } from '../ports/mailer.ts';
-import { documentFileName, type InvoiceDocuments, storedFormatsOf } from './documents.ts';
+import type { InvoiceDocuments } from './documents.ts';
 import { getInvoice } from './get-invoice.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
 import { invoiceMail } from './mail-texts.ts';
@@ -10,13 +10,14 @@ import type { Invoice } from './model.ts';
 
 /**
  * E-mails an issued invoice with the stored documents it has that are mailed (the PDF and the
- * signed Facturae, `.xsig` as Spanish platforms expect; see `@sello/core/formats`) in the
+ * signed Facturae, `.xsig` as Spanish platforms expect: the facts `formats` gives) in the
  * invoice's language, and records the delivery on the invoice.
  */
 export const sendInvoice =
   (deps: {
     invoices: InvoiceRepository;
     documents: InvoiceDocuments;
+    formats: FormatCatalog;
     mailer: Mailer;
     clock: Clock;
   }) =>
@@ -30,18 +31,18 @@ export const sendInvoice =
         { path: 'to', message: 'The customer has no e-mail; give the addresses in `to`' },
       ]);
     }
-    const formats = storedFormatsOf(invoice);
+    const formats = deps.formats.storedFor(invoice);
     const made = await deps.documents.ensure(invoice, formats);
     const { messageId } = await deps.mailer.send({
       to: recipients,
       ...invoiceMail(invoice),
       ...(invoice.issuer.email ? { replyTo: invoice.issuer.email } : {}),
       attachments: formats
-        .filter((format) => formatFacts(format).mailed)
+        .filter((format) => deps.formats.facts(format).mailed)
         .map((format) => ({
-          filename: documentFileName(invoice, format),
-          contentType: formatFacts(format).mediaType,
-          content: made[format],
+          filename: deps.formats.fileName(invoice, format),
+          contentType: deps.formats.facts(format).mediaType,
+          content: made[format]!,
         })),
     });
     const at = deps.clock.now().toISOString();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testFormats } from '../../testing/formats.ts';
 import { PreconditionFailedError } from '../errors.ts';
 import type { ArtifactStore } from '../ports/artifacts.ts';
 import { type Pac, PacRejectedError, PacUnavailableError } from '../ports/pac.ts';
@@ -47,6 +48,7 @@ function world(stored: Invoice, pac: Partial<Pac>) {
       get: async () => ({ id: 'cus_1', name: 'New customer name', address: {} }),
     } as never,
     csd: { get: async () => CSD, put: async () => undefined },
+    formats: testFormats,
     sealer: {
       seal: async (invoice) => {
         state.sealed.push(invoice);

@@ -1,11 +1,11 @@
 import { ConflictError, PreconditionFailedError } from '../errors.ts';
+import type { FormatCatalog } from '../formats/catalog.ts';
 import type { ArtifactStore } from '../ports/artifacts.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type Pac, PacRejectedError, PacUnavailableError } from '../ports/pac.ts';
 import type { CsdIdentityRepository, CsdSealingIdentity } from '../signing/csd-identity.ts';
 import type { IssuedInvoicesSubscriber } from './after-issue.ts';
 import type { InvoiceDeps } from './deps.ts';
-import { artifactKey } from './documents.ts';
 import { getInvoice } from './get-invoice.ts';
 import type { InvoiceRepository } from './invoice-repository.ts';
 import type { CfdiState, Invoice } from './model.ts';
@@ -30,11 +30,17 @@ export interface StampDeps extends Pick<InvoiceDeps, 'tenants' | 'customers'> {
   sealer: CfdiSealer;
   pac: Pac;
   artifacts: ArtifactStore;
+  /** Where the stamped document is kept: the stored format that is Mexico's legal original. */
+  formats: FormatCatalog;
   clock: Clock;
 }
 
-/** `tenants/<t>/invoices/<id>/<number>.cfdi.xml`: the stamped CFDI, the legal original. */
-export const cfdiKey = (invoice: Invoice) => artifactKey(invoice, 'cfdi');
+/** The stamped CFDI's object key: that of the stored format that is Mexico's legal original. */
+export function cfdiKey(formats: FormatCatalog, invoice: Invoice): string {
+  const original = formats.originalIn('MX');
+  if (!original) throw new Error('No format is the legal original of Mexican invoices');
+  return formats.artifactKey(invoice, original);
+}
 
 /**
  * Seals a numbered Mexican invoice with the tenant's CSD and has the PAC stamp it; stores the
@@ -89,7 +95,7 @@ export const stampInvoice =
       throw error;
     }
     await deps.artifacts.put(
-      cfdiKey(invoice),
+      cfdiKey(deps.formats, invoice),
       new TextEncoder().encode(stamped.xml),
       'application/xml',
     );

@@ -1,5 +1,4 @@
 import type { Customer } from '../customers/customer.ts';
-import type { DeliveryFormat } from '../formats/catalog.ts';
 import type { LineRequest } from '../invoices/lines.ts';
 import type { PaymentMeans } from '../invoices/model.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
@@ -17,10 +16,10 @@ export type PricePolicy = 'template' | 'catalog';
 export type DeliveryMode = 'create' | 'createAndSend';
 
 /**
- * Formats a task attaches when it e-mails its invoices, in the order its mail lists them: those
- * the catalog of `@sello/core/formats` marks `delivery`.
+ * A format a task attaches when it e-mails its invoices: one whose facts say `delivery` (the
+ * `FormatCatalog` port; the contracts check the ids).
  */
-export { DELIVERY_FORMATS, type DeliveryFormat } from '../formats/catalog.ts';
+export type DeliveryFormat = string;
 
 export interface TaskPaymentMethod {
   means: PaymentMeans;

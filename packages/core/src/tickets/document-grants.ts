@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { FormatCatalog } from '../formats/catalog.ts';
 import type { Invoice } from '../invoices/model.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { DocumentLinks, Jurisdiction } from './self-invoicing.ts';
@@ -12,7 +13,7 @@ export interface DocumentGrant {
   tokenHash: string;
   tenantId: string;
   invoiceId: string;
-  /** A format of the invoice documents (`facturae`, `pdf`, later `cfdi`). */
+  /** A format of the invoice documents (an id of the `FormatCatalog`). */
   format: string;
   /** Epoch seconds; the store deletes expired grants (TTL) and reads refuse them before that. */
   expiresAt: number;
@@ -30,17 +31,19 @@ export const DOCUMENT_LINK_SECONDS = 7 * 24 * 3600;
 
 const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
-/** The XML each jurisdiction's buyer gets: the signed Facturae, or the stamped CFDI. */
-const XML_FORMAT: Record<Jurisdiction, string> = { ES: 'facturae', MX: 'cfdi' };
-
 /** Links (paths under the API, `/v1/public/documents/<token>`) to the XML and PDF of an invoice. */
 export const grantedLinks = (deps: {
   grants: DocumentGrantStore;
+  /** The XML each jurisdiction's buyer gets (its legal original) and the printed invoice. */
+  formats: FormatCatalog;
   clock: Clock;
 }): DocumentLinks => ({
   async linksFor(tenantId: string, invoice: Invoice, jurisdiction: Jurisdiction) {
     const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + DOCUMENT_LINK_SECONDS;
-    const [xml, pdf] = [XML_FORMAT[jurisdiction], 'pdf'].map((format) => {
+    const original = deps.formats.originalIn(jurisdiction);
+    if (!original)
+      throw new Error(`No format is the legal original of invoices of ${jurisdiction}`);
+    const [xml, pdf] = [original, deps.formats.printFormat].map((format) => {
       const token = randomBytes(32).toString('base64url');
       const grant = {
         tokenHash: hashOf(token),

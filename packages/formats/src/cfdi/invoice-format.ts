@@ -1,5 +1,6 @@
 import type { Invoice } from '@sello/core/invoices';
 import { defineFormat } from '../registry/format.ts';
+import { cfdiFacts } from './facts.ts';
 
 /** Where the stamped CFDI is: stamping stored it (`@sello/core/invoices` `stampInvoice`). */
 export interface CfdiPorts {
@@ -12,6 +13,6 @@ export interface CfdiPorts {
  * stamp cannot be made twice, so it is the document stamping stored (see `cfdiOfInvoice`,
  * `sealCfdi` and the PAC port for how it came to be).
  */
-export const cfdiFormat = defineFormat('cfdi', (invoice, ports: CfdiPorts) =>
+export const cfdiFormat = defineFormat(cfdiFacts, (invoice, ports: CfdiPorts) =>
   ports.stampedCfdi(invoice),
 );

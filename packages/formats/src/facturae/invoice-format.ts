@@ -2,6 +2,7 @@ import type { SignatureAlgorithm, Signer } from '@sello/core/ports';
 import { signFacturae } from '@sello/signing';
 import { defineFormat, utf8, type VerifactuQrPort } from '../registry/format.ts';
 import { buildFacturae } from './build.ts';
+import { facturaeFacts } from './facts.ts';
 
 /** The tenant's signing key in KMS and the certificates KeyInfo carries. */
 export interface FacturaeSigningKey {
@@ -23,7 +24,7 @@ export interface FacturaePorts extends VerifactuQrPort {
  * later is byte-identical to the stored one. With VERI*FACTU on, it carries the AEAT QR URL, as
  * the Order HAC/1177/2024 asks of structured e-invoices.
  */
-export const facturaeFormat = defineFormat('facturae', async (invoice, ports: FacturaePorts) => {
+export const facturaeFormat = defineFormat(facturaeFacts, async (invoice, ports: FacturaePorts) => {
   const key = await ports.signingKey(invoice.tenantId);
   const qr = ports.verifactuQrUrl(invoice);
   const unsigned = buildFacturae(invoice, qr ? { additionalInformation: `VERI*FACTU ${qr}` } : {});

@@ -3,7 +3,7 @@ import {
   type ParsedDocument,
   type ValidationIssue,
 } from '@sello/core/documents';
-import { READABLE_FORMATS, type ReadableFormat } from '@sello/core/formats';
+import { READABLE_FORMATS, type ReadableFormat } from '../registry/facts.ts';
 import { CII_NS, readCii } from './cii.ts';
 import { FACTURAE_NAMESPACES, readFacturae } from './facturae.ts';
 import { readSignature } from './signature.ts';
@@ -98,7 +98,7 @@ function result(
 }
 
 /**
- * The reader of each format the catalog marks `readable`, one line each (the compiler names a
+ * The reader of each format whose facts say `readable`, one line each (the compiler names a
  * readable id without one). Apart from the builders' table, so that reading carries no builder
  * and building no parser or signature verifier.
  */
@@ -108,5 +108,5 @@ export const FORMAT_READERS: { readonly [F in ReadableFormat]: FormatReader } = 
   cii: ciiReader,
 };
 
-/** The readers in the catalog's order. */
+/** The readers in the facts' order. */
 export const formatReaders = (): FormatReader[] => READABLE_FORMATS.map((id) => FORMAT_READERS[id]);

@@ -3,6 +3,7 @@ import type { CfdiPorts } from '../cfdi/invoice-format.ts';
 import { type CfdiPrint, cfdiPrint } from '../cfdi/print.ts';
 import { readCfdi } from '../cfdi/read.ts';
 import { defineFormat, type VerifactuQrPort } from '../registry/format.ts';
+import { pdfFacts } from './facts.ts';
 
 /**
  * Draws the PDF (`renderInvoicePdf` of @sello/pdf). A port, not an import: pdf-lib and its fonts
@@ -21,7 +22,7 @@ export interface PdfPorts extends VerifactuQrPort, CfdiPorts {
  * The printed invoice: stored once issued; a draft's is a preview, without the AEAT QR. A
  * Mexican invoice's is its CFDI's printed representation, read from the stamped document.
  */
-export const pdfFormat = defineFormat('pdf', async (invoice, ports: PdfPorts, { draft }) => {
+export const pdfFormat = defineFormat(pdfFacts, async (invoice, ports: PdfPorts, { draft }) => {
   const qr = draft ? undefined : ports.verifactuQrUrl(invoice);
   const cfdi =
     !draft && invoice.cfdi?.status === 'stamped'

@@ -1,5 +1,6 @@
-import { type FormatFacts, type FormatId, formatFacts } from '@sello/core/formats';
+import type { FormatFacts } from '@sello/core/formats';
 import type { Invoice } from '@sello/core/invoices';
+import type { FormatId } from './facts.ts';
 
 /** How a document is asked for: a draft's PDF is a preview, unnumbered and marked. */
 export interface BuildOptions {
@@ -7,8 +8,8 @@ export interface BuildOptions {
 }
 
 /**
- * A document format: its facts (from the catalog of `@sello/core/formats`: id, media type, file
- * name, which invoices it applies to) and how an invoice is built in it. What the build needs
+ * A document format: its facts (its folder's `facts.ts`: id, media type, file name, which
+ * invoices it applies to) and how an invoice is built in it. What the build needs
  * beyond the invoice (a signer, a PDF drawer, a stored record, a PAC) comes in `ports`, which
  * `@sello/app` gives: no builder imports an adapter.
  */
@@ -17,12 +18,12 @@ export interface InvoiceFormat<Id extends FormatId = FormatId, Ports = never> ex
   build(invoice: Invoice, ports: Ports, options: BuildOptions): Promise<Uint8Array>;
 }
 
-/** A format's definition: its catalog facts by id, and its builder. */
-export function defineFormat<Id extends FormatId, Ports>(
-  id: Id,
-  build: InvoiceFormat<Id, Ports>['build'],
-): InvoiceFormat<Id, Ports> {
-  return { ...formatFacts(id), id, build };
+/** A format's definition: its facts, and its builder. */
+export function defineFormat<Facts extends FormatFacts & { id: FormatId }, Ports>(
+  facts: Facts,
+  build: InvoiceFormat<Facts['id'], Ports>['build'],
+): InvoiceFormat<Facts['id'], Ports> & Facts {
+  return { ...facts, build };
 }
 
 /** What every XML builder of an issued Spanish invoice may carry: the AEAT verification URL. */

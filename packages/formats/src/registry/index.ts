@@ -6,6 +6,7 @@ export type { CfdiPorts } from '../cfdi/invoice-format.ts';
 export type { FacturaePorts, FacturaeSigningKey } from '../facturae/invoice-format.ts';
 export type { PdfDrawer, PdfPorts } from '../pdf/invoice-format.ts';
 export { type VerifactuRecordPorts, writeBillingRecord } from '../verifactu/invoice-format.ts';
+export * from './facts.ts';
 export * from './format.ts';
 export * from './on-request.ts';
 export * from './registry.ts';
@@ -13,8 +14,8 @@ export * from './stored.ts';
 
 /**
  * Every format Sello writes: the stored ones (`stored.ts`) and those built on request
- * (`on-request.ts`), one line each in the table of its kind; the catalog of `@sello/core/formats`
- * holds their facts. Adding a format: its folder with an `invoice-format.ts`, its facts, its line.
+ * (`on-request.ts`), one line each in the table of its kind, over the facts of `facts.ts`.
+ * Adding a format: its folder (`facts.ts`, `invoice-format.ts`) and its lines here (see README).
  */
 export const invoiceFormats = /* @__PURE__ */ formatRegistry(
   STORED_FORMAT_TABLE,

@@ -1,11 +1,11 @@
 import { NotFoundError, ValidationError } from '@sello/core/errors';
-import { FORMAT_IDS, STORED_FORMATS } from '@sello/core/formats';
 import type { Invoice } from '@sello/core/invoices';
 import type { Signer } from '@sello/core/ports';
 import { buildRegistroAlta, type SistemaInformatico } from '@sello/core/verifactu';
 import { describe, expect, it } from 'vitest';
 import { SELLER, sampleInvoice } from '../../testing/index.ts';
 import { FORMAT_READERS } from '../parse/readers.ts';
+import { FORMAT_IDS, STORED_FORMATS } from './facts.ts';
 import { invoiceFormats, ON_REQUEST_FORMAT_TABLE, STORED_FORMAT_TABLE } from './index.ts';
 
 const ids = (formats: readonly { id: string }[]) => formats.map((f) => f.id);

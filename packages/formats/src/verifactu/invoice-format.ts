@@ -2,6 +2,7 @@ import { NotFoundError } from '@sello/core/errors';
 import type { Invoice } from '@sello/core/invoices';
 import type { BillingRecord } from '@sello/core/verifactu';
 import { defineFormat, utf8 } from '../registry/format.ts';
+import { verifactuFacts } from './facts.ts';
 import { registroAltaXml, registroAnulacionXml } from './records.ts';
 
 export interface VerifactuRecordPorts {
@@ -15,7 +16,7 @@ export const writeBillingRecord = (record: BillingRecord) =>
 
 /** The invoice's latest VERI*FACTU record as the AEAT receives it, written from the stored record. */
 export const verifactuFormat = defineFormat(
-  'verifactu',
+  verifactuFacts,
   async (invoice, ports: VerifactuRecordPorts) => {
     const record = await ports.verifactuRecord(invoice);
     if (!record) throw new NotFoundError('VERI*FACTU record of invoice', invoice.id);

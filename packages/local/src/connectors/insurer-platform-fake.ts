@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
+import { formats } from '@sello/formats/facts';
 import { parseDocument } from '@sello/formats/parse';
 
 /**
@@ -65,6 +66,8 @@ class Answer extends Error {
 }
 
 const MAX_BODY = 6 * 1024 * 1024;
+/** What a Spanish insurer takes: the legal original of Spanish invoices (the Facturae). */
+const SPANISH_ORIGINAL = formats.originalIn('ES');
 const TOKEN_SECONDS = 3600;
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -165,7 +168,7 @@ export async function startInsurerPlatformFake(
       throw new Answer(422, 'NOT_FACTURAE', `Not an XML invoice: ${(error as Error).message}`);
     }
     const invoice = parsed.invoice;
-    if (parsed.format !== 'facturae' || !invoice) {
+    if (parsed.format !== SPANISH_ORIGINAL || !invoice) {
       throw new Answer(422, 'NOT_FACTURAE', `A Facturae is expected, not ${parsed.format}`);
     }
     if (!parsed.signature?.valid) {

@@ -10614,7 +10614,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalDepositTotals"];
                 };
             };
-            /** @description Invalid input; `errors` names each field */
+            /** @description A deposit is none of yours (`errors` names `depositIds.N`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10724,7 +10724,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description Invalid input; `errors` names each field */
+            /** @description A deposit is none of yours (`errors` names `depositIds.N`) */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,9 +1,8 @@
-import { formatFacts } from '../../formats/catalog.ts';
 import { invoiceMail } from '../../invoices/mail-texts.ts';
 import type { Invoice } from '../../invoices/model.ts';
 import type { Language } from '../../parties/party.ts';
 import { money } from '../../shared/texts.ts';
-import type { Asset, DeliveryFormat, Task, TaskRun } from '../model.ts';
+import type { Asset, Task, TaskRun } from '../model.ts';
 
 const locale = (language: Language) => (language === 'en' ? 'en-IE' : `${language}-ES`);
 
@@ -14,7 +13,7 @@ const when = (iso: string, timezone: string, language: Language) =>
     timeStyle: 'short',
   }).format(new Date(iso))} (${timezone})`;
 
-const list = (items: string[], and: string) =>
+const list = (items: readonly string[], and: string) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
 
 /** The line a document prints for a customer's linked assets (equipment under maintenance). */
@@ -26,16 +25,18 @@ export function assetsNote(assets: readonly Asset[], language: Language): string
   return `${label}: ${items.join('; ')}`;
 }
 
-/** The mail carrying a task's invoice: the usual subject, a body naming what is attached. */
+/**
+ * The mail carrying a task's invoice: the usual subject, a body naming what is attached (`names`:
+ * the formats' names, in order).
+ */
 export function taskInvoiceMail(
   invoice: Invoice,
-  formats: readonly DeliveryFormat[],
+  names: readonly string[],
 ): { subject: string; text: string } {
   const { subject } = invoiceMail(invoice);
   const n = invoice.number ?? '';
   const issuer = invoice.issuer.name;
   const total = money(invoice.totals.total, invoice.currency, invoice.language);
-  const names = formats.map((f) => formatFacts(f).name);
   switch (invoice.language) {
     case 'ca':
       return {

@@ -4,30 +4,18 @@ import { resolveLines } from '../../catalog/resolve-line-price.ts';
 import type { TariffRepository } from '../../catalog/tariff.ts';
 import type { Customer, CustomerRepository } from '../../customers/customer.ts';
 import { ConflictError, ValidationError } from '../../errors.ts';
-import { applicableFormats, formatFacts, STORED_FORMATS } from '../../formats/catalog.ts';
+import type { FormatCatalog } from '../../formats/catalog.ts';
 import { type AfterIssue, type FailureLog, handOverIssued } from '../../invoices/after-issue.ts';
 import { createInvoice } from '../../invoices/create-invoice.ts';
 import type { InvoiceDeps } from '../../invoices/deps.ts';
-import {
-  type DocumentFormat,
-  documentFileName,
-  type ExportFormat,
-  type InvoiceDocuments,
-  type InvoiceExporter,
-} from '../../invoices/documents.ts';
+import type { InvoiceDocuments, InvoiceExporter } from '../../invoices/documents.ts';
 import { issueInvoice } from '../../invoices/issue-invoice.ts';
 import { listSeries } from '../../invoices/list-series.ts';
 import type { Invoice, PaymentTerms } from '../../invoices/model.ts';
 import type { Mailer } from '../../ports/mailer.ts';
 import { todayIn } from '../../shared/dates.ts';
 import type { Tenant } from '../../tenants/tenant.ts';
-import {
-  type CustomerDirectory,
-  DELIVERY_FORMATS,
-  type DeliveryFormat,
-  type RunTotals,
-  type Task,
-} from '../model.ts';
+import type { CustomerDirectory, RunTotals, Task } from '../model.ts';
 import { createWorkOrder } from '../work-orders/create-work-order.ts';
 import type { WorkOrderRepository } from '../work-orders/model.ts';
 import { assetsNote, taskInvoiceMail } from './mail-texts.ts';
@@ -134,15 +122,14 @@ export interface InvoiceMakerDeps extends Omit<InvoiceDeps, 'resolveLines'> {
   /** Stored documents, made first when missing (`ensureInvoiceDocuments` in AWS). */
   documents: InvoiceDocuments;
   /** UBL is built from the frozen invoice when attached, not stored (see InvoiceExporter). */
-  exporter: Pick<InvoiceExporter, ExportFormat & DeliveryFormat>;
+  exporter: InvoiceExporter;
+  /** Which formats are delivered, stored or built, with their names and media types. */
+  formats: FormatCatalog;
   mailer: Mailer;
   /** The post-issue step (documents, notifications), as the issue route hands over to it. */
   afterIssue: AfterIssue;
   log: FailureLog;
 }
-
-const isStored = (format: DeliveryFormat): format is DeliveryFormat & DocumentFormat =>
-  (STORED_FORMATS as readonly string[]).includes(format);
 
 /** Issued invoices go to the post-issue step in batches of this many. */
 const HAND_OVER_BATCH = 25;
@@ -199,7 +186,8 @@ export const invoiceMaker =
     };
     const { template, delivery } = task;
     const source = { taskId: task.id, occurrence: occurrence.toISOString() };
-    const sent = DELIVERY_FORMATS.filter((f) => delivery.formats.includes(f));
+    const sent = deps.formats.ids('delivery').filter((f) => delivery.formats.includes(f));
+    const isStored = (format: string) => !!deps.formats.facts(format).stored;
 
     const payment = (): PaymentTerms | undefined => {
       const pm = template.paymentMethod;
@@ -226,19 +214,27 @@ export const invoiceMaker =
     const send = async (invoice: Invoice): Promise<Invoice> => {
       const to = invoice.customer.email;
       if (!to) throw new ValidationError('The customer has no e-mail: the invoice was not sent');
-      const formats = applicableFormats(invoice, sent);
+      const formats = deps.formats.applicable(invoice, sent);
       const stored = formats.filter(isStored);
       const made = stored.length ? await deps.documents.ensure(invoice, stored) : undefined;
+      const build = (format: string) => {
+        const exporter = deps.exporter[format];
+        if (!exporter) throw new Error(`No builder of the format ${format}`);
+        return exporter(invoice);
+      };
       const attachments = await Promise.all(
         formats.map(async (format) => ({
-          filename: documentFileName(invoice, format),
-          contentType: formatFacts(format).mediaType,
-          content: isStored(format) ? made![format] : await deps.exporter[format](invoice),
+          filename: deps.formats.fileName(invoice, format),
+          contentType: deps.formats.facts(format).mediaType,
+          content: isStored(format) ? made![format]! : await build(format),
         })),
       );
       const { messageId } = await deps.mailer.send({
         to: [to],
-        ...taskInvoiceMail(invoice, formats),
+        ...taskInvoiceMail(
+          invoice,
+          formats.map((f) => deps.formats.facts(f).name),
+        ),
         ...(invoice.issuer.email ? { replyTo: invoice.issuer.email } : {}),
         attachments,
       });

@@ -1,4 +1,10 @@
-import { formatFacts, INBOX_FORMATS, InboxStatusInput } from '@sello/contracts';
+import {
+  formatFacts,
+  formatLabel,
+  formats,
+  INBOX_FORMATS,
+  InboxStatusInput,
+} from '@sello/contracts';
 import { useEffect, useState } from 'react';
 import { Button, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -183,7 +189,9 @@ function Lines({ invoice, language }: { invoice: InboxInvoice; language: Languag
 
 /** The PDF shown in the page, and every format to download (fetched with the bearer token). */
 function Documents({ invoice, number }: { invoice: InboxInvoice; number: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language: Language = isLanguage(i18n.language) ? i18n.language : 'es';
+  const printed = formats.printFormat as InboxFormat;
   const message = useErrorMessage();
   const fetchDocument = useInboxDocument();
   const [pdf, setPdf] = useState<string>();
@@ -208,7 +216,7 @@ function Documents({ invoice, number }: { invoice: InboxInvoice; number: string 
         setPdf(undefined);
         return;
       }
-      setPdf(URL.createObjectURL(await fetchDocument(invoice.id, 'pdf')));
+      setPdf(URL.createObjectURL(await fetchDocument(invoice.id, printed)));
     });
   const download = (format: InboxFormat) =>
     run(format, async () => {
@@ -225,7 +233,7 @@ function Documents({ invoice, number }: { invoice: InboxInvoice; number: string 
       <h2 id="inbox-documents">{t('inbox.documents')}</h2>
       <FormAlert messages={error ? [error] : []} />
       <div className="inbox-buttons">
-        {invoice.documents.includes('pdf') ? (
+        {invoice.documents.includes(printed) ? (
           <Button
             className="button primary"
             isPending={busy === 'view'}
@@ -241,7 +249,9 @@ function Documents({ invoice, number }: { invoice: InboxInvoice; number: string 
             isPending={busy === format}
             onPress={() => void download(format)}
           >
-            {t(`inbox.download.${format}`)}
+            {format === 'original'
+              ? t('inbox.downloadOriginal')
+              : t('inbox.downloadFormat', { format: formatLabel(format, language) })}
           </Button>
         ))}
       </div>

@@ -1,4 +1,4 @@
-import { INVOICE_FORMATS } from '@sello/contracts';
+import { formatLabel, formats, INVOICE_FORMATS } from '@sello/contracts';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -30,19 +30,18 @@ import { InvoiceTotals, narrowMoney, StatusBadge, useLanguage } from './totals.t
 import { VerifactuPanel } from './verifactu-panel.tsx';
 
 /**
- * The documents offered for download, from the formats' catalog: a draft's preview, else every
- * format but the VERI*FACTU record, which the record's own panel shows. A Mexican invoice's are
- * those the catalog says apply to it: its CFDI and PDF once stamped, no Facturae, UBL or CII.
+ * The documents offered for download, from the formats' facts: a draft's preview, else every
+ * format its buyer gets too (the VERI*FACTU record, the tax agency's, has its own panel). A
+ * Mexican invoice's are those whose facts say apply to it: its CFDI and PDF once stamped.
  */
 const downloadsOf = (invoice: Invoice): DocumentFormat[] =>
   INVOICE_FORMATS.filter((f) =>
     invoice.status === 'draft'
       ? 'preview' in f
-      : f.id !== 'verifactu' &&
+      : 'inbox' in f &&
         (!isMexicanInvoice(invoice) ||
-          !('appliesTo' in f) ||
-          // The catalog's predicates read the fields the API's invoice has too.
-          f.appliesTo(invoice as unknown as Parameters<typeof f.appliesTo>[0])),
+          // The facts' predicates read the fields the API's invoice has too.
+          formats.appliesTo(f.id, invoice as unknown as Parameters<typeof formats.appliesTo>[1])),
   ).map((f) => f.id);
 
 const CORRECTABLE: readonly Invoice['status'][] = ['issued', 'sent', 'paid'];
@@ -78,6 +77,7 @@ export function InvoicePage() {
 
 function DownloadButton({ invoice, format }: { invoice: Invoice; format: DocumentFormat }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const api = useApi();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
@@ -102,7 +102,7 @@ function DownloadButton({ invoice, format }: { invoice: Invoice; format: Documen
           }
         }}
       >
-        {t('invoices.view.download', { format: t(`invoices.view.formats.${format}`) })}
+        {t('invoices.view.download', { format: formatLabel(format, language) })}
       </Button>
       {error ? <FormAlert messages={[error]} /> : null}
     </>

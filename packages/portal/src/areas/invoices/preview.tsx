@@ -1,9 +1,10 @@
+import { formats } from '@sello/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/index.ts';
 import { ErrorState, Loading } from '../../ui/states.tsx';
-import { fetchDocument, INVOICES, type Invoice } from './queries.ts';
+import { type DocumentFormat, fetchDocument, INVOICES, type Invoice } from './queries.ts';
 
 /**
  * The invoice's PDF as the API draws it (a draft's preview), in a frame from a blob URL (the
@@ -13,8 +14,8 @@ export function PdfPreview({ invoice }: { invoice: Invoice }) {
   const { t } = useTranslation();
   const api = useApi();
   const pdf = useQuery({
-    queryKey: [...INVOICES, 'pdf', invoice.id, invoice.version],
-    queryFn: () => fetchDocument(api, invoice.id, 'pdf'),
+    queryKey: [...INVOICES, formats.printFormat, invoice.id, invoice.version],
+    queryFn: () => fetchDocument(api, invoice.id, formats.printFormat as DocumentFormat),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const [url, setUrl] = useState<string>();

@@ -1,4 +1,10 @@
-import { ChangeRequestInput, PortalDraftCorrection } from '@sello/contracts';
+import {
+  ChangeRequestInput,
+  type FormatId,
+  formatFacts,
+  formats,
+  PortalDraftCorrection,
+} from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Button, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
@@ -35,14 +41,13 @@ const FIELDS = [
   'buyer.address.country',
 ] as const;
 
-/** The XML an invoice is downloaded as: the stamped CFDI in Mexico, the signed Facturae in Spain. */
-const xmlOf = (invoice: PortalInvoice): DocumentFormat =>
-  invoice.cfdi || invoice.issuer.address.country === 'MX' ? 'cfdi' : 'facturae';
+/** The printed invoice, and the legal XML original of the issuer's country (formats' facts). */
+const PRINTED = formats.printFormat as FormatId;
+const xmlOf = (invoice: PortalInvoice): DocumentFormat | undefined =>
+  formats.originalIn(invoice.issuer.address.country) as FormatId | undefined;
 
 const fileName = (invoice: PortalInvoice, format: DocumentFormat) =>
-  `${(invoice.number ?? 'borrador').replace(/[^\w.-]+/g, '_')}${
-    format === 'pdf' ? '.pdf' : format === 'facturae' ? '.xsig' : '.xml'
-  }`;
+  `${(invoice.number ?? 'borrador').replace(/[^\w.-]+/g, '_')}.${formatFacts(format).fileExtension}`;
 
 /**
  * One of the recipient's invoices at a supplier. A draft it made: preview, correct its fiscal
@@ -196,7 +201,7 @@ function Documents({ tenantId, invoice }: { tenantId: string; invoice: PortalInv
   const view = () =>
     run('view', async () => {
       if (pdf) return setPdf(undefined);
-      setPdf(URL.createObjectURL(await fetchDocument(invoice.id, 'pdf')));
+      setPdf(URL.createObjectURL(await fetchDocument(invoice.id, PRINTED)));
     });
   const download = (format: DocumentFormat) =>
     run(format, async () => {
@@ -222,16 +227,20 @@ function Documents({ tenantId, invoice }: { tenantId: string; invoice: PortalInv
         </Button>
         {draft
           ? null
-          : (['pdf', xmlOf(invoice)] as const).map((format) => (
-              <Button
-                key={format}
-                className="button secondary"
-                isPending={busy === format}
-                onPress={() => void download(format)}
-              >
-                {t(`movements.download.${format}`)}
-              </Button>
-            ))}
+          : [PRINTED, xmlOf(invoice)]
+              .filter((f): f is DocumentFormat => !!f)
+              .map((format) => (
+                <Button
+                  key={format}
+                  className="button secondary"
+                  isPending={busy === format}
+                  onPress={() => void download(format)}
+                >
+                  {format === PRINTED
+                    ? t('movements.downloadPrinted', { format: formatFacts(format).name })
+                    : t('movements.downloadXml', { format: formatFacts(format).name })}
+                </Button>
+              ))}
       </div>
       {pdf ? (
         <iframe className="inbox-pdf" src={pdf} title={t('movements.pdfTitle', { number })} />

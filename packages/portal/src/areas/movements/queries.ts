@@ -1,3 +1,4 @@
+import type { FormatId } from '@sello/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type components, unwrap, useApi } from '../../api/index.ts';
 
@@ -111,7 +112,8 @@ export function useIssue(tenantId: string, id: string) {
   });
 }
 
-export type DocumentFormat = 'pdf' | 'facturae' | 'cfdi';
+/** A format of the documents a recipient downloads (the printed invoice, the legal original). */
+export type DocumentFormat = FormatId;
 
 /** A document of the invoice as bytes (the API wants the bearer token, so no plain link). */
 export function useDocument(tenantId: string) {

@@ -1,4 +1,10 @@
-import { DELIVERY_FORMATS, TaskInput, TaskPatch } from '@sello/contracts';
+import {
+  DEFAULT_DELIVERY_FORMATS,
+  DELIVERY_FORMATS,
+  formatLabel,
+  TaskInput,
+  TaskPatch,
+} from '@sello/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button, type Key, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
@@ -9,6 +15,7 @@ import { unwrap, useApi } from '../../api/index.ts';
 import { ApiForm } from '../../forms/api-form.tsx';
 import { useApiForm } from '../../forms/use-form.ts';
 import { translateDynamic } from '../../i18n/dynamic.ts';
+import { isLanguage } from '../../i18n/language.ts';
 import { ChoiceField } from '../../ui/choice-field.tsx';
 import { FieldGroup, TextInput } from '../../ui/fields.tsx';
 import { indexedToArrays, renameProblemPaths } from '../../ui/ops-body.ts';
@@ -80,7 +87,8 @@ let nextRow = 0;
 const newRow = () => `row${nextRow++}`;
 
 function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : 'es';
   const api = useApi();
   const queries = useQueryClient();
   const navigate = useNavigate();
@@ -90,7 +98,9 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
     task ? task.template.lines.map(() => newRow()) : [newRow()],
   );
   const [customerIds, setCustomerIds] = useState<string[]>(task?.customerIds ?? []);
-  const [formats, setFormats] = useState<string[]>(task?.delivery.formats ?? ['pdf', 'facturae']);
+  const [formats, setFormats] = useState<string[]>(
+    task?.delivery.formats ?? [...DEFAULT_DELIVERY_FORMATS],
+  );
   const productIdOf = useProductIdOf();
   const productCodeOf = useProductCodeOf();
 
@@ -421,7 +431,7 @@ function TaskForm({ task, etag }: { task?: Task | undefined; etag?: string | und
               setFormats(value);
               form.clearError('delivery.formats');
             }}
-            options={FORMATS.map((id) => ({ id, label: t(`tasks.formats.${id}`) }))}
+            options={FORMATS.map((id) => ({ id, label: formatLabel(id, language) }))}
           />
           <FieldGroup legend={t('tasks.fields.payment')}>
             <ChoiceField

@@ -84,7 +84,6 @@ export const tasksMessages = areaMessages({
       iban: 'IBAN',
       dueInDays: 'Vence a los (días)',
     },
-    formats: { pdf: 'PDF', facturae: 'Facturae', ubl: 'UBL', cfdi: 'CFDI' },
     view: {
       schedule: 'Programación',
       nextRuns: 'Próximas ejecuciones',
@@ -207,7 +206,6 @@ export const tasksMessages = areaMessages({
       iban: 'IBAN',
       dueInDays: 'Venç als (dies)',
     },
-    formats: { pdf: 'PDF', facturae: 'Facturae', ubl: 'UBL', cfdi: 'CFDI' },
     view: {
       schedule: 'Programació',
       nextRuns: 'Properes execucions',
@@ -329,7 +327,6 @@ export const tasksMessages = areaMessages({
       iban: 'IBAN',
       dueInDays: 'Due after (days)',
     },
-    formats: { pdf: 'PDF', facturae: 'Facturae', ubl: 'UBL', cfdi: 'CFDI' },
     view: {
       schedule: 'Schedule',
       nextRuns: 'Next runs',

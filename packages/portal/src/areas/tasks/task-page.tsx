@@ -1,3 +1,4 @@
+import { type FormatId, formatFacts, formatLabel, formats } from '@sello/contracts';
 import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
@@ -161,9 +162,9 @@ function RunItem({ task, run }: { task: Task; run: TaskRun }) {
                   </span>{' '}
                   <InvoiceDownload
                     id={invoice.id}
-                    format="pdf"
-                    filename={`${invoice.number ?? invoice.id}.pdf`}
-                    label={t('tasks.formats.pdf')}
+                    format={formats.printFormat as FormatId}
+                    filename={`${invoice.number ?? invoice.id}.${formatFacts(formats.printFormat).fileExtension}`}
+                    label={formatLabel(formats.printFormat, language)}
                     accessibleName={t('tasks.runs.pdf', {
                       name: `${name} · ${invoice.customer.name}`,
                     })}
