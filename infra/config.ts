@@ -55,6 +55,11 @@ export interface StageConfig {
    * it that connector is off in this stage (forwarding through it answers 409).
    */
   insurerPlatformUrl?: string;
+  /**
+   * FACe's providers web service (`https://webservice.face.gob.es/facturasspp2`, or staging's
+   * `https://se-face-webservice.redsara.es/facturasspp2`). Without it the FACe connector is off.
+   */
+  faceUrl?: string;
 }
 
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
@@ -106,6 +111,7 @@ export function readStageConfig(node: Node): StageConfig {
     ...trustedCas(text),
     ...pac(text),
     ...insurerPlatform(text),
+    ...face(text),
   };
 }
 
@@ -116,6 +122,15 @@ function insurerPlatform(text: (key: string) => string | undefined) {
     throw new Error(`Context "insurerPlatformUrl" must be an https:// URL (got "${url}")`);
   }
   return { insurerPlatformUrl: url };
+}
+
+function face(text: (key: string) => string | undefined) {
+  const url = text('faceUrl');
+  if (!url) return {};
+  if (!/^https:\/\/[^/\s]+(\/[^\s]*)?$/.test(url)) {
+    throw new Error(`Context "faceUrl" must be an https:// URL (got "${url}")`);
+  }
+  return { faceUrl: url };
 }
 
 /** Secrets Manager names: letters, digits and /_+=.@- (the console's rule). */

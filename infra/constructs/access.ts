@@ -412,8 +412,11 @@ const FORWARDING = new Set(['forwardInvoice', 'runForwarding']);
 
 /** Where the connectors are, for the functions that forward (only the configured ones). */
 export function connectorsEnvironment(config: StageConfig, id: string): Record<string, string> {
-  if (!FORWARDING.has(id) || !config.insurerPlatformUrl) return {};
-  return { [ENV.insurerPlatformUrl]: config.insurerPlatformUrl };
+  if (!FORWARDING.has(id)) return {};
+  return {
+    ...(config.insurerPlatformUrl ? { [ENV.insurerPlatformUrl]: config.insurerPlatformUrl } : {}),
+    ...(config.faceUrl ? { [ENV.faceUrl]: config.faceUrl } : {}),
+  };
 }
 
 /** The functions that check whether a signing certificate proves a tenant's tax id. */

@@ -26,4 +26,13 @@ describe("a stage's connectors", () => {
       config({ ...CONTEXT, insurerPlatformUrl: 'http://einvoicing.insurer.example' }),
     ).toThrow(/https/);
   });
+
+  it('tell the forwarding functions where FACe is, https only', () => {
+    const face = 'https://se-face-webservice.redsara.es/facturasspp2';
+    const stage = config({ ...CONTEXT, faceUrl: face });
+    expect(connectorsEnvironment(stage, 'runForwarding')).toEqual({ [ENV.faceUrl]: face });
+    expect(connectorsEnvironment(stage, 'issueInvoice')).toEqual({});
+    expect(connectorsEnvironment(config(CONTEXT), 'runForwarding')).toEqual({});
+    expect(() => config({ ...CONTEXT, faceUrl: 'http://webservice.face.gob.es' })).toThrow(/https/);
+  });
 });

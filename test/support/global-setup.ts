@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startInsurerPlatformFake } from '../../packages/local/src/connectors/insurer-platform-fake.ts';
+import { startFaceFake } from '../../packages/local/src/face/index.ts';
 import {
   SANDBOX_PAC_PASSWORD,
   SANDBOX_PAC_USER,
@@ -40,6 +41,8 @@ declare module 'vitest' {
       pacUrl: string;
       pacCredentialsSecret: string;
       secretsManager: string;
+      /** The FACe fake's facturasspp2 service. */
+      faceUrl: string;
       /** The fake insurer e-invoicing platform (tests add their users through its control API). */
       insurerPlatformUrl: string;
     };
@@ -62,11 +65,12 @@ export default async function setup(project: TestProject) {
   ]);
   const kms = await startKmsLocal({ signer: signing.signer, keyId: signing.keyId, secrets });
   const pacSecret = 'sello/test/pac';
-  const [pac, secretsManager, insurer] = await Promise.all([
+  const [pac, secretsManager, face, insurer] = await Promise.all([
     startSandboxPacServer({ journalPath: join(dir, 'pac', 'stamps.jsonl') }),
     startSecretsManagerLocal({
       [pacSecret]: JSON.stringify({ user: SANDBOX_PAC_USER, password: SANDBOX_PAC_PASSWORD }),
     }),
+    startFaceFake(),
     startInsurerPlatformFake(),
   ]);
   project.provide('endpoints', {
@@ -84,6 +88,7 @@ export default async function setup(project: TestProject) {
     pacUrl: pac.url,
     pacCredentialsSecret: pacSecret,
     secretsManager: secretsManager.endpoint,
+    faceUrl: face.url,
     insurerPlatformUrl: insurer.url,
   });
   return async () => {
@@ -95,6 +100,7 @@ export default async function setup(project: TestProject) {
       cognito.stop(),
       pac.stop(),
       secretsManager.stop(),
+      face.stop(),
       insurer.stop(),
     ]);
     rmSync(dir, { recursive: true, force: true });

@@ -41,6 +41,8 @@ Object.assign(process.env, {
   [ENV.pac]: 'sw-sapien',
   [ENV.pacUrl]: endpoints.pacUrl,
   [ENV.pacCredentialsSecret]: endpoints.pacCredentialsSecret,
+  // Public administrations: invoices are forwarded to the FACe fake.
+  [ENV.faceUrl]: endpoints.faceUrl,
   // Connectors: the insurer platform is its local fake.
   [ENV.insurerPlatformUrl]: endpoints.insurerPlatformUrl,
 });

@@ -1,5 +1,5 @@
-import { KmsSecretBox } from '@sello/aws';
-import { InsurerPlatformConnector, SandboxConnector } from '@sello/aws/connectors';
+import { KmsSecretBox, KmsSigner } from '@sello/aws';
+import { FaceConnector, InsurerPlatformConnector, SandboxConnector } from '@sello/aws/connectors';
 import { ENV, triggered } from '@sello/contracts';
 import type { Connector, ConnectorId, ConnectorRegistry } from '@sello/core/connectors';
 import * as core from '@sello/core/connectors';
@@ -7,7 +7,7 @@ import type { Invoice } from '@sello/core/invoices';
 import { type SecretBox, systemClock } from '@sello/core/ports';
 import { kmsClient } from './clients.ts';
 import { optionalEnv, requireEnv } from './config.ts';
-import { artifactStore, invokedDocuments } from './documents.ts';
+import { artifactStore, identityOf, invokedDocuments } from './documents.ts';
 import { formats } from './formats.ts';
 import { invoker } from './invoker.ts';
 import { repositories } from './repositories.ts';
@@ -19,8 +19,14 @@ import { webhookEvents } from './webhooks.ts';
  * connector; each builds its adapter from the environment.
  */
 const CONNECTORS: { readonly [C in ConnectorId]: () => Connector | undefined } = {
-  // FACe (public administrations): its adapter lives in @sello/aws/connectors/face.
-  face: () => undefined,
+  // FACe (public administrations; SELLO_FACE_URL): SOAP signed with the tenant's own key in KMS
+  // and the certificate its Facturae is signed with; FACe knows the provider by it.
+  face: () => {
+    const endpoint = optionalEnv(ENV.faceUrl);
+    return endpoint
+      ? new FaceConnector({ endpoint, signer: new KmsSigner(kmsClient()), identityOf })
+      : undefined;
+  },
   // An insurer's e-invoicing platform, each user with their own account (SELLO_INSURER_PLATFORM_URL).
   'insurer-platform': () => {
     const url = optionalEnv(ENV.insurerPlatformUrl);

@@ -40,7 +40,7 @@ function defaultIdentity(): RenderingIdentity {
  * The tenant's uploaded certificate and KMS key, else the platform default. Read on every render
  * (one GetItem) so a new upload signs the very next invoice in every container.
  */
-async function identityOf(tenantId: string): Promise<RenderingIdentity> {
+export async function identityOf(tenantId: string): Promise<RenderingIdentity> {
   return (await repositories().signingIdentities.get(tenantId)) ?? defaultIdentity();
 }
 

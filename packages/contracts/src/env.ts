@@ -62,6 +62,12 @@ export const ENV = {
    */
   pacCredentialsSecret: 'SELLO_PAC_CREDENTIALS_SECRET',
   /**
+   * FACe's providers web service (`https://webservice.face.gob.es/facturasspp2`, staging
+   * `https://se-face-webservice.redsara.es/facturasspp2`; the local fake's locally). Unset: the
+   * FACe connector is not offered. Requests are signed with each tenant's own certificate.
+   */
+  faceUrl: 'SELLO_FACE_URL',
+  /**
    * Connectors: the base URL of the insurer e-invoicing platform (Sello's generic insurer-platform
    * REST protocol; each user signs in with their own credentials). Unset: that connector is off.
    */

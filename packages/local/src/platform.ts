@@ -11,6 +11,7 @@ import {
   ensureDemoConnectorCredentials,
   startInsurerPlatformFake,
 } from './connectors/index.ts';
+import { startFaceFake } from './face/index.ts';
 import { type BackgroundFailure, installLocalInvoker, type LocalInvoker } from './invoker.ts';
 import { SANDBOX_PAC_PASSWORD, SANDBOX_PAC_USER, startSandboxPacServer } from './pac/index.ts';
 import { PORTAL_DIST } from './portal.ts';
@@ -140,6 +141,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       }),
     );
     log(`sandbox PAC ${pac.url} (SW Sapien protocol; ${join(dataDir, 'pac')})`);
+    // Public administrations: the FACe fake the FACe connector forwards to (kept in the data folder).
+    const face = await started(
+      startFaceFake({ journalPath: join(dataDir, 'face', 'registered.jsonl') }),
+    );
+    log(`FACe fake ${face.url} (facturasspp2, WS-Security; ${join(dataDir, 'face')})`);
     // Connectors: the fake insurer platform (registrations kept in the data folder).
     const insurer = await started(
       startInsurerPlatformFake({
@@ -195,6 +201,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       [ENV.pac]: 'sw-sapien',
       [ENV.pacUrl]: pac.url,
       [ENV.pacCredentialsSecret]: LOCAL_PAC_SECRET,
+      [ENV.faceUrl]: face.url,
       [ENV.insurerPlatformUrl]: insurer.url,
       // Node 20 is supported until the move to 22 (see README); the notice is known.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -435,6 +435,46 @@ const correctiveDifferences = invoice(
 );
 
 /**
+ * To a public administration through FACe: the buyer (a city council) carries its three DIR3
+ * units, written as AdministrativeCentres 01 oficina contable, 02 órgano gestor, 03 unidad
+ * tramitadora. 1 × 1,200.00 at IVA 21 -> 1,452.00.
+ */
+const publicAdministration = invoice(
+  '2026-0003',
+  {
+    lines: [
+      {
+        description: 'Mantenimiento de vehículos municipales (noviembre)',
+        quantity: '1',
+        unitPrice: '1200.00',
+        taxes: [{ type: 'IVA', rate: '21' }],
+        gross: '1200',
+        discount: '0',
+        net: '1200.00',
+        taxAmounts: [{ type: 'IVA', rate: '21', base: '1200.00', amount: '252.00' }],
+      },
+    ],
+    breakdown: [{ type: 'IVA', rate: '21', base: '1200.00', amount: '252.00', withheld: false }],
+    totals: { net: '1200.00', tax: '252.00', withheld: '0.00', total: '1452.00' },
+  },
+  {
+    customer: {
+      taxId: 'P2807900B',
+      taxIdKind: 'ES_CIF',
+      personType: 'legalEntity',
+      name: 'Ayuntamiento de Madrid',
+      address: { line1: 'Calle Montalbán 1', city: 'Madrid', postalCode: '28014', country: 'ES' },
+      dir3: {
+        accountingOffice: { code: 'L01280796', name: 'Intervención General' },
+        managementBody: { code: 'L01280796', name: 'Ayuntamiento de Madrid' },
+        processingUnit: { code: 'LA0007418', name: 'Área de Gobierno de Economía y Hacienda' },
+      },
+    },
+    payment: { means: 'transfer', iban: 'ES9121000418450200051332' },
+  },
+);
+
+/**
  * The insurer's invoice of a claim (valuation 1,020.30 + IVA 21 = 1,234.56, franchise 300.00):
  * the repair, less the franchise's deduction (247.94, so that 772.36 + 162.20 = 934.56 and
  * 934.56 + 300.00 = 1,234.56), each line naming the claim file and the policy.
@@ -488,6 +528,7 @@ export const GOLDEN_INVOICES: readonly GoldenInvoice[] = [
   { name: 'eu-customer', invoice: euCustomer },
   { name: 'corrective-differences', invoice: correctiveDifferences },
   { name: 'claim-insurer', invoice: claimInsurer },
+  { name: 'public-administration-dir3', invoice: publicAdministration },
 ];
 
 /** A line as the client gave it: what `computeInvoice` starts from. */

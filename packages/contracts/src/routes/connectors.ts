@@ -98,8 +98,8 @@ export const connectorsTriggered = {
     entry: 'functions/connectors/run-forwarding.ts',
     // Reads the stored Facturae (made first by ensureInvoiceDocuments if missing), opens the
     // user's sealed credentials for this one request, writes the answer on the invoice and
-    // publishes the webhook.
-    access: ['table:read', 'table:write', 'artifacts:read', 'secrets:decrypt'],
+    // publishes the webhook. FACe's requests are signed with the tenant's key (signing:sign).
+    access: ['table:read', 'table:write', 'artifacts:read', 'secrets:decrypt', 'signing:sign'],
     invokes: ['ensureInvoiceDocuments'],
     summary:
       'Handed one forwarding attempt by POST /v1/invoices/{id}/forward: sends the invoice ' +

@@ -27,6 +27,34 @@ const CustomerTaxRegime = z
       'RegimenFiscalReceptor), e.g. 601 or 612',
   );
 
+const Dir3Unit = (role: string) =>
+  z
+    .object({
+      code: z
+        .string()
+        .trim()
+        .regex(
+          /^(?=.{9}$)[A-Z]{1,2}[0-9]{7,8}$/,
+          'A DIR3 code is 9 characters: 1–2 capital letters and digits, e.g. L01280796',
+        )
+        .describe(`DIR3 code of the ${role}`),
+      name: xmlText(z.string().trim().max(200)).optional().describe('Printed on the Facturae'),
+    })
+    .strict();
+
+export const Dir3Units = z
+  .object({
+    accountingOffice: Dir3Unit('oficina contable (Facturae RoleTypeCode 01)'),
+    managementBody: Dir3Unit('órgano gestor (RoleTypeCode 02)'),
+    processingUnit: Dir3Unit('unidad tramitadora (RoleTypeCode 03)'),
+  })
+  .strict()
+  .describe(
+    'A Spanish public administration: the three DIR3 units its invoices are addressed to ' +
+      "(FACe routes by them); written as the buyer's AdministrativeCentres in the Facturae",
+  )
+  .meta({ id: 'Dir3Units' });
+
 export const CustomerInput = z
   .object({
     taxId: z
@@ -44,6 +72,7 @@ export const CustomerInput = z
     depositTreatment: DepositTreatment.optional().describe(
       "How this customer's deposits are invoiced, instead of the tenant's `deposits` setting",
     ),
+    dir3: Dir3Units.optional(),
   })
   .strict()
   .meta({ id: 'CustomerInput' });
@@ -60,6 +89,7 @@ export const CustomerPatch = z
     depositTreatment: DepositTreatment.nullable().describe(
       "null removes it: the tenant's setting applies again",
     ),
+    dir3: Dir3Units.nullable().describe('null removes them'),
   })
   .partial()
   .strict()
@@ -83,6 +113,7 @@ export const Customer = z
     tariffId: z.string().optional(),
     taxRegime: z.string().optional(),
     depositTreatment: DepositTreatment.optional(),
+    dir3: Dir3Units.optional(),
     version: z.number().int().describe('Increases on every change; the ETag carries it'),
     createdAt: Instant,
     updatedAt: Instant,

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { CentreSnapshot } from './centres.ts';
 import { Instant, xmlText } from './common.ts';
 import { Forwarding } from './connectors.ts';
-import { Address, Language } from './customers.ts';
+import { Address, Dir3Units, Language } from './customers.ts';
 import {
   Amount,
   decimalString,
@@ -153,6 +153,7 @@ const Party = z.object({
   address: Address,
   taxRegime: z.string().optional().describe("Mexico: SAT's c_RegimenFiscal"),
   expeditionPostalCode: z.string().optional().describe('Mexico, the issuer: LugarExpedicion'),
+  dir3: Dir3Units.optional().describe("A public administration buyer's DIR3 units"),
 });
 
 export const Totals = z

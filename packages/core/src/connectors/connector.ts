@@ -13,6 +13,8 @@ export interface ForwardRequest {
   document: { format: string; mediaType: string; fileName: string; body: Uint8Array };
   /** The user's credentials, for connectors reached per user. */
   credentials?: ConnectorCredentials;
+  /** Files sent along with the document (FACe's anexos), where the platform takes them. */
+  attachments?: { mediaType: string; fileName: string; body: Uint8Array }[];
 }
 
 export interface ForwardResult {

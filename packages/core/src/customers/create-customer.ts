@@ -2,6 +2,7 @@ import { ValidationError } from '../errors.ts';
 import { identifyParty } from '../parties/identify.ts';
 import { type Customer, type CustomerInput, customerRegimeProblems } from './customer.ts';
 import { type CustomerDeps, checkTariff, checkTreatment } from './deps.ts';
+import { normalizeDir3 } from './dir3.ts';
 
 export const createCustomer =
   (deps: CustomerDeps) =>
@@ -22,12 +23,13 @@ export const createCustomer =
       ...(input.tariffId ? { tariffId: input.tariffId } : {}),
       ...(input.taxRegime ? { taxRegime: input.taxRegime } : {}),
       ...(input.depositTreatment ? { depositTreatment: input.depositTreatment } : {}),
+      ...(input.dir3 ? { dir3: normalizeDir3(input.dir3) } : {}),
       version: 1,
       createdAt: now,
       updatedAt: now,
     };
     const problems = customerRegimeProblems(customer);
-    if (problems.length) throw new ValidationError('Invalid régimen fiscal', problems);
+    if (problems.length) throw new ValidationError('Invalid customer', problems);
     await customers.create(customer);
     return customer;
   };

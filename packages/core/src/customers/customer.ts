@@ -4,6 +4,7 @@ import type { Address, Language } from '../parties/party.ts';
 import type { PersonType, TaxIdKind } from '../parties/tax-id.ts';
 import type { Page, PageRequest } from '../shared/page.ts';
 import { taxRegimeProblem } from '../taxes/sat-catalogs.ts';
+import { type Dir3Units, dir3Problems } from './dir3.ts';
 
 export interface Customer {
   id: string;
@@ -21,6 +22,8 @@ export interface Customer {
   taxRegime?: string;
   /** How this customer's prepaid deposits are invoiced, instead of the tenant's setting. */
   depositTreatment?: DepositTreatment;
+  /** A Spanish public administration: the DIR3 units its invoices are addressed to (FACe). */
+  dir3?: Dir3Units;
   /** Optimistic-concurrency counter, starts at 1. */
   version: number;
   createdAt: string;
@@ -38,6 +41,7 @@ export interface CustomerInput {
   tariffId?: string;
   taxRegime?: string;
   depositTreatment?: DepositTreatment;
+  dir3?: Dir3Units;
 }
 
 export interface CustomerPatch {
@@ -53,12 +57,21 @@ export interface CustomerPatch {
   taxRegime?: string | null;
   /** `null` removes it: the tenant's setting applies again. */
   depositTreatment?: DepositTreatment | null;
+  /** `null` removes them. */
+  dir3?: Dir3Units | null;
 }
 
-/** A buyer's régimen fiscal: only Mexican buyers have one, and it must suit the person type. */
+/**
+ * A buyer's régimen fiscal: only Mexican buyers have one, and it must suit the person type; DIR3
+ * units: only Spanish buyers, all three, each a DIR3 code.
+ */
 export function customerRegimeProblems(
-  c: Pick<Customer, 'address' | 'personType' | 'taxRegime'>,
+  c: Pick<Customer, 'address' | 'personType' | 'taxRegime' | 'dir3'>,
 ): FieldError[] {
+  return [...regimeProblems(c), ...dir3Problems(c.dir3, c.address.country)];
+}
+
+function regimeProblems(c: Pick<Customer, 'address' | 'personType' | 'taxRegime'>): FieldError[] {
   if (c.taxRegime === undefined) return [];
   if (c.address.country !== 'MX') {
     return [{ path: 'taxRegime', message: 'Only Mexican buyers (country MX) have it' }];
@@ -100,6 +113,7 @@ export function customerView(c: Customer) {
     ...(c.tariffId ? { tariffId: c.tariffId } : {}),
     ...(c.taxRegime ? { taxRegime: c.taxRegime } : {}),
     ...(c.depositTreatment ? { depositTreatment: c.depositTreatment } : {}),
+    ...(c.dir3 ? { dir3: c.dir3 } : {}),
     version: c.version,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

@@ -2,6 +2,7 @@ import { PreconditionFailedError, ValidationError } from '../errors.ts';
 import { identifyParty } from '../parties/identify.ts';
 import { type Customer, type CustomerPatch, customerRegimeProblems } from './customer.ts';
 import { type CustomerDeps, checkTariff, checkTreatment } from './deps.ts';
+import { normalizeDir3 } from './dir3.ts';
 import { getCustomer } from './get-customer.ts';
 
 export const updateCustomer =
@@ -31,6 +32,7 @@ export const updateCustomer =
       tariffId: _tariff,
       taxRegime: _regime,
       depositTreatment: _treatment,
+      dir3: _dir3,
       ...rest
     } = current;
     const depositTreatment =
@@ -39,6 +41,7 @@ export const updateCustomer =
         : (patch.depositTreatment ?? undefined);
     const taxRegime =
       patch.taxRegime === undefined ? current.taxRegime : (patch.taxRegime ?? undefined);
+    const dir3 = patch.dir3 === undefined ? current.dir3 : (patch.dir3 ?? undefined);
     const email = patch.email === undefined ? current.email : (patch.email ?? undefined);
     const tariffId =
       patch.tariffId === undefined ? current.tariffId : (patch.tariffId ?? undefined);
@@ -51,14 +54,20 @@ export const updateCustomer =
       ...(tariffId !== undefined ? { tariffId } : {}),
       ...(taxRegime !== undefined ? { taxRegime } : {}),
       ...(depositTreatment ? { depositTreatment } : {}),
+      ...(dir3 ? { dir3: normalizeDir3(dir3) } : {}),
       address,
       version: current.version + 1,
       updatedAt: deps.clock.now().toISOString(),
     };
-    // Checked when the régimen, the country or the tax id (person type) changes.
-    if (patch.taxRegime != null || patch.address !== undefined || patch.taxId !== undefined) {
+    // Checked when the régimen, the DIR3 units, the country or the tax id (person type) changes.
+    if (
+      patch.taxRegime != null ||
+      patch.dir3 != null ||
+      patch.address !== undefined ||
+      patch.taxId !== undefined
+    ) {
       const problems = customerRegimeProblems(next);
-      if (problems.length) throw new ValidationError('Invalid régimen fiscal', problems);
+      if (problems.length) throw new ValidationError('Invalid customer', problems);
     }
     await deps.customers.update(next);
     return next;

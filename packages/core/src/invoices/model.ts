@@ -1,6 +1,7 @@
 import type { CentreSnapshot } from '../centres/model.ts';
 import type { ClaimReference } from '../claims/model.ts';
 import type { Forwarding } from '../connectors/model.ts';
+import type { Dir3Units } from '../customers/dir3.ts';
 import type { ExchangeFields } from '../exchange/model.ts';
 import type { Address, Language } from '../parties/party.ts';
 import type { PersonType, TaxIdKind } from '../parties/tax-id.ts';
@@ -25,6 +26,8 @@ export interface PartySnapshot {
   taxRegime?: string;
   /** Mexico, the issuer only: postal code of the place of issue (LugarExpedicion). */
   expeditionPostalCode?: string;
+  /** A Spanish public administration buyer: its DIR3 units (Facturae AdministrativeCentres). */
+  dir3?: Dir3Units;
 }
 
 export type PaymentMeans = 'transfer' | 'directDebit' | 'card' | 'cash' | 'other';

@@ -23,6 +23,7 @@ export const customerSnapshot = (c: Customer): PartySnapshot => ({
   ...(c.email ? { email: c.email } : {}),
   address: c.address,
   ...(c.taxRegime ? { taxRegime: c.taxRegime } : {}),
+  ...(c.dir3 ? { dir3: c.dir3 } : {}),
 });
 
 /** The tenant and a live customer of it; an unknown customer is the client's mistake (400). */

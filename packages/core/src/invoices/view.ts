@@ -10,6 +10,7 @@ export const partyView = (p: PartySnapshot) => ({
   address: p.address,
   ...(p.taxRegime ? { taxRegime: p.taxRegime } : {}),
   ...(p.expeditionPostalCode ? { expeditionPostalCode: p.expeditionPostalCode } : {}),
+  ...(p.dir3 ? { dir3: p.dir3 } : {}),
 });
 
 /** A line as the API shows it: what was asked and its net, not the engine's raw maths. */

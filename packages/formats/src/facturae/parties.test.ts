@@ -102,3 +102,45 @@ describe('parties', () => {
     expect(() => buildBusiness({ ...SELLER, taxId: 'B1' }, 'issuer')).toThrow(/issuer.taxId/);
   });
 });
+
+describe('administrative centres (DIR3)', () => {
+  const ayuntamiento: PartySnapshot = {
+    taxId: 'P2807900B',
+    taxIdKind: 'ES_CIF',
+    personType: 'legalEntity',
+    name: 'Ayuntamiento de Madrid',
+    address: { line1: 'Calle Montalbán 1', city: 'Madrid', postalCode: '28014', country: 'ES' },
+    dir3: {
+      accountingOffice: {
+        code: 'LA0008533',
+        name: 'Intervención General del Ayuntamiento de Madrid',
+      },
+      managementBody: { code: 'LA0000751', name: 'Pleno' },
+      processingUnit: { code: 'LA0007418' },
+    },
+  };
+
+  it("writes the three units as the buyer's centres, roles 01–03, before LegalEntity", () => {
+    const xml = buildBusiness(ayuntamiento, 'customer');
+    const address =
+      '<AddressInSpain><Address>Calle Montalbán 1</Address><PostCode>28014</PostCode>' +
+      '<Town>Madrid</Town><Province>Madrid</Province><CountryCode>ESP</CountryCode></AddressInSpain>';
+    expect(xml).toContain(
+      '</TaxIdentification><AdministrativeCentres>' +
+        '<AdministrativeCentre><CentreCode>LA0008533</CentreCode><RoleTypeCode>01</RoleTypeCode>' +
+        `<Name>Intervención General del Ayuntamiento de</Name>${address}` +
+        '<CentreDescription>Intervención General del Ayuntamiento de Madrid</CentreDescription>' +
+        '</AdministrativeCentre>' +
+        '<AdministrativeCentre><CentreCode>LA0000751</CentreCode><RoleTypeCode>02</RoleTypeCode>' +
+        `<Name>Pleno</Name>${address}<CentreDescription>Pleno</CentreDescription>` +
+        '</AdministrativeCentre>' +
+        '<AdministrativeCentre><CentreCode>LA0007418</CentreCode><RoleTypeCode>03</RoleTypeCode>' +
+        `${address}</AdministrativeCentre>` +
+        '</AdministrativeCentres><LegalEntity>',
+    );
+  });
+
+  it('writes no centres for a buyer without DIR3 units', () => {
+    expect(buildBusiness(BUYER, 'customer')).not.toContain('AdministrativeCentres');
+  });
+});

@@ -1,3 +1,4 @@
+import { DIR3_ROLES } from '@sello/core/customers';
 import type { PartySnapshot } from '@sello/core/invoices';
 import { isEuCountry } from '@sello/core/parties';
 import { leaf, node, optionalLeaf } from '../xml/canonical.ts';
@@ -41,18 +42,21 @@ export function buildBusiness(party: PartySnapshot, path: string): string {
       leaf('TaxIdentificationNumber', identifier(party.taxId, `${path}.taxId`, 30, 3)),
   );
   const address = buildAddress(party, path);
+  const centres = buildAdministrativeCentres(party, address);
   const contact = party.email?.trim()
     ? node('ContactDetails', leaf('ElectronicMail', clip(party.email, 60)))
     : '';
   if (personType === 'J') {
     return (
       taxIdentification +
+      centres +
       node('LegalEntity', leaf('CorporateName', clip(party.name, 80)) + address + contact)
     );
   }
   const name = splitPersonName(party.name, residence === 'R');
   return (
     taxIdentification +
+    centres +
     node(
       'Individual',
       leaf('Name', clip(name.name, 40)) +
@@ -61,6 +65,32 @@ export function buildBusiness(party: PartySnapshot, path: string): string {
         address +
         contact,
     )
+  );
+}
+
+/**
+ * A public administration's DIR3 units as AdministrativeCentres, one per role: 01 oficina
+ * contable, 02 órgano gestor, 03 unidad tramitadora, the order FACe lists them in. Each carries
+ * the party's address (the schema requires one) and the unit's name, cut to Name's 40 characters
+ * and whole in CentreDescription.
+ */
+export function buildAdministrativeCentres(party: PartySnapshot, address: string): string {
+  if (!party.dir3) return '';
+  const { dir3 } = party;
+  return node(
+    'AdministrativeCentres',
+    DIR3_ROLES.map(([role, code]) => {
+      const unit = dir3[role];
+      const name = unit.name?.trim();
+      return node(
+        'AdministrativeCentre',
+        leaf('CentreCode', unit.code) +
+          leaf('RoleTypeCode', code) +
+          optionalLeaf('Name', name && clip(name, 40)) +
+          address +
+          optionalLeaf('CentreDescription', name && clip(name, 2500)),
+      );
+    }).join(''),
   );
 }
 

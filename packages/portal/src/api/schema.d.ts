@@ -2604,6 +2604,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             depositTreatment?: components["schemas"]["DepositTreatment"];
+            dir3?: components["schemas"]["Dir3Units"];
             email?: string;
             id: string;
             /**
@@ -2629,6 +2630,7 @@ export interface components {
             address: components["schemas"]["Address"];
             /** @description How this customer's deposits are invoiced, instead of the tenant's `deposits` setting */
             depositTreatment?: components["schemas"]["DepositTreatment"];
+            dir3?: components["schemas"]["Dir3Units"];
             /** Format: email */
             email?: string;
             /**
@@ -2648,6 +2650,8 @@ export interface components {
             address?: components["schemas"]["Address"];
             /** @description null removes it: the tenant's setting applies again */
             depositTreatment?: components["schemas"]["DepositTreatment"] | null;
+            /** @description null removes them */
+            dir3?: components["schemas"]["Dir3Units"] | null;
             email?: string | null;
             /**
              * @description Language of documents and e-mails
@@ -2756,6 +2760,27 @@ export interface components {
             satUnitKey?: string;
             /** @description The concept's taxes; a deposit's amount includes them */
             taxes: components["schemas"]["TaxInput"][];
+        };
+        /** @description A Spanish public administration: the three DIR3 units its invoices are addressed to (FACe routes by them); written as the buyer's AdministrativeCentres in the Facturae */
+        Dir3Units: {
+            accountingOffice: {
+                /** @description DIR3 code of the oficina contable (Facturae RoleTypeCode 01) */
+                code: string;
+                /** @description Printed on the Facturae */
+                name?: string;
+            };
+            managementBody: {
+                /** @description DIR3 code of the órgano gestor (RoleTypeCode 02) */
+                code: string;
+                /** @description Printed on the Facturae */
+                name?: string;
+            };
+            processingUnit: {
+                /** @description DIR3 code of the unidad tramitadora (RoleTypeCode 03) */
+                code: string;
+                /** @description Printed on the Facturae */
+                name?: string;
+            };
         };
         DocumentValidation: {
             /** @description Errors and warnings, in document order of checks */
@@ -3108,6 +3133,8 @@ export interface components {
             currency: string;
             customer: {
                 address: components["schemas"]["Address"];
+                /** @description A public administration buyer's DIR3 units */
+                dir3?: components["schemas"]["Dir3Units"];
                 email?: string;
                 /** @description Mexico, the issuer: LugarExpedicion */
                 expeditionPostalCode?: string;
@@ -3141,6 +3168,8 @@ export interface components {
             issueDate?: string;
             issuer: {
                 address: components["schemas"]["Address"];
+                /** @description A public administration buyer's DIR3 units */
+                dir3?: components["schemas"]["Dir3Units"];
                 email?: string;
                 /** @description Mexico, the issuer: LugarExpedicion */
                 expeditionPostalCode?: string;
