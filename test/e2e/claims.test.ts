@@ -357,3 +357,35 @@ describe("the user's connector credentials", () => {
     }
   });
 });
+
+describe('a public administration customer', () => {
+  it('takes its three DIR3 units on the customer form, a missing one named at its field', async () => {
+    const { page } = await pageAt(1280);
+    await signIn(page, owner.email, owner.password);
+    await page.goto('/customers/new');
+    await page.getByRole('textbox', { name: /^NIF/ }).fill('P2807900B');
+    await page.getByRole('textbox', { name: /^Nombre/ }).fill('Ayuntamiento de Prueba');
+    await page
+      .getByRole('textbox', { name: /^Dirección/ })
+      .first()
+      .fill('Plaza Mayor 1');
+    await page.getByRole('textbox', { name: /^Código postal/ }).fill('28013');
+    await page.getByRole('textbox', { name: /^Población/ }).fill('Madrid');
+    const dir3 = page.getByRole('group', { name: 'Administración pública (DIR3)' });
+    await dir3.getByRole('textbox', { name: /^Oficina contable/ }).fill('L01280796');
+    await dir3.getByRole('textbox', { name: /^Órgano gestor/ }).fill('L01280796');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    const processing = dir3.getByRole('textbox', { name: /^Unidad tramitadora/ });
+    await expect.poll(() => processing.getAttribute('aria-invalid')).toBe('true');
+    await checkPage(page, 'customer-dir3');
+    await processing.fill('L01280796');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.waitForURL((url) => url.pathname === '/customers');
+    const { items } = await call('GET', '/v1/customers?taxId=P2807900B', token);
+    expect(items[0].dir3).toMatchObject({
+      accountingOffice: { code: 'L01280796' },
+      managementBody: { code: 'L01280796' },
+      processingUnit: { code: 'L01280796' },
+    });
+  });
+});
