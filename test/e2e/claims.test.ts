@@ -365,10 +365,7 @@ describe('a public administration customer', () => {
     await page.goto('/customers/new');
     await page.getByRole('textbox', { name: /^NIF/ }).fill('P2807900B');
     await page.getByRole('textbox', { name: /^Nombre/ }).fill('Ayuntamiento de Prueba');
-    await page
-      .getByRole('textbox', { name: /^Dirección/ })
-      .first()
-      .fill('Plaza Mayor 1');
+    await page.getByRole('textbox', { name: /^Calle y número/ }).fill('Plaza Mayor 1');
     await page.getByRole('textbox', { name: /^Código postal/ }).fill('28013');
     await page.getByRole('textbox', { name: /^Población/ }).fill('Madrid');
     const dir3 = page.getByRole('group', { name: 'Administración pública (DIR3)' });
