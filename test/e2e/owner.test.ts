@@ -180,7 +180,7 @@ describe("the owner's journey", () => {
     await checkPage(page, 'users');
 
     // The last owner cannot be removed: the API's problem is shown.
-    await page.getByRole('link', { name: info.staffEmail }).click();
+    await page.getByRole('link', { name: info.staffEmail, exact: true }).click();
     await expect.poll(() => heading(page).textContent()).toBe(info.staffEmail);
     await page.getByRole('button', { name: 'Quitar el acceso' }).click();
     owner.allowConsoleError(/status of 409.*\/v1\/users\//);

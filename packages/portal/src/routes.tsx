@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { accountRoutes } from './areas/account/routes.ts';
 import { catalogRoutes } from './areas/catalog/routes.ts';
 import { changeRequestsRoutes } from './areas/change-requests/routes.ts';
+import { claimsRoutes } from './areas/claims/routes.ts';
 import { customersRoutes } from './areas/customers/routes.ts';
 import { depositsRoutes } from './areas/deposits/routes.ts';
 import { developerRoutes } from './areas/developer/routes.ts';
@@ -10,6 +11,7 @@ import { inboxRoutes } from './areas/inbox/routes.ts';
 import { invoicesRoutes } from './areas/invoices/routes.ts';
 import { movementsRoutes } from './areas/movements/routes.ts';
 import { NotFoundPage, RouteErrorPage } from './areas/not-found.tsx';
+import { profileRoutes } from './areas/profile/routes.ts';
 import { registerRoutes } from './areas/register/routes.ts';
 import { selfInvoicingRoutes } from './areas/self-invoicing/routes.ts';
 import { settingsRoutes } from './areas/settings/routes.ts';
@@ -94,12 +96,15 @@ export const routes: RouteObject[] = [
               // A customer's page shows its deposits, in the deposits area's words.
               ...withStrings(customersRoutes, ['customers', 'deposits']),
               ...withStrings(depositsRoutes, ['deposits']),
+              // A claim shows its invoices with the invoices area's parts (totals, preview, forwarding).
+              ...withStrings(claimsRoutes, ['claims', 'invoices']),
               // Tasks and work orders take a product by its code with the catalog's own field.
               ...withStrings(catalogRoutes, ['catalog']),
               ...withStrings(tasksRoutes, ['tasks', 'catalog']),
               ...withStrings(workOrdersRoutes, ['workOrders', 'catalog']),
               ...withStrings(settingsRoutes, ['settings']),
               ...withStrings(usersRoutes, ['users']),
+              ...withStrings(profileRoutes, ['profile']),
               ...withStrings(inboxRoutes, ['inbox']),
               ...withStrings(movementsRoutes, ['movements']),
               ...withStrings(ticketsRoutes, ['tickets']),

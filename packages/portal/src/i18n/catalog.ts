@@ -1,12 +1,14 @@
 import type { accountMessages } from '../areas/account/messages.ts';
 import type { catalogMessages } from '../areas/catalog/messages.ts';
 import type { changeRequestsMessages } from '../areas/change-requests/messages.ts';
+import type { claimsMessages } from '../areas/claims/messages.ts';
 import type { customersMessages } from '../areas/customers/messages.ts';
 import type { depositsMessages } from '../areas/deposits/messages.ts';
 import type { homeMessages } from '../areas/home/messages.ts';
 import type { inboxMessages } from '../areas/inbox/messages.ts';
 import type { invoicesMessages } from '../areas/invoices/messages.ts';
 import type { movementsMessages } from '../areas/movements/messages.ts';
+import type { profileMessages } from '../areas/profile/messages.ts';
 import type { registerMessages } from '../areas/register/messages.ts';
 import type { selfInvoicingMessages } from '../areas/self-invoicing/messages.ts';
 import type { settingsMessages } from '../areas/settings/messages.ts';
@@ -29,12 +31,14 @@ export type Catalog = typeof es &
     // Its own strings add to the `customers.*` of the shell's catalog.
     customers: (typeof customersMessages)['es'];
     deposits: (typeof depositsMessages)['es'];
+    claims: (typeof claimsMessages)['es'];
     tasks: (typeof tasksMessages)['es'];
     tickets: (typeof ticketsMessages)['es'];
     changeRequests: (typeof changeRequestsMessages)['es'];
     workOrders: (typeof workOrdersMessages)['es'];
     settings: (typeof settingsMessages)['es'];
     users: (typeof usersMessages)['es'];
+    profile: (typeof profileMessages)['es'];
     inbox: (typeof inboxMessages)['es'];
     movements: (typeof movementsMessages)['es'];
     register: (typeof registerMessages)['es'];

@@ -56,7 +56,13 @@ function Account() {
       : t('shell.signedInAs', { email: session.user.email });
   return (
     <div className="account">
-      <span className="who">{who}</span>
+      {session.status === 'staff' ? (
+        <RouterLink className="who" to="/profile">
+          {who}
+        </RouterLink>
+      ) : (
+        <span className="who">{who}</span>
+      )}
       <Button
         className="button secondary compact"
         onPress={async () => {
@@ -76,6 +82,7 @@ const STAFF_NAV: { to: string; label: ParseKeys; operation?: Operation }[] = [
   { to: '/invoices', label: 'shell.nav.invoices', operation: 'GET /v1/invoices' },
   { to: '/customers', label: 'shell.customers', operation: 'GET /v1/customers' },
   { to: '/deposits', label: 'shell.nav.deposits', operation: 'GET /v1/deposits' },
+  { to: '/claims', label: 'shell.nav.claims', operation: 'GET /v1/claims' },
   { to: '/tickets', label: 'shell.nav.tickets', operation: 'GET /v1/tickets' },
   {
     to: '/change-requests',

@@ -39,7 +39,11 @@ const FIELDS = [
   'address.province',
   'address.country',
   'taxRegime',
+  'dir3.accountingOffice.code',
+  'dir3.managementBody.code',
+  'dir3.processingUnit.code',
 ] as const;
+const DIR3_UNITS = ['accountingOffice', 'managementBody', 'processingUnit'] as const;
 /** "By country" is the API's default language: the field is left out for it. */
 const AUTO = 'auto';
 const withoutAuto = ({ language, ...body }: Record<string, unknown>) =>
@@ -220,6 +224,20 @@ function CustomerForm({
             />
           </div>
         </FieldGroup>
+        {country.trim().toUpperCase() === 'ES' ? (
+          <FieldGroup legend={t('customers.dir3.legend')}>
+            <p className="hint">{t('customers.dir3.intro')}</p>
+            {DIR3_UNITS.map((unit) => (
+              <TextInput
+                key={unit}
+                name={`dir3.${unit}.code`}
+                label={t(`customers.dir3.${unit}`)}
+                defaultValue={customer?.dir3?.[unit].code}
+                className="short"
+              />
+            ))}
+          </FieldGroup>
+        ) : null}
         {mexico ? (
           <FieldGroup legend={mx('legend')}>
             <p className="hint">{mx('intro')}</p>

@@ -6,6 +6,14 @@ import { areaMessages } from '../../i18n/area.ts';
  */
 export const customersMessages = areaMessages({
   es: {
+    dir3: {
+      legend: 'Administración pública (DIR3)',
+      intro:
+        'Solo para un organismo público: sus tres unidades DIR3, a las que FACe dirige sus facturas.',
+      accountingOffice: 'Oficina contable',
+      managementBody: 'Órgano gestor',
+      processingUnit: 'Unidad tramitadora',
+    },
     mexico: {
       legend: 'Datos fiscales para el CFDI',
       intro:
@@ -21,6 +29,14 @@ export const customersMessages = areaMessages({
     },
   },
   ca: {
+    dir3: {
+      legend: 'Administració pública (DIR3)',
+      intro:
+        'Només per a un organisme públic: les seves tres unitats DIR3, a les quals FACe adreça les factures.',
+      accountingOffice: 'Oficina comptable',
+      managementBody: 'Òrgan gestor',
+      processingUnit: 'Unitat tramitadora',
+    },
     mexico: {
       legend: 'Dades fiscals per al CFDI',
       intro:
@@ -36,6 +52,13 @@ export const customersMessages = areaMessages({
     },
   },
   en: {
+    dir3: {
+      legend: 'Public administration (DIR3)',
+      intro: 'Only for a public body: its three DIR3 units, which FACe routes its invoices by.',
+      accountingOffice: 'Accounting office',
+      managementBody: 'Management body',
+      processingUnit: 'Processing unit',
+    },
     mexico: {
       legend: 'Tax data for the CFDI',
       intro: 'As on their Constancia de Situación Fiscal: CFDI 4.0 requires them of the buyer.',

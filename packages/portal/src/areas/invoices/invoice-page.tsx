@@ -14,6 +14,7 @@ import { useErrorMessage } from '../../ui/states.tsx';
 import { CfdiPanel } from './cfdi-panel.tsx';
 import { InvoiceActionDialog } from './dialogs.tsx';
 import { InvoiceEditor } from './editor-page.tsx';
+import { ForwardingPanel } from './forwarding.tsx';
 import { isMexicanInvoice } from './mexico.ts';
 import { PdfPreview } from './preview.tsx';
 import {
@@ -118,6 +119,14 @@ function eventText(
   const number = typeof detail.number === 'string' ? detail.number : '';
   const uuid = typeof detail.uuid === 'string' ? detail.uuid : '';
   const code = typeof detail.code === 'string' ? detail.code : '';
+  // A forwarding names its connector as the forwarding panel does.
+  const connector =
+    typeof detail.connector === 'string'
+      ? translateDynamic(t, `invoices.forwarding.connectors.${detail.connector}`, {
+          defaultValue: detail.connector,
+        })
+      : '';
+  const registry = typeof detail.registryNumber === 'string' ? detail.registryNumber : '';
   // A CFDI is cancelled at SAT with its reason, not by a corrective with a number.
   const type = event.type === 'cancelled' && uuid && !number ? 'cfdiCancelled' : event.type;
   const key = `invoices.events.${type}`;
@@ -127,6 +136,8 @@ function eventText(
     number,
     uuid,
     code,
+    connector,
+    registry,
     defaultValue: event.type,
   });
   return typeof reason === 'string' && reason && event.type.startsWith('recipient.')
@@ -324,6 +335,9 @@ export function InvoiceView({ invoice }: { invoice: Invoice }) {
       ) : (
         <VerifactuPanel invoice={invoice} />
       )}
+
+      {/* Connectors take Spanish e-invoices (a Facturae); a CFDI goes to SAT through its PAC. */}
+      {draft || invoice.status === 'void' || mexican ? null : <ForwardingPanel invoice={invoice} />}
 
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('invoices.view.history')}</h2>

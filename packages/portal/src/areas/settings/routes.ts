@@ -1,9 +1,9 @@
 import type { RouteObject } from 'react-router';
 
 /**
- * The settings page: a layout with the sub-navigation and one sub-route per section (see
- * sections.ts), each loaded on demand; webhooks also have a page per subscription with its
- * delivery log.
+ * The settings page: a layout with the sub-navigation and one sub-route for every section
+ * (`:section`, see sections.ts and section-page.tsx, each section loaded on demand); webhooks
+ * also have a page per subscription with its delivery log.
  */
 export const settingsRoutes: RouteObject[] = [
   {
@@ -15,66 +15,14 @@ export const settingsRoutes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./layout.tsx')).SettingsIndex }),
       },
       {
-        path: 'company',
-        lazy: async () => ({ Component: (await import('./company.tsx')).CompanySection }),
-      },
-      {
-        path: 'series',
-        lazy: async () => ({ Component: (await import('./series.tsx')).SeriesSection }),
-      },
-      {
-        path: 'payment',
-        lazy: async () => ({ Component: (await import('./preferences.tsx')).PaymentSection }),
-      },
-      {
-        path: 'notifications',
+        path: ':section',
         lazy: async () => ({
-          Component: (await import('./preferences.tsx')).NotificationsSection,
+          Component: (await import('./section-page.tsx')).SettingsSectionPage,
         }),
-      },
-      {
-        path: 'branding',
-        lazy: async () => ({ Component: (await import('./preferences.tsx')).BrandingSection }),
-      },
-      {
-        path: 'self-invoicing',
-        lazy: async () => ({
-          Component: (await import('./self-invoicing.tsx')).SelfInvoicingSection,
-        }),
-      },
-      {
-        path: 'signing-certificate',
-        lazy: async () => ({
-          Component: (await import('./certificates.tsx')).SigningCertificateSection,
-        }),
-      },
-      {
-        path: 'csd',
-        lazy: async () => ({ Component: (await import('./csd.tsx')).CsdSection }),
-      },
-      {
-        path: 'verifactu-certificate',
-        lazy: async () => ({
-          Component: (await import('./certificates.tsx')).SubmitterCertificateSection,
-        }),
-      },
-      {
-        path: 'api-keys',
-        lazy: async () => ({ Component: (await import('./api-keys.tsx')).ApiKeysSection }),
-      },
-      {
-        path: 'webhooks',
-        lazy: async () => ({ Component: (await import('./webhooks.tsx')).WebhooksSection }),
       },
       {
         path: 'webhooks/:id',
         lazy: async () => ({ Component: (await import('./webhooks.tsx')).WebhookPage }),
-      },
-      {
-        path: 'onboarding-keys',
-        lazy: async () => ({
-          Component: (await import('./onboarding-keys.tsx')).OnboardingKeysSection,
-        }),
       },
     ],
   },

@@ -3,4 +3,4 @@
  * bring zod, which a section needs only then. A module of the area's own, so the split follows
  * the area (a dynamic import of the contracts package itself re-chunked the first load).
  */
-export { CsdInput, SettingsPatch, TenantPatch } from '@sello/contracts';
+export { CentreInput, CentrePatch, CsdInput, SettingsPatch, TenantPatch } from '@sello/contracts';

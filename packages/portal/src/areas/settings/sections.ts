@@ -10,6 +10,7 @@ import { can, type Session } from '../../auth/index.ts';
 export const SECTIONS = [
   { path: 'company', key: 'company', read: 'GET /v1/tenant' },
   { path: 'series', key: 'series', read: 'GET /v1/series' },
+  { path: 'centres', key: 'centres', read: 'GET /v1/centres' },
   { path: 'payment', key: 'payment', read: 'GET /v1/settings' },
   { path: 'notifications', key: 'notifications', read: 'GET /v1/settings' },
   { path: 'branding', key: 'branding', read: 'GET /v1/settings' },

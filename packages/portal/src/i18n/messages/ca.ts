@@ -24,6 +24,7 @@ export const ca: Messages = {
       users: 'Usuaris',
       inbox: 'Factures rebudes',
       deposits: 'Dipòsits',
+      claims: 'Sinistres',
       movements: 'Moviments',
     },
   },

@@ -24,6 +24,7 @@ export const en: Messages = {
       users: 'Users',
       inbox: 'Invoices received',
       deposits: 'Deposits',
+      claims: 'Claims',
       movements: 'Movements',
     },
   },

@@ -23,6 +23,7 @@ export const es = {
       users: 'Usuarios',
       inbox: 'Facturas recibidas',
       deposits: 'Depósitos',
+      claims: 'Siniestros',
       movements: 'Movimientos',
     },
   },
