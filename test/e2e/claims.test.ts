@@ -193,11 +193,11 @@ describe('claims in the console', () => {
     await franchise.fill('400');
     await expect.poll(() => insuredSplit.textContent()).toBe(eur('400,00'));
     expect(await insurerSplit.textContent()).toBe(eur('834,56'));
-    // No base in cents makes 500.00 at IVA 21 with the rest to the cent: the cent goes to the
-    // insured (the split's rule), and the two still make the total.
+    // No base in cents makes 500.00 at IVA 21 with the rest to the cent: the insured pays the
+    // nearest below (the split's rule, never above the franchise), and the two make the total.
     await franchise.fill('500');
-    await expect.poll(() => insuredSplit.textContent()).toBe(eur('500,01'));
-    expect(await insurerSplit.textContent()).toBe(eur('734,55'));
+    await expect.poll(() => insuredSplit.textContent()).toBe(eur('499,98'));
+    expect(await insurerSplit.textContent()).toBe(eur('734,58'));
     await franchise.fill('5000');
     await page.getByText('La franquicia debe ser un importe de 0 hasta el total.').waitFor();
     await franchise.fill('300,00');
