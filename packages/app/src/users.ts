@@ -33,9 +33,23 @@ export function updateUser() {
   };
 }
 
+/** The member's own connector credentials, deleted with the member. */
+const ownSecrets: core.OwnSecrets = {
+  async deleteAll(tenantId, userId) {
+    const stored = r().connectorCredentials;
+    for (const c of await stored.list(tenantId, userId)) {
+      await stored.delete(tenantId, userId, c.connector);
+    }
+  },
+};
+
 /** Removes the member, and this container forgets it at once. */
 export function removeUser() {
-  const remove = core.removeMember({ members: r().memberships, identity: identityProvider() });
+  const remove = core.removeMember({
+    members: r().memberships,
+    identity: identityProvider(),
+    ownSecrets,
+  });
   return async (...args: Parameters<typeof remove>) => {
     await remove(...args);
     forgetMember(args[1]);

@@ -163,6 +163,33 @@ describe('GET and DELETE /v1/users/me/connectors', () => {
     const left = await as(technician.token, 'GET', PATH);
     expect(left.json.items.map((c: { connector: string }) => c.connector)).toEqual(['sandbox']);
   });
+
+  it('go with their member: a removed member leaves no sealed credentials behind', async () => {
+    const member = await aMember(tenant.tenantId, 'technician');
+    const token = (await signIn(api, member.email)).accessToken;
+    for (const connector of ['insurer-platform', 'sandbox']) {
+      const put = await as(token, 'PUT', `${PATH}/${connector}`, {
+        username: 'se-va',
+        password: `${PASSWORD}-leaving`,
+        taxId: '12345678Z',
+      });
+      expect(put.status, put.text).toBe(200);
+    }
+    const removed = await api.call('DELETE', `/v1/users/${member.userId}`, { key: tenant.key });
+    expect(removed.status, removed.text).toBe(204);
+    for (const connector of ['insurer-platform', 'sandbox']) {
+      const { Item } = await documentClient().send(
+        new GetCommand({
+          TableName: tableName(),
+          Key: {
+            pk: `TENANT#${tenant.tenantId}#STAFF#${member.userId}`,
+            sk: `CONNECTOR#${connector}`,
+          },
+        }),
+      );
+      expect(Item, connector).toBeUndefined();
+    }
+  });
 });
 
 describe('what is stored', () => {

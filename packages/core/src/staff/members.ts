@@ -46,6 +46,11 @@ export interface MemberDeps {
   clock: Clock;
 }
 
+/** What a person stored for themselves (their connector credentials), deleted with them. */
+export interface OwnSecrets {
+  deleteAll(tenantId: string, userId: string): Promise<void>;
+}
+
 export const listMembers =
   ({ members }: Pick<MemberDeps, 'members'>) =>
   (tenantId: string, page: PageRequest): Promise<Page<Membership>> =>
@@ -180,15 +185,21 @@ export const changeMemberRole =
     updateMember(deps)(actor, userId, { role }, expectedVersion);
 
 /**
- * Removes a member: the membership first (refused for the tenant's last active owner), then the
+ * Removes a member: the membership first (refused for the tenant's last active owner), then what
+ * the person stored for themselves (their platform passwords are no one else's to keep), then the
  * user at the identity provider, so nothing the person still holds opens the tenant.
  */
 export const removeMember =
-  ({ members, identity }: Pick<MemberDeps, 'members' | 'identity'>) =>
+  ({
+    members,
+    identity,
+    ownSecrets,
+  }: Pick<MemberDeps, 'members' | 'identity'> & { ownSecrets: OwnSecrets }) =>
   async (actor: TenantActor, userId: string): Promise<void> => {
     const member = await memberOf(members, actor.tenantId, userId);
     if (member.role === 'owner') assertMayTouchOwners(actor, 'remove an owner');
     await members.remove(member);
+    await ownSecrets.deleteAll(member.tenantId, member.userId);
     await identity.deleteUser(member.email);
   };
 

@@ -124,7 +124,10 @@ describe('members', () => {
     );
     const identity = { deleteUser: async () => {} } as unknown as IdentityProvider;
     await expect(
-      removeMember({ members: repo, identity })(staff('admin'), 'owner-1'),
+      removeMember({ members: repo, identity, ownSecrets: { deleteAll: async () => {} } })(
+        staff('admin'),
+        'owner-1',
+      ),
     ).rejects.toThrow('Only an owner can remove an owner');
     expect(writes).toEqual([]);
     expect((await change(staff('owner'), 'tech-1', 'owner')).version).toBe(2);
