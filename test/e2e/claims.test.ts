@@ -384,5 +384,15 @@ describe('a public administration customer', () => {
       managementBody: { code: 'L01280796' },
       processingUnit: { code: 'L01280796' },
     });
+
+    // All three emptied on the customer's page: the units are removed.
+    await page.goto(`/customers/${items[0].id}`);
+    for (const name of [/^Oficina contable/, /^Órgano gestor/, /^Unidad tramitadora/]) {
+      await dir3.getByRole('textbox', { name }).fill('');
+    }
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.waitForURL((url) => url.pathname === '/customers');
+    const after = await call('GET', `/v1/customers/${items[0].id}`, token);
+    expect(after.dir3).toBeUndefined();
   });
 });

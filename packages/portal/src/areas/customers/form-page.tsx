@@ -49,6 +49,12 @@ const AUTO = 'auto';
 const withoutAuto = ({ language, ...body }: Record<string, unknown>) =>
   language === AUTO ? body : { ...body, language };
 
+/** A customer whose three DIR3 codes were all emptied no longer has units: `null` removes them. */
+const dir3Cleared =
+  (had: boolean) =>
+  (body: Record<string, unknown>): Record<string, unknown> =>
+    had && body.dir3 === undefined ? { ...body, dir3: null } : body;
+
 /** The lists (not shown now) are fetched again before the page changes: no stale row flashes. */
 const refreshCustomers = (queries: QueryClient) =>
   queries.invalidateQueries({ queryKey: CUSTOMERS, refetchType: 'all' });
@@ -293,6 +299,7 @@ function EditCustomer({ customer, etag }: { customer: Customer; etag: string | u
     fields: FIELDS,
     // A cleared e-mail is removed; the address is sent whole, as it is replaced whole.
     clearable: ['email'],
+    prepare: dir3Cleared(Boolean(customer.dir3)),
     submit: async (body) => {
       unwrap(
         await api.PATCH('/v1/customers/{id}', {
