@@ -174,9 +174,11 @@ export async function firstLoadJs(
   const scripts: Promise<{ url: string; size: number }>[] = [];
   const onResponse = (response: import('playwright-core').Response) => {
     if (response.request().resourceType() !== 'script') return;
-    scripts.push(
-      response.body().then((body) => ({ url: response.url(), size: gzipSync(body).length })),
-    );
+    const url = response.url();
+    // A body the browser dropped (the page moved on before it was read) is fetched again: the
+    // same file, the same bytes.
+    const body = response.body().catch(async () => (await page.request.get(url)).body());
+    scripts.push(body.then((bytes) => ({ url, size: gzipSync(bytes).length })));
   };
   page.on('response', onResponse);
   await page.goto(path, { waitUntil: 'networkidle' });
