@@ -116,21 +116,22 @@ export function readStageConfig(node: Node): StageConfig {
 }
 
 function insurerPlatform(text: (key: string) => string | undefined) {
-  const url = text('insurerPlatformUrl');
-  if (!url) return {};
-  if (!/^https:\/\/[^/\s]+(\/[^\s]*)?$/.test(url)) {
-    throw new Error(`Context "insurerPlatformUrl" must be an https:// URL (got "${url}")`);
-  }
-  return { insurerPlatformUrl: url };
+  const url = httpsUrl(text, 'insurerPlatformUrl');
+  return url ? { insurerPlatformUrl: url } : {};
 }
 
 function face(text: (key: string) => string | undefined) {
-  const url = text('faceUrl');
-  if (!url) return {};
-  if (!/^https:\/\/[^/\s]+(\/[^\s]*)?$/.test(url)) {
-    throw new Error(`Context "faceUrl" must be an https:// URL (got "${url}")`);
+  const url = httpsUrl(text, 'faceUrl');
+  return url ? { faceUrl: url } : {};
+}
+
+/** An optional context value that must be an https:// URL when given. */
+function httpsUrl(text: (key: string) => string | undefined, key: string): string | undefined {
+  const url = text(key);
+  if (url && !/^https:\/\/[^/\s]+(\/[^\s]*)?$/.test(url)) {
+    throw new Error(`Context "${key}" must be an https:// URL (got "${url}")`);
   }
-  return { faceUrl: url };
+  return url || undefined;
 }
 
 /** Secrets Manager names: letters, digits and /_+=.@- (the console's rule). */
