@@ -16,7 +16,7 @@ const FILTERS = ['status', 'insurerId', 'plate', 'claimNumber'] as const;
 function filtersOf(params: URLSearchParams): ClaimFilters {
   const filters: ClaimFilters = {};
   const status = params.get('status');
-  if (status && (CLAIM_STATUSES as string[]).includes(status))
+  if (status && (CLAIM_STATUSES as readonly string[]).includes(status))
     filters.status = status as ClaimStatus;
   for (const key of ['insurerId', 'plate', 'claimNumber'] as const) {
     const value = params.get(key)?.trim();

@@ -5,11 +5,10 @@ export type Claim = components['schemas']['Claim'];
 export type ClaimStatus = Claim['status'];
 export type Valuation = components['schemas']['Valuation'];
 export type ValuationLine = Valuation['lines'][number];
-export type ValuationKind = ValuationLine['kind'];
 export type Centre = components['schemas']['Centre'];
 
-export const CLAIM_STATUSES: readonly ClaimStatus[] = ['open', 'valued', 'invoiced', 'closed'];
-export const KINDS: readonly ValuationKind[] = ['part', 'labour', 'paint', 'material'];
+/** The claim's statuses and a valuation's line kinds, in the order the domain keeps them. */
+export { CLAIM_STATUSES, VALUATION_LINE_KINDS as KINDS } from '@sello/core/claims';
 
 /** Every query of this area starts with this key, so a change refreshes them all. */
 export const CLAIMS = ['claims'] as const;

@@ -1,3 +1,4 @@
+import { LABOUR_CATEGORIES, VALUATION_CSV_COLUMNS } from '@sello/core/claims';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
@@ -13,16 +14,6 @@ import { apiSchema } from './api-schema.ts';
 import { NativeSelect } from './native-select.tsx';
 import { CLAIMS, KINDS, type Valuation, type ValuationLine } from './queries.ts';
 
-const CATEGORIES = ['mechanics', 'bodywork', 'paint'] as const;
-const LINE_FIELDS = [
-  'kind',
-  'description',
-  'quantity',
-  'unitPrice',
-  'category',
-  'reference',
-  'discountRate',
-] as const;
 const DECIMALS = ['quantity', 'unitPrice', 'discountRate'] as const;
 /** Room for the lines a valuation has (the form's fields are named by their index). */
 const MAX_LINES = 200;
@@ -32,7 +23,9 @@ const FIELDS = [
   'taxes',
   'taxes.0.rate',
   'lines',
-  ...Array.from({ length: MAX_LINES }, (_, i) => LINE_FIELDS.map((f) => `lines.${i}.${f}`)).flat(),
+  ...Array.from({ length: MAX_LINES }, (_, i) =>
+    VALUATION_CSV_COLUMNS.map((f) => `lines.${i}.${f}`),
+  ).flat(),
 ];
 
 /** The form's values as the API's body: lines as a list, decimals the API's way, one IVA rate. */
@@ -148,7 +141,7 @@ export function ValuationEditor({
                         isRequired
                         defaultValue={row.line?.category ?? 'bodywork'}
                         placeholder={t('claims.form.choose')}
-                        options={CATEGORIES.map((c) => ({
+                        options={LABOUR_CATEGORIES.map((c) => ({
                           id: c,
                           label: t(`claims.valuation.categories.${c}`),
                         }))}
